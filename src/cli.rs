@@ -1,0 +1,181 @@
+//! The command line: what each subcommand and flag means, in the words of the go settings
+//! involved. Parsing only — no I/O (see `run` for what happens next).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Diagnose why `go mod download` / `go mod tidy` fails or hangs.
+///
+/// godoctor reads go's real configuration (go env, the go/env file, the OS environment, git
+/// config, netrc, HTTP(S)_PROXY/NO_PROXY, go.mod), plans the exact routes go would take
+/// (each GOPROXY entry, direct/VCS, the checksum database), and tells you what will happen
+/// when go runs, why, and the commands that fix it.
+#[derive(Debug, Parser)]
+#[command(
+    name = "godoctor",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_help = "Exit status: 0 go will succeed (warnings allowed), 1 go will fail (or any warning with --strict), 2 usage or internal error."
+)]
+pub struct Cli {
+    /// Run as if started in DIR (like `go -C DIR`): its go.mod and go.work are used.
+    #[arg(short = 'C', long = "dir", global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// When to use colour: auto honours NO_COLOR, CLICOLOR_FORCE and whether output is a terminal.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Predict whether go can download your modules, and why not.
+    ///
+    /// Reads the configuration, plans go's routes and reports findings with fixes. The JSON form
+    /// (--json) is a stable, versioned document for CI; the exit status says whether go will
+    /// succeed.
+    Check(CheckArgs),
+    /// Show the effective go settings and where each comes from.
+    ///
+    /// Origins: env (OS environment), goenv-file (the go/env file written by `go env -w`),
+    /// goroot-go.env ($GOROOT/go.env, Go 1.21+), default (built into go).
+    Config(ConfigArgs),
+    /// Recommend settings that work and write them with `go env -w` (with backup and undo).
+    Fix(FixArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Print one JSON document (schema in schema/check.schema.json) instead of the report.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Do not touch the network: diagnose the configuration alone.
+    #[arg(long)]
+    pub offline: bool,
+
+    /// Deadline for the whole check, e.g. 10s, 1500ms, 1m. No step waits on go's 30 s dial timeout.
+    #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_duration)]
+    pub timeout: Duration,
+
+    /// A module to plan when there is no go.mod (repeatable; `path` or `path@version`).
+    #[arg(long = "module", value_name = "MODULE")]
+    pub modules: Vec<String>,
+
+    /// Exit with status 1 on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print JSON: settings with value, origin and godoctor's own computation.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// Write the recommended settings with `go env -w`.
+    #[arg(long, conflicts_with = "undo")]
+    pub apply: bool,
+    /// Restore the go/env file from the last backup.
+    #[arg(long)]
+    pub undo: bool,
+}
+
+/// Parses `10s`, `1500ms`, `2m`, or a bare number of seconds.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let s = s.trim();
+    let (num, unit) = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .map_or((s, ""), |i| s.split_at(i));
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("invalid duration {s:?}: expected e.g. 10s, 1500ms, 2m"))?;
+    let secs = match unit {
+        "" | "s" => n,
+        "ms" => n / 1000.0,
+        "m" => n * 60.0,
+        _ => {
+            return Err(format!(
+                "invalid duration {s:?}: unknown unit {unit:?} (use ms, s or m)"
+            ));
+        }
+    };
+    if !(secs > 0.0 && secs <= 3600.0) {
+        return Err(format!(
+            "invalid duration {s:?}: must be between 1ms and 1h"
+        ));
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("10s").unwrap(), Duration::from_secs(10));
+        assert_eq!(
+            parse_duration("1500ms").unwrap(),
+            Duration::from_millis(1500)
+        );
+        assert_eq!(parse_duration("2m").unwrap(), Duration::from_secs(120));
+        assert_eq!(parse_duration("3").unwrap(), Duration::from_secs(3));
+        for bad in ["", "x", "0", "-1s", "5h", "1.2.3s", "10 parsecs"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn flags_parse() {
+        let cli = Cli::try_parse_from([
+            "godoctor",
+            "-C",
+            "/tmp",
+            "check",
+            "--json",
+            "--offline",
+            "--timeout",
+            "3s",
+            "--module",
+            "rsc.io/quote@v1.5.2",
+        ])
+        .unwrap();
+        let Command::Check(c) = cli.command else {
+            panic!()
+        };
+        assert!(c.json && c.offline);
+        assert_eq!(c.timeout, Duration::from_secs(3));
+        assert_eq!(cli.dir, Some(PathBuf::from("/tmp")));
+        assert!(Cli::try_parse_from(["godoctor", "fix", "--apply", "--undo"]).is_err());
+    }
+}

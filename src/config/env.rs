@@ -1,0 +1,144 @@
+//! A snapshot of the process environment, so every reader works from one consistent, injectable
+//! view (tests build one from pairs; the binary takes the real one).
+//!
+//! Go reads its settings with `os.Getenv`, where an empty value counts as unset. Values that are
+//! not valid UTF-8 are kept lossily converted and remembered, so a finding can name them.
+
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Default)]
+pub struct Environment {
+    vars: BTreeMap<String, String>,
+    /// Names whose values were not valid UTF-8 (converted lossily).
+    pub non_utf8: Vec<String>,
+}
+
+impl Environment {
+    pub fn from_process() -> Self {
+        Self::from_os_pairs(std::env::vars_os())
+    }
+
+    pub fn from_os_pairs(pairs: impl IntoIterator<Item = (OsString, OsString)>) -> Self {
+        let mut env = Environment::default();
+        for (k, v) in pairs {
+            let key = k.to_string_lossy().into_owned();
+            let value = match v.into_string() {
+                Ok(s) => s,
+                Err(raw) => {
+                    env.non_utf8.push(key.clone());
+                    raw.to_string_lossy().into_owned()
+                }
+            };
+            env.vars.insert(key, value);
+        }
+        env
+    }
+
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Environment {
+            vars: pairs
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
+            non_utf8: Vec::new(),
+        }
+    }
+
+    /// The raw value, empty or not.
+    pub fn raw(&self, key: &str) -> Option<&str> {
+        self.vars.get(key).map(String::as_str)
+    }
+
+    /// Go's notion of "set": present and non-empty.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.raw(key).filter(|v| !v.is_empty())
+    }
+
+    pub fn set(&mut self, key: &str, value: &str) {
+        self.vars.insert(key.to_owned(), value.to_owned());
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.vars.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// `os.UserHomeDir` on Unix: `$HOME`, nothing else.
+    pub fn home_dir(&self) -> Option<PathBuf> {
+        let key = if cfg!(windows) { "USERPROFILE" } else { "HOME" };
+        self.get(key).map(PathBuf::from)
+    }
+
+    /// `os.UserConfigDir`: where go looks for its `go/env` file.
+    pub fn user_config_dir(&self) -> Result<PathBuf, String> {
+        if cfg!(windows) {
+            return self
+                .get("AppData")
+                .or_else(|| self.get("APPDATA"))
+                .map(PathBuf::from)
+                .ok_or_else(|| "%AppData% is not defined".to_owned());
+        }
+        if cfg!(target_os = "macos") {
+            return self
+                .get("HOME")
+                .map(|h| PathBuf::from(h).join("Library/Application Support"))
+                .ok_or_else(|| "$HOME is not defined".to_owned());
+        }
+        if let Some(xdg) = self.get("XDG_CONFIG_HOME") {
+            if !xdg.starts_with('/') {
+                return Err("path in $XDG_CONFIG_HOME is relative".to_owned());
+            }
+            return Ok(PathBuf::from(xdg));
+        }
+        self.get("HOME")
+            .map(|h| PathBuf::from(h).join(".config"))
+            .ok_or_else(|| "neither $XDG_CONFIG_HOME nor $HOME are defined".to_owned())
+    }
+
+    /// Splits `PATH` and finds an executable named `name`, as `exec.LookPath` does.
+    pub fn look_path(&self, name: &str) -> Option<PathBuf> {
+        let path = self.get("PATH")?;
+        let sep = if cfg!(windows) { ';' } else { ':' };
+        path.split(sep).filter(|d| !d.is_empty()).find_map(|dir| {
+            let candidate = PathBuf::from(dir).join(name);
+            is_executable(&candidate).then_some(candidate)
+        })
+    }
+}
+
+#[cfg(unix)]
+fn is_executable(path: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
+#[cfg(not(unix))]
+fn is_executable(path: &std::path::Path) -> bool {
+    path.with_extension("exe").is_file() || path.is_file()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_counts_as_unset() {
+        let env = Environment::from_pairs([("GOPROXY", ""), ("GOSUMDB", "off")]);
+        assert_eq!(env.get("GOPROXY"), None);
+        assert_eq!(env.raw("GOPROXY"), Some(""));
+        assert_eq!(env.get("GOSUMDB"), Some("off"));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn user_config_dir_follows_go() {
+        let env = Environment::from_pairs([("HOME", "/h")]);
+        assert_eq!(env.user_config_dir().unwrap(), PathBuf::from("/h/.config"));
+        let env = Environment::from_pairs([("HOME", "/h"), ("XDG_CONFIG_HOME", "/x")]);
+        assert_eq!(env.user_config_dir().unwrap(), PathBuf::from("/x"));
+        let env = Environment::from_pairs([("HOME", "/h"), ("XDG_CONFIG_HOME", "rel")]);
+        assert!(env.user_config_dir().is_err());
+        assert!(Environment::default().user_config_dir().is_err());
+    }
+}

@@ -1,0 +1,176 @@
+//! The user's go/env file (written by `go env -w`) and `$GOROOT/go.env`, read exactly as go's
+//! `readEnvFile` reads them (go-semantics.md §5 "The GOENV file").
+//!
+//! Lines are split on `\n` only; a line counts when it has `=` and starts with `A`–`Z`; the value
+//! is the rest of the line, verbatim (a `\r` from a CRLF file stays in it); later duplicates win.
+//! Lines go ignores are kept as [`IgnoredLine`]s so diagnosis can point at them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EnvFile {
+    pub path: PathBuf,
+    pub values: BTreeMap<String, String>,
+    /// Non-blank lines go skips, with their 1-based line numbers (comments included).
+    pub ignored: Vec<IgnoredLine>,
+    /// Keys that appear more than once (the last one wins).
+    pub duplicates: Vec<String>,
+    /// Values that end in `\r` (a CRLF file: go keeps the `\r` in the value).
+    pub crlf_keys: Vec<String>,
+    /// Keys whose value was not valid UTF-8.
+    pub non_utf8_keys: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IgnoredLine {
+    pub line: usize,
+    pub text: String,
+}
+
+/// Where the user go/env file is, or why there is none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnvFileLocation {
+    /// GOENV=off: go reads no user file and `go env -w` refuses to write.
+    Off,
+    /// No usable config directory (`os.UserConfigDir` failed): go reads no file.
+    Unavailable(String),
+    At {
+        path: PathBuf,
+        from_goenv: bool,
+    },
+}
+
+/// `cfg.EnvFile`.
+pub fn locate(env: &super::env::Environment) -> EnvFileLocation {
+    if let Some(file) = env.get("GOENV") {
+        if file == "off" {
+            return EnvFileLocation::Off;
+        }
+        return EnvFileLocation::At {
+            path: PathBuf::from(file),
+            from_goenv: true,
+        };
+    }
+    match env.user_config_dir() {
+        Ok(dir) => EnvFileLocation::At {
+            path: dir.join("go").join("env"),
+            from_goenv: false,
+        },
+        Err(e) => EnvFileLocation::Unavailable(e),
+    }
+}
+
+/// Reads a go env file. A missing or unreadable file is `Ok(None)` for go (it silently reads
+/// nothing); the I/O error is returned separately so godoctor can say why.
+pub fn read(path: &Path) -> Result<Option<EnvFile>, std::io::Error> {
+    match std::fs::read(path) {
+        Ok(data) => Ok(Some(parse(path, &data))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `readEnvFile`'s parsing.
+pub fn parse(path: &Path, data: &[u8]) -> EnvFile {
+    let mut file = EnvFile {
+        path: path.to_owned(),
+        ..EnvFile::default()
+    };
+    for (n, line) in data.split(|&b| b == b'\n').enumerate() {
+        let eq = line.iter().position(|&b| b == b'=');
+        let (Some(i), Some(b'A'..=b'Z')) = (eq, line.first()) else {
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                file.ignored.push(IgnoredLine {
+                    line: n + 1,
+                    text: String::from_utf8_lossy(line).into_owned(),
+                });
+            }
+            continue;
+        };
+        let key = String::from_utf8_lossy(&line[..i]).into_owned();
+        let raw_value = &line[i + 1..];
+        let value = match std::str::from_utf8(raw_value) {
+            Ok(v) => v.to_owned(),
+            Err(_) => {
+                file.non_utf8_keys.push(key.clone());
+                String::from_utf8_lossy(raw_value).into_owned()
+            }
+        };
+        if value.ends_with('\r') {
+            file.crlf_keys.push(key.clone());
+        }
+        if file.values.insert(key.clone(), value).is_some() && !file.duplicates.contains(&key) {
+            file.duplicates.push(key);
+        }
+    }
+    file
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(data: &[u8]) -> EnvFile {
+        parse(Path::new("/x/go/env"), data)
+    }
+
+    // go-semantics.md §5 "Line format when reading".
+    #[test]
+    fn reads_like_go() {
+        let f = p(b"GOPROXY=https://goproxy.cn,direct\n# comment\n\ngoprivate=x\nNOEQUALS\nGOPRIVATE=a.com, b.com\nGOPROXY=https://second\nGOFLAGS=-mod=mod=x\n");
+        assert_eq!(f.values["GOPROXY"], "https://second");
+        assert_eq!(f.values["GOPRIVATE"], "a.com, b.com");
+        assert_eq!(f.values["GOFLAGS"], "-mod=mod=x");
+        assert!(!f.values.contains_key("goprivate"));
+        assert_eq!(f.duplicates, vec!["GOPROXY"]);
+        let ignored: Vec<usize> = f.ignored.iter().map(|l| l.line).collect();
+        assert_eq!(ignored, vec![2, 4, 5]);
+    }
+
+    #[test]
+    fn keeps_carriage_returns_and_spaces_verbatim() {
+        let f = p(b"GOPROXY=https://goproxy.cn\r\nGOSUMDB =off\nGONOSUMDB= x\n");
+        assert_eq!(f.values["GOPROXY"], "https://goproxy.cn\r");
+        assert_eq!(f.crlf_keys, vec!["GOPROXY"]);
+        // "GOSUMDB " is a different key; go never trims.
+        assert_eq!(f.values["GOSUMDB "], "off");
+        assert_eq!(f.values["GONOSUMDB"], " x");
+    }
+
+    #[test]
+    fn empty_value_is_present() {
+        let f = p(b"GOPROXY=");
+        assert_eq!(f.values.get("GOPROXY").map(String::as_str), Some(""));
+    }
+
+    #[test]
+    fn non_utf8_is_survived() {
+        let f = p(b"GOPRIVATE=\xff\xfe.com\n\xff=1\n");
+        assert_eq!(f.non_utf8_keys, vec!["GOPRIVATE"]);
+        assert_eq!(f.ignored.len(), 1);
+    }
+
+    #[test]
+    fn locate_follows_goenv() {
+        use super::super::env::Environment;
+        let env = Environment::from_pairs([("GOENV", "off"), ("HOME", "/h")]);
+        assert_eq!(locate(&env), EnvFileLocation::Off);
+        let env = Environment::from_pairs([("GOENV", "/etc/goenv"), ("HOME", "/h")]);
+        assert_eq!(
+            locate(&env),
+            EnvFileLocation::At {
+                path: "/etc/goenv".into(),
+                from_goenv: true
+            }
+        );
+        let env = Environment::from_pairs([("GOENV", ""), ("HOME", "/h")]);
+        assert!(matches!(
+            locate(&env),
+            EnvFileLocation::At {
+                from_goenv: false,
+                ..
+            }
+        ));
+    }
+}

@@ -1,0 +1,189 @@
+//! GOFLAGS and GOVCS: the parts that change how go downloads (go-semantics.md §1 "GOFLAGS",
+//! "GOVCS").
+
+/// `cmd/internal/quoted.Split`: space-separated fields, each optionally wrapped in ' or ".
+pub fn split_quoted(s: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    loop {
+        rest = rest.trim_start_matches([' ', '\t', '\n', '\r']);
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
+        if first == '"' || first == '\'' {
+            let body = &rest[1..];
+            let Some(end) = body.find(first) else {
+                return Err(format!("unterminated {first} string"));
+            };
+            out.push(body[..end].to_owned());
+            rest = &body[end + 1..];
+            continue;
+        }
+        let end = rest.find([' ', '\t', '\n', '\r']).unwrap_or(rest.len());
+        out.push(rest[..end].to_owned());
+        rest = &rest[end..];
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GoFlags {
+    pub flags: Vec<String>,
+    /// Fields go rejects: `go: parsing $GOFLAGS: non-flag "x"`.
+    pub non_flags: Vec<String>,
+    pub parse_error: Option<String>,
+}
+
+impl GoFlags {
+    pub fn parse(value: &str) -> Self {
+        let mut g = GoFlags::default();
+        match split_quoted(value) {
+            Ok(fields) => {
+                for f in fields {
+                    if f.starts_with('-') {
+                        g.flags.push(f);
+                    } else {
+                        g.non_flags.push(f);
+                    }
+                }
+            }
+            Err(e) => g.parse_error = Some(e),
+        }
+        g
+    }
+
+    /// The value of `-name=value` / `--name=value`, if present (the last one wins).
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.flags.iter().rev().find_map(|f| {
+            let f = f.trim_start_matches('-');
+            f.strip_prefix(name).and_then(|r| r.strip_prefix('='))
+        })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.flags.iter().any(|f| {
+            let f = f.trim_start_matches('-');
+            f == name || f.starts_with(&format!("{name}="))
+        })
+    }
+}
+
+/// A GOVCS rule: `pattern:vcs|vcs`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GovcsRule {
+    pub pattern: String,
+    pub allowed: Vec<String>,
+}
+
+/// `parseGOVCS` with go's error texts.
+pub fn parse_govcs(s: &str) -> Result<Vec<GovcsRule>, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rules: Vec<GovcsRule> = Vec::new();
+    let mut have: Vec<(String, String)> = Vec::new();
+    for item in s.split(',') {
+        let item = item.trim();
+        if item.is_empty() {
+            return Err("empty entry in GOVCS".into());
+        }
+        let Some(i) = item.find(':') else {
+            return Err(format!(
+                "malformed entry in GOVCS (missing colon): {}",
+                super::gourl::go_quote(item)
+            ));
+        };
+        let (pattern, list) = (item[..i].trim(), item[i + 1..].trim());
+        if pattern.is_empty() {
+            return Err(format!(
+                "empty pattern in GOVCS: {}",
+                super::gourl::go_quote(item)
+            ));
+        }
+        if list.is_empty() {
+            return Err(format!(
+                "empty VCS list in GOVCS: {}",
+                super::gourl::go_quote(item)
+            ));
+        }
+        if pattern.starts_with("./")
+            || pattern.starts_with("../")
+            || pattern == "."
+            || pattern == ".."
+        {
+            return Err(format!(
+                "relative pattern not allowed in GOVCS: {}",
+                super::gourl::go_quote(pattern)
+            ));
+        }
+        if let Some((_, old)) = have.iter().find(|(p, _)| p == pattern) {
+            return Err(format!(
+                "unreachable pattern in GOVCS: {} after {}",
+                super::gourl::go_quote(item),
+                super::gourl::go_quote(old)
+            ));
+        }
+        have.push((pattern.to_owned(), item.to_owned()));
+        let allowed: Vec<String> = list.split('|').map(|v| v.trim().to_owned()).collect();
+        if allowed.iter().any(String::is_empty) {
+            return Err(format!(
+                "empty VCS name in GOVCS: {}",
+                super::gourl::go_quote(item)
+            ));
+        }
+        rules.push(GovcsRule {
+            pattern: pattern.to_owned(),
+            allowed,
+        });
+    }
+    Ok(rules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goflags() {
+        let g = GoFlags::parse("-mod=vendor  '-ldflags=-s -w' -insecure x");
+        assert_eq!(g.value("mod"), Some("vendor"));
+        assert!(g.has("insecure"));
+        assert!(g.has("ldflags"));
+        assert_eq!(g.non_flags, vec!["x"]);
+        assert!(GoFlags::parse("'-x").parse_error.is_some());
+        assert_eq!(GoFlags::parse("").flags.len(), 0);
+    }
+
+    // go-semantics.md §1 "GOVCS": go's error texts.
+    #[test]
+    fn govcs() {
+        let r = parse_govcs("github.com:git,evil.com:off,*:git|hg").unwrap();
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[2].allowed, vec!["git", "hg"]);
+        assert_eq!(
+            parse_govcs("a.com:git,,b.com:git").unwrap_err(),
+            "empty entry in GOVCS"
+        );
+        assert_eq!(
+            parse_govcs("a.com").unwrap_err(),
+            r#"malformed entry in GOVCS (missing colon): "a.com""#
+        );
+        assert_eq!(
+            parse_govcs(":git").unwrap_err(),
+            r#"empty pattern in GOVCS: ":git""#
+        );
+        assert_eq!(
+            parse_govcs("a.com:").unwrap_err(),
+            r#"empty VCS list in GOVCS: "a.com:""#
+        );
+        assert_eq!(
+            parse_govcs("a.com:git|").unwrap_err(),
+            r#"empty VCS name in GOVCS: "a.com:git|""#
+        );
+        assert_eq!(
+            parse_govcs("a.com:git,a.com:hg").unwrap_err(),
+            r#"unreachable pattern in GOVCS: "a.com:hg" after "a.com:git""#
+        );
+    }
+}

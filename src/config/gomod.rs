@@ -1,0 +1,424 @@
+//! The project go will work in: go.mod (module, go/toolchain lines, requirements, replacements),
+//! go.work, go.sum and vendor/modules.txt, found the way go finds them (upward from the working
+//! directory; GOWORK=off / an explicit path honoured).
+//!
+//! The parser is tolerant: it records every problem with its line and keeps going, so a broken
+//! go.mod becomes a finding rather than an error.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::env::Environment;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GoMod {
+    pub path: PathBuf,
+    pub module: Option<String>,
+    pub go: Option<String>,
+    pub toolchain: Option<String>,
+    pub requires: Vec<Require>,
+    pub replaces: Vec<Replace>,
+    /// go.work only: `use` directories.
+    pub uses: Vec<String>,
+    /// (line, message)
+    pub errors: Vec<(usize, String)>,
+    /// Directives go does not know (line, word): an old go rejects them.
+    pub unknown: Vec<(usize, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Require {
+    pub path: String,
+    pub version: String,
+    pub indirect: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replace {
+    pub old: String,
+    pub old_version: Option<String>,
+    pub new: String,
+    pub new_version: Option<String>,
+}
+
+impl Replace {
+    /// A filesystem replacement: go needs no network for it.
+    pub fn is_local(&self) -> bool {
+        self.new_version.is_none()
+            && (self.new.starts_with("./")
+                || self.new.starts_with("../")
+                || self.new.starts_with('/')
+                || self.new == "."
+                || self.new == ".."
+                || self.new.starts_with(".\\")
+                || self.new.starts_with("..\\"))
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Project {
+    pub gomod: Option<GoMod>,
+    pub gowork: Option<GoMod>,
+    /// (module path, version) pairs that go.sum covers fully (zip and go.mod hashes).
+    pub gosum: BTreeSet<(String, String)>,
+    pub gosum_present: bool,
+    pub vendor_modules_txt: bool,
+    /// Why a file could not be read (permissions, a directory, not UTF-8 …).
+    pub read_errors: Vec<(PathBuf, String)>,
+}
+
+impl Project {
+    /// Finds and reads go.mod / go.work / go.sum / vendor starting at `dir`.
+    pub fn load(dir: &Path, env: &Environment) -> Project {
+        let mut project = Project::default();
+        if let Some(path) = find_upward(dir, "go.mod") {
+            if let Some(m) = project.read_file(&path, false) {
+                let root = path.parent().unwrap_or(dir);
+                project.vendor_modules_txt = root.join("vendor/modules.txt").is_file();
+                let sum = root.join("go.sum");
+                if let Ok(data) = std::fs::read(&sum) {
+                    project.gosum_present = true;
+                    project.gosum = parse_gosum(&String::from_utf8_lossy(&data));
+                }
+                project.gomod = Some(m);
+            }
+        }
+        let gowork = match env.get("GOWORK") {
+            Some("off") => None,
+            Some(p) if p != "auto" => Some(PathBuf::from(p)).filter(|p| p.is_file()),
+            _ => find_upward(dir, "go.work"),
+        };
+        if let Some(path) = gowork {
+            project.gowork = project.read_file(&path, true);
+        }
+        project
+    }
+
+    fn read_file(&mut self, path: &Path, work: bool) -> Option<GoMod> {
+        match std::fs::read(path) {
+            Ok(data) => {
+                let text = String::from_utf8_lossy(&data);
+                let mut m = parse(&text, work);
+                m.path = path.to_owned();
+                Some(m)
+            }
+            Err(e) => {
+                self.read_errors.push((path.to_owned(), e.to_string()));
+                None
+            }
+        }
+    }
+
+    /// Does go.sum already hold both hashes for `path@version` (so no checksum lookup happens)?
+    pub fn gosum_covers(&self, path: &str, version: &str) -> bool {
+        self.gosum.contains(&(path.to_owned(), version.to_owned()))
+    }
+}
+
+fn find_upward(dir: &Path, name: &str) -> Option<PathBuf> {
+    let tmp = std::env::temp_dir();
+    let mut d = Some(dir);
+    while let Some(cur) = d {
+        let candidate = cur.join(name);
+        // go ignores a go.mod directly in os.TempDir() (modload/init.go).
+        if candidate.is_file() && !(name == "go.mod" && cur == tmp) {
+            return Some(candidate);
+        }
+        d = cur.parent();
+    }
+    None
+}
+
+/// Entries of go.sum with both `h1:` lines (`M V h1:` and `M V/go.mod h1:`).
+pub fn parse_gosum(text: &str) -> BTreeSet<(String, String)> {
+    let mut zips = BTreeSet::new();
+    let mut mods = BTreeSet::new();
+    for line in text.lines() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() != 3 {
+            continue;
+        }
+        match f[1].strip_suffix("/go.mod") {
+            Some(v) => mods.insert((f[0].to_owned(), v.to_owned())),
+            None => zips.insert((f[0].to_owned(), f[1].to_owned())),
+        };
+    }
+    zips.intersection(&mods).cloned().collect()
+}
+
+/// Splits a line into tokens: words, "quoted" and `raw` strings; stops at `//`.
+fn tokenize(line: &str) -> Result<(Vec<String>, Option<String>), String> {
+    let mut tokens = Vec::new();
+    let mut chars = line.char_indices().peekable();
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        if line[i..].starts_with("//") {
+            return Ok((tokens, Some(line[i + 2..].trim().to_owned())));
+        }
+        match c {
+            '"' => {
+                chars.next();
+                let mut s = String::new();
+                let mut closed = false;
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => match chars.next() {
+                            Some((_, e)) => s.push(e),
+                            None => break,
+                        },
+                        '"' => {
+                            closed = true;
+                            break;
+                        }
+                        c => s.push(c),
+                    }
+                }
+                if !closed {
+                    return Err("unterminated quoted string".into());
+                }
+                tokens.push(s);
+            }
+            '`' => {
+                chars.next();
+                let mut s = String::new();
+                let mut closed = false;
+                for (_, c) in chars.by_ref() {
+                    if c == '`' {
+                        closed = true;
+                        break;
+                    }
+                    s.push(c);
+                }
+                if !closed {
+                    return Err("unterminated raw string".into());
+                }
+                tokens.push(s);
+            }
+            '(' | ')' => {
+                chars.next();
+                tokens.push(c.to_string());
+            }
+            _ => {
+                let mut s = String::new();
+                while let Some(&(j, c)) = chars.peek() {
+                    if c.is_whitespace()
+                        || c == '('
+                        || c == ')'
+                        || c == '"'
+                        || c == '`'
+                        || line[j..].starts_with("//")
+                    {
+                        break;
+                    }
+                    s.push(c);
+                    chars.next();
+                }
+                tokens.push(s);
+            }
+        }
+    }
+    Ok((tokens, None))
+}
+
+const KNOWN: &[&str] = &[
+    "module",
+    "go",
+    "toolchain",
+    "godebug",
+    "require",
+    "replace",
+    "exclude",
+    "retract",
+    "tool",
+    "ignore",
+    "use",
+];
+
+/// Parses go.mod (`work == false`) or go.work text.
+pub fn parse(text: &str, work: bool) -> GoMod {
+    let mut m = GoMod::default();
+    let mut block: Option<String> = None;
+    for (n, line) in text.lines().enumerate() {
+        let lineno = n + 1;
+        let (tokens, comment) = match tokenize(line) {
+            Ok(t) => t,
+            Err(e) => {
+                m.errors.push((lineno, e));
+                continue;
+            }
+        };
+        if tokens.is_empty() {
+            continue;
+        }
+        if let Some(verb) = block.clone() {
+            if tokens[0] == ")" {
+                block = None;
+                continue;
+            }
+            directive(&mut m, lineno, &verb, &tokens, comment.as_deref());
+            continue;
+        }
+        let verb = tokens[0].clone();
+        if tokens.len() == 2 && tokens[1] == "(" {
+            block = Some(verb.clone());
+            if !KNOWN.contains(&verb.as_str()) {
+                m.unknown.push((lineno, verb));
+            }
+            continue;
+        }
+        let misplaced = (work && verb == "module") || (!work && verb == "use");
+        if !KNOWN.contains(&verb.as_str()) || misplaced {
+            m.unknown.push((lineno, verb.clone()));
+            m.errors
+                .push((lineno, format!("unknown directive: {verb}")));
+            continue;
+        }
+        directive(&mut m, lineno, &verb, &tokens[1..], comment.as_deref());
+    }
+    if block.is_some() {
+        m.errors
+            .push((text.lines().count(), "unexpected EOF: missing ')'".into()));
+    }
+    m
+}
+
+fn directive(m: &mut GoMod, line: usize, verb: &str, args: &[String], comment: Option<&str>) {
+    let want = |m: &mut GoMod, n: usize| {
+        if args.len() != n {
+            m.errors
+                .push((line, format!("usage: {verb} needs {n} argument(s)")));
+            false
+        } else {
+            true
+        }
+    };
+    match verb {
+        "module" if want(m, 1) => m.module = Some(args[0].clone()),
+        "go" if want(m, 1) => m.go = Some(args[0].clone()),
+        "toolchain" if want(m, 1) => m.toolchain = Some(args[0].clone()),
+        "require" if want(m, 2) => m.requires.push(Require {
+            path: args[0].clone(),
+            version: args[1].clone(),
+            indirect: comment.is_some_and(|c| c.split(';').any(|p| p.trim() == "indirect")),
+        }),
+        "replace" => {
+            let Some(arrow) = args.iter().position(|a| a == "=>") else {
+                m.errors.push((line, "usage: replace module/path [v1.2.3] => other/module v1.4\n\t or replace module/path [v1.2.3] => ../local/directory".into()));
+                return;
+            };
+            let (old, new) = (&args[..arrow], &args[arrow + 1..]);
+            if old.is_empty() || old.len() > 2 || new.is_empty() || new.len() > 2 {
+                m.errors.push((
+                    line,
+                    "usage: replace module/path [v1.2.3] => other/module v1.4".into(),
+                ));
+                return;
+            }
+            m.replaces.push(Replace {
+                old: old[0].clone(),
+                old_version: old.get(1).cloned(),
+                new: new[0].clone(),
+                new_version: new.get(1).cloned(),
+            });
+        }
+        "use" => m.uses.extend(args.iter().cloned()),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOMOD: &str = r#"
+// a comment
+module example.com/app
+
+go 1.22.1
+
+toolchain go1.23.4
+
+require (
+	github.com/pkg/errors v0.9.1
+	golang.org/x/text v0.14.0 // indirect
+	git.corp.example/team/lib v1.2.3
+	"example.com/quoted" v1.0.0
+)
+
+require rsc.io/quote v1.5.2
+
+replace git.corp.example/team/lib => ../lib
+replace (
+	golang.org/x/text v0.14.0 => golang.org/x/text v0.15.0
+)
+exclude rsc.io/sampler v1.99.99
+retract [v1.0.0, v1.0.5]
+"#;
+
+    #[test]
+    fn parses_a_real_go_mod() {
+        let m = parse(GOMOD, false);
+        assert_eq!(m.errors, vec![]);
+        assert_eq!(m.module.as_deref(), Some("example.com/app"));
+        assert_eq!(m.go.as_deref(), Some("1.22.1"));
+        assert_eq!(m.toolchain.as_deref(), Some("go1.23.4"));
+        let paths: Vec<&str> = m.requires.iter().map(|r| r.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "github.com/pkg/errors",
+                "golang.org/x/text",
+                "git.corp.example/team/lib",
+                "example.com/quoted",
+                "rsc.io/quote"
+            ]
+        );
+        assert!(m.requires[1].indirect);
+        assert_eq!(m.replaces.len(), 2);
+        assert!(m.replaces[0].is_local());
+        assert!(!m.replaces[1].is_local());
+    }
+
+    #[test]
+    fn broken_input_is_reported_not_fatal() {
+        let m = parse(
+            "module \"unterminated\nrequire (\n\tx v1\nbogus directive\n",
+            false,
+        );
+        assert!(!m.errors.is_empty());
+        let m = parse("frobnicate x\n", false);
+        assert_eq!(m.unknown, vec![(1, "frobnicate".to_owned())]);
+        for text in [
+            "(",
+            ")",
+            "require",
+            "replace =>",
+            "replace a => b c d",
+            "`",
+            "\"\\",
+            "go",
+            "module a b",
+        ] {
+            let _ = parse(text, false);
+        }
+    }
+
+    #[test]
+    fn gowork() {
+        let w = parse("go 1.23\n\nuse (\n\t./a\n\t./b\n)\n", true);
+        assert_eq!(w.uses, vec!["./a", "./b"]);
+        assert_eq!(w.go.as_deref(), Some("1.23"));
+    }
+
+    #[test]
+    fn gosum_needs_both_hashes() {
+        let s = parse_gosum(
+            "a.example/m v1.0.0 h1:x=\na.example/m v1.0.0/go.mod h1:y=\nb.example/m v1.0.0/go.mod h1:y=\n",
+        );
+        assert!(s.contains(&("a.example/m".into(), "v1.0.0".into())));
+        assert!(!s.contains(&("b.example/m".into(), "v1.0.0".into())));
+    }
+}

@@ -1,0 +1,369 @@
+//! HTTP(S)_PROXY / NO_PROXY as go's net/http reads them (go-semantics.md §6, a port of
+//! x/net/http/httpproxy): upper case wins when non-empty, https URLs use only HTTPS_PROXY,
+//! loopback is never proxied, and NO_PROXY matches `*`, domains, `.suffix`, `*.suffix`,
+//! `host:port`, IPs and CIDRs (IP-literal hosts only). ALL_PROXY is ignored by go.
+
+use std::net::IpAddr;
+
+use super::env::Environment;
+use super::gourl::{self, GoUrl};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProxyVar {
+    /// The variable that supplied the value (`HTTPS_PROXY` or `https_proxy`).
+    pub name: &'static str,
+    pub raw: String,
+    /// The URL go will use, or why go silently ignores the value.
+    pub parsed: Result<GoUrl, String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HttpProxyConfig {
+    pub http: Option<ProxyVar>,
+    pub https: Option<ProxyVar>,
+    pub no_proxy: Option<(&'static str, String)>,
+    /// ALL_PROXY / all_proxy: curl and git honour it, go does not.
+    pub all_proxy: Option<(&'static str, String)>,
+    /// Both spellings set to different values (upper case wins).
+    pub conflicts: Vec<(&'static str, &'static str)>,
+    matchers: NoProxy,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct NoProxy {
+    all: bool,
+    ips: Vec<IpMatch>,
+    domains: Vec<DomainMatch>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum IpMatch {
+    Cidr(IpAddr, u8),
+    Ip(IpAddr, String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DomainMatch {
+    /// Always starts with '.'.
+    host: String,
+    port: String,
+    match_host: bool,
+}
+
+fn get_env_any(
+    env: &Environment,
+    upper: &'static str,
+    lower: &'static str,
+) -> Option<(&'static str, String)> {
+    env.get(upper)
+        .map(|v| (upper, v.to_owned()))
+        .or_else(|| env.get(lower).map(|v| (lower, v.to_owned())))
+}
+
+impl HttpProxyConfig {
+    pub fn from_env(env: &Environment) -> Self {
+        let mut cfg = HttpProxyConfig::default();
+        for (upper, lower) in [
+            ("HTTP_PROXY", "http_proxy"),
+            ("HTTPS_PROXY", "https_proxy"),
+            ("NO_PROXY", "no_proxy"),
+            ("ALL_PROXY", "all_proxy"),
+        ] {
+            if let (Some(u), Some(l)) = (env.get(upper), env.get(lower)) {
+                if u != l {
+                    cfg.conflicts.push((upper, lower));
+                }
+            }
+        }
+        let var = |upper, lower| {
+            get_env_any(env, upper, lower).map(|(name, raw)| ProxyVar {
+                name,
+                parsed: parse_proxy(&raw),
+                raw,
+            })
+        };
+        cfg.http = var("HTTP_PROXY", "http_proxy");
+        cfg.https = var("HTTPS_PROXY", "https_proxy");
+        cfg.no_proxy = get_env_any(env, "NO_PROXY", "no_proxy");
+        cfg.all_proxy = get_env_any(env, "ALL_PROXY", "all_proxy");
+        cfg.matchers = NoProxy::parse(cfg.no_proxy.as_ref().map_or("", |(_, v)| v.as_str()));
+        cfg
+    }
+
+    /// The proxy go uses for `url`, if any (`proxyForURL`).
+    pub fn proxy_for(&self, url: &GoUrl) -> Option<&GoUrl> {
+        let var = match url.scheme.as_str() {
+            "https" => self.https.as_ref(),
+            "http" => self.http.as_ref(),
+            _ => None,
+        }?;
+        let proxy = var.parsed.as_ref().ok()?;
+        let default_port = if url.scheme == "https" { "443" } else { "80" };
+        let port = url.port().unwrap_or(default_port);
+        self.use_proxy(&url.hostname().to_ascii_lowercase(), port)
+            .then_some(proxy)
+    }
+
+    /// Whether `host` would bypass the proxy because of NO_PROXY or loopback; for reports.
+    pub fn bypassed(&self, host: &str, port: &str) -> bool {
+        !self.use_proxy(&host.to_ascii_lowercase(), port)
+    }
+
+    fn use_proxy(&self, host: &str, port: &str) -> bool {
+        if host == "localhost" {
+            return false;
+        }
+        let ip = parse_ip(host);
+        if ip.is_some_and(|ip| ip.is_loopback()) {
+            return false;
+        }
+        if self.matchers.all {
+            return false;
+        }
+        if let Some(ip) = ip {
+            for m in &self.matchers.ips {
+                let hit = match m {
+                    IpMatch::Cidr(net, bits) => cidr_contains(*net, *bits, ip),
+                    IpMatch::Ip(want, p) => *want == ip && (p.is_empty() || p == port),
+                };
+                if hit {
+                    return false;
+                }
+            }
+        }
+        for m in &self.matchers.domains {
+            // Current x/net: domain entries never match an IP literal.
+            if ip.is_some() {
+                continue;
+            }
+            let hit = host.ends_with(&m.host) || (m.match_host && host == &m.host[1..]);
+            if hit && (m.port.is_empty() || m.port == port) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+fn parse_ip(host: &str) -> Option<IpAddr> {
+    host.trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse()
+        .ok()
+}
+
+fn cidr_contains(net: IpAddr, bits: u8, ip: IpAddr) -> bool {
+    match (net, ip) {
+        (IpAddr::V4(n), IpAddr::V4(i)) => {
+            let mask = if bits == 0 {
+                0
+            } else {
+                u32::MAX << (32 - u32::from(bits))
+            };
+            u32::from(n) & mask == u32::from(i) & mask
+        }
+        (IpAddr::V6(n), IpAddr::V6(i)) => {
+            let mask = if bits == 0 {
+                0
+            } else {
+                u128::MAX << (128 - u32::from(bits))
+            };
+            u128::from(n) & mask == u128::from(i) & mask
+        }
+        _ => false,
+    }
+}
+
+fn parse_cidr(s: &str) -> Option<(IpAddr, u8)> {
+    let (ip, bits) = s.split_once('/')?;
+    let ip: IpAddr = ip.parse().ok()?;
+    let bits: u8 = bits.parse().ok()?;
+    let max = if ip.is_ipv4() { 32 } else { 128 };
+    (bits <= max).then_some((ip, bits))
+}
+
+/// `net.SplitHostPort` for NO_PROXY entries.
+fn split_host_port(s: &str) -> Option<(&str, &str)> {
+    if let Some(rest) = s.strip_prefix('[') {
+        let (host, after) = rest.split_once(']')?;
+        let port = after.strip_prefix(':')?;
+        return Some((host, port));
+    }
+    let (host, port) = s.rsplit_once(':')?;
+    if host.contains(':') {
+        return None;
+    }
+    Some((host, port))
+}
+
+impl NoProxy {
+    fn parse(no_proxy: &str) -> Self {
+        let mut m = NoProxy::default();
+        for p in no_proxy.split(',') {
+            let p = p.trim().to_ascii_lowercase();
+            if p.is_empty() {
+                continue;
+            }
+            if p == "*" {
+                return NoProxy {
+                    all: true,
+                    ..NoProxy::default()
+                };
+            }
+            if let Some((ip, bits)) = parse_cidr(&p) {
+                m.ips.push(IpMatch::Cidr(ip, bits));
+                continue;
+            }
+            let (phost, pport) = match split_host_port(&p) {
+                Some((h, port)) => {
+                    if h.is_empty() {
+                        continue;
+                    }
+                    (h.to_owned(), port.to_owned())
+                }
+                None => (p.clone(), String::new()),
+            };
+            if let Ok(ip) = phost.parse::<IpAddr>() {
+                m.ips.push(IpMatch::Ip(ip, pport));
+                continue;
+            }
+            let mut host = phost
+                .strip_prefix("*.")
+                .map(|h| format!(".{h}"))
+                .unwrap_or(phost);
+            let mut match_host = false;
+            if !host.starts_with('.') {
+                match_host = true;
+                host = format!(".{host}");
+            }
+            m.domains.push(DomainMatch {
+                host,
+                port: pport,
+                match_host,
+            });
+        }
+        m
+    }
+}
+
+/// `parseProxy`: a value without a scheme gets `http://`; one go cannot parse is ignored.
+pub fn parse_proxy(raw: &str) -> Result<GoUrl, String> {
+    match gourl::parse(raw) {
+        Ok(u) if !u.scheme.is_empty() && !u.host.is_empty() => Ok(u),
+        // The error names the URL with its userinfo redacted.
+        _ => gourl::parse(&format!("http://{raw}"))
+            .map_err(|e| format!("invalid proxy address: {}", e.reason)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg(pairs: &[(&str, &str)]) -> HttpProxyConfig {
+        HttpProxyConfig::from_env(&Environment::from_pairs(pairs.iter().copied()))
+    }
+
+    fn via(c: &HttpProxyConfig, url: &str) -> Option<String> {
+        c.proxy_for(&gourl::parse(url).unwrap())
+            .map(|u| u.host.clone())
+    }
+
+    // go-semantics.md §6 "Which variable applies".
+    #[test]
+    fn https_uses_only_https_proxy() {
+        let c = cfg(&[("HTTP_PROXY", "http://hp:3128")]);
+        assert_eq!(via(&c, "https://proxy.golang.org/x"), None);
+        assert_eq!(via(&c, "http://plain.example/"), Some("hp:3128".into()));
+        let c = cfg(&[("HTTPS_PROXY", "sp:8080")]);
+        assert_eq!(
+            via(&c, "https://proxy.golang.org/x"),
+            Some("sp:8080".into())
+        );
+    }
+
+    #[test]
+    fn upper_case_wins_when_non_empty() {
+        let c = cfg(&[
+            ("HTTPS_PROXY", "http://upper:1"),
+            ("https_proxy", "http://lower:2"),
+        ]);
+        assert_eq!(via(&c, "https://a.example/"), Some("upper:1".into()));
+        assert_eq!(c.conflicts, vec![("HTTPS_PROXY", "https_proxy")]);
+        let c = cfg(&[("HTTPS_PROXY", ""), ("https_proxy", "http://lower:2")]);
+        assert_eq!(via(&c, "https://a.example/"), Some("lower:2".into()));
+    }
+
+    // go-semantics.md §6 "NO_PROXY".
+    #[test]
+    fn no_proxy_rules() {
+        let c = cfg(&[
+            ("HTTPS_PROXY", "http://p:1"),
+            (
+                "NO_PROXY",
+                " Corp.Example ,.internal.example,*.wild.example,ported.example:8443,10.0.0.0/8,192.168.1.1,[::1]:443",
+            ),
+        ]);
+        let url = |u: &str| via(&c, u).is_some();
+        assert!(!url("https://corp.example/"));
+        assert!(!url("https://git.corp.example/"));
+        assert!(url("https://internal.example/"));
+        assert!(!url("https://a.internal.example/"));
+        assert!(url("https://wild.example/"));
+        assert!(!url("https://x.wild.example/"));
+        assert!(!url("https://ported.example:8443/"));
+        assert!(url("https://ported.example/"));
+        assert!(!url("https://10.1.2.3/"));
+        assert!(url("https://11.1.2.3/"));
+        assert!(!url("https://192.168.1.1/"));
+        assert!(url("https://notcorp.example/"));
+    }
+
+    #[test]
+    fn loopback_never_proxied() {
+        let c = cfg(&[("HTTPS_PROXY", "http://p:1")]);
+        assert!(via(&c, "https://localhost:8080/").is_none());
+        assert!(via(&c, "https://127.0.0.1/").is_none());
+        assert!(via(&c, "https://[::1]:443/").is_none());
+        assert!(via(&c, "https://127.9.9.9/").is_none());
+    }
+
+    #[test]
+    fn star_disables_everything() {
+        let c = cfg(&[("HTTPS_PROXY", "http://p:1"), ("no_proxy", "*")]);
+        assert!(via(&c, "https://proxy.golang.org/").is_none());
+    }
+
+    #[test]
+    fn domain_entries_never_match_ip_literals() {
+        let c = cfg(&[
+            ("HTTPS_PROXY", "http://p:1"),
+            ("NO_PROXY", "1.2.3.4.example,4"),
+        ]);
+        assert!(via(&c, "https://1.2.3.4/").is_some());
+    }
+
+    #[test]
+    fn all_proxy_is_recorded_not_used() {
+        let c = cfg(&[("ALL_PROXY", "socks5://s:1080")]);
+        assert!(c.all_proxy.is_some());
+        assert!(via(&c, "https://proxy.golang.org/").is_none());
+    }
+
+    #[test]
+    fn parse_proxy_like_go() {
+        assert_eq!(
+            parse_proxy("proxy.corp:3128").unwrap().to_string(),
+            "http://proxy.corp:3128"
+        );
+        assert_eq!(parse_proxy("https://p.corp").unwrap().scheme, "https");
+        assert_eq!(parse_proxy("socks5://s:1080").unwrap().scheme, "socks5");
+        // go accepts this (host "http:"); garbage in, garbage out, as in go.
+        assert_eq!(
+            parse_proxy("http://http://u:secret@p:1").unwrap().host,
+            "http:"
+        );
+        let e = parse_proxy("u:secret@p corp:1").unwrap_err();
+        assert!(!e.contains("secret"), "{e}");
+    }
+}

@@ -1,0 +1,648 @@
+//! Offline rules: what go's settings alone say, before any packet is sent (issue 2's list).
+//! Each rule reads the [`Config`] and [`Plan`] and may emit findings; none does I/O.
+
+use super::remedy::{profile_files, set_go_env, sh_quote, unset_go_env};
+use super::{Finding, Layer, Remedy, Severity};
+use crate::config::goenv_file::EnvFileLocation;
+use crate::config::goflags::{GoFlags, parse_govcs};
+use crate::config::goproxy::ProxyEntry;
+use crate::config::gosumdb::SumDbSetting;
+use crate::config::patterns::{bad_patterns, match_prefix_patterns};
+use crate::config::{Config, Origin};
+use crate::plan::{Plan, Step};
+use crate::redact::redact_urls;
+
+const DEFAULT_GOPROXY: &str = "https://proxy.golang.org,direct";
+
+pub fn run(cfg: &Config, plan: &Plan) -> Vec<Finding> {
+    let mut f = Vec::new();
+    go_install(cfg, &mut f);
+    goenv_file(cfg, &mut f);
+    goproxy(cfg, plan, &mut f);
+    gosumdb(cfg, plan, &mut f);
+    patterns(cfg, &mut f);
+    goflags_and_modules(cfg, plan, &mut f);
+    env_shadowing(cfg, &mut f);
+    http_proxies(cfg, &mut f);
+    tls_env(cfg, &mut f);
+    git(cfg, plan, &mut f);
+    private_modules(cfg, plan, &mut f);
+    project(cfg, &mut f);
+    f
+}
+
+fn go_install(cfg: &Config, f: &mut Vec<Finding>) {
+    match (&cfg.go.path, &cfg.go.error) {
+        (None, _) => f.push(
+            Finding::new("GO_NOT_FOUND", Severity::Info, Layer::Config, format!(
+                "go is not on PATH: godoctor assumed the defaults of the current Go release ({}) and computed every setting itself",
+                crate::config::goversion::GoVersion::assumed_current()
+            )),
+        ),
+        (Some(p), Some(e)) => f.push(
+            Finding::new("GO_ENV_FAILED", Severity::Warning, Layer::Config, format!("{} is installed but `go env -json` failed; the settings shown are godoctor's own computation", p.display()))
+                .evidence(e.clone())
+                .fix(Remedy::run("see what go itself says", "GOTOOLCHAIN=local go env")),
+        ),
+        _ => {}
+    }
+    for (key, s) in cfg.disagreements() {
+        f.push(
+            Finding::new(
+                "CONFIG_MODEL_MISMATCH",
+                Severity::Warning,
+                Layer::Config,
+                format!(
+                    "godoctor computed {key}={:?} but go reports {:?}; godoctor uses go's value",
+                    redact_urls(&s.computed),
+                    redact_urls(&s.value)
+                ),
+            )
+            .fix(Remedy::note(
+                "please report this to godoctor with the output of `godoctor config --json`",
+            )),
+        );
+    }
+    if let Some(v) = &cfg.go.version {
+        if !v.at_least(1, 13) {
+            f.push(
+                Finding::new("GO_TOO_OLD_FOR_PROXY", Severity::Error, Layer::Config, format!("{v} predates module proxies, GOPRIVATE and the checksum database (Go 1.13): it fetches every module directly"))
+                    .fix(Remedy::note("install a current Go release")),
+            );
+        } else if !v.at_least(1, 15) && cfg.get("GOPROXY").contains('|') {
+            f.push(
+                Finding::new("GO_TOO_OLD_FOR_PIPE", Severity::Error, Layer::Config, format!("{v} does not understand `|` in GOPROXY (Go 1.15+): the whole entry is taken as one URL"))
+                    .fixes(set_go_env(cfg, "GOPROXY", &cfg.get("GOPROXY").replace('|', ","), "use `,` separators")),
+            );
+        }
+    }
+}
+
+fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
+    match &cfg.goenv_location {
+        EnvFileLocation::Off => f.push(Finding::new(
+            "GOENV_OFF",
+            Severity::Info,
+            Layer::Config,
+            "GOENV=off: go reads no go/env file and `go env -w` cannot save settings",
+        )),
+        EnvFileLocation::Unavailable(why) => f.push(Finding::new(
+            "GOENV_UNAVAILABLE",
+            Severity::Warning,
+            Layer::Config,
+            format!("go cannot locate its go/env file ({why}): settings saved with `go env -w` are not read"),
+        )),
+        EnvFileLocation::At { .. } => {}
+    }
+    if let Some(e) = &cfg.goenv_read_error {
+        f.push(Finding::new(
+            "GOENV_FILE_UNREADABLE",
+            Severity::Warning,
+            Layer::Config,
+            format!("the go/env file cannot be read, so go ignores it: {e}"),
+        ));
+    }
+    let Some(file) = &cfg.goenv_file else { return };
+    let path = file.path.display().to_string();
+    if !file.crlf_keys.is_empty() {
+        f.push(
+            Finding::new(
+                "GOENV_FILE_CRLF",
+                Severity::Warning,
+                Layer::Config,
+                format!(
+                    "{path} has Windows line endings: go keeps the '\\r' in the values of {}",
+                    file.crlf_keys.join(", ")
+                ),
+            )
+            .fix(Remedy::run(
+                "strip the carriage returns",
+                format!("sed -i 's/\\r$//' {}", sh_quote(&path)),
+            )),
+        );
+    }
+    if !file.non_utf8_keys.is_empty() {
+        f.push(Finding::new(
+            "GOENV_FILE_NOT_UTF8",
+            Severity::Warning,
+            Layer::Config,
+            format!(
+                "{path}: the values of {} are not valid UTF-8",
+                file.non_utf8_keys.join(", ")
+            ),
+        ));
+    }
+    let suspicious: Vec<String> = file
+        .ignored
+        .iter()
+        .filter(|l| !l.text.trim_start().starts_with('#'))
+        .map(|l| format!("{path}:{}: {}", l.line, redact_urls(&l.text)))
+        .collect();
+    if !suspicious.is_empty() {
+        let mut finding = Finding::new(
+            "GOENV_FILE_IGNORED_LINES",
+            Severity::Warning,
+            Layer::Config,
+            format!(
+                "go ignores {} line(s) of {path} (a line must look like KEY=VALUE with an upper-case key)",
+                suspicious.len()
+            ),
+        );
+        for s in suspicious {
+            finding = finding.evidence(s);
+        }
+        f.push(finding);
+    }
+    let spaced: Vec<&String> = file
+        .values
+        .keys()
+        .filter(|k| k.ends_with(' ') || k.contains(' '))
+        .collect();
+    for k in spaced {
+        f.push(Finding::new(
+            "GOENV_FILE_KEY_WITH_SPACE",
+            Severity::Warning,
+            Layer::Config,
+            format!(
+                "{path}: the key {k:?} contains a space, so go does not see it as {}",
+                k.trim()
+            ),
+        ));
+    }
+    if !file.duplicates.is_empty() {
+        f.push(Finding::new(
+            "GOENV_FILE_DUPLICATES",
+            Severity::Info,
+            Layer::Config,
+            format!(
+                "{path} sets {} more than once; the last line wins",
+                file.duplicates.join(", ")
+            ),
+        ));
+    }
+}
+
+fn goproxy(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
+    let value = cfg.get("GOPROXY");
+    let list = match &plan.proxy_list {
+        Err(e) => {
+            f.push(
+                Finding::new(
+                    "GOPROXY_MALFORMED",
+                    Severity::Error,
+                    Layer::Config,
+                    format!("go rejects GOPROXY={:?}: {e}", redact_urls(value)),
+                )
+                .fixes(set_go_env(
+                    cfg,
+                    "GOPROXY",
+                    DEFAULT_GOPROXY,
+                    "use a valid list (this is go's default)",
+                )),
+            );
+            return;
+        }
+        Ok(l) => l,
+    };
+    let first_real = list
+        .specs
+        .iter()
+        .find(|s| s.entry != ProxyEntry::NoProxy)
+        .map(|s| &s.entry);
+    match first_real {
+        Some(ProxyEntry::Off) => {
+            let all_private = !plan.modules.is_empty() && plan.modules.iter().all(|m| m.noproxy);
+            f.push(
+                Finding::new(
+                    "GOPROXY_OFF",
+                    if all_private { Severity::Warning } else { Severity::Error },
+                    Layer::Config,
+                    "GOPROXY=off: go refuses to download any module that is not already in the module cache (only GONOPROXY matches are still fetched directly)",
+                )
+                .fixes(set_go_env(cfg, "GOPROXY", DEFAULT_GOPROXY, "let go download modules")),
+            );
+        }
+        Some(ProxyEntry::Direct) => f.push(
+            Finding::new("GOPROXY_DIRECT_ONLY", Severity::Warning, Layer::Config, "GOPROXY=direct: every module is fetched from its version-control host (git over HTTPS or SSH), which is slower, needs git, and breaks when a repository moves or disappears")
+                .fixes(set_go_env(cfg, "GOPROXY", DEFAULT_GOPROXY, "use a module proxy first, direct as the fallback")),
+        ),
+        _ => {}
+    }
+    if !list.ignored.is_empty() {
+        f.push(Finding::new(
+            "GOPROXY_ENTRIES_IGNORED",
+            Severity::Warning,
+            Layer::Config,
+            format!(
+                "go stops reading GOPROXY at `direct` or `off`: {} is never used",
+                list.ignored
+                    .iter()
+                    .map(|s| redact_urls(s))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
+    if let Some(url) = list.urls().find(|u| u.starts_with("http://")) {
+        f.push(Finding::new("GOPROXY_PLAIN_HTTP", Severity::Warning, Layer::Config, format!(
+            "GOPROXY entry {} uses plain HTTP: module contents travel unencrypted (the checksum database still protects their integrity)",
+            redact_urls(url)
+        )));
+    }
+    if value.contains('@') && list.urls().any(|u| u.contains('@')) {
+        f.push(Finding::new("GOPROXY_HAS_CREDENTIALS", Severity::Info, Layer::Config, "a GOPROXY entry carries credentials in its URL (hidden here); go prints them in error messages with the password replaced, and `go env` shows them in full"));
+    }
+    if list.specs.len() > 1 {
+        let has_pipe = list.specs.iter().any(|s| {
+            s.fall_through == crate::config::goproxy::FallThrough::AnyError
+                && matches!(s.entry, ProxyEntry::Url(_))
+        });
+        let proxies = list.urls().count();
+        if proxies >= 2 && !has_pipe {
+            f.push(Finding::new("GOPROXY_COMMA_NO_FALLTHROUGH", Severity::Info, Layer::Config, "GOPROXY separates proxies with `,`: go moves to the next entry only when a proxy answers 404/410; a proxy that times out or fails stops the download instead of falling through (use `|` to fall through on any error)"));
+        }
+    }
+}
+
+fn gosumdb(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
+    match &plan.sumdb {
+        Err(e) => f.push(
+            Finding::new("GOSUMDB_MALFORMED", Severity::Error, Layer::Config, format!("go rejects GOSUMDB={:?}: {e}", redact_urls(cfg.get("GOSUMDB"))))
+                .fixes(unset_go_env(cfg, "GOSUMDB", "return to the default checksum database, sum.golang.org")),
+        ),
+        Ok(SumDbSetting::Off) => f.push(
+            Finding::new("GOSUMDB_OFF", Severity::Warning, Layer::Config, "GOSUMDB=off: go no longer checks downloaded modules against the public checksum database, so a tampered module from a proxy or an intercepted connection goes unnoticed (toolchain downloads still need it)")
+                .fixes(unset_go_env(cfg, "GOSUMDB", "turn checksum verification back on"))
+                .fix(Remedy::run("exclude only your private modules from verification instead", "go env -w GONOSUMDB=<your private module prefixes>")),
+        ),
+        Ok(SumDbSetting::Db(_)) => {}
+    }
+}
+
+fn patterns(cfg: &Config, f: &mut Vec<Finding>) {
+    for key in ["GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOINSECURE"] {
+        let Some(s) = cfg.settings.get(key) else {
+            continue;
+        };
+        if s.derived_from.is_some() || s.value.is_empty() {
+            continue;
+        }
+        let v = s.value.as_str();
+        if v.split(',').any(|p| p != p.trim()) {
+            let fixed: Vec<&str> = v
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            f.push(
+                Finding::new("PATTERN_HAS_SPACES", Severity::Warning, Layer::Config, format!(
+                    "{key}={v:?} has spaces around its commas; go does not trim them, so \"{}\" never matches anything",
+                    v.split(',').find(|p| p.starts_with(' ') || p.ends_with(' ')).unwrap_or("")
+                ))
+                .fixes(set_go_env(cfg, key, &fixed.join(","), "remove the spaces")),
+            );
+        }
+        for bad in bad_patterns(v) {
+            f.push(Finding::new(
+                "PATTERN_MALFORMED",
+                Severity::Warning,
+                Layer::Config,
+                format!(
+                    "{key} pattern {bad:?} is not a valid glob (path.Match), so go never matches it"
+                ),
+            ));
+        }
+    }
+    if cfg.get("GONOPROXY") == "none" && cfg.get("GOPRIVATE").is_empty() {
+        f.push(Finding::new(
+            "GONOPROXY_NONE",
+            Severity::Info,
+            Layer::Config,
+            "GONOPROXY=none: every module goes through GOPROXY, even ones matching GOPRIVATE",
+        ));
+    }
+    let insecure = cfg.get("GOINSECURE");
+    if !insecure.is_empty() {
+        f.push(
+            Finding::new("GOINSECURE_SET", Severity::Warning, Layer::Config, format!("GOINSECURE={insecure:?}: go fetches matching modules directly over plain HTTP or with TLS verification disabled, open to interception (it does not affect GOPROXY or the checksum database)"))
+                .fixes(unset_go_env(cfg, "GOINSECURE", "serve those modules over verified HTTPS and remove GOINSECURE")),
+        );
+    }
+    if let Err(e) = parse_govcs(cfg.get("GOVCS")) {
+        f.push(
+            Finding::new(
+                "GOVCS_MALFORMED",
+                Severity::Error,
+                Layer::Config,
+                format!("go rejects GOVCS: {e}"),
+            )
+            .fixes(unset_go_env(cfg, "GOVCS", "fix or remove GOVCS")),
+        );
+    }
+}
+
+fn goflags_and_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
+    let value = cfg.get("GOFLAGS");
+    let flags = GoFlags::parse(value);
+    if let Some((code, msg)) = super::predict::fatal_config_error(cfg) {
+        match code {
+            "GO111MODULE_OFF" => f.push(
+                Finding::new(code, Severity::Error, Layer::Config, "GO111MODULE=off: go runs in GOPATH mode, so `go mod download` and module downloads are refused")
+                    .evidence(msg)
+                    .fixes(unset_go_env(cfg, "GO111MODULE", "turn module mode back on")),
+            ),
+            "GOFLAGS_MALFORMED" => f.push(
+                Finding::new(code, Severity::Error, Layer::Config, format!("every go command except `go env` fails: GOFLAGS={value:?} contains something that is not a flag"))
+                    .evidence(msg)
+                    .fixes(unset_go_env(cfg, "GOFLAGS", "remove or fix GOFLAGS")),
+            ),
+            _ => {}
+        }
+    }
+    if let Some(reason) = &plan.lookups_disabled {
+        f.push(Finding::new("GOFLAGS_MOD_VENDOR", Severity::Info, Layer::Config, "go builds from vendor/: no module is downloaded, so GOPROXY and the checksum database are not used (`go mod download` and `go get` still use them)").evidence(reason.clone()));
+    }
+    if flags.has("insecure") {
+        let old = cfg.go.version.as_ref().is_some_and(|v| !v.at_least(1, 17));
+        f.push(
+            Finding::new("GOFLAGS_INSECURE", if old { Severity::Warning } else { Severity::Info }, Layer::Config, if old {
+                "GOFLAGS contains -insecure: this go skips the checksum database and allows plain HTTP for direct fetches"
+            } else {
+                "GOFLAGS contains -insecure, which go removed in Go 1.17: `go get` now fails with \"-insecure flag is no longer supported; use GOINSECURE instead\""
+            })
+            .fixes(set_go_env(cfg, "GOFLAGS", &flags.flags.iter().filter(|x| x.trim_start_matches('-') != "insecure").cloned().collect::<Vec<_>>().join(" "), "drop -insecure")),
+        );
+    }
+}
+
+fn env_shadowing(cfg: &Config, f: &mut Vec<Finding>) {
+    for (key, s) in &cfg.settings {
+        if let (Origin::Env, Some(file_value)) = (s.origin, &s.shadowed_file_value) {
+            f.push(
+                Finding::new("ENV_SHADOWS_GOENV_FILE", Severity::Warning, Layer::Config, format!(
+                    "the OS environment sets {key}={:?}, which overrides {:?} from the go/env file: `go env -w {key}=…` will not take effect",
+                    redact_urls(&s.value),
+                    redact_urls(file_value)
+                ))
+                .fix(Remedy::run("use the go/env value by removing the variable from this shell", format!("unset {key}")))
+                .fix(Remedy::run("then remove it where it is set", format!("grep -n '{key}' {} 2>/dev/null", profile_files(cfg).join(" ")))),
+            );
+        }
+    }
+}
+
+fn http_proxies(cfg: &Config, f: &mut Vec<Finding>) {
+    let hp = &cfg.http_proxy;
+    if let (Some(http), None) = (&hp.http, &hp.https) {
+        f.push(
+            Finding::new("HTTP_PROXY_WITHOUT_HTTPS_PROXY", Severity::Warning, Layer::Proxy, format!(
+                "{} is set but HTTPS_PROXY is not: go sends https:// requests (every proxy, the checksum database, go-get discovery) directly, not through the proxy",
+                http.name
+            ))
+            .host(http.parsed.as_ref().map(|u| u.hostname().to_owned()).unwrap_or_default())
+            .fix(Remedy::run("send https traffic through the same proxy", format!("export HTTPS_PROXY=\"${}\"", http.name))),
+        );
+    }
+    for var in [&hp.http, &hp.https].into_iter().flatten() {
+        if let Err(e) = &var.parsed {
+            f.push(Finding::new(
+                "HTTP_PROXY_MALFORMED",
+                Severity::Warning,
+                Layer::Proxy,
+                format!("go ignores {}: {e}", var.name),
+            ));
+        } else if let Ok(u) = &var.parsed {
+            if !matches!(u.scheme.as_str(), "http" | "https" | "socks5" | "socks5h") {
+                f.push(Finding::new("HTTP_PROXY_SCHEME_UNSUPPORTED", Severity::Error, Layer::Proxy, format!("{} uses the scheme {:?}, which go cannot use (http, https, socks5, socks5h)", var.name, u.scheme)).host(u.hostname()));
+            }
+        }
+    }
+    if let Some((name, v)) = &hp.all_proxy {
+        f.push(Finding::new("ALL_PROXY_IGNORED", Severity::Warning, Layer::Proxy, format!(
+            "{name}={} is set, but go ignores ALL_PROXY (curl and git honour it): go connects directly unless HTTPS_PROXY is set",
+            redact_urls(v)
+        )).fix(Remedy::run("give go the same proxy", format!("export HTTPS_PROXY=\"${name}\""))));
+    }
+    for (upper, lower) in &hp.conflicts {
+        f.push(Finding::new(
+            "HTTP_PROXY_CASE_CONFLICT",
+            Severity::Info,
+            Layer::Proxy,
+            format!("{upper} and {lower} differ; go uses {upper} (curl may use {lower})"),
+        ));
+    }
+}
+
+fn tls_env(cfg: &Config, f: &mut Vec<Finding>) {
+    if let Some(file) = cfg.env.get("SSL_CERT_FILE") {
+        if !std::path::Path::new(file).is_file() {
+            f.push(Finding::new("SSL_CERT_FILE_MISSING", Severity::Error, Layer::Tls, format!(
+                "SSL_CERT_FILE={file} does not exist: it replaces go's list of CA bundles, so unless SSL_CERT_DIR supplies roots every HTTPS connection fails with \"certificate signed by unknown authority\""
+            )).fix(Remedy::run("use the system CA bundle again", "unset SSL_CERT_FILE")));
+        }
+    }
+    if let Some(dirs) = cfg.env.get("SSL_CERT_DIR") {
+        let missing: Vec<&str> = dirs
+            .split(':')
+            .filter(|d| !d.is_empty() && !std::path::Path::new(d).is_dir())
+            .collect();
+        if !missing.is_empty() {
+            f.push(Finding::new(
+                "SSL_CERT_DIR_MISSING",
+                Severity::Warning,
+                Layer::Tls,
+                format!(
+                    "SSL_CERT_DIR lists directories that do not exist: {}",
+                    missing.join(", ")
+                ),
+            ));
+        }
+    }
+}
+
+fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
+    let uses_direct = plan
+        .modules
+        .iter()
+        .any(|m| m.route.iter().any(|s| matches!(s, Step::Direct(_))));
+    if cfg.git.git.is_none() {
+        if uses_direct {
+            f.push(Finding::new("GIT_NOT_FOUND", Severity::Warning, Layer::Vcs, "git is not on PATH: modules fetched `direct` (GOPRIVATE/GONOPROXY matches, or after the proxies) cannot be downloaded"));
+        }
+        return;
+    }
+    if let Some(e) = &cfg.git.error {
+        f.push(
+            Finding::new(
+                "GIT_CONFIG_UNREADABLE",
+                Severity::Warning,
+                Layer::Vcs,
+                "git could not read its configuration, so git itself will fail in direct mode",
+            )
+            .evidence(e.clone()),
+        );
+    }
+    for e in cfg.git.ssl_verify_off() {
+        f.push(
+            Finding::new("GIT_SSL_VERIFY_OFF", Severity::Warning, Layer::Vcs, format!("git config {}=false ({} scope, {}): git skips TLS verification for direct fetches, open to interception", e.key, e.scope, e.origin))
+                .fix(Remedy::run("turn verification back on (install your company CA with http.sslCAInfo if that is why it was off)", format!("git config --{} --unset {}", if e.scope == "local" { "local" } else { &e.scope }, e.key))),
+        );
+    }
+    if let Some(v) = cfg.env.get("GIT_SSL_NO_VERIFY") {
+        f.push(
+            Finding::new(
+                "GIT_SSL_VERIFY_OFF",
+                Severity::Warning,
+                Layer::Vcs,
+                format!(
+                    "GIT_SSL_NO_VERIFY={v} is set: git skips TLS verification for direct fetches"
+                ),
+            )
+            .fix(Remedy::run(
+                "turn verification back on",
+                "unset GIT_SSL_NO_VERIFY",
+            )),
+        );
+    }
+    for rule in cfg.git.insteadof_rules() {
+        let ssh = rule.base.starts_with("ssh://")
+            || (!rule.base.contains("://") && rule.base.contains('@') && rule.base.contains(':'));
+        if ssh {
+            let affected = plan
+                .modules
+                .iter()
+                .filter(|m| {
+                    m.route
+                        .iter()
+                        .any(|s| matches!(s, Step::Direct(d) if d.insteadof_origin.is_some()))
+                })
+                .count();
+            f.push(Finding::new("GIT_INSTEADOF_SSH", Severity::Info, Layer::Vcs, format!(
+                "git rewrites {} to {} ({}): direct fetches use SSH, which needs a key loaded for git and TCP port 22 open{}",
+                redact_urls(&rule.prefix), redact_urls(&rule.base), rule.origin,
+                if affected > 0 { format!("; {affected} planned module(s) go this way") } else { String::new() }
+            )));
+        }
+    }
+    if cfg.env.get("GIT_TERMINAL_PROMPT") == Some("1") {
+        f.push(Finding::new("GIT_TERMINAL_PROMPT_ON", Severity::Info, Layer::Vcs, "GIT_TERMINAL_PROMPT=1: go lets git ask for a password, which hangs in CI instead of failing"));
+    }
+}
+
+/// Hosts whose modules look private: internal TLDs, or hosts with netrc credentials.
+fn looks_private(cfg: &Config, host: &str) -> Option<&'static str> {
+    const INTERNAL: &[&str] = &[
+        ".corp",
+        ".internal",
+        ".local",
+        ".lan",
+        ".intranet",
+        ".private",
+        ".home",
+        ".localdomain",
+        ".intra",
+        ".priv",
+    ];
+    if !host.contains('.') {
+        return Some("its host has no dot");
+    }
+    if INTERNAL.iter().any(|t| host.ends_with(t)) {
+        return Some("its host is in an internal domain");
+    }
+    if cfg.netrc.machines.iter().any(|m| m == host) {
+        return Some("you have netrc credentials for its host");
+    }
+    if host.parse::<std::net::IpAddr>().is_ok() {
+        return Some("its host is an IP address");
+    }
+    None
+}
+
+fn private_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
+    let mut hosts: Vec<(&str, &'static str)> = Vec::new();
+    for m in &plan.modules {
+        if m.private || (m.noproxy && m.nosumdb) {
+            continue;
+        }
+        if let Some(why) = looks_private(cfg, &m.host) {
+            if !hosts.iter().any(|(h, _)| *h == m.host) {
+                hosts.push((&m.host, why));
+            }
+        }
+    }
+    for (host, why) in hosts {
+        let patterns = cfg.get("GOPRIVATE");
+        let new = if patterns.is_empty() {
+            host.to_owned()
+        } else {
+            format!("{patterns},{host}")
+        };
+        f.push(
+            Finding::new("PRIVATE_MODULE_NOT_PRIVATE", Severity::Warning, Layer::Config, format!(
+                "modules from {host} look private ({why}) but match no GOPRIVATE pattern: go sends their paths to the public proxy and checksum database, and fails to verify them (\"reading https://sum.golang.org/lookup/…: 404 Not Found\" or \"410 Gone\")"
+            ))
+            .host(host)
+            .fixes(set_go_env(cfg, "GOPRIVATE", &new, "mark them private: fetched directly and not sent to the checksum database")),
+        );
+    }
+    // A GONOSUMDB match fetched through the public proxy is allowed but leaks the path.
+    let _ = match_prefix_patterns;
+}
+
+fn project(cfg: &Config, f: &mut Vec<Finding>) {
+    for (path, e) in &cfg.project.read_errors {
+        f.push(Finding::new(
+            "GOMOD_UNREADABLE",
+            Severity::Error,
+            Layer::Config,
+            format!("{}: {e}", path.display()),
+        ));
+    }
+    if let Some(m) = &cfg.project.gomod {
+        if let Some(err) = m.errors.first() {
+            f.push(
+                Finding::new(
+                    "GOMOD_UNPARSABLE",
+                    Severity::Error,
+                    Layer::Config,
+                    format!(
+                        "go cannot parse {}: line {}: {}",
+                        m.path.display(),
+                        err.0,
+                        err.1
+                    ),
+                )
+                .fix(Remedy::run(
+                    "let go report every problem",
+                    "go mod edit -json >/dev/null",
+                )),
+            );
+        }
+    }
+    if let Some(w) = &cfg.project.gowork {
+        if let Some(err) = w.errors.first() {
+            f.push(Finding::new(
+                "GOWORK_UNPARSABLE",
+                Severity::Error,
+                Layer::Config,
+                format!(
+                    "go cannot parse {}: line {}: {}",
+                    w.path.display(),
+                    err.0,
+                    err.1
+                ),
+            ));
+        }
+    }
+    if !cfg.env.non_utf8.is_empty() {
+        f.push(Finding::new(
+            "ENV_NOT_UTF8",
+            Severity::Info,
+            Layer::Config,
+            format!(
+                "these environment variables are not valid UTF-8: {}",
+                cfg.env.non_utf8.join(", ")
+            ),
+        ));
+    }
+}

@@ -1,0 +1,159 @@
+//! Diagnosis: rules that turn the configuration and plan (and, once probes run, observations)
+//! into findings with a stable code, a severity, the layer at fault and remediation commands
+//! that work; and the prediction of what `go mod download` will do.
+
+pub mod config_rules;
+pub mod predict;
+pub mod remedy;
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::plan::Plan;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// json-contract.md `root_cause.layer` vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layer {
+    Dns,
+    Tcp,
+    Tls,
+    Http,
+    Proxy,
+    Sumdb,
+    Vcs,
+    Toolchain,
+    Config,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Remedy {
+    pub description: String,
+    /// A command ready to paste, or null when the step is manual.
+    pub command: Option<String>,
+}
+
+impl Remedy {
+    pub fn run(description: impl Into<String>, command: impl Into<String>) -> Self {
+        Remedy {
+            description: description.into(),
+            command: Some(command.into()),
+        }
+    }
+
+    pub fn note(description: impl Into<String>) -> Self {
+        Remedy {
+            description: description.into(),
+            command: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable, SCREAMING_SNAKE_CASE; CI scripts match on it.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub layer: Layer,
+    pub host: Option<String>,
+    pub message: String,
+    pub evidence: Vec<String>,
+    pub remediation: Vec<Remedy>,
+}
+
+impl Finding {
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        layer: Layer,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            code,
+            severity,
+            layer,
+            host: None,
+            message: message.into(),
+            evidence: Vec::new(),
+            remediation: Vec::new(),
+        }
+    }
+
+    pub fn host(mut self, host: impl Into<String>) -> Self {
+        self.host = Some(host.into());
+        self
+    }
+
+    pub fn evidence(mut self, e: impl Into<String>) -> Self {
+        self.evidence.push(e.into());
+        self
+    }
+
+    pub fn fix(mut self, r: Remedy) -> Self {
+        self.remediation.push(r);
+        self
+    }
+
+    pub fn fixes(mut self, r: impl IntoIterator<Item = Remedy>) -> Self {
+        self.remediation.extend(r);
+        self
+    }
+}
+
+/// The result of diagnosis.
+#[derive(Debug, Clone)]
+pub struct Diagnosis {
+    pub findings: Vec<Finding>,
+    pub outcome: predict::Outcome,
+    /// Index into `findings` of the root cause, when go is predicted to fail.
+    pub root_cause: Option<usize>,
+}
+
+impl Diagnosis {
+    pub fn verdict(&self) -> &'static str {
+        if self.outcome.predicted == predict::Predicted::Fail {
+            "fail"
+        } else if self
+            .findings
+            .iter()
+            .any(|f| f.severity >= Severity::Warning)
+        {
+            "warn"
+        } else {
+            "ok"
+        }
+    }
+}
+
+/// Runs the offline rules and the offline prediction.
+pub fn diagnose_offline(cfg: &Config, plan: &Plan) -> Diagnosis {
+    let mut findings = config_rules::run(cfg, plan);
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    let outcome = predict::predict_offline(cfg, plan);
+    let root_cause = outcome
+        .root_cause_code
+        .and_then(|code| findings.iter().position(|f| f.code == code));
+    Diagnosis {
+        findings,
+        outcome,
+        root_cause,
+    }
+}

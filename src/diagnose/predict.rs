@@ -1,0 +1,174 @@
+//! What `go mod download` will do for each planned module, in go's own words where go's wording
+//! is known (go-semantics.md §1, §3, §9; json-contract.md `outcome`).
+//!
+//! The offline prediction assumes every host that go reaches answers correctly, so it fails a
+//! module only when go's settings alone make it fail. Probe observations refine it later.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::config::goflags::GoFlags;
+use crate::config::gosumdb::SumDbSetting;
+use crate::plan::{Plan, Step, SumdbStep};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Predicted {
+    Ok,
+    Fail,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ModuleOutcome {
+    pub module: String,
+    pub predicted: Predicted,
+    /// The GOPROXY entry that serves it (URL, `direct`), or `vendor`.
+    pub via: Option<String>,
+    /// go's error message, when go will fail.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SumdbOutcome {
+    pub predicted: Predicted,
+    pub via: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub predicted: Predicted,
+    pub modules: Vec<ModuleOutcome>,
+    pub sumdb: SumdbOutcome,
+    /// True when no probe ran: the prediction assumes every host answers correctly.
+    pub assumes_network_ok: bool,
+    #[serde(skip)]
+    pub root_cause_code: Option<&'static str>,
+}
+
+fn label(m: &crate::plan::ModulePlan) -> String {
+    match &m.version {
+        Some(v) => format!("{}@{v}", m.module),
+        None => m.module.clone(),
+    }
+}
+
+/// Config problems that stop every go command before any lookup: (code, go's message).
+pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
+    if cfg.get("GO111MODULE") == "off" {
+        return Some((
+            "GO111MODULE_OFF",
+            "go: modules disabled by GO111MODULE=off; see 'go help modules'".into(),
+        ));
+    }
+    let flags = GoFlags::parse(cfg.get("GOFLAGS"));
+    if let Some(f) = flags.non_flags.first() {
+        return Some((
+            "GOFLAGS_MALFORMED",
+            format!(
+                "go: parsing $GOFLAGS: non-flag {}",
+                crate::config::gourl::go_quote(f)
+            ),
+        ));
+    }
+    if let Some(e) = &flags.parse_error {
+        return Some(("GOFLAGS_MALFORMED", format!("go: parsing $GOFLAGS: {e}")));
+    }
+    if let Some(m) = &cfg.project.gomod {
+        if let Some((line, msg)) = m.errors.first() {
+            return Some((
+                "GOMOD_UNPARSABLE",
+                format!(
+                    "go: errors parsing go.mod:\n{}:{line}: {msg}",
+                    m.path.display()
+                ),
+            ));
+        }
+    }
+    None
+}
+
+pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
+    let mut root: Option<&'static str> = None;
+    let fatal = fatal_config_error(cfg);
+    let sumdb_error = match &plan.sumdb {
+        Err(e) => Some(e.to_string()),
+        Ok(_) => None,
+    };
+    let mut modules = Vec::new();
+    for m in &plan.modules {
+        let mut out = ModuleOutcome {
+            module: label(m),
+            predicted: Predicted::Ok,
+            via: None,
+            error: None,
+        };
+        if let Some((code, msg)) = &fatal {
+            out.predicted = Predicted::Fail;
+            out.error = Some(msg.clone());
+            root.get_or_insert(code);
+        } else if plan.lookups_disabled.is_some() {
+            out.via = Some("vendor".into());
+        } else if let Err(e) = &plan.proxy_list {
+            out.predicted = Predicted::Fail;
+            out.error = Some(format!("go: {}: {e}", label(m)));
+            root.get_or_insert("GOPROXY_MALFORMED");
+        } else {
+            for step in &m.route {
+                match step {
+                    Step::Skipped { .. } => continue,
+                    Step::Proxy { proxy, .. } => out.via = Some(proxy.clone()),
+                    Step::Direct(_) => out.via = Some("direct".into()),
+                    Step::Off => {
+                        out.predicted = Predicted::Fail;
+                        out.error = Some(format!(
+                            "go: {}: module lookup disabled by GOPROXY=off",
+                            label(m)
+                        ));
+                        root.get_or_insert("GOPROXY_OFF");
+                    }
+                }
+                break;
+            }
+            if out.predicted == Predicted::Ok && m.needs_sumdb {
+                if let Some(e) = &sumdb_error {
+                    out.predicted = Predicted::Fail;
+                    out.error = Some(format!("go: {}: verifying module: {e}", label(m)));
+                    root.get_or_insert("GOSUMDB_MALFORMED");
+                }
+            }
+        }
+        modules.push(out);
+    }
+    let needs_sumdb = plan.modules.iter().any(|m| m.needs_sumdb) && plan.lookups_disabled.is_none();
+    let sumdb = match (&plan.sumdb, needs_sumdb) {
+        (_, false) | (Ok(SumDbSetting::Off), _) => SumdbOutcome {
+            predicted: Predicted::Ok,
+            via: None,
+        },
+        (Err(_), true) => SumdbOutcome {
+            predicted: Predicted::Fail,
+            via: None,
+        },
+        (Ok(SumDbSetting::Db(_)), true) => SumdbOutcome {
+            predicted: Predicted::Ok,
+            // Offline, the first proxy asked is assumed to support it.
+            via: plan.sumdb_route.first().map(|s| match s {
+                SumdbStep::ViaProxy { proxy, .. } => proxy.clone(),
+                SumdbStep::Direct { url, .. } => url.clone(),
+            }),
+        },
+    };
+    let failed = modules.iter().any(|m| m.predicted == Predicted::Fail)
+        || sumdb.predicted == Predicted::Fail;
+    Outcome {
+        predicted: if failed {
+            Predicted::Fail
+        } else {
+            Predicted::Ok
+        },
+        modules,
+        sumdb,
+        assumes_network_ok: true,
+        root_cause_code: if failed { root } else { None },
+    }
+}

@@ -1,0 +1,29 @@
+//! The godoctor binary: parse arguments, run, map the result to an exit status.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = match godoctor::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                godoctor::run::EXIT_USAGE
+            } else {
+                0
+            });
+        }
+    };
+    match godoctor::run::run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(godoctor::run::RunError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("godoctor: {e}");
+            ExitCode::from(godoctor::run::EXIT_USAGE)
+        }
+    }
+}

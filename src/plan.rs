@@ -1,0 +1,409 @@
+//! The plan: for each module that matters, the ordered route go would walk to fetch it, and
+//! the route it would take to the checksum database (go-semantics.md §1 "Per-module routing",
+//! §3 "Choosing the URL", §6, §8).
+//!
+//! Input: a [`Config`]. Output: a [`Plan`] — data only, no I/O, so probes and diagnosis consume
+//! the same description of what go will do.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::config::goflags::GoFlags;
+use crate::config::goproxy::{self, FallThrough, ProxyEntry, ProxyList, ProxyListError};
+use crate::config::gosumdb::{self, SumDbError, SumDbSetting};
+use crate::config::gourl;
+use crate::config::patterns::match_prefix_patterns;
+
+/// Used when there is no go.mod: a small, well-known public module.
+pub const DEFAULT_CANARY: &str = "golang.org/x/text";
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub proxy_list: Result<ProxyList, ProxyListError>,
+    pub sumdb: Result<SumDbSetting, SumDbError>,
+    pub modules: Vec<ModulePlan>,
+    pub sumdb_route: Vec<SumdbStep>,
+    /// Why go will not look modules up at all (`-mod=vendor`), if so.
+    pub lookups_disabled: Option<String>,
+    /// Modules came from go.mod (false: the canary).
+    pub from_gomod: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ModuleSource {
+    Require,
+    Canary,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ModulePlan {
+    pub module: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    pub host: String,
+    pub source: ModuleSource,
+    /// Matches GOPRIVATE.
+    pub private: bool,
+    /// Matches GONOPROXY: fetched directly, whatever GOPROXY says.
+    pub noproxy: bool,
+    /// Matches GONOSUMDB: never checked against the checksum database.
+    pub nosumdb: bool,
+    /// Matches GOINSECURE (direct fetches only).
+    pub insecure: bool,
+    /// go.sum already holds both hashes: no checksum-database lookup happens.
+    pub in_gosum: bool,
+    /// Will go consult the checksum database for it?
+    pub needs_sumdb: bool,
+    pub route: Vec<Step>,
+}
+
+/// One step of a module's route, in the order go tries them.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Step {
+    /// A GOPROXY entry: `GET <proxy>/<escaped module>/@v/list`.
+    Proxy {
+        proxy: String,
+        url: String,
+        fall_through: FallThrough,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        via_http_proxy: Option<String>,
+    },
+    /// A proxy entry go skips for this module (it matches GONOPROXY).
+    Skipped {
+        proxy: String,
+        reason: String,
+    },
+    Direct(DirectPlan),
+    /// `off`: the lookup fails with "module lookup disabled by GOPROXY=off".
+    Off,
+}
+
+/// `direct`: how go finds and fetches the repository itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct DirectPlan {
+    /// `https://<path>?go-get=1`, or None for hosts in go's static table (github.com, bitbucket.org).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discovery_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discovery_via_http_proxy: Option<String>,
+    /// The repository URL go hands to git (before git's own rewrites).
+    pub repo_url: String,
+    /// After git's `url.<base>.insteadOf`.
+    pub git_url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub insteadof_origin: Option<String>,
+    pub git_host: String,
+    pub git_port: u16,
+    pub git_transport: &'static str,
+}
+
+/// One step on the way to the checksum database.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum SumdbStep {
+    /// `GET <proxy>/sumdb/<name>/supported`; on 200 go uses `<proxy>/sumdb/<name>` only.
+    ViaProxy {
+        proxy: String,
+        supported_url: String,
+        fall_through: FallThrough,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        via_http_proxy: Option<String>,
+    },
+    /// The database itself, `https://<name>` or GOSUMDB's explicit URL.
+    Direct {
+        url: String,
+        explicit: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        via_http_proxy: Option<String>,
+    },
+}
+
+/// `module.EscapePath`'s case encoding: `A` → `!a`.
+pub fn escape_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('!');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl Plan {
+    pub fn build(cfg: &Config, canaries: &[String]) -> Plan {
+        let gonoproxy = cfg.get("GONOPROXY");
+        let proxy_list = goproxy::parse(cfg.get("GOPROXY"), gonoproxy);
+        let sumdb = gosumdb::parse(cfg.get("GOSUMDB"));
+        let flags = GoFlags::parse(cfg.get("GOFLAGS"));
+        let lookups_disabled = lookups_disabled(cfg, &flags);
+
+        let mut wanted: Vec<(String, Option<String>, ModuleSource)> = Vec::new();
+        let gomod = cfg.project.gomod.as_ref();
+        if let Some(m) = gomod {
+            for r in &m.requires {
+                let replaced_locally = m.replaces.iter().any(|rep| {
+                    rep.old == r.path
+                        && rep.old_version.as_ref().is_none_or(|v| *v == r.version)
+                        && rep.is_local()
+                });
+                if !replaced_locally {
+                    wanted.push((
+                        r.path.clone(),
+                        Some(r.version.clone()),
+                        ModuleSource::Require,
+                    ));
+                }
+            }
+        }
+        let from_gomod = gomod.is_some();
+        if !from_gomod {
+            for c in canaries {
+                let (path, version) = match c.split_once('@') {
+                    Some((p, v)) => (p.to_owned(), Some(v.to_owned())),
+                    None => (c.clone(), None),
+                };
+                wanted.push((path, version, ModuleSource::Canary));
+            }
+        }
+
+        let modules = wanted
+            .into_iter()
+            .map(|(module, version, source)| {
+                module_plan(cfg, proxy_list.as_ref().ok(), module, version, source)
+            })
+            .collect();
+        let sumdb_route = match (&sumdb, &proxy_list) {
+            (Ok(SumDbSetting::Db(db)), Ok(list)) => sumdb_route(cfg, db, list),
+            _ => Vec::new(),
+        };
+        Plan {
+            proxy_list,
+            sumdb,
+            modules,
+            sumdb_route,
+            lookups_disabled,
+            from_gomod,
+        }
+    }
+
+    /// The modules grouped by host, in first-seen order, for reports.
+    pub fn by_host(&self) -> Vec<(&str, Vec<&ModulePlan>)> {
+        let mut groups: Vec<(&str, Vec<&ModulePlan>)> = Vec::new();
+        for m in &self.modules {
+            match groups.iter_mut().find(|(h, _)| *h == m.host) {
+                Some((_, v)) => v.push(m),
+                None => groups.push((&m.host, vec![m])),
+            }
+        }
+        groups
+    }
+}
+
+fn lookups_disabled(cfg: &Config, flags: &GoFlags) -> Option<String> {
+    if flags.value("mod") == Some("vendor") {
+        return Some("module lookup disabled by -mod=vendor".to_owned());
+    }
+    let m = cfg.project.gomod.as_ref()?;
+    let go =
+        m.go.as_deref()
+            .and_then(crate::config::goversion::GoVersion::parse)?;
+    (flags.value("mod").is_none() && cfg.project.vendor_modules_txt && go.at_least(1, 14)).then(|| {
+        "module lookup disabled by -mod=vendor\n\t(Go version in go.mod is at least 1.14 and vendor directory exists.)".to_owned()
+    })
+}
+
+fn via_http_proxy(cfg: &Config, url: &str) -> Option<String> {
+    let u = gourl::parse(url).ok()?;
+    cfg.http_proxy.proxy_for(&u).map(|p| p.redacted())
+}
+
+fn module_plan(
+    cfg: &Config,
+    list: Option<&ProxyList>,
+    module: String,
+    version: Option<String>,
+    source: ModuleSource,
+) -> ModulePlan {
+    let host = module.split('/').next().unwrap_or("").to_owned();
+    let noproxy = match_prefix_patterns(cfg.get("GONOPROXY"), &module);
+    let nosumdb = match_prefix_patterns(cfg.get("GONOSUMDB"), &module);
+    let in_gosum = version
+        .as_ref()
+        .is_some_and(|v| cfg.project.gosum_covers(&module, v));
+    let mut route = Vec::new();
+    for spec in list.map(|l| l.specs.as_slice()).unwrap_or_default() {
+        match (&spec.entry, noproxy) {
+            (ProxyEntry::NoProxy | ProxyEntry::Direct, true) | (ProxyEntry::Direct, false) => {
+                route.push(Step::Direct(direct_plan(cfg, &module)));
+                break;
+            }
+            (ProxyEntry::NoProxy, false) => {}
+            (ProxyEntry::Off, false) => {
+                route.push(Step::Off);
+                break;
+            }
+            (ProxyEntry::Url(p), true) => route.push(Step::Skipped {
+                proxy: crate::redact::redact_urls(p),
+                reason: "disabled by GOPRIVATE/GONOPROXY".into(),
+            }),
+            (ProxyEntry::Off, true) => route.push(Step::Skipped {
+                proxy: "off".into(),
+                reason: "disabled by GOPRIVATE/GONOPROXY".into(),
+            }),
+            (ProxyEntry::Url(p), false) => {
+                let url = format!(
+                    "{}/{}/@v/list",
+                    p.trim_end_matches('/'),
+                    escape_path(&module)
+                );
+                route.push(Step::Proxy {
+                    proxy: crate::redact::redact_urls(p),
+                    via_http_proxy: via_http_proxy(cfg, &url),
+                    url: crate::redact::redact_urls(&url),
+                    fall_through: spec.fall_through,
+                });
+            }
+        }
+    }
+    let sumdb_on = !matches!(gosumdb::parse(cfg.get("GOSUMDB")), Ok(SumDbSetting::Off));
+    ModulePlan {
+        private: match_prefix_patterns(cfg.get("GOPRIVATE"), &module),
+        insecure: match_prefix_patterns(cfg.get("GOINSECURE"), &module),
+        needs_sumdb: sumdb_on && !nosumdb && !in_gosum,
+        noproxy,
+        nosumdb,
+        in_gosum,
+        host,
+        module,
+        version,
+        source,
+        route,
+    }
+}
+
+/// go's static table (vcs.go `vcsPaths`): these hosts need no `?go-get=1`.
+fn static_repo_root(module: &str) -> Option<String> {
+    let parts: Vec<&str> = module.split('/').collect();
+    match parts.first() {
+        Some(&("github.com" | "bitbucket.org")) if parts.len() >= 3 => {
+            Some(format!("https://{}", parts[..3].join("/")))
+        }
+        _ => None,
+    }
+}
+
+fn direct_plan(cfg: &Config, module: &str) -> DirectPlan {
+    let (discovery_url, repo_url) = match static_repo_root(module) {
+        Some(root) => (None, root),
+        // The real root comes from the go-import meta tag; the module path is the usual answer.
+        None => (
+            Some(format!("https://{module}?go-get=1")),
+            format!("https://{module}"),
+        ),
+    };
+    let (git_url, insteadof_origin) = match cfg.git.rewrite(&repo_url) {
+        Some((url, rule)) => (url, Some(rule.origin)),
+        None => (repo_url.clone(), None),
+    };
+    let (git_host, git_port, git_transport) = git_endpoint(&git_url);
+    DirectPlan {
+        discovery_via_http_proxy: discovery_url
+            .as_deref()
+            .and_then(|u| via_http_proxy(cfg, u)),
+        discovery_url,
+        repo_url: crate::redact::redact_urls(&repo_url),
+        git_url: crate::redact::redact_urls(&git_url),
+        insteadof_origin,
+        git_host,
+        git_port,
+        git_transport,
+    }
+}
+
+/// Host, port and transport of a git remote: `https://h/…`, `ssh://[u@]h[:p]/…`, `u@h:path`.
+pub fn git_endpoint(url: &str) -> (String, u16, &'static str) {
+    if let Ok(u) = gourl::parse(url) {
+        let default = match u.scheme.as_str() {
+            "https" => Some((443, "https")),
+            "http" => Some((80, "http")),
+            "ssh" | "git+ssh" | "ssh+git" => Some((22, "ssh")),
+            "git" => Some((9418, "git")),
+            _ => None,
+        };
+        if let Some((port, transport)) = default {
+            let port = u.port().and_then(|p| p.parse().ok()).unwrap_or(port);
+            return (u.hostname().to_owned(), port, transport);
+        }
+    }
+    // scp-like syntax: [user@]host:path
+    let before_colon = url.split(':').next().unwrap_or(url);
+    let host = before_colon.rsplit('@').next().unwrap_or(before_colon);
+    (host.to_owned(), 22, "ssh")
+}
+
+fn sumdb_route(cfg: &Config, db: &gosumdb::SumDb, list: &ProxyList) -> Vec<SumdbStep> {
+    if let Some(url) = &db.url {
+        return vec![SumdbStep::Direct {
+            url: crate::redact::redact_urls(url),
+            explicit: true,
+            via_http_proxy: via_http_proxy(cfg, url),
+        }];
+    }
+    let mut steps = Vec::new();
+    for spec in &list.specs {
+        match &spec.entry {
+            ProxyEntry::NoProxy => continue,
+            ProxyEntry::Direct | ProxyEntry::Off => break,
+            ProxyEntry::Url(p) => {
+                let supported = format!("{}/sumdb/{}/supported", p.trim_end_matches('/'), db.name);
+                steps.push(SumdbStep::ViaProxy {
+                    proxy: crate::redact::redact_urls(p),
+                    via_http_proxy: via_http_proxy(cfg, &supported),
+                    supported_url: crate::redact::redact_urls(&supported),
+                    fall_through: spec.fall_through,
+                });
+            }
+        }
+    }
+    let direct = db.direct_url();
+    steps.push(SumdbStep::Direct {
+        via_http_proxy: via_http_proxy(cfg, &direct),
+        url: direct,
+        explicit: false,
+    });
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_upper_case() {
+        assert_eq!(
+            escape_path("github.com/Azure/azure-sdk"),
+            "github.com/!azure/azure-sdk"
+        );
+    }
+
+    #[test]
+    fn git_endpoints() {
+        assert_eq!(
+            git_endpoint("https://github.com/u/r"),
+            ("github.com".into(), 443, "https")
+        );
+        assert_eq!(
+            git_endpoint("git@github.com:u/r"),
+            ("github.com".into(), 22, "ssh")
+        );
+        assert_eq!(
+            git_endpoint("ssh://git@git.corp.example:2222/u/r"),
+            ("git.corp.example".into(), 2222, "ssh")
+        );
+    }
+}

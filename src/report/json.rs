@@ -1,0 +1,115 @@
+//! `check --json` and `config --json`: the stable, versioned documents of json-contract.md.
+//! Field names here are a contract with CI users; add fields, never rename them.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::CheckReport;
+use crate::config::Config;
+use crate::redact::redact_urls;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+fn go_object(cfg: &Config) -> Value {
+    json!({
+        "found": cfg.go.found(),
+        "version": cfg.go.version_string,
+        "path": cfg.go.path.as_ref().map(|p| p.display().to_string()),
+        "error": cfg.go.error,
+    })
+}
+
+/// Settings with secrets redacted.
+fn settings(cfg: &Config) -> Value {
+    let mut map = serde_json::Map::new();
+    for (k, s) in &cfg.settings {
+        let mut s = s.clone();
+        s.value = redact_urls(&s.value);
+        s.computed = redact_urls(&s.computed);
+        s.shadowed_file_value = s.shadowed_file_value.map(|v| redact_urls(&v));
+        map.insert(
+            (*k).to_owned(),
+            serde_json::to_value(s).unwrap_or(Value::Null),
+        );
+    }
+    Value::Object(map)
+}
+
+#[derive(Serialize)]
+struct RootCause<'a> {
+    code: &'a str,
+    layer: crate::diagnose::Layer,
+    host: Option<&'a str>,
+    summary: &'a str,
+}
+
+pub fn check(r: &CheckReport) -> Value {
+    let d = r.diagnosis;
+    let root_cause = d.root_cause.map(|i| {
+        let f = &d.findings[i];
+        RootCause {
+            code: f.code,
+            layer: f.layer,
+            host: f.host.as_deref(),
+            summary: &f.message,
+        }
+    });
+    json!({
+        "schema_version": SCHEMA_VERSION,
+        "godoctor_version": env!("CARGO_PKG_VERSION"),
+        "verdict": d.verdict(),
+        "go": go_object(r.config),
+        "settings": settings(r.config),
+        "outcome": d.outcome,
+        "root_cause": root_cause,
+        "findings": d.findings,
+        "targets": [],
+        "plan": {
+            "modules": r.plan.modules,
+            "sumdb": r.plan.sumdb_route,
+            "lookups_disabled": r.plan.lookups_disabled,
+        },
+        "offline": r.offline,
+        "duration_ms": r.duration_ms,
+    })
+}
+
+pub fn config(cfg: &Config) -> Value {
+    let hp = &cfg.http_proxy;
+    let proxy_var = |v: &Option<crate::config::http_proxy::ProxyVar>| {
+        v.as_ref()
+            .map(|v| json!({"name": v.name, "value": redact_urls(&v.raw)}))
+    };
+    json!({
+        "schema_version": SCHEMA_VERSION,
+        "godoctor_version": env!("CARGO_PKG_VERSION"),
+        "go": go_object(cfg),
+        "settings": settings(cfg),
+        "sources": {
+            "goenv_file": cfg.goenv_file.as_ref().map(|f| f.path.display().to_string()),
+            "goroot_go_env": cfg.goroot_goenv.as_ref().map(|f| f.path.display().to_string()),
+            "http_proxy": {
+                "http": proxy_var(&hp.http),
+                "https": proxy_var(&hp.https),
+                "no_proxy": hp.no_proxy.as_ref().map(|(n, v)| json!({"name": n, "value": v})),
+                "all_proxy": hp.all_proxy.as_ref().map(|(n, v)| json!({"name": n, "value": redact_urls(v)})),
+            },
+            "git": {
+                "path": cfg.git.git,
+                "error": cfg.git.error,
+                "insteadof": cfg.git.insteadof_rules().iter().map(|r| json!({"base": redact_urls(&r.base), "prefix": redact_urls(&r.prefix), "origin": r.origin})).collect::<Vec<_>>(),
+            },
+            "netrc": {
+                "path": cfg.netrc.path.as_ref().map(|p| p.display().to_string()),
+                "machines": cfg.netrc.machines,
+            },
+            "go_mod": cfg.project.gomod.as_ref().map(|m| json!({
+                "path": m.path.display().to_string(),
+                "module": m.module,
+                "go": m.go,
+                "toolchain": m.toolchain,
+                "requires": m.requires.len(),
+            })),
+        },
+    })
+}

@@ -1,0 +1,287 @@
+//! The report for people: Go version and where settings come from, what go will do per module,
+//! the root cause first, other findings, and the fix commands last, ready to copy.
+//!
+//! Styles are plain ANSI; the caller writes through an `anstream` stream, which strips them
+//! when NO_COLOR is set, output is not a terminal, or `--color never` was given.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use super::CheckReport;
+use crate::config::goproxy::FallThrough;
+use crate::config::{Config, KEYS};
+use crate::diagnose::predict::Predicted;
+use crate::diagnose::{Finding, Severity};
+use crate::plan::{Step, SumdbStep};
+use crate::redact::redact_urls;
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const RED: Style = AnsiColor::Red.on_default().bold();
+const YELLOW: Style = AnsiColor::Yellow.on_default().bold();
+const GREEN: Style = AnsiColor::Green.on_default().bold();
+const CYAN: Style = AnsiColor::Cyan.on_default();
+
+fn mark(sev: Severity) -> (Style, &'static str) {
+    match sev {
+        Severity::Error => (RED, "✗"),
+        Severity::Warning => (YELLOW, "!"),
+        Severity::Info => (CYAN, "i"),
+    }
+}
+
+fn header(w: &mut dyn Write, cfg: &Config) -> io::Result<()> {
+    write!(w, "{BOLD}godoctor {}{BOLD:#}  ", env!("CARGO_PKG_VERSION"))?;
+    match (&cfg.go.path, &cfg.go.version_string) {
+        (Some(p), Some(v)) => writeln!(w, "{v} at {}", p.display()),
+        (Some(p), None) => writeln!(
+            w,
+            "go at {} (not usable: settings computed by godoctor)",
+            p.display()
+        ),
+        (None, _) => writeln!(
+            w,
+            "go not found: assuming {} defaults",
+            crate::config::goversion::GoVersion::assumed_current()
+        ),
+    }
+}
+
+pub fn settings_table(w: &mut dyn Write, cfg: &Config, all: bool) -> io::Result<()> {
+    for key in KEYS {
+        let Some(s) = cfg.settings.get(key) else {
+            continue;
+        };
+        if !all && s.value.is_empty() && s.origin == crate::config::Origin::Default {
+            continue;
+        }
+        let value = if s.value.is_empty() {
+            "(empty)".to_owned()
+        } else {
+            redact_urls(&s.value)
+        };
+        write!(w, "  {key:<12} {value}  {DIM}[{}", s.origin.as_str())?;
+        if let Some(d) = s.derived_from {
+            write!(w, ", from {d}")?;
+        }
+        writeln!(w, "]{DIM:#}")?;
+    }
+    Ok(())
+}
+
+fn route_line(steps: &[Step]) -> String {
+    let mut line = String::new();
+    for (i, s) in steps.iter().enumerate() {
+        match s {
+            Step::Proxy {
+                proxy,
+                via_http_proxy,
+                ..
+            } => {
+                line.push_str(proxy);
+                if let Some(p) = via_http_proxy {
+                    line.push_str(&format!(" (via HTTPS_PROXY {p})"));
+                }
+            }
+            Step::Skipped { proxy, .. } => line.push_str(&format!("{proxy} (skipped: GONOPROXY)")),
+            Step::Direct(d) => {
+                line.push_str("direct (");
+                if let Some(u) = &d.discovery_url {
+                    line.push_str(&format!("GET {u}, then "));
+                }
+                line.push_str(&format!("git {}", d.git_url));
+                if d.git_transport == "ssh" {
+                    line.push_str(&format!(" over ssh, port {}", d.git_port));
+                }
+                line.push(')');
+            }
+            Step::Off => line.push_str("off"),
+        }
+        if i + 1 < steps.len() {
+            let sep = match s {
+                Step::Proxy { fall_through, .. } => match fall_through {
+                    FallThrough::NotFoundOnly => " ,(404/410)→ ",
+                    FallThrough::AnyError => " |(any error)→ ",
+                },
+                _ => " → ",
+            };
+            line.push_str(sep);
+        }
+    }
+    line
+}
+
+fn finding(w: &mut dyn Write, f: &Finding, root: bool) -> io::Result<()> {
+    let (style, m) = mark(f.severity);
+    let tag = if root { "root cause " } else { "" };
+    writeln!(
+        w,
+        "  {style}{m} {tag}{}{style:#}  {}",
+        f.code,
+        redact_urls(&f.message)
+    )?;
+    for e in &f.evidence {
+        for line in e.lines() {
+            writeln!(w, "      {DIM}{}{DIM:#}", redact_urls(line))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
+    let cfg = r.config;
+    let d = r.diagnosis;
+    header(w, cfg)?;
+    writeln!(w, "\n{BOLD}Settings{BOLD:#} {DIM}(value [origin]){DIM:#}")?;
+    settings_table(w, cfg, false)?;
+
+    writeln!(
+        w,
+        "\n{BOLD}What go will do{BOLD:#}{}",
+        if r.offline {
+            " (configuration only: assuming every host answers)"
+        } else {
+            ""
+        }
+    )?;
+    if let Some(reason) = &r.plan.lookups_disabled {
+        writeln!(
+            w,
+            "  builds use vendor/: {}",
+            reason.lines().next().unwrap_or("")
+        )?;
+    }
+    if r.plan.modules.is_empty() {
+        writeln!(w, "  no module to download")?;
+    }
+    for (host, mods) in r.plan.by_host() {
+        let outcomes: Vec<_> = d
+            .outcome
+            .modules
+            .iter()
+            .filter(|o| mods.iter().any(|m| o.module.starts_with(&m.module)))
+            .collect();
+        let failed = outcomes.iter().find(|o| o.predicted == Predicted::Fail);
+        let (style, m) = if failed.is_some() {
+            (RED, "✗")
+        } else {
+            (GREEN, "✓")
+        };
+        let count = if mods.len() == 1 {
+            mods[0].module.clone()
+        } else {
+            format!("{host} ({} modules)", mods.len())
+        };
+        let mut flags = Vec::new();
+        if mods[0].private {
+            flags.push("GOPRIVATE");
+        }
+        if mods[0].nosumdb && !mods[0].private {
+            flags.push("GONOSUMDB");
+        }
+        let flags = if flags.is_empty() {
+            String::new()
+        } else {
+            format!(" {DIM}[{}]{DIM:#}", flags.join(", "))
+        };
+        writeln!(w, "  {style}{m}{style:#} {count}{flags}")?;
+        writeln!(w, "      {DIM}{}{DIM:#}", route_line(&mods[0].route))?;
+        if let Some(o) = failed {
+            if let Some(e) = &o.error {
+                for line in e.lines() {
+                    writeln!(w, "      {RED}{}{RED:#}", redact_urls(line))?;
+                }
+            }
+        }
+    }
+    if !r.plan.sumdb_route.is_empty() && r.plan.modules.iter().any(|m| m.needs_sumdb) {
+        let steps: Vec<String> = r
+            .plan
+            .sumdb_route
+            .iter()
+            .map(|s| match s {
+                SumdbStep::ViaProxy { supported_url, .. } => supported_url.clone(),
+                SumdbStep::Direct { url, explicit, .. } => {
+                    format!("{url}{}", if *explicit { " (GOSUMDB URL)" } else { "" })
+                }
+            })
+            .collect();
+        writeln!(w, "  checksum database: {}", steps.join(" → "))?;
+    }
+
+    writeln!(w)?;
+    if d.findings.is_empty() {
+        writeln!(w, "{GREEN}No problems found.{GREEN:#}")?;
+    } else {
+        writeln!(w, "{BOLD}Findings{BOLD:#}")?;
+        if let Some(i) = d.root_cause {
+            finding(w, &d.findings[i], true)?;
+        }
+        for (i, f) in d.findings.iter().enumerate() {
+            if Some(i) != d.root_cause {
+                finding(w, f, false)?;
+            }
+        }
+    }
+
+    let fixes: Vec<(&Finding, &crate::diagnose::Remedy)> = d
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .flat_map(|f| f.remediation.iter().map(move |r| (f, r)))
+        .collect();
+    if !fixes.is_empty() {
+        writeln!(w, "\n{BOLD}Fix{BOLD:#}")?;
+        let mut seen = Vec::new();
+        for (f, r) in fixes {
+            let key = (r.description.as_str(), r.command.as_deref());
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            writeln!(w, "  {DIM}# {} ({}){DIM:#}", r.description, f.code)?;
+            if let Some(c) = &r.command {
+                writeln!(w, "  {c}")?;
+            }
+        }
+    }
+    let (style, verdict) = match d.verdict() {
+        "fail" => (RED, "go will fail"),
+        "warn" => (YELLOW, "go should succeed, with warnings"),
+        _ => (GREEN, "go should succeed"),
+    };
+    writeln!(
+        w,
+        "\n{style}{verdict}{style:#} {DIM}({} ms{}){DIM:#}",
+        r.duration_ms,
+        if r.offline { ", offline" } else { "" }
+    )?;
+    Ok(())
+}
+
+pub fn config(w: &mut dyn Write, cfg: &Config) -> io::Result<()> {
+    header(w, cfg)?;
+    settings_table(w, cfg, true)?;
+    if let Some(f) = &cfg.goenv_file {
+        writeln!(w, "\n  go/env file: {}", f.path.display())?;
+    }
+    if let Some(f) = &cfg.goroot_goenv {
+        writeln!(w, "  GOROOT/go.env: {}", f.path.display())?;
+    }
+    let hp = &cfg.http_proxy;
+    for v in [&hp.http, &hp.https].into_iter().flatten() {
+        writeln!(w, "  {}={}", v.name, redact_urls(&v.raw))?;
+    }
+    if let Some((n, v)) = &hp.no_proxy {
+        writeln!(w, "  {n}={v}")?;
+    }
+    if !cfg.netrc.machines.is_empty() {
+        writeln!(
+            w,
+            "  netrc credentials for: {}",
+            cfg.netrc.machines.join(", ")
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,111 @@
+//! Wiring: CLI arguments → configuration → plan → diagnosis → report, and the exit status.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs};
+use crate::config::env::Environment;
+use crate::config::{Config, LoadOptions};
+use crate::diagnose::{self, Severity};
+use crate::plan::{DEFAULT_CANARY, Plan};
+use crate::report::{self, CheckReport};
+
+/// godoctor's own failures (exit status 2). Findings about the user's setup are never errors.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("cannot use -C {0}: {1}")]
+    Dir(PathBuf, std::io::Error),
+    #[error("writing output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+/// Exit statuses (README "Exit status").
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FAIL: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+pub fn run(cli: Cli) -> Result<u8, RunError> {
+    match cli.color {
+        ColorChoice::Always => anstream::ColorChoice::Always.write_global(),
+        ColorChoice::Never => anstream::ColorChoice::Never.write_global(),
+        ColorChoice::Auto => {}
+    }
+    let dir = match &cli.dir {
+        Some(d) => std::fs::canonicalize(d).map_err(|e| RunError::Dir(d.clone(), e))?,
+        None => std::env::current_dir().map_err(|e| RunError::Dir(PathBuf::from("."), e))?,
+    };
+    let mut out = anstream::stdout().lock();
+    match cli.command {
+        Command::Check(args) => check(&mut out, dir, &args),
+        Command::Config(args) => config(&mut out, dir, &args),
+        Command::Fix(_) => {
+            writeln!(out, "{}", crate::fix::NOT_YET)?;
+            Ok(EXIT_USAGE)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "godoctor", &mut out);
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+fn load(dir: PathBuf, deadline: Duration) -> Config {
+    Config::load(
+        Environment::from_process(),
+        &LoadOptions {
+            dir,
+            tool_deadline: deadline,
+        },
+    )
+}
+
+fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs) -> Result<u8, RunError> {
+    let start = Instant::now();
+    // Reading the configuration may take at most half the budget: go and git are bounded.
+    let cfg = load(dir, (args.timeout / 2).min(Duration::from_secs(5)));
+    let canaries = if args.modules.is_empty() {
+        vec![DEFAULT_CANARY.to_owned()]
+    } else {
+        args.modules.clone()
+    };
+    let plan = Plan::build(&cfg, &canaries);
+    let diagnosis = diagnose::diagnose_offline(&cfg, &plan);
+    let report = CheckReport {
+        config: &cfg,
+        plan: &plan,
+        diagnosis: &diagnosis,
+        // Network probes arrive with the probe engine; until then every check is offline.
+        offline: true,
+        duration_ms: start.elapsed().as_millis() as u64,
+    };
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &report::json::check(&report))
+            .map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        report::text::check(out, &report)?;
+    }
+    let warned = diagnosis
+        .findings
+        .iter()
+        .any(|f| f.severity >= Severity::Warning);
+    Ok(match diagnosis.verdict() {
+        "fail" => EXIT_FAIL,
+        _ if args.strict && warned => EXIT_FAIL,
+        _ => EXIT_OK,
+    })
+}
+
+fn config(out: &mut dyn Write, dir: PathBuf, args: &ConfigArgs) -> Result<u8, RunError> {
+    let cfg = load(dir, Duration::from_secs(5));
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &report::json::config(&cfg))
+            .map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        report::text::config(out, &cfg)?;
+    }
+    Ok(EXIT_OK)
+}
