@@ -28,7 +28,7 @@ impl Environment {
                 Ok(s) => s,
                 Err(raw) => {
                     env.non_utf8.push(key.clone());
-                    raw.to_string_lossy().into_owned()
+                    os_lossy(&raw)
                 }
             };
             env.vars.insert(key, value);
@@ -70,8 +70,9 @@ impl Environment {
         self.get(key).map(PathBuf::from)
     }
 
-    /// `os.UserConfigDir`: where go looks for its `go/env` file.
-    pub fn user_config_dir(&self) -> Result<PathBuf, String> {
+    /// `os.UserConfigDir`: where go looks for its `go/env` file. Go 1.24 started rejecting a
+    /// relative `$XDG_CONFIG_HOME` (older go uses it relative to the working directory).
+    pub fn user_config_dir(&self, reject_relative_xdg: bool) -> Result<PathBuf, String> {
         if cfg!(windows) {
             return self
                 .get("AppData")
@@ -86,7 +87,7 @@ impl Environment {
                 .ok_or_else(|| "$HOME is not defined".to_owned());
         }
         if let Some(xdg) = self.get("XDG_CONFIG_HOME") {
-            if !xdg.starts_with('/') {
+            if reject_relative_xdg && !xdg.starts_with('/') {
                 return Err("path in $XDG_CONFIG_HOME is relative".to_owned());
             }
             return Ok(PathBuf::from(xdg));
@@ -105,6 +106,38 @@ impl Environment {
             is_executable(&candidate).then_some(candidate)
         })
     }
+}
+
+/// Go's view of bytes that are not UTF-8: each invalid byte becomes one U+FFFD (as
+/// `encoding/json` writes them), unlike `String::from_utf8_lossy`, which folds a truncated
+/// sequence into one.
+pub fn go_lossy(mut bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                out.push_str(s);
+                return out;
+            }
+            Err(e) => {
+                let (good, rest) = bytes.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(good).unwrap_or_default());
+                out.push(char::REPLACEMENT_CHARACTER);
+                bytes = &rest[1..];
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+fn os_lossy(s: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    go_lossy(s.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn os_lossy(s: &std::ffi::OsStr) -> String {
+    s.to_string_lossy().into_owned()
 }
 
 #[cfg(unix)]
@@ -130,15 +163,26 @@ mod tests {
         assert_eq!(env.get("GOSUMDB"), Some("off"));
     }
 
+    // GO_ENV_NOTES.md §10: a truncated sequence is two U+FFFD in go's JSON.
+    #[test]
+    fn lossy_per_byte_like_go() {
+        assert_eq!(go_lossy(b"a\xffb\xe2\x82c"), "a\u{fffd}b\u{fffd}\u{fffd}c");
+        assert_eq!(go_lossy("é☺".as_bytes()), "é☺");
+    }
+
     #[cfg(target_os = "linux")]
     #[test]
     fn user_config_dir_follows_go() {
         let env = Environment::from_pairs([("HOME", "/h")]);
-        assert_eq!(env.user_config_dir().unwrap(), PathBuf::from("/h/.config"));
+        assert_eq!(
+            env.user_config_dir(true).unwrap(),
+            PathBuf::from("/h/.config")
+        );
         let env = Environment::from_pairs([("HOME", "/h"), ("XDG_CONFIG_HOME", "/x")]);
-        assert_eq!(env.user_config_dir().unwrap(), PathBuf::from("/x"));
+        assert_eq!(env.user_config_dir(true).unwrap(), PathBuf::from("/x"));
         let env = Environment::from_pairs([("HOME", "/h"), ("XDG_CONFIG_HOME", "rel")]);
-        assert!(env.user_config_dir().is_err());
-        assert!(Environment::default().user_config_dir().is_err());
+        assert!(env.user_config_dir(true).is_err());
+        assert_eq!(env.user_config_dir(false).unwrap(), PathBuf::from("rel"));
+        assert!(Environment::default().user_config_dir(true).is_err());
     }
 }

@@ -41,8 +41,12 @@ pub enum EnvFileLocation {
     },
 }
 
-/// `cfg.EnvFile`.
-pub fn locate(env: &super::env::Environment) -> EnvFileLocation {
+/// `cfg.EnvFile`. The path built from the config directory is cleaned, as `filepath.Join` does;
+/// a GOENV path is used as given.
+pub fn locate(
+    env: &super::env::Environment,
+    version: &super::goversion::GoVersion,
+) -> EnvFileLocation {
     if let Some(file) = env.get("GOENV") {
         if file == "off" {
             return EnvFileLocation::Off;
@@ -52,9 +56,9 @@ pub fn locate(env: &super::env::Environment) -> EnvFileLocation {
             from_goenv: true,
         };
     }
-    match env.user_config_dir() {
+    match env.user_config_dir(version.at_least(1, 24)) {
         Ok(dir) => EnvFileLocation::At {
-            path: dir.join("go").join("env"),
+            path: super::clean_path(&format!("{}/go/env", dir.display())),
             from_goenv: false,
         },
         Err(e) => EnvFileLocation::Unavailable(e),
@@ -88,13 +92,13 @@ pub fn parse(path: &Path, data: &[u8]) -> EnvFile {
             }
             continue;
         };
-        let key = String::from_utf8_lossy(&line[..i]).into_owned();
+        let key = super::env::go_lossy(&line[..i]);
         let raw_value = &line[i + 1..];
         let value = match std::str::from_utf8(raw_value) {
             Ok(v) => v.to_owned(),
             Err(_) => {
                 file.non_utf8_keys.push(key.clone());
-                String::from_utf8_lossy(raw_value).into_owned()
+                super::env::go_lossy(raw_value)
             }
         };
         if value.ends_with('\r') {
@@ -154,23 +158,25 @@ mod tests {
     #[test]
     fn locate_follows_goenv() {
         use super::super::env::Environment;
+        use super::super::goversion::GoVersion;
+        let v = GoVersion::new(1, 27, 3);
         let env = Environment::from_pairs([("GOENV", "off"), ("HOME", "/h")]);
-        assert_eq!(locate(&env), EnvFileLocation::Off);
-        let env = Environment::from_pairs([("GOENV", "/etc/goenv"), ("HOME", "/h")]);
+        assert_eq!(locate(&env, &v), EnvFileLocation::Off);
+        let env = Environment::from_pairs([("GOENV", "/etc//goenv"), ("HOME", "/h")]);
         assert_eq!(
-            locate(&env),
+            locate(&env, &v),
             EnvFileLocation::At {
-                path: "/etc/goenv".into(),
+                path: "/etc//goenv".into(),
                 from_goenv: true
             }
         );
-        let env = Environment::from_pairs([("GOENV", ""), ("HOME", "/h")]);
-        assert!(matches!(
-            locate(&env),
+        let env = Environment::from_pairs([("GOENV", ""), ("HOME", "/h/./x/..")]);
+        assert_eq!(
+            locate(&env, &v),
             EnvFileLocation::At {
-                from_goenv: false,
-                ..
+                path: "/h/.config/go/env".into(),
+                from_goenv: false
             }
-        ));
+        );
     }
 }

@@ -148,6 +148,7 @@ impl Config {
             (git.join().unwrap_or_default(), go_report)
         });
 
+        let exe_root = go_path.as_deref().and_then(exe_goroot);
         let mut go = GoInstall {
             path: go_path,
             ..GoInstall::default()
@@ -160,12 +161,22 @@ impl Config {
             }
             None => None,
         };
-        if let Some(v) = reported.as_ref().and_then(|r| r.get("GOVERSION")) {
-            go.version = GoVersion::parse(v);
-            go.version_string = Some(v.clone());
-        }
+        // go env can fail (GO111MODULE=ON does that); the VERSION file still names the release.
+        let version_string = reported
+            .as_ref()
+            .and_then(|r| r.get("GOVERSION").cloned())
+            .or_else(|| {
+                let text = std::fs::read_to_string(exe_root.as_ref()?.join("VERSION")).ok()?;
+                text.lines().next().map(str::to_owned)
+            });
+        go.version = version_string.as_deref().and_then(GoVersion::parse);
+        go.version_string = version_string;
+        let rules_version = go
+            .version
+            .clone()
+            .unwrap_or_else(GoVersion::assumed_current);
 
-        let goenv_location = goenv_file::locate(&env);
+        let goenv_location = goenv_file::locate(&env, &rules_version);
         let (goenv_file, goenv_read_error) = match &goenv_location {
             EnvFileLocation::At { path, .. } => match goenv_file::read(path) {
                 Ok(f) => (f, None),
@@ -174,29 +185,32 @@ impl Config {
             _ => (None, None),
         };
 
-        let goroot = compute_goroot(
-            &env,
-            goenv_file.as_ref(),
-            go.path.as_deref(),
-            reported.as_ref(),
-        );
-        let goroot_goenv = match (&goroot, go.found()) {
-            (Some(root), true) => goenv_file::read(&root.join("go.env")).ok().flatten(),
+        // go.env is read from the go/env file's GOROOT, else $GOROOT, else the binary's tree.
+        let goenv_root = goenv_file
+            .as_ref()
+            .and_then(|f| f.values.get("GOROOT"))
+            .filter(|v| !v.is_empty())
+            .map(|v| clean_path(v))
+            .or_else(|| env.get("GOROOT").map(clean_path))
+            .or_else(|| exe_root.clone());
+        let goroot_goenv = match (&goenv_root, go.path.is_some()) {
+            (Some(root), true) if rules_version.at_least(1, 21) => {
+                goenv_file::read(&root.join("go.env")).ok().flatten()
+            }
             _ => None,
         };
-        let rules_version = go
-            .version
-            .clone()
-            .unwrap_or_else(GoVersion::assumed_current);
 
         let inputs = Inputs {
             env: &env,
             file: goenv_file.as_ref(),
             goroot_file: goroot_goenv.as_ref(),
-            go_found: go.found(),
+            go_found: go.path.is_some(),
             version: &rules_version,
+            exe_root: exe_root.as_deref(),
+            goenv_root: goenv_root.as_deref(),
+            version_string: go.version_string.as_deref().unwrap_or(""),
         };
-        let mut settings = inputs.compute(&goenv_location, goroot.as_deref(), reported.as_ref());
+        let mut settings = inputs.compute(&goenv_location);
         if let Some(reported) = &reported {
             for (key, setting) in settings.iter_mut() {
                 if let Some(v) = reported.get(*key) {
@@ -233,29 +247,15 @@ impl Config {
     }
 }
 
-/// `findGOROOT`: GOROOT from the environment or the go/env file, else next to the go binary.
-fn compute_goroot(
-    env: &Environment,
-    file: Option<&EnvFile>,
-    go: Option<&Path>,
-    reported: Option<&BTreeMap<String, String>>,
-) -> Option<PathBuf> {
-    if let Some(root) = env.get("GOROOT").or_else(|| {
-        file.and_then(|f| f.values.get("GOROOT"))
-            .map(String::as_str)
-            .filter(|s| !s.is_empty())
-    }) {
-        return Some(clean_path(root));
-    }
-    if let Some(r) = reported
-        .and_then(|r| r.get("GOROOT"))
-        .filter(|s| !s.is_empty())
-    {
-        return Some(PathBuf::from(r));
-    }
-    let exe = std::fs::canonicalize(go?).ok()?;
-    let root = exe.parent()?.parent()?;
-    root.join("pkg/tool").is_dir().then(|| root.to_owned())
+/// The GOROOT a go binary belongs to: its resolved path, two (or three) levels up, where
+/// `pkg/tool` exists (`findGOROOT`; `/proc/self/exe` is already symlink-free).
+fn exe_goroot(go: &Path) -> Option<PathBuf> {
+    let exe = std::fs::canonicalize(go).ok()?;
+    exe.ancestors()
+        .skip(2)
+        .take(2)
+        .find(|root| root.join("pkg/tool").is_dir())
+        .map(Path::to_owned)
 }
 
 /// `filepath.Clean` for Unix-style paths.
@@ -289,6 +289,11 @@ struct Inputs<'a> {
     goroot_file: Option<&'a EnvFile>,
     go_found: bool,
     version: &'a GoVersion,
+    /// The GOROOT the go binary lives in.
+    exe_root: Option<&'a Path>,
+    /// The GOROOT whose go.env is read.
+    goenv_root: Option<&'a Path>,
+    version_string: &'a str,
 }
 
 /// What go.env ships when go cannot be asked (go-toolchains.md §1).
@@ -337,12 +342,7 @@ impl Inputs<'_> {
         (v, o)
     }
 
-    fn compute(
-        &self,
-        location: &EnvFileLocation,
-        goroot: Option<&Path>,
-        reported: Option<&BTreeMap<String, String>>,
-    ) -> BTreeMap<&'static str, Setting> {
+    fn compute(&self, location: &EnvFileLocation) -> BTreeMap<&'static str, Setting> {
         let v = self.version;
         let mut out: BTreeMap<&'static str, Setting> = BTreeMap::new();
         let mut put = |key: &'static str,
@@ -431,42 +431,70 @@ impl Inputs<'_> {
         };
         put("GOENV", goenv, None);
 
-        let goroot_str = goroot.map(|p| p.display().to_string()).unwrap_or_default();
-        let goroot_origin = if self.env.get("GOROOT").is_some() {
-            Origin::Env
-        } else if self
-            .file
-            .is_some_and(|f| f.values.get("GOROOT").is_some_and(|s| !s.is_empty()))
-        {
-            Origin::GoenvFile
-        } else {
-            Origin::Default
-        };
-        put("GOROOT", (goroot_str.clone(), goroot_origin), None);
-        let version = reported
-            .and_then(|r| r.get("GOVERSION"))
-            .cloned()
-            .unwrap_or_default();
-        put("GOVERSION", (version, Origin::Default), None);
+        let goroot = self.goroot();
+        put("GOROOT", goroot.clone(), None);
+        put(
+            "GOVERSION",
+            (self.version_string.to_owned(), Origin::Default),
+            None,
+        );
 
-        // GOPATH: Getenv, else go/build's default $HOME/go (unless that is GOROOT).
-        let gopath = {
-            let (val, origin) = self.getenv("GOPATH");
-            if val.is_empty() {
-                let def = self
-                    .env
-                    .home_dir()
-                    .map(|h| clean_path(&format!("{}/go", h.display())))
-                    .filter(|d| goroot_str.is_empty() || *d != clean_path(&goroot_str))
-                    .map(|d| d.display().to_string())
-                    .unwrap_or_default();
-                (def, Origin::Default)
-            } else {
-                (val, origin)
-            }
-        };
-        let first = gopath.0.split(':').next().unwrap_or("").to_owned();
+        let (gopath, modcache) = self.gopath(&goroot.0);
         put("GOPATH", gopath, None);
+        put("GOMODCACHE", modcache, None);
+        out
+    }
+
+    /// GOROOT as `go env` prints it: since Go 1.21 an OS `$GOROOT` is printed raw; older go
+    /// cleans it; otherwise the go/env file's value (cleaned) or the binary's tree.
+    fn goroot(&self) -> (String, Origin) {
+        let show = |p: Option<&Path>| p.map(|p| p.display().to_string()).unwrap_or_default();
+        if let Some(root) = self.env.get("GOROOT") {
+            let value = if self.version.at_least(1, 21) {
+                root.to_owned()
+            } else {
+                show(Some(&clean_path(root)))
+            };
+            return (value, Origin::Env);
+        }
+        let file_root = self
+            .file
+            .and_then(|f| f.values.get("GOROOT"))
+            .filter(|v| !v.is_empty());
+        if let Some(root) = file_root {
+            return (show(Some(&clean_path(root))), Origin::GoenvFile);
+        }
+        let root = if self.version.at_least(1, 21) {
+            self.goenv_root
+        } else {
+            self.exe_root
+        };
+        (show(root), Origin::Default)
+    }
+
+    /// GOPATH and GOMODCACHE (tests/GO_ENV_NOTES.md §6): the default `$HOME/go` unless it is
+    /// the runtime GOROOT; GOMODCACHE from the first element; a relative default GOPATH (from
+    /// a relative HOME) is then blanked by go's main, but GOMODCACHE keeps it.
+    fn gopath(&self, goroot: &str) -> ((String, Origin), (String, Origin)) {
+        // runtime.GOROOT(): $GOROOT, else the build-time path. Official releases since Go 1.21
+        // are built with -trimpath and carry none; older distribution builds do.
+        let runtime_goroot = match self.env.get("GOROOT") {
+            Some(r) => Some(clean_path(r)),
+            None if !self.version.at_least(1, 21) => self.exe_root.map(Path::to_owned),
+            None => None,
+        };
+        let base = match self.env.get("GOPATH") {
+            Some(p) => p.to_owned(),
+            None => self
+                .env
+                .get(if cfg!(windows) { "USERPROFILE" } else { "HOME" })
+                .map(|h| clean_path(&format!("{h}/go")))
+                .filter(|d| runtime_goroot.as_ref() != Some(d))
+                .map(|d| d.display().to_string())
+                .unwrap_or_default(),
+        };
+        let (mut gopath, origin) = self.env_or("GOPATH", &base);
+        let first = gopath.split(':').next().unwrap_or("");
         let modcache_default = if first.is_empty() {
             String::new()
         } else {
@@ -474,12 +502,15 @@ impl Inputs<'_> {
                 .display()
                 .to_string()
         };
-        put(
-            "GOMODCACHE",
-            self.env_or("GOMODCACHE", &modcache_default),
-            None,
-        );
-        out
+        let modcache = self.env_or("GOMODCACHE", &modcache_default);
+        let explicit = !self.getenv("GOPATH").0.is_empty();
+        let relative = gopath
+            .split(':')
+            .any(|p| !p.is_empty() && !p.starts_with('/'));
+        if !explicit && relative && clean_path(&gopath) != clean_path(goroot) {
+            gopath.clear();
+        }
+        ((gopath, origin), modcache)
     }
 }
 
@@ -510,8 +541,11 @@ mod tests {
             goroot_file: groot.as_ref(),
             go_found: true,
             version: &version,
+            exe_root: Some(Path::new("/goroot")),
+            goenv_root: Some(Path::new("/goroot")),
+            version_string: "go1.x",
         };
-        inputs.compute(&goenv_file::locate(&env), Some(Path::new("/goroot")), None)
+        inputs.compute(&goenv_file::locate(&env, &version))
     }
 
     const GO_ENV: &[u8] =
@@ -623,17 +657,23 @@ mod tests {
             GoVersion::new(1, 27, 3),
         );
         assert_eq!(s["GOPATH"].computed, "/go");
-        let env = Environment::from_pairs([("HOME", "/")]);
-        let file = goenv_file::parse(Path::new("/x"), b"");
-        let inputs = Inputs {
-            env: &env,
-            file: Some(&file),
-            goroot_file: None,
-            go_found: true,
-            version: &GoVersion::new(1, 19, 8),
-        };
-        let s = inputs.compute(&goenv_file::locate(&env), Some(Path::new("/go")), None);
+        // Go 1.19's runtime GOROOT is its tree: $HOME/go == GOROOT gives no GOPATH.
+        let s = compute(
+            &[("HOME", "/"), ("GOROOT", "/go")],
+            b"",
+            None,
+            GoVersion::new(1, 19, 8),
+        );
         assert_eq!(s["GOPATH"].computed, "");
         assert_eq!(s["GOMODCACHE"].computed, "");
+        // A relative HOME: GOPATH blanked, GOMODCACHE kept (GO_ENV_NOTES.md §6).
+        let s = compute(
+            &[("HOME", "relhome")],
+            b"",
+            Some(GO_ENV),
+            GoVersion::new(1, 27, 3),
+        );
+        assert_eq!(s["GOPATH"].computed, "");
+        assert_eq!(s["GOMODCACHE"].computed, "relhome/go/pkg/mod");
     }
 }
