@@ -94,6 +94,15 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
         Err(e) => Some(e.to_string()),
         Ok(_) => None,
     };
+    // `go mod download` in a module loads the module graph first and reports proxy errors bare;
+    // with explicit arguments (the canary) they carry the module (verified with go1.19, go1.27).
+    let lookup_error = |m: &crate::plan::ModulePlan, e: &dyn std::fmt::Display| {
+        if plan.from_gomod {
+            format!("go: {e}")
+        } else {
+            format!("go: {}: {e}", label(m))
+        }
+    };
     let mut modules = Vec::new();
     for m in &plan.modules {
         let mut out = ModuleOutcome {
@@ -110,7 +119,7 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
             out.via = Some("vendor".into());
         } else if let Err(e) = &plan.proxy_list {
             out.predicted = Predicted::Fail;
-            out.error = Some(format!("go: {}: {e}", label(m)));
+            out.error = Some(lookup_error(m, e));
             root.get_or_insert("GOPROXY_MALFORMED");
         } else {
             for step in &m.route {
@@ -120,10 +129,7 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
                     Step::Direct(_) => out.via = Some("direct".into()),
                     Step::Off => {
                         out.predicted = Predicted::Fail;
-                        out.error = Some(format!(
-                            "go: {}: module lookup disabled by GOPROXY=off",
-                            label(m)
-                        ));
+                        out.error = Some(lookup_error(m, &"module lookup disabled by GOPROXY=off"));
                         root.get_or_insert("GOPROXY_OFF");
                     }
                 }
@@ -132,7 +138,8 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
             if out.predicted == Predicted::Ok && m.needs_sumdb {
                 if let Some(e) = &sumdb_error {
                     out.predicted = Predicted::Fail;
-                    out.error = Some(format!("go: {}: verifying module: {e}", label(m)));
+                    // go checks the go.mod hash before the zip's, so that is the first failure.
+                    out.error = Some(format!("go: {}: verifying go.mod: {e}", label(m)));
                     root.get_or_insert("GOSUMDB_MALFORMED");
                 }
             }

@@ -1,0 +1,288 @@
+//! Offline prediction against real go: for settings that alone decide the outcome, godoctor's
+//! `outcome.predicted` must match `go mod download`'s exit status, and its error text must be
+//! the one go prints — for go1.19 and the current release.
+//!
+//! Hermetic: modules come from a `file://` GOPROXY in fixtures/, and HTTP(S)_PROXY point at a
+//! closed loopback port, so nothing can leave the machine even if go tried.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn toolchains() -> Vec<(&'static str, PathBuf)> {
+    let current =
+        std::env::var("GODOCTOR_TEST_GO_CURRENT").unwrap_or_else(|_| "/opt/gobin/go/bin/go".into());
+    let mut found = Vec::new();
+    for (label, path) in [
+        ("go1.19", "/usr/lib/go-1.19/bin/go".to_owned()),
+        ("current", current),
+    ] {
+        let p = PathBuf::from(path);
+        if p.is_file() {
+            found.push((label, p));
+        } else {
+            eprintln!(
+                "offline_prediction: {label} not installed at {}, skipped",
+                p.display()
+            );
+        }
+    }
+    if found.is_empty() && std::env::var("GODOCTOR_REQUIRE_GO").as_deref() == Ok("1") {
+        panic!("GODOCTOR_REQUIRE_GO=1 but no go toolchain is installed");
+    }
+    found
+}
+
+fn run(mut cmd: Command, limit: Duration) -> Output {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > limit {
+            child.kill().ok();
+            panic!("{cmd:?} did not finish within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.wait_with_output().expect("output")
+}
+
+struct Case {
+    name: &'static str,
+    env: &'static [(&'static str, &'static str)],
+    /// The go/env file's content.
+    goenv: &'static str,
+    /// Only for go ≥ 1.21 (older go would go to the network instead).
+    new_go_only: bool,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "file proxy, sumdb off",
+        env: &[("GOPROXY", "file://{FIX}"), ("GOSUMDB", "off")],
+        goenv: "",
+        new_go_only: false,
+    },
+    Case {
+        name: "file proxy, GONOSUMDB",
+        env: &[("GOPROXY", "file://{FIX}"), ("GONOSUMDB", "example.com")],
+        goenv: "",
+        new_go_only: false,
+    },
+    Case {
+        name: "file proxy via go/env, GOPRIVATE-free",
+        env: &[("GOSUMDB", "off")],
+        goenv: "GOPROXY=file://{FIX}\n",
+        new_go_only: false,
+    },
+    Case {
+        name: "404 then fall through",
+        env: &[
+            ("GOPROXY", "file://{FIX}/missing,file://{FIX}"),
+            ("GOSUMDB", "off"),
+        ],
+        goenv: "",
+        new_go_only: false,
+    },
+    Case {
+        name: "GOPROXY=off",
+        env: &[("GOPROXY", "off")],
+        goenv: "",
+        new_go_only: false,
+    },
+    Case {
+        name: "GOPROXY=off from go/env",
+        env: &[],
+        goenv: "GOPROXY=off\n",
+        new_go_only: false,
+    },
+    Case {
+        name: "GOPROXY=,",
+        env: &[("GOPROXY", ",")],
+        goenv: "",
+        new_go_only: false,
+    },
+    Case {
+        name: "GOPROXY=foo",
+        env: &[("GOPROXY", "foo")],
+        goenv: "",
+        new_go_only: false,
+    },
+    Case {
+        name: "GOPROXY bad scheme",
+        env: &[("GOPROXY", "ftp://h.example")],
+        goenv: "",
+        new_go_only: false,
+    },
+    Case {
+        name: "GOPROXY bad port",
+        env: &[("GOPROXY", "https://h.example:x")],
+        goenv: "",
+        new_go_only: false,
+    },
+    Case {
+        name: "GOSUMDB bogus",
+        env: &[("GOPROXY", "file://{FIX}"), ("GOSUMDB", "bogus")],
+        goenv: "",
+        new_go_only: false,
+    },
+    Case {
+        name: "GOSUMDB bad hash",
+        env: &[
+            ("GOPROXY", "file://{FIX}"),
+            (
+                "GOSUMDB",
+                "sum.golang.org+033de0af+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8",
+            ),
+        ],
+        goenv: "",
+        new_go_only: false,
+    },
+    Case {
+        name: "GOSUMDB too many fields",
+        env: &[("GOPROXY", "file://{FIX}"), ("GOSUMDB", "a b c")],
+        goenv: "",
+        new_go_only: false,
+    },
+    Case {
+        name: "GOFLAGS non-flag",
+        env: &[("GOPROXY", "off"), ("GOFLAGS", "x")],
+        goenv: "",
+        new_go_only: false,
+    },
+    Case {
+        name: "GO111MODULE=off",
+        env: &[("GO111MODULE", "off")],
+        goenv: "",
+        new_go_only: false,
+    },
+    Case {
+        name: "empty GOPROXY= line hides go.env",
+        env: &[("GOSUMDB", "off")],
+        goenv: "GOPROXY=\n",
+        new_go_only: true,
+    },
+];
+
+#[derive(serde::Deserialize)]
+struct Report {
+    outcome: Outcome,
+}
+#[derive(serde::Deserialize)]
+struct Outcome {
+    predicted: String,
+    modules: Vec<ModuleOutcome>,
+}
+#[derive(serde::Deserialize)]
+struct ModuleOutcome {
+    predicted: String,
+    error: Option<String>,
+}
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
+}
+
+#[test]
+fn offline_prediction_agrees_with_go() {
+    let fix = fixture("goproxy");
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for (label, go) in toolchains() {
+        let go_new = label != "go1.19";
+        for case in CASES {
+            if case.new_go_only && !go_new {
+                continue;
+            }
+            let tmp = tempfile::tempdir().unwrap();
+            let home = tmp.path().join("home");
+            let app = tmp.path().join("app");
+            let bin = tmp.path().join("bin");
+            for d in [&home, &app, &bin, &home.join(".config/go")] {
+                std::fs::create_dir_all(d).unwrap();
+            }
+            std::fs::copy(fixture("app/go.mod"), app.join("go.mod")).unwrap();
+            std::os::unix::fs::symlink(&go, bin.join("go")).unwrap();
+            let expand = |v: &str| v.replace("{FIX}", &fix.display().to_string());
+            std::fs::write(home.join(".config/go/env"), expand(case.goenv)).unwrap();
+
+            let setup = |cmd: &mut Command| {
+                cmd.env_clear()
+                    .current_dir(&app)
+                    .env("HOME", &home)
+                    .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+                    .env("GOPATH", tmp.path().join("gopath"))
+                    .env("GOFLAGS", "-modcacherw")
+                    .env("HTTPS_PROXY", "http://127.0.0.1:9")
+                    .env("HTTP_PROXY", "http://127.0.0.1:9");
+                for (k, v) in case.env {
+                    cmd.env(k, expand(v));
+                }
+            };
+            let mut gocmd = Command::new(bin.join("go"));
+            setup(&mut gocmd);
+            gocmd.env("GOTOOLCHAIN", "local").args(["mod", "download"]);
+            let go_out = run(gocmd, Duration::from_secs(60));
+            let go_ok = go_out.status.success();
+            let go_err = String::from_utf8_lossy(&go_out.stderr)
+                .trim_end()
+                .to_owned();
+
+            let mut gd = Command::new(env!("CARGO_BIN_EXE_godoctor"));
+            setup(&mut gd);
+            gd.args(["check", "--offline", "--json"]);
+            let gd_out = run(gd, Duration::from_secs(30));
+            let report: Report = serde_json::from_slice(&gd_out.stdout).unwrap_or_else(|e| {
+                panic!(
+                    "{label} {}: godoctor printed no JSON ({e}): {}",
+                    case.name,
+                    String::from_utf8_lossy(&gd_out.stderr)
+                )
+            });
+            ran += 1;
+
+            let want = if go_ok { "ok" } else { "fail" };
+            if report.outcome.predicted != want {
+                failures.push(format!(
+                    "{label} / {}: go {want} ({go_err}), godoctor predicted {}",
+                    case.name, report.outcome.predicted
+                ));
+                continue;
+            }
+            if !go_ok {
+                let errors: Vec<&str> = report
+                    .outcome
+                    .modules
+                    .iter()
+                    .filter(|m| m.predicted == "fail")
+                    .filter_map(|m| m.error.as_deref())
+                    .collect();
+                if !errors.iter().any(|e| *e == go_err) {
+                    failures.push(format!(
+                        "{label} / {}: go said {go_err:?}, godoctor predicted {errors:?}",
+                        case.name
+                    ));
+                }
+            }
+            // Exit status follows the verdict.
+            let code = gd_out.status.code();
+            if (go_ok && code != Some(0)) || (!go_ok && code != Some(1)) {
+                failures.push(format!(
+                    "{label} / {}: godoctor exit status {code:?} for go {want}",
+                    case.name
+                ));
+            }
+        }
+    }
+    eprintln!("offline_prediction: {ran} case runs");
+    assert!(
+        failures.is_empty(),
+        "{} disagreement(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
