@@ -139,7 +139,7 @@ impl Plan {
         let gonoproxy = cfg.get("GONOPROXY");
         let proxy_list = goproxy::parse(cfg.get("GOPROXY"), gonoproxy);
         let sumdb = gosumdb::parse(cfg.get("GOSUMDB"));
-        let flags = GoFlags::parse(cfg.get("GOFLAGS"));
+        let flags = GoFlags::parse(cfg.get("GOFLAGS"), cfg.rules_version.at_least(1, 21));
         let lookups_disabled = lookups_disabled(cfg, &flags);
 
         let mut wanted: Vec<(String, Option<String>, ModuleSource)> = Vec::new();

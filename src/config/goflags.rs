@@ -35,9 +35,17 @@ pub struct GoFlags {
 }
 
 impl GoFlags {
-    pub fn parse(value: &str) -> Self {
+    /// `quoted`: go ≥ 1.21 splits GOFLAGS with quote handling (cmd/internal/quoted); go1.19
+    /// uses `strings.Fields`, so a quote is part of the word. (Verified on 1.19 and 1.27; the
+    /// exact release in between is not.)
+    pub fn parse(value: &str, quoted: bool) -> Self {
         let mut g = GoFlags::default();
-        match split_quoted(value) {
+        let fields = if quoted {
+            split_quoted(value)
+        } else {
+            Ok(value.split_whitespace().map(str::to_owned).collect())
+        };
+        match fields {
             Ok(fields) => {
                 for f in fields {
                     if f.starts_with('-') {
@@ -146,13 +154,14 @@ mod tests {
 
     #[test]
     fn goflags() {
-        let g = GoFlags::parse("-mod=vendor  '-ldflags=-s -w' -insecure x");
+        let g = GoFlags::parse("-mod=vendor  '-ldflags=-s -w' -insecure x", true);
         assert_eq!(g.value("mod"), Some("vendor"));
         assert!(g.has("insecure"));
         assert!(g.has("ldflags"));
         assert_eq!(g.non_flags, vec!["x"]);
-        assert!(GoFlags::parse("'-x").parse_error.is_some());
-        assert_eq!(GoFlags::parse("").flags.len(), 0);
+        assert!(GoFlags::parse("'-x", true).parse_error.is_some());
+        assert_eq!(GoFlags::parse("'-x", false).non_flags, vec!["'-x"]);
+        assert_eq!(GoFlags::parse("", true).flags.len(), 0);
     }
 
     // go-semantics.md §1 "GOVCS": go's error texts.

@@ -41,6 +41,20 @@ pub struct Replace {
     pub new_version: Option<String>,
 }
 
+impl GoMod {
+    /// The first problem as go prints it: `path:line:col: msg` (or `path:line: msg`).
+    pub fn first_error(&self, shown_path: &str) -> Option<String> {
+        let (line, msg) = self.errors.first()?;
+        let col = msg
+            .split_once(": ")
+            .filter(|(c, _)| c.bytes().all(|b| b.is_ascii_digit()));
+        Some(match col {
+            Some((col, msg)) => format!("{shown_path}:{line}:{col}: {msg}"),
+            None => format!("{shown_path}:{line}: {msg}"),
+        })
+    }
+}
+
 impl Replace {
     /// A filesystem replacement: go needs no network for it.
     pub fn is_local(&self) -> bool {
@@ -146,7 +160,7 @@ pub fn parse_gosum(text: &str) -> BTreeSet<(String, String)> {
     zips.intersection(&mods).cloned().collect()
 }
 
-/// Splits a line into tokens: words, "quoted" and `raw` strings; stops at `//`.
+/// Splits a line into tokens (errors start with the 1-based column, as go prints them): words, "quoted" and `raw` strings; stops at `//`.
 fn tokenize(line: &str) -> Result<(Vec<String>, Option<String>), String> {
     let mut tokens = Vec::new();
     let mut chars = line.char_indices().peekable();
@@ -177,7 +191,7 @@ fn tokenize(line: &str) -> Result<(Vec<String>, Option<String>), String> {
                     }
                 }
                 if !closed {
-                    return Err("unterminated quoted string".into());
+                    return Err(format!("{}: unexpected newline in string", line.len() + 1));
                 }
                 tokens.push(s);
             }
@@ -193,7 +207,7 @@ fn tokenize(line: &str) -> Result<(Vec<String>, Option<String>), String> {
                     s.push(c);
                 }
                 if !closed {
-                    return Err("unterminated raw string".into());
+                    return Err(format!("{}: unexpected newline in string", line.len() + 1));
                 }
                 tokens.push(s);
             }

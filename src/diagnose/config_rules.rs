@@ -343,7 +343,7 @@ fn patterns(cfg: &Config, f: &mut Vec<Finding>) {
 
 fn goflags_and_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     let value = cfg.get("GOFLAGS");
-    let flags = GoFlags::parse(value);
+    let flags = GoFlags::parse(value, cfg.rules_version.at_least(1, 21));
     if let Some((code, msg)) = super::predict::fatal_config_error(cfg) {
         match code {
             "GO111MODULE_OFF" => f.push(
@@ -461,13 +461,21 @@ fn tls_env(cfg: &Config, f: &mut Vec<Finding>) {
 }
 
 fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
-    let uses_direct = plan
-        .modules
-        .iter()
-        .any(|m| m.route.iter().any(|s| matches!(s, Step::Direct(_))));
+    let first_step_direct = |m: &&crate::plan::ModulePlan| {
+        m.route
+            .iter()
+            .find(|s| !matches!(s, Step::Skipped { .. }))
+            .is_some_and(|s| matches!(s, Step::Direct(_)))
+    };
     if cfg.git.git.is_none() {
-        if uses_direct {
-            f.push(Finding::new("GIT_NOT_FOUND", Severity::Warning, Layer::Vcs, "git is not on PATH: modules fetched `direct` (GOPRIVATE/GONOPROXY matches, or after the proxies) cannot be downloaded"));
+        if let Some(m) = plan.modules.iter().find(first_step_direct) {
+            f.push(Finding::new("GIT_NOT_FOUND", Severity::Warning, Layer::Vcs, format!("git is not on PATH, but go fetches {} directly from its repository, which needs git", m.module)));
+        } else if plan
+            .modules
+            .iter()
+            .any(|m| m.route.iter().any(|s| matches!(s, Step::Direct(_))))
+        {
+            f.push(Finding::new("GIT_NOT_FOUND", Severity::Info, Layer::Vcs, "git is not on PATH: the `direct` fallback after the proxies cannot fetch from repositories"));
         }
         return;
     }

@@ -60,7 +60,7 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
             "go: modules disabled by GO111MODULE=off; see 'go help modules'".into(),
         ));
     }
-    let flags = GoFlags::parse(cfg.get("GOFLAGS"));
+    let flags = GoFlags::parse(cfg.get("GOFLAGS"), cfg.rules_version.at_least(1, 21));
     if let Some(f) = flags.non_flags.first() {
         return Some((
             "GOFLAGS_MALFORMED",
@@ -74,13 +74,17 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
         return Some(("GOFLAGS_MALFORMED", format!("go: parsing $GOFLAGS: {e}")));
     }
     if let Some(m) = &cfg.project.gomod {
-        if let Some((line, msg)) = m.errors.first() {
+        if !m.errors.is_empty() {
+            // Newer go shortens the path relative to the working directory (base.ShortPath);
+            // go1.19 prints it absolute.
+            let shown = match m.path.strip_prefix(&cfg.dir) {
+                Ok(rel) if cfg.rules_version.at_least(1, 21) => rel.display().to_string(),
+                _ => m.path.display().to_string(),
+            };
+            let err = m.first_error(&shown).unwrap_or_default();
             return Some((
                 "GOMOD_UNPARSABLE",
-                format!(
-                    "go: errors parsing go.mod:\n{}:{line}: {msg}",
-                    m.path.display()
-                ),
+                format!("go: errors parsing go.mod:\n{err}"),
             ));
         }
     }
@@ -165,7 +169,12 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
             }),
         },
     };
-    let failed = modules.iter().any(|m| m.predicted == Predicted::Fail)
+    if let Some((code, _)) = &fatal {
+        // Fatal before any lookup, even when there is no module to plan.
+        root.get_or_insert(code);
+    }
+    let failed = fatal.is_some()
+        || modules.iter().any(|m| m.predicted == Predicted::Fail)
         || sumdb.predicted == Predicted::Fail;
     Outcome {
         predicted: if failed {
