@@ -85,6 +85,28 @@ pub struct CheckArgs {
     /// Exit with status 1 on warnings too.
     #[arg(long)]
     pub strict: bool,
+
+    /// Ask this nameserver (IP or IP:PORT, repeatable) instead of those in /etc/resolv.conf.
+    #[arg(long = "resolver", value_name = "ADDR", value_parser = parse_socket_addr)]
+    pub resolvers: Vec<std::net::SocketAddr>,
+
+    /// Compare DNS answers with an encrypted resolver, which in-path forgery cannot touch:
+    /// tls://IP[:PORT]#NAME (DNS over TLS) or https://IP[:PORT]/PATH#NAME (DNS over HTTPS).
+    #[arg(long = "compare-resolver", value_name = "URL", value_parser = parse_compare)]
+    pub compare: Vec<crate::probe::dns::CompareResolver>,
+}
+
+fn parse_socket_addr(s: &str) -> Result<std::net::SocketAddr, String> {
+    s.parse::<std::net::SocketAddr>()
+        .or_else(|_| {
+            s.parse::<std::net::IpAddr>()
+                .map(|ip| std::net::SocketAddr::new(ip, 53))
+        })
+        .map_err(|_| format!("{s:?} is not an IP address or IP:PORT"))
+}
+
+fn parse_compare(s: &str) -> Result<crate::probe::dns::CompareResolver, String> {
+    crate::probe::dns::CompareResolver::parse(s)
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@ pub mod config;
 pub mod diagnose;
 pub mod fix;
 pub mod plan;
+pub mod probe;
 pub mod redact;
 pub mod report;
 pub mod run;

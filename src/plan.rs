@@ -14,6 +14,19 @@ use crate::config::gosumdb::{self, SumDbError, SumDbSetting};
 use crate::config::gourl;
 use crate::config::patterns::match_prefix_patterns;
 
+/// Serializes a URL with its userinfo hidden: the plan keeps real URLs (probes need the
+/// credentials), reports never show them.
+fn redacted<S: serde::Serializer>(v: &str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::redact::redact_urls(v))
+}
+
+fn redacted_opt<S: serde::Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.serialize_some(&crate::redact::redact_urls(v)),
+        None => s.serialize_none(),
+    }
+}
+
 /// Used when there is no go.mod: a small, well-known public module.
 pub const DEFAULT_CANARY: &str = "golang.org/x/text";
 
@@ -64,14 +77,18 @@ pub struct ModulePlan {
 pub enum Step {
     /// A GOPROXY entry: `GET <proxy>/<escaped module>/@v/list`.
     Proxy {
+        #[serde(serialize_with = "redacted")]
         proxy: String,
+        #[serde(serialize_with = "redacted")]
         url: String,
         fall_through: FallThrough,
         #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(serialize_with = "redacted_opt")]
         via_http_proxy: Option<String>,
     },
     /// A proxy entry go skips for this module (it matches GONOPROXY).
     Skipped {
+        #[serde(serialize_with = "redacted")]
         proxy: String,
         reason: String,
     },
@@ -85,12 +102,16 @@ pub enum Step {
 pub struct DirectPlan {
     /// `https://<path>?go-get=1`, or None for hosts in go's static table (github.com, bitbucket.org).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "redacted_opt")]
     pub discovery_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "redacted_opt")]
     pub discovery_via_http_proxy: Option<String>,
     /// The repository URL go hands to git (before git's own rewrites).
+    #[serde(serialize_with = "redacted")]
     pub repo_url: String,
     /// After git's `url.<base>.insteadOf`.
+    #[serde(serialize_with = "redacted")]
     pub git_url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub insteadof_origin: Option<String>,
@@ -105,19 +126,62 @@ pub struct DirectPlan {
 pub enum SumdbStep {
     /// `GET <proxy>/sumdb/<name>/supported`; on 200 go uses `<proxy>/sumdb/<name>` only.
     ViaProxy {
+        #[serde(serialize_with = "redacted")]
         proxy: String,
+        #[serde(serialize_with = "redacted")]
         supported_url: String,
         fall_through: FallThrough,
         #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(serialize_with = "redacted_opt")]
         via_http_proxy: Option<String>,
     },
     /// The database itself, `https://<name>` or GOSUMDB's explicit URL.
     Direct {
+        #[serde(serialize_with = "redacted")]
         url: String,
         explicit: bool,
         #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(serialize_with = "redacted_opt")]
         via_http_proxy: Option<String>,
     },
+}
+
+/// Why a host looks private (internal TLDs, no dot, an IP, netrc credentials), if it does.
+/// Used to expect private certificates and answers rather than public ones.
+pub fn private_hint(host: &str, netrc_machines: &[String]) -> Option<&'static str> {
+    const INTERNAL: &[&str] = &[
+        ".corp",
+        ".internal",
+        ".local",
+        ".lan",
+        ".intranet",
+        ".private",
+        ".home",
+        ".localdomain",
+        ".intra",
+        ".priv",
+        ".test",
+        ".localhost",
+    ];
+    let host = host.to_ascii_lowercase();
+    if host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<std::net::IpAddr>()
+        .is_ok()
+    {
+        return Some("its host is an IP address");
+    }
+    if !host.contains('.') {
+        return Some("its host has no dot");
+    }
+    if INTERNAL.iter().any(|t| host.ends_with(t)) {
+        return Some("its host is in an internal domain");
+    }
+    if netrc_machines.iter().any(|m| m.eq_ignore_ascii_case(&host)) {
+        return Some("you have netrc credentials for its host");
+    }
+    None
 }
 
 /// `module.EscapePath`'s case encoding: `A` → `!a`.
@@ -219,7 +283,7 @@ fn lookups_disabled(cfg: &Config, flags: &GoFlags) -> Option<String> {
 
 fn via_http_proxy(cfg: &Config, url: &str) -> Option<String> {
     let u = gourl::parse(url).ok()?;
-    cfg.http_proxy.proxy_for(&u).map(|p| p.redacted())
+    cfg.http_proxy.proxy_for(&u).map(|p| p.to_string())
 }
 
 fn module_plan(
@@ -248,7 +312,7 @@ fn module_plan(
                 break;
             }
             (ProxyEntry::Url(p), true) => route.push(Step::Skipped {
-                proxy: crate::redact::redact_urls(p),
+                proxy: p.to_owned(),
                 reason: "disabled by GOPRIVATE/GONOPROXY".into(),
             }),
             (ProxyEntry::Off, true) => route.push(Step::Skipped {
@@ -262,9 +326,9 @@ fn module_plan(
                     escape_path(&module)
                 );
                 route.push(Step::Proxy {
-                    proxy: crate::redact::redact_urls(p),
+                    proxy: p.to_owned(),
                     via_http_proxy: via_http_proxy(cfg, &url),
-                    url: crate::redact::redact_urls(&url),
+                    url: url.clone(),
                     fall_through: spec.fall_through,
                 });
             }
@@ -316,8 +380,8 @@ fn direct_plan(cfg: &Config, module: &str) -> DirectPlan {
             .as_deref()
             .and_then(|u| via_http_proxy(cfg, u)),
         discovery_url,
-        repo_url: crate::redact::redact_urls(&repo_url),
-        git_url: crate::redact::redact_urls(&git_url),
+        repo_url: repo_url.clone(),
+        git_url: git_url.clone(),
         insteadof_origin,
         git_host,
         git_port,
@@ -349,7 +413,7 @@ pub fn git_endpoint(url: &str) -> (String, u16, &'static str) {
 fn sumdb_route(cfg: &Config, db: &gosumdb::SumDb, list: &ProxyList) -> Vec<SumdbStep> {
     if let Some(url) = &db.url {
         return vec![SumdbStep::Direct {
-            url: crate::redact::redact_urls(url),
+            url: url.to_owned(),
             explicit: true,
             via_http_proxy: via_http_proxy(cfg, url),
         }];
@@ -362,9 +426,9 @@ fn sumdb_route(cfg: &Config, db: &gosumdb::SumDb, list: &ProxyList) -> Vec<Sumdb
             ProxyEntry::Url(p) => {
                 let supported = format!("{}/sumdb/{}/supported", p.trim_end_matches('/'), db.name);
                 steps.push(SumdbStep::ViaProxy {
-                    proxy: crate::redact::redact_urls(p),
+                    proxy: p.to_owned(),
                     via_http_proxy: via_http_proxy(cfg, &supported),
-                    supported_url: crate::redact::redact_urls(&supported),
+                    supported_url: supported.clone(),
                     fall_through: spec.fall_through,
                 });
             }

@@ -9,6 +9,7 @@ use crate::config::env::Environment;
 use crate::config::{Config, LoadOptions};
 use crate::diagnose::{self, Severity};
 use crate::plan::{DEFAULT_CANARY, Plan};
+use crate::probe::engine::ProbeOptions;
 use crate::report::{self, CheckReport};
 
 /// godoctor's own failures (exit status 2). Findings about the user's setup are never errors.
@@ -16,6 +17,8 @@ use crate::report::{self, CheckReport};
 pub enum RunError {
     #[error("cannot use -C {0}: {1}")]
     Dir(PathBuf, std::io::Error),
+    #[error("cannot start the async runtime: {0}")]
+    Runtime(std::io::Error),
     #[error("writing output: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -71,13 +74,39 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs) -> Result<u8, RunE
         args.modules.clone()
     };
     let plan = Plan::build(&cfg, &canaries);
-    let diagnosis = diagnose::diagnose_offline(&cfg, &plan);
+    let targets = if args.offline {
+        Vec::new()
+    } else {
+        let opts = ProbeOptions {
+            timeout: args
+                .timeout
+                .saturating_sub(start.elapsed())
+                .max(Duration::from_millis(100)),
+            resolvers: args.resolvers.clone(),
+            compare: args.compare.clone(),
+            progress: !args.json,
+        };
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .map_err(RunError::Runtime)?;
+        let targets = runtime.block_on(crate::probe::engine::run(&cfg, &plan, &opts));
+        // Probes honour their deadlines; do not wait for stray tasks on the way out.
+        runtime.shutdown_background();
+        targets
+    };
+    let diagnosis = if args.offline {
+        diagnose::diagnose_offline(&cfg, &plan)
+    } else {
+        diagnose::diagnose(&cfg, &plan, &targets)
+    };
     let report = CheckReport {
         config: &cfg,
         plan: &plan,
         diagnosis: &diagnosis,
-        // Network probes arrive with the probe engine; until then every check is offline.
-        offline: true,
+        offline: args.offline,
+        targets: &targets,
         duration_ms: start.elapsed().as_millis() as u64,
     };
     if args.json {

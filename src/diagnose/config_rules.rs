@@ -537,42 +537,13 @@ fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     }
 }
 
-/// Hosts whose modules look private: internal TLDs, or hosts with netrc credentials.
-fn looks_private(cfg: &Config, host: &str) -> Option<&'static str> {
-    const INTERNAL: &[&str] = &[
-        ".corp",
-        ".internal",
-        ".local",
-        ".lan",
-        ".intranet",
-        ".private",
-        ".home",
-        ".localdomain",
-        ".intra",
-        ".priv",
-    ];
-    if !host.contains('.') {
-        return Some("its host has no dot");
-    }
-    if INTERNAL.iter().any(|t| host.ends_with(t)) {
-        return Some("its host is in an internal domain");
-    }
-    if cfg.netrc.machines.iter().any(|m| m == host) {
-        return Some("you have netrc credentials for its host");
-    }
-    if host.parse::<std::net::IpAddr>().is_ok() {
-        return Some("its host is an IP address");
-    }
-    None
-}
-
 fn private_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     let mut hosts: Vec<(&str, &'static str)> = Vec::new();
     for m in &plan.modules {
         if m.private || (m.noproxy && m.nosumdb) {
             continue;
         }
-        if let Some(why) = looks_private(cfg, &m.host) {
+        if let Some(why) = crate::plan::private_hint(&m.host, &cfg.netrc.machines) {
             if !hosts.iter().any(|(h, _)| *h == m.host) {
                 hosts.push((&m.host, why));
             }

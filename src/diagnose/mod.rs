@@ -3,7 +3,9 @@
 //! that work; and the prediction of what `go mod download` will do.
 
 pub mod config_rules;
+pub mod observe;
 pub mod predict;
+pub mod remediation;
 pub mod remedy;
 
 use serde::Serialize;
@@ -140,6 +142,24 @@ impl Diagnosis {
         } else {
             "ok"
         }
+    }
+}
+
+/// Runs the configuration rules, then predicts from what the probes observed.
+pub fn diagnose(cfg: &Config, plan: &Plan, targets: &[crate::probe::Target]) -> Diagnosis {
+    let mut findings = config_rules::run(cfg, plan);
+    let observed = observe::predict(cfg, plan, targets);
+    findings.extend(observed.findings);
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    let root_cause = observed.outcome.root_cause_code.and_then(|code| {
+        findings.iter().position(|f| {
+            f.code == code && (observed.root_host.is_none() || f.host == observed.root_host)
+        })
+    });
+    Diagnosis {
+        findings,
+        outcome: observed.outcome,
+        root_cause,
     }
 }
 

@@ -129,7 +129,7 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
             for step in &m.route {
                 match step {
                     Step::Skipped { .. } => continue,
-                    Step::Proxy { proxy, .. } => out.via = Some(proxy.clone()),
+                    Step::Proxy { proxy, .. } => out.via = Some(crate::redact::redact_urls(proxy)),
                     Step::Direct(_) => out.via = Some("direct".into()),
                     Step::Off => {
                         out.predicted = Predicted::Fail;
@@ -164,8 +164,8 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
             predicted: Predicted::Ok,
             // Offline, the first proxy asked is assumed to support it.
             via: plan.sumdb_route.first().map(|s| match s {
-                SumdbStep::ViaProxy { proxy, .. } => proxy.clone(),
-                SumdbStep::Direct { url, .. } => url.clone(),
+                SumdbStep::ViaProxy { proxy, .. } => crate::redact::redact_urls(proxy),
+                SumdbStep::Direct { url, .. } => crate::redact::redact_urls(url),
             }),
         },
     };

@@ -63,7 +63,7 @@ pub fn check(r: &CheckReport) -> Value {
         "outcome": d.outcome,
         "root_cause": root_cause,
         "findings": d.findings,
-        "targets": [],
+        "targets": r.targets,
         "plan": {
             "modules": r.plan.modules,
             "sumdb": r.plan.sumdb_route,

@@ -13,5 +13,6 @@ pub struct CheckReport<'a> {
     pub plan: &'a Plan,
     pub diagnosis: &'a Diagnosis,
     pub offline: bool,
+    pub targets: &'a [crate::probe::Target],
     pub duration_ms: u64,
 }

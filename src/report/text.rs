@@ -109,7 +109,64 @@ fn route_line(steps: &[Step]) -> String {
             line.push_str(sep);
         }
     }
-    line
+    redact_urls(&line)
+}
+
+fn role_name(r: crate::probe::Role) -> &'static str {
+    use crate::probe::Role::*;
+    match r {
+        Proxy => "proxy",
+        Sumdb => "sumdb",
+        SumdbViaProxy => "sumdb via proxy",
+        Vcs => "vcs",
+        HttpProxy => "http proxy",
+        Toolchain => "toolchain",
+    }
+}
+
+fn targets_line(w: &mut dyn Write, t: &crate::probe::Target) -> io::Result<()> {
+    use crate::probe::Status;
+    let (style, m) = if t.ok() { (GREEN, "✓") } else { (RED, "✗") };
+    let via = t
+        .via_proxy
+        .as_ref()
+        .map(|p| format!(" {DIM}via {}{DIM:#}", redact_urls(p)))
+        .unwrap_or_default();
+    writeln!(
+        w,
+        "  {style}{m}{style:#} {DIM}{:<15}{DIM:#} {}{via}",
+        role_name(t.role),
+        redact_urls(&t.url)
+    )?;
+    let mut parts = Vec::new();
+    for l in &t.layers {
+        let name = serde_json::to_value(l.layer)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let part = match l.status {
+            Status::Ok => format!("{name} {GREEN}✓{GREEN:#} {:.0}ms", l.ms),
+            Status::Skipped => format!("{DIM}{name} –{DIM:#}"),
+            Status::Timeout => format!("{name} {RED}✗ timeout{RED:#} {:.0}ms", l.ms),
+            Status::Fail => format!(
+                "{name} {RED}✗ {}{RED:#} {:.0}ms",
+                l.kind().unwrap_or("failed"),
+                l.ms
+            ),
+        };
+        parts.push(part);
+    }
+    if let Some(g) = &t.git {
+        parts.push(match g.status {
+            Status::Ok => format!("git ✓ {:.0}ms", g.ms),
+            _ => format!(
+                "git {RED}✗ {}{RED:#} {:.0}ms",
+                g.error.as_ref().map_or("failed", |e| e.kind.as_str()),
+                g.ms
+            ),
+        });
+    }
+    writeln!(w, "      {}", parts.join("  ·  "))
 }
 
 fn finding(w: &mut dyn Write, f: &Finding, root: bool) -> io::Result<()> {
@@ -207,7 +264,21 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
                 }
             })
             .collect();
-        writeln!(w, "  checksum database: {}", steps.join(" → "))?;
+        writeln!(
+            w,
+            "  checksum database: {}",
+            redact_urls(&steps.join(" → "))
+        )?;
+    }
+
+    if !r.targets.is_empty() {
+        writeln!(
+            w,
+            "\n{BOLD}Probes{BOLD:#} {DIM}(each layer with its time){DIM:#}"
+        )?;
+        for t in r.targets {
+            targets_line(w, t)?;
+        }
     }
 
     writeln!(w)?;

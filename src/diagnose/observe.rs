@@ -1,0 +1,747 @@
+//! Prediction from observations: walk each planned module's route the way go does over what
+//! the probes saw (go-semantics.md §1 `TryProxies`, §3 `initBase`), choose the error go would
+//! report, and name the root cause — the deepest failing layer on the route go actually takes.
+//! Trouble on entries go never reaches becomes secondary findings.
+
+use serde_json::Value;
+
+use super::predict::{self, ModuleOutcome, Outcome, Predicted, SumdbOutcome};
+use super::remedy::set_go_env;
+use super::{Finding, Layer, Remedy, Severity};
+use crate::config::Config;
+use crate::config::goproxy::FallThrough;
+use crate::plan::{ModulePlan, Plan, Step, SumdbStep, private_hint};
+use crate::probe::{LayerName, LayerResult, Role, Status, Target};
+use crate::redact::redact_urls;
+
+pub struct Observed {
+    pub outcome: Outcome,
+    pub findings: Vec<Finding>,
+    pub root_host: Option<String>,
+}
+
+/// What one attempt on one route step came to, in go's terms.
+#[derive(Debug, Clone)]
+enum Attempt {
+    Served,
+    /// 404/410: go moves on after `,` and `|`.
+    NotFound(String),
+    /// Any other failure, with the finding that explains it.
+    Failed(Box<Finding>, String),
+    /// Nothing was probed for this step (offline assumptions apply).
+    Unknown,
+}
+
+fn via_proxy_peer(l: &LayerResult) -> bool {
+    l.detail.get("peer").and_then(Value::as_str) == Some("http-proxy")
+}
+
+/// The finding for a target's first failing layer.
+fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
+    let kind = l.kind().unwrap_or("error");
+    let msg = l
+        .error
+        .as_ref()
+        .map(|e| e.message.clone())
+        .unwrap_or_default();
+    let host = t.host.clone();
+    let proxy_peer = via_proxy_peer(l);
+    let (code, sev_layer) = match (l.layer, kind) {
+        (_, _) if proxy_peer => ("PROXY_UNREACHABLE", Layer::Proxy),
+        (LayerName::Dns, "nxdomain" | "empty") => ("DNS_NXDOMAIN", Layer::Dns),
+        (LayerName::Dns, "servfail" | "refused" | "rcode") => ("DNS_SERVFAIL", Layer::Dns),
+        (LayerName::Dns, "timeout") => ("DNS_TIMEOUT", Layer::Dns),
+        (LayerName::Dns, _) => ("DNS_FAILED", Layer::Dns),
+        (LayerName::Tcp, "refused") => ("TCP_REFUSED", Layer::Tcp),
+        (LayerName::Tcp, "timeout") => ("TCP_BLACKHOLE", Layer::Tcp),
+        (LayerName::Tcp, "reset") => ("TCP_RESET", Layer::Tcp),
+        (LayerName::Tcp, _) => ("TCP_UNREACHABLE", Layer::Tcp),
+        (LayerName::Tls, "reset_after_client_hello" | "eof_after_client_hello") => {
+            ("TLS_RESET_AFTER_CLIENTHELLO", Layer::Tls)
+        }
+        (LayerName::Tls, "unknown_issuer_interception") => {
+            ("TLS_UNKNOWN_ISSUER_INTERCEPTION", Layer::Tls)
+        }
+        (LayerName::Tls, "unknown_issuer_private_ca") => {
+            ("TLS_UNKNOWN_ISSUER_PRIVATE_CA", Layer::Tls)
+        }
+        (LayerName::Tls, "unknown_issuer_missing_root") => ("TLS_ROOTS_MISSING", Layer::Tls),
+        (LayerName::Tls, "expired") => ("TLS_EXPIRED", Layer::Tls),
+        (LayerName::Tls, "not_yet_valid") => ("TLS_NOT_YET_VALID", Layer::Tls),
+        (LayerName::Tls, "name_mismatch") => ("TLS_NAME_MISMATCH", Layer::Tls),
+        (LayerName::Tls, "handshake_timeout" | "handshake_stalled" | "timeout") => {
+            ("TLS_HANDSHAKE_TIMEOUT", Layer::Tls)
+        }
+        (LayerName::Tls, "not_tls" | "not_tls_http") => ("TLS_NOT_TLS", Layer::Tls),
+        (LayerName::Tls, "no_roots") => ("TLS_NO_ROOTS", Layer::Tls),
+        (LayerName::Tls, _) => ("TLS_HANDSHAKE_FAILED", Layer::Tls),
+        (LayerName::Http, "captive_portal" | "html_error") => ("HTTP_CAPTIVE_PORTAL", Layer::Http),
+        (LayerName::Http, "invalid_payload") => ("HTTP_INVALID_PAYLOAD", Layer::Http),
+        (LayerName::Http, "headers_timeout" | "body_stalled" | "timeout") => {
+            ("HTTP_STALLED", Layer::Http)
+        }
+        (LayerName::Http, "body_too_large") => ("HTTP_BODY_TOO_LARGE", Layer::Http),
+        (LayerName::Http, "redirect_insecure") => ("HTTP_REDIRECT_INSECURE", Layer::Http),
+        (LayerName::Http, "too_many_redirects") => ("HTTP_REDIRECT_LOOP", Layer::Http),
+        (LayerName::Http, "headers_too_large") => ("HTTP_HEADERS_TOO_LARGE", Layer::Http),
+        (LayerName::Http, "not_found") => ("MODULE_NOT_FOUND", Layer::Http),
+        (LayerName::Http, "status") => match t.http_status() {
+            Some(401) => ("HTTP_UNAUTHORIZED", Layer::Http),
+            Some(403) => ("HTTP_FORBIDDEN", Layer::Http),
+            Some(s) if s >= 500 => ("HTTP_SERVER_ERROR", Layer::Http),
+            _ => ("HTTP_STATUS", Layer::Http),
+        },
+        (LayerName::Http, _) => ("HTTP_FAILED", Layer::Http),
+        (LayerName::Proxy, "auth_required") => ("PROXY_AUTH_REQUIRED", Layer::Proxy),
+        (LayerName::Proxy, "forbidden") => ("PROXY_FORBIDDEN", Layer::Proxy),
+        (LayerName::Proxy, "timeout") => ("PROXY_STALLED", Layer::Proxy),
+        (LayerName::Proxy, _) => ("PROXY_CONNECT_FAILED", Layer::Proxy),
+        (LayerName::Sumdb, "signature_invalid" | "signature_unknown_key") => {
+            ("SUMDB_SIGNATURE_INVALID", Layer::Sumdb)
+        }
+        (LayerName::Sumdb, _) => ("SUMDB_FAILED", Layer::Sumdb),
+    };
+    let host = if sev_layer == Layer::Proxy {
+        t.via_proxy
+            .as_deref()
+            .and_then(|p| crate::config::gourl::parse(p).ok())
+            .map(|u| u.hostname().to_owned())
+            .unwrap_or(host)
+    } else {
+        host
+    };
+    let mut f = Finding::new(
+        code,
+        Severity::Error,
+        sev_layer,
+        format!("{}: {}", redact_urls(&t.url), msg),
+    )
+    .host(host);
+    // Evidence: a poisoned answer that leads nowhere is the real story.
+    if let Some(dns) = t.layer(LayerName::Dns) {
+        if let Some(bogus) = dns
+            .detail
+            .get("bogus")
+            .and_then(Value::as_array)
+            .filter(|b| !b.is_empty())
+        {
+            if matches!(l.layer, LayerName::Tcp | LayerName::Tls) {
+                f.code = "DNS_POISONED";
+                f.layer = Layer::Dns;
+                f.message = format!(
+                    "{} resolved to {} — an address that cannot be right for a public name — and then {}: {}",
+                    t.host,
+                    bogus
+                        .iter()
+                        .filter_map(|b| b.get("address").and_then(Value::as_str))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    l.layer_name(),
+                    msg
+                );
+            }
+        }
+    }
+    f
+}
+
+trait LayerNameText {
+    fn layer_name(&self) -> &'static str;
+}
+
+impl LayerNameText for LayerResult {
+    fn layer_name(&self) -> &'static str {
+        match self.layer {
+            LayerName::Dns => "DNS",
+            LayerName::Tcp => "TCP",
+            LayerName::Tls => "TLS",
+            LayerName::Http => "HTTP",
+            LayerName::Sumdb => "the checksum database",
+            LayerName::Proxy => "the HTTP proxy",
+        }
+    }
+}
+
+/// go's wording for a failed GET: net/url wraps transport errors as `Get "<url>": <err>`.
+fn go_error(url: &str, t: &Target, l: &LayerResult) -> String {
+    let msg = l
+        .error
+        .as_ref()
+        .map(|e| e.message.clone())
+        .unwrap_or_default();
+    match l.layer {
+        LayerName::Http | LayerName::Sumdb => msg,
+        LayerName::Proxy if t.http_status().is_none() => format!(
+            "Get \"{}\": {}",
+            redact_urls(url),
+            msg.split(" (").next().unwrap_or(&msg)
+        ),
+        LayerName::Dns => format!("Get \"{}\": dial tcp: {msg}", redact_urls(url)),
+        _ => format!("Get \"{}\": {msg}", redact_urls(url)),
+    }
+}
+
+fn attempt_from(t: &Target, go_url: &str) -> Attempt {
+    if let Some(l) = t.first_failure() {
+        if l.layer == LayerName::Http && l.kind() == Some("not_found") {
+            let msg = l
+                .error
+                .as_ref()
+                .map(|e| e.message.clone())
+                .unwrap_or_default();
+            return Attempt::NotFound(msg);
+        }
+        return Attempt::Failed(Box::new(failure_finding(t, l)), go_error(go_url, t, l));
+    }
+    if t.layers.is_empty() && t.git.is_none() {
+        return Attempt::Unknown;
+    }
+    Attempt::Served
+}
+
+fn find(
+    targets: &[Target],
+    role: Role,
+    pred: impl Fn(&Target) -> bool,
+) -> Option<&Target> {
+    targets.iter().find(|t| t.role == role && pred(t))
+}
+
+fn ctx<'a>(t: &'a Target, key: &str) -> Option<&'a str> {
+    t.context.get(key).and_then(Value::as_str)
+}
+
+fn label(m: &ModulePlan) -> String {
+    match &m.version {
+        Some(v) => format!("{}@{v}", m.module),
+        None => m.module.clone(),
+    }
+}
+
+/// The URL go would show for a module fetched from `proxy`.
+fn go_module_url(proxy: &str, m: &ModulePlan) -> String {
+    let base = format!(
+        "{}/{}/@v/",
+        proxy.trim_end_matches('/'),
+        crate::plan::escape_path(&m.module)
+    );
+    match &m.version {
+        Some(v) => format!("{base}{}.mod", crate::plan::escape_path(v)),
+        None => format!("{base}list"),
+    }
+}
+
+/// A proxy entry's target for a module: the one probed for that module's host.
+fn proxy_target<'a>(targets: &'a [Target], proxy: &str, m: &ModulePlan) -> Option<&'a Target> {
+    let red = redact_urls(proxy);
+    find(targets, Role::Proxy, |t| {
+        ctx(t, "proxy") == Some(red.as_str())
+            && ctx(t, "module").is_some_and(|mm| mm.split('/').next() == Some(m.host.as_str()))
+    })
+    .or_else(|| {
+        find(targets, Role::Proxy, |t| {
+            ctx(t, "proxy") == Some(red.as_str())
+        })
+    })
+}
+
+fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPlan) -> Attempt {
+    if let Some(url) = &d.discovery_url {
+        if let Some(t) = find(targets, Role::Vcs, |t| t.url == redact_urls(url)) {
+            match attempt_from(t, url) {
+                Attempt::Served => {}
+                Attempt::Failed(mut f, e) => {
+                    f.layer = Layer::Vcs;
+                    f.code = if f.code == "DNS_NXDOMAIN"
+                        || f.code.starts_with("TCP")
+                        || f.code.starts_with("TLS")
+                        || f.code.starts_with("DNS")
+                    {
+                        "VCS_UNREACHABLE"
+                    } else {
+                        "VCS_DISCOVERY_FAILED"
+                    };
+                    return Attempt::Failed(
+                        f,
+                        format!(
+                            "unrecognized import path \"{}\": https fetch: {e}",
+                            m.module
+                        ),
+                    );
+                }
+                Attempt::NotFound(e) => {
+                    let f = Finding::new(
+                        "VCS_DISCOVERY_FAILED",
+                        Severity::Error,
+                        Layer::Vcs,
+                        e.clone(),
+                    )
+                    .host(t.host.clone());
+                    return Attempt::Failed(
+                        Box::new(f),
+                        format!("unrecognized import path \"{}\": {e}", m.module),
+                    );
+                }
+                Attempt::Unknown => {}
+            }
+        }
+    }
+    if let Some(t) = find(targets, Role::Vcs, |t| {
+        t.git.is_some() && t.url == redact_urls(&d.git_url)
+    }) {
+        if let Some(g) = &t.git {
+            if g.status != Status::Ok {
+                let e = g
+                    .error
+                    .as_ref()
+                    .map(|e| e.message.clone())
+                    .unwrap_or_default();
+                let code = match g.error.as_ref().map(|e| e.kind.as_str()) {
+                    Some("auth_required" | "auth_failed" | "ssh_auth" | "ssh_host_key") => {
+                        "VCS_AUTH_REQUIRED"
+                    }
+                    Some("not_found") => "VCS_REPO_NOT_FOUND",
+                    _ => "VCS_UNREACHABLE",
+                };
+                let f = Finding::new(
+                    code,
+                    Severity::Error,
+                    Layer::Vcs,
+                    format!("git ls-remote {}: {e}", redact_urls(&d.git_url)),
+                )
+                .host(d.git_host.clone());
+                return Attempt::Failed(
+                    Box::new(f),
+                    format!("git ls-remote -q origin in …: exit status 128:\n\t{e}"),
+                );
+            }
+            return Attempt::Served;
+        }
+    }
+    if let Some(t) = find(targets, Role::Vcs, |t| {
+        t.url == format!("{}:{}", d.git_host, d.git_port)
+    }) {
+        if let Some(l) = t.first_failure() {
+            let mut f = failure_finding(t, l);
+            f.layer = Layer::Vcs;
+            f.code = "VCS_UNREACHABLE";
+            return Attempt::Failed(
+                Box::new(f),
+                format!(
+                    "git ls-remote -q origin: {}",
+                    l.error
+                        .as_ref()
+                        .map(|e| e.message.clone())
+                        .unwrap_or_default()
+                ),
+            );
+        }
+        return Attempt::Served;
+    }
+    Attempt::Unknown
+}
+
+struct Walk {
+    outcome: ModuleOutcome,
+    root: Option<Finding>,
+    secondary: Vec<Finding>,
+}
+
+/// TryProxies over the observations for one module.
+fn walk_module(targets: &[Target], m: &ModulePlan, from_gomod: bool) -> Walk {
+    let mut out = ModuleOutcome {
+        module: label(m),
+        predicted: Predicted::Ok,
+        via: None,
+        error: None,
+    };
+    let mut secondary = Vec::new();
+    // (finding, go error, is_direct)
+    let mut last_err: Option<(Option<Finding>, String)> = None;
+    let mut last_notfound: Option<String> = None;
+    let mut direct_err: Option<(Finding, String)> = None;
+    let steps: Vec<&Step> = m
+        .route
+        .iter()
+        .filter(|s| !matches!(s, Step::Skipped { .. }))
+        .collect();
+    for (i, step) in steps.iter().enumerate() {
+        let later_healthy = |targets: &[Target]| {
+            steps[i + 1..].iter().any(|s| match s {
+                Step::Proxy { proxy, .. } => {
+                    proxy_target(targets, proxy, m).is_some_and(Target::ok)
+                }
+                Step::Direct(d) => matches!(direct_attempt(targets, m, d), Attempt::Served),
+                _ => false,
+            })
+        };
+        match step {
+            Step::Skipped { .. } => {}
+            Step::Off => {
+                last_notfound = Some("module lookup disabled by GOPROXY=off".into());
+                break;
+            }
+            Step::Direct(d) => {
+                match direct_attempt(targets, m, d) {
+                    Attempt::Served | Attempt::Unknown => {
+                        out.via = Some("direct".into());
+                        return Walk {
+                            outcome: out,
+                            root: None,
+                            secondary,
+                        };
+                    }
+                    Attempt::Failed(f, e) => direct_err = Some((*f, e)),
+                    Attempt::NotFound(e) => last_notfound = Some(e),
+                }
+                break;
+            }
+            Step::Proxy {
+                proxy,
+                fall_through,
+                ..
+            } => {
+                let go_url = go_module_url(proxy, m);
+                let attempt = proxy_target(targets, proxy, m)
+                    .map_or(Attempt::Unknown, |t| attempt_from(t, &go_url));
+                match attempt {
+                    Attempt::Served | Attempt::Unknown => {
+                        out.via = Some(redact_urls(proxy));
+                        if let Some((Some(f), _)) = &last_err {
+                            // A `|` entry that failed first: go still succeeds, slower.
+                            let mut s = f.clone();
+                            s.severity = Severity::Warning;
+                            s.message = format!(
+                                "{} — go falls through to {} because of `|`, but tries (and waits for) the broken entry on every download",
+                                s.message,
+                                redact_urls(proxy)
+                            );
+                            secondary.push(s);
+                        }
+                        return Walk {
+                            outcome: out,
+                            root: None,
+                            secondary,
+                        };
+                    }
+                    Attempt::NotFound(e) => last_notfound = Some(e),
+                    Attempt::Failed(f, e) => {
+                        let stop = *fall_through == FallThrough::NotFoundOnly;
+                        if stop && later_healthy(targets) {
+                            secondary.push(
+                                Finding::new("GOPROXY_COMMA_NO_FALLTHROUGH", Severity::Warning, Layer::Config, format!(
+                                    "{} fails ({}), and GOPROXY separates it from the next entry with `,`: go only moves on after 404/410, so it never reaches the healthy entry after it",
+                                    redact_urls(proxy), f.code
+                                ))
+                                .host(f.host.clone().unwrap_or_default())
+                                .fix(Remedy::note("put the healthy entry first, or separate the entries with `|` to fall through on any error")),
+                            );
+                        }
+                        last_err = Some((Some(*f), e));
+                        if stop {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.predicted = Predicted::Fail;
+    // go's choice of error: direct's, else the last real proxy error, else the last 404/410.
+    let prefix = format!("go: {}: ", label(m));
+    let (root, err) = match (direct_err, last_err, last_notfound) {
+        (Some((f, e)), _, _) => (Some(f), e),
+        (None, Some((f, e)), _) => (f, e),
+        (None, None, Some(e)) => (None, e),
+        (None, None, None) => (None, "no route".into()),
+    };
+    out.error = Some(
+        if err == "module lookup disabled by GOPROXY=off" && from_gomod {
+            format!("go: {err}")
+        } else {
+            format!("{prefix}{err}")
+        },
+    );
+    let root = root.or_else(|| {
+        // Every entry answered 404/410: the module is missing everywhere go looked.
+        Some(
+            Finding::new(
+                "MODULE_NOT_FOUND",
+                Severity::Error,
+                Layer::Http,
+                format!(
+                    "no entry of GOPROXY has {}: {}",
+                    label(m),
+                    out.error.clone().unwrap_or_default()
+                ),
+            )
+            .host(m.host.clone()),
+        )
+    });
+    Walk {
+        outcome: out,
+        root,
+        secondary,
+    }
+}
+
+/// initBase over the observations: which route go takes to the checksum database.
+fn walk_sumdb(targets: &[Target], plan: &Plan) -> (SumdbOutcome, Option<Finding>, Option<String>) {
+    let ok = |via: String| {
+        (
+            SumdbOutcome {
+                predicted: Predicted::Ok,
+                via: Some(via),
+            },
+            None,
+            None,
+        )
+    };
+    for step in &plan.sumdb_route {
+        match step {
+            SumdbStep::ViaProxy {
+                proxy,
+                supported_url,
+                fall_through,
+                ..
+            } => {
+                let Some(t) = find(targets, Role::SumdbViaProxy, |t| {
+                    t.url == redact_urls(supported_url)
+                }) else {
+                    continue;
+                };
+                let http_ok = t.layer(LayerName::Http).is_some_and(LayerResult::is_ok);
+                if http_ok {
+                    // 200 on supported: this proxy only, never the database directly.
+                    return match t.layer(LayerName::Sumdb) {
+                        Some(l) if l.status == Status::Ok => ok(redact_urls(proxy)),
+                        Some(l) if l.status == Status::Skipped => ok(redact_urls(proxy)),
+                        Some(l) => {
+                            let mut f = failure_finding(t, l);
+                            f.layer = Layer::Sumdb;
+                            let e = l
+                                .error
+                                .as_ref()
+                                .map(|e| e.message.clone())
+                                .unwrap_or_default();
+                            (
+                                SumdbOutcome {
+                                    predicted: Predicted::Fail,
+                                    via: Some(redact_urls(proxy)),
+                                },
+                                Some(f),
+                                Some(e),
+                            )
+                        }
+                        None => ok(redact_urls(proxy)),
+                    };
+                }
+                match attempt_from(t, supported_url) {
+                    Attempt::NotFound(_) | Attempt::Unknown => continue,
+                    Attempt::Failed(_, _) if *fall_through == FallThrough::AnyError => continue,
+                    Attempt::Failed(f, e) => {
+                        let mut f = *f;
+                        f.code = "SUMDB_PROXY_FAILED";
+                        f.layer = Layer::Sumdb;
+                        return (
+                            SumdbOutcome {
+                                predicted: Predicted::Fail,
+                                via: Some(redact_urls(proxy)),
+                            },
+                            Some(f),
+                            Some(e),
+                        );
+                    }
+                    Attempt::Served => return ok(redact_urls(proxy)),
+                }
+            }
+            SumdbStep::Direct { url, .. } => {
+                let latest = format!("{}/latest", url.trim_end_matches('/'));
+                let Some(t) = find(targets, Role::Sumdb, |t| t.url == redact_urls(&latest)) else {
+                    return ok(redact_urls(url));
+                };
+                if let Some(l) = t.first_failure() {
+                    let mut f = failure_finding(t, l);
+                    let e = go_error(&latest, t, l);
+                    if l.kind() == Some("lookup_not_found") {
+                        f.code = "SUMDB_LOOKUP_NOT_FOUND";
+                    } else if l.layer != LayerName::Sumdb {
+                        f.code = "SUMDB_UNREACHABLE";
+                    }
+                    f.layer = Layer::Sumdb;
+                    return (
+                        SumdbOutcome {
+                            predicted: Predicted::Fail,
+                            via: Some(redact_urls(url)),
+                        },
+                        Some(f),
+                        Some(e),
+                    );
+                }
+                return ok(redact_urls(url));
+            }
+        }
+    }
+    (
+        SumdbOutcome {
+            predicted: Predicted::Ok,
+            via: None,
+        },
+        None,
+        None,
+    )
+}
+
+pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
+    let mut outcome = predict::predict_offline(cfg, plan);
+    outcome.assumes_network_ok = false;
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut root: Option<Finding> = None;
+    let config_failed = outcome.predicted == Predicted::Fail;
+    if !config_failed && plan.lookups_disabled.is_none() {
+        for (i, m) in plan.modules.iter().enumerate() {
+            let w = walk_module(targets, m, plan.from_gomod);
+            for s in w.secondary {
+                if !findings
+                    .iter()
+                    .any(|f| f.code == s.code && f.host == s.host)
+                {
+                    findings.push(s);
+                }
+            }
+            if let Some(r) = w.root {
+                if root.is_none() {
+                    root = Some(r.clone());
+                }
+                if !findings
+                    .iter()
+                    .any(|f| f.code == r.code && f.host == r.host)
+                {
+                    findings.push(r);
+                }
+            }
+            outcome.modules[i] = w.outcome;
+        }
+        // go verifies what it downloaded: the checksum route matters only for modules it gets.
+        let fetched = plan
+            .modules
+            .iter()
+            .zip(&outcome.modules)
+            .any(|(m, o)| m.needs_sumdb && o.predicted == Predicted::Ok);
+        if fetched {
+            let (s, f, err) = walk_sumdb(targets, plan);
+            if s.predicted == Predicted::Fail {
+                for (i, m) in plan.modules.iter().enumerate() {
+                    if m.needs_sumdb && outcome.modules[i].predicted == Predicted::Ok {
+                        outcome.modules[i].predicted = Predicted::Fail;
+                        outcome.modules[i].error = Some(format!(
+                            "go: {}: verifying go.mod: {}: {}",
+                            label(m),
+                            label(m),
+                            err.clone().unwrap_or_default()
+                        ));
+                    }
+                }
+            }
+            if let Some(mut f) = f {
+                // A module the database does not know, fetched by path: a private module sent to
+                // the public checksum database.
+                if f.code == "SUMDB_LOOKUP_NOT_FOUND" {
+                    if let Some(m) = plan.modules.iter().find(|m| {
+                        m.needs_sumdb && private_hint(&m.host, &cfg.netrc.machines).is_some()
+                    }) {
+                        f.code = "PRIVATE_MODULE_NOT_PRIVATE";
+                        f.layer = Layer::Config;
+                        f.host = Some(m.host.clone());
+                        f = f.fixes(set_go_env(cfg, "GOPRIVATE", &m.host, "mark it private: fetched directly, never sent to the public proxy or checksum database"));
+                    }
+                }
+                if root.is_none() {
+                    root = Some(f.clone());
+                }
+                findings.push(f);
+            }
+            outcome.sumdb = s;
+        }
+    }
+    // Observations off the route go takes: secondary, and only when not already explained.
+    for t in targets {
+        let Some(l) = t.first_failure() else { continue };
+        let f = failure_finding(t, l);
+        if findings
+            .iter()
+            .any(|x| x.host == f.host && x.layer == f.layer)
+            || (l.layer == LayerName::Http && l.kind() == Some("not_found"))
+        {
+            continue;
+        }
+        let mut f = f;
+        f.severity = Severity::Info;
+        f.message = format!(
+            "{} (not on the route go takes for the planned modules)",
+            f.message
+        );
+        findings.push(f);
+    }
+    for t in targets {
+        if let Some(dns) = t.layer(LayerName::Dns) {
+            if let Some(cmp) = dns.detail.get("comparison").and_then(Value::as_array) {
+                if cmp
+                    .iter()
+                    .any(|c| c.get("agrees") == Some(&Value::Bool(false)))
+                    && !findings
+                        .iter()
+                        .any(|f| f.code == "DNS_POISONED" && f.host.as_deref() == Some(&t.host))
+                {
+                    findings.push(Finding::new("DNS_POISONED", Severity::Warning, Layer::Dns, format!("the system resolver and an encrypted resolver disagree about {}: the plain DNS answer may be forged in transit", t.host)).host(t.host.clone()));
+                }
+            }
+        }
+        if let Some(skew) = t
+            .layer(LayerName::Http)
+            .and_then(|h| h.detail.get("date_skew_s"))
+            .and_then(Value::as_i64)
+        {
+            if skew.abs() > 300 && !findings.iter().any(|f| f.code == "CLOCK_SKEW") {
+                findings.push(Finding::new("CLOCK_SKEW", Severity::Warning, Layer::Tls, format!("{} says the time is {skew:+} s from this machine's clock: certificates may look expired or not yet valid", t.host)).host(t.host.clone()).fix(Remedy::run("check the system clock", "timedatectl status")));
+            }
+        }
+    }
+    let failed = outcome
+        .modules
+        .iter()
+        .any(|m| m.predicted == Predicted::Fail)
+        || outcome.sumdb.predicted == Predicted::Fail
+        || config_failed;
+    outcome.predicted = if failed {
+        Predicted::Fail
+    } else {
+        Predicted::Ok
+    };
+    let root_host = if config_failed {
+        None
+    } else {
+        root.as_ref().and_then(|r| r.host.clone())
+    };
+    if !config_failed {
+        outcome.root_cause_code = if failed {
+            root.as_ref().map(|r| r.code)
+        } else {
+            None
+        };
+        if let Some(r) = root.as_mut() {
+            super::remediation::attach(cfg, plan, targets, r);
+            if let Some(f) = findings
+                .iter_mut()
+                .find(|f| f.code == r.code && f.host == r.host)
+            {
+                *f = r.clone();
+            }
+        }
+    }
+    Observed {
+        outcome,
+        findings,
+        root_host,
+    }
+}

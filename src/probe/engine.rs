@@ -1,0 +1,1212 @@
+//! The probe engine: turns the plan into targets (each GOPROXY entry for the planned modules,
+//! the checksum database through each proxy and directly, go-get discovery and git hosts for
+//! direct modules, each HTTP proxy hop) and probes them all concurrently, layer by layer,
+//! under one deadline. A target that cannot finish in time is reported as timed out, never
+//! dropped.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use super::dns::{self, CompareResolver, DnsSetup};
+use super::http::{self, Answer, Conn, HttpError};
+use super::stream::BoxIo;
+use super::sumdb::{self, NoteVerdict};
+use super::tls::{self, TlsSetup};
+use super::vcs::{self, GitCheck};
+use super::{Deadline, LayerName, LayerResult, Limits, Role, Target, proxy, tcp};
+use crate::config::Config;
+use crate::config::env::Environment;
+use crate::config::gosumdb::{SumDb, SumDbSetting};
+use crate::config::gourl::{self, GoUrl};
+use crate::config::http_proxy::HttpProxyConfig;
+use crate::plan::{Plan, Step, SumdbStep, private_hint};
+
+/// How the probes may run.
+#[derive(Debug, Clone)]
+pub struct ProbeOptions {
+    pub timeout: Duration,
+    /// Nameservers to use instead of /etc/resolv.conf.
+    pub resolvers: Vec<std::net::SocketAddr>,
+    pub compare: Vec<CompareResolver>,
+    pub progress: bool,
+}
+
+/// Shared, read-only state of one check's probes.
+struct Setup {
+    dns: DnsSetup,
+    tls: TlsSetup,
+    limits: Limits,
+    env: Environment,
+    http_proxy: HttpProxyConfig,
+    git: Option<PathBuf>,
+    netrc: Vec<String>,
+    sumdb: Option<SumDb>,
+}
+
+/// The most modules probed per proxy (one per module host): enough to see per-host behaviour.
+const MODULES_PER_PROXY: usize = 6;
+
+#[derive(Debug, Clone)]
+enum Purpose {
+    VersionList {
+        module: String,
+        version: Option<String>,
+    },
+    SumdbViaProxy {
+        base: String,
+        lookup: Option<(String, String)>,
+    },
+    SumdbDirect {
+        base: String,
+        lookup: Option<(String, String)>,
+    },
+    Discovery {
+        module: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+enum Spec {
+    Url {
+        url: String,
+        role: Role,
+        purpose: Purpose,
+        context: Value,
+    },
+    GitHost {
+        host: String,
+        port: u16,
+        context: Value,
+    },
+    GitRemote {
+        url: String,
+        context: Value,
+    },
+    ProxyHop {
+        proxy: String,
+    },
+}
+
+impl Spec {
+    fn key(&self) -> String {
+        match self {
+            Spec::Url { url, .. } => format!("url {url}"),
+            Spec::GitHost { host, port, .. } => format!("git {host}:{port}"),
+            Spec::GitRemote { url, .. } => format!("remote {url}"),
+            Spec::ProxyHop { proxy } => format!("hop {proxy}"),
+        }
+    }
+}
+
+fn specs(plan: &Plan) -> Vec<Spec> {
+    let mut out: Vec<Spec> = Vec::new();
+    let mut push = |s: Spec| {
+        if !out.iter().any(|o| o.key() == s.key()) {
+            out.push(s);
+        }
+    };
+    let mut per_proxy: Vec<(String, Vec<String>)> = Vec::new();
+    for m in &plan.modules {
+        for step in &m.route {
+            match step {
+                Step::Proxy {
+                    proxy,
+                    url,
+                    via_http_proxy,
+                    ..
+                } => {
+                    let seen = match per_proxy.iter_mut().find(|(p, _)| p == proxy) {
+                        Some((_, hosts)) => hosts,
+                        None => {
+                            per_proxy.push((proxy.clone(), Vec::new()));
+                            &mut per_proxy.last_mut().expect("just pushed").1
+                        }
+                    };
+                    if !seen.contains(&m.host) && seen.len() < MODULES_PER_PROXY {
+                        seen.push(m.host.clone());
+                        push(Spec::Url {
+                            url: url.clone(),
+                            role: Role::Proxy,
+                            purpose: Purpose::VersionList {
+                                module: m.module.clone(),
+                                version: m.version.clone(),
+                            },
+                            context: json!({"proxy": crate::redact::redact_urls(proxy), "module": m.module}),
+                        });
+                    }
+                    if let Some(p) = via_http_proxy {
+                        push(Spec::ProxyHop { proxy: p.clone() });
+                    }
+                }
+                Step::Direct(d) => {
+                    if let Some(u) = &d.discovery_url {
+                        push(Spec::Url {
+                            url: u.clone(),
+                            role: Role::Vcs,
+                            purpose: Purpose::Discovery {
+                                module: m.module.clone(),
+                            },
+                            context: json!({"module": m.module, "step": "go-get discovery"}),
+                        });
+                    }
+                    push(Spec::GitHost {
+                        host: d.git_host.clone(),
+                        port: d.git_port,
+                        context: json!({"module": m.module, "git_url": crate::redact::redact_urls(&d.git_url), "transport": d.git_transport}),
+                    });
+                    // git itself only for modules go fetches directly first (private ones).
+                    let direct_first = m
+                        .route
+                        .iter()
+                        .find(|s| !matches!(s, Step::Skipped { .. }))
+                        .is_some_and(|s| matches!(s, Step::Direct(_)));
+                    if direct_first && m.noproxy {
+                        push(Spec::GitRemote {
+                            url: d.git_url.clone(),
+                            context: json!({"module": m.module}),
+                        });
+                    }
+                }
+                Step::Skipped { .. } | Step::Off => {}
+            }
+        }
+    }
+    let lookup = plan
+        .modules
+        .iter()
+        .find(|m| m.needs_sumdb && m.version.is_some())
+        .map(|m| (m.module.clone(), m.version.clone().unwrap_or_default()));
+    if plan.modules.iter().any(|m| m.needs_sumdb) && plan.lookups_disabled.is_none() {
+        for step in &plan.sumdb_route {
+            match step {
+                SumdbStep::ViaProxy {
+                    proxy,
+                    supported_url,
+                    ..
+                } => push(Spec::Url {
+                    url: supported_url.clone(),
+                    role: Role::SumdbViaProxy,
+                    purpose: Purpose::SumdbViaProxy {
+                        base: supported_url.trim_end_matches("/supported").to_owned(),
+                        lookup: lookup.clone(),
+                    },
+                    context: json!({"proxy": crate::redact::redact_urls(proxy)}),
+                }),
+                SumdbStep::Direct { url, explicit, .. } => push(Spec::Url {
+                    url: format!("{}/latest", url.trim_end_matches('/')),
+                    role: Role::Sumdb,
+                    purpose: Purpose::SumdbDirect {
+                        base: url.trim_end_matches('/').to_owned(),
+                        lookup: lookup.clone(),
+                    },
+                    context: json!({"explicit_url": explicit}),
+                }),
+            }
+        }
+    }
+    out
+}
+
+/// Probes every target of the plan. Needs a tokio runtime.
+pub async fn run(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Vec<Target> {
+    let deadline = Deadline::after(opts.timeout);
+    let roots = super::roots::load(&cfg.env);
+    let tls = TlsSetup {
+        roots: roots.store.clone(),
+        public: super::roots::public_roots(),
+    };
+    let dns_tls = tls.client_config(&[b"h2"]).map(Arc::new);
+    let setup = Arc::new(Setup {
+        dns: DnsSetup::system(&opts.resolvers, opts.compare.clone(), dns_tls),
+        tls,
+        limits: Limits::for_timeout(opts.timeout),
+        env: cfg.env.clone(),
+        http_proxy: cfg.http_proxy.clone(),
+        git: cfg.git.git.as_ref().map(PathBuf::from),
+        netrc: cfg.netrc.machines.clone(),
+        sumdb: match &plan.sumdb {
+            Ok(SumDbSetting::Db(db)) => Some(db.clone()),
+            _ => None,
+        },
+    });
+    let specs = specs(plan);
+    let bar = progress_bar(opts.progress, specs.len());
+    let mut set = tokio::task::JoinSet::new();
+    for (i, spec) in specs.iter().cloned().enumerate() {
+        let setup = setup.clone();
+        set.spawn(async move { (i, probe(&setup, deadline, spec).await) });
+    }
+    let mut results: Vec<Option<Target>> = vec![None; specs.len()];
+    // A safety net past the deadline: layers all honour it, so this should never fire.
+    let grace = deadline.remaining() + Duration::from_millis(300);
+    let collect = async {
+        while let Some(joined) = set.join_next().await {
+            if let Ok((i, t)) = joined {
+                if let Some(b) = &bar {
+                    b.set_message(t.host.clone());
+                    b.inc(1);
+                }
+                results[i] = Some(t);
+            }
+        }
+    };
+    let _ = tokio::time::timeout(grace, collect).await;
+    set.abort_all();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    results
+        .into_iter()
+        .zip(specs)
+        .map(|(r, spec)| r.unwrap_or_else(|| unfinished(&spec, opts.timeout)))
+        .collect()
+}
+
+fn progress_bar(enabled: bool, n: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !enabled || n == 0 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(n as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} probing {pos}/{len} {wide_msg}")
+    {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(Duration::from_millis(100));
+    Some(bar)
+}
+
+fn unfinished(spec: &Spec, waited: Duration) -> Target {
+    let (url, role, host) = match spec {
+        Spec::Url { url, role, .. } => (
+            url.clone(),
+            *role,
+            gourl::parse(url)
+                .map(|u| u.hostname().to_owned())
+                .unwrap_or_default(),
+        ),
+        Spec::GitHost { host, port, .. } => (format!("{host}:{port}"), Role::Vcs, host.clone()),
+        Spec::GitRemote { url, .. } => (url.clone(), Role::Vcs, String::new()),
+        Spec::ProxyHop { proxy } => (
+            proxy.clone(),
+            Role::HttpProxy,
+            gourl::parse(proxy)
+                .map(|u| u.hostname().to_owned())
+                .unwrap_or_default(),
+        ),
+    };
+    Target {
+        url: crate::redact::redact_urls(&url),
+        role,
+        host,
+        via_proxy: None,
+        layers: vec![LayerResult::timeout(
+            LayerName::Tcp,
+            waited,
+            "probe",
+            json!({}),
+        )],
+        context: Value::Null,
+        git: None,
+    }
+}
+
+async fn probe(setup: &Setup, deadline: Deadline, spec: Spec) -> Target {
+    match spec {
+        Spec::Url {
+            url,
+            role,
+            purpose,
+            context,
+        } => probe_url(setup, deadline, &url, role, purpose, context).await,
+        Spec::GitHost {
+            host,
+            port,
+            context,
+        } => {
+            let public = private_hint(&host, &setup.netrc).is_none();
+            let resolved =
+                dns::resolve(&setup.dns, &host, public, deadline.budget(setup.limits.dns)).await;
+            let mut layers = vec![resolved.layer];
+            if layers[0].is_ok() {
+                let d = tcp::dial(&resolved.addrs, port, deadline.budget(setup.limits.tcp)).await;
+                layers.push(d.layer);
+            } else {
+                layers.push(LayerResult::skipped(
+                    LayerName::Tcp,
+                    "the name did not resolve",
+                ));
+            }
+            Target {
+                url: format!("{host}:{port}"),
+                role: Role::Vcs,
+                host,
+                via_proxy: None,
+                layers,
+                context,
+                git: None,
+            }
+        }
+        Spec::GitRemote { url, context } => {
+            let (host, _, _) = crate::plan::git_endpoint(&url);
+            let git: Option<GitCheck> = match &setup.git {
+                Some(g) => Some(
+                    vcs::ls_remote(g, &setup.env, &url, deadline.budget(setup.limits.git)).await,
+                ),
+                None => None,
+            };
+            Target {
+                url: crate::redact::redact_urls(&url),
+                role: Role::Vcs,
+                host,
+                via_proxy: None,
+                layers: Vec::new(),
+                context,
+                git,
+            }
+        }
+        Spec::ProxyHop { proxy } => {
+            let u = gourl::parse(&proxy).ok();
+            let host = u
+                .as_ref()
+                .map(|u| u.hostname().to_owned())
+                .unwrap_or_default();
+            let port = u
+                .as_ref()
+                .and_then(|u| u.port().and_then(|p| p.parse().ok()))
+                .unwrap_or(if proxy.starts_with("https") { 443 } else { 80 });
+            let resolved =
+                dns::resolve(&setup.dns, &host, false, deadline.budget(setup.limits.dns)).await;
+            let mut layers = vec![resolved.layer];
+            if layers[0].is_ok() {
+                let d = tcp::dial(&resolved.addrs, port, deadline.budget(setup.limits.tcp)).await;
+                layers.push(d.layer);
+            } else {
+                layers.push(LayerResult::skipped(
+                    LayerName::Tcp,
+                    "the proxy's name did not resolve",
+                ));
+            }
+            Target {
+                url: crate::redact::redact_urls(&proxy),
+                role: Role::HttpProxy,
+                host,
+                via_proxy: None,
+                layers,
+                context: Value::Null,
+                git: None,
+            }
+        }
+    }
+}
+
+/// One request's worth of layers, with the connection kept for follow-up requests.
+struct Fetched {
+    layers: Vec<LayerResult>,
+    answer: Option<Answer>,
+    conn: Option<Conn>,
+    via_proxy: Option<String>,
+    final_url: GoUrl,
+}
+
+/// DNS → TCP → (proxy) → TLS → HTTP for one URL, following redirects as go does.
+async fn fetch(setup: &Setup, deadline: Deadline, url: &str, public: bool) -> Fetched {
+    let mut redirects: Vec<Value> = Vec::new();
+    let mut current = url.to_owned();
+    loop {
+        let mut f = fetch_once(setup, deadline, &current, public).await;
+        let Some(a) = &f.answer else { return f };
+        let location = a.header("location").map(str::to_owned);
+        if !matches!(a.status, 301 | 302 | 303 | 307 | 308) || location.is_none() {
+            if !redirects.is_empty() {
+                if let Some(h) = f
+                    .layers
+                    .iter_mut()
+                    .rev()
+                    .find(|l| l.layer == LayerName::Http)
+                {
+                    h.detail["redirects"] = json!(redirects);
+                }
+            }
+            return f;
+        }
+        let next = resolve_location(&f.final_url, location.as_deref().unwrap_or(""));
+        redirects.push(json!({"status": a.status, "from": crate::redact::redact_urls(&current), "to": crate::redact::redact_urls(&next)}));
+        let http = f
+            .layers
+            .iter_mut()
+            .rev()
+            .find(|l| l.layer == LayerName::Http);
+        let insecure = current.starts_with("https://") && next.starts_with("http://");
+        if insecure || redirects.len() > 10 {
+            if let Some(h) = http {
+                let msg = if insecure {
+                    format!(
+                        "redirected from secure URL {} to insecure URL {}",
+                        crate::redact::redact_urls(&current),
+                        crate::redact::redact_urls(&next)
+                    )
+                } else {
+                    "stopped after 10 redirects".to_owned()
+                };
+                let mut detail = h.detail.clone();
+                detail["redirects"] = json!(redirects);
+                *h = LayerResult::fail(
+                    LayerName::Http,
+                    Duration::from_secs_f64(h.ms / 1000.0),
+                    if insecure {
+                        "redirect_insecure"
+                    } else {
+                        "too_many_redirects"
+                    },
+                    msg,
+                    detail,
+                );
+            }
+            f.answer = None;
+            return f;
+        }
+        if deadline.remaining().is_zero() {
+            return f;
+        }
+        current = next;
+    }
+}
+
+fn resolve_location(base: &GoUrl, loc: &str) -> String {
+    if loc.contains("://") {
+        return loc.to_owned();
+    }
+    let origin = format!("{}://{}", base.scheme, base.host);
+    if loc.starts_with("//") {
+        return format!("{}:{loc}", base.scheme);
+    }
+    if loc.starts_with('/') {
+        return format!("{origin}{loc}");
+    }
+    let dir = base.path.rsplit_once('/').map_or("", |(d, _)| d);
+    format!("{origin}{dir}/{loc}")
+}
+
+async fn fetch_once(setup: &Setup, deadline: Deadline, url: &str, public: bool) -> Fetched {
+    let mut layers = Vec::new();
+    let parsed = match gourl::parse(url) {
+        Ok(u) => u,
+        Err(e) => {
+            layers.push(LayerResult::fail(
+                LayerName::Http,
+                Duration::ZERO,
+                "bad_url",
+                e.to_string(),
+                json!({}),
+            ));
+            return Fetched {
+                layers,
+                answer: None,
+                conn: None,
+                via_proxy: None,
+                final_url: GoUrl::default(),
+            };
+        }
+    };
+    let done = |layers, conn, answer, via_proxy: Option<String>, u: &GoUrl| Fetched {
+        layers,
+        answer,
+        conn,
+        via_proxy,
+        final_url: u.clone(),
+    };
+    let https = parsed.scheme == "https";
+    if !https && parsed.scheme != "http" {
+        layers.push(LayerResult::skipped(
+            LayerName::Http,
+            &format!("{}:// URLs are not fetched over the network", parsed.scheme),
+        ));
+        return done(layers, None, None, None, &parsed);
+    }
+    let host = parsed.hostname().to_owned();
+    let port: u16 = parsed
+        .port()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(if https { 443 } else { 80 });
+    let via = setup.http_proxy.proxy_for(&parsed).cloned();
+    let io: BoxIo = match (&via, https) {
+        (Some(p), true) => {
+            let t = proxy::tunnel(
+                &setup.dns,
+                &setup.tls,
+                &setup.limits,
+                deadline,
+                p,
+                &format!("{host}:{port}"),
+            )
+            .await;
+            layers.extend(t.layers);
+            match t.stream {
+                Some(s) => s,
+                None => return done(layers, None, None, Some(p.redacted()), &parsed),
+            }
+        }
+        _ => {
+            // Plain http:// through a proxy is forwarded, not tunnelled; probe the proxy hop.
+            let (dhost, dport) = match &via {
+                Some(p) => (
+                    p.hostname().to_owned(),
+                    p.port().and_then(|x| x.parse().ok()).unwrap_or(80),
+                ),
+                None => (host.clone(), port),
+            };
+            let resolved = dns::resolve(
+                &setup.dns,
+                &dhost,
+                public && via.is_none(),
+                deadline.budget(setup.limits.dns),
+            )
+            .await;
+            let ok = resolved.layer.is_ok();
+            layers.push(resolved.layer);
+            if !ok {
+                layers.push(LayerResult::skipped(
+                    LayerName::Tcp,
+                    "the name did not resolve",
+                ));
+                return done(
+                    layers,
+                    None,
+                    None,
+                    via.as_ref().map(GoUrl::redacted),
+                    &parsed,
+                );
+            }
+            let d = tcp::dial(&resolved.addrs, dport, deadline.budget(setup.limits.tcp)).await;
+            layers.push(d.layer);
+            match d.stream {
+                Some(s) => Box::new(s),
+                None => {
+                    return done(
+                        layers,
+                        None,
+                        None,
+                        via.as_ref().map(GoUrl::redacted),
+                        &parsed,
+                    );
+                }
+            }
+        }
+    };
+    let via_proxy = via.as_ref().map(GoUrl::redacted);
+    let (io, h2): (BoxIo, bool) = if https {
+        let hs = tls::handshake(
+            &setup.tls,
+            io,
+            &host,
+            public,
+            &[b"h2", b"http/1.1"],
+            deadline.budget(setup.limits.tls),
+        )
+        .await;
+        let h2 = hs.alpn.as_deref() == Some("h2");
+        layers.push(hs.layer);
+        match hs.stream {
+            Some(s) => (Box::new(s), h2),
+            None => return done(layers, None, None, via_proxy, &parsed),
+        }
+    } else {
+        (io, false)
+    };
+    let start = Instant::now();
+    let mut conn =
+        match tokio::time::timeout(deadline.budget(setup.limits.http), Conn::start(io, h2)).await {
+            Ok(Ok(c)) => c,
+            Ok(Err(e)) => {
+                layers.push(LayerResult::fail(
+                    LayerName::Http,
+                    start.elapsed(),
+                    "protocol",
+                    e,
+                    json!({}),
+                ));
+                return done(layers, None, None, via_proxy, &parsed);
+            }
+            Err(_) => {
+                layers.push(LayerResult::timeout(
+                    LayerName::Http,
+                    start.elapsed(),
+                    "HTTP/2 connection preface",
+                    json!({}),
+                ));
+                return done(layers, None, None, via_proxy, &parsed);
+            }
+        };
+    let path = request_path(&parsed);
+    // A plain-http request through a proxy uses the absolute URL as request target.
+    let path = if via.is_some() && !https {
+        parsed.to_string()
+    } else {
+        path
+    };
+    let extra = match (&via, https) {
+        (Some(p), false) => proxy::basic_auth(p)
+            .map(|a| vec![("proxy-authorization", a)])
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    match conn
+        .get(
+            &parsed.scheme,
+            &parsed.host,
+            &path,
+            &extra,
+            deadline.budget(setup.limits.http),
+            setup.limits.max_body,
+        )
+        .await
+    {
+        Ok(a) => {
+            layers.push(LayerResult::ok(LayerName::Http, a.total, a.detail()));
+            done(layers, Some(conn), Some(a), via_proxy, &parsed)
+        }
+        Err(HttpError::HeadersTimeout(w)) => {
+            let mut l = LayerResult::timeout(
+                LayerName::Http,
+                w,
+                &format!("GET {}", crate::redact::redact_urls(url)),
+                json!({}),
+            );
+            if let Some(e) = l.error.as_mut() {
+                e.kind = "headers_timeout".into();
+            }
+            layers.push(l);
+            done(layers, None, None, via_proxy, &parsed)
+        }
+        Err(HttpError::Protocol(m)) => {
+            let kind = if m.contains("too large") {
+                "headers_too_large"
+            } else {
+                "protocol"
+            };
+            layers.push(LayerResult::fail(
+                LayerName::Http,
+                start.elapsed(),
+                kind,
+                m,
+                json!({}),
+            ));
+            done(layers, None, None, via_proxy, &parsed)
+        }
+    }
+}
+
+fn request_path(u: &GoUrl) -> String {
+    let mut p = if u.path.is_empty() {
+        "/".to_owned()
+    } else {
+        u.path.clone()
+    };
+    if !u.raw_query.is_empty() {
+        p.push('?');
+        p.push_str(&u.raw_query);
+    }
+    p
+}
+
+fn reason(status: u16) -> String {
+    let r = hyper::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("");
+    format!("{status} {r}").trim_end().to_owned()
+}
+
+/// Replaces the last HTTP layer's verdict (keeping its timing and detail).
+fn judge(layers: &mut [LayerResult], kind: &str, message: String) {
+    if let Some(h) = layers.iter_mut().rev().find(|l| l.layer == LayerName::Http) {
+        let detail = std::mem::take(&mut h.detail);
+        *h = LayerResult::fail(
+            LayerName::Http,
+            Duration::from_secs_f64(h.ms / 1000.0),
+            kind,
+            message,
+            detail,
+        );
+    }
+}
+
+/// go's `reading <url>: <status>` error, with the `server response:` lines for text/plain.
+fn go_status_error(url: &str, a: &Answer) -> String {
+    let mut msg = format!(
+        "reading {}: {}",
+        crate::redact::redact_urls(url),
+        reason(a.status)
+    );
+    let ct = a.header("content-type").unwrap_or("").to_ascii_lowercase();
+    if ct.starts_with("text/plain") && !a.body.is_empty() {
+        let text = String::from_utf8_lossy(&a.body[..a.body.len().min(648)]).into_owned();
+        let lines: Vec<&str> = text
+            .lines()
+            .take_while(|l| !l.trim().is_empty())
+            .take(8)
+            .collect();
+        if lines.len() == 1 {
+            msg.push_str(&format!("\n\tserver response: {}", lines[0]));
+        } else if !lines.is_empty() {
+            msg.push_str(&format!("\n\tserver response:\n\t{}", lines.join("\n\t")));
+        }
+    }
+    msg
+}
+
+/// Judges a status and body the way go reads them, for an answer that should be `kind`.
+fn check_status(layers: &mut [LayerResult], url: &str, a: &Answer) -> bool {
+    match a.status {
+        200 => {}
+        404 | 410 => {
+            judge(layers, "not_found", go_status_error(url, a));
+            return false;
+        }
+        _ if http::is_html(a) && a.status < 500 => {
+            judge(
+                layers,
+                "html_error",
+                format!(
+                    "{} (an HTML page: a login page, a proxy's block page or a captive portal)",
+                    go_status_error(url, a)
+                ),
+            );
+            return false;
+        }
+        _ => {
+            judge(layers, "status", go_status_error(url, a));
+            return false;
+        }
+    }
+    if !a.body_complete {
+        let kind = if a.body.len() >= 256 << 10 {
+            "body_too_large"
+        } else {
+            "body_stalled"
+        };
+        judge(
+            layers,
+            kind,
+            format!(
+                "GET {}: the body did not end within the deadline or the size limit ({} bytes read); go would keep waiting",
+                crate::redact::redact_urls(url),
+                a.body.len()
+            ),
+        );
+        return false;
+    }
+    true
+}
+
+async fn probe_url(
+    setup: &Setup,
+    deadline: Deadline,
+    url: &str,
+    role: Role,
+    purpose: Purpose,
+    context: Value,
+) -> Target {
+    let parsed = gourl::parse(url).ok();
+    let host = parsed
+        .as_ref()
+        .map(|u| u.hostname().to_owned())
+        .unwrap_or_default();
+    let public = private_hint(&host, &setup.netrc).is_none();
+    let mut f = fetch(setup, deadline, url, public).await;
+    let mut target = Target {
+        url: crate::redact::redact_urls(url),
+        role,
+        host,
+        via_proxy: f.via_proxy.clone(),
+        layers: Vec::new(),
+        context,
+        git: None,
+    };
+    let Some(a) = f.answer.clone() else {
+        target.layers = complete(
+            f.layers,
+            parsed.as_ref().is_some_and(|u| u.scheme == "https"),
+        );
+        return target;
+    };
+    match purpose {
+        Purpose::VersionList { module, version } => {
+            if check_status(&mut f.layers, url, &a) {
+                if http::is_html(&a) {
+                    judge(
+                        &mut f.layers,
+                        "captive_portal",
+                        format!(
+                            "GET {}: 200 OK with an HTML page instead of a version list: a captive portal, a login page or a block page",
+                            crate::redact::redact_urls(url)
+                        ),
+                    );
+                } else {
+                    match http::valid_version_list(&a.body) {
+                        Ok(n) => {
+                            if let Some(h) = f
+                                .layers
+                                .iter_mut()
+                                .rev()
+                                .find(|l| l.layer == LayerName::Http)
+                            {
+                                h.detail["versions"] = json!(n);
+                            }
+                            // `.info` for the required version, on the same connection.
+                            if let (Some(v), Some(conn)) = (version, f.conn.as_mut()) {
+                                let info_url = format!(
+                                    "{}/{}.info",
+                                    url.trim_end_matches("/list"),
+                                    crate::plan::escape_path(&v)
+                                );
+                                let u = gourl::parse(&info_url).unwrap_or_default();
+                                if let Ok(info) = conn
+                                    .get(
+                                        &u.scheme,
+                                        &u.host,
+                                        &request_path(&u),
+                                        &[],
+                                        deadline.budget(setup.limits.http),
+                                        64 << 10,
+                                    )
+                                    .await
+                                {
+                                    let verdict = info_verdict(&info, &v);
+                                    if let Some(h) = f
+                                        .layers
+                                        .iter_mut()
+                                        .rev()
+                                        .find(|l| l.layer == LayerName::Http)
+                                    {
+                                        h.detail["info"] = json!({"url": crate::redact::redact_urls(&info_url), "status": info.status, "verdict": verdict});
+                                    }
+                                }
+                            }
+                            let _ = module;
+                        }
+                        Err(e) => judge(
+                            &mut f.layers,
+                            "invalid_payload",
+                            format!(
+                                "GET {}: 200 OK but the body is not a version list: {e}",
+                                crate::redact::redact_urls(url)
+                            ),
+                        ),
+                    }
+                }
+            }
+        }
+        Purpose::Discovery { module } => {
+            let imports = vcs::go_imports(&String::from_utf8_lossy(&a.body));
+            let matching: Vec<&vcs::GoImport> = imports
+                .iter()
+                .filter(|i| module == i.prefix || module.starts_with(&format!("{}/", i.prefix)))
+                .collect();
+            if let Some(h) = f
+                .layers
+                .iter_mut()
+                .rev()
+                .find(|l| l.layer == LayerName::Http)
+            {
+                h.detail["go_import"] = json!(matching);
+            }
+            // go accepts meta tags even on a non-200 page.
+            if matching.is_empty() {
+                let what = if a.status == 200 {
+                    "no go-import meta tags".to_owned()
+                } else {
+                    reason(a.status)
+                };
+                judge(
+                    &mut f.layers,
+                    "no_go_import",
+                    format!(
+                        "unrecognized import path \"{module}\": parse {}: {what}",
+                        crate::redact::redact_urls(url)
+                    ),
+                );
+            }
+        }
+        Purpose::SumdbViaProxy { base, lookup } => {
+            if check_status(&mut f.layers, url, &a) {
+                let layer = verify_db(setup, deadline, &mut f, &base, lookup).await;
+                f.layers.push(layer);
+            } else {
+                f.layers.push(LayerResult::skipped(
+                    LayerName::Sumdb,
+                    "the proxy does not serve the checksum database",
+                ));
+            }
+        }
+        Purpose::SumdbDirect { base, lookup } => {
+            if check_status(&mut f.layers, url, &a) {
+                let layer = verify_answer(setup, deadline, &mut f, &a, &base, lookup).await;
+                f.layers.push(layer);
+            } else {
+                f.layers.push(LayerResult::skipped(
+                    LayerName::Sumdb,
+                    "no signed tree head",
+                ));
+            }
+        }
+    }
+    target.layers = f.layers;
+    target
+}
+
+/// Lists the layers a failure kept from running as skipped, so every target shows the whole
+/// path (DNS → TCP → TLS → HTTP).
+fn complete(mut layers: Vec<LayerResult>, https: bool) -> Vec<LayerResult> {
+    if !layers
+        .iter()
+        .any(|l| matches!(l.status, super::Status::Fail | super::Status::Timeout))
+    {
+        return layers;
+    }
+    let mut wanted = vec![LayerName::Dns, LayerName::Tcp];
+    if https {
+        wanted.push(LayerName::Tls);
+    }
+    wanted.push(LayerName::Http);
+    for name in wanted {
+        if !layers.iter().any(|l| l.layer == name) {
+            layers.push(LayerResult::skipped(name, "an earlier layer failed"));
+        }
+    }
+    layers
+}
+
+fn info_verdict(info: &Answer, version: &str) -> String {
+    if info.status != 200 {
+        return format!("status {}", info.status);
+    }
+    match serde_json::from_slice::<Value>(&info.body) {
+        Ok(v) if v.get("Version").and_then(Value::as_str) == Some(version) => "ok".into(),
+        Ok(v) => format!(
+            "proxy returned info for version {} instead of requested version",
+            v.get("Version").and_then(Value::as_str).unwrap_or("?")
+        ),
+        Err(e) => format!("invalid response from proxy: {e}"),
+    }
+}
+
+/// Through a proxy that said "supported": fetch `<base>/latest`, then verify it.
+async fn verify_db(
+    setup: &Setup,
+    deadline: Deadline,
+    f: &mut Fetched,
+    base: &str,
+    lookup: Option<(String, String)>,
+) -> LayerResult {
+    let latest = format!("{base}/latest");
+    let u = gourl::parse(&latest).unwrap_or_default();
+    let Some(conn) = f.conn.as_mut() else {
+        return LayerResult::skipped(LayerName::Sumdb, "no connection");
+    };
+    let start = Instant::now();
+    match conn
+        .get(
+            &u.scheme,
+            &u.host,
+            &request_path(&u),
+            &[],
+            deadline.budget(setup.limits.http),
+            64 << 10,
+        )
+        .await
+    {
+        Ok(a) if a.status == 200 => verify_answer(setup, deadline, f, &a, base, lookup).await,
+        Ok(a) => LayerResult::fail(
+            LayerName::Sumdb,
+            start.elapsed(),
+            "latest_status",
+            go_status_error(&latest, &a),
+            json!({"status": a.status}),
+        ),
+        Err(HttpError::HeadersTimeout(w)) => LayerResult::timeout(
+            LayerName::Sumdb,
+            w,
+            &format!("GET {}", crate::redact::redact_urls(&latest)),
+            json!({}),
+        ),
+        Err(HttpError::Protocol(m)) => {
+            LayerResult::fail(LayerName::Sumdb, start.elapsed(), "protocol", m, json!({}))
+        }
+    }
+}
+
+/// Verifies a `/latest` answer and, when a module needs it, a `/lookup`.
+async fn verify_answer(
+    setup: &Setup,
+    deadline: Deadline,
+    f: &mut Fetched,
+    latest: &Answer,
+    base: &str,
+    lookup: Option<(String, String)>,
+) -> LayerResult {
+    let start = Instant::now();
+    let Some(db) = &setup.sumdb else {
+        return LayerResult::skipped(LayerName::Sumdb, "GOSUMDB is off or invalid");
+    };
+    let mut detail =
+        json!({"database": db.name, "key": format!("{}+{:08x}", db.name, db.key_hash)});
+    match sumdb::verify_note(&latest.body, db) {
+        NoteVerdict::Verified { tree_size, .. } => detail["tree_size"] = json!(tree_size),
+        NoteVerdict::BadSignature => {
+            return LayerResult::fail(
+                LayerName::Sumdb,
+                start.elapsed(),
+                "signature_invalid",
+                format!(
+                    "the signed tree head from {} does not verify with the {} key: tampered with or intercepted",
+                    crate::redact::redact_urls(base),
+                    db.name
+                ),
+                detail,
+            );
+        }
+        NoteVerdict::NoVerifiableSignature { signers } => {
+            detail["signers"] = json!(signers);
+            return LayerResult::fail(
+                LayerName::Sumdb,
+                start.elapsed(),
+                "signature_unknown_key",
+                format!(
+                    "reading tree note: note has no verifiable signatures (signed by {}, not by the configured {} key)",
+                    signers.join(", "),
+                    db.name
+                ),
+                detail,
+            );
+        }
+        NoteVerdict::Malformed(m) => {
+            detail["body_excerpt"] = json!(super::excerpt(&latest.body));
+            return LayerResult::fail(
+                LayerName::Sumdb,
+                start.elapsed(),
+                "malformed",
+                format!("reading tree note: {m}"),
+                detail,
+            );
+        }
+    }
+    if let (Some((module, version)), Some(conn)) = (lookup, f.conn.as_mut()) {
+        let url = format!(
+            "{base}/lookup/{}@{}",
+            crate::plan::escape_path(&module),
+            crate::plan::escape_path(&version)
+        );
+        let u = gourl::parse(&url).unwrap_or_default();
+        match conn
+            .get(
+                &u.scheme,
+                &u.host,
+                &request_path(&u),
+                &[],
+                deadline.budget(setup.limits.http),
+                64 << 10,
+            )
+            .await
+        {
+            Ok(a) if a.status == 200 => match sumdb::parse_lookup(&a.body) {
+                Ok(l) => match sumdb::verify_note(&l.note, db) {
+                    NoteVerdict::Verified { .. } => {
+                        detail["lookup"] = json!({"module": format!("{module}@{version}"), "record": l.record_id, "verified": true})
+                    }
+                    other => {
+                        detail["lookup"] =
+                            json!({"module": format!("{module}@{version}"), "verified": false});
+                        return LayerResult::fail(
+                            LayerName::Sumdb,
+                            start.elapsed(),
+                            "signature_invalid",
+                            format!(
+                                "the lookup answer for {module}@{version} carries a tree head that does not verify ({other:?})"
+                            ),
+                            detail,
+                        );
+                    }
+                },
+                Err(e) => {
+                    return LayerResult::fail(
+                        LayerName::Sumdb,
+                        start.elapsed(),
+                        "malformed",
+                        format!("{module}@{version}: {e}"),
+                        detail,
+                    );
+                }
+            },
+            Ok(a) => {
+                detail["lookup"] =
+                    json!({"module": format!("{module}@{version}"), "status": a.status});
+                let kind = if matches!(a.status, 404 | 410) {
+                    "lookup_not_found"
+                } else {
+                    "lookup_status"
+                };
+                return LayerResult::fail(
+                    LayerName::Sumdb,
+                    start.elapsed(),
+                    kind,
+                    format!("{module}@{version}: {}", go_status_error(&url, &a)),
+                    detail,
+                );
+            }
+            Err(_) => {
+                detail["lookup"] =
+                    json!({"module": format!("{module}@{version}"), "error": "no answer in time"})
+            }
+        }
+    }
+    LayerResult::ok(LayerName::Sumdb, start.elapsed(), detail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations() {
+        let base = gourl::parse("https://a.example/x/y/@v/list").unwrap();
+        assert_eq!(
+            resolve_location(&base, "https://b.example/z"),
+            "https://b.example/z"
+        );
+        assert_eq!(resolve_location(&base, "/z"), "https://a.example/z");
+        assert_eq!(
+            resolve_location(&base, "//c.example/z"),
+            "https://c.example/z"
+        );
+        assert_eq!(
+            resolve_location(&base, "other"),
+            "https://a.example/x/y/@v/other"
+        );
+    }
+
+    #[test]
+    fn status_errors_read_like_go() {
+        let a = Answer {
+            status: 403,
+            headers: vec![("content-type".into(), "text/plain; charset=utf-8".into())],
+            body: b"forbidden by policy\n\nmore".to_vec(),
+            body_complete: true,
+            ttfb: Duration::ZERO,
+            total: Duration::ZERO,
+            version: "HTTP/1.1",
+        };
+        assert_eq!(
+            go_status_error("https://u:p@x.example/m/@v/list", &a),
+            "reading https://xxxxx@x.example/m/@v/list: 403 Forbidden\n\tserver response: forbidden by policy"
+        );
+    }
+}

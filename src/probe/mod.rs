@@ -1,0 +1,245 @@
+//! Probes: turn the plan into observations, layer by layer — DNS → TCP → TLS → HTTP →
+//! checksum DB — each layer separately timed and classified, so diagnosis can name the exact
+//! layer and host that breaks (json-contract.md `targets[]`).
+//!
+//! Input: a [`Plan`](crate::plan::Plan) and the [`Config`](crate::config::Config). Output:
+//! [`Target`]s with their [`LayerResult`]s. Probes never decide what go will do; `diagnose`
+//! does.
+
+pub mod dns;
+pub mod engine;
+pub mod http;
+pub mod proxy;
+pub mod roots;
+pub mod stream;
+pub mod sumdb;
+pub mod tcp;
+pub mod tls;
+pub mod vcs;
+
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// json-contract.md `targets[].layers[].layer`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LayerName {
+    Dns,
+    Tcp,
+    Tls,
+    Http,
+    Sumdb,
+    Proxy,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ok,
+    Fail,
+    Timeout,
+    Skipped,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LayerError {
+    /// Stable, snake_case: rules match on it (`nxdomain`, `refused`, `unknown_issuer`, …).
+    pub kind: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LayerResult {
+    pub layer: LayerName,
+    pub status: Status,
+    /// Milliseconds spent in this layer (also for a timeout: how long was waited).
+    pub ms: f64,
+    pub error: Option<LayerError>,
+    pub detail: Value,
+}
+
+impl LayerResult {
+    pub fn ok(layer: LayerName, elapsed: Duration, detail: Value) -> Self {
+        LayerResult {
+            layer,
+            status: Status::Ok,
+            ms: millis(elapsed),
+            error: None,
+            detail,
+        }
+    }
+
+    pub fn fail(
+        layer: LayerName,
+        elapsed: Duration,
+        kind: &str,
+        message: impl Into<String>,
+        detail: Value,
+    ) -> Self {
+        LayerResult {
+            layer,
+            status: Status::Fail,
+            ms: millis(elapsed),
+            error: Some(LayerError {
+                kind: kind.to_owned(),
+                message: crate::redact::redact_urls(&message.into()),
+            }),
+            detail,
+        }
+    }
+
+    pub fn timeout(layer: LayerName, waited: Duration, what: &str, detail: Value) -> Self {
+        LayerResult {
+            layer,
+            status: Status::Timeout,
+            ms: millis(waited),
+            error: Some(LayerError {
+                kind: "timeout".into(),
+                message: format!("{what}: no answer within {} ms", waited.as_millis()),
+            }),
+            detail,
+        }
+    }
+
+    pub fn skipped(layer: LayerName, why: &str) -> Self {
+        LayerResult {
+            layer,
+            status: Status::Skipped,
+            ms: 0.0,
+            error: None,
+            detail: serde_json::json!({ "reason": why }),
+        }
+    }
+
+    pub fn is_ok(&self) -> bool {
+        self.status == Status::Ok
+    }
+
+    pub fn kind(&self) -> Option<&str> {
+        self.error.as_ref().map(|e| e.kind.as_str())
+    }
+}
+
+pub fn millis(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1000.0 * 100.0).round() / 100.0
+}
+
+/// json-contract.md `targets[].role`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Proxy,
+    Sumdb,
+    SumdbViaProxy,
+    Vcs,
+    HttpProxy,
+    Toolchain,
+}
+
+/// One probed URL (or host:port) and what each layer saw.
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    pub url: String,
+    pub role: Role,
+    pub host: String,
+    /// The HTTP proxy the request went through (redacted), when HTTPS_PROXY applies.
+    pub via_proxy: Option<String>,
+    pub layers: Vec<LayerResult>,
+    /// What the target stands for in the plan (GOPROXY entry, module, …).
+    #[serde(skip_serializing_if = "Value::is_null")]
+    pub context: Value,
+    /// `git ls-remote`, for repositories go fetches directly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub git: Option<vcs::GitCheck>,
+}
+
+impl Target {
+    pub fn layer(&self, name: LayerName) -> Option<&LayerResult> {
+        self.layers.iter().rev().find(|l| l.layer == name)
+    }
+
+    /// The first layer that did not succeed (ignoring skipped ones after it).
+    pub fn first_failure(&self) -> Option<&LayerResult> {
+        self.layers
+            .iter()
+            .find(|l| matches!(l.status, Status::Fail | Status::Timeout))
+    }
+
+    pub fn ok(&self) -> bool {
+        let git_ok = self.git.as_ref().is_none_or(|g| g.status == Status::Ok);
+        self.first_failure().is_none() && (!self.layers.is_empty() || self.git.is_some()) && git_ok
+    }
+
+    /// The HTTP status the last request got, if one was answered.
+    pub fn http_status(&self) -> Option<u16> {
+        self.layer(LayerName::Http)?
+            .detail
+            .get("status")?
+            .as_u64()
+            .map(|s| s as u16)
+    }
+}
+
+/// A deadline shared by all layers of one check.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline {
+    pub end: Instant,
+}
+
+impl Deadline {
+    pub fn after(d: Duration) -> Self {
+        Deadline {
+            end: Instant::now() + d,
+        }
+    }
+
+    pub fn remaining(&self) -> Duration {
+        self.end.saturating_duration_since(Instant::now())
+    }
+
+    /// The budget for one layer: its own cap, never past the check's deadline.
+    pub fn budget(&self, cap: Duration) -> Duration {
+        self.remaining().min(cap)
+    }
+}
+
+/// Per-layer caps: no step waits on go's 30 s dial timeout.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub dns: Duration,
+    pub tcp: Duration,
+    pub tls: Duration,
+    pub http: Duration,
+    pub proxy: Duration,
+    pub git: Duration,
+    /// Body bytes read at most per response.
+    pub max_body: usize,
+}
+
+impl Limits {
+    pub fn for_timeout(total: Duration) -> Self {
+        let frac = |f: f64, cap: u64| {
+            Duration::from_secs_f64(total.as_secs_f64() * f).min(Duration::from_secs(cap))
+        };
+        Limits {
+            dns: frac(0.3, 3),
+            tcp: frac(0.3, 3),
+            tls: frac(0.3, 3),
+            http: frac(0.4, 4),
+            proxy: frac(0.3, 3),
+            git: frac(0.6, 6),
+            max_body: 256 << 10,
+        }
+    }
+}
+
+/// A printable excerpt of a body: ≤ 512 bytes, control characters replaced.
+pub fn excerpt(body: &[u8]) -> String {
+    let cut = &body[..body.len().min(512)];
+    crate::config::env::go_lossy(cut)
+        .chars()
+        .map(|c| if c.is_control() && c != '\n' { '.' } else { c })
+        .collect()
+}

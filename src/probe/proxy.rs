@@ -1,0 +1,290 @@
+//! The HTTP proxy hop, where HTTPS_PROXY applies: DNS and TCP to the proxy (and TLS for an
+//! `https://` proxy), the CONNECT request with its status (200, 407 and its auth scheme, 403,
+//! 502 …), then the tunnel that TLS to the target runs through. Credentials from the proxy URL
+//! are sent, never shown (go-semantics.md §6).
+
+use std::time::{Duration, Instant};
+
+use base64::Engine as _;
+use serde_json::json;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use super::stream::BoxIo;
+use super::{Deadline, LayerName, LayerResult, Limits, dns, tcp, tls};
+use crate::config::gourl::GoUrl;
+
+/// Percent-decodes userinfo (`%40` → `@`).
+fn unescape(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        if let (b'%', Some(v)) = (b[i], hex) {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `Proxy-Authorization: Basic …` from the proxy URL's userinfo, as go sends it.
+pub fn basic_auth(proxy: &GoUrl) -> Option<String> {
+    let info = proxy.userinfo.as_deref()?;
+    let (user, pass) = info.split_once(':').unwrap_or((info, ""));
+    let raw = format!("{}:{}", unescape(user), unescape(pass));
+    Some(format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(raw)
+    ))
+}
+
+pub struct Tunnel {
+    pub layers: Vec<LayerResult>,
+    pub stream: Option<BoxIo>,
+}
+
+/// Opens a CONNECT tunnel to `authority` (`host:port`) through `proxy`.
+pub async fn tunnel(
+    dns_setup: &dns::DnsSetup,
+    tls_setup: &tls::TlsSetup,
+    limits: &Limits,
+    deadline: Deadline,
+    proxy: &GoUrl,
+    authority: &str,
+) -> Tunnel {
+    let mut layers = Vec::new();
+    let scheme = proxy.scheme.as_str();
+    if !matches!(scheme, "http" | "https") {
+        layers.push(LayerResult::fail(
+            LayerName::Proxy,
+            Duration::ZERO,
+            "unsupported_proxy_scheme",
+            format!("godoctor cannot probe {scheme}:// proxies (go supports http, https, socks5)"),
+            json!({}),
+        ));
+        return Tunnel {
+            layers,
+            stream: None,
+        };
+    }
+    let host = proxy.hostname().to_owned();
+    let port = proxy
+        .port()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(if scheme == "https" { 443 } else { 80 });
+    let resolved = dns::resolve(dns_setup, &host, false, deadline.budget(limits.dns)).await;
+    let ok = resolved.layer.is_ok();
+    layers.push(with_proxy_note(resolved.layer));
+    if !ok {
+        return Tunnel {
+            layers,
+            stream: None,
+        };
+    }
+    let dialed = tcp::dial(&resolved.addrs, port, deadline.budget(limits.tcp)).await;
+    layers.push(with_proxy_note(dialed.layer));
+    let Some(tcp) = dialed.stream else {
+        return Tunnel {
+            layers,
+            stream: None,
+        };
+    };
+    let mut io: BoxIo = Box::new(tcp);
+    if scheme == "https" {
+        let hs = tls::handshake(
+            tls_setup,
+            io,
+            &host,
+            false,
+            &[b"http/1.1"],
+            deadline.budget(limits.tls),
+        )
+        .await;
+        layers.push(with_proxy_note(hs.layer));
+        match hs.stream {
+            Some(s) => io = Box::new(s),
+            None => {
+                return Tunnel {
+                    layers,
+                    stream: None,
+                };
+            }
+        }
+    }
+    let (layer, stream) = connect(io, proxy, authority, deadline.budget(limits.proxy)).await;
+    layers.push(layer);
+    Tunnel { layers, stream }
+}
+
+fn with_proxy_note(mut l: LayerResult) -> LayerResult {
+    if let serde_json::Value::Object(m) = &mut l.detail {
+        m.insert("peer".into(), json!("http-proxy"));
+    } else {
+        l.detail = json!({"peer": "http-proxy"});
+    }
+    if let Some(e) = l.error.as_mut() {
+        // go wraps dial and TLS failures to the proxy as `proxyconnect tcp: …`.
+        e.message = format!("proxyconnect tcp: {}", e.message);
+    }
+    l
+}
+
+/// Sends CONNECT and reads the proxy's answer (headers only, ≤ 16 KiB).
+async fn connect(
+    mut io: BoxIo,
+    proxy: &GoUrl,
+    authority: &str,
+    budget: Duration,
+) -> (LayerResult, Option<BoxIo>) {
+    let start = Instant::now();
+    let mut req = format!(
+        "CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\nUser-Agent: {}\r\n",
+        super::http::USER_AGENT_H1
+    );
+    if let Some(auth) = basic_auth(proxy) {
+        req.push_str(&format!("Proxy-Authorization: {auth}\r\n"));
+    }
+    req.push_str("\r\n");
+    let exchange = async {
+        io.write_all(req.as_bytes()).await?;
+        io.flush().await?;
+        let mut buf = Vec::with_capacity(1024);
+        let mut chunk = [0u8; 1024];
+        loop {
+            let n = io.read(&mut chunk).await?;
+            if n == 0 {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::UnexpectedEof,
+                    "proxy closed the connection",
+                ));
+            }
+            buf.extend_from_slice(&chunk[..n]);
+            if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                buf.truncate(end);
+                return Ok(buf);
+            }
+            if buf.len() > 16 << 10 {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "proxy answer headers over 16 KiB",
+                ));
+            }
+        }
+    };
+    let head = match tokio::time::timeout(budget, exchange).await {
+        Err(_) => {
+            return (
+                LayerResult::timeout(
+                    LayerName::Proxy,
+                    start.elapsed(),
+                    &format!("CONNECT {authority}"),
+                    json!({}),
+                ),
+                None,
+            );
+        }
+        Ok(Err(e)) => {
+            let kind = if e.kind() == std::io::ErrorKind::ConnectionReset {
+                "reset"
+            } else {
+                "error"
+            };
+            return (
+                LayerResult::fail(
+                    LayerName::Proxy,
+                    start.elapsed(),
+                    kind,
+                    format!("proxyconnect tcp: {e}"),
+                    json!({}),
+                ),
+                None,
+            );
+        }
+        Ok(Ok(h)) => h,
+    };
+    let text = String::from_utf8_lossy(&head).into_owned();
+    let mut lines = text.split("\r\n");
+    let status_line = lines.next().unwrap_or("");
+    let mut parts = status_line.splitn(3, ' ');
+    let _proto = parts.next();
+    let code: u16 = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+    let reason = parts.next().unwrap_or("").to_owned();
+    let auth: Vec<String> = lines
+        .filter_map(|l| l.split_once(':'))
+        .filter(|(k, _)| k.trim().eq_ignore_ascii_case("proxy-authenticate"))
+        .map(|(_, v)| v.trim().to_owned())
+        .collect();
+    let schemes: Vec<String> = auth
+        .iter()
+        .filter_map(|a| a.split_whitespace().next().map(str::to_owned))
+        .collect();
+    let detail = json!({"status": code, "status_line": status_line, "auth_schemes": schemes, "credentials_sent": proxy.userinfo.is_some()});
+    let elapsed = start.elapsed();
+    match code {
+        200 => (LayerResult::ok(LayerName::Proxy, elapsed, detail), Some(io)),
+        0 => (
+            LayerResult::fail(
+                LayerName::Proxy,
+                elapsed,
+                "not_http",
+                format!(
+                    "the proxy's answer is not HTTP: {:?}",
+                    status_line.chars().take(60).collect::<String>()
+                ),
+                detail,
+            ),
+            None,
+        ),
+        407 => {
+            let msg = if proxy.userinfo.is_some() {
+                format!(
+                    "{reason} (the proxy rejected the credentials in HTTPS_PROXY; it asks for {})",
+                    schemes.join(", ")
+                )
+            } else {
+                format!(
+                    "{reason} (the proxy asks for {} credentials; HTTPS_PROXY has none)",
+                    schemes.join(", ")
+                )
+            };
+            (
+                LayerResult::fail(LayerName::Proxy, elapsed, "auth_required", msg, detail),
+                None,
+            )
+        }
+        403 => (
+            LayerResult::fail(LayerName::Proxy, elapsed, "forbidden", reason, detail),
+            None,
+        ),
+        _ => (
+            LayerResult::fail(LayerName::Proxy, elapsed, "connect_refused", reason, detail),
+            None,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_auth_from_userinfo() {
+        let u = crate::config::gourl::parse("http://al%40ice:p%3Ass@p:1").unwrap();
+        let expected = format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode("al@ice:p:ss")
+        );
+        assert_eq!(basic_auth(&u), Some(expected));
+        assert_eq!(
+            basic_auth(&crate::config::gourl::parse("http://p:1").unwrap()),
+            None
+        );
+    }
+}

@@ -1,0 +1,219 @@
+//! TCP layer: dial every resolved address the way go's dialer does — the first address's
+//! family first, the other family after 300 ms (Happy Eyeballs), each family tried in order —
+//! and record every attempt: connected, refused, reset, unreachable or timed out.
+
+use std::net::{IpAddr, SocketAddr};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use tokio::net::TcpStream;
+use tokio::sync::mpsc;
+
+use super::{LayerName, LayerResult};
+
+/// go's `fallbackDelay`.
+pub const FALLBACK_DELAY: Duration = Duration::from_millis(300);
+
+/// Classifies a connect error the way the report names it.
+pub fn classify(e: &std::io::Error) -> (&'static str, &'static str) {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        ConnectionRefused => ("refused", "connect: connection refused"),
+        ConnectionReset => ("reset", "connection reset by peer"),
+        TimedOut => ("timeout", "i/o timeout"),
+        HostUnreachable => ("unreachable", "connect: no route to host"),
+        NetworkUnreachable => ("unreachable", "connect: network is unreachable"),
+        AddrNotAvailable => ("unreachable", "connect: cannot assign requested address"),
+        PermissionDenied => ("blocked", "connect: permission denied (local firewall)"),
+        _ => ("error", "connect failed"),
+    }
+}
+
+pub struct Dialed {
+    pub layer: LayerResult,
+    pub stream: Option<TcpStream>,
+}
+
+enum Attempt {
+    Connected(SocketAddr, TcpStream, Duration),
+    Failed(SocketAddr, &'static str, String, Duration),
+}
+
+/// Dials `port` on `addrs` (already in go's preference order) within `budget`.
+pub async fn dial(addrs: &[IpAddr], port: u16, budget: Duration) -> Dialed {
+    let start = Instant::now();
+    if addrs.is_empty() {
+        return Dialed {
+            layer: LayerResult::skipped(LayerName::Tcp, "no address to dial"),
+            stream: None,
+        };
+    }
+    let primary_v4 = addrs[0].is_ipv4();
+    let primaries: Vec<SocketAddr> = addrs
+        .iter()
+        .filter(|a| a.is_ipv4() == primary_v4)
+        .map(|a| SocketAddr::new(*a, port))
+        .collect();
+    let fallbacks: Vec<SocketAddr> = addrs
+        .iter()
+        .filter(|a| a.is_ipv4() != primary_v4)
+        .map(|a| SocketAddr::new(*a, port))
+        .collect();
+
+    let (tx, mut rx) = mpsc::channel::<Attempt>(addrs.len() + 1);
+    let deadline = start + budget;
+    let chain = |list: Vec<SocketAddr>, delay: Duration, tx: mpsc::Sender<Attempt>| async move {
+        tokio::time::sleep(delay).await;
+        let n = list.len();
+        for (i, addr) in list.into_iter().enumerate() {
+            let now = Instant::now();
+            if now >= deadline {
+                return;
+            }
+            // go's partialDeadline: share what is left among the remaining addresses, ≥ 2 s.
+            let left = deadline - now;
+            let share = (left / (n - i) as u32)
+                .max(Duration::from_secs(2))
+                .min(left);
+            let t0 = Instant::now();
+            let res = tokio::time::timeout(share, TcpStream::connect(addr)).await;
+            let took = t0.elapsed();
+            let attempt = match res {
+                Ok(Ok(s)) => Attempt::Connected(addr, s, took),
+                Ok(Err(e)) => {
+                    let (k, m) = classify(&e);
+                    Attempt::Failed(addr, k, format!("dial tcp {addr}: {m}"), took)
+                }
+                Err(_) => Attempt::Failed(
+                    addr,
+                    "timeout",
+                    format!("dial tcp {addr}: i/o timeout"),
+                    took,
+                ),
+            };
+            let connected = matches!(attempt, Attempt::Connected(..));
+            if tx.send(attempt).await.is_err() || connected {
+                return;
+            }
+        }
+    };
+    let primary_task = tokio::spawn(chain(primaries, Duration::ZERO, tx.clone()));
+    let fallback_task =
+        (!fallbacks.is_empty()).then(|| tokio::spawn(chain(fallbacks, FALLBACK_DELAY, tx.clone())));
+    drop(tx);
+
+    let mut attempts: Vec<Value> = Vec::new();
+    let mut winner: Option<(SocketAddr, TcpStream)> = None;
+    let mut failures: Vec<(&'static str, String)> = Vec::new();
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match tokio::time::timeout(left, rx.recv()).await {
+            Ok(Some(Attempt::Connected(addr, s, took))) => {
+                attempts.push(json!({"address": addr.to_string(), "result": "connected", "ms": super::millis(took)}));
+                winner = Some((addr, s));
+                break;
+            }
+            Ok(Some(Attempt::Failed(addr, kind, msg, took))) => {
+                attempts.push(
+                    json!({"address": addr.to_string(), "result": kind, "ms": super::millis(took)}),
+                );
+                failures.push((kind, msg));
+            }
+            Ok(None) | Err(_) => break,
+        }
+    }
+    primary_task.abort();
+    if let Some(t) = fallback_task {
+        t.abort();
+    }
+    let elapsed = start.elapsed();
+    let tried: Vec<String> = attempts
+        .iter()
+        .filter_map(|a| a["address"].as_str().map(str::to_owned))
+        .collect();
+    for a in addrs {
+        let sa = SocketAddr::new(*a, port).to_string();
+        if !tried.contains(&sa) {
+            let result = if winner.is_some() {
+                "not tried (another address connected first)"
+            } else {
+                "timeout (still dialing at the deadline)"
+            };
+            attempts.push(json!({"address": sa, "result": result}));
+        }
+    }
+    let detail = json!({"port": port, "attempts": attempts});
+    match winner {
+        Some((addr, stream)) => {
+            let mut detail = detail;
+            detail["connected"] = json!(addr.to_string());
+            let _ = stream.set_nodelay(true);
+            Dialed {
+                layer: LayerResult::ok(LayerName::Tcp, elapsed, detail),
+                stream: Some(stream),
+            }
+        }
+        None => {
+            // Refused/reset on every address is a clear answer; otherwise it timed out.
+            let layer = match failures.iter().find(|(k, _)| *k != "timeout") {
+                Some((kind, msg)) if failures.iter().all(|(k, _)| *k != "timeout") => {
+                    LayerResult::fail(LayerName::Tcp, elapsed, kind, msg.clone(), detail)
+                }
+                _ => {
+                    let first = tried
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| SocketAddr::new(addrs[0], port).to_string());
+                    let mut l = LayerResult::timeout(
+                        LayerName::Tcp,
+                        elapsed,
+                        &format!("dial tcp {first}"),
+                        detail,
+                    );
+                    if let Some(e) = l.error.as_mut() {
+                        e.message = format!("dial tcp {first}: i/o timeout");
+                    }
+                    l
+                }
+            };
+            Dialed {
+                layer,
+                stream: None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn connects_and_records_refusals() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let d = dial(
+            &["127.0.0.1".parse().unwrap()],
+            port,
+            Duration::from_secs(2),
+        )
+        .await;
+        assert!(d.stream.is_some());
+        assert_eq!(d.layer.status, super::super::Status::Ok);
+        drop(listener);
+        let d = dial(
+            &["127.0.0.1".parse().unwrap()],
+            port,
+            Duration::from_secs(2),
+        )
+        .await;
+        assert_eq!(d.layer.kind(), Some("refused"));
+        assert!(
+            d.layer
+                .error
+                .unwrap()
+                .message
+                .contains("connection refused")
+        );
+    }
+}

@@ -1,0 +1,458 @@
+//! TLS layer: the handshake go would do (go's roots, SNI, ALPN h2 + http/1.1), with version,
+//! cipher, ALPN and the presented chain recorded even when verification fails, and failures
+//! classified: unknown issuer (interception CA vs private CA, by a second opinion from the
+//! public web PKI), expired / not yet valid (with a clock hint), name mismatch, reset or EOF
+//! right after the ClientHello (the signature of SNI filtering), a non-TLS reply, a stall.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+use rustls::client::WebPkiServerVerifier;
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{
+    CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
+};
+use serde_json::{Value, json};
+use tokio_rustls::TlsConnector;
+use tokio_rustls::client::TlsStream;
+
+use super::stream::{BoxIo, Recording};
+use super::{LayerName, LayerResult};
+
+pub fn provider() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// Keeps the chain the server presented and the verifier's verdict, whatever it was.
+#[derive(Debug)]
+struct Recorder {
+    inner: Arc<WebPkiServerVerifier>,
+    chain: Mutex<Vec<CertificateDer<'static>>>,
+}
+
+impl ServerCertVerifier for Recorder {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        if let Ok(mut c) = self.chain.lock() {
+            *c = std::iter::once(end_entity)
+                .chain(intermediates)
+                .map(|c| c.clone().into_owned())
+                .collect();
+        }
+        self.inner
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
+    }
+    fn verify_tls12_signature(
+        &self,
+        m: &[u8],
+        c: &CertificateDer<'_>,
+        d: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls12_signature(m, c, d)
+    }
+    fn verify_tls13_signature(
+        &self,
+        m: &[u8],
+        c: &CertificateDer<'_>,
+        d: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls13_signature(m, c, d)
+    }
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.inner.supported_verify_schemes()
+    }
+}
+
+/// What the TLS layer needs: go's roots and the public roots for a second opinion.
+#[derive(Clone)]
+pub struct TlsSetup {
+    pub roots: Arc<RootCertStore>,
+    pub public: Arc<RootCertStore>,
+}
+
+impl TlsSetup {
+    /// A plain client config with go's roots (for DoT/DoH comparison resolvers).
+    pub fn client_config(&self, alpn: &[&[u8]]) -> Option<ClientConfig> {
+        let mut cfg = ClientConfig::builder_with_provider(provider())
+            .with_safe_default_protocol_versions()
+            .ok()?
+            .with_root_certificates(self.roots.clone())
+            .with_no_client_auth();
+        cfg.alpn_protocols = alpn.iter().map(|p| p.to_vec()).collect();
+        Some(cfg)
+    }
+}
+
+pub struct Handshake {
+    pub layer: LayerResult,
+    pub stream: Option<TlsStream<BoxIo>>,
+    /// The negotiated ALPN protocol (`h2`, `http/1.1`).
+    pub alpn: Option<String>,
+}
+
+fn verifier(roots: Arc<RootCertStore>) -> Option<Arc<WebPkiServerVerifier>> {
+    WebPkiServerVerifier::builder_with_provider(roots, provider())
+        .build()
+        .ok()
+}
+
+/// Handshakes over `io` with SNI `host`, within `budget`.
+/// `public_name`: the host is expected to carry a publicly issued certificate (so an unknown
+/// issuer means interception rather than a private CA).
+pub async fn handshake(
+    setup: &TlsSetup,
+    io: BoxIo,
+    host: &str,
+    public_name: bool,
+    alpn: &[&[u8]],
+    budget: Duration,
+) -> Handshake {
+    let start = Instant::now();
+    let bare = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_owned();
+    let Ok(server_name) = ServerName::try_from(bare.clone()) else {
+        return Handshake {
+            layer: LayerResult::fail(
+                LayerName::Tls,
+                start.elapsed(),
+                "bad_server_name",
+                format!("{host:?} is not a valid TLS server name"),
+                Value::Null,
+            ),
+            stream: None,
+            alpn: None,
+        };
+    };
+    let Some(inner) = verifier(setup.roots.clone()) else {
+        return Handshake {
+            layer: LayerResult::fail(
+                LayerName::Tls,
+                start.elapsed(),
+                "no_roots",
+                "x509: failed to load system roots and no roots provided",
+                Value::Null,
+            ),
+            stream: None,
+            alpn: None,
+        };
+    };
+    let recorder = Arc::new(Recorder {
+        inner,
+        chain: Mutex::new(Vec::new()),
+    });
+    let Ok(builder) =
+        ClientConfig::builder_with_provider(provider()).with_safe_default_protocol_versions()
+    else {
+        return Handshake {
+            layer: LayerResult::fail(
+                LayerName::Tls,
+                start.elapsed(),
+                "internal",
+                "no TLS versions",
+                Value::Null,
+            ),
+            stream: None,
+            alpn: None,
+        };
+    };
+    let mut cfg = builder
+        .dangerous()
+        .with_custom_certificate_verifier(recorder.clone())
+        .with_no_client_auth();
+    cfg.alpn_protocols = alpn.iter().map(|p| p.to_vec()).collect();
+    let connector = TlsConnector::from(Arc::new(cfg));
+    let (io, seen) = Recording::new(io);
+    let boxed: BoxIo = Box::new(io);
+    let result = tokio::time::timeout(budget, connector.connect(server_name, boxed)).await;
+    let elapsed = start.elapsed();
+    let chain = recorder.chain.lock().map(|c| c.clone()).unwrap_or_default();
+    let mut detail = json!({"sni": bare, "chain": chain_json(&chain)});
+    match result {
+        Ok(Ok(stream)) => {
+            let (_, conn) = stream.get_ref();
+            let alpn = conn
+                .alpn_protocol()
+                .map(|p| String::from_utf8_lossy(p).into_owned());
+            detail["version"] = json!(conn.protocol_version().map(|v| format!("{v:?}")));
+            detail["cipher"] = json!(
+                conn.negotiated_cipher_suite()
+                    .map(|c| format!("{:?}", c.suite()))
+            );
+            detail["alpn"] = json!(alpn);
+            Handshake {
+                layer: LayerResult::ok(LayerName::Tls, elapsed, detail),
+                stream: Some(stream),
+                alpn,
+            }
+        }
+        Err(_) => {
+            let got = seen.lock().map(|s| s.bytes_read).unwrap_or(0);
+            detail["bytes_received"] = json!(got);
+            let mut l = LayerResult::timeout(LayerName::Tls, elapsed, "TLS handshake", detail);
+            if let Some(e) = l.error.as_mut() {
+                e.kind = if got == 0 {
+                    "handshake_timeout".into()
+                } else {
+                    "handshake_stalled".into()
+                };
+                e.message = "net/http: TLS handshake timeout".into();
+            }
+            Handshake {
+                layer: l,
+                stream: None,
+                alpn: None,
+            }
+        }
+        Ok(Err(e)) => {
+            let (got, first) = seen
+                .lock()
+                .map(|s| (s.bytes_read, s.first.clone()))
+                .unwrap_or_default();
+            detail["bytes_received"] = json!(got);
+            let (kind, message) = classify(
+                setup,
+                &e,
+                got,
+                &first,
+                &chain,
+                &bare,
+                public_name,
+                &mut detail,
+            );
+            Handshake {
+                layer: LayerResult::fail(LayerName::Tls, elapsed, kind, message, detail),
+                stream: None,
+                alpn: None,
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn classify(
+    setup: &TlsSetup,
+    e: &std::io::Error,
+    got: u64,
+    first: &[u8],
+    chain: &[CertificateDer<'static>],
+    host: &str,
+    public_name: bool,
+    detail: &mut Value,
+) -> (&'static str, String) {
+    use std::io::ErrorKind;
+    let tls_err = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>());
+    if let Some(rustls::Error::InvalidCertificate(ce)) = tls_err {
+        return classify_cert(setup, ce, chain, host, public_name, detail);
+    }
+    if got == 0 {
+        return match e.kind() {
+            ErrorKind::ConnectionReset => ("reset_after_client_hello", "read: connection reset by peer (right after the ClientHello: the signature of SNI filtering)".into()),
+            ErrorKind::UnexpectedEof => ("eof_after_client_hello", "EOF right after the ClientHello (the connection was closed before any TLS answer)".into()),
+            _ => ("handshake_error", format!("TLS handshake: {e}")),
+        };
+    }
+    if first.starts_with(b"HTTP/") {
+        let line = String::from_utf8_lossy(first)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_owned();
+        detail["first_bytes"] = json!(line);
+        return (
+            "not_tls_http",
+            format!(
+                "the server answered in plain HTTP ({line:?}): http: server gave HTTP response to HTTPS client"
+            ),
+        );
+    }
+    if first.first().is_some_and(|b| !(0x14..=0x18).contains(b)) {
+        detail["first_bytes"] = json!(super::excerpt(&first[..first.len().min(16)]));
+        return (
+            "not_tls",
+            "the server's reply is not TLS: tls: first record does not look like a TLS handshake"
+                .into(),
+        );
+    }
+    match tls_err {
+        Some(rustls::Error::AlertReceived(a)) => ("alert", format!("remote error: tls: {a:?}")),
+        Some(rustls::Error::PeerIncompatible(p)) => ("incompatible", format!("tls: {p:?}")),
+        Some(other) => ("handshake_error", format!("tls: {other}")),
+        None => match e.kind() {
+            ErrorKind::ConnectionReset => (
+                "reset_during_handshake",
+                "connection reset by peer during the TLS handshake".into(),
+            ),
+            ErrorKind::UnexpectedEof => (
+                "eof_during_handshake",
+                "EOF during the TLS handshake".into(),
+            ),
+            _ => ("handshake_error", format!("TLS handshake: {e}")),
+        },
+    }
+}
+
+fn classify_cert(
+    setup: &TlsSetup,
+    ce: &CertificateError,
+    chain: &[CertificateDer<'static>],
+    host: &str,
+    public_name: bool,
+    detail: &mut Value,
+) -> (&'static str, String) {
+    let go = "tls: failed to verify certificate: x509";
+    match ce {
+        CertificateError::UnknownIssuer => {
+            // Second opinion: does the public web PKI accept this chain for this name?
+            let public_ok = chain.split_first().and_then(|(leaf, rest)| {
+                let v = verifier(setup.public.clone())?;
+                let name = ServerName::try_from(host.to_owned()).ok()?;
+                Some(
+                    v.verify_server_cert(leaf, rest, &name, &[], UnixTime::now())
+                        .is_ok(),
+                )
+            });
+            detail["public_roots_accept"] = json!(public_ok);
+            if public_ok == Some(true) {
+                (
+                    "unknown_issuer_missing_root",
+                    format!(
+                        "{go}: certificate signed by unknown authority (the chain is publicly trusted: go's CA bundle lacks its root — SSL_CERT_FILE/SSL_CERT_DIR or the system bundle)"
+                    ),
+                )
+            } else if public_name {
+                (
+                    "unknown_issuer_interception",
+                    format!(
+                        "{go}: certificate signed by unknown authority (a public name presented a certificate no public CA issued: a TLS-intercepting proxy or firewall)"
+                    ),
+                )
+            } else {
+                (
+                    "unknown_issuer_private_ca",
+                    format!(
+                        "{go}: certificate signed by unknown authority (a private CA; add it to the trusted roots)"
+                    ),
+                )
+            }
+        }
+        CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
+            detail["clock_hint"] = clock_hint(chain);
+            (
+                "expired",
+                format!("{go}: certificate has expired or is not yet valid"),
+            )
+        }
+        CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+            detail["clock_hint"] = clock_hint(chain);
+            (
+                "not_yet_valid",
+                format!("{go}: certificate has expired or is not yet valid"),
+            )
+        }
+        CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
+            let names = chain
+                .first()
+                .map(|c| cert_json(c)["sans"].clone())
+                .unwrap_or(Value::Null);
+            (
+                "name_mismatch",
+                format!(
+                    "{go}: certificate is valid for {}, not {host}",
+                    names_text(&names)
+                ),
+            )
+        }
+        other => ("bad_certificate", format!("{go}: {other:?}")),
+    }
+}
+
+fn names_text(v: &Value) -> String {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "other names".into())
+}
+
+/// Compares the leaf's validity with the local clock: a clock far off makes valid
+/// certificates look expired.
+fn clock_hint(chain: &[CertificateDer<'static>]) -> Value {
+    let Some(leaf) = chain.first() else {
+        return Value::Null;
+    };
+    let now = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let Ok((_, cert)) = x509_parser::parse_x509_certificate(leaf.as_ref()) else {
+        return Value::Null;
+    };
+    let nb = cert.validity().not_before.timestamp();
+    let na = cert.validity().not_after.timestamp();
+    json!({
+        "local_time_unix": now,
+        "not_before_unix": nb,
+        "not_after_unix": na,
+        "hint": if now < nb { "the local clock is before the certificate's start: check the system time" } else if now > na { "the certificate ended before the local time: the server's certificate expired, or the local clock is ahead" } else { "" },
+    })
+}
+
+pub fn cert_json(der: &CertificateDer<'_>) -> Value {
+    match x509_parser::parse_x509_certificate(der.as_ref()) {
+        Ok((_, c)) => {
+            let sans: Vec<String> = c
+                .subject_alternative_name()
+                .ok()
+                .flatten()
+                .map(|ext| {
+                    ext.value
+                        .general_names
+                        .iter()
+                        .filter_map(|n| match n {
+                            x509_parser::extensions::GeneralName::DNSName(d) => {
+                                Some((*d).to_owned())
+                            }
+                            x509_parser::extensions::GeneralName::IPAddress(b) => match b.len() {
+                                4 => Some(
+                                    std::net::Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string(),
+                                ),
+                                16 => <[u8; 16]>::try_from(*b)
+                                    .ok()
+                                    .map(|a| std::net::Ipv6Addr::from(a).to_string()),
+                                _ => None,
+                            },
+                            _ => None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            json!({
+                "subject": c.subject().to_string(),
+                "issuer": c.issuer().to_string(),
+                "not_before": c.validity().not_before.to_string(),
+                "not_after": c.validity().not_after.to_string(),
+                "sans": sans,
+            })
+        }
+        Err(e) => json!({"unparsable": e.to_string()}),
+    }
+}
+
+fn chain_json(chain: &[CertificateDer<'static>]) -> Value {
+    json!(chain.iter().map(|c| cert_json(c)).collect::<Vec<_>>())
+}
