@@ -199,11 +199,7 @@ fn attempt_from(t: &Target, go_url: &str) -> Attempt {
     Attempt::Served
 }
 
-fn find(
-    targets: &[Target],
-    role: Role,
-    pred: impl Fn(&Target) -> bool,
-) -> Option<&Target> {
+fn find(targets: &[Target], role: Role, pred: impl Fn(&Target) -> bool) -> Option<&Target> {
     targets.iter().find(|t| t.role == role && pred(t))
 }
 
@@ -743,5 +739,417 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
         outcome,
         findings,
         root_host,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! go's walk (go-semantics.md §1 "Fall-through", "Which error is reported"; §3 "Choosing
+    //! the URL") over synthetic observations.
+    use super::*;
+    use crate::config::LoadOptions;
+    use crate::config::env::Environment;
+    use crate::probe::LayerResult as L;
+    use serde_json::json;
+    use std::time::Duration;
+
+    fn cfg(pairs: &[(&str, &str)]) -> Config {
+        let dir = tempfile::tempdir().unwrap();
+        let mut all = vec![("HOME", "/nonexistent-home")];
+        all.extend_from_slice(pairs);
+        Config::load(
+            Environment::from_pairs(all),
+            &LoadOptions {
+                dir: dir.path().to_owned(),
+                tool_deadline: Duration::from_secs(2),
+            },
+        )
+    }
+
+    fn plan(cfg: &Config) -> Plan {
+        Plan::build(cfg, &["example.com/m@v1.0.0".to_owned()])
+    }
+
+    fn ms() -> Duration {
+        Duration::from_millis(5)
+    }
+
+    fn ok_layers() -> Vec<L> {
+        vec![
+            L::ok(LayerName::Dns, ms(), json!({})),
+            L::ok(LayerName::Tcp, ms(), json!({})),
+            L::ok(LayerName::Tls, ms(), json!({})),
+            L::ok(LayerName::Http, ms(), json!({"status": 200})),
+        ]
+    }
+
+    fn failing(layer: LayerName, kind: &str, status: Option<u16>) -> Vec<L> {
+        let mut v: Vec<L> = ok_layers()
+            .into_iter()
+            .take_while(|l| l.layer != layer)
+            .collect();
+        let detail = status.map_or(json!({}), |s| json!({"status": s}));
+        v.push(L::fail(
+            layer,
+            ms(),
+            kind,
+            format!("{kind} happened"),
+            detail,
+        ));
+        v
+    }
+
+    fn proxy_target(proxy: &str, layers: Vec<L>) -> Target {
+        Target {
+            url: format!("{proxy}/example.com/m/@v/list"),
+            role: Role::Proxy,
+            host: crate::config::gourl::parse(proxy)
+                .unwrap()
+                .hostname()
+                .to_owned(),
+            via_proxy: None,
+            layers,
+            context: json!({"proxy": proxy, "module": "example.com/m"}),
+            git: None,
+        }
+    }
+
+    fn sumdb_target(role: Role, url: &str, layers: Vec<L>) -> Target {
+        Target {
+            url: url.to_owned(),
+            role,
+            host: crate::config::gourl::parse(url)
+                .unwrap()
+                .hostname()
+                .to_owned(),
+            via_proxy: None,
+            layers,
+            context: json!({}),
+            git: None,
+        }
+    }
+
+    const A: &str = "https://a.example";
+    const B: &str = "https://b.example";
+
+    fn run(pairs: &[(&str, &str)], targets: Vec<Target>) -> Observed {
+        let mut p = pairs.to_vec();
+        if !p.iter().any(|(k, _)| *k == "GOSUMDB") {
+            p.push(("GOSUMDB", "off"));
+        }
+        let c = cfg(&p);
+        predict(&c, &plan(&c), &targets)
+    }
+
+    #[test]
+    fn comma_falls_through_on_404_only() {
+        let o = run(
+            &[("GOPROXY", "https://a.example,https://b.example")],
+            vec![
+                proxy_target(A, failing(LayerName::Http, "not_found", Some(404))),
+                proxy_target(B, ok_layers()),
+            ],
+        );
+        assert_eq!(o.outcome.predicted, Predicted::Ok);
+        assert_eq!(o.outcome.modules[0].via.as_deref(), Some(B));
+
+        let o = run(
+            &[("GOPROXY", "https://a.example,https://b.example")],
+            vec![
+                proxy_target(A, failing(LayerName::Tcp, "timeout", None)),
+                proxy_target(B, ok_layers()),
+            ],
+        );
+        assert_eq!(o.outcome.predicted, Predicted::Fail);
+        assert_eq!(o.outcome.root_cause_code, Some("TCP_BLACKHOLE"));
+        assert_eq!(o.root_host.as_deref(), Some("a.example"));
+        assert!(
+            o.findings
+                .iter()
+                .any(|f| f.code == "GOPROXY_COMMA_NO_FALLTHROUGH")
+        );
+    }
+
+    #[test]
+    fn pipe_falls_through_on_any_error_but_costs_time() {
+        let o = run(
+            &[("GOPROXY", "https://a.example|https://b.example")],
+            vec![
+                proxy_target(A, failing(LayerName::Tls, "reset_after_client_hello", None)),
+                proxy_target(B, ok_layers()),
+            ],
+        );
+        assert_eq!(o.outcome.predicted, Predicted::Ok);
+        assert_eq!(o.outcome.modules[0].via.as_deref(), Some(B));
+        let w = o
+            .findings
+            .iter()
+            .find(|f| f.code == "TLS_RESET_AFTER_CLIENTHELLO")
+            .unwrap();
+        assert_eq!(w.severity, Severity::Warning);
+        assert_eq!(o.outcome.root_cause_code, None);
+    }
+
+    #[test]
+    fn which_error_go_reports() {
+        // Both 404/410: the last not-exist error (mod_proxy_list.txt: `410 Gone`).
+        let o = run(
+            &[("GOPROXY", "https://a.example,https://b.example")],
+            vec![
+                proxy_target(A, failing(LayerName::Http, "not_found", Some(404))),
+                proxy_target(B, failing(LayerName::Http, "not_found", Some(410))),
+            ],
+        );
+        assert_eq!(o.outcome.predicted, Predicted::Fail);
+        assert_eq!(o.outcome.root_cause_code, Some("MODULE_NOT_FOUND"));
+        // A real error beats a later 404 after `|`.
+        let o = run(
+            &[("GOPROXY", "https://a.example|https://b.example")],
+            vec![
+                proxy_target(A, failing(LayerName::Http, "status", Some(503))),
+                proxy_target(B, failing(LayerName::Http, "not_found", Some(404))),
+            ],
+        );
+        assert_eq!(o.outcome.root_cause_code, Some("HTTP_SERVER_ERROR"));
+        assert!(
+            o.outcome.modules[0]
+                .error
+                .as_deref()
+                .unwrap()
+                .contains("status happened")
+        );
+        // A 500 after `,` stops the walk.
+        let o = run(
+            &[("GOPROXY", "https://a.example,https://b.example")],
+            vec![
+                proxy_target(A, failing(LayerName::Http, "status", Some(500))),
+                proxy_target(B, ok_layers()),
+            ],
+        );
+        assert_eq!(o.outcome.predicted, Predicted::Fail);
+    }
+
+    #[test]
+    fn direct_ends_the_list_and_gonoproxy_goes_direct() {
+        let o = run(
+            &[("GOPROXY", "https://a.example,direct")],
+            vec![proxy_target(
+                A,
+                failing(LayerName::Http, "not_found", Some(410)),
+            )],
+        );
+        assert_eq!(o.outcome.modules[0].via.as_deref(), Some("direct"));
+        // GOPROXY=off with a GONOPROXY match: still fetched directly.
+        let o = run(&[("GOPROXY", "off"), ("GONOPROXY", "example.com")], vec![]);
+        assert_eq!(o.outcome.predicted, Predicted::Ok);
+        assert_eq!(o.outcome.modules[0].via.as_deref(), Some("direct"));
+        let o = run(&[("GOPROXY", "off")], vec![]);
+        assert_eq!(o.outcome.predicted, Predicted::Fail);
+    }
+
+    #[test]
+    fn sumdb_through_proxy_rules() {
+        let sup = |p: &str| format!("{p}/sumdb/sum.golang.org/supported");
+        let with_sumdb = |l: Vec<L>, sumdb: Option<L>| {
+            let mut l = l;
+            l.extend(sumdb);
+            l
+        };
+        let env = [
+            ("GOPROXY", "https://a.example,https://b.example"),
+            ("GOSUMDB", "sum.golang.org"),
+        ];
+        // 200 on supported: that proxy only.
+        let o = run(
+            &env,
+            vec![
+                proxy_target(A, ok_layers()),
+                sumdb_target(
+                    Role::SumdbViaProxy,
+                    &sup(A),
+                    with_sumdb(ok_layers(), Some(L::ok(LayerName::Sumdb, ms(), json!({})))),
+                ),
+            ],
+        );
+        assert_eq!(o.outcome.sumdb.via.as_deref(), Some(A));
+        // 404 on A, 404 on B: the database directly.
+        let o = run(
+            &env,
+            vec![
+                proxy_target(A, ok_layers()),
+                sumdb_target(
+                    Role::SumdbViaProxy,
+                    &sup(A),
+                    failing(LayerName::Http, "not_found", Some(404)),
+                ),
+                sumdb_target(
+                    Role::SumdbViaProxy,
+                    &sup(B),
+                    failing(LayerName::Http, "not_found", Some(404)),
+                ),
+                sumdb_target(
+                    Role::Sumdb,
+                    "https://sum.golang.org/latest",
+                    with_sumdb(ok_layers(), Some(L::ok(LayerName::Sumdb, ms(), json!({})))),
+                ),
+            ],
+        );
+        assert_eq!(
+            o.outcome.sumdb.via.as_deref(),
+            Some("https://sum.golang.org")
+        );
+        assert_eq!(o.outcome.predicted, Predicted::Ok);
+        // 503 on supported after `,`: no direct fallback (mod_sumdb_proxy.txt).
+        let o = run(
+            &env,
+            vec![
+                proxy_target(A, ok_layers()),
+                sumdb_target(
+                    Role::SumdbViaProxy,
+                    &sup(A),
+                    failing(LayerName::Http, "status", Some(503)),
+                ),
+                sumdb_target(Role::Sumdb, "https://sum.golang.org/latest", ok_layers()),
+            ],
+        );
+        assert_eq!(o.outcome.predicted, Predicted::Fail);
+        assert_eq!(o.outcome.root_cause_code, Some("SUMDB_PROXY_FAILED"));
+        // The same after `|`: on to the database.
+        let env_pipe = [
+            ("GOPROXY", "https://a.example|https://b.example"),
+            ("GOSUMDB", "sum.golang.org"),
+        ];
+        let o = run(
+            &env_pipe,
+            vec![
+                proxy_target(A, ok_layers()),
+                sumdb_target(
+                    Role::SumdbViaProxy,
+                    &sup(A),
+                    failing(LayerName::Http, "status", Some(503)),
+                ),
+                sumdb_target(
+                    Role::SumdbViaProxy,
+                    &sup(B),
+                    failing(LayerName::Http, "not_found", Some(404)),
+                ),
+                sumdb_target(
+                    Role::Sumdb,
+                    "https://sum.golang.org/latest",
+                    with_sumdb(ok_layers(), Some(L::ok(LayerName::Sumdb, ms(), json!({})))),
+                ),
+            ],
+        );
+        assert_eq!(o.outcome.predicted, Predicted::Ok, "{:?}", o.outcome);
+        // The database unreachable directly: layer sumdb, host the database.
+        let o = run(
+            &env,
+            vec![
+                proxy_target(A, ok_layers()),
+                sumdb_target(
+                    Role::SumdbViaProxy,
+                    &sup(A),
+                    failing(LayerName::Http, "not_found", Some(404)),
+                ),
+                sumdb_target(
+                    Role::SumdbViaProxy,
+                    &sup(B),
+                    failing(LayerName::Http, "not_found", Some(404)),
+                ),
+                sumdb_target(
+                    Role::Sumdb,
+                    "https://sum.golang.org/latest",
+                    failing(LayerName::Tcp, "timeout", None),
+                ),
+            ],
+        );
+        assert_eq!(o.outcome.root_cause_code, Some("SUMDB_UNREACHABLE"));
+        let root = o
+            .findings
+            .iter()
+            .find(|f| f.code == "SUMDB_UNREACHABLE")
+            .unwrap();
+        assert_eq!(
+            (root.layer, root.host.as_deref()),
+            (Layer::Sumdb, Some("sum.golang.org"))
+        );
+        // Forged tree head through the relay.
+        let o = run(
+            &env,
+            vec![
+                proxy_target(A, ok_layers()),
+                sumdb_target(
+                    Role::SumdbViaProxy,
+                    &sup(A),
+                    with_sumdb(
+                        ok_layers(),
+                        Some(L::fail(
+                            LayerName::Sumdb,
+                            ms(),
+                            "signature_invalid",
+                            "bad",
+                            json!({}),
+                        )),
+                    ),
+                ),
+            ],
+        );
+        assert_eq!(o.outcome.root_cause_code, Some("SUMDB_SIGNATURE_INVALID"));
+    }
+
+    #[test]
+    fn proxy_auth_is_the_proxy_layer() {
+        let mut layers = vec![
+            L::ok(LayerName::Dns, ms(), json!({"peer": "http-proxy"})),
+            L::ok(LayerName::Tcp, ms(), json!({"peer": "http-proxy"})),
+        ];
+        layers.push(L::fail(
+            LayerName::Proxy,
+            ms(),
+            "auth_required",
+            "Proxy Authentication Required",
+            json!({"status": 407}),
+        ));
+        let mut t = proxy_target("https://proxy.golang.org", layers);
+        t.via_proxy = Some("http://squid.corp.example:3128".into());
+        let o = run(
+            &[("HTTPS_PROXY", "http://squid.corp.example:3128")],
+            vec![t],
+        );
+        assert_eq!(o.outcome.root_cause_code, Some("PROXY_AUTH_REQUIRED"));
+        assert_eq!(o.root_host.as_deref(), Some("squid.corp.example"));
+        let f = o
+            .findings
+            .iter()
+            .find(|f| f.code == "PROXY_AUTH_REQUIRED")
+            .unwrap();
+        assert!(
+            f.remediation[0]
+                .command
+                .as_deref()
+                .unwrap()
+                .contains("USER:PASSWORD@squid.corp.example:3128")
+        );
+    }
+
+    #[test]
+    fn poisoned_answer_that_leads_nowhere_is_dns() {
+        let mut layers = vec![L::ok(
+            LayerName::Dns,
+            ms(),
+            json!({"bogus": [{"address": "10.10.10.10", "reason": "private"}]}),
+        )];
+        layers.push(L::fail(
+            LayerName::Tcp,
+            ms(),
+            "timeout",
+            "dial tcp 10.10.10.10:443: i/o timeout",
+            json!({}),
+        ));
+        let o = run(
+            &[("GOPROXY", "https://proxy.golang.org,direct")],
+            vec![proxy_target("https://proxy.golang.org", layers)],
+        );
+        assert_eq!(o.outcome.root_cause_code, Some("DNS_POISONED"));
     }
 }
