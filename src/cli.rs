@@ -57,6 +57,11 @@ pub enum Command {
     Config(ConfigArgs),
     /// Recommend settings that work and write them with `go env -w` (with backup and undo).
     Fix(FixArgs),
+    /// Explain an error message from go: what go was doing, what it means, what to check.
+    ///
+    /// Paste go's output as arguments or on standard input. `--probe` then runs the check for
+    /// the module the error names.
+    Explain(ExplainArgs),
     /// Print a shell completion script.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
@@ -107,6 +112,21 @@ fn parse_socket_addr(s: &str) -> Result<std::net::SocketAddr, String> {
 
 fn parse_compare(s: &str) -> Result<crate::probe::dns::CompareResolver, String> {
     crate::probe::dns::CompareResolver::parse(s)
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Print one JSON object (matched, code, layer, host, summary, meaning, checks, remediation).
+    #[arg(long)]
+    pub json: bool,
+    /// Also run `godoctor check` for the module or host named in the error.
+    #[arg(long)]
+    pub probe: bool,
+    /// Deadline for --probe.
+    #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_duration)]
+    pub timeout: Duration,
+    /// go's error text; read from standard input when absent.
+    pub text: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,10 +1,10 @@
 //! Wiring: CLI arguments → configuration → plan → diagnosis → report, and the exit status.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs};
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, ExplainArgs};
 use crate::config::env::Environment;
 use crate::config::{Config, LoadOptions};
 use crate::diagnose::{self, Severity};
@@ -46,6 +46,7 @@ pub fn run(cli: Cli) -> Result<u8, RunError> {
             writeln!(out, "{}", crate::fix::NOT_YET)?;
             Ok(EXIT_USAGE)
         }
+        Command::Explain(args) => explain(&mut out, dir, &args),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "godoctor", &mut out);
@@ -137,4 +138,35 @@ fn config(out: &mut dyn Write, dir: PathBuf, args: &ConfigArgs) -> Result<u8, Ru
         report::text::config(out, &cfg)?;
     }
     Ok(EXIT_OK)
+}
+
+fn explain(out: &mut dyn Write, dir: PathBuf, args: &ExplainArgs) -> Result<u8, RunError> {
+    let text = if args.text.is_empty() {
+        let mut buf = String::new();
+        std::io::stdin().take(1 << 20).read_to_string(&mut buf)?;
+        buf
+    } else {
+        args.text.join(" ")
+    };
+    let e = diagnose::explain::explain(&text);
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &e).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        report::text::explain(out, &e)?;
+    }
+    if !args.probe {
+        return Ok(EXIT_OK);
+    }
+    let check_args = CheckArgs {
+        json: args.json,
+        offline: false,
+        timeout: args.timeout,
+        modules: e.module.iter().cloned().collect(),
+        strict: false,
+        resolvers: Vec::new(),
+        compare: Vec::new(),
+    };
+    writeln!(out)?;
+    check(out, dir, &check_args)
 }

@@ -3,6 +3,7 @@
 //! that work; and the prediction of what `go mod download` will do.
 
 pub mod config_rules;
+pub mod explain;
 pub mod observe;
 pub mod predict;
 pub mod remediation;

@@ -356,3 +356,39 @@ pub fn config(w: &mut dyn Write, cfg: &Config) -> io::Result<()> {
     }
     Ok(())
 }
+
+pub fn explain(w: &mut dyn Write, e: &crate::diagnose::explain::Explanation) -> io::Result<()> {
+    match (e.code, e.layer) {
+        (Some(code), Some(layer)) => {
+            let layer = serde_json::to_value(layer)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let host = e
+                .host
+                .as_ref()
+                .map(|h| format!(", {h}"))
+                .unwrap_or_default();
+            writeln!(w, "{BOLD}{code}{BOLD:#} {DIM}({layer}{host}){DIM:#}")?;
+        }
+        _ => writeln!(w, "{YELLOW}not recognised{YELLOW:#}")?,
+    }
+    writeln!(w, "{}", e.summary)?;
+    writeln!(w, "\n{}", e.meaning)?;
+    if !e.checks.is_empty() {
+        writeln!(w, "\n{BOLD}Check{BOLD:#}")?;
+        for (i, c) in e.checks.iter().enumerate() {
+            writeln!(w, "  {}. {c}", i + 1)?;
+        }
+    }
+    if !e.remediation.is_empty() {
+        writeln!(w, "\n{BOLD}Fix{BOLD:#}")?;
+        for r in &e.remediation {
+            writeln!(w, "  {DIM}# {}{DIM:#}", r.description)?;
+            if let Some(c) = &r.command {
+                writeln!(w, "  {c}")?;
+            }
+        }
+    }
+    Ok(())
+}
