@@ -125,7 +125,30 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
             .and_then(Value::as_array)
             .filter(|b| !b.is_empty())
         {
-            if matches!(l.layer, LayerName::Tcp | LayerName::Tls) {
+            // No real server behind the answer (nothing listens, or the handshake dies): the
+            // DNS answer is the cause. A server that presents a certificate is judged by TLS.
+            let nothing_there = l.layer == LayerName::Tcp
+                || (l.layer == LayerName::Tls
+                    && matches!(
+                        kind,
+                        "reset_after_client_hello"
+                            | "eof_after_client_hello"
+                            | "handshake_timeout"
+                            | "not_tls"
+                            | "not_tls_http"
+                    ));
+            let addresses: Vec<&str> = bogus
+                .iter()
+                .filter_map(|b| b.get("address").and_then(Value::as_str))
+                .collect();
+            if !nothing_there {
+                f.evidence.push(format!(
+                    "{} resolved to {}, which cannot be right for a public name",
+                    t.host,
+                    addresses.join(", ")
+                ));
+            }
+            if nothing_there {
                 f.code = "DNS_POISONED";
                 f.layer = Layer::Dns;
                 f.message = format!(

@@ -1,0 +1,670 @@
+//! The probe engine against the hermetic fault lab (tests/lab): every layer's failures
+//! classified, the root cause named, deadlines kept and hostile servers survived. godoctor
+//! runs as a process with the lab's resolver (`--resolver`) and CA (`SSL_CERT_FILE`, as go
+//! reads it); nothing leaves 127.0.0.0/8.
+
+mod lab;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use lab::{Behavior, CertKind, DnsAnswer, GoproxySpec, Lab, ProxyAuth, SumdbMode};
+use serde_json::Value;
+
+const MODULE: &str = "example.com/m";
+
+fn spec(sumdb: SumdbMode) -> GoproxySpec {
+    GoproxySpec {
+        modules: vec![(MODULE.into(), vec!["v1.0.0".into(), "v1.1.0".into()])],
+        sumdb,
+        date_skew_secs: 0,
+    }
+}
+
+struct Run {
+    json: Value,
+    elapsed: Duration,
+    code: i32,
+}
+
+/// Runs `godoctor check --json` against the lab with `env` and a deadline of `timeout_s`.
+fn check(lab: &Lab, env: &[(&str, String)], timeout_s: u64) -> Run {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_godoctor"));
+    cmd.env_clear()
+        .current_dir(home.path())
+        .env("HOME", home.path())
+        .env("PATH", home.path())
+        .env("SSL_CERT_FILE", lab.ca_pem_path())
+        .args([
+            "check",
+            "--json",
+            "--timeout",
+            &format!("{timeout_s}s"),
+            "--resolver",
+            &lab.dns_addr().to_string(),
+            "--module",
+            &format!("{MODULE}@v1.0.0"),
+        ]);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let start = Instant::now();
+    let out = cmd.output().unwrap();
+    let elapsed = start.elapsed();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "no JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    Run {
+        json,
+        elapsed,
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+fn url(name: &str, addr: std::net::SocketAddr) -> String {
+    format!("https://{name}:{}", addr.port())
+}
+
+fn target<'a>(r: &'a Run, role: &str) -> &'a Value {
+    r.json["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["role"] == role)
+        .unwrap_or_else(|| panic!("no {role} target in {:#}", r.json["targets"]))
+}
+
+/// (layer, status, kind) of a target's first non-ok layer.
+fn first_failure(t: &Value) -> (String, String, String) {
+    let l = t["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["status"] != "ok")
+        .unwrap_or_else(|| panic!("no failing layer: {t:#}"));
+    (
+        l["layer"].as_str().unwrap().into(),
+        l["status"].as_str().unwrap().into(),
+        l["error"]["kind"].as_str().unwrap_or("").into(),
+    )
+}
+
+fn root(r: &Run) -> (String, String, String) {
+    let rc = &r.json["root_cause"];
+    (
+        rc["code"].as_str().unwrap_or("").into(),
+        rc["layer"].as_str().unwrap_or("").into(),
+        rc["host"].as_str().unwrap_or("").into(),
+    )
+}
+
+fn no_sumdb() -> (&'static str, String) {
+    ("GONOSUMDB", MODULE.to_owned())
+}
+
+#[test]
+fn healthy_proxy_and_checksum_db_through_it() {
+    let lab = Lab::new();
+    let p = lab.https(
+        "proxy.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::Served)),
+    );
+    let r = check(
+        &lab,
+        &[
+            ("GOPROXY", url("proxy.lab.test", p)),
+            ("GOSUMDB", lab.sumdb_key().to_owned()),
+        ],
+        5,
+    );
+    assert_eq!(r.json["outcome"]["predicted"], "ok", "{:#}", r.json);
+    assert_eq!(r.code, 0);
+    let t = target(&r, "proxy");
+    assert!(
+        t["layers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["status"] == "ok"),
+        "{t:#}"
+    );
+    let http = t["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["layer"] == "http")
+        .unwrap();
+    assert_eq!(http["detail"]["versions"], 2);
+    assert_eq!(http["detail"]["info"]["verdict"], "ok");
+    let s = target(&r, "sumdb-via-proxy");
+    let sumdb = s["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["layer"] == "sumdb")
+        .unwrap();
+    assert_eq!(sumdb["status"], "ok", "{s:#}");
+    assert_eq!(sumdb["detail"]["lookup"]["verified"], true);
+    assert_eq!(r.json["outcome"]["sumdb"]["via"], url("proxy.lab.test", p));
+    // Every layer has a time.
+    for l in t["layers"].as_array().unwrap() {
+        assert!(l["ms"].as_f64().unwrap() >= 0.0);
+    }
+}
+
+#[test]
+fn dns_failures_are_told_apart() {
+    let lab = Lab::new();
+    for (answer, kind, code) in [
+        (DnsAnswer::NxDomain, "nxdomain", "DNS_NXDOMAIN"),
+        (DnsAnswer::ServFail, "servfail", "DNS_SERVFAIL"),
+        (DnsAnswer::Refused, "refused", "DNS_SERVFAIL"),
+        (DnsAnswer::Empty, "empty", "DNS_NXDOMAIN"),
+        (DnsAnswer::Drop, "timeout", "DNS_TIMEOUT"),
+    ] {
+        lab.dns("broken.lab.test", answer.clone());
+        let r = check(
+            &lab,
+            &[("GOPROXY", "https://broken.lab.test:1".into()), no_sumdb()],
+            3,
+        );
+        let (layer, _, k) = first_failure(target(&r, "proxy"));
+        assert_eq!((layer.as_str(), k.as_str()), ("dns", kind), "{answer:?}");
+        assert_eq!(
+            root(&r),
+            (code.into(), "dns".into(), "broken.lab.test".into()),
+            "{answer:?}"
+        );
+        assert!(
+            r.elapsed < Duration::from_millis(3500),
+            "{answer:?} took {:?}",
+            r.elapsed
+        );
+    }
+}
+
+#[test]
+fn tcp_refused_and_bogus_answers() {
+    let lab = Lab::new();
+    let closed = lab.closed_port();
+    lab.dns(
+        "refused.lab.test",
+        DnsAnswer::A(vec![match closed.ip() {
+            std::net::IpAddr::V4(v4) => v4,
+            _ => unreachable!(),
+        }]),
+    );
+    let r = check(
+        &lab,
+        &[
+            (
+                "GOPROXY",
+                format!("https://refused.lab.test:{}", closed.port()),
+            ),
+            no_sumdb(),
+        ],
+        3,
+    );
+    assert_eq!(first_failure(target(&r, "proxy")).2, "refused");
+    assert_eq!(root(&r).0, "TCP_REFUSED");
+    // A public name answered with loopback, then nothing listens: poisoned.
+    lab.dns(
+        "goproxy.io",
+        DnsAnswer::A(vec![match closed.ip() {
+            std::net::IpAddr::V4(v4) => v4,
+            _ => unreachable!(),
+        }]),
+    );
+    let r = check(
+        &lab,
+        &[
+            ("GOPROXY", format!("https://goproxy.io:{}", closed.port())),
+            no_sumdb(),
+        ],
+        3,
+    );
+    assert_eq!(root(&r).0, "DNS_POISONED", "{:#}", r.json["findings"]);
+}
+
+#[test]
+fn tls_failures_are_classified() {
+    let lab = Lab::new();
+    let cases = [
+        (
+            "unknown.lab.test",
+            CertKind::UnknownCa,
+            Behavior::Goproxy(spec(SumdbMode::NotServed)),
+            "unknown_issuer_private_ca",
+            "TLS_UNKNOWN_ISSUER_PRIVATE_CA",
+        ),
+        (
+            "goproxy.cn",
+            CertKind::UnknownCa,
+            Behavior::Goproxy(spec(SumdbMode::NotServed)),
+            "unknown_issuer_interception",
+            "TLS_UNKNOWN_ISSUER_INTERCEPTION",
+        ),
+        (
+            "expired.lab.test",
+            CertKind::Expired,
+            Behavior::Goproxy(spec(SumdbMode::NotServed)),
+            "expired",
+            "TLS_EXPIRED",
+        ),
+        (
+            "future.lab.test",
+            CertKind::NotYetValid,
+            Behavior::Goproxy(spec(SumdbMode::NotServed)),
+            "not_yet_valid",
+            "TLS_NOT_YET_VALID",
+        ),
+        (
+            "wrongname.lab.test",
+            CertKind::WrongName,
+            Behavior::Goproxy(spec(SumdbMode::NotServed)),
+            "name_mismatch",
+            "TLS_NAME_MISMATCH",
+        ),
+        (
+            "sni.lab.test",
+            CertKind::Lab,
+            Behavior::ResetAfterClientHello,
+            "reset_after_client_hello",
+            "TLS_RESET_AFTER_CLIENTHELLO",
+        ),
+        (
+            "garbage.lab.test",
+            CertKind::Lab,
+            Behavior::TlsGarbage,
+            "not_tls",
+            "TLS_NOT_TLS",
+        ),
+        (
+            "plain.lab.test",
+            CertKind::Lab,
+            Behavior::PlainHttpOnTlsPort,
+            "not_tls_http",
+            "TLS_NOT_TLS",
+        ),
+    ];
+    for (name, cert, behavior, kind, code) in cases {
+        let a = lab.https(name, cert, behavior);
+        let r = check(&lab, &[("GOPROXY", url(name, a)), no_sumdb()], 3);
+        let t = target(&r, "proxy");
+        let (layer, _, k) = first_failure(t);
+        assert_eq!((layer.as_str(), k.as_str()), ("tls", kind), "{name}: {t:#}");
+        assert_eq!(root(&r).0, code, "{name}");
+        if matches!(cert, CertKind::UnknownCa | CertKind::Expired) {
+            let tls = t["layers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|l| l["layer"] == "tls")
+                .unwrap();
+            assert!(
+                !tls["detail"]["chain"].as_array().unwrap().is_empty(),
+                "the chain is kept even when verification fails"
+            );
+        }
+    }
+}
+
+#[test]
+fn handshake_stall_times_out_within_the_deadline() {
+    let lab = Lab::new();
+    let a = lab.https("stall.lab.test", CertKind::Lab, Behavior::AcceptNoAnswer);
+    let r = check(
+        &lab,
+        &[("GOPROXY", url("stall.lab.test", a)), no_sumdb()],
+        2,
+    );
+    let (layer, status, _) = first_failure(target(&r, "proxy"));
+    assert_eq!((layer.as_str(), status.as_str()), ("tls", "timeout"));
+    assert_eq!(root(&r).0, "TLS_HANDSHAKE_TIMEOUT");
+    assert!(r.elapsed < Duration::from_millis(2500), "{:?}", r.elapsed);
+}
+
+#[test]
+fn http_statuses_and_portals() {
+    let lab = Lab::new();
+    let cases: Vec<(&str, Behavior, &str, &str)> = vec![
+        (
+            "forbidden.lab.test",
+            Behavior::Status(
+                403,
+                "text/plain; charset=utf-8",
+                "blocked by policy\n".into(),
+            ),
+            "status",
+            "HTTP_FORBIDDEN",
+        ),
+        (
+            "bad.lab.test",
+            Behavior::Status(502, "text/plain", "bad gateway\n".into()),
+            "status",
+            "HTTP_SERVER_ERROR",
+        ),
+        (
+            "portal.lab.test",
+            Behavior::Portal,
+            "captive_portal",
+            "HTTP_CAPTIVE_PORTAL",
+        ),
+        (
+            "gone.lab.test",
+            Behavior::Status(410, "text/plain", "gone\n".into()),
+            "not_found",
+            "MODULE_NOT_FOUND",
+        ),
+    ];
+    for (name, behavior, kind, code) in cases {
+        let a = lab.https(name, CertKind::Lab, behavior);
+        let r = check(&lab, &[("GOPROXY", url(name, a)), no_sumdb()], 3);
+        let (layer, _, k) = first_failure(target(&r, "proxy"));
+        assert_eq!((layer.as_str(), k.as_str()), ("http", kind), "{name}");
+        assert_eq!(root(&r).0, code, "{name}");
+        assert_eq!(r.json["outcome"]["predicted"], "fail");
+    }
+    // go's own words, with the text/plain server response.
+    let a = lab.https(
+        "words.lab.test",
+        CertKind::Lab,
+        Behavior::Status(
+            403,
+            "text/plain; charset=utf-8",
+            "blocked by policy\n".into(),
+        ),
+    );
+    let r = check(
+        &lab,
+        &[("GOPROXY", url("words.lab.test", a)), no_sumdb()],
+        3,
+    );
+    let err = r.json["outcome"]["modules"][0]["error"].as_str().unwrap();
+    assert!(
+        err.contains(": 403 Forbidden\n\tserver response: blocked by policy"),
+        "{err}"
+    );
+}
+
+#[test]
+fn not_found_falls_through_a_comma_but_errors_do_not() {
+    let lab = Lab::new();
+    let empty = lab.https(
+        "empty.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(GoproxySpec {
+            modules: vec![],
+            sumdb: SumdbMode::NotServed,
+            date_skew_secs: 0,
+        }),
+    );
+    let good = lab.https(
+        "good.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::NotServed)),
+    );
+    let r = check(
+        &lab,
+        &[
+            (
+                "GOPROXY",
+                format!(
+                    "{},{}",
+                    url("empty.lab.test", empty),
+                    url("good.lab.test", good)
+                ),
+            ),
+            no_sumdb(),
+        ],
+        3,
+    );
+    assert_eq!(r.json["outcome"]["predicted"], "ok");
+    assert_eq!(
+        r.json["outcome"]["modules"][0]["via"],
+        url("good.lab.test", good)
+    );
+    let bad = lab.https(
+        "bad502.lab.test",
+        CertKind::Lab,
+        Behavior::Status(502, "text/plain", "x\n".into()),
+    );
+    let r = check(
+        &lab,
+        &[
+            (
+                "GOPROXY",
+                format!(
+                    "{},{}",
+                    url("bad502.lab.test", bad),
+                    url("good.lab.test", good)
+                ),
+            ),
+            no_sumdb(),
+        ],
+        3,
+    );
+    assert_eq!(r.json["outcome"]["predicted"], "fail");
+    assert!(
+        r.json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "GOPROXY_COMMA_NO_FALLTHROUGH")
+    );
+    let fix = r.json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "HTTP_SERVER_ERROR")
+        .unwrap();
+    assert!(
+        fix["remediation"]
+            .to_string()
+            .contains(&url("good.lab.test", good)),
+        "suggest the entry that passed: {fix:#}"
+    );
+    let r = check(
+        &lab,
+        &[
+            (
+                "GOPROXY",
+                format!(
+                    "{}|{}",
+                    url("bad502.lab.test", bad),
+                    url("good.lab.test", good)
+                ),
+            ),
+            no_sumdb(),
+        ],
+        3,
+    );
+    assert_eq!(r.json["outcome"]["predicted"], "ok");
+}
+
+#[test]
+fn checksum_database_signatures_are_verified() {
+    let lab = Lab::new();
+    let p = lab.https(
+        "proxy.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::WrongKey)),
+    );
+    let r = check(
+        &lab,
+        &[
+            ("GOPROXY", url("proxy.lab.test", p)),
+            ("GOSUMDB", lab.sumdb_key().to_owned()),
+        ],
+        4,
+    );
+    assert_eq!(
+        root(&r).0,
+        "SUMDB_SIGNATURE_INVALID",
+        "{:#}",
+        r.json["findings"]
+    );
+    assert_eq!(root(&r).1, "sumdb");
+    // The database directly (explicit URL), served correctly.
+    let db = lab.https(
+        "sum.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::Served)),
+    );
+    let good = lab.https(
+        "good.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::NotServed)),
+    );
+    let r = check(
+        &lab,
+        &[
+            ("GOPROXY", url("good.lab.test", good)),
+            (
+                "GOSUMDB",
+                format!("{} {}", lab.sumdb_key(), url("sum.lab.test", db)),
+            ),
+        ],
+        4,
+    );
+    assert_eq!(r.json["outcome"]["predicted"], "ok", "{:#}", r.json);
+    assert_eq!(r.json["outcome"]["sumdb"]["via"], url("sum.lab.test", db));
+    // Unreachable database: layer sumdb, host the database.
+    lab.dns("sumdown.lab.test", DnsAnswer::NxDomain);
+    let r = check(
+        &lab,
+        &[
+            ("GOPROXY", url("good.lab.test", good)),
+            (
+                "GOSUMDB",
+                format!("{} https://sumdown.lab.test", lab.sumdb_key()),
+            ),
+        ],
+        4,
+    );
+    assert_eq!(
+        root(&r),
+        (
+            "SUMDB_UNREACHABLE".into(),
+            "sumdb".into(),
+            "sumdown.lab.test".into()
+        )
+    );
+}
+
+#[test]
+fn http_proxy_connect() {
+    let lab = Lab::new();
+    let p = lab.https(
+        "proxy.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::NotServed)),
+    );
+    let squid = lab.connect_proxy(ProxyAuth::Basic {
+        user: "alice".into(),
+        pass: "s3cret".into(),
+    });
+    let r = check(
+        &lab,
+        &[
+            ("GOPROXY", url("proxy.lab.test", p)),
+            no_sumdb(),
+            ("HTTPS_PROXY", format!("http://{squid}")),
+        ],
+        3,
+    );
+    let (layer, _, kind) = first_failure(target(&r, "proxy"));
+    assert_eq!((layer.as_str(), kind.as_str()), ("proxy", "auth_required"));
+    assert_eq!(root(&r).0, "PROXY_AUTH_REQUIRED");
+    let out = check(
+        &lab,
+        &[
+            ("GOPROXY", url("proxy.lab.test", p)),
+            no_sumdb(),
+            ("HTTPS_PROXY", format!("http://alice:s3cret@{squid}")),
+        ],
+        3,
+    );
+    assert_eq!(
+        out.json["outcome"]["predicted"], "ok",
+        "{:#}",
+        out.json["targets"]
+    );
+    assert!(
+        !out.json.to_string().contains("s3cret"),
+        "credentials printed"
+    );
+    assert_eq!(
+        target(&out, "proxy")["via_proxy"],
+        format!("http://xxxxx@{squid}")
+    );
+    let forbidden = lab.connect_proxy(ProxyAuth::Forbidden);
+    let r = check(
+        &lab,
+        &[
+            ("GOPROXY", url("proxy.lab.test", p)),
+            no_sumdb(),
+            ("HTTPS_PROXY", format!("http://{forbidden}")),
+        ],
+        3,
+    );
+    assert_eq!(root(&r).0, "PROXY_FORBIDDEN");
+    let r = check(
+        &lab,
+        &[
+            ("GOPROXY", url("proxy.lab.test", p)),
+            no_sumdb(),
+            ("HTTPS_PROXY", format!("http://{}", lab.closed_port())),
+        ],
+        3,
+    );
+    assert_eq!(root(&r).0, "PROXY_UNREACHABLE");
+    assert!(
+        r.json["outcome"]["modules"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("proxyconnect tcp")
+    );
+}
+
+#[test]
+fn hostile_servers_leave_time_within_the_deadline() {
+    let lab = Lab::new();
+    let cases: Vec<(&str, Behavior, &str)> = vec![
+        ("slow.lab.test", Behavior::Slowloris, "headers_timeout"),
+        ("endless.lab.test", Behavior::EndlessBody, "body_too_large"),
+        ("huge.lab.test", Behavior::HugeHeaders, "headers_too_large"),
+        (
+            "loop.lab.test",
+            Behavior::RedirectLoop,
+            "too_many_redirects",
+        ),
+        (
+            "stall-body.lab.test",
+            Behavior::StallAfterHeaders,
+            "body_stalled",
+        ),
+    ];
+    for (name, behavior, kind) in cases {
+        let a = lab.https(name, CertKind::Lab, behavior);
+        let r = check(&lab, &[("GOPROXY", url(name, a)), no_sumdb()], 2);
+        let (layer, _, k) = first_failure(target(&r, "proxy"));
+        assert_eq!(layer, "http", "{name}");
+        assert!(
+            k == kind || (kind == "body_too_large" && k == "body_stalled"),
+            "{name}: {k}"
+        );
+        assert!(
+            r.elapsed < Duration::from_millis(2500),
+            "{name} took {:?}",
+            r.elapsed
+        );
+        assert_eq!(r.json["outcome"]["predicted"], "fail", "{name}");
+    }
+}
