@@ -106,7 +106,10 @@ impl Conn {
             });
             Ok(Conn::H2(send))
         } else {
+            // One write per request, as go's bufio does: a request split over two TLS records
+            // meets Nagle and delayed ACKs on the way and skews time to first byte.
             let (send, conn) = http1::Builder::new()
+                .writev(false)
                 .max_buf_size(2 << 20)
                 .handshake(io)
                 .await
