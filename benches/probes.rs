@@ -3,10 +3,11 @@
 //!   2. 8 targets with different injected delays: wall ≤ 1.2 × the slowest single target;
 //!   3. per-layer timings against `curl -w` on the same loopback endpoint with netem delay;
 //!   4. peak RSS of a full check.
-//! Prints figures; exits non-zero when a target is missed. Needs root (iptables, tc).
+//!
+//! Prints figures; exits non-zero when a target is missed. Needs root (iptables).
 
 #[path = "../tests/lab/mod.rs"]
-#[allow(dead_code, unused_imports)]
+#[allow(unused_imports)]
 mod lab;
 
 use std::net::{Ipv4Addr, SocketAddr};
