@@ -31,8 +31,22 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
+    /// Language of messages: en or zh (default: from LC_ALL / LC_MESSAGES / LANG). go's own
+    /// error text, setting names and commands are never translated.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::report::Lang>,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    /// GitHub Actions annotations (`::error::`, `::warning::`).
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,6 +88,14 @@ pub struct CheckArgs {
     /// Print one JSON document (schema in schema/check.schema.json) instead of the report.
     #[arg(long)]
     pub json: bool,
+
+    /// Output format: text, json (same as --json) or github (Actions annotations).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// Show the evidence: certificate chains, HTTP headers, resolver answers.
+    #[arg(short, long)]
+    pub verbose: bool,
 
     /// Do not touch the network: diagnose the configuration alone.
     #[arg(long)]

@@ -4,12 +4,13 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, ExplainArgs};
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, ExplainArgs, Format};
 use crate::config::env::Environment;
 use crate::config::{Config, LoadOptions};
 use crate::diagnose::{self, Severity};
 use crate::plan::{DEFAULT_CANARY, Plan};
 use crate::probe::engine::ProbeOptions;
+use crate::report::Lang;
 use crate::report::{self, CheckReport};
 
 /// godoctor's own failures (exit status 2). Findings about the user's setup are never errors.
@@ -39,14 +40,17 @@ pub fn run(cli: Cli) -> Result<u8, RunError> {
         None => std::env::current_dir().map_err(|e| RunError::Dir(PathBuf::from("."), e))?,
     };
     let mut out = anstream::stdout().lock();
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| Lang::from_env(&Environment::from_process()));
     match cli.command {
-        Command::Check(args) => check(&mut out, dir, &args),
+        Command::Check(args) => check(&mut out, dir, &args, lang),
         Command::Config(args) => config(&mut out, dir, &args),
         Command::Fix(_) => {
             writeln!(out, "{}", crate::fix::NOT_YET)?;
             Ok(EXIT_USAGE)
         }
-        Command::Explain(args) => explain(&mut out, dir, &args),
+        Command::Explain(args) => explain(&mut out, dir, &args, lang),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "godoctor", &mut out);
@@ -65,8 +69,13 @@ fn load(dir: PathBuf, deadline: Duration) -> Config {
     )
 }
 
-fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs) -> Result<u8, RunError> {
+fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Result<u8, RunError> {
     let start = Instant::now();
+    let format = args.format.unwrap_or(if args.json {
+        Format::Json
+    } else {
+        Format::Text
+    });
     // Reading the configuration may take at most half the budget: go and git are bounded.
     let cfg = load(dir, (args.timeout / 2).min(Duration::from_secs(5)));
     let canaries = if args.modules.is_empty() {
@@ -85,7 +94,7 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs) -> Result<u8, RunE
                 .max(Duration::from_millis(100)),
             resolvers: args.resolvers.clone(),
             compare: args.compare.clone(),
-            progress: !args.json,
+            progress: format == Format::Text,
         };
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -107,6 +116,8 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs) -> Result<u8, RunE
         plan: &plan,
         diagnosis: &diagnosis,
         offline: args.offline,
+        lang,
+        verbose: args.verbose,
         targets: &targets,
         duration_ms: start.elapsed().as_millis() as u64,
     };
@@ -140,7 +151,12 @@ fn config(out: &mut dyn Write, dir: PathBuf, args: &ConfigArgs) -> Result<u8, Ru
     Ok(EXIT_OK)
 }
 
-fn explain(out: &mut dyn Write, dir: PathBuf, args: &ExplainArgs) -> Result<u8, RunError> {
+fn explain(
+    out: &mut dyn Write,
+    dir: PathBuf,
+    args: &ExplainArgs,
+    lang: Lang,
+) -> Result<u8, RunError> {
     let text = if args.text.is_empty() {
         let mut buf = String::new();
         std::io::stdin().take(1 << 20).read_to_string(&mut buf)?;
@@ -149,6 +165,11 @@ fn explain(out: &mut dyn Write, dir: PathBuf, args: &ExplainArgs) -> Result<u8, 
         args.text.join(" ")
     };
     let e = diagnose::explain::explain(&text);
+    let e = if lang == Lang::Zh {
+        crate::report::zh::explanation(e)
+    } else {
+        e
+    };
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &e).map_err(std::io::Error::from)?;
         writeln!(out)?;
@@ -160,6 +181,8 @@ fn explain(out: &mut dyn Write, dir: PathBuf, args: &ExplainArgs) -> Result<u8, 
     }
     let check_args = CheckArgs {
         json: args.json,
+        format: None,
+        verbose: false,
         offline: false,
         timeout: args.timeout,
         modules: e.module.iter().cloned().collect(),
@@ -168,5 +191,5 @@ fn explain(out: &mut dyn Write, dir: PathBuf, args: &ExplainArgs) -> Result<u8, 
         compare: Vec::new(),
     };
     writeln!(out)?;
-    check(out, dir, &check_args)
+    check(out, dir, &check_args, lang)
 }

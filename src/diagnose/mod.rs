@@ -80,9 +80,19 @@ pub struct Finding {
     pub message: String,
     pub evidence: Vec<String>,
     pub remediation: Vec<Remedy>,
+    /// The values the message is built from (`detail` is go's or the probe's own words),
+    /// for translated reports and for scripts.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub params: std::collections::BTreeMap<&'static str, String>,
 }
 
 impl Finding {
+    pub fn param(mut self, key: &'static str, value: impl Into<String>) -> Self {
+        self.params
+            .insert(key, crate::redact::redact_urls(&value.into()));
+        self
+    }
+
     pub fn new(
         code: &'static str,
         severity: Severity,
@@ -97,6 +107,7 @@ impl Finding {
             message: message.into(),
             evidence: Vec::new(),
             remediation: Vec::new(),
+            params: std::collections::BTreeMap::new(),
         }
     }
 

@@ -43,10 +43,27 @@ struct RootCause<'a> {
     summary: &'a str,
 }
 
+/// Findings with messages and remediation in the report's language.
+fn findings(r: &CheckReport) -> Vec<crate::diagnose::Finding> {
+    r.diagnosis
+        .findings
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            f.message = redact_urls(&r.lang.message(&f));
+            for x in &mut f.remediation {
+                x.description = r.lang.remedy(&x.description);
+            }
+            f
+        })
+        .collect()
+}
+
 pub fn check(r: &CheckReport) -> Value {
     let d = r.diagnosis;
+    let localized = findings(r);
     let root_cause = d.root_cause.map(|i| {
-        let f = &d.findings[i];
+        let f = &localized[i];
         RootCause {
             code: f.code,
             layer: f.layer,
@@ -62,7 +79,8 @@ pub fn check(r: &CheckReport) -> Value {
         "settings": settings(r.config),
         "outcome": d.outcome,
         "root_cause": root_cause,
-        "findings": d.findings,
+        "findings": localized,
+        "lang": if r.lang == super::Lang::Zh { "zh" } else { "en" },
         "targets": r.targets,
         "plan": {
             "modules": r.plan.modules,

@@ -112,6 +112,122 @@ fn route_line(steps: &[Step]) -> String {
     redact_urls(&line)
 }
 
+/// `-v`: what each layer saw.
+fn evidence(w: &mut dyn Write, t: &crate::probe::Target) -> io::Result<()> {
+    use serde_json::Value;
+    let s = |v: &Value| {
+        v.as_str()
+            .map(str::to_owned)
+            .unwrap_or_else(|| v.to_string())
+    };
+    for l in &t.layers {
+        let d = &l.detail;
+        let mut lines: Vec<String> = Vec::new();
+        match l.layer {
+            crate::probe::LayerName::Dns => {
+                for k in [
+                    "source",
+                    "answered_by",
+                    "a",
+                    "aaaa",
+                    "addresses",
+                    "bogus",
+                    "comparison",
+                ] {
+                    if let Some(v) = d
+                        .get(k)
+                        .filter(|v| !v.is_null() && *v != &Value::Array(vec![]))
+                    {
+                        lines.push(format!("dns {k}: {}", s(v)));
+                    }
+                }
+            }
+            crate::probe::LayerName::Tcp => {
+                if let Some(a) = d.get("attempts").and_then(Value::as_array) {
+                    for x in a {
+                        lines.push(format!("tcp {} {}", s(&x["address"]), s(&x["result"])));
+                    }
+                }
+            }
+            crate::probe::LayerName::Tls => {
+                for k in [
+                    "version",
+                    "cipher",
+                    "alpn",
+                    "public_roots_accept",
+                    "clock_hint",
+                    "first_bytes",
+                ] {
+                    if let Some(v) = d.get(k).filter(|v| !v.is_null()) {
+                        lines.push(format!("tls {k}: {}", s(v)));
+                    }
+                }
+                if let Some(chain) = d.get("chain").and_then(Value::as_array) {
+                    for (i, c) in chain.iter().enumerate() {
+                        lines.push(format!(
+                            "cert[{i}] subject={} issuer={} valid {} → {} sans={}",
+                            s(&c["subject"]),
+                            s(&c["issuer"]),
+                            s(&c["not_before"]),
+                            s(&c["not_after"]),
+                            s(&c["sans"])
+                        ));
+                    }
+                }
+            }
+            crate::probe::LayerName::Http | crate::probe::LayerName::Proxy => {
+                for k in [
+                    "status",
+                    "status_line",
+                    "version",
+                    "ttfb_ms",
+                    "headers",
+                    "auth_schemes",
+                    "redirects",
+                    "info",
+                    "body_excerpt",
+                ] {
+                    if let Some(v) = d
+                        .get(k)
+                        .filter(|v| !v.is_null() && *v != &Value::String(String::new()))
+                    {
+                        lines.push(format!(
+                            "{} {k}: {}",
+                            if l.layer == crate::probe::LayerName::Http {
+                                "http"
+                            } else {
+                                "proxy"
+                            },
+                            s(v)
+                        ));
+                    }
+                }
+            }
+            crate::probe::LayerName::Sumdb => {
+                for k in ["database", "key", "tree_size", "lookup", "signers"] {
+                    if let Some(v) = d.get(k).filter(|v| !v.is_null()) {
+                        lines.push(format!("sumdb {k}: {}", s(v)));
+                    }
+                }
+            }
+        }
+        if let Some(e) = &l.error {
+            lines.push(format!(
+                "{} error: {}",
+                serde_json::to_value(l.layer)
+                    .ok()
+                    .map(|v| s(&v))
+                    .unwrap_or_default(),
+                e.message
+            ));
+        }
+        for line in lines {
+            writeln!(w, "        {DIM}{}{DIM:#}", redact_urls(&line))?;
+        }
+    }
+    Ok(())
+}
+
 fn role_name(r: crate::probe::Role) -> &'static str {
     use crate::probe::Role::*;
     match r {
@@ -169,14 +285,18 @@ fn targets_line(w: &mut dyn Write, t: &crate::probe::Target) -> io::Result<()> {
     writeln!(w, "      {}", parts.join("  ·  "))
 }
 
-fn finding(w: &mut dyn Write, f: &Finding, root: bool) -> io::Result<()> {
+fn finding(w: &mut dyn Write, f: &Finding, root: bool, lang: super::Lang) -> io::Result<()> {
     let (style, m) = mark(f.severity);
-    let tag = if root { "root cause " } else { "" };
+    let tag = if root {
+        format!("{} ", lang.t("root cause"))
+    } else {
+        String::new()
+    };
     writeln!(
         w,
         "  {style}{m} {tag}{}{style:#}  {}",
         f.code,
-        redact_urls(&f.message)
+        redact_urls(&lang.message(f))
     )?;
     for e in &f.evidence {
         for line in e.lines() {
@@ -190,12 +310,17 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
     let cfg = r.config;
     let d = r.diagnosis;
     header(w, cfg)?;
-    writeln!(w, "\n{BOLD}Settings{BOLD:#} {DIM}(value [origin]){DIM:#}")?;
+    writeln!(
+        w,
+        "\n{BOLD}{}{BOLD:#} {DIM}(value [origin]){DIM:#}",
+        r.lang.t("Settings")
+    )?;
     settings_table(w, cfg, false)?;
 
     writeln!(
         w,
-        "\n{BOLD}What go will do{BOLD:#}{}",
+        "\n{BOLD}{}{BOLD:#}{}",
+        r.lang.t("What go will do"),
         if r.offline {
             " (configuration only: assuming every host answers)"
         } else {
@@ -274,28 +399,33 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
     if !r.targets.is_empty() {
         writeln!(
             w,
-            "\n{BOLD}Probes{BOLD:#} {DIM}(each layer with its time){DIM:#}"
+            "\n{BOLD}{}{BOLD:#} {DIM}(each layer with its time){DIM:#}",
+            r.lang.t("Probes")
         )?;
         for t in r.targets {
             targets_line(w, t)?;
+            if r.verbose {
+                evidence(w, t)?;
+            }
         }
     }
 
     writeln!(w)?;
     if d.findings.is_empty() {
-        writeln!(w, "{GREEN}No problems found.{GREEN:#}")?;
+        writeln!(w, "{GREEN}{}{GREEN:#}", r.lang.t("No problems found."))?;
     } else {
-        writeln!(w, "{BOLD}Findings{BOLD:#}")?;
+        writeln!(w, "{BOLD}{}{BOLD:#}", r.lang.t("Findings"))?;
         if let Some(i) = d.root_cause {
-            finding(w, &d.findings[i], true)?;
+            finding(w, &d.findings[i], true, r.lang)?;
         }
         for (i, f) in d.findings.iter().enumerate() {
             if Some(i) != d.root_cause {
-                finding(w, f, false)?;
+                finding(w, f, false, r.lang)?;
             }
         }
     }
 
+    let lang = r.lang;
     let fixes: Vec<(&Finding, &crate::diagnose::Remedy)> = d
         .findings
         .iter()
@@ -303,7 +433,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         .flat_map(|f| f.remediation.iter().map(move |r| (f, r)))
         .collect();
     if !fixes.is_empty() {
-        writeln!(w, "\n{BOLD}Fix{BOLD:#}")?;
+        writeln!(w, "\n{BOLD}{}{BOLD:#}", r.lang.t("Fix"))?;
         let mut seen = Vec::new();
         for (f, r) in fixes {
             let key = (r.description.as_str(), r.command.as_deref());
@@ -311,16 +441,21 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
                 continue;
             }
             seen.push(key);
-            writeln!(w, "  {DIM}# {} ({}){DIM:#}", r.description, f.code)?;
+            writeln!(
+                w,
+                "  {DIM}# {} ({}){DIM:#}",
+                lang.remedy(&r.description),
+                f.code
+            )?;
             if let Some(c) = &r.command {
                 writeln!(w, "  {c}")?;
             }
         }
     }
     let (style, verdict) = match d.verdict() {
-        "fail" => (RED, "go will fail"),
-        "warn" => (YELLOW, "go should succeed, with warnings"),
-        _ => (GREEN, "go should succeed"),
+        "fail" => (RED, r.lang.t("go will fail")),
+        "warn" => (YELLOW, r.lang.t("go should succeed, with warnings")),
+        _ => (GREEN, r.lang.t("go should succeed")),
     };
     writeln!(
         w,
