@@ -223,19 +223,19 @@ fn classify(err: &NetError) -> (&'static str, String) {
         NetError::Dns(DnsError::NoRecordsFound(nr))
             if nr.response_code == ResponseCode::NXDomain =>
         {
-            ("nxdomain", "no such host (NXDOMAIN)".into())
+            ("nxdomain", "NXDOMAIN".into())
         }
         NetError::Dns(DnsError::NoRecordsFound(_)) => {
-            ("empty", "no records (NOERROR, empty answer)".into())
+            ("empty", "NOERROR with no records".into())
         }
         NetError::Dns(DnsError::ResponseCode(ResponseCode::ServFail)) => {
-            ("servfail", "server misbehaving (SERVFAIL)".into())
+            ("servfail", "SERVFAIL".into())
         }
         NetError::Dns(DnsError::ResponseCode(ResponseCode::Refused)) => {
-            ("refused", "server refused the query (REFUSED)".into())
+            ("refused", "REFUSED".into())
         }
         NetError::Dns(DnsError::ResponseCode(code)) => ("rcode", format!("server answered {code}")),
-        NetError::Timeout => ("timeout", "no answer (i/o timeout)".into()),
+        NetError::Timeout => ("timeout", "no answer".into()),
         NetError::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => (
             "unreachable",
             "nameserver port closed (ICMP port unreachable)".into(),
@@ -285,7 +285,7 @@ async fn query(resolver: &TokioResolver, name: &str, v6: bool, budget: Duration)
         }
     };
     match tokio::time::timeout(budget, fut).await {
-        Err(_) => Answer::Error("timeout", "no answer (i/o timeout)".into()),
+        Err(_) => Answer::Error("timeout", "no answer".into()),
         Ok(Ok(lookup)) => {
             let ips: Vec<IpAddr> = lookup
                 .answers()
@@ -297,7 +297,7 @@ async fn query(resolver: &TokioResolver, name: &str, v6: bool, budget: Duration)
                 })
                 .collect();
             if ips.is_empty() {
-                Answer::Error("empty", "no records (NOERROR, empty answer)".into())
+                Answer::Error("empty", "NOERROR with no records".into())
             } else {
                 Answer::Ips(ips)
             }
