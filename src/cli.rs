@@ -160,12 +160,36 @@ pub struct ConfigArgs {
 
 #[derive(Debug, Args)]
 pub struct FixArgs {
-    /// Write the recommended settings with `go env -w`.
+    /// Write the recommended settings (with `go env -w`, after a backup).
     #[arg(long, conflicts_with = "undo")]
     pub apply: bool,
-    /// Restore the go/env file from the last backup.
+    /// Restore the go/env file from the last backup, byte for byte.
     #[arg(long)]
     pub undo: bool,
+    /// With --undo: list the backups instead.
+    #[arg(long, requires = "undo")]
+    pub list: bool,
+    /// Also measure throughput by downloading one module zip from each qualified mirror.
+    #[arg(long)]
+    pub bench: bool,
+    /// Allow recommending insecure settings (never done otherwise).
+    #[arg(long)]
+    pub allow_insecure: bool,
+    /// After --apply, do not re-run the check.
+    #[arg(long)]
+    pub no_verify: bool,
+    /// An extra mirror candidate (repeatable; also `mirrors` in godoctor.toml).
+    #[arg(long = "mirror", value_name = "URL")]
+    pub mirrors: Vec<String>,
+    /// Deadline for probing the candidates, e.g. 10s.
+    #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_duration)]
+    pub timeout: Duration,
+    /// A module to plan when there is no go.mod (repeatable).
+    #[arg(long = "module", value_name = "MODULE")]
+    pub modules: Vec<String>,
+    /// Ask this nameserver instead of /etc/resolv.conf.
+    #[arg(long = "resolver", value_name = "ADDR", value_parser = parse_socket_addr)]
+    pub resolvers: Vec<std::net::SocketAddr>,
 }
 
 /// Parses `10s`, `1500ms`, `2m`, or a bare number of seconds.

@@ -281,6 +281,37 @@ fn lookups_disabled(cfg: &Config, flags: &GoFlags) -> Option<String> {
     })
 }
 
+/// The step that asks `proxy` for `module`'s version list.
+pub fn proxy_step(cfg: &Config, proxy: &str, module: &str, fall_through: FallThrough) -> Step {
+    let url = format!(
+        "{}/{}/@v/list",
+        proxy.trim_end_matches('/'),
+        escape_path(module)
+    );
+    Step::Proxy {
+        proxy: proxy.to_owned(),
+        via_http_proxy: via_http_proxy(cfg, &url),
+        url,
+        fall_through,
+    }
+}
+
+/// The step that asks `proxy` whether it relays the checksum database `name`.
+pub fn sumdb_via_proxy_step(
+    cfg: &Config,
+    proxy: &str,
+    name: &str,
+    fall_through: FallThrough,
+) -> SumdbStep {
+    let supported = format!("{}/sumdb/{name}/supported", proxy.trim_end_matches('/'));
+    SumdbStep::ViaProxy {
+        proxy: proxy.to_owned(),
+        via_http_proxy: via_http_proxy(cfg, &supported),
+        supported_url: supported,
+        fall_through,
+    }
+}
+
 fn via_http_proxy(cfg: &Config, url: &str) -> Option<String> {
     let u = gourl::parse(url).ok()?;
     cfg.http_proxy.proxy_for(&u).map(|p| p.to_string())
@@ -320,17 +351,7 @@ fn module_plan(
                 reason: "disabled by GOPRIVATE/GONOPROXY".into(),
             }),
             (ProxyEntry::Url(p), false) => {
-                let url = format!(
-                    "{}/{}/@v/list",
-                    p.trim_end_matches('/'),
-                    escape_path(&module)
-                );
-                route.push(Step::Proxy {
-                    proxy: p.to_owned(),
-                    via_http_proxy: via_http_proxy(cfg, &url),
-                    url: url.clone(),
-                    fall_through: spec.fall_through,
-                });
+                route.push(proxy_step(cfg, p, &module, spec.fall_through))
             }
         }
     }
@@ -424,13 +445,7 @@ fn sumdb_route(cfg: &Config, db: &gosumdb::SumDb, list: &ProxyList) -> Vec<Sumdb
             ProxyEntry::NoProxy => continue,
             ProxyEntry::Direct | ProxyEntry::Off => break,
             ProxyEntry::Url(p) => {
-                let supported = format!("{}/sumdb/{}/supported", p.trim_end_matches('/'), db.name);
-                steps.push(SumdbStep::ViaProxy {
-                    proxy: p.to_owned(),
-                    via_http_proxy: via_http_proxy(cfg, &supported),
-                    supported_url: supported.clone(),
-                    fall_through: spec.fall_through,
-                });
+                steps.push(sumdb_via_proxy_step(cfg, p, &db.name, spec.fall_through))
             }
         }
     }

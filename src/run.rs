@@ -4,7 +4,7 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, ExplainArgs, Format};
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, ExplainArgs, FixArgs, Format};
 use crate::config::env::Environment;
 use crate::config::{Config, LoadOptions};
 use crate::diagnose::{self, Severity};
@@ -20,6 +20,8 @@ pub enum RunError {
     Dir(PathBuf, std::io::Error),
     #[error("cannot start the async runtime: {0}")]
     Runtime(std::io::Error),
+    #[error(transparent)]
+    Fix(#[from] crate::fix::FixError),
     #[error("writing output: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -46,10 +48,7 @@ pub fn run(cli: Cli) -> Result<u8, RunError> {
     match cli.command {
         Command::Check(args) => check(&mut out, dir, &args, lang),
         Command::Config(args) => config(&mut out, dir, &args),
-        Command::Fix(_) => {
-            writeln!(out, "{}", crate::fix::NOT_YET)?;
-            Ok(EXIT_USAGE)
-        }
+        Command::Fix(args) => fix(&mut out, dir, &args),
         Command::Explain(args) => explain(&mut out, dir, &args, lang),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -192,4 +191,146 @@ fn explain(
     };
     writeln!(out)?;
     check(out, dir, &check_args, lang)
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, RunError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(RunError::Runtime)
+}
+
+fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs) -> Result<u8, RunError> {
+    use crate::fix::{self, recommend, state};
+    let cfg = load(dir.clone(), Duration::from_secs(5));
+    if args.undo {
+        if args.list {
+            fix::print_backups(out, &cfg)?;
+            return Ok(EXIT_OK);
+        }
+        let sdir = state::state_dir(&cfg.env).map_err(fix::FixError::from)?;
+        let _lock = state::Lock::acquire(&sdir).map_err(fix::FixError::from)?;
+        let b = state::undo(&sdir).map_err(fix::FixError::from)?;
+        writeln!(
+            out,
+            "restored {} as it was at {}{}",
+            b.meta.path,
+            b.meta.time,
+            if b.meta.existed {
+                ""
+            } else {
+                " (it did not exist: removed)"
+            }
+        )?;
+        return Ok(EXIT_OK);
+    }
+    let toml = crate::config::godoctor_toml::load(&cfg.env, &cfg.dir);
+    for p in &toml.problems {
+        writeln!(out, "warning: {p} (ignored)")?;
+    }
+    let canaries = if !args.modules.is_empty() {
+        args.modules.clone()
+    } else if !toml.settings.canary_modules.is_empty() {
+        toml.settings.canary_modules.clone()
+    } else {
+        vec![DEFAULT_CANARY.to_owned()]
+    };
+    let plan = Plan::build(&cfg, &canaries);
+    let opts = ProbeOptions {
+        timeout: args.timeout,
+        resolvers: args.resolvers.clone(),
+        compare: Vec::new(),
+        progress: true,
+    };
+    let rt = runtime()?;
+    let targets = rt.block_on(crate::probe::engine::run(&cfg, &plan, &opts));
+    let diagnosis = diagnose::diagnose(&cfg, &plan, &targets);
+    let mut candidates: Vec<String> = Vec::new();
+    for c in recommend::BUILTIN_MIRRORS
+        .iter()
+        .map(|s| s.to_string())
+        .chain(toml.settings.mirrors.iter().cloned())
+        .chain(args.mirrors.iter().cloned())
+    {
+        let c = c.trim_end_matches('/').to_owned();
+        if !candidates.contains(&c) {
+            candidates.push(c);
+        }
+    }
+    let (mut cands, sumdb_direct_ok) =
+        rt.block_on(recommend::probe(&cfg, &plan, &candidates, &opts, 3));
+    if args.bench {
+        if let Some(m) = plan.modules.iter().find(|m| m.version.is_some()) {
+            for c in cands.iter_mut().filter(|c| c.qualified) {
+                let url = format!(
+                    "{}/{}/@v/{}.zip",
+                    c.url,
+                    crate::plan::escape_path(&m.module),
+                    crate::plan::escape_path(m.version.as_deref().unwrap_or(""))
+                );
+                if let Ok((bytes, took)) = rt.block_on(crate::probe::engine::download(
+                    &cfg,
+                    &plan,
+                    &opts,
+                    &url,
+                    64 << 20,
+                )) {
+                    c.throughput_bps = Some(bytes as f64 / took.as_secs_f64().max(1e-6));
+                }
+            }
+        }
+    }
+    let direct_last = toml.settings.direct_last.unwrap_or(true);
+    let (changes, mut notes) = recommend::compute(
+        &cfg,
+        &plan,
+        &diagnosis,
+        &mut cands,
+        sumdb_direct_ok,
+        direct_last,
+    );
+    if args.allow_insecure {
+        notes.push("--allow-insecure: no insecure setting was needed".into());
+    }
+    let rec = recommend::Recommendation {
+        candidates: cands,
+        changes,
+        notes,
+    };
+    fix::print_plan(out, &rec)?;
+    rt.shutdown_background();
+    if !args.apply || rec.changes.is_empty() {
+        if args.apply {
+            writeln!(out, "nothing written")?;
+        }
+        return Ok(EXIT_OK);
+    }
+    let backup = fix::apply(&cfg, &rec.changes)?;
+    writeln!(
+        out,
+        "\nwritten: {} (backup {}; `godoctor fix --undo` restores it)",
+        backup.meta.path,
+        backup.dir.display()
+    )?;
+    for line in fix::env_overrides(&cfg, &rec.changes) {
+        writeln!(out, "{line}")?;
+    }
+    if args.no_verify {
+        return Ok(EXIT_OK);
+    }
+    let cfg2 = load(dir, Duration::from_secs(5));
+    let plan2 = Plan::build(&cfg2, &canaries);
+    let rt = runtime()?;
+    let targets2 = rt.block_on(crate::probe::engine::run(&cfg2, &plan2, &opts));
+    rt.shutdown_background();
+    let d2 = diagnose::diagnose(&cfg2, &plan2, &targets2);
+    writeln!(out, "{}", fix::verdict_text(d2.outcome.predicted))?;
+    Ok(
+        if d2.outcome.predicted == crate::diagnose::predict::Predicted::Ok {
+            EXIT_OK
+        } else {
+            EXIT_FAIL
+        },
+    )
 }

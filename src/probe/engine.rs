@@ -210,16 +210,14 @@ fn specs(plan: &Plan) -> Vec<Spec> {
     out
 }
 
-/// Probes every target of the plan. Needs a tokio runtime.
-pub async fn run(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Vec<Target> {
-    let deadline = Deadline::after(opts.timeout);
+fn setup(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Arc<Setup> {
     let roots = super::roots::load(&cfg.env);
     let tls = TlsSetup {
         roots: roots.store.clone(),
         public: super::roots::public_roots(),
     };
     let dns_tls = tls.client_config(&[b"h2"]).map(Arc::new);
-    let setup = Arc::new(Setup {
+    Arc::new(Setup {
         dns: DnsSetup::system(&opts.resolvers, opts.compare.clone(), dns_tls),
         tls,
         limits: Limits::for_timeout(opts.timeout),
@@ -231,7 +229,57 @@ pub async fn run(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Vec<Target> 
             Ok(SumDbSetting::Db(db)) => Some(db.clone()),
             _ => None,
         },
-    });
+    })
+}
+
+/// Downloads `url` through the same layers (reading at most `max_bytes`): bytes read and the
+/// time the body took, for `fix --bench`.
+pub async fn download(
+    cfg: &Config,
+    plan: &Plan,
+    opts: &ProbeOptions,
+    url: &str,
+    max_bytes: usize,
+) -> Result<(usize, Duration), String> {
+    let deadline = Deadline::after(opts.timeout);
+    let mut setup = (*setup(cfg, plan, opts)).clone_shallow();
+    setup.limits.max_body = max_bytes;
+    setup.limits.http = opts.timeout;
+    let f = fetch(&setup, deadline, url, true).await;
+    match f.answer {
+        Some(a) if a.status == 200 => Ok((a.body.len(), a.total.saturating_sub(a.ttfb))),
+        Some(a) => Err(format!(
+            "{} answered {}",
+            crate::redact::redact_urls(url),
+            a.status
+        )),
+        None => Err(f
+            .layers
+            .iter()
+            .find_map(|l| l.error.as_ref().map(|e| e.message.clone()))
+            .unwrap_or_else(|| "no answer".into())),
+    }
+}
+
+impl Setup {
+    fn clone_shallow(&self) -> Setup {
+        Setup {
+            dns: self.dns.clone(),
+            tls: self.tls.clone(),
+            limits: self.limits,
+            env: self.env.clone(),
+            http_proxy: self.http_proxy.clone(),
+            git: self.git.clone(),
+            netrc: self.netrc.clone(),
+            sumdb: self.sumdb.clone(),
+        }
+    }
+}
+
+/// Probes every target of the plan. Needs a tokio runtime.
+pub async fn run(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Vec<Target> {
+    let deadline = Deadline::after(opts.timeout);
+    let setup = setup(cfg, plan, opts);
     let specs = specs(plan);
     let bar = progress_bar(opts.progress, specs.len());
     let mut set = tokio::task::JoinSet::new();

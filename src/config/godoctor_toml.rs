@@ -1,0 +1,132 @@
+//! godoctor's own configuration: `godoctor/config.toml` in the OS config directory, then
+//! `godoctor.toml` in the project (the project file wins key by key). It names extra mirror
+//! candidates, canary modules, the default timeout and comparison resolvers.
+//!
+//! ```toml
+//! mirrors = ["https://goproxy.corp.example"]
+//! canary_modules = ["golang.org/x/text@v0.14.0"]
+//! timeout = "8s"
+//! compare_resolvers = ["tls://127.0.0.1:853#dns.example"]
+//! direct_last = true
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::env::Environment;
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct GodoctorToml {
+    #[serde(default)]
+    pub mirrors: Vec<String>,
+    #[serde(default)]
+    pub canary_modules: Vec<String>,
+    pub timeout: Option<String>,
+    #[serde(default)]
+    pub compare_resolvers: Vec<String>,
+    /// Put `direct` last in a recommended GOPROXY (default true).
+    pub direct_last: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub settings: GodoctorToml,
+    /// The files that were read.
+    pub files: Vec<PathBuf>,
+    /// Files that exist but could not be used, with go-style `path: problem` messages.
+    pub problems: Vec<String>,
+}
+
+fn read_one(path: &Path) -> Result<Option<GodoctorToml>, String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => toml::from_str(&text)
+            .map(Some)
+            .map_err(|e| format!("{}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+/// Reads the user file then the project file (found upward from `dir`).
+pub fn load(env: &Environment, dir: &Path) -> Loaded {
+    let mut out = Loaded::default();
+    let mut paths = Vec::new();
+    if let Ok(cfg) = env.user_config_dir(true) {
+        paths.push(cfg.join("godoctor").join("config.toml"));
+    }
+    if let Some(p) = dir
+        .ancestors()
+        .map(|d| d.join("godoctor.toml"))
+        .find(|p| p.is_file())
+    {
+        paths.push(p);
+    }
+    for p in paths {
+        match read_one(&p) {
+            Ok(Some(t)) => {
+                out.files.push(p);
+                let s = &mut out.settings;
+                if !t.mirrors.is_empty() {
+                    s.mirrors = t.mirrors;
+                }
+                if !t.canary_modules.is_empty() {
+                    s.canary_modules = t.canary_modules;
+                }
+                if t.timeout.is_some() {
+                    s.timeout = t.timeout;
+                }
+                if !t.compare_resolvers.is_empty() {
+                    s.compare_resolvers = t.compare_resolvers;
+                }
+                if t.direct_last.is_some() {
+                    s.direct_last = t.direct_last;
+                }
+            }
+            Ok(None) => {}
+            Err(e) => out.problems.push(e),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_file_overrides_user_file() {
+        let home = tempfile::tempdir().unwrap();
+        let proj = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(home.path().join(".config/godoctor")).unwrap();
+        std::fs::write(
+            home.path().join(".config/godoctor/config.toml"),
+            "mirrors = [\"https://a.example\"]\ntimeout = \"5s\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            proj.path().join("godoctor.toml"),
+            "mirrors = [\"https://b.example\"]\n",
+        )
+        .unwrap();
+        let env = Environment::from_pairs([("HOME", home.path().to_str().unwrap())]);
+        let l = load(&env, proj.path());
+        assert_eq!(l.settings.mirrors, vec!["https://b.example"]);
+        assert_eq!(l.settings.timeout.as_deref(), Some("5s"));
+        assert_eq!(l.files.len(), 2);
+    }
+
+    #[test]
+    fn bad_files_are_problems_not_panics() {
+        let proj = tempfile::tempdir().unwrap();
+        std::fs::write(
+            proj.path().join("godoctor.toml"),
+            "mirrors = 3\nunknown = 1\n",
+        )
+        .unwrap();
+        let l = load(&Environment::default(), proj.path());
+        assert_eq!(l.problems.len(), 1);
+        assert!(l.problems[0].contains("godoctor.toml"));
+    }
+}

@@ -1,0 +1,187 @@
+//! Writing the go/env file the way `go env -w` / `-u` do (`updateEnvFile`: earlier duplicates
+//! removed, an existing key updated in place, new keys appended), atomically — a temporary
+//! file in the same directory, fsync, rename — so a crash leaves the old file or the new one,
+//! never a torn one. Lines that are not touched are kept byte for byte.
+
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{path} cannot be parsed ({why}); nothing was written")]
+    Unparsable { path: String, why: String },
+    #[error("cannot write {path}: {source}; nothing was written")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// One change: set a key, or remove it (`None`).
+pub type Change = (String, Option<String>);
+
+/// The new file content for `old` after `changes`.
+pub fn edit(path: &Path, old: &[u8], changes: &[Change]) -> Result<Vec<u8>, WriteError> {
+    let text = std::str::from_utf8(old).map_err(|_| WriteError::Unparsable {
+        path: path.display().to_string(),
+        why: "not UTF-8".into(),
+    })?;
+    if text.contains('\0') {
+        return Err(WriteError::Unparsable {
+            path: path.display().to_string(),
+            why: "contains NUL bytes".into(),
+        });
+    }
+    let mut lines: Vec<String> = if text.is_empty() {
+        Vec::new()
+    } else {
+        text.split_inclusive('\n').map(str::to_owned).collect()
+    };
+    let key_of = |l: &str| -> Option<String> {
+        let i = l.find('=')?;
+        l.as_bytes().first().filter(|b| b.is_ascii_uppercase())?;
+        Some(l[..i].to_owned())
+    };
+    for (key, value) in changes {
+        let positions: Vec<usize> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| key_of(l).as_deref() == Some(key.as_str()))
+            .map(|(i, _)| i)
+            .collect();
+        match value {
+            Some(v) => {
+                let new_line = format!("{key}={v}\n");
+                if let Some(&last) = positions.last() {
+                    lines[last] = new_line;
+                    for &p in positions[..positions.len() - 1].iter().rev() {
+                        lines.remove(p);
+                    }
+                } else {
+                    if lines.last().is_some_and(|l| !l.ends_with('\n')) {
+                        if let Some(l) = lines.last_mut() {
+                            l.push('\n');
+                        }
+                    }
+                    lines.push(new_line);
+                }
+            }
+            None => {
+                for &p in positions.iter().rev() {
+                    lines.remove(p);
+                }
+            }
+        }
+    }
+    Ok(lines.concat().into_bytes())
+}
+
+/// Replaces `path` with `data` atomically (mode kept; the directory created if missing).
+pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let tmp = dir.join(format!(
+        ".{}.godoctor-{}",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("env"),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            let _ = f.set_permissions(meta.permissions());
+        }
+        f.write_all(data)?;
+        f.sync_all()?;
+        drop(f);
+        // Test hook: simulate a crash between the temporary write and the rename.
+        if std::env::var_os("GODOCTOR_TEST_CRASH_BEFORE_RENAME").is_some() {
+            std::process::abort();
+        }
+        std::fs::rename(&tmp, path)?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(old: &str, changes: &[(&str, Option<&str>)]) -> String {
+        let c: Vec<Change> = changes
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.map(str::to_owned)))
+            .collect();
+        String::from_utf8(edit(Path::new("env"), old.as_bytes(), &c).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn edits_like_go_env_w() {
+        assert_eq!(
+            e("", &[("GOPROXY", Some("https://goproxy.cn,direct"))]),
+            "GOPROXY=https://goproxy.cn,direct\n"
+        );
+        assert_eq!(
+            e(
+                "# keep me\nGOPROXY=a\nweird line\nGOPRIVATE=x\n",
+                &[("GOPROXY", Some("b"))]
+            ),
+            "# keep me\nGOPROXY=b\nweird line\nGOPRIVATE=x\n"
+        );
+        assert_eq!(
+            e("GOPROXY=a\nX=1\nGOPROXY=c\n", &[("GOPROXY", Some("b"))]),
+            "X=1\nGOPROXY=b\n"
+        );
+        assert_eq!(
+            e(
+                "GOSUMDB=off\nGOFLAGS=-mod=mod",
+                &[("GOSUMDB", None), ("GOPRIVATE", Some("corp.example"))]
+            ),
+            "GOFLAGS=-mod=mod\nGOPRIVATE=corp.example\n"
+        );
+        // CRLF and odd lines survive untouched.
+        assert_eq!(
+            e("A=1\r\n  indented=x\r\n", &[("B", Some("2"))]),
+            "A=1\r\n  indented=x\r\nB=2\n"
+        );
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_parse() {
+        assert!(edit(Path::new("env"), b"\xff\xfe", &[]).is_err());
+        assert!(edit(Path::new("env"), b"A=\0", &[]).is_err());
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_keeps_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("go/env");
+        write_atomic(&p, b"A=1\n").unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&p, b"A=2\n").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"A=2\n");
+        assert_eq!(
+            std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            std::fs::read_dir(p.parent().unwrap()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
+}

@@ -1,0 +1,317 @@
+//! Recommending settings: probe candidate mirrors concurrently through the same pipeline as
+//! `check`, qualify the ones that pass every layer and serve valid version lists (and relay
+//! the checksum database where go needs that), rank them by median latency, and compute the
+//! go settings to change — keeping every user value that already works.
+
+use serde::Serialize;
+
+use crate::config::goproxy::FallThrough;
+use crate::config::gosumdb::SumDbSetting;
+use crate::config::patterns::match_prefix_patterns;
+use crate::config::{Config, Origin};
+use crate::diagnose::Diagnosis;
+use crate::diagnose::predict::Predicted;
+use crate::plan::{Plan, SumdbStep, private_hint, proxy_step, sumdb_via_proxy_step};
+use crate::probe::engine::{self, ProbeOptions};
+use crate::probe::{LayerName, Role, Target};
+use crate::redact::redact_urls;
+
+/// The built-in candidates (issue 5): the default proxy and the well-known public mirrors.
+pub const BUILTIN_MIRRORS: &[&str] = &[
+    "https://proxy.golang.org",
+    "https://goproxy.cn",
+    "https://goproxy.io",
+    "https://mirrors.aliyun.com/goproxy/",
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    pub url: String,
+    pub qualified: bool,
+    /// Why it does not qualify.
+    pub problem: Option<String>,
+    /// Median over the rounds of the slowest version-list fetch (all layers).
+    pub median_ms: Option<f64>,
+    /// `<mirror>/sumdb/<name>/supported` answered 200 and the relayed tree head verified.
+    pub relays_sumdb: bool,
+    /// Bytes per second for one module zip (`--bench`).
+    pub throughput_bps: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub key: &'static str,
+    pub current: String,
+    pub origin: Origin,
+    /// None: remove the setting (`go env -u`).
+    pub recommended: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Recommendation {
+    pub candidates: Vec<Candidate>,
+    pub changes: Vec<Change>,
+    pub notes: Vec<String>,
+}
+
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(|a, b| a.total_cmp(b));
+    Some(v[v.len() / 2])
+}
+
+/// A plan that asks every candidate for every public planned module and for the checksum
+/// database, so one engine run probes them all concurrently.
+fn candidate_plan(cfg: &Config, plan: &Plan, candidates: &[String]) -> Plan {
+    let mut p = plan.clone();
+    p.modules
+        .retain(|m| !m.noproxy && private_hint(&m.host, &cfg.netrc.machines).is_none());
+    for m in &mut p.modules {
+        m.route = candidates
+            .iter()
+            .map(|c| proxy_step(cfg, c, &m.module, FallThrough::AnyError))
+            .collect();
+    }
+    if let Ok(SumDbSetting::Db(db)) = &plan.sumdb {
+        let mut route: Vec<SumdbStep> = candidates
+            .iter()
+            .map(|c| sumdb_via_proxy_step(cfg, c, &db.name, FallThrough::AnyError))
+            .collect();
+        route.extend(
+            plan.sumdb_route
+                .iter()
+                .filter(|s| matches!(s, SumdbStep::Direct { .. }))
+                .cloned(),
+        );
+        p.sumdb_route = route;
+        // Every candidate is asked about the checksum database, even when go.sum covers all.
+        if let Some(m) = p.modules.first_mut() {
+            m.needs_sumdb = true;
+        }
+    }
+    p
+}
+
+fn targets_of<'a>(
+    targets: &'a [Target],
+    role: Role,
+    candidate: &str,
+) -> impl Iterator<Item = &'a Target> + 'a {
+    let red = redact_urls(candidate);
+    targets.iter().filter(move |t| {
+        t.role == role && t.context.get("proxy").and_then(|p| p.as_str()) == Some(red.as_str())
+    })
+}
+
+/// Probes the candidates `rounds` times within `opts.timeout` in total.
+pub async fn probe(
+    cfg: &Config,
+    plan: &Plan,
+    candidates: &[String],
+    opts: &ProbeOptions,
+    rounds: u32,
+) -> (Vec<Candidate>, bool) {
+    let p = candidate_plan(cfg, plan, candidates);
+    let per_round = ProbeOptions {
+        timeout: opts.timeout / rounds.max(1),
+        ..opts.clone()
+    };
+    let mut runs: Vec<Vec<Target>> = Vec::new();
+    for _ in 0..rounds.max(1) {
+        runs.push(engine::run(cfg, &p, &per_round).await);
+    }
+    let sumdb_direct_ok = runs
+        .last()
+        .is_some_and(|ts| ts.iter().filter(|t| t.role == Role::Sumdb).all(Target::ok));
+    let out = candidates
+        .iter()
+        .map(|c| {
+            let mut problem = None;
+            let mut lat = Vec::new();
+            for ts in &runs {
+                let mine: Vec<&Target> = targets_of(ts, Role::Proxy, c).collect();
+                if mine.is_empty() {
+                    problem.get_or_insert_with(|| "no module to ask it about".to_owned());
+                    continue;
+                }
+                if let Some(bad) = mine.iter().find(|t| !t.ok()) {
+                    let l = bad.first_failure();
+                    problem = Some(
+                        l.map(|l| {
+                            format!(
+                                "{}: {}",
+                                serde_json::to_value(l.layer)
+                                    .ok()
+                                    .and_then(|v| v.as_str().map(str::to_owned))
+                                    .unwrap_or_default(),
+                                l.error
+                                    .as_ref()
+                                    .map(|e| e.message.clone())
+                                    .unwrap_or_default()
+                            )
+                        })
+                        .unwrap_or_else(|| "failed".into()),
+                    );
+                    continue;
+                }
+                let slowest = mine
+                    .iter()
+                    .map(|t| t.layers.iter().map(|l| l.ms).sum::<f64>())
+                    .fold(0.0, f64::max);
+                lat.push(slowest);
+            }
+            let relays_sumdb = runs.last().is_some_and(|ts| {
+                targets_of(ts, Role::SumdbViaProxy, c)
+                    .any(|t| t.ok() && t.layer(LayerName::Sumdb).is_some_and(|l| l.is_ok()))
+            });
+            Candidate {
+                url: c.clone(),
+                qualified: problem.is_none() && !lat.is_empty(),
+                problem,
+                median_ms: median(lat),
+                relays_sumdb,
+                throughput_bps: None,
+            }
+        })
+        .collect();
+    (out, sumdb_direct_ok)
+}
+
+/// The settings to change, from the check (`diagnosis`) and the ranked candidates.
+pub fn compute(
+    cfg: &Config,
+    plan: &Plan,
+    diagnosis: &Diagnosis,
+    candidates: &mut [Candidate],
+    sumdb_direct_ok: bool,
+    direct_last: bool,
+) -> (Vec<Change>, Vec<String>) {
+    let mut changes = Vec::new();
+    let mut notes = vec!["mirror speed depends on where you are and when you ask: CDNs route differently by place and time, so re-rank now and then".to_owned()];
+    let setting = |k: &str| {
+        cfg.settings
+            .get(k)
+            .map(|s| (s.value.clone(), s.origin))
+            .unwrap_or((String::new(), Origin::Default))
+    };
+    candidates.sort_by(|a, b| {
+        b.qualified.cmp(&a.qualified).then(
+            a.median_ms
+                .unwrap_or(f64::MAX)
+                .total_cmp(&b.median_ms.unwrap_or(f64::MAX)),
+        )
+    });
+    let needs_sumdb =
+        plan.modules.iter().any(|m| m.needs_sumdb) && !matches!(plan.sumdb, Ok(SumDbSetting::Off));
+
+    // GOPRIVATE: private-looking hosts of go.mod that no pattern covers.
+    let (private, origin) = setting("GOPRIVATE");
+    let mut hosts: Vec<String> = Vec::new();
+    for m in &plan.modules {
+        if !match_prefix_patterns(&private, &m.module)
+            && private_hint(&m.host, &cfg.netrc.machines).is_some()
+            && !hosts.contains(&m.host)
+        {
+            hosts.push(m.host.clone());
+        }
+    }
+    if !hosts.is_empty() {
+        let mut v: Vec<String> = private
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        v.extend(hosts.iter().cloned());
+        changes.push(Change {
+            key: "GOPRIVATE",
+            current: private,
+            origin,
+            recommended: Some(v.join(",")),
+            reason: format!("{} look private: fetch them directly and keep their paths away from the public proxy and checksum database", hosts.join(", ")),
+        });
+    }
+
+    // GOPROXY: keep a working value; otherwise the qualified mirrors in rank order.
+    let public_ok = diagnosis
+        .outcome
+        .modules
+        .iter()
+        .zip(&plan.modules)
+        .filter(|(_, m)| private_hint(&m.host, &cfg.netrc.machines).is_none())
+        .all(|(o, _)| o.predicted == Predicted::Ok);
+    let proxy_trouble = diagnosis.findings.iter().any(|f| {
+        f.severity >= crate::diagnose::Severity::Warning
+            && (f.code.starts_with("GOPROXY")
+                || matches!(
+                    f.layer,
+                    crate::diagnose::Layer::Dns
+                        | crate::diagnose::Layer::Tcp
+                        | crate::diagnose::Layer::Tls
+                        | crate::diagnose::Layer::Http
+                ))
+    });
+    let sumdb_failed = diagnosis.outcome.sumdb.predicted == Predicted::Fail;
+    let (goproxy, origin) = setting("GOPROXY");
+    if !public_ok || proxy_trouble || sumdb_failed {
+        let mut ranked: Vec<&Candidate> = candidates.iter().filter(|c| c.qualified).collect();
+        // If go cannot reach the checksum database itself, the first mirror must relay it.
+        if needs_sumdb && !sumdb_direct_ok {
+            ranked.sort_by_key(|c| !c.relays_sumdb);
+            if ranked.first().is_some_and(|c| !c.relays_sumdb) {
+                notes.push("no qualified mirror relays the checksum database, and it is unreachable directly; godoctor does not recommend GOSUMDB=off".into());
+            }
+        }
+        let chosen: Vec<String> = ranked
+            .iter()
+            .take(3)
+            .map(|c| c.url.trim_end_matches('/').to_owned())
+            .collect();
+        if chosen.is_empty() {
+            notes.push("no candidate mirror passed every layer from this network: GOPROXY is left as it is".into());
+        } else {
+            let mut value = chosen.join("|");
+            if direct_last {
+                value.push_str(",direct");
+            }
+            if value != goproxy {
+                changes.push(Change {
+                    key: "GOPROXY",
+                    current: goproxy.clone(),
+                    origin,
+                    recommended: Some(value),
+                    reason: format!(
+                        "{} passed every layer from here{}; `|` between them because each was verified, so any error (not only 404/410) moves on to the next{}",
+                        chosen.join(", "),
+                        if chosen.len() > 1 { ", fastest first" } else { "" },
+                        if direct_last { "; `direct` last for modules no mirror has" } else { "" }
+                    ),
+                });
+            }
+        }
+    }
+
+    // GOSUMDB: keep the real database on.
+    let (gosumdb, origin) = setting("GOSUMDB");
+    let relay = candidates.iter().any(|c| c.qualified && c.relays_sumdb);
+    if matches!(plan.sumdb, Ok(SumDbSetting::Off)) || plan.sumdb.is_err() {
+        if sumdb_direct_ok || relay {
+            changes.push(Change {
+                key: "GOSUMDB",
+                current: gosumdb,
+                origin,
+                recommended: None,
+                reason: "turn the checksum database back on: it is reachable from here (directly or through a mirror that relays it)".into(),
+            });
+        } else {
+            notes.push(
+                "the checksum database is off or invalid, and no route to it works from here yet"
+                    .into(),
+            );
+        }
+    }
+    (changes, notes)
+}

@@ -1,0 +1,220 @@
+//! godoctor's state directory: backups of the go/env file taken before every `fix --apply`,
+//! restored byte for byte by `fix --undo`, and the lock that serialises concurrent runs.
+//!
+//! `$XDG_STATE_HOME/godoctor`, else `~/.local/state/godoctor`. Each backup is a directory
+//! named by its UTC time holding `meta.json` and, when the file existed, `env` (a copy).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::env::Environment;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error("no state directory: set HOME or XDG_STATE_HOME")]
+    NoDir,
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("no backup to restore")]
+    NoBackup,
+    #[error("{0}: the backup is damaged")]
+    Damaged(String),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StateError + '_ {
+    move |source| StateError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+pub fn state_dir(env: &Environment) -> Result<PathBuf, StateError> {
+    if let Some(x) = env.get("XDG_STATE_HOME").filter(|x| x.starts_with('/')) {
+        return Ok(PathBuf::from(x).join("godoctor"));
+    }
+    env.home_dir()
+        .map(|h| h.join(".local/state/godoctor"))
+        .ok_or(StateError::NoDir)
+}
+
+/// An exclusive lock on the state directory, released on drop.
+pub struct Lock(std::fs::File);
+
+impl Lock {
+    pub fn acquire(dir: &Path) -> Result<Lock, StateError> {
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        let path = dir.join("lock");
+        let f = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io(&path))?;
+        f.lock().map_err(io(&path))?;
+        Ok(Lock(f))
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Meta {
+    /// The go/env file the backup belongs to.
+    pub path: String,
+    /// Whether the file existed before the change (undo deletes it otherwise).
+    pub existed: bool,
+    pub time: String,
+    /// The keys the change touched.
+    pub keys: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Backup {
+    pub dir: PathBuf,
+    pub meta: Meta,
+}
+
+fn now_stamp() -> String {
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let secs = d.as_secs() as i64;
+    let (days, rem) = (secs.div_euclid(86400), secs.rem_euclid(86400));
+    // civil from days (Howard Hinnant)
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = if month <= 2 { y + 1 } else { y };
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:09}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        d.subsec_nanos()
+    )
+}
+
+/// Saves the current state of `goenv` before it is changed.
+pub fn backup(dir: &Path, goenv: &Path, keys: &[String]) -> Result<Backup, StateError> {
+    let stamp = now_stamp();
+    let bdir = dir.join("backups").join(stamp.replace(':', ""));
+    std::fs::create_dir_all(&bdir).map_err(io(&bdir))?;
+    let existed = match std::fs::read(goenv) {
+        Ok(data) => {
+            let copy = bdir.join("env");
+            std::fs::write(&copy, data).map_err(io(&copy))?;
+            true
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(io(goenv)(e)),
+    };
+    let meta = Meta {
+        path: goenv.display().to_string(),
+        existed,
+        time: stamp,
+        keys: keys.to_vec(),
+    };
+    let mpath = bdir.join("meta.json");
+    std::fs::write(&mpath, serde_json::to_vec_pretty(&meta).unwrap_or_default())
+        .map_err(io(&mpath))?;
+    Ok(Backup { dir: bdir, meta })
+}
+
+/// Backups, oldest first.
+pub fn list(dir: &Path) -> Vec<Backup> {
+    let Ok(rd) = std::fs::read_dir(dir.join("backups")) else {
+        return Vec::new();
+    };
+    let mut v: Vec<Backup> = rd
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let meta: Meta =
+                serde_json::from_slice(&std::fs::read(e.path().join("meta.json")).ok()?).ok()?;
+            Some(Backup {
+                dir: e.path(),
+                meta,
+            })
+        })
+        .collect();
+    v.sort_by(|a, b| a.meta.time.cmp(&b.meta.time));
+    v
+}
+
+/// Restores the newest backup byte for byte and removes it from the list.
+pub fn undo(dir: &Path) -> Result<Backup, StateError> {
+    let last = list(dir).pop().ok_or(StateError::NoBackup)?;
+    let target = PathBuf::from(&last.meta.path);
+    if last.meta.existed {
+        let data = std::fs::read(last.dir.join("env"))
+            .map_err(|_| StateError::Damaged(last.dir.display().to_string()))?;
+        super::goenv_write::write_atomic(&target, &data).map_err(|e| StateError::Io {
+            path: target.display().to_string(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+    } else {
+        match std::fs::remove_file(&target) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io(&target)(e)),
+        }
+    }
+    std::fs::remove_dir_all(&last.dir).map_err(io(&last.dir))?;
+    Ok(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backup_and_undo_are_byte_identical() {
+        let d = tempfile::tempdir().unwrap();
+        let state = d.path().join("state");
+        let goenv = d.path().join("go/env");
+        std::fs::create_dir_all(goenv.parent().unwrap()).unwrap();
+        let original = b"GOPROXY=https://a\r\n# odd\nGOFLAGS=-mod=mod".to_vec();
+        std::fs::write(&goenv, &original).unwrap();
+        let _lock = Lock::acquire(&state).unwrap();
+        backup(&state, &goenv, &["GOPROXY".into()]).unwrap();
+        std::fs::write(&goenv, b"GOPROXY=changed\n").unwrap();
+        assert_eq!(list(&state).len(), 1);
+        undo(&state).unwrap();
+        assert_eq!(std::fs::read(&goenv).unwrap(), original);
+        assert!(list(&state).is_empty());
+        assert!(matches!(undo(&state), Err(StateError::NoBackup)));
+    }
+
+    #[test]
+    fn undo_removes_a_file_that_did_not_exist() {
+        let d = tempfile::tempdir().unwrap();
+        let state = d.path().join("state");
+        let goenv = d.path().join("go/env");
+        backup(&state, &goenv, &[]).unwrap();
+        std::fs::create_dir_all(goenv.parent().unwrap()).unwrap();
+        std::fs::write(&goenv, b"GOPROXY=x\n").unwrap();
+        undo(&state).unwrap();
+        assert!(!goenv.exists());
+    }
+
+    #[test]
+    fn stamps_sort() {
+        let a = now_stamp();
+        let b = now_stamp();
+        assert!(a <= b, "{a} {b}");
+        assert_eq!(a.len(), "2026-11-22T16:28:31.000000000Z".len());
+    }
+}
