@@ -21,6 +21,7 @@ pub mod http_proxy;
 pub mod netrc;
 pub mod patterns;
 pub mod process;
+pub mod toolchain;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

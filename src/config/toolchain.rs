@@ -1,0 +1,479 @@
+//! GOTOOLCHAIN and the go/toolchain lines of go.work or go.mod: will go run itself, switch to
+//! another toolchain (and which), or refuse — decided as cmd/go's `toolchain.Select` decides at
+//! startup (go-toolchains.md §1–§4). Versions are compared with go's `gover` rules, where the
+//! language version `1.21` sorts before `1.21rc1`, which sorts before `1.21.0`.
+
+use std::cmp::Ordering;
+
+/// A Go version as `gover` sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gover {
+    pub major: u64,
+    pub minor: u64,
+    /// None for a language version (`1.21`).
+    pub patch: Option<u64>,
+    /// `("rc", 1)`, `("beta", 2)`, or none.
+    pub pre: Option<(String, u64)>,
+}
+
+impl Gover {
+    /// `gover.Parse`: `1.21`, `1.21.3`, `1.21rc1`, `1.21beta2`.
+    pub fn parse(s: &str) -> Option<Gover> {
+        let (major, rest) = s.split_once('.')?;
+        let major: u64 = num(major)?;
+        let end = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let minor = num(&rest[..end])?;
+        let rest = &rest[end..];
+        if rest.is_empty() {
+            return Some(Gover {
+                major,
+                minor,
+                patch: None,
+                pre: None,
+            });
+        }
+        if let Some(p) = rest.strip_prefix('.') {
+            return Some(Gover {
+                major,
+                minor,
+                patch: Some(num(p)?),
+                pre: None,
+            });
+        }
+        for kind in ["rc", "beta"] {
+            if let Some(n) = rest.strip_prefix(kind) {
+                return Some(Gover {
+                    major,
+                    minor,
+                    patch: None,
+                    pre: Some((kind.to_owned(), num(n)?)),
+                });
+            }
+        }
+        None
+    }
+
+    /// A language version (no patch, no pre-release).
+    pub fn is_lang(&self) -> bool {
+        self.patch.is_none() && self.pre.is_none()
+    }
+
+    fn key(&self) -> (u64, u64, u8, u64) {
+        match (&self.patch, &self.pre) {
+            (None, None) => (self.major, self.minor, 0, 0),
+            (None, Some((k, n))) => (self.major, self.minor, if k == "beta" { 1 } else { 2 }, *n),
+            (Some(p), _) => (self.major, self.minor, 3, *p),
+        }
+    }
+}
+
+fn num(s: &str) -> Option<u64> {
+    if s.is_empty() || (s.len() > 1 && s.starts_with('0')) || !s.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    s.parse().ok()
+}
+
+impl PartialOrd for Gover {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Gover {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl std::fmt::Display for Gover {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)?;
+        if let Some(p) = self.patch {
+            write!(f, ".{p}")?;
+        }
+        if let Some((k, n)) = &self.pre {
+            write!(f, "{k}{n}")?;
+        }
+        Ok(())
+    }
+}
+
+/// `gover.FromToolchain`: `go1.21.3`, `go1.21.3-bigcorp` → the version; others → None.
+pub fn from_toolchain(name: &str) -> Option<Gover> {
+    if name.contains(['/', '\\']) {
+        return None;
+    }
+    let v = name.strip_prefix("go")?;
+    let v = v.split(['-', ' ', '\t']).next().unwrap_or("");
+    Gover::parse(v)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// No switching beyond the minimum.
+    Local,
+    /// Download newer toolchains as go.mod asks.
+    Auto,
+    /// Use newer toolchains from PATH only.
+    Path,
+}
+
+/// A parsed GOTOOLCHAIN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    /// The minimum toolchain name (`go1.21.3`), or None for the local one.
+    pub min: Option<String>,
+    pub mode: Mode,
+}
+
+/// Parses GOTOOLCHAIN with go's error texts (`select.go:147-171, 271-285`).
+pub fn parse_setting(value: &str) -> Result<Option<Setting>, String> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let q = |s: &str| super::gourl::go_quote(s);
+    let (min, suffix) = match value.split_once('+') {
+        Some((m, s)) => (m, Some(s)),
+        None => (value, None),
+    };
+    let mode = match (min, suffix) {
+        ("auto", None) => {
+            return Ok(Some(Setting {
+                min: None,
+                mode: Mode::Auto,
+            }));
+        }
+        ("path", None) => {
+            return Ok(Some(Setting {
+                min: None,
+                mode: Mode::Path,
+            }));
+        }
+        ("local", None) => {
+            return Ok(Some(Setting {
+                min: None,
+                mode: Mode::Local,
+            }));
+        }
+        (_, None) => Mode::Local,
+        (_, Some("auto")) => Mode::Auto,
+        (_, Some("path")) => Mode::Path,
+        (_, Some(_)) => {
+            return Err(format!(
+                "invalid GOTOOLCHAIN {}: only version suffixes are +auto and +path",
+                q(value)
+            ));
+        }
+    };
+    if min == "local" {
+        return Ok(Some(Setting { min: None, mode }));
+    }
+    if from_toolchain(min).is_none() {
+        return Err(if suffix.is_some() {
+            format!(
+                "invalid GOTOOLCHAIN {}: invalid minimum toolchain {}",
+                q(value),
+                q(min)
+            )
+        } else {
+            format!("invalid GOTOOLCHAIN {}", q(value))
+        });
+    }
+    Ok(Some(Setting {
+        min: Some(min.to_owned()),
+        mode,
+    }))
+}
+
+/// What go will do at startup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// Run the installed go.
+    Local,
+    /// Switch to this toolchain (`go1.28.0`); `path_only`: only from PATH, never download.
+    Switch {
+        target: String,
+        reason: String,
+        path_only: bool,
+    },
+    /// Refuse with go's message.
+    Refuse(String),
+}
+
+/// The go/toolchain lines that decide, and the file they come from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lines {
+    /// `go.work` or `go.mod`.
+    pub file: String,
+    pub go: Option<String>,
+    pub toolchain: Option<String>,
+}
+
+/// `toolchain.Select` for a module-loading command (`go mod download`).
+pub fn decide(gotoolchain: &str, local: &Gover, lines: Option<&Lines>) -> Decision {
+    let setting = match parse_setting(gotoolchain) {
+        Err(e) => return Decision::Refuse(e),
+        // No value anywhere: go never switches; a too-new go line fails without the suffix.
+        Ok(None) => {
+            return too_new(local, lines, "", false).map_or(Decision::Local, Decision::Refuse);
+        }
+        Ok(Some(s)) => s,
+    };
+    let local_name = format!("go{local}");
+    let mut target = setting.min.clone().unwrap_or_else(|| local_name.clone());
+    let mut reason = format!("GOTOOLCHAIN={gotoolchain}");
+    if setting.mode == Mode::Local {
+        if target != local_name {
+            return Decision::Switch {
+                target,
+                reason,
+                path_only: false,
+            };
+        }
+        return too_new(local, lines, gotoolchain, false).map_or(Decision::Local, Decision::Refuse);
+    }
+    if let Some(l) = lines {
+        let min_v = from_toolchain(&target).unwrap_or_else(|| local.clone());
+        if l.toolchain.as_deref() == Some("default") {
+            return too_new(local, lines, gotoolchain, true).map_or_else(
+                || {
+                    if target == local_name {
+                        Decision::Local
+                    } else {
+                        Decision::Switch {
+                            target: target.clone(),
+                            reason: reason.clone(),
+                            path_only: setting.mode == Mode::Path,
+                        }
+                    }
+                },
+                Decision::Refuse,
+            );
+        }
+        let mut best = min_v;
+        if let Some(tc) = &l.toolchain {
+            let ok = tc.starts_with("go") || tc.contains("-go");
+            let v = if tc.starts_with("go") {
+                from_toolchain(tc)
+            } else {
+                tc.split_once("-go")
+                    .and_then(|(_, v)| Gover::parse(v.split(['-', ' ']).next().unwrap_or("")))
+            };
+            match (ok, v) {
+                (true, Some(v)) => {
+                    if v > best {
+                        best = v;
+                        target = tc.clone();
+                        reason = format!("toolchain line in {}", l.file);
+                    }
+                }
+                _ => {
+                    return Decision::Refuse(format!(
+                        "invalid toolchain {} in {}",
+                        super::gourl::go_quote(tc),
+                        l.file
+                    ));
+                }
+            }
+        }
+        if let Some(g) = l.go.as_deref().and_then(Gover::parse) {
+            if g > best {
+                // `go 1.28` at startup means go1.28.0 (golang.org/issue/62278).
+                let name = if g.is_lang() && g >= Gover::parse("1.21").unwrap_or(g.clone()) {
+                    format!("go{g}.0")
+                } else {
+                    format!("go{g}")
+                };
+                target = name;
+                reason = format!("go line in {}", l.file);
+            }
+        }
+    }
+    if target == local_name {
+        return Decision::Local;
+    }
+    Decision::Switch {
+        target,
+        reason,
+        path_only: setting.mode == Mode::Path,
+    }
+}
+
+/// `%v requires go >= %v (running go %v%v)` when the go line is newer than the local go.
+fn too_new(
+    local: &Gover,
+    lines: Option<&Lines>,
+    gotoolchain: &str,
+    default_line: bool,
+) -> Option<String> {
+    let l = lines?;
+    let need = Gover::parse(l.go.as_deref()?)?;
+    if need <= *local {
+        return None;
+    }
+    let mut suffix = String::new();
+    if !gotoolchain.is_empty() && gotoolchain != "auto" {
+        suffix = format!("; GOTOOLCHAIN={gotoolchain}");
+    }
+    if default_line {
+        suffix.push_str(&format!("; {} sets toolchain default", l.file));
+    }
+    Some(format!(
+        "go: {} requires go >= {need} (running go {local}{suffix})",
+        l.file
+    ))
+}
+
+/// The module go downloads for `target` on this platform.
+pub fn module_version(target: &str) -> String {
+    let (os, arch) = (
+        std::env::consts::OS,
+        match std::env::consts::ARCH {
+            "x86_64" => "amd64",
+            "aarch64" => "arm64",
+            "x86" => "386",
+            other => other,
+        },
+    );
+    format!("v0.0.1-{target}.{os}-{arch}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Gover {
+        Gover::parse(s).unwrap()
+    }
+
+    #[test]
+    fn gover_order() {
+        assert!(v("1.21") < v("1.21rc1"));
+        assert!(v("1.21rc1") < v("1.21.0"));
+        assert!(v("1.21beta1") < v("1.21rc1"));
+        assert!(v("1.21.0") < v("1.21.1"));
+        assert!(v("1.9") < v("1.21"));
+        for bad in ["", "1", "1.", "1.2.", "1.02", "x.y", "1.21.0.1", "1.21rc"] {
+            assert!(Gover::parse(bad).is_none(), "{bad}");
+        }
+        assert_eq!(from_toolchain("go1.21.3-bigcorp"), Some(v("1.21.3")));
+        assert_eq!(from_toolchain("gccgo-go1.99"), None);
+    }
+
+    // go-toolchains.md §2 table.
+    #[test]
+    fn setting_grammar() {
+        assert_eq!(parse_setting("auto").unwrap().unwrap().mode, Mode::Auto);
+        assert_eq!(
+            parse_setting("local+path").unwrap().unwrap().mode,
+            Mode::Path
+        );
+        assert_eq!(
+            parse_setting("go1.50.0+auto")
+                .unwrap()
+                .unwrap()
+                .min
+                .as_deref(),
+            Some("go1.50.0")
+        );
+        assert_eq!(
+            parse_setting("bash").unwrap_err(),
+            "invalid GOTOOLCHAIN \"bash\""
+        );
+        assert_eq!(parse_setting(" ").unwrap_err(), "invalid GOTOOLCHAIN \" \"");
+        assert_eq!(
+            parse_setting("gccgo-go1.99").unwrap_err(),
+            "invalid GOTOOLCHAIN \"gccgo-go1.99\""
+        );
+        assert_eq!(
+            parse_setting("foo+auto").unwrap_err(),
+            "invalid GOTOOLCHAIN \"foo+auto\": invalid minimum toolchain \"foo\""
+        );
+        assert_eq!(
+            parse_setting("go1.2.3+foo").unwrap_err(),
+            "invalid GOTOOLCHAIN \"go1.2.3+foo\": only version suffixes are +auto and +path"
+        );
+        assert_eq!(parse_setting("").unwrap(), None);
+    }
+
+    fn lines(go: &str, tc: Option<&str>) -> Lines {
+        Lines {
+            file: "go.mod".into(),
+            go: Some(go.into()),
+            toolchain: tc.map(str::to_owned),
+        }
+    }
+
+    // go-toolchains.md §3 and §4, with go1.27.3 installed.
+    #[test]
+    fn startup_selection() {
+        let local = v("1.27.3");
+        assert_eq!(
+            decide("auto", &local, Some(&lines("1.21", None))),
+            Decision::Local
+        );
+        assert_eq!(
+            decide("auto", &local, Some(&lines("1.99", None))),
+            Decision::Switch {
+                target: "go1.99.0".into(),
+                reason: "go line in go.mod".into(),
+                path_only: false
+            }
+        );
+        assert!(
+            matches!(decide("auto", &local, Some(&lines("1.99.0", Some("go1.98.1")))), Decision::Switch { target, .. } if target == "go1.99.0")
+        );
+        assert!(
+            matches!(decide("auto", &local, Some(&lines("1.22", Some("go1.99.1")))), Decision::Switch { target, .. } if target == "go1.99.1")
+        );
+        assert!(matches!(
+            decide("path", &local, Some(&lines("1.99", None))),
+            Decision::Switch {
+                path_only: true,
+                ..
+            }
+        ));
+        assert_eq!(
+            decide("local", &local, Some(&lines("1.99.0", None))),
+            Decision::Refuse(
+                "go: go.mod requires go >= 1.99.0 (running go 1.27.3; GOTOOLCHAIN=local)".into()
+            )
+        );
+        assert_eq!(
+            decide("go1.27.3", &local, Some(&lines("1.99", None))),
+            Decision::Refuse(
+                "go: go.mod requires go >= 1.99 (running go 1.27.3; GOTOOLCHAIN=go1.27.3)".into()
+            )
+        );
+        assert_eq!(decide("auto", &local, Some(&lines("1.99.0", Some("default")))), Decision::Refuse("go: go.mod requires go >= 1.99.0 (running go 1.27.3; go.mod sets toolchain default)".into()));
+        // A fixed name switches whatever go.mod says.
+        assert!(
+            matches!(decide("go1.98.1", &local, Some(&lines("1.99", None))), Decision::Switch { target, .. } if target == "go1.98.1")
+        );
+        assert!(
+            matches!(decide("go1.50.0+auto", &local, None), Decision::Switch { target, .. } if target == "go1.50.0")
+        );
+        assert_eq!(
+            decide("auto", &local, Some(&lines("1.22", Some("bogus")))),
+            Decision::Refuse("invalid toolchain \"bogus\" in go.mod".into())
+        );
+        assert_eq!(
+            decide("bash", &local, None),
+            Decision::Refuse("invalid GOTOOLCHAIN \"bash\"".into())
+        );
+        // No GOTOOLCHAIN anywhere: never switches; no suffix on the error.
+        assert_eq!(
+            decide("", &local, Some(&lines("1.99.0", None))),
+            Decision::Refuse("go: go.mod requires go >= 1.99.0 (running go 1.27.3)".into())
+        );
+    }
+
+    #[test]
+    fn module_versions() {
+        assert!(module_version("go1.99.0").starts_with("v0.0.1-go1.99.0."));
+    }
+}
