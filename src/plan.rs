@@ -40,6 +40,47 @@ pub struct Plan {
     pub lookups_disabled: Option<String>,
     /// Modules came from go.mod (false: the canary).
     pub from_gomod: bool,
+    /// What go does about toolchains before anything else (Go ≥ 1.21).
+    pub toolchain: Option<ToolchainPlan>,
+}
+
+/// go's startup toolchain selection and, when it switches, the download route
+/// (go-toolchains.md §3, §6, §7).
+#[derive(Debug, Clone, Serialize)]
+pub struct ToolchainPlan {
+    #[serde(serialize_with = "decision_ser")]
+    pub decision: crate::config::toolchain::Decision,
+    /// `golang.org/toolchain` version go downloads (`v0.0.1-go1.28.0.linux-amd64`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub module_version: Option<String>,
+    /// A `goX.Y.Z` binary on PATH that go would run instead of downloading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_path: Option<String>,
+    /// The GOPROXY route for `golang.org/toolchain` (zip URLs).
+    pub route: Vec<Step>,
+    /// go verifies toolchains with the checksum database even with GOSUMDB=off or GONOSUMDB;
+    /// only a lone `file://` GOPROXY is exempt.
+    pub sumdb_required: bool,
+}
+
+fn decision_ser<S: serde::Serializer>(d: &crate::config::toolchain::Decision, s: S) -> Result<S::Ok, S::Error> {
+    use crate::config::toolchain::Decision;
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(None)?;
+    match d {
+        Decision::Local => m.serialize_entry("action", "local")?,
+        Decision::Switch { target, reason, path_only } => {
+            m.serialize_entry("action", "switch")?;
+            m.serialize_entry("target", target)?;
+            m.serialize_entry("reason", reason)?;
+            m.serialize_entry("path_only", path_only)?;
+        }
+        Decision::Refuse(e) => {
+            m.serialize_entry("action", "refuse")?;
+            m.serialize_entry("error", e)?;
+        }
+    }
+    m.end()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -245,6 +286,7 @@ impl Plan {
             (Ok(SumDbSetting::Db(db)), Ok(list)) => sumdb_route(cfg, db, list),
             _ => Vec::new(),
         };
+        let toolchain = toolchain_plan(cfg, proxy_list.as_ref().ok());
         Plan {
             proxy_list,
             sumdb,
@@ -252,6 +294,7 @@ impl Plan {
             sumdb_route,
             lookups_disabled,
             from_gomod,
+            toolchain,
         }
     }
 
@@ -369,6 +412,56 @@ fn module_plan(
         source,
         route,
     }
+}
+
+fn toolchain_plan(cfg: &Config, list: Option<&ProxyList>) -> Option<ToolchainPlan> {
+    use crate::config::toolchain::{self, Decision, Gover, Lines};
+    if !cfg.rules_version.at_least(1, 21) || cfg.get("GO111MODULE") == "off" {
+        return None;
+    }
+    let local = Gover::parse(&format!("{}.{}.{}", cfg.rules_version.major, cfg.rules_version.minor, cfg.rules_version.patch))?;
+    let project = &cfg.project;
+    let (file, m) = match (&project.gowork, &project.gomod) {
+        (Some(w), _) => ("go.work", Some(w)),
+        (None, Some(m)) => ("go.mod", Some(m)),
+        (None, None) => ("go.mod", None),
+    };
+    if m.is_none() && cfg.get("GO111MODULE") == "auto" {
+        return None;
+    }
+    let lines = m.map(|m| Lines { file: file.to_owned(), go: m.go.clone(), toolchain: m.toolchain.clone() });
+    let decision = toolchain::decide(cfg.get("GOTOOLCHAIN"), &local, lines.as_ref());
+    let mut plan = ToolchainPlan { decision: decision.clone(), module_version: None, on_path: None, route: Vec::new(), sumdb_required: true };
+    if let Decision::Switch { target, .. } = &decision {
+        plan.on_path = cfg.env.look_path(target).map(|p| p.display().to_string());
+        let version = toolchain::module_version(target);
+        let goproxy = cfg.get("GOPROXY");
+        plan.sumdb_required = !(goproxy.starts_with("file://") && !goproxy.contains([',', '|']));
+        let module = module_plan(cfg, list, "golang.org/toolchain".to_owned(), Some(version.clone()), ModuleSource::Require);
+        plan.route = module
+            .route
+            .into_iter()
+            .map(|step| match step {
+                Step::Proxy { proxy, via_http_proxy, fall_through, .. } => {
+                    let url = format!("{}/golang.org/toolchain/@v/{version}.zip", proxy.trim_end_matches('/'));
+                    Step::Proxy { proxy, url, via_http_proxy, fall_through }
+                }
+                Step::Direct(mut d) => {
+                    // golang.org/toolchain?go-get=1 names go.dev/dl/mod, a GOPROXY-style base.
+                    d.discovery_url = Some("https://golang.org/toolchain?go-get=1".into());
+                    d.repo_url = format!("https://go.dev/dl/mod/golang.org/toolchain/@v/{version}.zip");
+                    d.git_url = d.repo_url.clone();
+                    d.git_host = "go.dev".into();
+                    d.git_port = 443;
+                    d.git_transport = "https";
+                    Step::Direct(d)
+                }
+                other => other,
+            })
+            .collect();
+        plan.module_version = Some(version);
+    }
+    Some(plan)
 }
 
 /// go's static table (vcs.go `vcsPaths`): these hosts need no `?go-get=1`.

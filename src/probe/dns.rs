@@ -225,9 +225,7 @@ fn classify(err: &NetError) -> (&'static str, String) {
         {
             ("nxdomain", "NXDOMAIN".into())
         }
-        NetError::Dns(DnsError::NoRecordsFound(_)) => {
-            ("empty", "NOERROR with no records".into())
-        }
+        NetError::Dns(DnsError::NoRecordsFound(_)) => ("empty", "NOERROR with no records".into()),
         NetError::Dns(DnsError::ResponseCode(ResponseCode::ServFail)) => {
             ("servfail", "SERVFAIL".into())
         }

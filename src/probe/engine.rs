@@ -66,6 +66,8 @@ enum Purpose {
     Discovery {
         module: String,
     },
+    /// The toolchain zip: a one-byte range request, never the whole archive.
+    ToolchainZip,
 }
 
 #[derive(Debug, Clone)]
@@ -174,12 +176,47 @@ fn specs(plan: &Plan) -> Vec<Spec> {
             }
         }
     }
-    let lookup = plan
-        .modules
-        .iter()
-        .find(|m| m.needs_sumdb && m.version.is_some())
-        .map(|m| (m.module.clone(), m.version.clone().unwrap_or_default()));
-    if plan.modules.iter().any(|m| m.needs_sumdb) && plan.lookups_disabled.is_none() {
+    // A toolchain switch comes first, and go looks its zip up in the checksum database.
+    let switch = plan.toolchain.as_ref().filter(|t| t.on_path.is_none()).and_then(|t| t.module_version.clone().map(|v| (t, v)));
+    if let Some((t, _)) = &switch {
+        for step in &t.route {
+            match step {
+                Step::Proxy { proxy, url, via_http_proxy, .. } => {
+                    push(Spec::Url {
+                        url: url.clone(),
+                        role: Role::Toolchain,
+                        purpose: Purpose::ToolchainZip,
+                        context: json!({"proxy": crate::redact::redact_urls(proxy), "module": "golang.org/toolchain"}),
+                    });
+                    if let Some(p) = via_http_proxy {
+                        push(Spec::ProxyHop { proxy: p.clone() });
+                    }
+                }
+                Step::Direct(d) => {
+                    if let Some(u) = &d.discovery_url {
+                        push(Spec::Url {
+                            url: u.clone(),
+                            role: Role::Toolchain,
+                            purpose: Purpose::Discovery { module: "golang.org/toolchain".into() },
+                            context: json!({"module": "golang.org/toolchain", "step": "go-get discovery"}),
+                        });
+                    }
+                    push(Spec::Url {
+                        url: d.repo_url.clone(),
+                        role: Role::Toolchain,
+                        purpose: Purpose::ToolchainZip,
+                        context: json!({"proxy": "direct", "module": "golang.org/toolchain"}),
+                    });
+                }
+                Step::Skipped { .. } | Step::Off => {}
+            }
+        }
+    }
+    let lookup = match &switch {
+        Some((_, v)) => Some(("golang.org/toolchain".to_owned(), v.clone())),
+        None => plan.modules.iter().find(|m| m.needs_sumdb && m.version.is_some()).map(|m| (m.module.clone(), m.version.clone().unwrap_or_default())),
+    };
+    if (switch.is_some() || plan.modules.iter().any(|m| m.needs_sumdb)) && plan.lookups_disabled.is_none() {
         for step in &plan.sumdb_route {
             match step {
                 SumdbStep::ViaProxy {
@@ -245,7 +282,7 @@ pub async fn download(
     let mut setup = (*setup(cfg, plan, opts)).clone_shallow();
     setup.limits.max_body = max_bytes;
     setup.limits.http = opts.timeout;
-    let f = fetch(&setup, deadline, url, true).await;
+    let f = fetch(&setup, deadline, url, true, false).await;
     match f.answer {
         Some(a) if a.status == 200 => Ok((a.body.len(), a.total.saturating_sub(a.ttfb))),
         Some(a) => Err(format!(
@@ -465,11 +502,11 @@ struct Fetched {
 }
 
 /// DNS → TCP → (proxy) → TLS → HTTP for one URL, following redirects as go does.
-async fn fetch(setup: &Setup, deadline: Deadline, url: &str, public: bool) -> Fetched {
+async fn fetch(setup: &Setup, deadline: Deadline, url: &str, public: bool, range: bool) -> Fetched {
     let mut redirects: Vec<Value> = Vec::new();
     let mut current = url.to_owned();
     loop {
-        let mut f = fetch_once(setup, deadline, &current, public).await;
+        let mut f = fetch_once(setup, deadline, &current, public, range).await;
         let Some(a) = &f.answer else { return f };
         let location = a.header("location").map(str::to_owned);
         if !matches!(a.status, 301 | 302 | 303 | 307 | 308) || location.is_none() {
@@ -543,7 +580,7 @@ fn resolve_location(base: &GoUrl, loc: &str) -> String {
     format!("{origin}{dir}/{loc}")
 }
 
-async fn fetch_once(setup: &Setup, deadline: Deadline, url: &str, public: bool) -> Fetched {
+async fn fetch_once(setup: &Setup, deadline: Deadline, url: &str, public: bool, range: bool) -> Fetched {
     let mut layers = Vec::new();
     let parsed = match gourl::parse(url) {
         Ok(u) => u,
@@ -700,12 +737,15 @@ async fn fetch_once(setup: &Setup, deadline: Deadline, url: &str, public: bool) 
     } else {
         path
     };
-    let extra = match (&via, https) {
+    let mut extra = match (&via, https) {
         (Some(p), false) => proxy::basic_auth(p)
             .map(|a| vec![("proxy-authorization", a)])
             .unwrap_or_default(),
         _ => Vec::new(),
     };
+    if range {
+        extra.push(("range", "bytes=0-0".to_owned()));
+    }
     match conn
         .get(
             &parsed.scheme,
@@ -869,7 +909,8 @@ async fn probe_url(
         .map(|u| u.hostname().to_owned())
         .unwrap_or_default();
     let public = private_hint(&host, &setup.netrc).is_none();
-    let mut f = fetch(setup, deadline, url, public).await;
+    let range = matches!(purpose, Purpose::ToolchainZip);
+    let mut f = fetch(setup, deadline, url, public, range).await;
     let mut target = Target {
         url: crate::redact::redact_urls(url),
         role,
@@ -951,6 +992,15 @@ async fn probe_url(
                         ),
                     }
                 }
+            }
+        }
+        Purpose::ToolchainZip => {
+            if matches!(a.status, 200 | 206) {
+                if let Some(h) = f.layers.iter_mut().rev().find(|l| l.layer == LayerName::Http) {
+                    h.detail["content_length"] = json!(a.header("content-range").or(a.header("content-length")));
+                }
+            } else {
+                check_status(&mut f.layers, url, &a);
             }
         }
         Purpose::Discovery { module } => {
