@@ -85,6 +85,9 @@ enum Spec {
     },
     GitRemote {
         url: String,
+        /// The go-get discovery URL whose go-import tag names the real repository.
+        discovery: Option<String>,
+        module: String,
         context: Value,
     },
     ProxyHop {
@@ -168,6 +171,8 @@ fn specs(plan: &Plan) -> Vec<Spec> {
                     if direct_first && m.noproxy {
                         push(Spec::GitRemote {
                             url: d.git_url.clone(),
+                            discovery: d.discovery_url.clone(),
+                            module: m.module.clone(),
                             context: json!({"module": m.module}),
                         });
                     }
@@ -214,7 +219,14 @@ fn specs(plan: &Plan) -> Vec<Spec> {
     }
     let lookup = match &switch {
         Some((_, v)) => Some(("golang.org/toolchain".to_owned(), v.clone())),
-        None => plan.modules.iter().find(|m| m.needs_sumdb && m.version.is_some()).map(|m| (m.module.clone(), m.version.clone().unwrap_or_default())),
+        // A module that looks private is the one the public database will not know.
+        None => {
+            let candidates = || plan.modules.iter().filter(|m| m.needs_sumdb && m.version.is_some());
+            candidates()
+                .find(|m| private_hint(&m.host, &[]).is_some())
+                .or_else(|| candidates().next())
+                .map(|m| (m.module.clone(), m.version.clone().unwrap_or_default()))
+        }
     };
     if (switch.is_some() || plan.modules.iter().any(|m| m.needs_sumdb)) && plan.lookups_disabled.is_none() {
         for step in &plan.sumdb_route {
@@ -439,12 +451,23 @@ async fn probe(setup: &Setup, deadline: Deadline, spec: Spec) -> Target {
                 git: None,
             }
         }
-        Spec::GitRemote { url, context } => {
+        Spec::GitRemote { url, discovery, module, context } => {
             let (host, _, _) = crate::plan::git_endpoint(&url);
+            // go asks git for the repository the go-import tag names (often `….git`), not the
+            // module path: find it the same way first.
+            let mut repo = url.clone();
+            if let Some(d) = &discovery {
+                let public = private_hint(&host, &setup.netrc).is_none();
+                let f = fetch(setup, deadline, d, public, false).await;
+                if let Some(a) = &f.answer {
+                    let imports = vcs::go_imports(&String::from_utf8_lossy(&a.body));
+                    if let Some(i) = imports.iter().find(|i| i.vcs == "git" && (module == i.prefix || module.starts_with(&format!("{}/", i.prefix)))) {
+                        repo = i.repo.clone();
+                    }
+                }
+            }
             let git: Option<GitCheck> = match &setup.git {
-                Some(g) => Some(
-                    vcs::ls_remote(g, &setup.env, &url, deadline.budget(setup.limits.git)).await,
-                ),
+                Some(g) => Some(vcs::ls_remote(g, &setup.env, &repo, deadline.budget(setup.limits.git)).await),
                 None => None,
             };
             Target {
@@ -687,6 +710,9 @@ async fn fetch_once(setup: &Setup, deadline: Deadline, url: &str, public: bool, 
         }
     };
     let via_proxy = via.as_ref().map(GoUrl::redacted);
+    // Counts what the server sends, so a slow answer is told apart from a stalled one.
+    let (io, seen) = super::stream::Recording::new(io);
+    let io: BoxIo = Box::new(io);
     let (io, h2): (BoxIo, bool) = if https {
         let hs = tls::handshake(
             &setup.tls,
@@ -746,6 +772,7 @@ async fn fetch_once(setup: &Setup, deadline: Deadline, url: &str, public: bool, 
     if range {
         extra.push(("range", "bytes=0-0".to_owned()));
     }
+    let sent_at = seen.lock().map(|x| x.bytes_read).unwrap_or(0);
     match conn
         .get(
             &parsed.scheme,
@@ -768,8 +795,15 @@ async fn fetch_once(setup: &Setup, deadline: Deadline, url: &str, public: bool, 
                 &format!("GET {}", crate::redact::redact_urls(url)),
                 json!({}),
             );
+            let now = seen.lock().map(|x| x.bytes_read).unwrap_or(0);
             if let Some(e) = l.error.as_mut() {
-                e.kind = "headers_timeout".into();
+                if now > sent_at {
+                    // Bytes keep coming: go has no timeout here and would wait them out.
+                    e.kind = "slow_progress".into();
+                    e.message = format!("GET {}: the answer is arriving very slowly ({} bytes in {} ms, headers not complete); go waits for it", crate::redact::redact_urls(url), now - sent_at, w.as_millis());
+                } else {
+                    e.kind = "headers_timeout".into();
+                }
             }
             layers.push(l);
             done(layers, None, None, via_proxy, &parsed)
@@ -878,6 +912,8 @@ fn check_status(layers: &mut [LayerResult], url: &str, a: &Answer) -> bool {
     if !a.body_complete {
         let kind = if a.body.len() >= 256 << 10 {
             "body_too_large"
+        } else if a.still_flowing {
+            "slow_progress"
         } else {
             "body_stalled"
         };
@@ -1298,6 +1334,7 @@ mod tests {
             headers: vec![("content-type".into(), "text/plain; charset=utf-8".into())],
             body: b"forbidden by policy\n\nmore".to_vec(),
             body_complete: true,
+            still_flowing: false,
             ttfb: Duration::ZERO,
             total: Duration::ZERO,
             version: "HTTP/1.1",

@@ -29,6 +29,8 @@ pub struct Answer {
     pub body: Vec<u8>,
     /// False when the body was cut at the size cap or the deadline.
     pub body_complete: bool,
+    /// The body was still arriving when it was cut at the deadline (slow, not stalled).
+    pub still_flowing: bool,
     pub ttfb: Duration,
     pub total: Duration,
     pub version: &'static str,
@@ -77,6 +79,7 @@ impl Answer {
             "headers": headers,
             "body_bytes": self.body.len(),
             "body_complete": self.body_complete,
+            "still_flowing": self.still_flowing,
             "body_excerpt": super::excerpt(&self.body),
             "date_skew_s": self.date_skew_secs(),
         })
@@ -188,11 +191,14 @@ impl Conn {
         let mut body = resp.into_body();
         let mut buf = Vec::new();
         let mut complete = true;
+        let mut last_frame = Instant::now();
+        let mut flowing = false;
         loop {
             let left = budget.saturating_sub(start.elapsed());
             match tokio::time::timeout(left, body.frame()).await {
                 Err(_) => {
                     complete = false;
+                    flowing = last_frame.elapsed() < Duration::from_secs(1);
                     break;
                 }
                 Ok(None) => break,
@@ -201,6 +207,7 @@ impl Conn {
                     break;
                 }
                 Ok(Some(Ok(frame))) => {
+                    last_frame = Instant::now();
                     if let Ok(data) = frame.into_data() {
                         let room = max_body.saturating_sub(buf.len());
                         buf.extend_from_slice(&data[..data.len().min(room)]);
@@ -217,6 +224,7 @@ impl Conn {
             headers,
             body: buf,
             body_complete: complete,
+            still_flowing: flowing,
             ttfb,
             total: start.elapsed(),
             version,
