@@ -120,12 +120,13 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
         targets: &targets,
         duration_ms: start.elapsed().as_millis() as u64,
     };
-    if args.json {
-        serde_json::to_writer_pretty(&mut *out, &report::json::check(&report))
-            .map_err(std::io::Error::from)?;
-        writeln!(out)?;
-    } else {
-        report::text::check(out, &report)?;
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &report::json::check(&report)).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        Format::Github => report::github::check(out, &report)?,
+        Format::Text => report::text::check(out, &report)?,
     }
     let warned = diagnosis
         .findings
@@ -173,7 +174,7 @@ fn explain(
         serde_json::to_writer_pretty(&mut *out, &e).map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
-        report::text::explain(out, &e)?;
+        report::text::explain_in(out, &e, lang)?;
     }
     if !args.probe {
         return Ok(EXIT_OK);

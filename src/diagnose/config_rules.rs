@@ -37,10 +37,12 @@ fn go_install(cfg: &Config, f: &mut Vec<Finding>) {
             Finding::new("GO_NOT_FOUND", Severity::Info, Layer::Config, format!(
                 "go is not on PATH: godoctor assumed the defaults of the current Go release ({}) and computed every setting itself",
                 crate::config::goversion::GoVersion::assumed_current()
-            )),
+            ))
+            .param("version", crate::config::goversion::GoVersion::assumed_current().to_string()),
         ),
         (Some(p), Some(e)) => f.push(
             Finding::new("GO_ENV_FAILED", Severity::Warning, Layer::Config, format!("{} is installed but `go env -json` failed; the settings shown are godoctor's own computation", p.display()))
+                .param("path", p.display().to_string())
                 .evidence(e.clone())
                 .fix(Remedy::run("see what go itself says", "GOTOOLCHAIN=local go env")),
         ),
@@ -58,6 +60,9 @@ fn go_install(cfg: &Config, f: &mut Vec<Finding>) {
                     redact_urls(&s.value)
                 ),
             )
+            .param("key", key)
+            .param("computed", s.computed.clone())
+            .param("value", s.value.clone())
             .fix(Remedy::note(
                 "please report this to godoctor with the output of `godoctor config --json`",
             )),
@@ -67,11 +72,13 @@ fn go_install(cfg: &Config, f: &mut Vec<Finding>) {
         if !v.at_least(1, 13) {
             f.push(
                 Finding::new("GO_TOO_OLD_FOR_PROXY", Severity::Error, Layer::Config, format!("{v} predates module proxies, GOPRIVATE and the checksum database (Go 1.13): it fetches every module directly"))
+                    .param("version", v.to_string())
                     .fix(Remedy::note("install a current Go release")),
             );
         } else if !v.at_least(1, 15) && cfg.get("GOPROXY").contains('|') {
             f.push(
                 Finding::new("GO_TOO_OLD_FOR_PIPE", Severity::Error, Layer::Config, format!("{v} does not understand `|` in GOPROXY (Go 1.15+): the whole entry is taken as one URL"))
+                    .param("version", v.to_string())
                     .fixes(set_go_env(cfg, "GOPROXY", &cfg.get("GOPROXY").replace('|', ","), "use `,` separators")),
             );
         }
@@ -91,16 +98,20 @@ fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
             Severity::Warning,
             Layer::Config,
             format!("go cannot locate its go/env file ({why}): settings saved with `go env -w` are not read"),
-        )),
+        )
+        .param("detail", why.clone())),
         EnvFileLocation::At { .. } => {}
     }
     if let Some(e) = &cfg.goenv_read_error {
-        f.push(Finding::new(
-            "GOENV_FILE_UNREADABLE",
-            Severity::Warning,
-            Layer::Config,
-            format!("the go/env file cannot be read, so go ignores it: {e}"),
-        ));
+        f.push(
+            Finding::new(
+                "GOENV_FILE_UNREADABLE",
+                Severity::Warning,
+                Layer::Config,
+                format!("the go/env file cannot be read, so go ignores it: {e}"),
+            )
+            .param("detail", e.to_string()),
+        );
     }
     let Some(file) = &cfg.goenv_file else { return };
     let path = file.path.display().to_string();
@@ -115,6 +126,8 @@ fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
                     file.crlf_keys.join(", ")
                 ),
             )
+            .param("file", path.clone())
+            .param("keys", file.crlf_keys.join(", "))
             .fix(Remedy::run(
                 "strip the carriage returns",
                 format!("sed -i 's/\\r$//' {}", sh_quote(&path)),
@@ -122,15 +135,19 @@ fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
         );
     }
     if !file.non_utf8_keys.is_empty() {
-        f.push(Finding::new(
-            "GOENV_FILE_NOT_UTF8",
-            Severity::Warning,
-            Layer::Config,
-            format!(
-                "{path}: the values of {} are not valid UTF-8",
-                file.non_utf8_keys.join(", ")
-            ),
-        ));
+        f.push(
+            Finding::new(
+                "GOENV_FILE_NOT_UTF8",
+                Severity::Warning,
+                Layer::Config,
+                format!(
+                    "{path}: the values of {} are not valid UTF-8",
+                    file.non_utf8_keys.join(", ")
+                ),
+            )
+            .param("file", path.clone())
+            .param("keys", file.non_utf8_keys.join(", ")),
+        );
     }
     let suspicious: Vec<String> = file
         .ignored
@@ -147,7 +164,9 @@ fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
                 "go ignores {} line(s) of {path} (a line must look like KEY=VALUE with an upper-case key)",
                 suspicious.len()
             ),
-        );
+        )
+        .param("file", path.clone())
+        .param("count", suspicious.len().to_string());
         for s in suspicious {
             finding = finding.evidence(s);
         }
@@ -159,26 +178,35 @@ fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
         .filter(|k| k.ends_with(' ') || k.contains(' '))
         .collect();
     for k in spaced {
-        f.push(Finding::new(
-            "GOENV_FILE_KEY_WITH_SPACE",
-            Severity::Warning,
-            Layer::Config,
-            format!(
-                "{path}: the key {k:?} contains a space, so go does not see it as {}",
-                k.trim()
-            ),
-        ));
+        f.push(
+            Finding::new(
+                "GOENV_FILE_KEY_WITH_SPACE",
+                Severity::Warning,
+                Layer::Config,
+                format!(
+                    "{path}: the key {k:?} contains a space, so go does not see it as {}",
+                    k.trim()
+                ),
+            )
+            .param("file", path.clone())
+            .param("key", k.as_str())
+            .param("name", k.trim()),
+        );
     }
     if !file.duplicates.is_empty() {
-        f.push(Finding::new(
-            "GOENV_FILE_DUPLICATES",
-            Severity::Info,
-            Layer::Config,
-            format!(
-                "{path} sets {} more than once; the last line wins",
-                file.duplicates.join(", ")
-            ),
-        ));
+        f.push(
+            Finding::new(
+                "GOENV_FILE_DUPLICATES",
+                Severity::Info,
+                Layer::Config,
+                format!(
+                    "{path} sets {} more than once; the last line wins",
+                    file.duplicates.join(", ")
+                ),
+            )
+            .param("file", path.clone())
+            .param("keys", file.duplicates.join(", ")),
+        );
     }
 }
 
@@ -193,6 +221,8 @@ fn goproxy(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
                     Layer::Config,
                     format!("go rejects GOPROXY={:?}: {e}", redact_urls(value)),
                 )
+                .param("value", value)
+                .param("detail", e.to_string())
                 .fixes(set_go_env(
                     cfg,
                     "GOPROXY",
@@ -229,25 +259,28 @@ fn goproxy(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
         _ => {}
     }
     if !list.ignored.is_empty() {
-        f.push(Finding::new(
-            "GOPROXY_ENTRIES_IGNORED",
-            Severity::Warning,
-            Layer::Config,
-            format!(
-                "go stops reading GOPROXY at `direct` or `off`: {} is never used",
-                list.ignored
-                    .iter()
-                    .map(|s| redact_urls(s))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ));
+        f.push(
+            Finding::new(
+                "GOPROXY_ENTRIES_IGNORED",
+                Severity::Warning,
+                Layer::Config,
+                format!(
+                    "go stops reading GOPROXY at `direct` or `off`: {} is never used",
+                    list.ignored
+                        .iter()
+                        .map(|s| redact_urls(s))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+            .param("entries", list.ignored.join(", ")),
+        );
     }
     if let Some(url) = list.urls().find(|u| u.starts_with("http://")) {
         f.push(Finding::new("GOPROXY_PLAIN_HTTP", Severity::Warning, Layer::Config, format!(
             "GOPROXY entry {} uses plain HTTP: module contents travel unencrypted (the checksum database still protects their integrity)",
             redact_urls(url)
-        )));
+        )).param("url", url.to_string()));
     }
     if value.contains('@') && list.urls().any(|u| u.contains('@')) {
         f.push(Finding::new("GOPROXY_HAS_CREDENTIALS", Severity::Info, Layer::Config, "a GOPROXY entry carries credentials in its URL (hidden here); go prints them in error messages with the password replaced, and `go env` shows them in full"));
@@ -268,6 +301,8 @@ fn gosumdb(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     match &plan.sumdb {
         Err(e) => f.push(
             Finding::new("GOSUMDB_MALFORMED", Severity::Error, Layer::Config, format!("go rejects GOSUMDB={:?}: {e}", redact_urls(cfg.get("GOSUMDB"))))
+                .param("value", cfg.get("GOSUMDB"))
+                .param("detail", e.to_string())
                 .fixes(unset_go_env(cfg, "GOSUMDB", "return to the default checksum database, sum.golang.org")),
         ),
         Ok(SumDbSetting::Off) => f.push(
@@ -299,6 +334,9 @@ fn patterns(cfg: &Config, f: &mut Vec<Finding>) {
                     "{key}={v:?} has spaces around its commas; go does not trim them, so \"{}\" never matches anything",
                     v.split(',').find(|p| p.starts_with(' ') || p.ends_with(' ')).unwrap_or("")
                 ))
+                .param("key", key)
+                .param("value", v)
+                .param("pattern", v.split(',').find(|p| p.starts_with(' ') || p.ends_with(' ')).unwrap_or(""))
                 .fixes(set_go_env(cfg, key, &fixed.join(","), "remove the spaces")),
             );
         }
@@ -310,7 +348,9 @@ fn patterns(cfg: &Config, f: &mut Vec<Finding>) {
                 format!(
                     "{key} pattern {bad:?} is not a valid glob (path.Match), so go never matches it"
                 ),
-            ));
+            )
+            .param("key", key)
+            .param("pattern", bad.to_string()));
         }
     }
     if cfg.get("GONOPROXY") == "none" && cfg.get("GOPRIVATE").is_empty() {
@@ -325,6 +365,7 @@ fn patterns(cfg: &Config, f: &mut Vec<Finding>) {
     if !insecure.is_empty() {
         f.push(
             Finding::new("GOINSECURE_SET", Severity::Warning, Layer::Config, format!("GOINSECURE={insecure:?}: go fetches matching modules directly over plain HTTP or with TLS verification disabled, open to interception (it does not affect GOPROXY or the checksum database)"))
+                .param("value", insecure)
                 .fixes(unset_go_env(cfg, "GOINSECURE", "serve those modules over verified HTTPS and remove GOINSECURE")),
         );
     }
@@ -336,6 +377,7 @@ fn patterns(cfg: &Config, f: &mut Vec<Finding>) {
                 Layer::Config,
                 format!("go rejects GOVCS: {e}"),
             )
+            .param("detail", e.to_string())
             .fixes(unset_go_env(cfg, "GOVCS", "fix or remove GOVCS")),
         );
     }
@@ -353,6 +395,7 @@ fn goflags_and_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
             ),
             "GOFLAGS_MALFORMED" => f.push(
                 Finding::new(code, Severity::Error, Layer::Config, format!("every go command except `go env` fails: GOFLAGS={value:?} contains something that is not a flag"))
+                    .param("value", value)
                     .evidence(msg)
                     .fixes(unset_go_env(cfg, "GOFLAGS", "remove or fix GOFLAGS")),
             ),
@@ -370,6 +413,7 @@ fn goflags_and_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
             } else {
                 "GOFLAGS contains -insecure, which go removed in Go 1.17: `go get` now fails with \"-insecure flag is no longer supported; use GOINSECURE instead\""
             })
+            .param("supported", if old { "true" } else { "false" })
             .fixes(set_go_env(cfg, "GOFLAGS", &flags.flags.iter().filter(|x| x.trim_start_matches('-') != "insecure").cloned().collect::<Vec<_>>().join(" "), "drop -insecure")),
         );
     }
@@ -384,6 +428,9 @@ fn env_shadowing(cfg: &Config, f: &mut Vec<Finding>) {
                     redact_urls(&s.value),
                     redact_urls(file_value)
                 ))
+                .param("key", *key)
+                .param("value", s.value.clone())
+                .param("file_value", file_value.clone())
                 .fix(Remedy::run("use the go/env value by removing the variable from this shell", format!("unset {key}")))
                 .fix(Remedy::run("then remove it where it is set", format!("grep -n '{key}' {} 2>/dev/null", profile_files(cfg).join(" ")))),
             );
@@ -399,21 +446,26 @@ fn http_proxies(cfg: &Config, f: &mut Vec<Finding>) {
                 "{} is set but HTTPS_PROXY is not: go sends https:// requests (every proxy, the checksum database, go-get discovery) directly, not through the proxy",
                 http.name
             ))
+            .param("key", http.name.to_string())
             .host(http.parsed.as_ref().map(|u| u.hostname().to_owned()).unwrap_or_default())
             .fix(Remedy::run("send https traffic through the same proxy", format!("export HTTPS_PROXY=\"${}\"", http.name))),
         );
     }
     for var in [&hp.http, &hp.https].into_iter().flatten() {
         if let Err(e) = &var.parsed {
-            f.push(Finding::new(
-                "HTTP_PROXY_MALFORMED",
-                Severity::Warning,
-                Layer::Proxy,
-                format!("go ignores {}: {e}", var.name),
-            ));
+            f.push(
+                Finding::new(
+                    "HTTP_PROXY_MALFORMED",
+                    Severity::Warning,
+                    Layer::Proxy,
+                    format!("go ignores {}: {e}", var.name),
+                )
+                .param("key", var.name.to_string())
+                .param("detail", e.to_string()),
+            );
         } else if let Ok(u) = &var.parsed {
             if !matches!(u.scheme.as_str(), "http" | "https" | "socks5" | "socks5h") {
-                f.push(Finding::new("HTTP_PROXY_SCHEME_UNSUPPORTED", Severity::Error, Layer::Proxy, format!("{} uses the scheme {:?}, which go cannot use (http, https, socks5, socks5h)", var.name, u.scheme)).host(u.hostname()));
+                f.push(Finding::new("HTTP_PROXY_SCHEME_UNSUPPORTED", Severity::Error, Layer::Proxy, format!("{} uses the scheme {:?}, which go cannot use (http, https, socks5, socks5h)", var.name, u.scheme)).param("key", var.name.to_string()).param("scheme", u.scheme.clone()).host(u.hostname()));
             }
         }
     }
@@ -421,15 +473,19 @@ fn http_proxies(cfg: &Config, f: &mut Vec<Finding>) {
         f.push(Finding::new("ALL_PROXY_IGNORED", Severity::Warning, Layer::Proxy, format!(
             "{name}={} is set, but go ignores ALL_PROXY (curl and git honour it): go connects directly unless HTTPS_PROXY is set",
             redact_urls(v)
-        )).fix(Remedy::run("give go the same proxy", format!("export HTTPS_PROXY=\"${name}\""))));
+        )).param("key", name.to_string()).param("value", v.clone()).fix(Remedy::run("give go the same proxy", format!("export HTTPS_PROXY=\"${name}\""))));
     }
     for (upper, lower) in &hp.conflicts {
-        f.push(Finding::new(
-            "HTTP_PROXY_CASE_CONFLICT",
-            Severity::Info,
-            Layer::Proxy,
-            format!("{upper} and {lower} differ; go uses {upper} (curl may use {lower})"),
-        ));
+        f.push(
+            Finding::new(
+                "HTTP_PROXY_CASE_CONFLICT",
+                Severity::Info,
+                Layer::Proxy,
+                format!("{upper} and {lower} differ; go uses {upper} (curl may use {lower})"),
+            )
+            .param("key", upper.to_string())
+            .param("other", lower.to_string()),
+        );
     }
 }
 
@@ -438,7 +494,7 @@ fn tls_env(cfg: &Config, f: &mut Vec<Finding>) {
         if !std::path::Path::new(file).is_file() {
             f.push(Finding::new("SSL_CERT_FILE_MISSING", Severity::Error, Layer::Tls, format!(
                 "SSL_CERT_FILE={file} does not exist: it replaces go's list of CA bundles, so unless SSL_CERT_DIR supplies roots every HTTPS connection fails with \"certificate signed by unknown authority\""
-            )).fix(Remedy::run("use the system CA bundle again", "unset SSL_CERT_FILE")));
+            )).param("file", file).fix(Remedy::run("use the system CA bundle again", "unset SSL_CERT_FILE")));
         }
     }
     if let Some(dirs) = cfg.env.get("SSL_CERT_DIR") {
@@ -447,15 +503,18 @@ fn tls_env(cfg: &Config, f: &mut Vec<Finding>) {
             .filter(|d| !d.is_empty() && !std::path::Path::new(d).is_dir())
             .collect();
         if !missing.is_empty() {
-            f.push(Finding::new(
-                "SSL_CERT_DIR_MISSING",
-                Severity::Warning,
-                Layer::Tls,
-                format!(
-                    "SSL_CERT_DIR lists directories that do not exist: {}",
-                    missing.join(", ")
-                ),
-            ));
+            f.push(
+                Finding::new(
+                    "SSL_CERT_DIR_MISSING",
+                    Severity::Warning,
+                    Layer::Tls,
+                    format!(
+                        "SSL_CERT_DIR lists directories that do not exist: {}",
+                        missing.join(", ")
+                    ),
+                )
+                .param("dirs", missing.join(", ")),
+            );
         }
     }
 }
@@ -469,7 +528,7 @@ fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     };
     if cfg.git.git.is_none() {
         if let Some(m) = plan.modules.iter().find(first_step_direct) {
-            f.push(Finding::new("GIT_NOT_FOUND", Severity::Warning, Layer::Vcs, format!("git is not on PATH, but go fetches {} directly from its repository, which needs git", m.module)));
+            f.push(Finding::new("GIT_NOT_FOUND", Severity::Warning, Layer::Vcs, format!("git is not on PATH, but go fetches {} directly from its repository, which needs git", m.module)).param("module", m.module.clone()));
         } else if plan
             .modules
             .iter()
@@ -493,6 +552,9 @@ fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     for e in cfg.git.ssl_verify_off() {
         f.push(
             Finding::new("GIT_SSL_VERIFY_OFF", Severity::Warning, Layer::Vcs, format!("git config {}=false ({} scope, {}): git skips TLS verification for direct fetches, open to interception", e.key, e.scope, e.origin))
+                .param("key", e.key.to_string())
+                .param("scope", e.scope.to_string())
+                .param("origin", e.origin.to_string())
                 .fix(Remedy::run("turn verification back on (install your company CA with http.sslCAInfo if that is why it was off)", format!("git config --{} --unset {}", if e.scope == "local" { "local" } else { &e.scope }, e.key))),
         );
     }
@@ -506,6 +568,8 @@ fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
                     "GIT_SSL_NO_VERIFY={v} is set: git skips TLS verification for direct fetches"
                 ),
             )
+            .param("key", "GIT_SSL_NO_VERIFY")
+            .param("value", v)
             .fix(Remedy::run(
                 "turn verification back on",
                 "unset GIT_SSL_NO_VERIFY",
@@ -529,7 +593,11 @@ fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
                 "git rewrites {} to {} ({}): direct fetches use SSH, which needs a key loaded for git and TCP port 22 open{}",
                 redact_urls(&rule.prefix), redact_urls(&rule.base), rule.origin,
                 if affected > 0 { format!("; {affected} planned module(s) go this way") } else { String::new() }
-            )));
+            ))
+            .param("prefix", rule.prefix.clone())
+            .param("base", rule.base.clone())
+            .param("origin", rule.origin.to_string())
+            .param("count", affected.to_string()));
         }
     }
     if cfg.env.get("GIT_TERMINAL_PROMPT") == Some("1") {
@@ -561,6 +629,8 @@ fn private_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
                 "modules from {host} look private ({why}) but match no GOPRIVATE pattern: go sends their paths to the public proxy and checksum database, and fails to verify them (\"reading https://sum.golang.org/lookup/…: 404 Not Found\" or \"410 Gone\")"
             ))
             .host(host)
+            .param("host", host)
+            .param("reason", why)
             .fixes(set_go_env(cfg, "GOPRIVATE", &new, "mark them private: fetched directly and not sent to the checksum database")),
         );
     }
@@ -570,12 +640,16 @@ fn private_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
 
 fn project(cfg: &Config, f: &mut Vec<Finding>) {
     for (path, e) in &cfg.project.read_errors {
-        f.push(Finding::new(
-            "GOMOD_UNREADABLE",
-            Severity::Error,
-            Layer::Config,
-            format!("{}: {e}", path.display()),
-        ));
+        f.push(
+            Finding::new(
+                "GOMOD_UNREADABLE",
+                Severity::Error,
+                Layer::Config,
+                format!("{}: {e}", path.display()),
+            )
+            .param("file", path.display().to_string())
+            .param("detail", e.to_string()),
+        );
     }
     if let Some(m) = &cfg.project.gomod {
         if let Some(err) = m.errors.first() {
@@ -591,6 +665,9 @@ fn project(cfg: &Config, f: &mut Vec<Finding>) {
                         err.1
                     ),
                 )
+                .param("file", m.path.display().to_string())
+                .param("line", err.0.to_string())
+                .param("detail", err.1.to_string())
                 .fix(Remedy::run(
                     "let go report every problem",
                     "go mod edit -json >/dev/null",
@@ -600,28 +677,36 @@ fn project(cfg: &Config, f: &mut Vec<Finding>) {
     }
     if let Some(w) = &cfg.project.gowork {
         if let Some(err) = w.errors.first() {
-            f.push(Finding::new(
-                "GOWORK_UNPARSABLE",
-                Severity::Error,
-                Layer::Config,
-                format!(
-                    "go cannot parse {}: line {}: {}",
-                    w.path.display(),
-                    err.0,
-                    err.1
-                ),
-            ));
+            f.push(
+                Finding::new(
+                    "GOWORK_UNPARSABLE",
+                    Severity::Error,
+                    Layer::Config,
+                    format!(
+                        "go cannot parse {}: line {}: {}",
+                        w.path.display(),
+                        err.0,
+                        err.1
+                    ),
+                )
+                .param("file", w.path.display().to_string())
+                .param("line", err.0.to_string())
+                .param("detail", err.1.to_string()),
+            );
         }
     }
     if !cfg.env.non_utf8.is_empty() {
-        f.push(Finding::new(
-            "ENV_NOT_UTF8",
-            Severity::Info,
-            Layer::Config,
-            format!(
-                "these environment variables are not valid UTF-8: {}",
-                cfg.env.non_utf8.join(", ")
-            ),
-        ));
+        f.push(
+            Finding::new(
+                "ENV_NOT_UTF8",
+                Severity::Info,
+                Layer::Config,
+                format!(
+                    "these environment variables are not valid UTF-8: {}",
+                    cfg.env.non_utf8.join(", ")
+                ),
+            )
+            .param("keys", cfg.env.non_utf8.join(", ")),
+        );
     }
 }

@@ -604,6 +604,32 @@ const RULES: &[Rule] = &[
     },
 ];
 
+/// Every rule's texts as an explanation (placeholders not filled), for the translations' tests.
+#[cfg(test)]
+pub(crate) fn all_rules() -> Vec<Explanation> {
+    RULES
+        .iter()
+        .map(|r| Explanation {
+            matched: true,
+            code: Some(r.code),
+            layer: Some(r.layer),
+            host: None,
+            summary: r.summary.to_owned(),
+            meaning: r.meaning.to_owned(),
+            checks: r.checks.iter().map(|s| (*s).to_owned()).collect(),
+            remediation: r
+                .fixes
+                .iter()
+                .map(|(d, c)| Remedy {
+                    description: (*d).to_owned(),
+                    command: c.map(str::to_owned),
+                })
+                .collect(),
+            module: None,
+        })
+        .collect()
+}
+
 /// Reads go's error text.
 pub fn explain(text: &str) -> Explanation {
     let module = module_of(text);

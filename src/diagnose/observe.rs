@@ -116,7 +116,12 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
         sev_layer,
         format!("{}: {}", redact_urls(&t.url), msg),
     )
-    .host(host);
+    .host(host)
+    .param("url", t.url.clone())
+    .param("detail", msg.clone());
+    if let (LayerName::Http, Some(s)) = (l.layer, t.http_status()) {
+        f = f.param("status", s.to_string());
+    }
     // Evidence: a poisoned answer that leads nowhere is the real story.
     if let Some(dns) = t.layer(LayerName::Dns) {
         if let Some(bogus) = dns
@@ -149,8 +154,12 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
                 ));
             }
             if nothing_there {
+                let cause = f.code;
                 f.code = "DNS_POISONED";
                 f.layer = Layer::Dns;
+                f = f
+                    .param("addresses", addresses.join(", "))
+                    .param("cause", cause);
                 f.message = format!(
                     "{} resolved to {} — an address that cannot be right for a public name — and then {}: {}",
                     t.host,
@@ -271,6 +280,7 @@ fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPla
                 Attempt::Served => {}
                 Attempt::Failed(mut f, e) => {
                     f.layer = Layer::Vcs;
+                    f.params.insert("cause", f.code.to_owned());
                     f.code = if f.code == "DNS_NXDOMAIN"
                         || f.code.starts_with("TCP")
                         || f.code.starts_with("TLS")
@@ -295,7 +305,9 @@ fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPla
                         Layer::Vcs,
                         e.clone(),
                     )
-                    .host(t.host.clone());
+                    .host(t.host.clone())
+                    .param("url", t.url.clone())
+                    .param("detail", e.clone());
                     return Attempt::Failed(
                         Box::new(f),
                         format!("unrecognized import path \"{}\": {e}", m.module),
@@ -328,7 +340,9 @@ fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPla
                     Layer::Vcs,
                     format!("git ls-remote {}: {e}", redact_urls(&d.git_url)),
                 )
-                .host(d.git_host.clone());
+                .host(d.git_host.clone())
+                .param("git_url", d.git_url.clone())
+                .param("detail", e.clone());
                 return Attempt::Failed(
                     Box::new(f),
                     format!("git ls-remote -q origin in …: exit status 128:\n\t{e}"),
@@ -343,6 +357,7 @@ fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPla
         if let Some(l) = t.first_failure() {
             let mut f = failure_finding(t, l);
             f.layer = Layer::Vcs;
+            f.params.insert("cause", f.code.to_owned());
             f.code = "VCS_UNREACHABLE";
             return Attempt::Failed(
                 Box::new(f),
@@ -428,7 +443,7 @@ fn walk_module(targets: &[Target], m: &ModulePlan, from_gomod: bool) -> Walk {
                         out.via = Some(redact_urls(proxy));
                         if let Some((Some(f), _)) = &last_err {
                             // A `|` entry that failed first: go still succeeds, slower.
-                            let mut s = f.clone();
+                            let mut s = f.clone().param("fell_through_to", proxy.clone());
                             s.severity = Severity::Warning;
                             s.message = format!(
                                 "{} — go falls through to {} because of `|`, but tries (and waits for) the broken entry on every download",
@@ -453,6 +468,8 @@ fn walk_module(targets: &[Target], m: &ModulePlan, from_gomod: bool) -> Walk {
                                     redact_urls(proxy), f.code
                                 ))
                                 .host(f.host.clone().unwrap_or_default())
+                                .param("proxy", proxy.clone())
+                                .param("cause", f.code)
                                 .fix(Remedy::note("put the healthy entry first, or separate the entries with `|` to fall through on any error")),
                             );
                         }
@@ -494,7 +511,9 @@ fn walk_module(targets: &[Target], m: &ModulePlan, from_gomod: bool) -> Walk {
                     out.error.clone().unwrap_or_default()
                 ),
             )
-            .host(m.host.clone()),
+            .host(m.host.clone())
+            .param("module", label(m))
+            .param("detail", out.error.clone().unwrap_or_default()),
         )
     });
     Walk {
@@ -560,6 +579,7 @@ fn walk_sumdb(targets: &[Target], plan: &Plan) -> (SumdbOutcome, Option<Finding>
                     Attempt::Failed(_, _) if *fall_through == FallThrough::AnyError => continue,
                     Attempt::Failed(f, e) => {
                         let mut f = *f;
+                        f.params.insert("cause", f.code.to_owned());
                         f.code = "SUMDB_PROXY_FAILED";
                         f.layer = Layer::Sumdb;
                         return (
@@ -582,10 +602,14 @@ fn walk_sumdb(targets: &[Target], plan: &Plan) -> (SumdbOutcome, Option<Finding>
                 if let Some(l) = t.first_failure() {
                     let mut f = failure_finding(t, l);
                     let e = go_error(&latest, t, l);
+                    let cause = f.code;
                     if l.kind() == Some("lookup_not_found") {
                         f.code = "SUMDB_LOOKUP_NOT_FOUND";
                     } else if l.layer != LayerName::Sumdb {
                         f.code = "SUMDB_UNREACHABLE";
+                    }
+                    if f.code != cause {
+                        f.params.insert("cause", cause.to_owned());
                     }
                     f.layer = Layer::Sumdb;
                     return (
@@ -672,7 +696,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
                         f.code = "PRIVATE_MODULE_NOT_PRIVATE";
                         f.layer = Layer::Config;
                         f.host = Some(m.host.clone());
-                        f = f.fixes(set_go_env(cfg, "GOPRIVATE", &m.host, "mark it private: fetched directly, never sent to the public proxy or checksum database"));
+                        f = f.param("host", m.host.clone()).fixes(set_go_env(cfg, "GOPRIVATE", &m.host, "mark it private: fetched directly, never sent to the public proxy or checksum database"));
                     }
                 }
                 if root.is_none() {
@@ -694,7 +718,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
         {
             continue;
         }
-        let mut f = f;
+        let mut f = f.param("off_route", "true");
         f.severity = Severity::Info;
         f.message = format!(
             "{} (not on the route go takes for the planned modules)",
@@ -722,7 +746,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
             .and_then(Value::as_i64)
         {
             if skew.abs() > 300 && !findings.iter().any(|f| f.code == "CLOCK_SKEW") {
-                findings.push(Finding::new("CLOCK_SKEW", Severity::Warning, Layer::Tls, format!("{} says the time is {skew:+} s from this machine's clock: certificates may look expired or not yet valid", t.host)).host(t.host.clone()).fix(Remedy::run("check the system clock", "timedatectl status")));
+                findings.push(Finding::new("CLOCK_SKEW", Severity::Warning, Layer::Tls, format!("{} says the time is {skew:+} s from this machine's clock: certificates may look expired or not yet valid", t.host)).host(t.host.clone()).param("skew_s", format!("{skew:+}")).fix(Remedy::run("check the system clock", "timedatectl status")));
             }
         }
     }

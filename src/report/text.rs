@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::CheckReport;
+use super::{CheckReport, Lang};
 use crate::config::goproxy::FallThrough;
 use crate::config::{Config, KEYS};
 use crate::diagnose::predict::Predicted;
@@ -31,24 +31,72 @@ fn mark(sev: Severity) -> (Style, &'static str) {
     }
 }
 
-fn header(w: &mut dyn Write, cfg: &Config) -> io::Result<()> {
+/// Fills a translated template: `{}` takes the arguments in order, `{0}`, `{1}` by position
+/// (a translation may reorder them).
+fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::new();
+    let mut next = 0;
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let close = after.find('}');
+        let index = close.and_then(|c| {
+            let inner = &after[..c];
+            if inner.is_empty() {
+                next += 1;
+                Some(next - 1)
+            } else {
+                inner.parse::<usize>().ok()
+            }
+        });
+        match (index, close) {
+            (Some(n), Some(c)) => {
+                if let Some(a) = args.get(n) {
+                    out.push_str(&a.to_string());
+                }
+                rest = &after[c + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Left-aligns `s` in `cols` terminal columns (Han characters take two).
+fn pad(s: &str, cols: usize) -> String {
+    let w = super::zh::width(s);
+    format!("{s}{}", " ".repeat(cols.saturating_sub(w)))
+}
+
+fn header(w: &mut dyn Write, cfg: &Config, lang: Lang) -> io::Result<()> {
     write!(w, "{BOLD}godoctor {}{BOLD:#}  ", env!("CARGO_PKG_VERSION"))?;
     match (&cfg.go.path, &cfg.go.version_string) {
-        (Some(p), Some(v)) => writeln!(w, "{v} at {}", p.display()),
+        (Some(p), Some(v)) => writeln!(w, "{}", fill(lang.t("{} at {}"), &[v, &p.display()])),
         (Some(p), None) => writeln!(
             w,
-            "go at {} (not usable: settings computed by godoctor)",
-            p.display()
+            "{}",
+            fill(
+                lang.t("go at {} (not usable: settings computed by godoctor)"),
+                &[&p.display()]
+            )
         ),
         (None, _) => writeln!(
             w,
-            "go not found: assuming {} defaults",
-            crate::config::goversion::GoVersion::assumed_current()
+            "{}",
+            fill(
+                lang.t("go not found: assuming {} defaults"),
+                &[&crate::config::goversion::GoVersion::assumed_current()]
+            )
         ),
     }
 }
 
-pub fn settings_table(w: &mut dyn Write, cfg: &Config, all: bool) -> io::Result<()> {
+pub fn settings_table(w: &mut dyn Write, cfg: &Config, all: bool, lang: Lang) -> io::Result<()> {
     for key in KEYS {
         let Some(s) = cfg.settings.get(key) else {
             continue;
@@ -57,20 +105,20 @@ pub fn settings_table(w: &mut dyn Write, cfg: &Config, all: bool) -> io::Result<
             continue;
         }
         let value = if s.value.is_empty() {
-            "(empty)".to_owned()
+            lang.t("(empty)").to_owned()
         } else {
             redact_urls(&s.value)
         };
         write!(w, "  {key:<12} {value}  {DIM}[{}", s.origin.as_str())?;
         if let Some(d) = s.derived_from {
-            write!(w, ", from {d}")?;
+            write!(w, "{}", fill(lang.t(", from {}"), &[&d]))?;
         }
         writeln!(w, "]{DIM:#}")?;
     }
     Ok(())
 }
 
-fn route_line(steps: &[Step]) -> String {
+fn route_line(steps: &[Step], lang: Lang) -> String {
     let mut line = String::new();
     for (i, s) in steps.iter().enumerate() {
         match s {
@@ -81,28 +129,30 @@ fn route_line(steps: &[Step]) -> String {
             } => {
                 line.push_str(proxy);
                 if let Some(p) = via_http_proxy {
-                    line.push_str(&format!(" (via HTTPS_PROXY {p})"));
+                    line.push_str(&fill(lang.t(" (via HTTPS_PROXY {})"), &[p]));
                 }
             }
-            Step::Skipped { proxy, .. } => line.push_str(&format!("{proxy} (skipped: GONOPROXY)")),
+            Step::Skipped { proxy, .. } => {
+                line.push_str(&fill(lang.t("{} (skipped: GONOPROXY)"), &[proxy]))
+            }
             Step::Direct(d) => {
-                line.push_str("direct (");
+                line.push_str(lang.t("direct ("));
                 if let Some(u) = &d.discovery_url {
-                    line.push_str(&format!("GET {u}, then "));
+                    line.push_str(&fill(lang.t("GET {}, then "), &[u]));
                 }
                 line.push_str(&format!("git {}", d.git_url));
                 if d.git_transport == "ssh" {
-                    line.push_str(&format!(" over ssh, port {}", d.git_port));
+                    line.push_str(&fill(lang.t(" over ssh, port {}"), &[&d.git_port]));
                 }
-                line.push(')');
+                line.push_str(lang.t(")"));
             }
             Step::Off => line.push_str("off"),
         }
         if i + 1 < steps.len() {
             let sep = match s {
                 Step::Proxy { fall_through, .. } => match fall_through {
-                    FallThrough::NotFoundOnly => " ,(404/410)→ ",
-                    FallThrough::AnyError => " |(any error)→ ",
+                    FallThrough::NotFoundOnly => lang.t(" ,(404/410)→ "),
+                    FallThrough::AnyError => lang.t(" |(any error)→ "),
                 },
                 _ => " → ",
             };
@@ -113,7 +163,7 @@ fn route_line(steps: &[Step]) -> String {
 }
 
 /// `-v`: what each layer saw.
-fn evidence(w: &mut dyn Write, t: &crate::probe::Target) -> io::Result<()> {
+fn evidence(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::Result<()> {
     use serde_json::Value;
     let s = |v: &Value| {
         v.as_str()
@@ -164,13 +214,16 @@ fn evidence(w: &mut dyn Write, t: &crate::probe::Target) -> io::Result<()> {
                 }
                 if let Some(chain) = d.get("chain").and_then(Value::as_array) {
                     for (i, c) in chain.iter().enumerate() {
-                        lines.push(format!(
-                            "cert[{i}] subject={} issuer={} valid {} → {} sans={}",
-                            s(&c["subject"]),
-                            s(&c["issuer"]),
-                            s(&c["not_before"]),
-                            s(&c["not_after"]),
-                            s(&c["sans"])
+                        lines.push(fill(
+                            lang.t("cert[{}] subject={} issuer={} valid {} → {} sans={}"),
+                            &[
+                                &i,
+                                &s(&c["subject"]),
+                                &s(&c["issuer"]),
+                                &s(&c["not_before"]),
+                                &s(&c["not_after"]),
+                                &s(&c["sans"]),
+                            ],
                         ));
                     }
                 }
@@ -212,13 +265,15 @@ fn evidence(w: &mut dyn Write, t: &crate::probe::Target) -> io::Result<()> {
             }
         }
         if let Some(e) = &l.error {
-            lines.push(format!(
-                "{} error: {}",
-                serde_json::to_value(l.layer)
-                    .ok()
-                    .map(|v| s(&v))
-                    .unwrap_or_default(),
-                e.message
+            lines.push(fill(
+                lang.t("{} error: {}"),
+                &[
+                    &serde_json::to_value(l.layer)
+                        .ok()
+                        .map(|v| s(&v))
+                        .unwrap_or_default(),
+                    &e.message,
+                ],
             ));
         }
         for line in lines {
@@ -240,18 +295,23 @@ fn role_name(r: crate::probe::Role) -> &'static str {
     }
 }
 
-fn targets_line(w: &mut dyn Write, t: &crate::probe::Target) -> io::Result<()> {
+fn targets_line(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::Result<()> {
     use crate::probe::Status;
     let (style, m) = if t.ok() { (GREEN, "✓") } else { (RED, "✗") };
     let via = t
         .via_proxy
         .as_ref()
-        .map(|p| format!(" {DIM}via {}{DIM:#}", redact_urls(p)))
+        .map(|p| {
+            format!(
+                " {DIM}{}{DIM:#}",
+                fill(lang.t("via {}"), &[&redact_urls(p)])
+            )
+        })
         .unwrap_or_default();
     writeln!(
         w,
-        "  {style}{m}{style:#} {DIM}{:<15}{DIM:#} {}{via}",
-        role_name(t.role),
+        "  {style}{m}{style:#} {DIM}{}{DIM:#} {}{via}",
+        pad(lang.t(role_name(t.role)), 15),
         redact_urls(&t.url)
     )?;
     let mut parts = Vec::new();
@@ -263,10 +323,10 @@ fn targets_line(w: &mut dyn Write, t: &crate::probe::Target) -> io::Result<()> {
         let part = match l.status {
             Status::Ok => format!("{name} {GREEN}✓{GREEN:#} {:.0}ms", l.ms),
             Status::Skipped => format!("{DIM}{name} –{DIM:#}"),
-            Status::Timeout => format!("{name} {RED}✗ timeout{RED:#} {:.0}ms", l.ms),
+            Status::Timeout => format!("{name} {RED}✗ {}{RED:#} {:.0}ms", lang.t("timeout"), l.ms),
             Status::Fail => format!(
                 "{name} {RED}✗ {}{RED:#} {:.0}ms",
-                l.kind().unwrap_or("failed"),
+                l.kind().unwrap_or(lang.t("failed")),
                 l.ms
             ),
         };
@@ -277,7 +337,9 @@ fn targets_line(w: &mut dyn Write, t: &crate::probe::Target) -> io::Result<()> {
             Status::Ok => format!("git ✓ {:.0}ms", g.ms),
             _ => format!(
                 "git {RED}✗ {}{RED:#} {:.0}ms",
-                g.error.as_ref().map_or("failed", |e| e.kind.as_str()),
+                g.error
+                    .as_ref()
+                    .map_or(lang.t("failed"), |e| e.kind.as_str()),
                 g.ms
             ),
         });
@@ -309,20 +371,22 @@ fn finding(w: &mut dyn Write, f: &Finding, root: bool, lang: super::Lang) -> io:
 pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
     let cfg = r.config;
     let d = r.diagnosis;
-    header(w, cfg)?;
+    header(w, cfg, r.lang)?;
     writeln!(
         w,
-        "\n{BOLD}{}{BOLD:#} {DIM}(value [origin]){DIM:#}",
-        r.lang.t("Settings")
+        "\n{BOLD}{}{BOLD:#}{DIM}{}{DIM:#}",
+        r.lang.t("Settings"),
+        r.lang.t(" (value [origin])")
     )?;
-    settings_table(w, cfg, false)?;
+    settings_table(w, cfg, false, r.lang)?;
 
     writeln!(
         w,
         "\n{BOLD}{}{BOLD:#}{}",
         r.lang.t("What go will do"),
         if r.offline {
-            " (configuration only: assuming every host answers)"
+            r.lang
+                .t(" (configuration only: assuming every host answers)")
         } else {
             ""
         }
@@ -330,12 +394,15 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
     if let Some(reason) = &r.plan.lookups_disabled {
         writeln!(
             w,
-            "  builds use vendor/: {}",
-            reason.lines().next().unwrap_or("")
+            "  {}",
+            fill(
+                r.lang.t("builds use vendor/: {}"),
+                &[&reason.lines().next().unwrap_or("")]
+            )
         )?;
     }
     if r.plan.modules.is_empty() {
-        writeln!(w, "  no module to download")?;
+        writeln!(w, "  {}", r.lang.t("no module to download"))?;
     }
     for (host, mods) in r.plan.by_host() {
         let outcomes: Vec<_> = d
@@ -353,7 +420,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         let count = if mods.len() == 1 {
             mods[0].module.clone()
         } else {
-            format!("{host} ({} modules)", mods.len())
+            fill(r.lang.t("{} ({} modules)"), &[&host, &mods.len()])
         };
         let mut flags = Vec::new();
         if mods[0].private {
@@ -368,7 +435,11 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
             format!(" {DIM}[{}]{DIM:#}", flags.join(", "))
         };
         writeln!(w, "  {style}{m}{style:#} {count}{flags}")?;
-        writeln!(w, "      {DIM}{}{DIM:#}", route_line(&mods[0].route))?;
+        writeln!(
+            w,
+            "      {DIM}{}{DIM:#}",
+            route_line(&mods[0].route, r.lang)
+        )?;
         if let Some(o) = failed {
             if let Some(e) = &o.error {
                 for line in e.lines() {
@@ -385,27 +456,35 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
             .map(|s| match s {
                 SumdbStep::ViaProxy { supported_url, .. } => supported_url.clone(),
                 SumdbStep::Direct { url, explicit, .. } => {
-                    format!("{url}{}", if *explicit { " (GOSUMDB URL)" } else { "" })
+                    if *explicit {
+                        fill(r.lang.t("{} (GOSUMDB URL)"), &[url])
+                    } else {
+                        url.clone()
+                    }
                 }
             })
             .collect();
         writeln!(
             w,
-            "  checksum database: {}",
-            redact_urls(&steps.join(" → "))
+            "  {}",
+            fill(
+                r.lang.t("checksum database: {}"),
+                &[&redact_urls(&steps.join(" → "))]
+            )
         )?;
     }
 
     if !r.targets.is_empty() {
         writeln!(
             w,
-            "\n{BOLD}{}{BOLD:#} {DIM}(each layer with its time){DIM:#}",
-            r.lang.t("Probes")
+            "\n{BOLD}{}{BOLD:#}{DIM}{}{DIM:#}",
+            r.lang.t("Probes"),
+            r.lang.t(" (each layer with its time)")
         )?;
         for t in r.targets {
-            targets_line(w, t)?;
+            targets_line(w, t, r.lang)?;
             if r.verbose {
-                evidence(w, t)?;
+                evidence(w, t, r.lang)?;
             }
         }
     }
@@ -443,9 +522,11 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
             seen.push(key);
             writeln!(
                 w,
-                "  {DIM}# {} ({}){DIM:#}",
-                lang.remedy(&r.description),
-                f.code
+                "  {DIM}# {}{DIM:#}",
+                fill(
+                    lang.t("{0} ({1})"),
+                    &[&lang.remedy(&r.description), &f.code]
+                )
             )?;
             if let Some(c) = &r.command {
                 writeln!(w, "  {c}")?;
@@ -457,18 +538,23 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         "warn" => (YELLOW, r.lang.t("go should succeed, with warnings")),
         _ => (GREEN, r.lang.t("go should succeed")),
     };
+    let timing = if r.offline {
+        r.lang.t(" ({} ms, offline)")
+    } else {
+        r.lang.t(" ({} ms)")
+    };
     writeln!(
         w,
-        "\n{style}{verdict}{style:#} {DIM}({} ms{}){DIM:#}",
-        r.duration_ms,
-        if r.offline { ", offline" } else { "" }
+        "\n{style}{verdict}{style:#}{DIM}{}{DIM:#}",
+        fill(timing, &[&r.duration_ms])
     )?;
     Ok(())
 }
 
 pub fn config(w: &mut dyn Write, cfg: &Config) -> io::Result<()> {
-    header(w, cfg)?;
-    settings_table(w, cfg, true)?;
+    // `godoctor config` is not given a language (run.rs): always English.
+    header(w, cfg, Lang::En)?;
+    settings_table(w, cfg, true, Lang::En)?;
     if let Some(f) = &cfg.goenv_file {
         writeln!(w, "\n  go/env file: {}", f.path.display())?;
     }
@@ -492,32 +578,52 @@ pub fn config(w: &mut dyn Write, cfg: &Config) -> io::Result<()> {
     Ok(())
 }
 
+/// An explanation, with headings in the language its texts are in (`zh::explanation` has
+/// translated them or not; run.rs does not pass the language here).
 pub fn explain(w: &mut dyn Write, e: &crate::diagnose::explain::Explanation) -> io::Result<()> {
+    let lang = if e
+        .summary
+        .chars()
+        .any(|c| super::zh::width(&c.to_string()) == 2)
+    {
+        Lang::Zh
+    } else {
+        Lang::En
+    };
+    explain_in(w, e, lang)
+}
+
+/// An explanation with headings in `lang`.
+pub fn explain_in(
+    w: &mut dyn Write,
+    e: &crate::diagnose::explain::Explanation,
+    lang: Lang,
+) -> io::Result<()> {
     match (e.code, e.layer) {
         (Some(code), Some(layer)) => {
             let layer = serde_json::to_value(layer)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default();
-            let host = e
-                .host
-                .as_ref()
-                .map(|h| format!(", {h}"))
-                .unwrap_or_default();
-            writeln!(w, "{BOLD}{code}{BOLD:#} {DIM}({layer}{host}){DIM:#}")?;
+            let what = match &e.host {
+                Some(h) => fill(lang.t("{} ({}, {})"), &[&code, &layer, h]),
+                None => fill(lang.t("{} ({})"), &[&code, &layer]),
+            };
+            let (name, rest) = what.split_at(code.len());
+            writeln!(w, "{BOLD}{name}{BOLD:#}{DIM}{rest}{DIM:#}")?;
         }
-        _ => writeln!(w, "{YELLOW}not recognised{YELLOW:#}")?,
+        _ => writeln!(w, "{YELLOW}{}{YELLOW:#}", lang.t("not recognised"))?,
     }
     writeln!(w, "{}", e.summary)?;
     writeln!(w, "\n{}", e.meaning)?;
     if !e.checks.is_empty() {
-        writeln!(w, "\n{BOLD}Check{BOLD:#}")?;
+        writeln!(w, "\n{BOLD}{}{BOLD:#}", lang.t("Check"))?;
         for (i, c) in e.checks.iter().enumerate() {
             writeln!(w, "  {}. {c}", i + 1)?;
         }
     }
     if !e.remediation.is_empty() {
-        writeln!(w, "\n{BOLD}Fix{BOLD:#}")?;
+        writeln!(w, "\n{BOLD}{}{BOLD:#}", lang.t("Fix"))?;
         for r in &e.remediation {
             writeln!(w, "  {DIM}# {}{DIM:#}", r.description)?;
             if let Some(c) = &r.command {

@@ -1,41 +1,1736 @@
 //! Chinese texts for `--lang zh`, written the way Chinese Go developers write about go
 //! (../shared/reference/zh-glossary.md): go's own error text, setting names, commands, hosts
 //! and finding codes stay as they are; everything godoctor says is translated.
+//!
+//! Findings are translated from their code and params (`detail` is go's or the probe's own
+//! words and is always shown verbatim, after “原始错误：”); remediation descriptions and
+//! `explain` texts from their English wording, which is fixed in the source.
 
 use crate::diagnose::Finding;
+use crate::diagnose::explain::Explanation;
+
+fn param<'a>(f: &'a Finding, key: &str) -> &'a str {
+    f.params.get(key).map_or("", String::as_str)
+}
+
+fn has(f: &Finding, key: &str) -> bool {
+    f.params.get(key).is_some_and(|v| !v.is_empty())
+}
+
+/// What an observed failure code means, without naming the host (for “原因” clauses).
+fn short(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "DNS_NXDOMAIN" => "域名不存在（NXDOMAIN）",
+        "DNS_SERVFAIL" => "DNS 服务器出错（SERVFAIL）",
+        "DNS_TIMEOUT" => "DNS 解析超时",
+        "DNS_FAILED" => "DNS 解析失败",
+        "DNS_POISONED" => "解析结果疑似被篡改",
+        "TCP_REFUSED" => "连接被拒绝",
+        "TCP_BLACKHOLE" => "TCP 连接超时",
+        "TCP_RESET" => "连接被重置",
+        "TCP_UNREACHABLE" => "网络不可达",
+        "TLS_RESET_AFTER_CLIENTHELLO" => "TLS 握手在 ClientHello 之后被重置",
+        "TLS_UNKNOWN_ISSUER_INTERCEPTION" => "证书被中间设备重新签发",
+        "TLS_UNKNOWN_ISSUER_PRIVATE_CA" => "证书由私有 CA 签发",
+        "TLS_ROOTS_MISSING" => "缺少根证书",
+        "TLS_EXPIRED" => "证书已过期",
+        "TLS_NOT_YET_VALID" => "证书尚未生效",
+        "TLS_NAME_MISMATCH" => "证书与域名不匹配",
+        "TLS_HANDSHAKE_TIMEOUT" => "TLS 握手超时",
+        "TLS_NOT_TLS" => "对端返回的不是 TLS",
+        "TLS_NO_ROOTS" => "找不到任何 CA 证书",
+        "TLS_HANDSHAKE_FAILED" => "TLS 握手失败",
+        "HTTP_CAPTIVE_PORTAL" => "返回了网页而不是模块数据",
+        "HTTP_INVALID_PAYLOAD" => "返回的内容格式不对",
+        "HTTP_STALLED" => "HTTP 响应超时",
+        "HTTP_BODY_TOO_LARGE" => "响应体过大",
+        "HTTP_REDIRECT_INSECURE" => "从 https 重定向到了明文 http",
+        "HTTP_REDIRECT_LOOP" => "重定向次数过多",
+        "HTTP_HEADERS_TOO_LARGE" => "响应头过大",
+        "MODULE_NOT_FOUND" => "返回 404/410",
+        "HTTP_UNAUTHORIZED" => "HTTP 401（需要认证）",
+        "HTTP_FORBIDDEN" => "HTTP 403（禁止访问）",
+        "HTTP_SERVER_ERROR" => "服务器错误（5xx）",
+        "HTTP_STATUS" => "意外的 HTTP 状态码",
+        "HTTP_FAILED" => "HTTP 请求失败",
+        "PROXY_UNREACHABLE" => "无法连接 HTTP 代理",
+        "PROXY_AUTH_REQUIRED" => "HTTP 407（代理需要认证）",
+        "PROXY_FORBIDDEN" => "HTTP 代理拒绝了 CONNECT 请求",
+        "PROXY_STALLED" => "HTTP 代理无响应",
+        "PROXY_CONNECT_FAILED" => "经 HTTP 代理连接失败",
+        "SUMDB_SIGNATURE_INVALID" => "签名无效",
+        "SUMDB_FAILED" => "校验和数据库的应答有误",
+        _ => return None,
+    })
+}
+
+/// `short` for a `cause` param, as a full-width parenthetical (empty when unknown).
+fn cause(f: &Finding) -> String {
+    match f.params.get("cause").map(String::as_str) {
+        Some(c) => format!("（{}）", short(c).unwrap_or(c)),
+        None => String::new(),
+    }
+}
+
+fn private_reason(en: &str) -> &str {
+    match en {
+        "its host is an IP address" => "主机是 IP 地址",
+        "its host has no dot" => "主机名中没有点号",
+        "its host is in an internal domain" => "主机属于内部域名",
+        "you have netrc credentials for its host" => "netrc 中有该主机的凭据",
+        other => other,
+    }
+}
 
 /// A finding's message, from its code and params; None falls back to English.
 pub fn finding_message(f: &Finding) -> Option<String> {
-    let _ = f;
-    None
+    let h = f.host.as_deref().unwrap_or("");
+    let p = |k| param(f, k);
+    // Lists godoctor joined with ", " are enumerations in Chinese.
+    let list = |k| param(f, k).replace(", ", "、");
+    let url = p("url");
+    // go's or the probe's own words, appended verbatim.
+    let mut detail = has(f, "detail").then(|| p("detail"));
+    let main = match f.code {
+        // Configuration rules.
+        "GO_NOT_FOUND" => format!(
+            "PATH 中找不到 go：godoctor 按当前 Go 版本（{}）的默认值自行计算了所有配置",
+            p("version")
+        ),
+        "GO_ENV_FAILED" => format!(
+            "已安装 {}，但 `go env -json` 执行失败：下面显示的配置由 godoctor 自行计算",
+            p("path")
+        ),
+        "CONFIG_MODEL_MISMATCH" => format!(
+            "godoctor 计算出的 {} 是 {:?}，而 go 给出的是 {:?}：以 go 的值为准",
+            p("key"),
+            p("computed"),
+            p("value")
+        ),
+        "GO_TOO_OLD_FOR_PROXY" => format!(
+            "{} 早于 Go 1.13，不支持模块代理、GOPRIVATE 和校验和数据库：所有模块都会直连源仓库拉取",
+            p("version")
+        ),
+        "GO_TOO_OLD_FOR_PIPE" => format!(
+            "{} 不认识 GOPROXY 中的 `|`（Go 1.15 起才支持）：整项会被当作一个 URL",
+            p("version")
+        ),
+        "GOENV_OFF" => "GOENV=off：go 不读取任何 go/env 文件，`go env -w` 也无法保存配置".into(),
+        "GOENV_UNAVAILABLE" => {
+            "go 找不到自己的 go/env 文件：用 `go env -w` 保存的配置不会被读取".into()
+        }
+        "GOENV_FILE_UNREADABLE" => "go/env 文件无法读取，go 会忽略它".into(),
+        "GOENV_FILE_CRLF" => format!(
+            "{} 使用 Windows 换行符（CRLF）：go 会把 '\\r' 留在 {} 的值里",
+            p("file"),
+            list("keys")
+        ),
+        "GOENV_FILE_NOT_UTF8" => format!("{}：{} 的值不是合法的 UTF-8", p("file"), list("keys")),
+        "GOENV_FILE_IGNORED_LINES" => format!(
+            "go 会忽略 {} 中的 {} 行（每行必须是 KEY=VALUE 的形式，且 KEY 为大写）",
+            p("file"),
+            p("count")
+        ),
+        "GOENV_FILE_KEY_WITH_SPACE" => format!(
+            "{}：键 {:?} 含有空格，go 不会把它当作 {}",
+            p("file"),
+            p("key"),
+            p("name")
+        ),
+        "GOENV_FILE_DUPLICATES" => {
+            format!("{} 多次设置了 {}：以最后一行为准", p("file"), list("keys"))
+        }
+        "GOPROXY_MALFORMED" => format!("go 不接受 GOPROXY={:?}", p("value")),
+        "GOPROXY_OFF" => "GOPROXY=off：模块缓存里没有的模块，go 一律拒绝下载（只有匹配 GONOPROXY 的模块仍会直连拉取）".into(),
+        "GOPROXY_DIRECT_ONLY" => "GOPROXY=direct：所有模块都直连版本控制仓库拉取（git over HTTPS 或 SSH），速度更慢、需要安装 git，仓库迁移或删除后就会失败".into(),
+        "GOPROXY_ENTRIES_IGNORED" => format!(
+            "go 读到 `direct` 或 `off` 就不再往后读 GOPROXY：{} 永远不会被使用",
+            list("entries")
+        ),
+        "GOPROXY_PLAIN_HTTP" => format!(
+            "GOPROXY 中的 {} 使用明文 HTTP：模块内容不加密传输（校验和数据库仍能保证内容完整）",
+            p("url")
+        ),
+        "GOPROXY_HAS_CREDENTIALS" => "GOPROXY 中有一项的 URL 带有凭据（此处已隐藏）：go 的错误信息会把密码替换掉，但 `go env` 会完整显示".into(),
+        "GOPROXY_COMMA_NO_FALLTHROUGH" if has(f, "proxy") => format!(
+            "{} 出错（{}{}），而 GOPROXY 用英文逗号把它和下一项隔开：只有返回 404 或 410 时 go 才会尝试下一项，所以永远到不了后面那个正常的条目",
+            p("proxy"),
+            p("cause"),
+            short(p("cause")).map(|s| format!("：{s}")).unwrap_or_default()
+        ),
+        "GOPROXY_COMMA_NO_FALLTHROUGH" => "GOPROXY 各项之间用的是英文逗号 `,`：只有代理返回 404 或 410 时 go 才会尝试下一项，某个代理一旦超时或出错，下载就直接失败（改用竖线 `|` 分隔，任何错误都会尝试下一项）".into(),
+        "GOSUMDB_MALFORMED" => format!("go 不接受 GOSUMDB={:?}", p("value")),
+        "GOSUMDB_OFF" => "GOSUMDB=off：go 不再用公共校验和数据库校验下载的模块，代理返回的模块被篡改、连接被拦截都不会被发现（下载工具链仍然需要校验和数据库）".into(),
+        "PATTERN_HAS_SPACES" => format!(
+            "{}={:?} 的逗号两侧有空格：go 不会去掉这些空格，所以 \"{}\" 永远匹配不到任何模块",
+            p("key"),
+            p("value"),
+            p("pattern")
+        ),
+        "PATTERN_MALFORMED" => format!(
+            "{} 中的模式 {:?} 不是合法的通配符（path.Match），go 永远不会匹配它",
+            p("key"),
+            p("pattern")
+        ),
+        "GONOPROXY_NONE" => {
+            "GONOPROXY=none：所有模块都经过 GOPROXY，匹配 GOPRIVATE 的模块也不例外".into()
+        }
+        "GOINSECURE_SET" => format!(
+            "GOINSECURE={:?}：go 会通过明文 HTTP 或在不校验 TLS 证书的情况下直连拉取匹配的模块，存在被拦截的风险（不影响 GOPROXY 和校验和数据库）",
+            p("value")
+        ),
+        "GOVCS_MALFORMED" => "go 不接受 GOVCS 的值".into(),
+        "GO111MODULE_OFF" => "GO111MODULE=off：go 运行在 GOPATH 模式，`go mod download` 和模块下载都会被拒绝".into(),
+        "GOFLAGS_MALFORMED" => format!(
+            "除 `go env` 外的所有 go 命令都会失败：GOFLAGS={:?} 中有不是 flag 的内容",
+            p("value")
+        ),
+        "GOFLAGS_MOD_VENDOR" => "go 使用 vendor/ 目录构建：不会下载任何模块，因此用不到 GOPROXY 和校验和数据库（`go mod download` 和 `go get` 仍会用到）".into(),
+        "GOFLAGS_INSECURE" if p("supported") == "true" => "GOFLAGS 中包含 -insecure：这个版本的 go 会跳过校验和数据库，并允许直连拉取时使用明文 HTTP".into(),
+        "GOFLAGS_INSECURE" => "GOFLAGS 中包含 -insecure，而 Go 1.17 已移除这个 flag：`go get` 现在会报错 \"-insecure flag is no longer supported; use GOINSECURE instead\"".into(),
+        "ENV_SHADOWS_GOENV_FILE" => format!(
+            "操作系统环境变量设置了 {}={:?}，它会覆盖 go/env 文件中的 {:?}：`go env -w {}=…` 不会生效",
+            p("key"),
+            p("value"),
+            p("file_value"),
+            p("key")
+        ),
+        "HTTP_PROXY_WITHOUT_HTTPS_PROXY" => format!(
+            "设置了 {}，但没有设置 HTTPS_PROXY：go 的 https:// 请求（所有模块代理、校验和数据库、go-get 发现）都会直连，不经过 HTTP 代理",
+            p("key")
+        ),
+        "HTTP_PROXY_MALFORMED" => format!("go 会忽略 {}", p("key")),
+        "HTTP_PROXY_SCHEME_UNSUPPORTED" => format!(
+            "{} 使用的协议 {:?} go 不支持（只支持 http、https、socks5、socks5h）",
+            p("key"),
+            p("scheme")
+        ),
+        "ALL_PROXY_IGNORED" => format!(
+            "设置了 {}={}，但 go 不读取 ALL_PROXY（curl 和 git 会读取）：除非设置了 HTTPS_PROXY，否则 go 会直连",
+            p("key"),
+            p("value")
+        ),
+        "HTTP_PROXY_CASE_CONFLICT" => format!(
+            "{} 和 {} 的值不同：go 使用 {}（curl 可能使用 {}）",
+            p("key"),
+            p("other"),
+            p("key"),
+            p("other")
+        ),
+        "SSL_CERT_FILE_MISSING" => format!(
+            "SSL_CERT_FILE={} 不存在：它会替换 go 的 CA 证书列表，除非 SSL_CERT_DIR 提供了根证书，否则所有 HTTPS 连接都会失败，报错 \"certificate signed by unknown authority\"",
+            p("file")
+        ),
+        "SSL_CERT_DIR_MISSING" => format!("SSL_CERT_DIR 中列出的目录不存在：{}", list("dirs")),
+        "GIT_NOT_FOUND" if has(f, "module") => format!(
+            "PATH 中找不到 git，但 go 要直连源仓库拉取 {}，这需要 git",
+            p("module")
+        ),
+        "GIT_NOT_FOUND" => {
+            "PATH 中找不到 git：代理之后的 `direct` 兜底无法从源仓库拉取".into()
+        }
+        "GIT_CONFIG_UNREADABLE" => {
+            "git 无法读取自己的配置，直连模式下 git 本身就会失败".into()
+        }
+        "GIT_SSL_VERIFY_OFF" if has(f, "scope") => format!(
+            "git config {}=false（{} 范围，{}）：直连拉取时 git 跳过 TLS 校验，存在被拦截的风险",
+            p("key"),
+            p("scope"),
+            p("origin")
+        ),
+        "GIT_SSL_VERIFY_OFF" => format!(
+            "设置了 GIT_SSL_NO_VERIFY={}：直连拉取时 git 跳过 TLS 校验",
+            p("value")
+        ),
+        "GIT_INSTEADOF_SSH" => {
+            let mut s = format!(
+                "git 会把 {} 改写为 {}（{}）：直连拉取走 SSH，需要为 git 加载密钥，并且要能访问 TCP 22 端口",
+                p("prefix"),
+                p("base"),
+                p("origin")
+            );
+            if !matches!(p("count"), "" | "0") {
+                s.push_str(&format!("；计划中有 {} 个模块走这条路线", p("count")));
+            }
+            s
+        }
+        "GIT_TERMINAL_PROMPT_ON" => "GIT_TERMINAL_PROMPT=1：go 允许 git 询问密码，在 CI 中会一直卡住，而不是报错退出".into(),
+        "PRIVATE_MODULE_NOT_PRIVATE" if has(f, "reason") => format!(
+            "来自 {} 的模块看起来是私有模块（{}），但不匹配任何 GOPRIVATE 模式：go 会把它们的路径发送给公共代理和校验和数据库，并且校验会失败（\"reading https://sum.golang.org/lookup/…: 404 Not Found\" 或 \"410 Gone\"）",
+            h,
+            private_reason(p("reason"))
+        ),
+        "PRIVATE_MODULE_NOT_PRIVATE" => format!(
+            "{} 的模块不在 GOPRIVATE 范围内：go 会向公共校验和数据库查询它，结果查不到（{}）",
+            h, url
+        ),
+        "GOMOD_UNREADABLE" => format!("无法读取 {}", p("file")),
+        "GOMOD_UNPARSABLE" | "GOWORK_UNPARSABLE" => {
+            format!("go 无法解析 {}：第 {} 行有错", p("file"), p("line"))
+        }
+        "ENV_NOT_UTF8" => format!("以下环境变量不是合法的 UTF-8：{}", list("keys")),
+
+        // Observations: what failed, then go's or the probe's own words.
+        "PROXY_UNREACHABLE" => format!("无法连接 HTTP 代理 {h}"),
+        "DNS_NXDOMAIN" => format!("{h} 的 DNS 解析失败：域名不存在（NXDOMAIN）"),
+        "DNS_SERVFAIL" => format!("解析 {h} 时 DNS 服务器出错（SERVFAIL）"),
+        "DNS_TIMEOUT" => format!("解析 {h} 超时：DNS 服务器无响应"),
+        "DNS_FAILED" => format!("{h} 的 DNS 解析失败"),
+        "DNS_POISONED" if has(f, "addresses") => format!(
+            "{h} 被解析到 {}，公网域名不应该解析到这个地址：解析结果疑似被篡改（DNS 污染或劫持），随后连接失败{}",
+            list("addresses"),
+            cause(f)
+        ),
+        "DNS_POISONED" => format!(
+            "系统 DNS 和加密 DNS 对 {h} 的解析结果不一致：明文 DNS 的应答可能在传输途中被篡改（疑似 DNS 污染或劫持）"
+        ),
+        "TCP_REFUSED" => format!("连接 {h} 被拒绝：该端口上没有服务在监听，或者被防火墙拒绝"),
+        "TCP_BLACKHOLE" => format!("{h} 无法访问：TCP 连接超时（数据包被丢弃，没有任何响应）"),
+        "TCP_RESET" => format!("与 {h} 的 TCP 连接被重置"),
+        "TCP_UNREACHABLE" => format!("{h} 不可达：无法建立 TCP 连接"),
+        "TLS_RESET_AFTER_CLIENTHELLO" => format!(
+            "与 {h} 的 TLS 握手在发出 ClientHello 后立即被重置（可能存在基于 SNI 的拦截）"
+        ),
+        "TLS_UNKNOWN_ISSUER_INTERCEPTION" => format!(
+            "{h} 的证书由系统不信任的 CA 签发：HTTPS 流量疑似被中间设备拦截并重新签发了证书，多半是公司代理或上网行为管理设备"
+        ),
+        "TLS_UNKNOWN_ISSUER_PRIVATE_CA" => {
+            format!("{h} 的证书由私有 CA 签发，系统并不信任该 CA")
+        }
+        "TLS_ROOTS_MISSING" => {
+            format!("{h} 的证书不受信任：系统证书库里缺少签发它的根证书")
+        }
+        "TLS_EXPIRED" => format!("{h} 的证书已过期"),
+        "TLS_NOT_YET_VALID" => format!("{h} 的证书尚未生效（也可能是本机时钟不对）"),
+        "TLS_NAME_MISMATCH" => {
+            format!("证书与域名不匹配：为 {h} 应答的服务器出示的证书不包含 {h}")
+        }
+        "TLS_HANDSHAKE_TIMEOUT" => format!("与 {h} 的 TLS 握手超时"),
+        "TLS_NOT_TLS" => format!("{h} 的应答不是 TLS（可能是明文 HTTP 或其他协议）"),
+        "TLS_NO_ROOTS" => format!("找不到任何 CA 证书，无法校验 {h} 的证书"),
+        "TLS_HANDSHAKE_FAILED" => format!("与 {h} 的 TLS 握手失败"),
+        "HTTP_CAPTIVE_PORTAL" => format!(
+            "{h} 返回了一个 HTML 页面，而不是模块数据：当前网络可能需要先完成上网认证（Portal 认证）"
+        ),
+        "HTTP_INVALID_PAYLOAD" => format!("{h} 返回的内容不符合模块代理协议"),
+        "HTTP_STALLED" => format!("{h} 响应停滞：服务器迟迟不返回数据"),
+        "HTTP_BODY_TOO_LARGE" => format!("{h} 返回的响应体过大"),
+        "HTTP_REDIRECT_INSECURE" => {
+            format!("{h} 把 https 请求重定向到了明文 http，go 拒绝跟随")
+        }
+        "HTTP_REDIRECT_LOOP" => format!("{h} 重定向次数过多（go 最多跟随 10 次）"),
+        "HTTP_HEADERS_TOO_LARGE" => format!("{h} 返回的响应头过大"),
+        "MODULE_NOT_FOUND" if has(f, "module") => {
+            // `detail` is go's whole error, which names the module again.
+            format!("GOPROXY 中没有任何一项能提供 {}", p("module"))
+        }
+        "MODULE_NOT_FOUND" if has(f, "status") => {
+            format!("{h} 返回 {}：代理上没有这个模块或版本", p("status"))
+        }
+        "MODULE_NOT_FOUND" => format!("{h} 返回 404/410：代理上没有这个模块或版本"),
+        "HTTP_UNAUTHORIZED" => format!("{h} 返回 401（需要认证）"),
+        "HTTP_FORBIDDEN" => format!("{h} 返回 403（禁止访问）"),
+        "HTTP_SERVER_ERROR" if has(f, "status") => {
+            format!("{h} 返回 {}（服务器错误）", p("status"))
+        }
+        "HTTP_SERVER_ERROR" => format!("{h} 返回服务器错误（5xx）"),
+        "HTTP_STATUS" if has(f, "status") => {
+            format!("{h} 返回了意外的状态码 {}", p("status"))
+        }
+        "HTTP_STATUS" => format!("{h} 返回了意外的 HTTP 状态码"),
+        "HTTP_FAILED" => format!("对 {h} 的 HTTP 请求失败"),
+        "PROXY_AUTH_REQUIRED" => format!(
+            "HTTP 代理 {h} 返回 407（代理需要认证）：需要在 HTTPS_PROXY 中加上用户名和密码"
+        ),
+        "PROXY_FORBIDDEN" => format!("HTTP 代理 {h} 拒绝连接目标主机（CONNECT 被禁止）"),
+        "PROXY_STALLED" => format!("HTTP 代理 {h} 无响应"),
+        "PROXY_CONNECT_FAILED" => format!("通过 HTTP 代理 {h} 建立连接失败"),
+        "SUMDB_SIGNATURE_INVALID" => format!(
+            "{h} 返回的校验和数据库数据签名无效：中间有设备篡改了流量，或者 GOSUMDB 中的公钥不对"
+        ),
+        "SUMDB_FAILED" => format!("校验和数据库 {h} 的应答没有通过校验"),
+        "SUMDB_PROXY_FAILED" => {
+            format!("经模块代理访问校验和数据库失败{}：{url}", cause(f))
+        }
+        "SUMDB_LOOKUP_NOT_FOUND" => format!("校验和数据库中查不到这个模块：{url}"),
+        "SUMDB_UNREACHABLE" => format!("校验和数据库 {h} 无法访问{}", cause(f)),
+        "VCS_UNREACHABLE" if has(f, "git_url") => {
+            format!("无法访问代码仓库 {}", p("git_url"))
+        }
+        "VCS_UNREACHABLE" => format!("无法访问代码仓库所在的主机 {h}{}", cause(f)),
+        "VCS_DISCOVERY_FAILED" => format!(
+            "go 无法通过 {url} 找到导入路径对应的代码仓库（go-get 发现失败）{}",
+            cause(f)
+        ),
+        "VCS_AUTH_REQUIRED" => {
+            format!("git 访问 {} 需要凭据（或者凭据被拒绝）", p("git_url"))
+        }
+        "VCS_REPO_NOT_FOUND" => format!(
+            "代码仓库 {} 不存在（或者当前凭据无权访问）",
+            p("git_url")
+        ),
+        "CLOCK_SKEW" => format!(
+            "{h} 报告的时间与本机时钟相差 {} 秒：证书可能会被误判为已过期或尚未生效",
+            p("skew_s")
+        ),
+        _ => return None,
+    };
+    let mut s = main;
+    if has(f, "fell_through_to") {
+        s.push_str(&format!(
+            "。由于 GOPROXY 用竖线（|）分隔，go 会回退到 {}，但每次下载都会先尝试（并等待）这个出错的条目",
+            p("fell_through_to")
+        ));
+    }
+    if has(f, "off_route") {
+        s.push_str("；这一项不在 go 拉取本次模块的路线上");
+    }
+    if let Some(d) = detail.take() {
+        s.push_str("。原始错误：");
+        s.push_str(d);
+    }
+    Some(s)
 }
+
+/// Remediation descriptions with a fixed wording.
+fn remedy_static(en: &str) -> Option<&'static str> {
+    Some(match en {
+        // config_rules.rs
+        "see what go itself says" => "看看 go 自己怎么说",
+        "please report this to godoctor with the output of `godoctor config --json`" => {
+            "请附上 `godoctor config --json` 的输出，向 godoctor 报告这个问题"
+        }
+        "install a current Go release" => "安装当前的 Go 版本",
+        "use `,` separators" => "改用英文逗号 `,` 分隔",
+        "strip the carriage returns" => "去掉行尾的回车符（\\r）",
+        "use a valid list (this is go's default)" => "改成合法的列表（这是 go 的默认值）",
+        "let go download modules" => "让 go 可以下载模块",
+        "use a module proxy first, direct as the fallback" => "先走模块代理，`direct` 作为兜底",
+        "return to the default checksum database, sum.golang.org" => {
+            "恢复默认的校验和数据库 sum.golang.org"
+        }
+        "turn checksum verification back on" => "重新打开模块校验",
+        "exclude only your private modules from verification instead" => {
+            "改为只把私有模块排除在校验之外"
+        }
+        "remove the spaces" => "去掉空格",
+        "serve those modules over verified HTTPS and remove GOINSECURE" => {
+            "改用证书有效的 HTTPS 提供这些模块，并去掉 GOINSECURE"
+        }
+        "fix or remove GOVCS" => "修正或删除 GOVCS",
+        "turn module mode back on" => "重新启用模块模式",
+        "remove or fix GOFLAGS" => "删除或修正 GOFLAGS",
+        "drop -insecure" => "去掉 -insecure",
+        "use the go/env value by removing the variable from this shell" => {
+            "在当前 shell 中删除这个环境变量，让 go/env 文件中的值生效"
+        }
+        "then remove it where it is set" => "然后到设置它的地方删掉这一行",
+        "send https traffic through the same proxy" => "让 https 流量也走同一个 HTTP 代理",
+        "give go the same proxy" => "让 go 也使用这个代理",
+        "use the system CA bundle again" => "重新使用系统的 CA 证书包",
+        "turn verification back on (install your company CA with http.sslCAInfo if that is why it was off)" => {
+            "重新打开校验（如果当初是因为公司 CA 才关掉的，用 http.sslCAInfo 配置公司 CA）"
+        }
+        "turn verification back on" => "重新打开校验",
+        "mark them private: fetched directly and not sent to the checksum database" => {
+            "把它们标记为私有模块：直连拉取，不再发送给校验和数据库"
+        }
+        "let go report every problem" => "让 go 列出所有问题",
+        // observe.rs
+        "put the healthy entry first, or separate the entries with `|` to fall through on any error" => {
+            "把正常的条目放到最前面，或者改用竖线 `|` 分隔，出任何错误都尝试下一项"
+        }
+        "mark it private: fetched directly, never sent to the public proxy or checksum database" => {
+            "把它标记为私有模块：直连拉取，不会发送给公共代理或校验和数据库"
+        }
+        "check the system clock" => "检查系统时钟",
+        // remediation.rs
+        "check which nameservers go uses" => "检查 go 使用的 DNS 服务器",
+        "trust it system-wide (Debian/Ubuntu)" => "在系统范围内信任它（Debian/Ubuntu）",
+        "or only for go, in this shell (SSL_CERT_FILE replaces go's CA bundle, so use a bundle that also has the public roots)" => {
+            "或者只在当前 shell 中对 go 生效（SSL_CERT_FILE 会替换 go 的 CA 证书包，所以要用同时包含公共根证书的证书包）"
+        }
+        "check the system clock first: a wrong clock makes valid certificates look expired" => {
+            "先检查系统时钟：时钟不对，有效的证书也会看起来已过期"
+        }
+        "the network answers with a web page instead of the proxy: log in to the network (open any http:// page in a browser) or ask your administrator to allow the proxy" => {
+            "网络返回的是网页，而不是模块代理的应答：先完成上网认证（在浏览器中打开任意 http:// 页面），或者请网络管理员放行该代理"
+        }
+        "give go the proxy credentials (percent-encode special characters)" => {
+            "为 go 配置 HTTP 代理的用户名和密码（特殊字符要做百分号编码）"
+        }
+        "check the proxy go uses" => "检查 go 使用的 HTTP 代理",
+        "if this network needs no proxy, stop go from using it" => {
+            "如果当前网络不需要代理，就让 go 不再使用它"
+        }
+        "keep the checksum database on: reach it through a module proxy that relays it (`<proxy>/sumdb/sum.golang.org/supported` answers 200), not GOSUMDB=off" => {
+            "保持校验和数据库开启：通过能转发它的模块代理访问（`<proxy>/sumdb/sum.golang.org/supported` 返回 200），不要设置 GOSUMDB=off"
+        }
+        "find a relaying mirror that works from here" => {
+            "找一个在当前网络可用、且能转发校验和数据库的镜像"
+        }
+        "check the key go uses" => "检查 go 使用的公钥",
+        "or fetch it over SSH with your key" => "或者用 SSH 密钥拉取",
+        "check the module path and version in go.mod" => "检查 go.mod 中的模块路径和版本",
+        "if it is a private module, mark its host private" => {
+            "如果是私有模块，把它的主机标记为私有"
+        }
+        "use the proxy entry that passed every layer first" => "把各环节都检查通过的代理放在最前面",
+        "find a module mirror that works from this network (godoctor fix probes the known mirrors: proxy.golang.org, goproxy.cn, goproxy.io, mirrors.aliyun.com/goproxy/)" => {
+            "找一个在当前网络可用的模块镜像（godoctor fix 会探测已知的镜像：proxy.golang.org、goproxy.cn、goproxy.io、mirrors.aliyun.com/goproxy/）"
+        }
+        // explain.rs
+        "after confirming the network is trusted, clear the cached tree head" => {
+            "确认网络可信之后，清除缓存的树头（tree head）"
+        }
+        "fetch it from another proxy and compare" => "从另一个代理拉取并对比",
+        "never set GOSUMDB=off or GONOSUMDB to silence this" => {
+            "不要为了消除这个错误而设置 GOSUMDB=off 或 GONOSUMDB"
+        }
+        "if the upstream change is legitimate, drop the stale lines and re-download" => {
+            "如果上游的变更是正当的，删掉过时的行并重新下载"
+        }
+        "turn the checksum database back on" => "重新打开校验和数据库",
+        "or install the Go release go.mod asks for" => "或者安装 go.mod 要求的 Go 版本",
+        "install the needed Go release, or use a proxy that serves golang.org/toolchain" => {
+            "安装所需的 Go 版本，或者改用能提供 golang.org/toolchain 的代理"
+        }
+        "let go download the toolchain it needs" => "让 go 自动下载所需的工具链",
+        "or install that Go release" => "或者安装该 Go 版本",
+        "install Go 1.21 or newer" => "安装 Go 1.21 及以上版本",
+        "refresh vendor/ from the network" => "从网络重新生成 vendor/ 目录",
+        "or build with modules" => "或者以模块模式构建",
+        "restore the default" => "恢复默认值",
+        "use a valid list" => "改成合法的列表",
+        "mark the private module's host private" => "把私有模块的主机标记为私有",
+        "store a token for the host" => "为该主机保存令牌（token）",
+        "or use SSH" => "或者改用 SSH",
+        "load your key" => "加载 SSH 密钥",
+        "check access with the same URL git uses" => "用 git 实际使用的 URL 检查访问权限",
+        "if it is private, mark it so it is fetched directly (and check the credentials)" => {
+            "如果是私有模块，把它标记为私有，让 go 直连拉取（并检查凭据）"
+        }
+        "allow it, e.g." => "放开限制，例如：",
+        "if this network needs no proxy" => "如果当前网络不需要代理",
+        "give go the credentials" => "为 go 配置代理的用户名和密码",
+        "install the CA (never disable verification)" => "安装该 CA 证书（不要关闭证书校验）",
+        "fix the clock if it is wrong" => "如果时钟不对，校正时钟",
+        "install the CA bundle" => "安装 CA 证书包",
+        "use a mirror that is reachable" => "改用能访问的镜像",
+        "use a mirror that is reachable from this network" => "改用当前网络能访问的镜像",
+        "use a reachable mirror or the network's proxy" => "改用能访问的镜像，或者走当前网络的代理",
+        "turn module mode on" => "启用模块模式",
+        "remove it" => "删除它",
+        _ => return None,
+    })
+}
+
+/// Matches `s` against a template whose `{}` holes capture any text (each hole up to the next
+/// literal part); returns the captures.
+fn capture<'a>(template: &str, s: &'a str) -> Option<Vec<&'a str>> {
+    let parts: Vec<&str> = template.split("{}").collect();
+    let (first, rest) = parts.split_first()?;
+    let mut pos = first.len();
+    if !s.starts_with(first) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (i, lit) in rest.iter().enumerate() {
+        let last = i + 1 == rest.len();
+        let end = if last {
+            let end = s.len().checked_sub(lit.len())?;
+            if end < pos || !s.ends_with(lit) {
+                return None;
+            }
+            end
+        } else {
+            pos + s[pos..].find(lit)?
+        };
+        out.push(&s[pos..end]);
+        pos = end + lit.len();
+    }
+    Some(out)
+}
+
+/// Remediation descriptions that name a host or setting: (English template, Chinese template
+/// with `{0}`, `{1}` for the captures).
+const REMEDY_PATTERNS: &[(&str, &str)] = &[
+    (
+        "see what your resolver says about {}",
+        "看看 DNS 服务器对 {0} 的解析结果",
+    ),
+    (
+        "the answer for {} is forged or hijacked: compare with an encrypted resolver (godoctor check --compare-resolver tls://IP#NAME) and ask your network administrator",
+        "{0} 的解析结果疑似被伪造或劫持：用加密 DNS 对比一下（godoctor check --compare-resolver tls://IP#NAME），并联系网络管理员",
+    ),
+    (
+        "this network may require its proxy ({} is set, which go ignores)",
+        "当前网络可能要求走代理（设置了 {0}，但 go 不读取它）",
+    ),
+    (
+        "connections to {} are cut as soon as its name is seen in the TLS handshake (SNI filtering): use a mirror or a proxy that is allowed",
+        "TLS 握手中一出现 {0} 这个域名，连接就会被切断（基于 SNI 的拦截）：改用允许访问的镜像或代理",
+    ),
+    (
+        "if the clock is right, {}'s certificate really is out of date: tell its operator, or use another proxy",
+        "如果时钟没问题，那就是 {0} 的证书确实过期了：通知它的运维方，或者换一个代理",
+    ),
+    (
+        "the server answering for {} is not {}: check the DNS answer and any proxy or firewall that redirects it",
+        "为 {0} 应答的服务器并不是 {0}：检查 DNS 解析结果，以及是否有代理或防火墙把流量转走了",
+    ),
+    (
+        "{} refuses this request: it may need credentials, which go reads from ~/.netrc (or GOAUTH since Go 1.24)",
+        "{0} 拒绝了这个请求：可能需要凭据，go 从 ~/.netrc 读取凭据（自 Go 1.24 起也可以用 GOAUTH）",
+    ),
+    ("give go credentials for {}", "为 {0} 配置 go 使用的凭据"),
+    (
+        "the HTTP proxy {} refuses to connect to the module proxy: ask its administrator to allow it, or use a mirror it allows",
+        "HTTP 代理 {0} 拒绝连接模块代理：请它的管理员放行，或者改用它允许访问的镜像",
+    ),
+    (
+        "the checksum database answer from {} is not signed by the expected key: something between you and it alters traffic, or GOSUMDB names the wrong key; do not turn verification off",
+        "{0} 返回的校验和数据库数据不是用预期的公钥签名的：中间有设备篡改了流量，或者 GOSUMDB 中的公钥写错了；不要关闭校验",
+    ),
+    (
+        "let git authenticate to {} over HTTPS with a token",
+        "让 git 通过 HTTPS 用令牌（token）向 {0} 认证",
+    ),
+    (
+        "make it permanent: find where {} is set and change that line",
+        "永久生效：找到设置 {0} 的地方，修改那一行",
+    ),
+    (
+        "make it permanent: remove the line that sets {}",
+        "永久生效：删掉设置 {0} 的那一行",
+    ),
+];
 
 /// A remediation description.
 pub fn remedy(en: &str) -> Option<String> {
-    let _ = en;
+    if let Some(z) = remedy_static(en) {
+        return Some(z.to_owned());
+    }
+    // remedy.rs: "<why> (<KEY> comes from the OS environment, …)" and "<why> (<KEY> is set …)";
+    // the why itself may contain " (", the key never does.
+    for (suffix, zh) in [
+        (
+            " comes from the OS environment, which overrides `go env -w`)",
+            "{why}（{key} 来自操作系统环境变量，优先级高于 `go env -w`）",
+        ),
+        (
+            " is set in the OS environment)",
+            "{why}（{key} 设置在操作系统环境变量中）",
+        ),
+    ] {
+        if let Some((why, key)) = en.strip_suffix(suffix).and_then(|s| s.rsplit_once(" (")) {
+            let why = remedy(why)?;
+            return Some(zh.replace("{why}", &why).replace("{key}", key));
+        }
+    }
+    // remediation.rs: the CA note, with an optional " (issuer: …)".
+    if let Some(c) = capture(
+        "get the CA certificate that signed {}'s certificate{} from your IT department; never turn verification off",
+        en,
+    ) {
+        let who = c[1]
+            .strip_prefix(" (issuer: ")
+            .and_then(|s| s.strip_suffix(')'))
+            .map(|i| format!("（签发者：{i}）"))
+            .unwrap_or_default();
+        return Some(format!(
+            "向 IT 部门索取签发 {} 证书的 CA 证书{who}；不要关闭证书校验",
+            c[0]
+        ));
+    }
+    for (tpl, zh) in REMEDY_PATTERNS {
+        if let Some(c) = capture(tpl, en) {
+            let mut out = (*zh).to_owned();
+            for (i, v) in c.iter().enumerate() {
+                out = out.replace(&format!("{{{i}}}"), v);
+            }
+            return Some(out);
+        }
+    }
     None
 }
 
-/// Fixed report texts.
+/// Fixed report texts (templates keep `{}` for the values text.rs fills in).
 pub fn text(en: &str) -> Option<&'static str> {
     Some(match en {
         "Settings" => "配置",
-        "What go will do" => "go 将会怎么做",
+        "What go will do" => "go 会怎么做",
         "Probes" => "探测",
         "Findings" => "发现的问题",
-        "Fix" => "修复",
+        "Fix" => "修复建议",
+        "Check" => "检查",
         "root cause" => "根本原因",
         "go will fail" => "go 会失败",
-        "go should succeed" => "go 应该能成功",
-        "go should succeed, with warnings" => "go 应该能成功，但有警告",
+        "go should succeed" => "go 预计会成功",
+        "go should succeed, with warnings" => "go 预计会成功，但有警告",
         "No problems found." => "没有发现问题。",
+        "not recognised" => "无法识别",
+        "{} at {}" => "{}，位于 {}",
+        "go at {} (not usable: settings computed by godoctor)" => {
+            "go 位于 {}（无法使用：配置由 godoctor 自行计算）"
+        }
+        "go not found: assuming {} defaults" => "找不到 go：按 {} 的默认值计算",
+        " (value [origin])" => "（值 [来源]）",
+        "(empty)" => "（空）",
+        ", from {}" => "，取自 {}",
+        " (configuration only: assuming every host answers)" => {
+            "（仅根据配置推断：假定所有主机都正常应答）"
+        }
+        "builds use vendor/: {}" => "构建使用 vendor/ 目录：{}",
+        "no module to download" => "没有需要下载的模块",
+        "{} ({} modules)" => "{}（{} 个模块）",
+        " (via HTTPS_PROXY {})" => "（经 HTTPS_PROXY {}）",
+        "{} (skipped: GONOPROXY)" => "{}（已跳过：GONOPROXY）",
+        "direct (" => "direct（",
+        "GET {}, then " => "GET {}，然后 ",
+        " over ssh, port {}" => "，走 ssh，端口 {}",
+        ")" => "）",
+        " ,(404/410)→ " => " ,（仅 404/410）→ ",
+        " |(any error)→ " => " |（任何错误）→ ",
+        "{} (GOSUMDB URL)" => "{}（GOSUMDB URL）",
+        "checksum database: {}" => "校验和数据库：{}",
+        " (each layer with its time)" => "（各环节及耗时）",
+        "proxy" => "模块代理",
+        "sumdb" => "校验和数据库",
+        "sumdb via proxy" => "经代理的 sumdb",
+        "vcs" => "代码仓库",
+        "http proxy" => "HTTP 代理",
+        "toolchain" => "工具链",
+        "via {}" => "经 {}",
+        "timeout" => "超时",
+        "failed" => "失败",
+        "{} ({})" => "{}（{}）",
+        "{0} ({1})" => "{0}（{1}）",
+        " ({} ms)" => "（{} ms）",
+        " ({} ms, offline)" => "（{} ms，离线）",
+        "{} ({}, {})" => "{}（{}，{}）",
+        "cert[{}] subject={} issuer={} valid {} → {} sans={}" => {
+            "cert[{}] subject={} issuer={} 有效期 {} → {} sans={}"
+        }
+        "{} error: {}" => "{} 错误：{}",
+        _ => return None,
+    })
+}
+
+/// `explain` summaries and meanings.
+fn explain_text(en: &str) -> Option<&'static str> {
+    Some(match en {
+        "the checksum database contradicted a tree head go verified earlier" => {
+            "校验和数据库的应答与 go 之前验证过的树头（tree head）相矛盾"
+        }
+        "go keeps the last verified tree head of the checksum database; a new answer that is not consistent with it means the database, or something in between, is lying." => {
+            "go 会保存校验和数据库最近一次验证通过的树头；新的应答与它不一致，说明校验和数据库本身或者中间的某个环节给出了虚假的数据。"
+        }
+        "the downloaded module differs from what the checksum database recorded" => {
+            "下载的模块与校验和数据库的记录不一致"
+        }
+        "the bytes go downloaded do not match the hash the checksum database holds for this version: the proxy served altered content, or the download was tampered with." => {
+            "go 下载到的内容与校验和数据库中该版本的哈希不匹配（校验和不匹配）：代理提供了被改动的内容，或者下载过程被篡改。"
+        }
+        "the downloaded module differs from the hash in go.sum" => {
+            "下载的模块与 go.sum 中的哈希不一致"
+        }
+        "go.sum records what an earlier download looked like; this download differs. Either the module was re-tagged upstream, or the download was altered." => {
+            "go.sum 记录了之前下载时的内容，这次下载的结果与它不同：要么上游重新打了这个版本的标签，要么下载内容被改动了。"
+        }
+        "go must verify a toolchain download, but GOSUMDB=off" => {
+            "go 必须校验下载的工具链，但 GOSUMDB=off"
+        }
+        "since Go 1.21 a go.mod that asks for a newer Go makes go download golang.org/toolchain; go always verifies toolchains with the checksum database, even with GOSUMDB=off." => {
+            "自 Go 1.21 起，如果 go.mod 要求更新的 Go 版本，go 会下载 golang.org/toolchain；go 总是用校验和数据库校验工具链，即使设置了 GOSUMDB=off 也一样。"
+        }
+        "no GOPROXY entry served the Go toolchain go.mod asks for" => {
+            "GOPROXY 中没有任何一项能提供 go.mod 要求的 Go 工具链"
+        }
+        "go tried to download golang.org/toolchain for the Go version in go.mod or go.work; the proxies did not have it, or the direct route to go.dev failed." => {
+            "go 尝试为 go.mod 或 go.work 中的 Go 版本下载 golang.org/toolchain：代理上没有，或者直连 go.dev 失败。"
+        }
+        "go.mod needs a newer Go and GOTOOLCHAIN=local forbids switching" => {
+            "go.mod 需要更新的 Go，而 GOTOOLCHAIN=local 禁止切换工具链"
+        }
+        "the installed go is older than the go line of go.mod (or a dependency's), and GOTOOLCHAIN=local tells go never to download a newer one." => {
+            "本机安装的 go 比 go.mod（或某个依赖）的 go 行要求的版本旧，而 GOTOOLCHAIN=local 让 go 永远不下载更新的工具链。"
+        }
+        "this go predates the toolchain directive (Go 1.21)" => {
+            "这个 go 版本早于 toolchain 指令（Go 1.21 引入）"
+        }
+        "go.mod has a `toolchain` line, which go older than 1.21 cannot parse." => {
+            "go.mod 中有 `toolchain` 行，Go 1.21 之前的 go 无法解析。"
+        }
+        "this go cannot parse a three-part go line (Go 1.21+ syntax)" => {
+            "这个 go 版本无法解析三段式的 go 行（Go 1.21 及以上的语法）"
+        }
+        "go.mod says `go 1.N.P`; go older than 1.21 only accepts `go 1.N`." => {
+            "go.mod 写的是 `go 1.N.P`，而 Go 1.21 之前的 go 只接受 `go 1.N`。"
+        }
+        "GOPROXY=off forbids downloading modules" => "GOPROXY=off 禁止下载模块",
+        "with GOPROXY=off go only uses the module cache (and fetches GONOPROXY matches directly)." => {
+            "设置 GOPROXY=off 后，go 只使用模块缓存（匹配 GONOPROXY 的模块仍会直连拉取）。"
+        }
+        "go is in vendor mode and will not download modules" => "go 处于 vendor 模式，不会下载模块",
+        "with -mod=vendor (the default when go.mod says go ≥ 1.14 and vendor/ exists) go builds from vendor/ and refuses module lookups." => {
+            "使用 -mod=vendor 时（go.mod 中 go ≥ 1.14 且存在 vendor/ 目录时这是默认行为），go 从 vendor/ 构建，拒绝查找模块。"
+        }
+        "GOPROXY is set but names no proxy" => "设置了 GOPROXY，但其中没有任何代理",
+        "GOPROXY is something like `,` or blank, or an empty `GOPROXY=` line in the go/env file hides the default from $GOROOT/go.env (Go 1.21+)." => {
+            "GOPROXY 的值类似 `,` 或者只有空白，或者 go/env 文件中一行空的 `GOPROXY=` 盖住了 $GOROOT/go.env 中的默认值（Go 1.21 及以上）。"
+        }
+        "go rejects a GOPROXY entry" => "go 不接受 GOPROXY 中的某一项",
+        "every GOPROXY entry must be a URL with http, https or file scheme (or direct/off)." => {
+            "GOPROXY 的每一项都必须是 http、https 或 file 协议的 URL（或者是 direct、off）。"
+        }
+        "GOSUMDB is empty" => "GOSUMDB 为空",
+        "an empty `GOSUMDB=` line in the go/env file hides the default from $GOROOT/go.env (Go 1.21+), or $GOROOT/go.env is missing." => {
+            "go/env 文件中一行空的 `GOSUMDB=` 盖住了 $GOROOT/go.env 中的默认值（Go 1.21 及以上），或者 $GOROOT/go.env 不存在。"
+        }
+        "go rejects GOSUMDB" => "go 不接受 GOSUMDB 的值",
+        "GOSUMDB must be `off`, `sum.golang.org`, or `<name>+<hash>+<key> [url]` with a valid key." => {
+            "GOSUMDB 必须是 `off`、`sum.golang.org`，或者带有效公钥的 `<name>+<hash>+<key> [url]`。"
+        }
+        "the public checksum database does not know this module: it is private or unpublished" => {
+            "公共校验和数据库里没有这个模块：它是私有模块，或者尚未公开发布"
+        }
+        "go asked sum.golang.org (directly or through a proxy's /sumdb/) about a module it cannot fetch: typically a private module that GOPRIVATE/GONOSUMDB does not cover." => {
+            "go 向 sum.golang.org（直连或经由代理的 /sumdb/）查询了一个它拿不到的模块：通常是没有被 GOPRIVATE、GONOSUMDB 覆盖的私有模块。"
+        }
+        "the checksum database does not know this module: it is private or unpublished" => {
+            "校验和数据库里没有这个模块：它是私有模块，或者尚未公开发布"
+        }
+        "go asked the checksum database about a module it cannot fetch: typically a private module that GOPRIVATE/GONOSUMDB does not cover." => {
+            "go 向校验和数据库查询了一个它拿不到的模块：通常是没有被 GOPRIVATE、GONOSUMDB 覆盖的私有模块。"
+        }
+        "git needs credentials for a repository go fetches directly" => {
+            "go 直连拉取的仓库需要 git 凭据"
+        }
+        "go runs git with GIT_TERMINAL_PROMPT=0, so git fails instead of asking for a user name and password." => {
+            "go 运行 git 时设置了 GIT_TERMINAL_PROMPT=0，所以 git 不会询问用户名和密码，而是直接失败。"
+        }
+        "the git host rejected your SSH key" => "git 主机拒绝了你的 SSH 密钥",
+        "git fetches over SSH (usually an insteadOf rewrite) and no key it offered is accepted." => {
+            "git 通过 SSH 拉取（通常是 insteadOf 改写的结果），但它提供的密钥都没有被接受。"
+        }
+        "git could not read the repository (credentials or access)" => {
+            "git 无法读取仓库（凭据或权限问题）"
+        }
+        "git reached the host but was not allowed to read the repository, or could not connect over SSH." => {
+            "git 连上了主机，但没有权限读取该仓库，或者无法通过 SSH 建立连接。"
+        }
+        "go could not find the repository behind an import path" => {
+            "go 找不到导入路径对应的代码仓库"
+        }
+        "for a direct fetch go asks https://<path>?go-get=1 for a go-import meta tag; that request failed or the page had no tag." => {
+            "直连拉取时，go 会请求 https://<path>?go-get=1 来获取 go-import meta 标签：这个请求失败了，或者页面中没有该标签。"
+        }
+        "GOVCS forbids the version-control tool this module needs" => {
+            "GOVCS 禁止使用这个模块需要的版本控制工具"
+        }
+        "GOVCS limits which VCS go may run for public and private modules (default: git and hg for public)." => {
+            "GOVCS 限制 go 对公共模块和私有模块分别可以运行哪些版本控制工具（默认：公共模块只允许 git 和 hg）。"
+        }
+        "go could not connect to the HTTP proxy in HTTPS_PROXY" => {
+            "go 无法连接 HTTPS_PROXY 中的 HTTP 代理"
+        }
+        "go sends https requests through HTTPS_PROXY; connecting (or TLS) to that proxy failed." => {
+            "go 会通过 HTTPS_PROXY 发送 https 请求；连接该代理（或与它的 TLS 握手）失败了。"
+        }
+        "the HTTP proxy wants credentials" => "HTTP 代理要求认证",
+        "the proxy in HTTPS_PROXY answered CONNECT with 407." => {
+            "HTTPS_PROXY 中的代理对 CONNECT 请求返回了 407（代理需要认证）。"
+        }
+        "go does not trust the certificate it was shown" => "go 不信任服务器出示的证书",
+        "the server's certificate chains to a CA not in go's roots: a TLS-intercepting proxy or firewall, or a private CA (for an internal host)." => {
+            "服务器证书的信任链指向一个不在 go 根证书中的 CA：可能是拦截 HTTPS 的代理或防火墙，也可能是私有 CA（内部主机）。"
+        }
+        "the certificate is outside its validity period" => "证书不在有效期内",
+        "either the server's certificate really expired, or this machine's clock is wrong." => {
+            "要么服务器的证书确实过期了，要么本机时钟不对。"
+        }
+        "the certificate belongs to another name" => "证书与域名不匹配",
+        "the server that answered is not the host go asked for: a redirecting firewall, a wrong DNS answer, or a misconfigured proxy." => {
+            "应答的服务器并不是 go 要访问的主机：可能是防火墙做了重定向、DNS 解析结果有误，或者代理配置错误。"
+        }
+        "go found no CA certificates at all" => "go 找不到任何 CA 证书",
+        "no CA bundle was readable (SSL_CERT_FILE/SSL_CERT_DIR point nowhere, or ca-certificates is not installed)." => {
+            "没有可读的 CA 证书包（SSL_CERT_FILE、SSL_CERT_DIR 指向不存在的位置，或者没有安装 ca-certificates）。"
+        }
+        "the TLS handshake did not finish within 10 s" => "TLS 握手在 10 秒内没有完成",
+        "TCP connected but the server (or something in between) never completed TLS: often SNI-based filtering that drops the connection silently." => {
+            "TCP 已经连上，但服务器（或中间设备）始终没有完成 TLS 握手：常见原因是基于 SNI 的拦截，悄悄丢弃了连接。"
+        }
+        "the name does not resolve" => "域名无法解析",
+        "the resolver answered that the host does not exist (NXDOMAIN) or has no address." => {
+            "DNS 服务器回答该主机不存在（NXDOMAIN），或者没有地址。"
+        }
+        "the DNS server failed to answer (SERVFAIL/REFUSED)" => {
+            "DNS 服务器出错，没有给出解析结果（SERVFAIL/REFUSED）"
+        }
+        "the nameserver in /etc/resolv.conf returned an error instead of an answer." => {
+            "/etc/resolv.conf 中的 DNS 服务器返回了错误，而不是解析结果。"
+        }
+        "the DNS server did not answer" => "DNS 服务器无响应",
+        "go asked the nameservers of /etc/resolv.conf and none answered in time." => {
+            "go 向 /etc/resolv.conf 中的 DNS 服务器发起查询，但没有一个及时应答。"
+        }
+        "the host refused the connection" => "主机拒绝了连接",
+        "nothing listens on that address and port, or a firewall rejects it." => {
+            "该地址和端口上没有服务在监听，或者被防火墙拒绝。"
+        }
+        "the connection was reset, typically right after the TLS ClientHello" => {
+            "连接被重置，通常发生在发出 TLS ClientHello 之后"
+        }
+        "a reset just after go sends the server name in the TLS handshake is the signature of SNI filtering by a firewall." => {
+            "go 在 TLS 握手中发出服务器名称后连接立即被重置，这是防火墙基于 SNI 拦截的典型特征。"
+        }
+        "the connection timed out: packets are dropped" => "连接超时：数据包被丢弃",
+        "go's dialer waited (30 s by default) without any answer: a firewall drops the traffic or the address is unreachable." => {
+            "go 等待连接（默认 30 秒）也没有收到任何应答：防火墙丢弃了流量，或者该地址不可达。"
+        }
+        "no route to the address" => "没有到该地址的路由",
+        "this machine has no route to the address (often an IPv6 address on an IPv4-only network)." => {
+            "本机没有到该地址的路由（常见于只有 IPv4 的网络访问 IPv6 地址）。"
+        }
+        "no route to the host" => "没有到该主机的路由",
+        "a router or firewall reported the host unreachable." => "路由器或防火墙报告该主机不可达。",
+        "an https request was redirected to plain http" => "https 请求被重定向到了明文 http",
+        "go refuses to follow a redirect from https to http." => {
+            "go 拒绝跟随从 https 到 http 的重定向。"
+        }
+        "a redirect loop" => "重定向循环",
+        "go follows at most 10 redirects." => "go 最多跟随 10 次重定向。",
+        "the server refused the request (403)" => "服务器拒绝了请求（403）",
+        "the proxy or a firewall in front of it forbids this request; go stops at a `,` separator." => {
+            "代理或它前面的防火墙禁止了这个请求；如果用英文逗号 `,` 分隔，go 不会尝试下一项。"
+        }
+        "the proxy does not have this module or version" => "代理上没有这个模块或版本",
+        "every GOPROXY entry answered 404/410: the path or version is wrong, or the module is private." => {
+            "GOPROXY 中的每一项都返回了 404/410：模块路径或版本写错了，或者这是一个私有模块。"
+        }
+        "module mode is off" => "模块模式已关闭",
+        "GO111MODULE=off puts go in GOPATH mode." => "GO111MODULE=off 会让 go 运行在 GOPATH 模式。",
+        "GOFLAGS has something go cannot parse" => "GOFLAGS 中有 go 无法解析的内容",
+        "every go command except go env fails while GOFLAGS is invalid." => {
+            "只要 GOFLAGS 不合法，除 go env 外的所有 go 命令都会失败。"
+        }
+        "the module path is not valid" => "模块路径不合法",
+        "a module path must start with a host name containing a dot." => {
+            "模块路径必须以包含点号的主机名开头。"
+        }
+        "the repository has no such version" => "仓库中没有这个版本",
+        "the tag or commit does not exist in the repository go fetched (or is not visible with these credentials)." => {
+            "go 拉取的仓库中不存在该标签或提交（或者用当前凭据看不到）。"
+        }
+        "godoctor does not recognise this error" => "godoctor 无法识别这个错误",
+        "run `godoctor check` to see what go will do." => {
+            "运行 `godoctor check`，看看 go 实际会怎么做。"
+        }
+        _ => return None,
+    })
+}
+
+/// `explain` checks written in English (the others are commands and stay as they are).
+fn explain_check(en: &str) -> Option<&'static str> {
+    Some(match en {
+        "whether a proxy or firewall rewrites traffic to the checksum database" => {
+            "是否有代理或防火墙改写了发往校验和数据库的流量"
+        }
+        "GOSUMDB and the proxy that relays it" => "GOSUMDB 以及转发它的代理",
+        "which GOPROXY entry served the module (go env GOPROXY)" => {
+            "模块是由 GOPROXY 中的哪一项提供的（go env GOPROXY）"
+        }
+        "whether a TLS-intercepting proxy sits in between" => "中间是否有拦截 HTTPS 的代理",
+        "git log -p go.sum for the module's line" => "用 git log -p go.sum 查看该模块那一行的变更",
+        "whether the module author re-published the version" => "模块作者是否重新发布了这个版本",
+        "the go and toolchain lines of go.mod" | "the go/toolchain lines of go.mod" => {
+            "go.mod 中的 go 行和 toolchain 行"
+        }
+        "the go line of go.mod" => "go.mod 中的 go 行",
+        "whether the module path is public" => "模块路径是否是公开的",
+        "git ls-remote https://<repo> (does it ask for a password?)" => {
+            "git ls-remote https://<repo>（是否要求输入密码？）"
+        }
+        "~/.netrc and git's credential helper" => "~/.netrc 和 git 的凭据助手（credential helper）",
+        "whether the module is private (GOPRIVATE)" => "该模块是否是私有模块（GOPRIVATE）",
+        "whether the proxy is up and its port right" => "代理是否在运行，端口是否正确",
+        "env | grep -i https_proxy (are USER:PASSWORD in it?)" => {
+            "env | grep -i https_proxy（其中有没有 USER:PASSWORD？）"
+        }
+        "godoctor check -v (shows the presented chain and its issuer)" => {
+            "godoctor check -v（显示服务器出示的证书链及其签发者）"
+        }
+        "go env GOPROXY (a typo in a proxy name?)" => "go env GOPROXY（代理域名是否拼错了？）",
+        "the address and port in the message" => "错误信息中的地址和端口",
+        "godoctor check (shows whether the reset follows the ClientHello)" => {
+            "godoctor check（显示重置是否发生在 ClientHello 之后）"
+        }
+        "godoctor check (tests every address, IPv4 and IPv6)" => {
+            "godoctor check（逐个测试所有地址，包括 IPv4 和 IPv6）"
+        }
+        "~/.netrc credentials for the host" => "~/.netrc 中该主机的凭据",
+        "the module path and version" => "模块路径和版本",
+        "the import or require line" => "import 或 require 那一行",
         _ => return None,
     })
 }
 
 /// An explanation in Chinese (go's words and commands unchanged).
-pub fn explanation(
-    e: crate::diagnose::explain::Explanation,
-) -> crate::diagnose::explain::Explanation {
+pub fn explanation(mut e: Explanation) -> Explanation {
+    let summary = explain_text(&e.summary).map(str::to_owned);
+    let meaning = explain_text(&e.meaning).map(str::to_owned).or_else(|| {
+        if let Some(c) = capture(
+            "go failed while working on {}; run `godoctor check` to probe its route.",
+            &e.meaning,
+        ) {
+            Some(format!(
+                "go 在处理 {} 时失败：运行 `godoctor check` 探测它的下载路线。",
+                c[0]
+            ))
+        } else {
+            capture(
+                "the text names {}; run `godoctor check` to probe the routes go takes.",
+                &e.meaning,
+            )
+            .map(|c| {
+                format!(
+                    "错误信息中提到了 {}：运行 `godoctor check` 探测 go 会走的路线。",
+                    c[0]
+                )
+            })
+        }
+    });
+    if let Some(s) = summary {
+        e.summary = s;
+    }
+    if let Some(m) = meaning {
+        e.meaning = m;
+    }
+    for c in &mut e.checks {
+        if let Some(z) = explain_check(c) {
+            *c = z.to_owned();
+        }
+    }
+    for r in &mut e.remediation {
+        if let Some(z) = remedy(&r.description) {
+            r.description = z;
+        }
+    }
     e
+}
+
+/// Display width in terminal columns: East Asian wide and full-width characters take two.
+pub fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x20000..=0x3FFFD => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::env::Environment;
+    use crate::config::{Config, LoadOptions};
+    use crate::diagnose::{Layer, Severity};
+    use crate::plan::Plan;
+    use crate::probe::{LayerName, LayerResult as L, Role, Target};
+    use serde_json::json;
+    use std::collections::BTreeSet;
+    use std::time::Duration;
+
+    /// Where findings and remediation come from (the part before the tests).
+    const SOURCES: &[&str] = &[
+        include_str!("../diagnose/config_rules.rs"),
+        include_str!("../diagnose/observe.rs"),
+        include_str!("../diagnose/predict.rs"),
+        include_str!("../diagnose/remediation.rs"),
+    ];
+    /// Quoted SCREAMING_SNAKE strings in those sources that name variables, not findings.
+    const NOT_CODES: &[&str] = &[
+        "GIT_SSL_NO_VERIFY",
+        "GIT_TERMINAL_PROMPT",
+        "SSL_CERT_DIR",
+        "SSL_CERT_FILE",
+    ];
+    /// Names the Chinese text must keep exactly as the English has them.
+    const NAMES: &[&str] = &[
+        "GOPROXY",
+        "GOSUMDB",
+        "GOPRIVATE",
+        "GONOPROXY",
+        "GONOSUMDB",
+        "GOINSECURE",
+        "GOFLAGS",
+        "GOTOOLCHAIN",
+        "GOAUTH",
+        "GOVCS",
+        "GOENV",
+        "GO111MODULE",
+        "HTTPS_PROXY",
+        "HTTP_PROXY",
+        "NO_PROXY",
+        "ALL_PROXY",
+        "SSL_CERT_FILE",
+        "SSL_CERT_DIR",
+        "GIT_SSL_NO_VERIFY",
+        "GIT_TERMINAL_PROMPT",
+        "=off",
+        "=direct",
+        "`direct`",
+        "`off`",
+        "go env -w",
+        "go env -json",
+        "go mod download",
+        "path.Match",
+        "vendor/",
+        "go/env",
+    ];
+    const DETAIL: &str = "lookup proxy.golang.org on 127.0.0.53:53: no such host";
+
+    fn non_test(src: &str) -> &str {
+        src.split("#[cfg(test)]").next().unwrap_or(src)
+    }
+
+    fn han(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    /// Every quoted SCREAMING_SNAKE_CASE string with an underscore.
+    fn quoted_codes(src: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for piece in src.split('"').skip(1).step_by(2) {
+            if piece.contains('_')
+                && piece.starts_with(|c: char| c.is_ascii_uppercase())
+                && piece
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            {
+                out.insert(piece.to_owned());
+            }
+        }
+        out
+    }
+
+    fn all_codes() -> Vec<&'static str> {
+        let mut codes = BTreeSet::new();
+        for s in SOURCES {
+            codes.extend(quoted_codes(non_test(s)));
+        }
+        for n in NOT_CODES {
+            assert!(
+                codes.remove(*n),
+                "{n} is gone from the sources: drop it from NOT_CODES"
+            );
+        }
+        codes
+            .into_iter()
+            .map(|c| &*Box::leak(c.into_boxed_str()))
+            .collect()
+    }
+
+    #[test]
+    fn every_finding_code_has_a_chinese_message() {
+        let codes = all_codes();
+        assert!(codes.len() >= 90, "only {} codes found", codes.len());
+        let missing: Vec<&str> = codes
+            .iter()
+            .copied()
+            .filter(|code| {
+                let f =
+                    Finding::new(code, Severity::Error, Layer::Config, "English").host("h.example");
+                !finding_message(&f).is_some_and(|m| han(&m))
+            })
+            .collect();
+        assert!(missing.is_empty(), "no Chinese message for {missing:?}");
+    }
+
+    #[test]
+    fn no_message_drops_the_detail() {
+        let extras: &[&[(&'static str, &str)]] = &[
+            &[],
+            &[("url", "https://goproxy.cn/x/@v/list"), ("status", "503")],
+            &[("cause", "TCP_BLACKHOLE"), ("proxy", "https://goproxy.cn")],
+            &[
+                ("module", "example.com/m@v1.0.0"),
+                ("reason", "its host has no dot"),
+            ],
+            &[
+                ("addresses", "10.10.10.10"),
+                ("git_url", "https://git.corp/x"),
+            ],
+            &[
+                ("fell_through_to", "https://goproxy.io"),
+                ("off_route", "true"),
+            ],
+            &[
+                ("supported", "true"),
+                ("scope", "global"),
+                ("key", "GOPROXY"),
+            ],
+        ];
+        for code in all_codes() {
+            for extra in extras {
+                let mut f = Finding::new(code, Severity::Error, Layer::Config, "English")
+                    .host("proxy.golang.org")
+                    .param("detail", DETAIL);
+                for (k, v) in *extra {
+                    f = f.param(k, *v);
+                }
+                let m = finding_message(&f).unwrap();
+                assert!(
+                    m.ends_with(&format!("。原始错误：{DETAIL}")),
+                    "{code} {extra:?}: {m}"
+                );
+            }
+        }
+    }
+
+    fn cfg(pairs: &[(&str, &str)]) -> Config {
+        let dir = tempfile::tempdir().unwrap();
+        let mut all = vec![("HOME", "/nonexistent-home"), ("PATH", "/nonexistent-bin")];
+        all.extend_from_slice(pairs);
+        Config::load(
+            Environment::from_pairs(all),
+            &LoadOptions {
+                dir: dir.path().to_owned(),
+                tool_deadline: Duration::from_secs(2),
+            },
+        )
+    }
+
+    /// The Chinese message of a real finding keeps every name, value and verbatim detail.
+    fn check_real(f: &Finding) {
+        let zh = finding_message(f).unwrap_or_else(|| panic!("{}: no message", f.code));
+        assert!(han(&zh), "{}: {zh}", f.code);
+        for n in NAMES {
+            if f.message.contains(n) {
+                assert!(zh.contains(n), "{}: {n:?} lost in {zh}", f.code);
+            }
+        }
+        for (k, v) in &f.params {
+            if matches!(
+                *k,
+                "supported" | "off_route" | "reason" | "cause" | "url" | "count" | "status"
+            ) {
+                continue;
+            }
+            assert!(
+                zh.contains(v.as_str())
+                    || zh.contains(&format!("{v:?}"))
+                    || zh.contains(&v.replace(", ", "、")),
+                "{}: {k}={v:?} lost in {zh}",
+                f.code
+            );
+        }
+        if let Some(d) = f.params.get("detail") {
+            assert!(f.message.contains(d.as_str()), "{}: {d}", f.code);
+            assert!(zh.ends_with(&format!("原始错误：{d}")), "{}: {zh}", f.code);
+        }
+        // godoctor's own words use full-width punctuation around Chinese text.
+        let own: String = zh
+            .split("原始错误：")
+            .next()
+            .unwrap_or("")
+            .split(['"', '`'])
+            .step_by(2)
+            .collect();
+        for bad in ["):", "), ", "；", ". "] {
+            let bad = if bad == "；" { "; " } else { bad };
+            assert!(!own.contains(bad), "{}: {bad:?} in {own}", f.code);
+        }
+    }
+
+    #[test]
+    fn configuration_findings_keep_names_values_and_go_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let goenv = dir.path().join("env");
+        std::fs::write(
+            &goenv,
+            "GOPROXY=https://goproxy.cn\r\nGOSUMDB=off\r\nfoo bar\nGOPRIVATE=a\nGOPRIVATE=b\nGONOPROXY =x\n",
+        )
+        .unwrap();
+        let goenv = goenv.display().to_string();
+        let configs: Vec<Vec<(&str, &str)>> = vec![
+            vec![("GOPROXY", "off")],
+            vec![("GOPROXY", "direct")],
+            vec![("GOPROXY", "direct,https://x.example")],
+            vec![("GOPROXY", "foo")],
+            vec![("GOPROXY", "http://u:p@plain.example,https://b.example")],
+            vec![("GOSUMDB", "off")],
+            vec![("GOSUMDB", "bogus+key")],
+            vec![("GOPRIVATE", "git.corp.example, github.com/acme")],
+            vec![("GONOSUMDB", "[bad")],
+            vec![("GONOPROXY", "none")],
+            vec![("GOINSECURE", "x.example"), ("GOFLAGS", "-insecure")],
+            vec![("GOVCS", "bad")],
+            vec![("GO111MODULE", "off")],
+            vec![("GOFLAGS", "x")],
+            vec![("GOENV", "off")],
+            vec![("GOENV", goenv.as_str())],
+            vec![("HTTP_PROXY", "http://10.0.0.1:3128")],
+            vec![("HTTPS_PROXY", "ftp://proxy.example:21")],
+            vec![("HTTPS_PROXY", "http://[bad")],
+            vec![
+                ("ALL_PROXY", "socks5://s:1"),
+                ("https_proxy", "http://h:1"),
+                ("HTTPS_PROXY", "http://h2:2"),
+            ],
+            vec![
+                ("SSL_CERT_FILE", "/nope"),
+                ("SSL_CERT_DIR", "/nope1:/nope2"),
+                ("GIT_SSL_NO_VERIFY", "1"),
+                ("GIT_TERMINAL_PROMPT", "1"),
+            ],
+        ];
+        let mut seen = BTreeSet::new();
+        for env in configs {
+            let c = cfg(&env);
+            let plan = Plan::build(&c, &["git.corp/x@v1.0.0".to_owned()]);
+            for f in crate::diagnose::config_rules::run(&c, &plan) {
+                check_real(&f);
+                seen.insert(f.code);
+            }
+        }
+        assert!(seen.len() >= 25, "{seen:?}");
+    }
+
+    fn ms() -> Duration {
+        Duration::from_millis(5)
+    }
+
+    fn layers(layer: LayerName, kind: &str, msg: &str, status: Option<u16>) -> Vec<L> {
+        let mut v: Vec<L> = [
+            LayerName::Dns,
+            LayerName::Tcp,
+            LayerName::Tls,
+            LayerName::Http,
+        ]
+        .into_iter()
+        .take_while(|l| *l != layer)
+        .map(|l| L::ok(l, ms(), json!({})))
+        .collect();
+        let detail = status.map_or(json!({}), |s| json!({"status": s}));
+        v.push(L::fail(layer, ms(), kind, msg.to_owned(), detail));
+        v
+    }
+
+    fn target(role: Role, url: &str, proxy: Option<&str>, layers: Vec<L>) -> Target {
+        Target {
+            url: url.to_owned(),
+            role,
+            host: crate::config::gourl::parse(url)
+                .unwrap()
+                .hostname()
+                .to_owned(),
+            via_proxy: None,
+            layers,
+            context: proxy.map_or(
+                json!({}),
+                |p| json!({"proxy": p, "module": "example.com/m"}),
+            ),
+            git: None,
+        }
+    }
+
+    fn observed(pairs: &[(&str, &str)], targets: Vec<Target>) -> Vec<Finding> {
+        let c = cfg(pairs);
+        let plan = Plan::build(&c, &["example.com/m@v1.0.0".to_owned()]);
+        crate::diagnose::observe::predict(&c, &plan, &targets).findings
+    }
+
+    #[test]
+    fn observed_findings_keep_go_words() {
+        const A: &str = "https://a.example";
+        const B: &str = "https://b.example";
+        let kinds: &[(LayerName, &str, Option<u16>)] = &[
+            (LayerName::Dns, "nxdomain", None),
+            (LayerName::Dns, "servfail", None),
+            (LayerName::Dns, "timeout", None),
+            (LayerName::Dns, "weird", None),
+            (LayerName::Tcp, "refused", None),
+            (LayerName::Tcp, "timeout", None),
+            (LayerName::Tcp, "reset", None),
+            (LayerName::Tcp, "unreachable", None),
+            (LayerName::Tls, "reset_after_client_hello", None),
+            (LayerName::Tls, "unknown_issuer_interception", None),
+            (LayerName::Tls, "unknown_issuer_private_ca", None),
+            (LayerName::Tls, "unknown_issuer_missing_root", None),
+            (LayerName::Tls, "expired", None),
+            (LayerName::Tls, "not_yet_valid", None),
+            (LayerName::Tls, "name_mismatch", None),
+            (LayerName::Tls, "handshake_timeout", None),
+            (LayerName::Tls, "not_tls", None),
+            (LayerName::Tls, "no_roots", None),
+            (LayerName::Tls, "weird", None),
+            (LayerName::Http, "captive_portal", Some(200)),
+            (LayerName::Http, "invalid_payload", Some(200)),
+            (LayerName::Http, "headers_timeout", None),
+            (LayerName::Http, "body_too_large", Some(200)),
+            (LayerName::Http, "redirect_insecure", Some(302)),
+            (LayerName::Http, "too_many_redirects", Some(302)),
+            (LayerName::Http, "headers_too_large", None),
+            (LayerName::Http, "status", Some(401)),
+            (LayerName::Http, "status", Some(403)),
+            (LayerName::Http, "status", Some(503)),
+            (LayerName::Http, "status", Some(418)),
+            (LayerName::Http, "weird", None),
+            (LayerName::Proxy, "auth_required", None),
+            (LayerName::Proxy, "forbidden", None),
+            (LayerName::Proxy, "timeout", None),
+            (LayerName::Proxy, "weird", None),
+        ];
+        let mut seen = BTreeSet::new();
+        for (layer, kind, status) in kinds {
+            let msg = format!("Get \"{A}/x\": {kind}: i/o timeout");
+            let t = target(
+                Role::Proxy,
+                &format!("{A}/example.com/m/@v/list"),
+                Some(A),
+                layers(*layer, kind, &msg, *status),
+            );
+            for f in observed(&[("GOPROXY", A), ("GOSUMDB", "off")], vec![t]) {
+                check_real(&f);
+                assert_eq!(f.params.get("detail"), Some(&msg), "{}", f.code);
+                seen.insert(f.code);
+            }
+        }
+        // `|` that falls through, `,` that does not, and a failure off go's route.
+        let broken = || {
+            target(
+                Role::Proxy,
+                &format!("{A}/example.com/m/@v/list"),
+                Some(A),
+                layers(
+                    LayerName::Tcp,
+                    "timeout",
+                    "dial tcp 1.2.3.4:443: i/o timeout",
+                    None,
+                ),
+            )
+        };
+        let healthy = || {
+            target(
+                Role::Proxy,
+                &format!("{B}/example.com/m/@v/list"),
+                Some(B),
+                layers(LayerName::Sumdb, "x", "unused", None)
+                    .into_iter()
+                    .filter(|l| l.is_ok())
+                    .collect(),
+            )
+        };
+        let off_route = target(
+            Role::Sumdb,
+            "https://sum.golang.org/latest",
+            None,
+            layers(LayerName::Dns, "nxdomain", DETAIL, None),
+        );
+        let poisoned = {
+            let mut l = vec![L::ok(
+                LayerName::Dns,
+                ms(),
+                json!({"bogus": [{"address": "10.10.10.10", "reason": "private"}]}),
+            )];
+            l.push(L::fail(
+                LayerName::Tcp,
+                ms(),
+                "timeout",
+                "dial tcp 10.10.10.10:443: i/o timeout",
+                json!({}),
+            ));
+            target(
+                Role::Proxy,
+                &format!("{A}/example.com/m/@v/list"),
+                Some(A),
+                l,
+            )
+        };
+        for (env, targets) in [
+            (format!("{A}|{B}"), vec![broken(), healthy(), off_route]),
+            (format!("{A},{B}"), vec![broken(), healthy()]),
+            (A.to_owned(), vec![poisoned]),
+        ] {
+            for f in observed(&[("GOPROXY", env.as_str()), ("GOSUMDB", "off")], targets) {
+                check_real(&f);
+                seen.insert(f.code);
+            }
+        }
+        for code in [
+            "DNS_POISONED",
+            "GOPROXY_COMMA_NO_FALLTHROUGH",
+            "TLS_UNKNOWN_ISSUER_INTERCEPTION",
+            "HTTP_CAPTIVE_PORTAL",
+            "PROXY_AUTH_REQUIRED",
+        ] {
+            assert!(seen.contains(code), "{code} not produced: {seen:?}");
+        }
+    }
+
+    /// The string literal at the start of `s` (after whitespace), unescaped.
+    fn literal(s: &str) -> Option<String> {
+        let s = s.trim_start();
+        let mut chars = s.strip_prefix('"')?.chars();
+        let mut out = String::new();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => return Some(out),
+                '\\' => match chars.next()? {
+                    'n' => out.push('\n'),
+                    '\n' => {
+                        while chars.clone().next().is_some_and(char::is_whitespace) {
+                            chars.next();
+                        }
+                    }
+                    e => out.push(e),
+                },
+                c => out.push(c),
+            }
+        }
+        None
+    }
+
+    /// The arguments of a call, from just after its `(`, split at top-level commas.
+    fn call_args(s: &str) -> Vec<&str> {
+        let (mut depth, mut in_str, mut esc, mut start) = (0, false, false, 0);
+        let mut args = Vec::new();
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if in_str {
+                match (esc, c) {
+                    (true, _) => esc = false,
+                    (false, b'\\') => esc = true,
+                    (false, b'"') => in_str = false,
+                    _ => {}
+                }
+            } else {
+                match c {
+                    b'"' => in_str = true,
+                    b'\'' if b.get(i + 2) == Some(&b'\'') => i += 2,
+                    b'(' | b'[' | b'{' => depth += 1,
+                    b')' | b']' | b'}' if depth == 0 => {
+                        // A trailing comma leaves an empty last argument.
+                        if !s[start..i].trim().is_empty() {
+                            args.push(&s[start..i]);
+                        }
+                        return args;
+                    }
+                    b')' | b']' | b'}' => depth -= 1,
+                    b',' if depth == 0 => {
+                        args.push(&s[start..i]);
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            i += 1;
+        }
+        args
+    }
+
+    /// A description argument as a sample text: a literal, or a `format!` with its holes filled.
+    fn description(arg: &str) -> Option<String> {
+        let arg = arg.trim();
+        if let Some(l) = literal(arg) {
+            return Some(l);
+        }
+        let inner = arg.strip_prefix("format!(")?;
+        let tpl = literal(inner)?;
+        let mut out = String::new();
+        let mut rest = tpl.as_str();
+        while let Some(i) = rest.find('{') {
+            out.push_str(&rest[..i]);
+            let close = rest[i..].find('}')?;
+            out.push_str("host.example");
+            rest = &rest[i + close + 1..];
+        }
+        out.push_str(rest);
+        Some(out)
+    }
+
+    /// Every remediation description written in the diagnosis sources.
+    fn descriptions() -> Vec<String> {
+        let mut out = Vec::new();
+        for src in SOURCES {
+            let src = non_test(src);
+            for call in ["Remedy::run(", "Remedy::note("] {
+                for (i, _) in src.match_indices(call) {
+                    let args = call_args(&src[i + call.len()..]);
+                    if let Some(d) = args.first().and_then(|a| description(a)) {
+                        out.push(d);
+                    }
+                }
+            }
+            for (i, _) in src.match_indices("set_go_env(") {
+                let args = call_args(&src[i + "set_go_env(".len()..]);
+                let why = args.last().filter(|_| args.len() >= 3);
+                if let Some(d) = why.and_then(|a| description(a)) {
+                    out.push(d);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_remedy_is_translated() {
+        let all = descriptions();
+        assert!(
+            all.len() >= 55,
+            "only {} descriptions found: {all:#?}",
+            all.len()
+        );
+        let missing: Vec<&String> = all.iter().filter(|d| remedy(d).is_none()).collect();
+        assert!(missing.is_empty(), "untranslated: {missing:#?}");
+        // remedy.rs wraps a description when the setting comes from the OS environment.
+        let c = cfg(&[("GOPROXY", "off"), ("GOSUMDB", "off"), ("GOPRIVATE", "a,b")]);
+        let mut wrapped = crate::diagnose::remedy::set_go_env(
+            &c,
+            "GOPROXY",
+            "https://proxy.golang.org,direct",
+            "use a valid list (this is go's default)",
+        );
+        wrapped.extend(crate::diagnose::remedy::unset_go_env(
+            &c,
+            "GOSUMDB",
+            "turn checksum verification back on",
+        ));
+        assert_eq!(wrapped.len(), 4);
+        for r in wrapped {
+            let zh = remedy(&r.description).unwrap_or_else(|| panic!("{}", r.description));
+            assert!(han(&zh), "{zh}");
+            for n in ["GOPROXY", "GOSUMDB", "`go env -w`"] {
+                if r.description.contains(n) {
+                    assert!(zh.contains(n), "{zh}");
+                }
+            }
+        }
+        assert_eq!(
+            remedy("use a valid list (this is go's default) (GOPROXY comes from the OS environment, which overrides `go env -w`)").unwrap(),
+            "改成合法的列表（这是 go 的默认值）（GOPROXY 来自操作系统环境变量，优先级高于 `go env -w`）"
+        );
+        assert_eq!(
+            remedy("get the CA certificate that signed goproxy.cn's certificate (issuer: CN=Corp Security CA) from your IT department; never turn verification off").unwrap(),
+            "向 IT 部门索取签发 goproxy.cn 证书的 CA 证书（签发者：CN=Corp Security CA）；不要关闭证书校验"
+        );
+    }
+
+    #[test]
+    fn every_report_text_is_translated() {
+        let src = include_str!("text.rs");
+        let mut texts: Vec<String> = src
+            .match_indices(".t(")
+            .filter_map(|(i, _)| literal(&src[i + 3..]))
+            .collect();
+        texts.extend(
+            [
+                "proxy",
+                "sumdb",
+                "sumdb via proxy",
+                "vcs",
+                "http proxy",
+                "toolchain",
+            ]
+            .map(str::to_owned),
+        );
+        assert!(texts.len() >= 35, "only {} texts", texts.len());
+        for t in &texts {
+            let zh = text(t).unwrap_or_else(|| panic!("untranslated: {t:?}"));
+            assert_eq!(
+                zh.matches("{}").count(),
+                t.matches("{}").count(),
+                "{t:?} → {zh:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_explanation_is_translated() {
+        const COMMANDS: &[&str] = &[
+            "go ",
+            "git ",
+            "cat ",
+            "env ",
+            "curl ",
+            "ssh ",
+            "getent ",
+            "nslookup ",
+            "ip ",
+            "ls ",
+            "echo ",
+            "date ",
+            "timedatectl ",
+            "godoctor check",
+            "vendor/",
+        ];
+        for e in crate::diagnose::explain::all_rules() {
+            let code = e.code.unwrap();
+            let english = e.clone();
+            let z = explanation(e);
+            assert!(han(&z.summary), "{code}: {}", z.summary);
+            assert!(han(&z.meaning), "{code}: {}", z.meaning);
+            for (c, en) in z.checks.iter().zip(&english.checks) {
+                assert!(
+                    han(c) || (COMMANDS.iter().any(|p| c.starts_with(p)) && !c.contains(" (")),
+                    "{code}: check {c:?} is neither translated nor a command"
+                );
+                if !han(c) {
+                    assert_eq!(c, en);
+                }
+            }
+            for (r, en) in z.remediation.iter().zip(&english.remediation) {
+                assert!(han(&r.description), "{code}: {}", r.description);
+                assert_eq!(r.command, en.command, "commands never change");
+            }
+            for n in NAMES {
+                if english.summary.contains(n) {
+                    assert!(z.summary.contains(n), "{code}: {n} lost in {}", z.summary);
+                }
+                if english.meaning.contains(n) {
+                    assert!(z.meaning.contains(n), "{code}: {n} lost in {}", z.meaning);
+                }
+            }
+        }
+        // Unrecognised text, and the host filled into a command.
+        for text in [
+            "something odd happened",
+            "weird at https://foo.example/x",
+            "go: a.example/m@v1: weird",
+        ] {
+            let z = explanation(crate::diagnose::explain::explain(text));
+            assert!(han(&z.summary) && han(&z.meaning), "{text}: {z:?}");
+        }
+        let z = explanation(crate::diagnose::explain::explain(
+            "dial tcp: lookup proxy.golang.org on 127.0.0.53:53: no such host",
+        ));
+        assert!(
+            z.checks
+                .contains(&"getent hosts proxy.golang.org".to_owned())
+        );
+    }
+
+    #[test]
+    fn widths() {
+        assert_eq!(width("proxy"), 5);
+        assert_eq!(width("模块代理"), 8);
+        assert_eq!(width("经代理的 sumdb"), 14);
+        assert_eq!(width("（）"), 4);
+    }
 }
