@@ -63,13 +63,20 @@ pub struct ToolchainPlan {
     pub sumdb_required: bool,
 }
 
-fn decision_ser<S: serde::Serializer>(d: &crate::config::toolchain::Decision, s: S) -> Result<S::Ok, S::Error> {
+fn decision_ser<S: serde::Serializer>(
+    d: &crate::config::toolchain::Decision,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     use crate::config::toolchain::Decision;
     use serde::ser::SerializeMap;
     let mut m = s.serialize_map(None)?;
     match d {
         Decision::Local => m.serialize_entry("action", "local")?,
-        Decision::Switch { target, reason, path_only } => {
+        Decision::Switch {
+            target,
+            reason,
+            path_only,
+        } => {
             m.serialize_entry("action", "switch")?;
             m.serialize_entry("target", target)?;
             m.serialize_entry("reason", reason)?;
@@ -419,7 +426,10 @@ fn toolchain_plan(cfg: &Config, list: Option<&ProxyList>) -> Option<ToolchainPla
     if !cfg.rules_version.at_least(1, 21) || cfg.get("GO111MODULE") == "off" {
         return None;
     }
-    let local = Gover::parse(&format!("{}.{}.{}", cfg.rules_version.major, cfg.rules_version.minor, cfg.rules_version.patch))?;
+    let local = Gover::parse(&format!(
+        "{}.{}.{}",
+        cfg.rules_version.major, cfg.rules_version.minor, cfg.rules_version.patch
+    ))?;
     let project = &cfg.project;
     let (file, m) = match (&project.gowork, &project.gomod) {
         (Some(w), _) => ("go.work", Some(w)),
@@ -429,27 +439,57 @@ fn toolchain_plan(cfg: &Config, list: Option<&ProxyList>) -> Option<ToolchainPla
     if m.is_none() && cfg.get("GO111MODULE") == "auto" {
         return None;
     }
-    let lines = m.map(|m| Lines { file: file.to_owned(), go: m.go.clone(), toolchain: m.toolchain.clone() });
+    let lines = m.map(|m| Lines {
+        file: file.to_owned(),
+        go: m.go.clone(),
+        toolchain: m.toolchain.clone(),
+    });
     let decision = toolchain::decide(cfg.get("GOTOOLCHAIN"), &local, lines.as_ref());
-    let mut plan = ToolchainPlan { decision: decision.clone(), module_version: None, on_path: None, route: Vec::new(), sumdb_required: true };
+    let mut plan = ToolchainPlan {
+        decision: decision.clone(),
+        module_version: None,
+        on_path: None,
+        route: Vec::new(),
+        sumdb_required: true,
+    };
     if let Decision::Switch { target, .. } = &decision {
         plan.on_path = cfg.env.look_path(target).map(|p| p.display().to_string());
         let version = toolchain::module_version(target);
         let goproxy = cfg.get("GOPROXY");
-        plan.sumdb_required = !(goproxy.starts_with("file://") && !goproxy.contains([',', '|']));
-        let module = module_plan(cfg, list, "golang.org/toolchain".to_owned(), Some(version.clone()), ModuleSource::Require);
+        plan.sumdb_required = !goproxy.starts_with("file://") || goproxy.contains([',', '|']);
+        let module = module_plan(
+            cfg,
+            list,
+            "golang.org/toolchain".to_owned(),
+            Some(version.clone()),
+            ModuleSource::Require,
+        );
         plan.route = module
             .route
             .into_iter()
             .map(|step| match step {
-                Step::Proxy { proxy, via_http_proxy, fall_through, .. } => {
-                    let url = format!("{}/golang.org/toolchain/@v/{version}.zip", proxy.trim_end_matches('/'));
-                    Step::Proxy { proxy, url, via_http_proxy, fall_through }
+                Step::Proxy {
+                    proxy,
+                    via_http_proxy,
+                    fall_through,
+                    ..
+                } => {
+                    let url = format!(
+                        "{}/golang.org/toolchain/@v/{version}.zip",
+                        proxy.trim_end_matches('/')
+                    );
+                    Step::Proxy {
+                        proxy,
+                        url,
+                        via_http_proxy,
+                        fall_through,
+                    }
                 }
                 Step::Direct(mut d) => {
                     // golang.org/toolchain?go-get=1 names go.dev/dl/mod, a GOPROXY-style base.
                     d.discovery_url = Some("https://golang.org/toolchain?go-get=1".into());
-                    d.repo_url = format!("https://go.dev/dl/mod/golang.org/toolchain/@v/{version}.zip");
+                    d.repo_url =
+                        format!("https://go.dev/dl/mod/golang.org/toolchain/@v/{version}.zip");
                     d.git_url = d.repo_url.clone();
                     d.git_host = "go.dev".into();
                     d.git_port = 443;

@@ -122,7 +122,8 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
     };
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &report::json::check(&report)).map_err(std::io::Error::from)?;
+            serde_json::to_writer_pretty(&mut *out, &report::json::check(&report))
+                .map_err(std::io::Error::from)?;
             writeln!(out)?;
         }
         Format::Github => report::github::check(out, &report)?,
@@ -261,24 +262,24 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs) -> Result<u8, RunError
     }
     let (mut cands, sumdb_direct_ok) =
         rt.block_on(recommend::probe(&cfg, &plan, &candidates, &opts, 3));
-    if args.bench {
-        if let Some(m) = plan.modules.iter().find(|m| m.version.is_some()) {
-            for c in cands.iter_mut().filter(|c| c.qualified) {
-                let url = format!(
-                    "{}/{}/@v/{}.zip",
-                    c.url,
-                    crate::plan::escape_path(&m.module),
-                    crate::plan::escape_path(m.version.as_deref().unwrap_or(""))
-                );
-                if let Ok((bytes, took)) = rt.block_on(crate::probe::engine::download(
-                    &cfg,
-                    &plan,
-                    &opts,
-                    &url,
-                    64 << 20,
-                )) {
-                    c.throughput_bps = Some(bytes as f64 / took.as_secs_f64().max(1e-6));
-                }
+    if args.bench
+        && let Some(m) = plan.modules.iter().find(|m| m.version.is_some())
+    {
+        for c in cands.iter_mut().filter(|c| c.qualified) {
+            let url = format!(
+                "{}/{}/@v/{}.zip",
+                c.url,
+                crate::plan::escape_path(&m.module),
+                crate::plan::escape_path(m.version.as_deref().unwrap_or(""))
+            );
+            if let Ok((bytes, took)) = rt.block_on(crate::probe::engine::download(
+                &cfg,
+                &plan,
+                &opts,
+                &url,
+                64 << 20,
+            )) {
+                c.throughput_bps = Some(bytes as f64 / took.as_secs_f64().max(1e-6));
             }
         }
     }

@@ -417,11 +417,22 @@ fn text_report_has_the_sections_and_no_colour_when_piped() {
 
 #[test]
 fn github_annotations() {
-    let out = Env::new().set("GOPROXY", "off").run(&["check", "--offline", "--format", "github"]);
+    let out = Env::new()
+        .set("GOPROXY", "off")
+        .run(&["check", "--offline", "--format", "github"]);
     let text = String::from_utf8(out.stdout).unwrap();
     let first = text.lines().next().unwrap();
-    assert!(first.starts_with("::error title=godoctor GOPROXY_OFF::"), "{text}");
-    assert!(first.contains("%0Afix: export GOPROXY="), "multi-line messages are escaped: {first}");
-    assert!(text.lines().any(|l| l.starts_with("::notice title=godoctor GO_NOT_FOUND::")));
+    assert!(
+        first.starts_with("::error title=godoctor GOPROXY_OFF::"),
+        "{text}"
+    );
+    assert!(
+        first.contains("%0Afix: export GOPROXY="),
+        "multi-line messages are escaped: {first}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("::notice title=godoctor GO_NOT_FOUND::"))
+    );
     assert_eq!(out.status.code(), Some(1));
 }

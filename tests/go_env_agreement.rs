@@ -1036,10 +1036,10 @@ fn check_toolchain(tc: &Toolchain, failures: &mut Failures) -> bool {
             skip.push("GOAUTH");
         }
         skip.extend(case.no_go_skip);
-        if let Some((before, keys)) = case.differs_before {
-            if minor < before {
-                skip.extend(keys);
-            }
+        if let Some((before, keys)) = case.differs_before
+            && minor < before
+        {
+            skip.extend(keys);
         }
         let mut nogo_env = env.clone();
         set_var(&mut nogo_env, "PATH", nogo_dir.clone().into());

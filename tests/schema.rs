@@ -33,15 +33,15 @@ fn validate(root: &Value, s: &Value, v: &Value, path: &str, errs: &mut Vec<Strin
         let name = r.trim_start_matches("#/$defs/");
         return validate(root, &root["$defs"][name], v, path, errs);
     }
-    if let Some(c) = s.get("const") {
-        if c != v {
-            errs.push(format!("{path}: {v} is not {c}"));
-        }
+    if let Some(c) = s.get("const")
+        && c != v
+    {
+        errs.push(format!("{path}: {v} is not {c}"));
     }
-    if let Some(e) = s.get("enum").and_then(Value::as_array) {
-        if !e.contains(v) {
-            errs.push(format!("{path}: {v} not in {e:?}"));
-        }
+    if let Some(e) = s.get("enum").and_then(Value::as_array)
+        && !e.contains(v)
+    {
+        errs.push(format!("{path}: {v} not in {e:?}"));
     }
     if let Some(t) = s.get("type") {
         let ok = match t {
@@ -70,18 +70,25 @@ fn validate(root: &Value, s: &Value, v: &Value, path: &str, errs: &mut Vec<Strin
     if let (Some(p), Some(n)) = (s.get("pattern").and_then(Value::as_str), v.as_str()) {
         // The only pattern in the schema: ^[A-Z][A-Z0-9_]*$
         assert_eq!(p, "^[A-Z][A-Z0-9_]*$");
-        let ok = n.starts_with(|c: char| c.is_ascii_uppercase()) && n.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        let ok = n.starts_with(|c: char| c.is_ascii_uppercase())
+            && n.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
         if !ok {
             errs.push(format!("{path}: {n:?} does not match {p}"));
         }
     }
-    if let (Some(min), Some(n)) = (s.get("minimum").and_then(Value::as_f64), v.as_f64()) {
-        if n < min {
-            errs.push(format!("{path}: {n} < {min}"));
-        }
+    if let (Some(min), Some(n)) = (s.get("minimum").and_then(Value::as_f64), v.as_f64())
+        && n < min
+    {
+        errs.push(format!("{path}: {n} < {min}"));
     }
     if let Some(obj) = v.as_object() {
-        for r in s.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for r in s
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let k = r.as_str().unwrap();
             if !obj.contains_key(k) {
                 errs.push(format!("{path}: missing {k}"));
@@ -114,7 +121,12 @@ fn assert_valid(doc: &Value, what: &str) {
     let s = schema();
     let mut errs = Vec::new();
     validate(&s, &s, doc, "", &mut errs);
-    assert!(errs.is_empty(), "{what}: {} schema violation(s):\n{}", errs.len(), errs.join("\n"));
+    assert!(
+        errs.is_empty(),
+        "{what}: {} schema violation(s):\n{}",
+        errs.len(),
+        errs.join("\n")
+    );
 }
 
 fn run(env: &[(&str, String)], args: &[&str]) -> Value {
@@ -128,29 +140,66 @@ fn run(env: &[(&str, String)], args: &[&str]) -> Value {
         .args(args)
         .output()
         .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 #[test]
 fn the_validator_rejects_what_the_schema_forbids() {
-    let good = run(&[("GOPROXY", "off".into())], &["check", "--offline", "--json"]);
+    let good = run(
+        &[("GOPROXY", "off".into())],
+        &["check", "--offline", "--json"],
+    );
     assert_valid(&good, "GOPROXY=off");
     let s = schema();
     for (mutate, what) in [
-        (Box::new(|d: &mut Value| d["verdict"] = "maybe".into()) as Box<dyn Fn(&mut Value)>, "verdict enum"),
-        (Box::new(|d: &mut Value| d["schema_version"] = 2.into()), "schema_version const"),
-        (Box::new(|d: &mut Value| d.as_object_mut().unwrap().remove("findings").map(|_| ()).unwrap_or(())), "required findings"),
-        (Box::new(|d: &mut Value| d["findings"][0]["severity"] = "fatal".into()), "severity enum"),
-        (Box::new(|d: &mut Value| d["settings"]["GOPROXY"]["origin"] = "somewhere".into()), "origin enum"),
-        (Box::new(|d: &mut Value| d["root_cause"]["layer"] = "network".into()), "root layer enum"),
-        (Box::new(|d: &mut Value| d["duration_ms"] = (-1).into()), "minimum"),
-        (Box::new(|d: &mut Value| d["findings"][0]["code"] = "lower_case".into()), "code pattern"),
+        (
+            Box::new(|d: &mut Value| d["verdict"] = "maybe".into()) as Box<dyn Fn(&mut Value)>,
+            "verdict enum",
+        ),
+        (
+            Box::new(|d: &mut Value| d["schema_version"] = 2.into()),
+            "schema_version const",
+        ),
+        (
+            Box::new(|d: &mut Value| {
+                d.as_object_mut()
+                    .unwrap()
+                    .remove("findings")
+                    .map(|_| ())
+                    .unwrap_or(())
+            }),
+            "required findings",
+        ),
+        (
+            Box::new(|d: &mut Value| d["findings"][0]["severity"] = "fatal".into()),
+            "severity enum",
+        ),
+        (
+            Box::new(|d: &mut Value| d["settings"]["GOPROXY"]["origin"] = "somewhere".into()),
+            "origin enum",
+        ),
+        (
+            Box::new(|d: &mut Value| d["root_cause"]["layer"] = "network".into()),
+            "root layer enum",
+        ),
+        (
+            Box::new(|d: &mut Value| d["duration_ms"] = (-1).into()),
+            "minimum",
+        ),
+        (
+            Box::new(|d: &mut Value| d["findings"][0]["code"] = "lower_case".into()),
+            "code pattern",
+        ),
     ] {
         let mut bad = good.clone();
         mutate(&mut bad);
         let mut errs = Vec::new();
         validate(&s, &s, &bad, "", &mut errs);
-        assert!(!errs.is_empty(), "the validator accepted a broken document ({what})");
+        assert!(
+            !errs.is_empty(),
+            "the validator accepted a broken document ({what})"
+        );
     }
 }
 
@@ -159,8 +208,14 @@ fn offline_documents_validate() {
     let cases: Vec<Vec<(&str, String)>> = vec![
         vec![],
         vec![("GOPROXY", "foo".into())],
-        vec![("GOSUMDB", "off".into()), ("GOPRIVATE", "a.com, b.com".into())],
-        vec![("HTTPS_PROXY", "http://u:p@proxy.corp.example:3128".into()), ("ALL_PROXY", "socks5://s:1".into())],
+        vec![
+            ("GOSUMDB", "off".into()),
+            ("GOPRIVATE", "a.com, b.com".into()),
+        ],
+        vec![
+            ("HTTPS_PROXY", "http://u:p@proxy.corp.example:3128".into()),
+            ("ALL_PROXY", "socks5://s:1".into()),
+        ],
         vec![("GO111MODULE", "off".into())],
         vec![("LANG", "zh_CN.UTF-8".into()), ("GOPROXY", "off".into())],
     ];
@@ -174,15 +229,40 @@ fn offline_documents_validate() {
 fn probed_documents_validate() {
     use lab::{Behavior, CertKind, GoproxySpec, Lab, ProxyAuth, SumdbMode};
     let lab = Lab::new();
-    let spec = |sumdb| GoproxySpec { modules: vec![("example.com/m".into(), vec!["v1.0.0".into()])], sumdb, date_skew_secs: 0 };
-    let good = lab.https("proxy.lab.test", CertKind::Lab, Behavior::Goproxy(spec(SumdbMode::Served)));
-    let bad = lab.https("bad.lab.test", CertKind::UnknownCa, Behavior::Goproxy(spec(SumdbMode::NotServed)));
+    let spec = |sumdb| GoproxySpec {
+        modules: vec![("example.com/m".into(), vec!["v1.0.0".into()])],
+        sumdb,
+        date_skew_secs: 0,
+    };
+    let good = lab.https(
+        "proxy.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::Served)),
+    );
+    let bad = lab.https(
+        "bad.lab.test",
+        CertKind::UnknownCa,
+        Behavior::Goproxy(spec(SumdbMode::NotServed)),
+    );
     let portal = lab.https("portal.lab.test", CertKind::Lab, Behavior::Portal);
-    let squid = lab.connect_proxy(ProxyAuth::Basic { user: "u".into(), pass: "p".into() });
-    let base = |goproxy: String| -> Vec<(&'static str, String)> { vec![("SSL_CERT_FILE", lab.ca_pem_path().display().to_string()), ("GOPROXY", goproxy), ("GOSUMDB", lab.sumdb_key().to_owned())] };
+    let squid = lab.connect_proxy(ProxyAuth::Basic {
+        user: "u".into(),
+        pass: "p".into(),
+    });
+    let base = |goproxy: String| -> Vec<(&'static str, String)> {
+        vec![
+            ("SSL_CERT_FILE", lab.ca_pem_path().display().to_string()),
+            ("GOPROXY", goproxy),
+            ("GOSUMDB", lab.sumdb_key().to_owned()),
+        ]
+    };
     let cases = vec![
         base(format!("https://proxy.lab.test:{}", good.port())),
-        base(format!("https://bad.lab.test:{}|https://proxy.lab.test:{},direct", bad.port(), good.port())),
+        base(format!(
+            "https://bad.lab.test:{}|https://proxy.lab.test:{},direct",
+            bad.port(),
+            good.port()
+        )),
         base(format!("https://portal.lab.test:{}", portal.port())),
         {
             let mut v = base(format!("https://proxy.lab.test:{}", good.port()));
@@ -191,7 +271,19 @@ fn probed_documents_validate() {
         },
     ];
     for env in cases {
-        let doc = run(&env, &["check", "--json", "--timeout", "4s", "--resolver", &lab.dns_addr().to_string(), "--module", "example.com/m@v1.0.0"]);
+        let doc = run(
+            &env,
+            &[
+                "check",
+                "--json",
+                "--timeout",
+                "4s",
+                "--resolver",
+                &lab.dns_addr().to_string(),
+                "--module",
+                "example.com/m@v1.0.0",
+            ],
+        );
         assert!(!doc["targets"].as_array().unwrap().is_empty());
         assert_valid(&doc, &format!("{env:?}"));
     }

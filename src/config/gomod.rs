@@ -85,17 +85,17 @@ impl Project {
     /// Finds and reads go.mod / go.work / go.sum / vendor starting at `dir`.
     pub fn load(dir: &Path, env: &Environment) -> Project {
         let mut project = Project::default();
-        if let Some(path) = find_upward(dir, "go.mod") {
-            if let Some(m) = project.read_file(&path, false) {
-                let root = path.parent().unwrap_or(dir);
-                project.vendor_modules_txt = root.join("vendor/modules.txt").is_file();
-                let sum = root.join("go.sum");
-                if let Ok(data) = std::fs::read(&sum) {
-                    project.gosum_present = true;
-                    project.gosum = parse_gosum(&String::from_utf8_lossy(&data));
-                }
-                project.gomod = Some(m);
+        if let Some(path) = find_upward(dir, "go.mod")
+            && let Some(m) = project.read_file(&path, false)
+        {
+            let root = path.parent().unwrap_or(dir);
+            project.vendor_modules_txt = root.join("vendor/modules.txt").is_file();
+            let sum = root.join("go.sum");
+            if let Ok(data) = std::fs::read(&sum) {
+                project.gosum_present = true;
+                project.gosum = parse_gosum(&String::from_utf8_lossy(&data));
             }
+            project.gomod = Some(m);
         }
         let gowork = match env.get("GOWORK") {
             Some("off") => None,

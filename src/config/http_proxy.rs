@@ -69,10 +69,10 @@ impl HttpProxyConfig {
             ("NO_PROXY", "no_proxy"),
             ("ALL_PROXY", "all_proxy"),
         ] {
-            if let (Some(u), Some(l)) = (env.get(upper), env.get(lower)) {
-                if u != l {
-                    cfg.conflicts.push((upper, lower));
-                }
+            if let (Some(u), Some(l)) = (env.get(upper), env.get(lower))
+                && u != l
+            {
+                cfg.conflicts.push((upper, lower));
             }
         }
         let var = |upper, lower| {

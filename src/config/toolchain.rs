@@ -280,17 +280,17 @@ pub fn decide(gotoolchain: &str, local: &Gover, lines: Option<&Lines>) -> Decisi
                 }
             }
         }
-        if let Some(g) = l.go.as_deref().and_then(Gover::parse) {
-            if g > best {
-                // `go 1.28` at startup means go1.28.0 (golang.org/issue/62278).
-                let name = if g.is_lang() && g >= Gover::parse("1.21").unwrap_or(g.clone()) {
-                    format!("go{g}.0")
-                } else {
-                    format!("go{g}")
-                };
-                target = name;
-                reason = format!("go line in {}", l.file);
-            }
+        if let Some(g) = l.go.as_deref().and_then(Gover::parse)
+            && g > best
+        {
+            // `go 1.28` at startup means go1.28.0 (golang.org/issue/62278).
+            let name = if g.is_lang() && g >= Gover::parse("1.21").unwrap_or(g.clone()) {
+                format!("go{g}.0")
+            } else {
+                format!("go{g}")
+            };
+            target = name;
+            reason = format!("go line in {}", l.file);
         }
     }
     if target == local_name {

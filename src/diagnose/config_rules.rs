@@ -463,10 +463,10 @@ fn http_proxies(cfg: &Config, f: &mut Vec<Finding>) {
                 .param("key", var.name.to_string())
                 .param("detail", e.to_string()),
             );
-        } else if let Ok(u) = &var.parsed {
-            if !matches!(u.scheme.as_str(), "http" | "https" | "socks5" | "socks5h") {
-                f.push(Finding::new("HTTP_PROXY_SCHEME_UNSUPPORTED", Severity::Error, Layer::Proxy, format!("{} uses the scheme {:?}, which go cannot use (http, https, socks5, socks5h)", var.name, u.scheme)).param("key", var.name.to_string()).param("scheme", u.scheme.clone()).host(u.hostname()));
-            }
+        } else if let Ok(u) = &var.parsed
+            && !matches!(u.scheme.as_str(), "http" | "https" | "socks5" | "socks5h")
+        {
+            f.push(Finding::new("HTTP_PROXY_SCHEME_UNSUPPORTED", Severity::Error, Layer::Proxy, format!("{} uses the scheme {:?}, which go cannot use (http, https, socks5, socks5h)", var.name, u.scheme)).param("key", var.name.to_string()).param("scheme", u.scheme.clone()).host(u.hostname()));
         }
     }
     if let Some((name, v)) = &hp.all_proxy {
@@ -490,12 +490,12 @@ fn http_proxies(cfg: &Config, f: &mut Vec<Finding>) {
 }
 
 fn tls_env(cfg: &Config, f: &mut Vec<Finding>) {
-    if let Some(file) = cfg.env.get("SSL_CERT_FILE") {
-        if !std::path::Path::new(file).is_file() {
-            f.push(Finding::new("SSL_CERT_FILE_MISSING", Severity::Error, Layer::Tls, format!(
+    if let Some(file) = cfg.env.get("SSL_CERT_FILE")
+        && !std::path::Path::new(file).is_file()
+    {
+        f.push(Finding::new("SSL_CERT_FILE_MISSING", Severity::Error, Layer::Tls, format!(
                 "SSL_CERT_FILE={file} does not exist: it replaces go's list of CA bundles, so unless SSL_CERT_DIR supplies roots every HTTPS connection fails with \"certificate signed by unknown authority\""
             )).param("file", file).fix(Remedy::run("use the system CA bundle again", "unset SSL_CERT_FILE")));
-        }
     }
     if let Some(dirs) = cfg.env.get("SSL_CERT_DIR") {
         let missing: Vec<&str> = dirs
@@ -611,10 +611,10 @@ fn private_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
         if m.private || (m.noproxy && m.nosumdb) {
             continue;
         }
-        if let Some(why) = crate::plan::private_hint(&m.host, &cfg.netrc.machines) {
-            if !hosts.iter().any(|(h, _)| *h == m.host) {
-                hosts.push((&m.host, why));
-            }
+        if let Some(why) = crate::plan::private_hint(&m.host, &cfg.netrc.machines)
+            && !hosts.iter().any(|(h, _)| *h == m.host)
+        {
+            hosts.push((&m.host, why));
         }
     }
     for (host, why) in hosts {
@@ -651,49 +651,49 @@ fn project(cfg: &Config, f: &mut Vec<Finding>) {
             .param("detail", e.to_string()),
         );
     }
-    if let Some(m) = &cfg.project.gomod {
-        if let Some(err) = m.errors.first() {
-            f.push(
-                Finding::new(
-                    "GOMOD_UNPARSABLE",
-                    Severity::Error,
-                    Layer::Config,
-                    format!(
-                        "go cannot parse {}: line {}: {}",
-                        m.path.display(),
-                        err.0,
-                        err.1
-                    ),
-                )
-                .param("file", m.path.display().to_string())
-                .param("line", err.0.to_string())
-                .param("detail", err.1.to_string())
-                .fix(Remedy::run(
-                    "let go report every problem",
-                    "go mod edit -json >/dev/null",
-                )),
-            );
-        }
+    if let Some(m) = &cfg.project.gomod
+        && let Some(err) = m.errors.first()
+    {
+        f.push(
+            Finding::new(
+                "GOMOD_UNPARSABLE",
+                Severity::Error,
+                Layer::Config,
+                format!(
+                    "go cannot parse {}: line {}: {}",
+                    m.path.display(),
+                    err.0,
+                    err.1
+                ),
+            )
+            .param("file", m.path.display().to_string())
+            .param("line", err.0.to_string())
+            .param("detail", err.1.to_string())
+            .fix(Remedy::run(
+                "let go report every problem",
+                "go mod edit -json >/dev/null",
+            )),
+        );
     }
-    if let Some(w) = &cfg.project.gowork {
-        if let Some(err) = w.errors.first() {
-            f.push(
-                Finding::new(
-                    "GOWORK_UNPARSABLE",
-                    Severity::Error,
-                    Layer::Config,
-                    format!(
-                        "go cannot parse {}: line {}: {}",
-                        w.path.display(),
-                        err.0,
-                        err.1
-                    ),
-                )
-                .param("file", w.path.display().to_string())
-                .param("line", err.0.to_string())
-                .param("detail", err.1.to_string()),
-            );
-        }
+    if let Some(w) = &cfg.project.gowork
+        && let Some(err) = w.errors.first()
+    {
+        f.push(
+            Finding::new(
+                "GOWORK_UNPARSABLE",
+                Severity::Error,
+                Layer::Config,
+                format!(
+                    "go cannot parse {}: line {}: {}",
+                    w.path.display(),
+                    err.0,
+                    err.1
+                ),
+            )
+            .param("file", w.path.display().to_string())
+            .param("line", err.0.to_string())
+            .param("detail", err.1.to_string()),
+        );
     }
     if !cfg.env.non_utf8.is_empty() {
         f.push(

@@ -123,55 +123,54 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
         f = f.param("status", s.to_string());
     }
     // Evidence: a poisoned answer that leads nowhere is the real story.
-    if let Some(dns) = t.layer(LayerName::Dns) {
-        if let Some(bogus) = dns
+    if let Some(dns) = t.layer(LayerName::Dns)
+        && let Some(bogus) = dns
             .detail
             .get("bogus")
             .and_then(Value::as_array)
             .filter(|b| !b.is_empty())
-        {
-            // No real server behind the answer (nothing listens, or the handshake dies): the
-            // DNS answer is the cause. A server that presents a certificate is judged by TLS.
-            let nothing_there = l.layer == LayerName::Tcp
-                || (l.layer == LayerName::Tls
-                    && matches!(
-                        kind,
-                        "reset_after_client_hello"
-                            | "eof_after_client_hello"
-                            | "handshake_timeout"
-                            | "not_tls"
-                            | "not_tls_http"
-                    ));
-            let addresses: Vec<&str> = bogus
-                .iter()
-                .filter_map(|b| b.get("address").and_then(Value::as_str))
-                .collect();
-            if !nothing_there {
-                f.evidence.push(format!(
-                    "{} resolved to {}, which cannot be right for a public name",
-                    t.host,
-                    addresses.join(", ")
+    {
+        // No real server behind the answer (nothing listens, or the handshake dies): the
+        // DNS answer is the cause. A server that presents a certificate is judged by TLS.
+        let nothing_there = l.layer == LayerName::Tcp
+            || (l.layer == LayerName::Tls
+                && matches!(
+                    kind,
+                    "reset_after_client_hello"
+                        | "eof_after_client_hello"
+                        | "handshake_timeout"
+                        | "not_tls"
+                        | "not_tls_http"
                 ));
-            }
-            if nothing_there {
-                let cause = f.code;
-                f.code = "DNS_POISONED";
-                f.layer = Layer::Dns;
-                f = f
-                    .param("addresses", addresses.join(", "))
-                    .param("cause", cause);
-                f.message = format!(
-                    "{} resolved to {} — an address that cannot be right for a public name — and then {}: {}",
-                    t.host,
-                    bogus
-                        .iter()
-                        .filter_map(|b| b.get("address").and_then(Value::as_str))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    l.layer_name(),
-                    msg
-                );
-            }
+        let addresses: Vec<&str> = bogus
+            .iter()
+            .filter_map(|b| b.get("address").and_then(Value::as_str))
+            .collect();
+        if !nothing_there {
+            f.evidence.push(format!(
+                "{} resolved to {}, which cannot be right for a public name",
+                t.host,
+                addresses.join(", ")
+            ));
+        }
+        if nothing_there {
+            let cause = f.code;
+            f.code = "DNS_POISONED";
+            f.layer = Layer::Dns;
+            f = f
+                .param("addresses", addresses.join(", "))
+                .param("cause", cause);
+            f.message = format!(
+                "{} resolved to {} — an address that cannot be right for a public name — and then {}: {}",
+                t.host,
+                bogus
+                    .iter()
+                    .filter_map(|b| b.get("address").and_then(Value::as_str))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                l.layer_name(),
+                msg
+            );
         }
     }
     f
@@ -274,82 +273,81 @@ fn proxy_target<'a>(targets: &'a [Target], proxy: &str, m: &ModulePlan) -> Optio
 }
 
 fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPlan) -> Attempt {
-    if let Some(url) = &d.discovery_url {
-        if let Some(t) = find(targets, Role::Vcs, |t| t.url == redact_urls(url)) {
-            match attempt_from(t, url) {
-                Attempt::Served => {}
-                Attempt::Failed(mut f, e) => {
-                    f.layer = Layer::Vcs;
-                    f.params.insert("cause", f.code.to_owned());
-                    f.code = if f.code == "DNS_NXDOMAIN"
-                        || f.code.starts_with("TCP")
-                        || f.code.starts_with("TLS")
-                        || f.code.starts_with("DNS")
-                    {
-                        "VCS_UNREACHABLE"
-                    } else {
-                        "VCS_DISCOVERY_FAILED"
-                    };
-                    return Attempt::Failed(
-                        f,
-                        format!(
-                            "unrecognized import path \"{}\": https fetch: {e}",
-                            m.module
-                        ),
-                    );
-                }
-                Attempt::NotFound(e) => {
-                    let f = Finding::new(
-                        "VCS_DISCOVERY_FAILED",
-                        Severity::Error,
-                        Layer::Vcs,
-                        e.clone(),
-                    )
-                    .host(t.host.clone())
-                    .param("url", t.url.clone())
-                    .param("detail", e.clone());
-                    return Attempt::Failed(
-                        Box::new(f),
-                        format!("unrecognized import path \"{}\": {e}", m.module),
-                    );
-                }
-                Attempt::Unknown => {}
+    if let Some(url) = &d.discovery_url
+        && let Some(t) = find(targets, Role::Vcs, |t| t.url == redact_urls(url))
+    {
+        match attempt_from(t, url) {
+            Attempt::Served => {}
+            Attempt::Failed(mut f, e) => {
+                f.layer = Layer::Vcs;
+                f.params.insert("cause", f.code.to_owned());
+                f.code = if f.code == "DNS_NXDOMAIN"
+                    || f.code.starts_with("TCP")
+                    || f.code.starts_with("TLS")
+                    || f.code.starts_with("DNS")
+                {
+                    "VCS_UNREACHABLE"
+                } else {
+                    "VCS_DISCOVERY_FAILED"
+                };
+                return Attempt::Failed(
+                    f,
+                    format!(
+                        "unrecognized import path \"{}\": https fetch: {e}",
+                        m.module
+                    ),
+                );
             }
+            Attempt::NotFound(e) => {
+                let f = Finding::new(
+                    "VCS_DISCOVERY_FAILED",
+                    Severity::Error,
+                    Layer::Vcs,
+                    e.clone(),
+                )
+                .host(t.host.clone())
+                .param("url", t.url.clone())
+                .param("detail", e.clone());
+                return Attempt::Failed(
+                    Box::new(f),
+                    format!("unrecognized import path \"{}\": {e}", m.module),
+                );
+            }
+            Attempt::Unknown => {}
         }
     }
     if let Some(t) = find(targets, Role::Vcs, |t| {
         t.git.is_some() && t.url == redact_urls(&d.git_url)
-    }) {
-        if let Some(g) = &t.git {
-            if g.status != Status::Ok {
-                let e = g
-                    .error
-                    .as_ref()
-                    .map(|e| e.message.clone())
-                    .unwrap_or_default();
-                let code = match g.error.as_ref().map(|e| e.kind.as_str()) {
-                    Some("auth_required" | "auth_failed" | "ssh_auth" | "ssh_host_key") => {
-                        "VCS_AUTH_REQUIRED"
-                    }
-                    Some("not_found") => "VCS_REPO_NOT_FOUND",
-                    _ => "VCS_UNREACHABLE",
-                };
-                let f = Finding::new(
-                    code,
-                    Severity::Error,
-                    Layer::Vcs,
-                    format!("git ls-remote {}: {e}", redact_urls(&d.git_url)),
-                )
-                .host(d.git_host.clone())
-                .param("git_url", d.git_url.clone())
-                .param("detail", e.clone());
-                return Attempt::Failed(
-                    Box::new(f),
-                    format!("git ls-remote -q origin in …: exit status 128:\n\t{e}"),
-                );
-            }
-            return Attempt::Served;
+    }) && let Some(g) = &t.git
+    {
+        if g.status != Status::Ok {
+            let e = g
+                .error
+                .as_ref()
+                .map(|e| e.message.clone())
+                .unwrap_or_default();
+            let code = match g.error.as_ref().map(|e| e.kind.as_str()) {
+                Some("auth_required" | "auth_failed" | "ssh_auth" | "ssh_host_key") => {
+                    "VCS_AUTH_REQUIRED"
+                }
+                Some("not_found") => "VCS_REPO_NOT_FOUND",
+                _ => "VCS_UNREACHABLE",
+            };
+            let f = Finding::new(
+                code,
+                Severity::Error,
+                Layer::Vcs,
+                format!("git ls-remote {}: {e}", redact_urls(&d.git_url)),
+            )
+            .host(d.git_host.clone())
+            .param("git_url", d.git_url.clone())
+            .param("detail", e.clone());
+            return Attempt::Failed(
+                Box::new(f),
+                format!("git ls-remote -q origin in …: exit status 128:\n\t{e}"),
+            );
         }
+        return Attempt::Served;
     }
     if let Some(t) = find(targets, Role::Vcs, |t| {
         t.url == format!("{}:{}", d.git_host, d.git_port)
@@ -689,15 +687,15 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
             if let Some(mut f) = f {
                 // A module the database does not know, fetched by path: a private module sent to
                 // the public checksum database.
-                if f.code == "SUMDB_LOOKUP_NOT_FOUND" {
-                    if let Some(m) = plan.modules.iter().find(|m| {
+                if f.code == "SUMDB_LOOKUP_NOT_FOUND"
+                    && let Some(m) = plan.modules.iter().find(|m| {
                         m.needs_sumdb && private_hint(&m.host, &cfg.netrc.machines).is_some()
-                    }) {
-                        f.code = "PRIVATE_MODULE_NOT_PRIVATE";
-                        f.layer = Layer::Config;
-                        f.host = Some(m.host.clone());
-                        f = f.param("host", m.host.clone()).fixes(set_go_env(cfg, "GOPRIVATE", &m.host, "mark it private: fetched directly, never sent to the public proxy or checksum database"));
-                    }
+                    })
+                {
+                    f.code = "PRIVATE_MODULE_NOT_PRIVATE";
+                    f.layer = Layer::Config;
+                    f.host = Some(m.host.clone());
+                    f = f.param("host", m.host.clone()).fixes(set_go_env(cfg, "GOPRIVATE", &m.host, "mark it private: fetched directly, never sent to the public proxy or checksum database"));
                 }
                 if root.is_none() {
                     root = Some(f.clone());
@@ -727,27 +725,25 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
         findings.push(f);
     }
     for t in targets {
-        if let Some(dns) = t.layer(LayerName::Dns) {
-            if let Some(cmp) = dns.detail.get("comparison").and_then(Value::as_array) {
-                if cmp
-                    .iter()
-                    .any(|c| c.get("agrees") == Some(&Value::Bool(false)))
-                    && !findings
-                        .iter()
-                        .any(|f| f.code == "DNS_POISONED" && f.host.as_deref() == Some(&t.host))
-                {
-                    findings.push(Finding::new("DNS_POISONED", Severity::Warning, Layer::Dns, format!("the system resolver and an encrypted resolver disagree about {}: the plain DNS answer may be forged in transit", t.host)).host(t.host.clone()));
-                }
-            }
+        if let Some(dns) = t.layer(LayerName::Dns)
+            && let Some(cmp) = dns.detail.get("comparison").and_then(Value::as_array)
+            && cmp
+                .iter()
+                .any(|c| c.get("agrees") == Some(&Value::Bool(false)))
+            && !findings
+                .iter()
+                .any(|f| f.code == "DNS_POISONED" && f.host.as_deref() == Some(&t.host))
+        {
+            findings.push(Finding::new("DNS_POISONED", Severity::Warning, Layer::Dns, format!("the system resolver and an encrypted resolver disagree about {}: the plain DNS answer may be forged in transit", t.host)).host(t.host.clone()));
         }
         if let Some(skew) = t
             .layer(LayerName::Http)
             .and_then(|h| h.detail.get("date_skew_s"))
             .and_then(Value::as_i64)
+            && skew.abs() > 300
+            && !findings.iter().any(|f| f.code == "CLOCK_SKEW")
         {
-            if skew.abs() > 300 && !findings.iter().any(|f| f.code == "CLOCK_SKEW") {
-                findings.push(Finding::new("CLOCK_SKEW", Severity::Warning, Layer::Tls, format!("{} says the time is {skew:+} s from this machine's clock: certificates may look expired or not yet valid", t.host)).host(t.host.clone()).param("skew_s", format!("{skew:+}")).fix(Remedy::run("check the system clock", "timedatectl status")));
-            }
+            findings.push(Finding::new("CLOCK_SKEW", Severity::Warning, Layer::Tls, format!("{} says the time is {skew:+} s from this machine's clock: certificates may look expired or not yet valid", t.host)).host(t.host.clone()).param("skew_s", format!("{skew:+}")).fix(Remedy::run("check the system clock", "timedatectl status")));
         }
     }
     let failed = outcome

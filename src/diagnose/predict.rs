@@ -73,20 +73,20 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
     if let Some(e) = &flags.parse_error {
         return Some(("GOFLAGS_MALFORMED", format!("go: parsing $GOFLAGS: {e}")));
     }
-    if let Some(m) = &cfg.project.gomod {
-        if !m.errors.is_empty() {
-            // Newer go shortens the path relative to the working directory (base.ShortPath);
-            // go1.19 prints it absolute.
-            let shown = match m.path.strip_prefix(&cfg.dir) {
-                Ok(rel) if cfg.rules_version.at_least(1, 21) => rel.display().to_string(),
-                _ => m.path.display().to_string(),
-            };
-            let err = m.first_error(&shown).unwrap_or_default();
-            return Some((
-                "GOMOD_UNPARSABLE",
-                format!("go: errors parsing go.mod:\n{err}"),
-            ));
-        }
+    if let Some(m) = &cfg.project.gomod
+        && !m.errors.is_empty()
+    {
+        // Newer go shortens the path relative to the working directory (base.ShortPath);
+        // go1.19 prints it absolute.
+        let shown = match m.path.strip_prefix(&cfg.dir) {
+            Ok(rel) if cfg.rules_version.at_least(1, 21) => rel.display().to_string(),
+            _ => m.path.display().to_string(),
+        };
+        let err = m.first_error(&shown).unwrap_or_default();
+        return Some((
+            "GOMOD_UNPARSABLE",
+            format!("go: errors parsing go.mod:\n{err}"),
+        ));
     }
     None
 }
@@ -139,13 +139,14 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
                 }
                 break;
             }
-            if out.predicted == Predicted::Ok && m.needs_sumdb {
-                if let Some(e) = &sumdb_error {
-                    out.predicted = Predicted::Fail;
-                    // go checks the go.mod hash before the zip's, so that is the first failure.
-                    out.error = Some(format!("go: {}: verifying go.mod: {e}", label(m)));
-                    root.get_or_insert("GOSUMDB_MALFORMED");
-                }
+            if out.predicted == Predicted::Ok
+                && m.needs_sumdb
+                && let Some(e) = &sumdb_error
+            {
+                out.predicted = Predicted::Fail;
+                // go checks the go.mod hash before the zip's, so that is the first failure.
+                out.error = Some(format!("go: {}: verifying go.mod: {e}", label(m)));
+                root.get_or_insert("GOSUMDB_MALFORMED");
             }
         }
         modules.push(out);

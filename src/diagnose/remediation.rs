@@ -15,13 +15,12 @@ use crate::redact::redact_urls;
 fn healthy_proxies(targets: &[Target], except_host: Option<&str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in targets.iter().filter(|t| t.role == Role::Proxy && t.ok()) {
-        if let Some(p) = t.context.get("proxy").and_then(Value::as_str) {
-            if Some(t.host.as_str()) != except_host
-                && !out.iter().any(|o| o == p)
-                && !p.contains("xxxxx@")
-            {
-                out.push(p.to_owned());
-            }
+        if let Some(p) = t.context.get("proxy").and_then(Value::as_str)
+            && Some(t.host.as_str()) != except_host
+            && !out.iter().any(|o| o == p)
+            && !p.contains("xxxxx@")
+        {
+            out.push(p.to_owned());
         }
     }
     out

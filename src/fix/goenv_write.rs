@@ -58,10 +58,10 @@ pub fn edit(path: &Path, old: &[u8], changes: &[Change]) -> Result<Vec<u8>, Writ
                         lines.remove(p);
                     }
                 } else {
-                    if lines.last().is_some_and(|l| !l.ends_with('\n')) {
-                        if let Some(l) = lines.last_mut() {
-                            l.push('\n');
-                        }
+                    if lines.last().is_some_and(|l| !l.ends_with('\n'))
+                        && let Some(l) = lines.last_mut()
+                    {
+                        l.push('\n');
                     }
                     lines.push(new_line);
                 }

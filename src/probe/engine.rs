@@ -182,11 +182,20 @@ fn specs(plan: &Plan) -> Vec<Spec> {
         }
     }
     // A toolchain switch comes first, and go looks its zip up in the checksum database.
-    let switch = plan.toolchain.as_ref().filter(|t| t.on_path.is_none()).and_then(|t| t.module_version.clone().map(|v| (t, v)));
+    let switch = plan
+        .toolchain
+        .as_ref()
+        .filter(|t| t.on_path.is_none())
+        .and_then(|t| t.module_version.clone().map(|v| (t, v)));
     if let Some((t, _)) = &switch {
         for step in &t.route {
             match step {
-                Step::Proxy { proxy, url, via_http_proxy, .. } => {
+                Step::Proxy {
+                    proxy,
+                    url,
+                    via_http_proxy,
+                    ..
+                } => {
                     push(Spec::Url {
                         url: url.clone(),
                         role: Role::Toolchain,
@@ -202,7 +211,9 @@ fn specs(plan: &Plan) -> Vec<Spec> {
                         push(Spec::Url {
                             url: u.clone(),
                             role: Role::Toolchain,
-                            purpose: Purpose::Discovery { module: "golang.org/toolchain".into() },
+                            purpose: Purpose::Discovery {
+                                module: "golang.org/toolchain".into(),
+                            },
                             context: json!({"module": "golang.org/toolchain", "step": "go-get discovery"}),
                         });
                     }
@@ -221,14 +232,20 @@ fn specs(plan: &Plan) -> Vec<Spec> {
         Some((_, v)) => Some(("golang.org/toolchain".to_owned(), v.clone())),
         // A module that looks private is the one the public database will not know.
         None => {
-            let candidates = || plan.modules.iter().filter(|m| m.needs_sumdb && m.version.is_some());
+            let candidates = || {
+                plan.modules
+                    .iter()
+                    .filter(|m| m.needs_sumdb && m.version.is_some())
+            };
             candidates()
                 .find(|m| private_hint(&m.host, &[]).is_some())
                 .or_else(|| candidates().next())
                 .map(|m| (m.module.clone(), m.version.clone().unwrap_or_default()))
         }
     };
-    if (switch.is_some() || plan.modules.iter().any(|m| m.needs_sumdb)) && plan.lookups_disabled.is_none() {
+    if (switch.is_some() || plan.modules.iter().any(|m| m.needs_sumdb))
+        && plan.lookups_disabled.is_none()
+    {
         for step in &plan.sumdb_route {
             match step {
                 SumdbStep::ViaProxy {
@@ -451,7 +468,12 @@ async fn probe(setup: &Setup, deadline: Deadline, spec: Spec) -> Target {
                 git: None,
             }
         }
-        Spec::GitRemote { url, discovery, module, context } => {
+        Spec::GitRemote {
+            url,
+            discovery,
+            module,
+            context,
+        } => {
             let (host, _, _) = crate::plan::git_endpoint(&url);
             // go asks git for the repository the go-import tag names (often `….git`), not the
             // module path: find it the same way first.
@@ -461,13 +483,18 @@ async fn probe(setup: &Setup, deadline: Deadline, spec: Spec) -> Target {
                 let f = fetch(setup, deadline, d, public, false).await;
                 if let Some(a) = &f.answer {
                     let imports = vcs::go_imports(&String::from_utf8_lossy(&a.body));
-                    if let Some(i) = imports.iter().find(|i| i.vcs == "git" && (module == i.prefix || module.starts_with(&format!("{}/", i.prefix)))) {
+                    if let Some(i) = imports.iter().find(|i| {
+                        i.vcs == "git"
+                            && (module == i.prefix || module.starts_with(&format!("{}/", i.prefix)))
+                    }) {
                         repo = i.repo.clone();
                     }
                 }
             }
             let git: Option<GitCheck> = match &setup.git {
-                Some(g) => Some(vcs::ls_remote(g, &setup.env, &repo, deadline.budget(setup.limits.git)).await),
+                Some(g) => Some(
+                    vcs::ls_remote(g, &setup.env, &repo, deadline.budget(setup.limits.git)).await,
+                ),
                 None => None,
             };
             Target {
@@ -533,15 +560,14 @@ async fn fetch(setup: &Setup, deadline: Deadline, url: &str, public: bool, range
         let Some(a) = &f.answer else { return f };
         let location = a.header("location").map(str::to_owned);
         if !matches!(a.status, 301 | 302 | 303 | 307 | 308) || location.is_none() {
-            if !redirects.is_empty() {
-                if let Some(h) = f
+            if !redirects.is_empty()
+                && let Some(h) = f
                     .layers
                     .iter_mut()
                     .rev()
                     .find(|l| l.layer == LayerName::Http)
-                {
-                    h.detail["redirects"] = json!(redirects);
-                }
+            {
+                h.detail["redirects"] = json!(redirects);
             }
             return f;
         }
@@ -603,7 +629,13 @@ fn resolve_location(base: &GoUrl, loc: &str) -> String {
     format!("{origin}{dir}/{loc}")
 }
 
-async fn fetch_once(setup: &Setup, deadline: Deadline, url: &str, public: bool, range: bool) -> Fetched {
+async fn fetch_once(
+    setup: &Setup,
+    deadline: Deadline,
+    url: &str,
+    public: bool,
+    range: bool,
+) -> Fetched {
     let mut layers = Vec::new();
     let parsed = match gourl::parse(url) {
         Ok(u) => u,
@@ -800,7 +832,12 @@ async fn fetch_once(setup: &Setup, deadline: Deadline, url: &str, public: bool, 
                 if now > sent_at {
                     // Bytes keep coming: go has no timeout here and would wait them out.
                     e.kind = "slow_progress".into();
-                    e.message = format!("GET {}: the answer is arriving very slowly ({} bytes in {} ms, headers not complete); go waits for it", crate::redact::redact_urls(url), now - sent_at, w.as_millis());
+                    e.message = format!(
+                        "GET {}: the answer is arriving very slowly ({} bytes in {} ms, headers not complete); go waits for it",
+                        crate::redact::redact_urls(url),
+                        now - sent_at,
+                        w.as_millis()
+                    );
                 } else {
                     e.kind = "headers_timeout".into();
                 }
@@ -1032,8 +1069,14 @@ async fn probe_url(
         }
         Purpose::ToolchainZip => {
             if matches!(a.status, 200 | 206) {
-                if let Some(h) = f.layers.iter_mut().rev().find(|l| l.layer == LayerName::Http) {
-                    h.detail["content_length"] = json!(a.header("content-range").or(a.header("content-length")));
+                if let Some(h) = f
+                    .layers
+                    .iter_mut()
+                    .rev()
+                    .find(|l| l.layer == LayerName::Http)
+                {
+                    h.detail["content_length"] =
+                        json!(a.header("content-range").or(a.header("content-length")));
                 }
             } else {
                 check_status(&mut f.layers, url, &a);

@@ -111,10 +111,10 @@ pub fn load(env: &Environment) -> Roots {
                     continue;
                 }
             }
-            if path.is_file() {
-                if let Ok(n) = add_pem_file(&mut store, &path, &mut info.problems) {
-                    info.count += n;
-                }
+            if path.is_file()
+                && let Ok(n) = add_pem_file(&mut store, &path, &mut info.problems)
+            {
+                info.count += n;
             }
         }
     }

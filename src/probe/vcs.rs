@@ -31,16 +31,16 @@ pub fn go_imports(html: &str) -> Vec<GoImport> {
         let start = pos + i;
         let stop = lower[start..].find('>').map_or(lower.len(), |j| start + j);
         let tag = &html[start..stop];
-        if attr(tag, "name").is_some_and(|n| n == "go-import") {
-            if let Some(content) = attr(tag, "content") {
-                let f: Vec<&str> = content.split_whitespace().collect();
-                if f.len() == 3 || f.len() == 4 {
-                    out.push(GoImport {
-                        prefix: f[0].to_owned(),
-                        vcs: f[1].to_owned(),
-                        repo: f[2].to_owned(),
-                    });
-                }
+        if attr(tag, "name").is_some_and(|n| n == "go-import")
+            && let Some(content) = attr(tag, "content")
+        {
+            let f: Vec<&str> = content.split_whitespace().collect();
+            if f.len() == 3 || f.len() == 4 {
+                out.push(GoImport {
+                    prefix: f[0].to_owned(),
+                    vcs: f[1].to_owned(),
+                    repo: f[2].to_owned(),
+                });
             }
         }
         pos = stop;
@@ -55,18 +55,16 @@ fn attr(tag: &str, name: &str) -> Option<String> {
         let at = from + i;
         let before_ok = at == 0 || lower.as_bytes()[at - 1].is_ascii_whitespace();
         let rest = tag[at + name.len()..].trim_start();
-        if before_ok {
-            if let Some(rest) = rest.strip_prefix('=') {
-                let rest = rest.trim_start();
-                let q = rest.chars().next()?;
-                if q == '"' || q == '\'' {
-                    return rest[1..].split(q).next().map(str::to_owned);
-                }
-                return rest
-                    .split_whitespace()
-                    .next()
-                    .map(|s| s.trim_end_matches('/').to_owned());
+        if before_ok && let Some(rest) = rest.strip_prefix('=') {
+            let rest = rest.trim_start();
+            let q = rest.chars().next()?;
+            if q == '"' || q == '\'' {
+                return rest[1..].split(q).next().map(str::to_owned);
             }
+            return rest
+                .split_whitespace()
+                .next()
+                .map(|s| s.trim_end_matches('/').to_owned());
         }
         from = at + name.len();
     }

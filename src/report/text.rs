@@ -440,11 +440,11 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
             "      {DIM}{}{DIM:#}",
             route_line(&mods[0].route, r.lang)
         )?;
-        if let Some(o) = failed {
-            if let Some(e) = &o.error {
-                for line in e.lines() {
-                    writeln!(w, "      {RED}{}{RED:#}", redact_urls(line))?;
-                }
+        if let Some(o) = failed
+            && let Some(e) = &o.error
+        {
+            for line in e.lines() {
+                writeln!(w, "      {RED}{}{RED:#}", redact_urls(line))?;
             }
         }
     }
