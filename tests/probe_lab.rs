@@ -637,7 +637,9 @@ fn http_proxy_connect() {
 fn hostile_servers_leave_time_within_the_deadline() {
     let lab = Lab::new();
     let cases: Vec<(&str, Behavior, &str)> = vec![
-        ("slow.lab.test", Behavior::Slowloris, "headers_timeout"),
+        // Bytes keep trickling in: go has no timeout there and waits (a real 50 B/s proxy
+        // succeeds in the e2e tier), so this is "slow", not "stalled".
+        ("slow.lab.test", Behavior::Slowloris, "slow_progress"),
         ("endless.lab.test", Behavior::EndlessBody, "body_too_large"),
         ("huge.lab.test", Behavior::HugeHeaders, "headers_too_large"),
         (
@@ -665,6 +667,22 @@ fn hostile_servers_leave_time_within_the_deadline() {
             "{name} took {:?}",
             r.elapsed
         );
-        assert_eq!(r.json["outcome"]["predicted"], "fail", "{name}");
+        let want = if kind == "slow_progress" {
+            "ok"
+        } else {
+            "fail"
+        };
+        assert_eq!(r.json["outcome"]["predicted"], want, "{name}");
+        if kind == "slow_progress" {
+            assert!(
+                r.json["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|f| f["code"] == "HTTP_SLOW" && f["severity"] == "warning"),
+                "{name}: {:#}",
+                r.json["findings"]
+            );
+        }
     }
 }

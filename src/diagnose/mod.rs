@@ -161,6 +161,13 @@ impl Diagnosis {
 pub fn diagnose(cfg: &Config, plan: &Plan, targets: &[crate::probe::Target]) -> Diagnosis {
     let mut findings = config_rules::run(cfg, plan);
     let observed = observe::predict(cfg, plan, targets);
+    // What the probes confirmed replaces the configuration's guess with the same code.
+    findings.retain(|c| {
+        !observed
+            .findings
+            .iter()
+            .any(|o| o.code == c.code && o.severity >= c.severity)
+    });
     findings.extend(observed.findings);
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     let root_cause = observed.outcome.root_cause_code.and_then(|code| {

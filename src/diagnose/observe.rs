@@ -10,6 +10,7 @@ use super::remedy::set_go_env;
 use super::{Finding, Layer, Remedy, Severity};
 use crate::config::Config;
 use crate::config::goproxy::FallThrough;
+use crate::config::gosumdb::SumDbSetting;
 use crate::plan::{ModulePlan, Plan, Step, SumdbStep, private_hint};
 use crate::probe::{LayerName, LayerResult, Role, Status, Target};
 use crate::redact::redact_urls;
@@ -77,6 +78,7 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
         (LayerName::Tls, _) => ("TLS_HANDSHAKE_FAILED", Layer::Tls),
         (LayerName::Http, "captive_portal" | "html_error") => ("HTTP_CAPTIVE_PORTAL", Layer::Http),
         (LayerName::Http, "invalid_payload") => ("HTTP_INVALID_PAYLOAD", Layer::Http),
+        (LayerName::Http, "slow_progress") => ("HTTP_SLOW", Layer::Http),
         (LayerName::Http, "headers_timeout" | "body_stalled" | "timeout") => {
             ("HTTP_STALLED", Layer::Http)
         }
@@ -99,6 +101,7 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
         (LayerName::Sumdb, "signature_invalid" | "signature_unknown_key") => {
             ("SUMDB_SIGNATURE_INVALID", Layer::Sumdb)
         }
+        (LayerName::Sumdb, "lookup_not_found") => ("SUMDB_LOOKUP_NOT_FOUND", Layer::Sumdb),
         (LayerName::Sumdb, _) => ("SUMDB_FAILED", Layer::Sumdb),
     };
     let host = if sev_layer == Layer::Proxy {
@@ -214,6 +217,10 @@ fn go_error(url: &str, t: &Target, l: &LayerResult) -> String {
 
 fn attempt_from(t: &Target, go_url: &str) -> Attempt {
     if let Some(l) = t.first_failure() {
+        // Still arriving: go has no timeout there and gets the answer, late.
+        if l.kind() == Some("slow_progress") {
+            return Attempt::Served;
+        }
         if l.layer == LayerName::Http && l.kind() == Some("not_found") {
             let msg = l
                 .error
@@ -434,11 +441,18 @@ fn walk_module(targets: &[Target], m: &ModulePlan, from_gomod: bool) -> Walk {
                 ..
             } => {
                 let go_url = go_module_url(proxy, m);
-                let attempt = proxy_target(targets, proxy, m)
-                    .map_or(Attempt::Unknown, |t| attempt_from(t, &go_url));
+                let target = proxy_target(targets, proxy, m);
+                let attempt = target.map_or(Attempt::Unknown, |t| attempt_from(t, &go_url));
                 match attempt {
                     Attempt::Served | Attempt::Unknown => {
                         out.via = Some(redact_urls(proxy));
+                        if let Some((t, l)) = target.and_then(|t| t.first_failure().map(|l| (t, l)))
+                        {
+                            // Served, but so slowly that every download crawls.
+                            let mut slow = failure_finding(t, l);
+                            slow.severity = Severity::Warning;
+                            secondary.push(slow);
+                        }
                         if let Some((Some(f), _)) = &last_err {
                             // A `|` entry that failed first: go still succeeds, slower.
                             let mut s = f.clone().param("fell_through_to", proxy.clone());
@@ -555,6 +569,15 @@ fn walk_sumdb(targets: &[Target], plan: &Plan) -> (SumdbOutcome, Option<Finding>
                         Some(l) => {
                             let mut f = failure_finding(t, l);
                             f.layer = Layer::Sumdb;
+                            // The relay passed the database's own answers on: the database is
+                            // the host at fault (json-contract.md `host`).
+                            if matches!(
+                                f.code,
+                                "SUMDB_SIGNATURE_INVALID" | "SUMDB_LOOKUP_NOT_FOUND"
+                            ) && let Ok(SumDbSetting::Db(db)) = &plan.sumdb
+                            {
+                                f.host = Some(db.name.clone());
+                            }
                             let e = l
                                 .error
                                 .as_ref()
@@ -671,30 +694,53 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
             .any(|(m, o)| m.needs_sumdb && o.predicted == Predicted::Ok);
         if fetched {
             let (s, f, err) = walk_sumdb(targets, plan);
+            // A lookup the database answered 404/410 fails that module only.
+            let missing = f
+                .as_ref()
+                .filter(|f| f.code == "SUMDB_LOOKUP_NOT_FOUND")
+                .and_then(|_| {
+                    targets.iter().find_map(|t| {
+                        t.layer(LayerName::Sumdb)?
+                            .detail
+                            .get("lookup")?
+                            .get("module")?
+                            .as_str()
+                            .map(str::to_owned)
+                    })
+                });
             if s.predicted == Predicted::Fail {
                 for (i, m) in plan.modules.iter().enumerate() {
-                    if m.needs_sumdb && outcome.modules[i].predicted == Predicted::Ok {
-                        outcome.modules[i].predicted = Predicted::Fail;
-                        outcome.modules[i].error = Some(format!(
-                            "go: {}: verifying go.mod: {}: {}",
-                            label(m),
-                            label(m),
-                            err.clone().unwrap_or_default()
-                        ));
+                    if !m.needs_sumdb
+                        || outcome.modules[i].predicted != Predicted::Ok
+                        || missing.as_ref().is_some_and(|lm| *lm != label(m))
+                    {
+                        continue;
                     }
+                    let e = err.clone().unwrap_or_default();
+                    let e = if e.starts_with(&label(m)) {
+                        e
+                    } else {
+                        format!("{}: {e}", label(m))
+                    };
+                    outcome.modules[i].predicted = Predicted::Fail;
+                    outcome.modules[i].error =
+                        Some(format!("go: {}: verifying go.mod: {e}", label(m)));
                 }
             }
             if let Some(mut f) = f {
                 // A module the database does not know, fetched by path: a private module sent to
-                // the public checksum database.
+                // the public checksum database. Settings alone are at fault: layer config, no host.
                 if f.code == "SUMDB_LOOKUP_NOT_FOUND"
                     && let Some(m) = plan.modules.iter().find(|m| {
-                        m.needs_sumdb && private_hint(&m.host, &cfg.netrc.machines).is_some()
+                        m.needs_sumdb
+                            && missing.as_ref().is_none_or(|lm| *lm == label(m))
+                            && private_hint(&m.host, &cfg.netrc.machines).is_some()
                     })
                 {
                     f.code = "PRIVATE_MODULE_NOT_PRIVATE";
                     f.layer = Layer::Config;
-                    f.host = Some(m.host.clone());
+                    f.host = None;
+                    f.remediation.clear();
                     f = f.param("host", m.host.clone()).fixes(set_go_env(cfg, "GOPRIVATE", &m.host, "mark it private: fetched directly, never sent to the public proxy or checksum database"));
                 }
                 if root.is_none() {
@@ -768,6 +814,9 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
         } else {
             None
         };
+        for f in findings.iter_mut().filter(|f| f.remediation.is_empty()) {
+            super::remediation::attach(cfg, plan, targets, f);
+        }
         if let Some(r) = root.as_mut() {
             super::remediation::attach(cfg, plan, targets, r);
             if let Some(f) = findings

@@ -107,7 +107,7 @@ pub fn attach(cfg: &Config, _plan: &Plan, targets: &[Target], f: &mut Finding) {
             let who = issuer(targets, h)
                 .map(|i| format!(" (issuer: {i})"))
                 .unwrap_or_default();
-            vec![
+            let mut v = vec![
                 Remedy::note(format!(
                     "get the CA certificate that signed {h}'s certificate{who} from your IT department; never turn verification off"
                 )),
@@ -119,7 +119,29 @@ pub fn attach(cfg: &Config, _plan: &Plan, targets: &[Target], f: &mut Finding) {
                     "or only for go, in this shell (SSL_CERT_FILE replaces go's CA bundle, so use a bundle that also has the public roots)",
                     "cat /etc/ssl/certs/ca-certificates.crt company-ca.crt > ~/ca-bundle.pem && export SSL_CERT_FILE=~/ca-bundle.pem",
                 ),
-            ]
+            ];
+            // Meanwhile, a proxy entry that passed every layer works as it is.
+            if !healthy_proxies(targets, Some(h)).is_empty() {
+                v.extend(mirror_advice(cfg, targets, Some(h)));
+            }
+            v
+        }
+        "GOPROXY_COMMA_NO_FALLTHROUGH" => {
+            let healthy = healthy_proxies(targets, Some(h));
+            let mut v = mirror_advice(cfg, targets, Some(h));
+            if !healthy.is_empty() {
+                // Or keep the order and let any error fall through to the next entry.
+                let piped = piped(cfg.get("GOPROXY"));
+                if piped != cfg.get("GOPROXY") {
+                    v.extend(set_go_env(
+                        cfg,
+                        "GOPROXY",
+                        &piped,
+                        "or keep the order and fall through on any error with `|`",
+                    ));
+                }
+            }
+            v
         }
         "TLS_EXPIRED" | "TLS_NOT_YET_VALID" | "CLOCK_SKEW" => vec![
             Remedy::run(
@@ -226,6 +248,27 @@ pub fn attach(cfg: &Config, _plan: &Plan, targets: &[Target], f: &mut Finding) {
     if f.remediation.is_empty() {
         f.remediation = fixes;
     }
+}
+
+/// GOPROXY with `|` between proxy entries (`direct`/`off` keep their `,`).
+fn piped(goproxy: &str) -> String {
+    let parts: Vec<&str> = goproxy
+        .split([',', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push(if matches!(*p, "direct" | "off") {
+                ','
+            } else {
+                '|'
+            });
+        }
+        out.push_str(p);
+    }
+    out
 }
 
 fn proxy_port(cfg: &Config) -> String {

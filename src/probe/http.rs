@@ -191,14 +191,15 @@ impl Conn {
         let mut body = resp.into_body();
         let mut buf = Vec::new();
         let mut complete = true;
-        let mut last_frame = Instant::now();
+        // When the last body bytes arrived: none at all means stalled, not slow.
+        let mut last_frame: Option<Instant> = None;
         let mut flowing = false;
         loop {
             let left = budget.saturating_sub(start.elapsed());
             match tokio::time::timeout(left, body.frame()).await {
                 Err(_) => {
                     complete = false;
-                    flowing = last_frame.elapsed() < Duration::from_secs(1);
+                    flowing = last_frame.is_some_and(|t| t.elapsed() < Duration::from_secs(1));
                     break;
                 }
                 Ok(None) => break,
@@ -207,7 +208,7 @@ impl Conn {
                     break;
                 }
                 Ok(Some(Ok(frame))) => {
-                    last_frame = Instant::now();
+                    last_frame = Some(Instant::now());
                     if let Ok(data) = frame.into_data() {
                         let room = max_body.saturating_sub(buf.len());
                         buf.extend_from_slice(&data[..data.len().min(room)]);

@@ -43,6 +43,7 @@ fn short(code: &str) -> Option<&'static str> {
         "HTTP_CAPTIVE_PORTAL" => "返回了网页而不是模块数据",
         "HTTP_INVALID_PAYLOAD" => "返回的内容格式不对",
         "HTTP_STALLED" => "HTTP 响应超时",
+        "HTTP_SLOW" => "响应极慢",
         "HTTP_BODY_TOO_LARGE" => "响应体过大",
         "HTTP_REDIRECT_INSECURE" => "从 https 重定向到了明文 http",
         "HTTP_REDIRECT_LOOP" => "重定向次数过多",
@@ -314,6 +315,7 @@ pub fn finding_message(f: &Finding) -> Option<String> {
         ),
         "HTTP_INVALID_PAYLOAD" => format!("{h} 返回的内容不符合模块代理协议"),
         "HTTP_STALLED" => format!("{h} 响应停滞：服务器迟迟不返回数据"),
+        "HTTP_SLOW" => format!("{h} 的响应极慢，但数据仍在传输：go 没有超时，会一直等下去，下载能成功但很慢"),
         "HTTP_BODY_TOO_LARGE" => format!("{h} 返回的响应体过大"),
         "HTTP_REDIRECT_INSECURE" => {
             format!("{h} 把 https 请求重定向到了明文 http，go 拒绝跟随")
@@ -476,6 +478,9 @@ fn remedy_static(en: &str) -> Option<&'static str> {
             "如果是私有模块，把它的主机标记为私有"
         }
         "use the proxy entry that passed every layer first" => "把各环节都检查通过的代理放在最前面",
+        "or keep the order and fall through on any error with `|`" => {
+            "或者保持顺序不变，改用 `|` 分隔：出现任何错误都会尝试下一项"
+        }
         "find a module mirror that works from this network (godoctor fix probes the known mirrors: proxy.golang.org, goproxy.cn, goproxy.io, mirrors.aliyun.com/goproxy/)" => {
             "找一个在当前网络可用的模块镜像（godoctor fix 会探测已知的镜像：proxy.golang.org、goproxy.cn、goproxy.io、mirrors.aliyun.com/goproxy/）"
         }
