@@ -1,0 +1,414 @@
+//! Everything the e2e world serves, built once per test run into one directory: the lab PKI
+//! (a CA given to go and godoctor through SSL_CERT_FILE, an untrusted CA, expired and
+//! wrong-name leaves), module zips in GOPROXY layout with their real h1: hashes, a static
+//! checksum database (tiles, signed tree heads, lookups) signed with a lab key named
+//! sum.golang.org (and a copy signed by the wrong key), and a private git repository for
+//! dumb-HTTP serving.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rcgen::{
+    BasicConstraints, CertificateParams, CertifiedIssuer, DistinguishedName, DnType,
+    ExtendedKeyUsagePurpose, IsCa, KeyPair, KeyUsagePurpose, date_time_ymd,
+};
+
+use crate::note::{self, NoteKey};
+
+/// A module the world serves.
+pub struct Module {
+    pub path: &'static str,
+    pub version: &'static str,
+    pub files: Vec<(&'static str, String)>,
+}
+
+impl Module {
+    pub fn go_mod(&self) -> String {
+        self.files
+            .iter()
+            .find(|(n, _)| *n == "go.mod")
+            .map(|(_, c)| c.clone())
+            .expect("go.mod")
+    }
+    fn zip_names(&self) -> Vec<(String, Vec<u8>)> {
+        self.files
+            .iter()
+            .map(|(n, c)| {
+                (
+                    format!("{}@{}/{}", self.path, self.version, n),
+                    c.clone().into_bytes(),
+                )
+            })
+            .collect()
+    }
+    pub fn zip_h1(&self) -> String {
+        let files = self.zip_names();
+        let refs: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|(n, c)| (n.as_str(), c.as_slice()))
+            .collect();
+        note::hash1(&refs)
+    }
+    pub fn mod_h1(&self) -> String {
+        note::hash1(&[("go.mod", self.go_mod().as_bytes())])
+    }
+}
+
+pub const PUBLIC: &str = "github.com/gdlab/hello";
+pub const PUBLIC_V: &str = "v1.0.0";
+pub const PRIVATE: &str = "git.acme.corp/team/secret";
+pub const PRIVATE_V: &str = "v0.1.0";
+/// Credentials the private git server and the authenticating squid port accept.
+pub const USER: &str = "alice";
+pub const PASS: &str = "s3cret";
+
+pub fn public_module() -> Module {
+    Module {
+        path: PUBLIC,
+        version: PUBLIC_V,
+        files: vec![
+            ("go.mod", format!("module {PUBLIC}\n\ngo 1.19\n")),
+            (
+                "hello.go",
+                "package hello\n\n// Hello greets.\nfunc Hello() string { return \"hello from the e2e lab\" }\n"
+                    .into(),
+            ),
+        ],
+    }
+}
+
+pub fn private_module() -> Module {
+    Module {
+        path: PRIVATE,
+        version: PRIVATE_V,
+        files: vec![
+            ("go.mod", format!("module {PRIVATE}\n\ngo 1.19\n")),
+            (
+                "secret.go",
+                "package secret\n\n// Secret is private.\nconst Secret = \"acme\"\n".into(),
+            ),
+        ],
+    }
+}
+
+/// Certificate flavours a TLS server can present.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cert {
+    Lab,
+    UnknownCa,
+    Expired,
+    WrongName,
+}
+
+impl Cert {
+    pub fn tag(self) -> &'static str {
+        match self {
+            Cert::Lab => "lab",
+            Cert::UnknownCa => "unknownca",
+            Cert::Expired => "expired",
+            Cert::WrongName => "wrongname",
+        }
+    }
+}
+
+/// Hosts with a TLS server in the world (each gets every certificate flavour).
+pub const TLS_HOSTS: &[&str] = &[
+    "proxy.golang.org",
+    "sum.golang.org",
+    "goproxy.cn",
+    "goproxy.acme.corp",
+    "git.acme.corp",
+    "sumdb.acme.corp",
+];
+
+pub struct Assets {
+    pub dir: PathBuf,
+    pub ca: PathBuf,
+    pub key: String,
+    pub wrong_key: String,
+}
+
+impl Assets {
+    pub fn cert(&self, host: &str, kind: Cert) -> (PathBuf, PathBuf) {
+        let certs = self.dir.join("certs");
+        (
+            certs.join(format!("{host}-{}.crt", kind.tag())),
+            certs.join(format!("{host}-{}.key", kind.tag())),
+        )
+    }
+    pub fn goproxy_public(&self) -> PathBuf {
+        self.dir.join("goproxy-public")
+    }
+    pub fn goproxy_corp(&self) -> PathBuf {
+        self.dir.join("goproxy-corp")
+    }
+    pub fn sumdb(&self, wrong: bool) -> PathBuf {
+        self.dir
+            .join(if wrong { "sumdb-wrongkey" } else { "sumdb" })
+    }
+    pub fn git_root(&self) -> PathBuf {
+        self.dir.join("git")
+    }
+}
+
+fn new_ca(cn: &str) -> CertifiedIssuer<'static, KeyPair> {
+    let mut p = CertificateParams::default();
+    let mut dn = DistinguishedName::new();
+    dn.push(DnType::CommonName, cn);
+    dn.push(DnType::OrganizationName, "godoctor e2e lab");
+    p.distinguished_name = dn;
+    p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    p.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::CrlSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
+    p.not_before = date_time_ymd(2020, 1, 1);
+    p.not_after = date_time_ymd(2200, 1, 1);
+    CertifiedIssuer::self_signed(p, KeyPair::generate().expect("CA key")).expect("CA cert")
+}
+
+fn leaf(
+    ca: &CertifiedIssuer<'static, KeyPair>,
+    other: &CertifiedIssuer<'static, KeyPair>,
+    host: &str,
+    kind: Cert,
+) -> (String, String) {
+    let subject = if kind == Cert::WrongName {
+        "wrong-name.lab.test"
+    } else {
+        host
+    };
+    let mut p = CertificateParams::new(vec![subject.to_owned()]).expect("leaf params");
+    let mut dn = DistinguishedName::new();
+    dn.push(DnType::CommonName, subject);
+    p.distinguished_name = dn;
+    p.is_ca = IsCa::NoCa;
+    p.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+    p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+    p.use_authority_key_identifier_extension = true;
+    (p.not_before, p.not_after) = match kind {
+        Cert::Expired => (date_time_ymd(2020, 1, 1), date_time_ymd(2021, 1, 1)),
+        _ => (date_time_ymd(2024, 1, 1), date_time_ymd(2199, 1, 1)),
+    };
+    let key = KeyPair::generate().expect("leaf key");
+    let issuer = if kind == Cert::UnknownCa { other } else { ca };
+    let cert = p.signed_by(&key, issuer).expect("sign leaf");
+    (cert.pem(), key.serialize_pem())
+}
+
+fn write(path: &Path, data: impl AsRef<[u8]>) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, data).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+}
+
+/// Builds every asset under `dir` (world-readable: squid and dnsmasq drop privileges).
+pub fn build(dir: &Path) -> Assets {
+    // PKI.
+    let ca = new_ca("godoctor e2e lab root CA");
+    let other = new_ca("untrusted interception CA");
+    let ca_path = dir.join("lab-ca.pem");
+    write(&ca_path, ca.pem());
+    for host in TLS_HOSTS {
+        for kind in [Cert::Lab, Cert::UnknownCa, Cert::Expired, Cert::WrongName] {
+            let (crt, key) = leaf(&ca, &other, host, kind);
+            let certs = dir.join("certs");
+            write(&certs.join(format!("{host}-{}.crt", kind.tag())), crt);
+            write(&certs.join(format!("{host}-{}.key", kind.tag())), key);
+        }
+    }
+
+    // GOPROXY layouts.
+    let public = public_module();
+    let private = private_module();
+    layout(&dir.join("goproxy-public"), &[&public]);
+    layout(&dir.join("goproxy-corp"), &[&public, &private]);
+
+    // The checksum database: a few unrelated records first, then the public module.
+    let key = NoteKey::generate("sum.golang.org");
+    let wrong = NoteKey::generate("sum.golang.org");
+    let mut records: Vec<(String, String, String)> = (1..=4)
+        .map(|i| {
+            let m = Module {
+                path: "github.com/gdlab/filler",
+                version: ["v1.0.0", "v1.1.0", "v1.2.0", "v1.3.0"][i - 1],
+                files: vec![("go.mod", format!("module github.com/gdlab/filler // {i}\n"))],
+            };
+            record(&m)
+        })
+        .collect();
+    records.push(record(&public));
+    sumdb(&dir.join("sumdb"), &records, &key);
+    sumdb(&dir.join("sumdb-wrongkey"), &records, &wrong);
+
+    // The private repository, for git's dumb HTTP protocol.
+    git_repo(&dir.join("git/team/secret.git"), &private);
+
+    Assets {
+        dir: dir.to_owned(),
+        ca: ca_path,
+        key: key.verifier_key().to_owned(),
+        wrong_key: wrong.verifier_key().to_owned(),
+    }
+}
+
+fn record(m: &Module) -> (String, String, String) {
+    let text = format!(
+        "{p} {v} {z}\n{p} {v}/go.mod {g}\n",
+        p = m.path,
+        v = m.version,
+        z = m.zip_h1(),
+        g = m.mod_h1()
+    );
+    (m.path.to_owned(), m.version.to_owned(), text)
+}
+
+fn layout(root: &Path, modules: &[&Module]) {
+    for m in modules {
+        let base = root.join(note::escape(m.path));
+        let info = format!(
+            "{{\"Version\":\"{}\",\"Time\":\"2024-01-01T00:00:00Z\"}}",
+            m.version
+        );
+        write(&base.join("@v/list"), format!("{}\n", m.version));
+        write(&base.join(format!("@v/{}.info", m.version)), &info);
+        write(&base.join(format!("@v/{}.mod", m.version)), m.go_mod());
+        write(
+            &base.join(format!("@v/{}.zip", m.version)),
+            zip(&m.zip_names()),
+        );
+        write(&base.join("@latest"), &info);
+    }
+}
+
+fn sumdb(root: &Path, records: &[(String, String, String)], key: &NoteKey) {
+    let leaves: Vec<[u8; 32]> = records
+        .iter()
+        .map(|(_, _, t)| note::record_hash(t.as_bytes()))
+        .collect();
+    let tree = key.sign(&note::tree_text(
+        leaves.len() as u64,
+        &note::tree_hash(&leaves),
+    ));
+    write(&root.join("supported"), "");
+    write(&root.join("latest"), &tree);
+    for w in 1..=leaves.len() {
+        write(
+            &root.join(format!("tile/8/0/000.p/{w}")),
+            leaves[..w].concat(),
+        );
+    }
+    for (id, (p, v, text)) in records.iter().enumerate() {
+        write(
+            &root.join(format!("lookup/{}@{}", note::escape(p), note::escape(v))),
+            format!("{id}\n{text}\n{tree}"),
+        );
+    }
+}
+
+fn git_repo(bare: &Path, m: &Module) {
+    let work = bare.parent().unwrap().join("secret-work");
+    fs::create_dir_all(&work).unwrap();
+    for (n, c) in &m.files {
+        write(&work.join(n), c);
+    }
+    let git = |dir: &Path, args: &[&str]| {
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .env("HOME", dir)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "lab")
+            .env("GIT_AUTHOR_EMAIL", "lab@acme.corp")
+            .env("GIT_COMMITTER_NAME", "lab")
+            .env("GIT_COMMITTER_EMAIL", "lab@acme.corp")
+            .env("GIT_AUTHOR_DATE", "2024-01-01T00:00:00Z")
+            .env("GIT_COMMITTER_DATE", "2024-01-01T00:00:00Z")
+            .output()
+            .expect("run git");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&work, &["init", "-q", "-b", "main"]);
+    git(&work, &["add", "."]);
+    git(&work, &["commit", "-q", "-m", "secret"]);
+    git(&work, &["tag", m.version]);
+    let parent = bare.parent().unwrap();
+    git(
+        parent,
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            work.to_str().unwrap(),
+            bare.to_str().unwrap(),
+        ],
+    );
+    git(bare, &["update-server-info"]);
+    fs::remove_dir_all(&work).unwrap();
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in data {
+        crc ^= b as u32;
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A zip archive of stored (uncompressed) entries.
+pub fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in files {
+        let crc = crc32(data);
+        let offset = out.len() as u32;
+        let mut h = Vec::new();
+        h.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        h.extend_from_slice(&20u16.to_le_bytes()); // version needed
+        h.extend_from_slice(&0u16.to_le_bytes()); // flags
+        h.extend_from_slice(&0u16.to_le_bytes()); // stored
+        h.extend_from_slice(&0u16.to_le_bytes()); // time
+        h.extend_from_slice(&0x0021u16.to_le_bytes()); // date 1980-01-01
+        h.extend_from_slice(&crc.to_le_bytes());
+        h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        h.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        h.extend_from_slice(&0u16.to_le_bytes());
+        out.extend_from_slice(&h);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+
+        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        central.extend_from_slice(&20u16.to_le_bytes()); // made by
+        central.extend_from_slice(&h[4..]); // version needed … extra len
+        central.extend_from_slice(&0u16.to_le_bytes()); // comment
+        central.extend_from_slice(&0u16.to_le_bytes()); // disk
+        central.extend_from_slice(&0u16.to_le_bytes()); // internal attrs
+        central.extend_from_slice(&0u32.to_le_bytes()); // external attrs
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
+    }
+    let cd_offset = out.len() as u32;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+    out.extend_from_slice(&cd_offset.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
+}
