@@ -155,6 +155,9 @@ struct Row {
     doctor: Option<DoctorRun>,
     doctor_error: Option<String>,
     setup_error: Option<String>,
+    /// `godoctor fix --apply`, then `go mod download`: did go succeed (None: not a fix scenario).
+    fix_ok: Option<bool>,
+    fix_log: String,
 }
 
 struct DoctorRun {
@@ -234,6 +237,12 @@ impl Row {
                 self.got_root()
             ));
         }
+        if self.fix_ok == Some(false) {
+            p.push(format!(
+                "fix --apply did not make go succeed:\n{}",
+                self.fix_log
+            ));
+        }
         if d.secs > (GODOCTOR_TIMEOUT_S + 1) as f64 {
             p.push(format!(
                 "godoctor took {:.1} s with --timeout {GODOCTOR_TIMEOUT_S}s",
@@ -302,6 +311,12 @@ fn environment(sc: &Scenario, a: &assets::Assets, go: &Go, base: &Path) -> Vec<(
             ),
         )
         .unwrap();
+    }
+    if !sc.goenv.is_empty() {
+        let dir = home.join(".config/go");
+        fs::create_dir_all(&dir).unwrap();
+        let body: String = sc.goenv.iter().map(|(k, v)| format!("{k}={v}\n")).collect();
+        fs::write(dir.join("env"), body).unwrap();
     }
     let gobin = go.bin.parent().unwrap();
     let mut env: Vec<(String, String)> = vec![
@@ -387,6 +402,41 @@ fn parse_doctor(stdout: &str, secs: f64) -> Result<DoctorRun, String> {
     })
 }
 
+/// `godoctor fix --apply` with a fresh HOME, then `go mod download` with the same environment.
+fn fix_then_go(
+    sc: &Scenario,
+    a: &assets::Assets,
+    g: &Go,
+    ns: &netns::Netns,
+    work: &Path,
+    dir: &Path,
+    godoctor: &str,
+) -> (Option<bool>, String) {
+    let tag = format!("{}-fix", g.label);
+    let env = environment(sc, a, g, &dir.join(&tag));
+    let fix = in_ns(
+        ns,
+        &env,
+        work,
+        &[godoctor, "fix", "--apply", "--timeout", "10s"],
+    );
+    let (_, fix_out, fix_err, _) =
+        run_limited(fix, GODOCTOR_LIMIT * 3, dir, &format!("{tag}-godoctor"));
+    let go = in_ns(
+        ns,
+        &env,
+        work,
+        &[g.bin.to_str().unwrap(), "mod", "download"],
+    );
+    let (ok, _, go_err, _) = run_limited(go, GO_LIMIT, dir, &format!("{tag}-go"));
+    let goenv =
+        std::fs::read_to_string(dir.join(&tag).join("home/.config/go/env")).unwrap_or_default();
+    (
+        Some(ok == Some(true)),
+        format!("fix: {fix_out}{fix_err}\ngo/env after fix:\n{goenv}\ngo: {go_err}"),
+    )
+}
+
 fn go_mod(sc: &Scenario) -> String {
     let mut m = format!(
         "module lab.test/app\n\ngo 1.19\n\nrequire (\n\t{} {}\n",
@@ -416,6 +466,8 @@ fn run_scenario(n: usize, sc: &Scenario, a: &assets::Assets, gos: &[Go], root: &
                 doctor: None,
                 doctor_error: None,
                 setup_error: Some(e.clone()),
+                fix_ok: None,
+                fix_log: String::new(),
             })
             .collect()
     };
@@ -476,6 +528,11 @@ fn run_scenario(n: usize, sc: &Scenario, a: &assets::Assets, gos: &[Go], root: &
                     Ok(d) => (Some(d), None),
                     Err(e) => (None, Some(format!("{e}\n{doc_err}"))),
                 };
+                let (fix_ok, fix_log) = if sc.fix {
+                    fix_then_go(sc, a, g, &ns, &work, &dir, godoctor)
+                } else {
+                    (None, String::new())
+                };
                 Row {
                     scenario: sc.name,
                     go: g.label,
@@ -486,6 +543,8 @@ fn run_scenario(n: usize, sc: &Scenario, a: &assets::Assets, gos: &[Go], root: &
                     doctor,
                     doctor_error,
                     setup_error: None,
+                    fix_ok,
+                    fix_log,
                 }
             })
             .collect()
@@ -541,8 +600,11 @@ fn table(rows: &[Row]) -> String {
                     .unwrap_or_else(|| "?".into()),
                 r.expect.root(),
                 r.got_root(),
-                // TODO(issue 6): `godoctor fix --apply` then real go succeeds, once fix exists.
-                "n/a".to_string(),
+                match r.fix_ok {
+                    Some(true) => "go ok".to_string(),
+                    Some(false) => "FAILED".to_string(),
+                    None => "-".to_string(),
+                },
             ]
         })
         .collect();
@@ -639,6 +701,8 @@ fn go_and_godoctor_agree_under_real_network_faults() {
                                 doctor: None,
                                 doctor_error: None,
                                 setup_error: Some("the scenario panicked".into()),
+                                fix_ok: None,
+                                fix_log: String::new(),
                             })
                             .collect()
                     });

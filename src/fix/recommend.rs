@@ -207,31 +207,63 @@ pub fn compute(
     let needs_sumdb =
         plan.modules.iter().any(|m| m.needs_sumdb) && !matches!(plan.sumdb, Ok(SumDbSetting::Off));
 
-    // GOPRIVATE: private-looking hosts of go.mod that no pattern covers.
-    let (private, origin) = setting("GOPRIVATE");
-    let mut hosts: Vec<String> = Vec::new();
-    for m in &plan.modules {
-        if !match_prefix_patterns(&private, &m.module)
-            && private_hint(&m.host, &cfg.netrc.machines).is_some()
-            && !hosts.contains(&m.host)
+    // Private-looking hosts of go.mod that no pattern covers. A module some configured proxy
+    // already serves (a corporate proxy) keeps coming from there: only the checksum database
+    // must not be asked (GONOSUMDB). Others are fetched directly (GOPRIVATE).
+    let (private, _) = setting("GOPRIVATE");
+    let mut direct_hosts: Vec<String> = Vec::new();
+    let mut nosum_hosts: Vec<String> = Vec::new();
+    for (i, m) in plan.modules.iter().enumerate() {
+        if m.nosumdb
+            || match_prefix_patterns(&private, &m.module)
+            || private_hint(&m.host, &cfg.netrc.machines).is_none()
         {
-            hosts.push(m.host.clone());
+            continue;
+        }
+        let via_proxy = diagnosis
+            .outcome
+            .modules
+            .get(i)
+            .and_then(|o| o.via.as_deref())
+            .is_some_and(|v| v != "direct");
+        let list = if via_proxy {
+            &mut nosum_hosts
+        } else {
+            &mut direct_hosts
+        };
+        if !list.contains(&m.host) {
+            list.push(m.host.clone());
         }
     }
-    if !hosts.is_empty() {
-        let mut v: Vec<String> = private
+    let extend = |current: &str, add: &[String]| {
+        let mut v: Vec<String> = current
             .split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
             .collect();
-        v.extend(hosts.iter().cloned());
+        v.extend(add.iter().cloned());
+        v.join(",")
+    };
+    if !direct_hosts.is_empty() {
+        let (cur, origin) = setting("GOPRIVATE");
         changes.push(Change {
             key: "GOPRIVATE",
-            current: private,
+            recommended: Some(extend(&cur, &direct_hosts)),
+            current: cur,
             origin,
-            recommended: Some(v.join(",")),
-            reason: format!("{} look private: fetch them directly and keep their paths away from the public proxy and checksum database", hosts.join(", ")),
+            reason: format!("{} look private: fetch them directly and keep their paths away from the public proxy and checksum database", direct_hosts.join(", ")),
+        });
+    }
+    if !nosum_hosts.is_empty() {
+        // A GONOSUMDB inherited from GOPRIVATE keeps those patterns when written explicitly.
+        let (cur, origin) = setting("GONOSUMDB");
+        changes.push(Change {
+            key: "GONOSUMDB",
+            recommended: Some(extend(&cur, &nosum_hosts)),
+            current: cur,
+            origin,
+            reason: format!("{} look private and a configured proxy serves them: keep fetching them there, but do not ask the public checksum database about them", nosum_hosts.join(", ")),
         });
     }
 

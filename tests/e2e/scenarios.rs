@@ -51,6 +51,10 @@ pub struct Scenario {
     pub private: bool,
     /// ~/.netrc with the private git server's credentials.
     pub netrc: bool,
+    /// Lines of the user go/env file (settings `godoctor fix` may rewrite; OS variables win).
+    pub goenv: Vec<(&'static str, &'static str)>,
+    /// `godoctor fix --apply` must make a following `go mod download` succeed.
+    pub fix: bool,
     pub expect: Expect,
 }
 
@@ -64,6 +68,8 @@ fn sc(name: &'static str) -> Scenario {
         env: Vec::new(),
         private: false,
         netrc: false,
+        goenv: Vec::new(),
+        fix: false,
         expect: Expect {
             ok: true,
             layer: None,
@@ -107,6 +113,14 @@ impl Scenario {
     }
     fn private(mut self) -> Self {
         self.private = true;
+        self
+    }
+    fn goenv(mut self, k: &'static str, v: &'static str) -> Self {
+        self.goenv.push((k, v));
+        self
+    }
+    fn fixable(mut self) -> Self {
+        self.fix = true;
         self
     }
     fn netrc(mut self) -> Self {
@@ -320,7 +334,20 @@ pub fn all() -> Vec<Scenario> {
         sc("private/corp-proxy-without-goprivate")
             .goproxy(CORP)
             .private()
-            .fails("config", None),
+            .fails("config", None)
+            .fixable(),
+        // `godoctor fix --apply` then go: the default proxy blocked, a healthy mirror (goproxy.cn
+        // is on fix's built-in candidate list); the checksum database blocked, a mirror relaying
+        // it; both set in the go/env file, which fix rewrites.
+        sc("fix/default-proxy-blocked-mirror-healthy")
+            .dns(PG, Dns::Nx)
+            .fails("dns", Some(PG))
+            .fixable(),
+        sc("fix/sumdb-blocked-mirror-relays")
+            .goenv("GOPROXY", CORP)
+            .fw(Fw::Reset(SG, 443))
+            .fails("sumdb", Some(SG))
+            .fixable(),
         sc("private/corp-proxy-goprivate-gonoproxy-none")
             .goproxy(CORP)
             .env("GOPRIVATE", "git.acme.corp")
