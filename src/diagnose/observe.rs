@@ -481,8 +481,7 @@ fn walk_module(targets: &[Target], m: &ModulePlan, from_gomod: bool) -> Walk {
                                 ))
                                 .host(f.host.clone().unwrap_or_default())
                                 .param("proxy", proxy.clone())
-                                .param("cause", f.code)
-                                .fix(Remedy::note("put the healthy entry first, or separate the entries with `|` to fall through on any error")),
+                                .param("cause", f.code),
                             );
                         }
                         last_err = Some((Some(*f), e));
