@@ -4,31 +4,54 @@
 //! `xxxxx`. godoctor is stricter: both parts of userinfo become `xxxxx`, since proxy user names
 //! are often tokens too.
 
-/// Replaces the userinfo of every URL-looking token in `text` (`scheme://user:pass@host`).
+/// Replaces the userinfo of every URL in `text` with `xxxxx`.
+///
+/// Works back from each `@`: userinfo cannot contain an unescaped `/`, so it starts after the
+/// nearest `/` (the `//` of an authority), whitespace or quote. That catches URLs without a
+/// scheme (`//u:p@h`), passwords with `,` `|` `<` `'`, and URLs inside other text, while
+/// `module@version` (a single `/` before it) and `git@host` are left alone.
 pub fn redact_urls(text: &str) -> String {
+    redact(text, true)
+}
+
+/// Only userinfo after `//` (an authority): for parts of a parsed URL, where `a:b@c` in a
+/// query or an opaque part is data, not credentials.
+pub fn redact_authorities(text: &str) -> String {
+    redact(text, false)
+}
+
+fn redact(text: &str, bare: bool) -> String {
+    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(pos) = rest.find("://") {
-        let (head, tail) = rest.split_at(pos + 3);
-        out.push_str(head);
-        // The authority ends at the first '/', '?', '#', whitespace, quote or separator.
-        let end = tail
-            .find(|c: char| {
-                matches!(c, '/' | '?' | '#' | '"' | '\'' | ',' | '|' | '<' | '>')
-                    || c.is_whitespace()
-            })
-            .unwrap_or(tail.len());
-        let authority = &tail[..end];
-        match authority.rfind('@') {
-            Some(at) => {
-                out.push_str("xxxxx@");
-                out.push_str(&authority[at + 1..]);
-            }
-            None => out.push_str(authority),
+    let mut copied = 0;
+    for (at, _) in text.match_indices('@') {
+        if at < copied {
+            continue;
         }
-        rest = &tail[end..];
+        // Walk back to the start of the userinfo.
+        let mut start = at;
+        // Passwords may hold ' ` ( ) = , | (base64 tokens end in '='): only '/', whitespace and
+        // double quotes (the quoting of go's own messages) end the walk.
+        while start > copied
+            && !matches!(b[start - 1], b'/' | b'"')
+            && !b[start - 1].is_ascii_whitespace()
+        {
+            start -= 1;
+        }
+        if start == at {
+            continue;
+        }
+        let info = &text[start..at];
+        let after_authority_slashes = start >= 2 && &b[start - 2..start] == b"//";
+        let bare_credentials = bare && info.contains(':') && (start == 0 || b[start - 1] != b'/');
+        if !(after_authority_slashes || bare_credentials) || info == "git" {
+            continue;
+        }
+        out.push_str(&text[copied..start]);
+        out.push_str("xxxxx");
+        copied = at;
     }
-    out.push_str(rest);
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -50,6 +73,39 @@ mod tests {
             redact_urls("a https://u:p@a/b|http://c:d@e"),
             "a https://xxxxx@a/b|http://xxxxx@e"
         );
+    }
+
+    // Inputs the fuzzers found (fuzz/README.md).
+    #[test]
+    fn hides_odd_userinfo() {
+        for (input, secret) in [
+            ("//u:secret@h", "secret"),
+            ("socks5://u:sec'ret@h", "sec'ret"),
+            ("https://u:sec<ret@h/%zz", "sec<ret"),
+            ("https://u:p,secret@h", "secret"),
+            ("https://https://u:secret@h/%zz", "secret"),
+            ("ftp://x/https://u:secret@h", "secret"),
+            ("parse \"https://u:p|w@h:x\": invalid port", "p|w"),
+            ("u:secret@p corp:1", "secret"),
+            ("https://user:dGVzdA==@h/x", "dGVzdA=="),
+            ("HTTPS_PROXY='http://u:(p)@h:1'", "(p)"),
+        ] {
+            let r = redact_urls(input);
+            assert!(!r.contains(secret), "{input:?} → {r:?}");
+        }
+    }
+
+    #[test]
+    fn leaves_modules_and_git_alone() {
+        for s in [
+            "go: golang.org/x/text@v0.3.0: reading",
+            "example.com/m@v1.0.0",
+            "git@github.com:user/repo",
+            "rsc.io@v1",
+            "a@",
+        ] {
+            assert_eq!(redact_urls(s), s);
+        }
     }
 
     #[test]

@@ -96,18 +96,25 @@ pub fn parse(path: &Path, data: &[u8]) -> EnvFile {
         let raw_value = &line[i + 1..];
         let value = match std::str::from_utf8(raw_value) {
             Ok(v) => v.to_owned(),
-            Err(_) => {
-                file.non_utf8_keys.push(key.clone());
-                super::env::go_lossy(raw_value)
-            }
+            Err(_) => super::env::go_lossy(raw_value),
         };
-        if value.ends_with('\r') {
-            file.crlf_keys.push(key.clone());
-        }
         if file.values.insert(key.clone(), value).is_some() && !file.duplicates.contains(&key) {
             file.duplicates.push(key);
         }
     }
+    // Reported for the values that win, once per key.
+    file.crlf_keys = file
+        .values
+        .iter()
+        .filter(|(_, v)| v.ends_with('\r'))
+        .map(|(k, _)| k.clone())
+        .collect();
+    file.non_utf8_keys = file
+        .values
+        .iter()
+        .filter(|(_, v)| v.contains(char::REPLACEMENT_CHARACTER))
+        .map(|(k, _)| k.clone())
+        .collect();
     file
 }
 

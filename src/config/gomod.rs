@@ -15,7 +15,11 @@ pub struct GoMod {
     pub path: PathBuf,
     pub module: Option<String>,
     pub go: Option<String>,
+    /// 1-based line of the `go` directive.
+    pub go_line: Option<usize>,
     pub toolchain: Option<String>,
+    /// 1-based line of the `toolchain` directive.
+    pub toolchain_line: Option<usize>,
     pub requires: Vec<Require>,
     pub replaces: Vec<Replace>,
     /// go.work only: `use` directories.
@@ -278,8 +282,21 @@ pub fn parse(text: &str, work: bool) -> GoMod {
         let verb = tokens[0].clone();
         if tokens.len() == 2 && tokens[1] == "(" {
             block = Some(verb.clone());
-            if !KNOWN.contains(&verb.as_str()) {
-                m.unknown.push((lineno, verb));
+            // Only these directives have a block form (modfile's parser: "unknown block type").
+            let blocks: &[&str] = if work {
+                &["use", "replace", "godebug"]
+            } else {
+                &[
+                    "require", "replace", "exclude", "retract", "godebug", "tool", "ignore",
+                ]
+            };
+            if !blocks.contains(&verb.as_str()) {
+                if !KNOWN.contains(&verb.as_str()) {
+                    m.unknown.push((lineno, verb.clone()));
+                }
+                m.errors
+                    .push((lineno, format!("unknown block type: {verb}")));
+                block = Some(String::new());
             }
             continue;
         }
@@ -311,8 +328,14 @@ fn directive(m: &mut GoMod, line: usize, verb: &str, args: &[String], comment: O
     };
     match verb {
         "module" if want(m, 1) => m.module = Some(args[0].clone()),
-        "go" if want(m, 1) => m.go = Some(args[0].clone()),
-        "toolchain" if want(m, 1) => m.toolchain = Some(args[0].clone()),
+        "go" if want(m, 1) => {
+            m.go = Some(args[0].clone());
+            m.go_line = Some(line);
+        }
+        "toolchain" if want(m, 1) => {
+            m.toolchain = Some(args[0].clone());
+            m.toolchain_line = Some(line);
+        }
         "require" if want(m, 2) => m.requires.push(Require {
             path: args[0].clone(),
             version: args[1].clone(),
@@ -418,6 +441,18 @@ retract [v1.0.0, v1.0.5]
         ] {
             let _ = parse(text, false);
         }
+    }
+
+    // go1.19: `go.mod:5: unknown block type: use` (fuzz/README.md).
+    #[test]
+    fn blocks_go_rejects() {
+        let m = parse("module m\nuse (\n\t./a\n)\n", false);
+        assert!(m.uses.is_empty());
+        assert_eq!(m.errors, vec![(2, "unknown block type: use".to_owned())]);
+        let w = parse("module (\n\tx\n)\n", true);
+        assert_eq!(w.errors[0].1, "unknown block type: module");
+        let m = parse("go (\n\t1.21\n)\n", false);
+        assert_eq!(m.go, None);
     }
 
     #[test]

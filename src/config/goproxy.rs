@@ -153,7 +153,8 @@ pub fn parse(goproxy: &str, gonoproxy: &str) -> Result<ProxyList, ProxyListError
 /// `newProxyRepo`'s checks.
 pub fn validate_proxy_url(url: &str) -> Result<(), ProxyListError> {
     let base = gourl::parse(url)?;
-    let redacted = base.redacted();
+    // The whole entry, not only a parsed userinfo: URL text can hide in a path.
+    let redacted = crate::redact::redact_urls(url);
     match base.scheme.as_str() {
         "http" | "https" => Ok(()),
         "file" => {

@@ -89,11 +89,12 @@ impl GoUrl {
 
     /// The URL with userinfo hidden.
     pub fn redacted(&self) -> String {
-        let mut s = self.to_string();
-        if self.userinfo.is_some() {
-            s = crate::redact::redact_urls(&s);
-        }
-        s
+        // The userinfo structurally, then anything that reads as `//user:pass@` in the rest.
+        let url = GoUrl {
+            userinfo: self.userinfo.as_ref().map(|_| "xxxxx".to_owned()),
+            ..self.clone()
+        };
+        crate::redact::redact_authorities(&url.to_string())
     }
 }
 
@@ -218,7 +219,6 @@ fn parse_authority(authority: &str) -> Result<(Option<String>, String), String> 
 
 fn valid_userinfo_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
-        || b >= 0x80
         || matches!(
             b,
             b'-' | b'.'

@@ -28,7 +28,99 @@ pub fn run(cfg: &Config, plan: &Plan) -> Vec<Finding> {
     git(cfg, plan, &mut f);
     private_modules(cfg, plan, &mut f);
     project(cfg, &mut f);
+    toolchain(cfg, plan, &mut f);
     f
+}
+
+/// Toolchain switching (go-toolchains.md): what go does at startup, and what stops it.
+fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
+    use crate::config::toolchain::Decision;
+    if let Some((code, msg)) =
+        super::predict::fatal_config_error(cfg).filter(|(c, _)| *c == "GO_TOO_OLD_FOR_GOMOD")
+    {
+        let v = cfg.go.version_string.clone().unwrap_or_default();
+        f.push(
+            Finding::new(code, Severity::Error, Layer::Config, format!("{v} cannot parse this go.mod: its `go` line has three parts or it has a `toolchain` line, which need Go 1.21 or newer"))
+                .param("version", v)
+                .evidence(msg)
+                .fix(Remedy::note("install Go 1.21 or newer (go.mod asks for it)")),
+        );
+    }
+    let Some(tp) = &plan.toolchain else { return };
+    let gotoolchain = cfg.get("GOTOOLCHAIN").to_owned();
+    match &tp.decision {
+        Decision::Local => {}
+        Decision::Refuse(e) => {
+            let (code, message) = if e.contains("requires go >=") {
+                (
+                    "TOOLCHAIN_LOCAL_TOO_OLD",
+                    "go.mod needs a newer Go than the one installed, and GOTOOLCHAIN does not let go download it",
+                )
+            } else if e.contains("invalid GOTOOLCHAIN") {
+                (
+                    "GOTOOLCHAIN_INVALID",
+                    "GOTOOLCHAIN is not a value go accepts: every go command fails except `go env GOTOOLCHAIN` and `go env -w GOTOOLCHAIN=…`",
+                )
+            } else {
+                (
+                    "GOMOD_TOOLCHAIN_INVALID",
+                    "the toolchain line of go.mod (or go.work) is not a toolchain name go accepts",
+                )
+            };
+            let mut finding = Finding::new(code, Severity::Error, Layer::Config, message)
+                .param("gotoolchain", gotoolchain.clone())
+                .evidence(e.clone());
+            finding = match code {
+                "GOMOD_TOOLCHAIN_INVALID" => finding.fix(Remedy::run("drop the toolchain line", "go mod edit -toolchain=none")),
+                _ => finding.fixes(super::remedy::set_go_env(cfg, "GOTOOLCHAIN", "auto", "let go download the toolchain go.mod asks for (through GOPROXY, verified by the checksum database); or install that Go release")),
+            };
+            f.push(finding);
+        }
+        Decision::Switch {
+            target,
+            reason,
+            path_only,
+        } => {
+            let version = tp.module_version.clone().unwrap_or_default();
+            if let Some(p) = &tp.on_path {
+                f.push(
+                    Finding::new(
+                        "TOOLCHAIN_SWITCH",
+                        Severity::Info,
+                        Layer::Config,
+                        format!("go switches to {target} ({reason}) and runs {p} from PATH"),
+                    )
+                    .param("target", target.clone())
+                    .param("path", p.clone()),
+                );
+                return;
+            }
+            if *path_only {
+                f.push(
+                    Finding::new("TOOLCHAIN_NOT_IN_PATH", Severity::Error, Layer::Config, format!("go needs {target} ({reason}) and GOTOOLCHAIN={gotoolchain} only looks for it in PATH, where there is none"))
+                        .param("target", target.clone())
+                        .fix(Remedy::run("install that Go release into PATH", format!("go install golang.org/dl/{target}@latest && {target} download")))
+                        .fixes(super::remedy::set_go_env(cfg, "GOTOOLCHAIN", "auto", "or let go download it")),
+                );
+                return;
+            }
+            f.push(
+                Finding::new("TOOLCHAIN_SWITCH", Severity::Info, Layer::Toolchain, format!("go first downloads toolchain {target} ({reason}): module golang.org/toolchain@{version} through GOPROXY, verified by the checksum database"))
+                    .param("target", target.clone())
+                    .param("version", version.clone()),
+            );
+            if tp.sumdb_required
+                && matches!(plan.sumdb, Ok(crate::config::gosumdb::SumDbSetting::Off))
+            {
+                f.push(
+                    Finding::new("TOOLCHAIN_NEEDS_SUMDB", Severity::Error, Layer::Config, format!("go must verify the {target} toolchain with the checksum database, which it does even with GOSUMDB=off: the switch fails"))
+                        .param("target", target.clone())
+                        .fixes(unset_go_env(cfg, "GOSUMDB", "turn the checksum database back on (keep private modules out of it with GONOSUMDB)"))
+                        .fix(Remedy::note("or install the Go release go.mod asks for")),
+                );
+            }
+        }
+    }
 }
 
 fn go_install(cfg: &Config, f: &mut Vec<Finding>) {

@@ -41,8 +41,160 @@ pub struct Outcome {
     pub sumdb: SumdbOutcome,
     /// True when no probe ran: the prediction assumes every host answers correctly.
     pub assumes_network_ok: bool,
+    /// What happens at startup about toolchains (Go ≥ 1.21), when go.mod asks for one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub toolchain: Option<ToolchainOutcome>,
     #[serde(skip)]
     pub root_cause_code: Option<&'static str>,
+}
+
+/// json-contract.md `outcome.toolchain`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ToolchainOutcome {
+    pub needed: bool,
+    pub target: Option<String>,
+    pub predicted: Predicted,
+    /// `PATH`, a GOPROXY entry, or `direct`.
+    pub via: Option<String>,
+    pub error: Option<String>,
+}
+
+/// go's platform names.
+pub fn goos_goarch() -> (&'static str, &'static str) {
+    let arch = match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "aarch64" => "arm64",
+        "x86" => "386",
+        other => other,
+    };
+    (std::env::consts::OS, arch)
+}
+
+/// The startup toolchain decision from settings alone: the outcome, and the (code, go's error)
+/// when the settings make it fail (go-toolchains.md §3–§7).
+pub fn toolchain_offline(
+    plan: &Plan,
+) -> (Option<ToolchainOutcome>, Option<(&'static str, String)>) {
+    use crate::config::toolchain::Decision;
+    let Some(tp) = &plan.toolchain else {
+        return (None, None);
+    };
+    let out = |needed: bool,
+               target: Option<String>,
+               predicted,
+               via: Option<String>,
+               error: Option<String>| ToolchainOutcome {
+        needed,
+        target,
+        predicted,
+        via,
+        error,
+    };
+    match &tp.decision {
+        Decision::Local => (None, None),
+        Decision::Refuse(e) => {
+            let code = if e.contains("requires go >=") {
+                "TOOLCHAIN_LOCAL_TOO_OLD"
+            } else if e.contains("invalid GOTOOLCHAIN") {
+                "GOTOOLCHAIN_INVALID"
+            } else {
+                "GOMOD_TOOLCHAIN_INVALID"
+            };
+            let e = if e.starts_with("go: ") {
+                e.clone()
+            } else {
+                format!("go: {e}")
+            };
+            (
+                Some(out(true, None, Predicted::Fail, None, Some(e.clone()))),
+                Some((code, e)),
+            )
+        }
+        Decision::Switch {
+            target, path_only, ..
+        } => {
+            if let Some(p) = &tp.on_path {
+                return (
+                    Some(out(
+                        true,
+                        Some(target.clone()),
+                        Predicted::Ok,
+                        Some(format!("PATH ({p})")),
+                        None,
+                    )),
+                    None,
+                );
+            }
+            if *path_only {
+                let e = format!("go: cannot find \"{target}\" in PATH");
+                return (
+                    Some(out(
+                        true,
+                        Some(target.clone()),
+                        Predicted::Fail,
+                        None,
+                        Some(e.clone()),
+                    )),
+                    Some(("TOOLCHAIN_NOT_IN_PATH", e)),
+                );
+            }
+            let version = tp.module_version.clone().unwrap_or_default();
+            let (os, arch) = goos_goarch();
+            let fail = |code: &'static str, e: String| {
+                (
+                    Some(out(
+                        true,
+                        Some(target.clone()),
+                        Predicted::Fail,
+                        None,
+                        Some(e.clone()),
+                    )),
+                    Some((code, e)),
+                )
+            };
+            if let Err(e) = &plan.proxy_list {
+                return fail("GOPROXY_MALFORMED", format!("go: download {target}: {e}"));
+            }
+            // The first step go takes for golang.org/toolchain.
+            let first = tp.route.iter().find(|s| !matches!(s, Step::Skipped { .. }));
+            if matches!(first, Some(Step::Off)) {
+                return fail(
+                    "GOPROXY_OFF",
+                    format!("go: download {target} for {os}/{arch}: toolchain not available"),
+                );
+            }
+            if tp.sumdb_required {
+                match &plan.sumdb {
+                    Ok(SumDbSetting::Off) => {
+                        return fail(
+                            "TOOLCHAIN_NEEDS_SUMDB",
+                            format!(
+                                "go: download {target}: golang.org/toolchain@{version}: verifying module: checksum database disabled by GOSUMDB=off"
+                            ),
+                        );
+                    }
+                    Err(e) => {
+                        return fail(
+                            "GOSUMDB_MALFORMED",
+                            format!(
+                                "go: download {target}: golang.org/toolchain@{version}: verifying module: {e}"
+                            ),
+                        );
+                    }
+                    _ => {}
+                }
+            }
+            let via = match first {
+                Some(Step::Proxy { proxy, .. }) => Some(crate::redact::redact_urls(proxy)),
+                Some(Step::Direct(_)) => Some("direct".into()),
+                _ => None,
+            };
+            (
+                Some(out(true, Some(target.clone()), Predicted::Ok, via, None)),
+                None,
+            )
+        }
+    }
 }
 
 fn label(m: &crate::plan::ModulePlan) -> String {
@@ -73,6 +225,31 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
     if let Some(e) = &flags.parse_error {
         return Some(("GOFLAGS_MALFORMED", format!("go: parsing $GOFLAGS: {e}")));
     }
+    // Go before 1.21 cannot parse what newer go.mod files say (go-toolchains.md Part 2).
+    if let Some(m) = cfg
+        .project
+        .gomod
+        .as_ref()
+        .filter(|_| !cfg.rules_version.at_least(1, 21))
+    {
+        let problem = match (&m.go, m.go_line, m.toolchain_line) {
+            (Some(v), Some(line), _) if v.split('.').count() > 2 => Some((
+                line,
+                format!("invalid go version '{v}': must match format 1.23"),
+            )),
+            (_, _, Some(line)) => Some((line, "unknown directive: toolchain".to_owned())),
+            _ => None,
+        };
+        if let Some((line, msg)) = problem {
+            return Some((
+                "GO_TOO_OLD_FOR_GOMOD",
+                format!(
+                    "go: errors parsing go.mod:\n{}:{line}: {msg}",
+                    m.path.display()
+                ),
+            ));
+        }
+    }
     if let Some(m) = &cfg.project.gomod
         && !m.errors.is_empty()
     {
@@ -93,7 +270,9 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
 
 pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
     let mut root: Option<&'static str> = None;
-    let fatal = fatal_config_error(cfg);
+    let (toolchain, toolchain_fail) = toolchain_offline(plan);
+    // A failed toolchain switch stops go before it looks at any module.
+    let fatal = fatal_config_error(cfg).or(toolchain_fail);
     let sumdb_error = match &plan.sumdb {
         Err(e) => Some(e.to_string()),
         Ok(_) => None,
@@ -186,6 +365,7 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
         modules,
         sumdb,
         assumes_network_ok: true,
+        toolchain,
         root_cause_code: if failed { root } else { None },
     }
 }

@@ -94,6 +94,19 @@ pub fn finding_message(f: &Finding) -> Option<String> {
     let mut detail = has(f, "detail").then(|| p("detail"));
     let main = match f.code {
         // Configuration rules.
+        "GO_TOO_OLD_FOR_GOMOD" => format!(
+            "{} 解析不了这个 go.mod：`go` 行写成了三段式版本号，或者有 `toolchain` 行，这些都需要 Go 1.21 及以上",
+            p("version")
+        ),
+        "TOOLCHAIN_LOCAL_TOO_OLD" => "go.mod 要求的 Go 版本比本机安装的新，而 GOTOOLCHAIN 不允许 go 自动下载新工具链".to_owned(),
+        "GOTOOLCHAIN_INVALID" => "GOTOOLCHAIN 的值 go 不认：除了 `go env GOTOOLCHAIN` 和 `go env -w GOTOOLCHAIN=…`，所有 go 命令都会失败".to_owned(),
+        "GOMOD_TOOLCHAIN_INVALID" => "go.mod（或 go.work）里的 toolchain 行不是 go 认可的工具链名称".to_owned(),
+        "TOOLCHAIN_SWITCH" => match (has(f, "path"), has(f, "version")) {
+            (true, _) => format!("go 会切换到 {}，直接运行 PATH 中的 {}", p("target"), p("path")),
+            _ => format!("go 会先下载工具链 {}：经 GOPROXY 拉取模块 golang.org/toolchain@{}，并由校验和数据库校验", p("target"), p("version")),
+        },
+        "TOOLCHAIN_NOT_IN_PATH" => format!("go 需要 {}，但 GOTOOLCHAIN 设置为只在 PATH 中查找，而 PATH 里没有", p("target")),
+        "TOOLCHAIN_NEEDS_SUMDB" => format!("go 必须用校验和数据库校验 {} 工具链，即使设置了 GOSUMDB=off 也一样：所以切换会失败", p("target")),
         "GO_NOT_FOUND" => format!(
             "PATH 中找不到 go：godoctor 按当前 Go 版本（{}）的默认值自行计算了所有配置",
             p("version")
@@ -403,6 +416,18 @@ fn remedy_static(en: &str) -> Option<&'static str> {
             "请附上 `godoctor config --json` 的输出，向 godoctor 报告这个问题"
         }
         "install a current Go release" => "安装当前的 Go 版本",
+        "drop the toolchain line" => "删掉 toolchain 这一行",
+        "install that Go release into PATH" => "把这个 Go 版本安装到 PATH 中",
+        "install Go 1.21 or newer (go.mod asks for it)" => {
+            "安装 Go 1.21 或更新的版本（go.mod 需要）"
+        }
+        "let go download the toolchain go.mod asks for (through GOPROXY, verified by the checksum database); or install that Go release" => {
+            "让 go 自动下载 go.mod 要求的工具链（经 GOPROXY 下载，并由校验和数据库校验），或者直接安装那个 Go 版本"
+        }
+        "or let go download it" => "或者让 go 自动下载",
+        "turn the checksum database back on (keep private modules out of it with GONOSUMDB)" => {
+            "重新打开校验和数据库（私有模块用 GONOSUMDB 排除）"
+        }
         "use `,` separators" => "改用英文逗号 `,` 分隔",
         "strip the carriage returns" => "去掉行尾的回车符（\\r）",
         "use a valid list (this is go's default)" => "改成合法的列表（这是 go 的默认值）",
