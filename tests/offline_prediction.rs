@@ -56,6 +56,10 @@ struct Case {
     goenv: &'static str,
     /// Only for go ≥ 1.21 (older go would go to the network instead).
     new_go_only: bool,
+    /// Only for go1.19.
+    old_go_only: bool,
+    /// go.mod to use instead of fixtures/app/go.mod.
+    gomod: Option<&'static str>,
 }
 
 const CASES: &[Case] = &[
@@ -64,18 +68,24 @@ const CASES: &[Case] = &[
         env: &[("GOPROXY", "file://{FIX}"), ("GOSUMDB", "off")],
         goenv: "",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "file proxy, GONOSUMDB",
         env: &[("GOPROXY", "file://{FIX}"), ("GONOSUMDB", "example.com")],
         goenv: "",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "file proxy via go/env, GOPRIVATE-free",
         env: &[("GOSUMDB", "off")],
         goenv: "GOPROXY=file://{FIX}\n",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "404 then fall through",
@@ -85,48 +95,64 @@ const CASES: &[Case] = &[
         ],
         goenv: "",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "GOPROXY=off",
         env: &[("GOPROXY", "off")],
         goenv: "",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "GOPROXY=off from go/env",
         env: &[],
         goenv: "GOPROXY=off\n",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "GOPROXY=,",
         env: &[("GOPROXY", ",")],
         goenv: "",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "GOPROXY=foo",
         env: &[("GOPROXY", "foo")],
         goenv: "",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "GOPROXY bad scheme",
         env: &[("GOPROXY", "ftp://h.example")],
         goenv: "",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "GOPROXY bad port",
         env: &[("GOPROXY", "https://h.example:x")],
         goenv: "",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "GOSUMDB bogus",
         env: &[("GOPROXY", "file://{FIX}"), ("GOSUMDB", "bogus")],
         goenv: "",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "GOSUMDB bad hash",
@@ -139,41 +165,119 @@ const CASES: &[Case] = &[
         ],
         goenv: "",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "GOSUMDB too many fields",
         env: &[("GOPROXY", "file://{FIX}"), ("GOSUMDB", "a b c")],
         goenv: "",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "GOFLAGS non-flag",
         env: &[("GOPROXY", "off"), ("GOFLAGS", "x")],
         goenv: "",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "GO111MODULE=off",
         env: &[("GO111MODULE", "off")],
         goenv: "",
         new_go_only: false,
+        old_go_only: false,
+        gomod: None,
     },
     Case {
         name: "empty GOPROXY= line hides go.env",
         env: &[("GOSUMDB", "off")],
         goenv: "GOPROXY=\n",
         new_go_only: true,
+        old_go_only: false,
+        gomod: None,
+    },
+    // Toolchain switching (go-toolchains.md §3, §4, §6): decided before any network use.
+    Case {
+        name: "go line too new, GOTOOLCHAIN=local",
+        env: &[("GOTOOLCHAIN", "local")],
+        goenv: "",
+        new_go_only: true,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.99\n"),
+    },
+    Case {
+        name: "toolchain switch with GOPROXY=off",
+        env: &[("GOTOOLCHAIN", "auto"), ("GOPROXY", "off")],
+        goenv: "",
+        new_go_only: true,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.99\n"),
+    },
+    Case {
+        name: "toolchain switch with GOSUMDB=off",
+        env: &[
+            ("GOTOOLCHAIN", "auto"),
+            ("GOSUMDB", "off"),
+            ("GOPROXY", "file://{FIX}|off"),
+        ],
+        goenv: "",
+        new_go_only: true,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.99\n"),
+    },
+    Case {
+        name: "invalid GOTOOLCHAIN",
+        env: &[("GOTOOLCHAIN", "bash")],
+        goenv: "",
+        new_go_only: true,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.21\n"),
+    },
+    Case {
+        name: "invalid toolchain line",
+        env: &[("GOTOOLCHAIN", "auto")],
+        goenv: "",
+        new_go_only: true,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.21\n\ntoolchain bogus\n"),
+    },
+    Case {
+        name: "go1.19 and a three-part go line",
+        env: &[("GOPROXY", "off")],
+        goenv: "",
+        new_go_only: false,
+        old_go_only: true,
+        gomod: Some("module example.com/app\n\ngo 1.22.0\n"),
+    },
+    Case {
+        name: "go1.19 and a toolchain line",
+        env: &[("GOPROXY", "off")],
+        goenv: "",
+        new_go_only: false,
+        old_go_only: true,
+        gomod: Some("module example.com/app\n\ngo 1.21\n\ntoolchain go1.22.1\n"),
     },
 ];
 
 #[derive(serde::Deserialize)]
 struct Report {
     outcome: Outcome,
+    findings: Vec<Finding>,
+}
+#[derive(serde::Deserialize)]
+struct Finding {
+    #[serde(default)]
+    evidence: Vec<String>,
 }
 #[derive(serde::Deserialize)]
 struct Outcome {
     predicted: String,
     modules: Vec<ModuleOutcome>,
+    toolchain: Option<ModuleOutcome>,
 }
 #[derive(serde::Deserialize)]
 struct ModuleOutcome {
@@ -195,7 +299,13 @@ fn offline_prediction_agrees_with_go() {
     for (label, go) in toolchains() {
         let go_new = label != "go1.19";
         for case in CASES {
-            if case.new_go_only && !go_new {
+            if (case.new_go_only && !go_new) || (case.old_go_only && go_new) {
+                continue;
+            }
+            // The stand-in toolchain in fixtures/ is for linux/amd64.
+            if case.name.contains("toolchain switch")
+                && !(cfg!(target_os = "linux") && cfg!(target_arch = "x86_64"))
+            {
                 continue;
             }
             let tmp = tempfile::tempdir().unwrap();
@@ -205,7 +315,12 @@ fn offline_prediction_agrees_with_go() {
             for d in [&home, &app, &bin, &home.join(".config/go")] {
                 std::fs::create_dir_all(d).unwrap();
             }
-            std::fs::copy(fixture("app/go.mod"), app.join("go.mod")).unwrap();
+            match case.gomod {
+                Some(text) => std::fs::write(app.join("go.mod"), text).unwrap(),
+                None => {
+                    std::fs::copy(fixture("app/go.mod"), app.join("go.mod")).unwrap();
+                }
+            }
             std::os::unix::fs::symlink(&go, bin.join("go")).unwrap();
             let expand = |v: &str| v.replace("{FIX}", &fix.display().to_string());
             std::fs::write(home.join(".config/go/env"), expand(case.goenv)).unwrap();
@@ -225,7 +340,12 @@ fn offline_prediction_agrees_with_go() {
             };
             let mut gocmd = Command::new(bin.join("go"));
             setup(&mut gocmd);
-            gocmd.env("GOTOOLCHAIN", "local").args(["mod", "download"]);
+            // Never let go switch toolchains, unless the case is about exactly that (then GOPROXY
+            // keeps it local: off or file://).
+            if !case.env.iter().any(|(k, _)| *k == "GOTOOLCHAIN") {
+                gocmd.env("GOTOOLCHAIN", "local");
+            }
+            gocmd.args(["mod", "download"]);
             let go_out = run(gocmd, Duration::from_secs(60));
             let go_ok = go_out.status.success();
             let go_err = String::from_utf8_lossy(&go_out.stderr)
@@ -254,14 +374,27 @@ fn offline_prediction_agrees_with_go() {
                 continue;
             }
             if !go_ok {
+                // go's words: in the module outcomes, the toolchain outcome, or (when no module
+                // is planned) the evidence of the finding that stops go.
                 let errors: Vec<&str> = report
                     .outcome
                     .modules
                     .iter()
+                    .chain(report.outcome.toolchain.iter())
                     .filter(|m| m.predicted == "fail")
                     .filter_map(|m| m.error.as_deref())
+                    .chain(
+                        report
+                            .findings
+                            .iter()
+                            .flat_map(|f| f.evidence.iter().map(String::as_str)),
+                    )
                     .collect();
-                if !errors.iter().any(|e| *e == go_err) {
+                // go may print progress first (`go: downloading go1.99.0 (linux/amd64)`).
+                if !errors
+                    .iter()
+                    .any(|e| go_err == *e || go_err.ends_with(&format!("\n{e}")))
+                {
                     failures.push(format!(
                         "{label} / {}: go said {go_err:?}, godoctor predicted {errors:?}",
                         case.name

@@ -655,13 +655,153 @@ fn walk_sumdb(targets: &[Target], plan: &Plan) -> (SumdbOutcome, Option<Finding>
     )
 }
 
+/// The toolchain download over the observations (go-toolchains.md §6, §7): the zip from the
+/// GOPROXY route (`,`/`|`/direct/off as for modules), then its checksum-database lookup.
+/// Returns the root finding and go's error when the switch fails.
+fn walk_toolchain(
+    targets: &[Target],
+    plan: &Plan,
+    outcome: &mut predict::Outcome,
+) -> Option<(Option<Finding>, String)> {
+    let tp = plan.toolchain.as_ref()?;
+    let tc = outcome.toolchain.as_mut()?;
+    if tc.predicted != Predicted::Ok || tp.on_path.is_some() || tp.module_version.is_none() {
+        return None;
+    }
+    let target = tc.target.clone().unwrap_or_default();
+    let version = tp.module_version.clone().unwrap_or_default();
+    let (os, arch) = predict::goos_goarch();
+    let mut real: Option<(Finding, String)> = None;
+    let mut served: Option<String> = None;
+    for step in tp
+        .route
+        .iter()
+        .filter(|s| !matches!(s, Step::Skipped { .. }))
+    {
+        match step {
+            Step::Proxy {
+                proxy,
+                url,
+                fall_through,
+                ..
+            } => {
+                let red = redact_urls(proxy);
+                let Some(t) = find(targets, Role::Toolchain, |t| {
+                    ctx(t, "proxy") == Some(red.as_str())
+                }) else {
+                    served = Some(red);
+                    break;
+                };
+                match attempt_from(t, url) {
+                    Attempt::Served | Attempt::Unknown => {
+                        served = Some(red);
+                        break;
+                    }
+                    Attempt::NotFound(_) => {}
+                    Attempt::Failed(f, e) => {
+                        real = Some((*f, e));
+                        if *fall_through == FallThrough::NotFoundOnly {
+                            break;
+                        }
+                    }
+                }
+            }
+            Step::Direct(_) => {
+                // golang.org/toolchain?go-get=1, then go.dev/dl/mod: any failure reads
+                // "toolchain not available"; say what really failed.
+                let parts: Vec<&Target> = targets
+                    .iter()
+                    .filter(|t| {
+                        t.role == Role::Toolchain
+                            && (ctx(t, "proxy") == Some("direct") || ctx(t, "step").is_some())
+                    })
+                    .collect();
+                match parts
+                    .iter()
+                    .find_map(|t| t.first_failure().map(|l| (*t, l)))
+                {
+                    None => {
+                        served = Some("direct".into());
+                    }
+                    Some((t, l)) => {
+                        let mut f = failure_finding(t, l);
+                        f.severity = Severity::Warning;
+                        f.message = format!(
+                            "{} (on the direct route to golang.org/toolchain, which go reports only as \"toolchain not available\")",
+                            f.message
+                        );
+                        real.get_or_insert((f, String::new()));
+                    }
+                }
+                break;
+            }
+            Step::Off | Step::Skipped { .. } => break,
+        }
+    }
+    if let Some(via) = served {
+        tc.via = Some(via);
+        // Verified against the checksum database, always for toolchains.
+        if let (s, Some(f), err) = walk_sumdb(targets, plan) {
+            if s.predicted == Predicted::Fail {
+                let e = err.unwrap_or_default();
+                let e = if e.starts_with("golang.org/toolchain@") {
+                    e
+                } else {
+                    format!("golang.org/toolchain@{version}: {e}")
+                };
+                let msg = format!(
+                    "go: download {target}: golang.org/toolchain@{version}: verifying module: {e}"
+                );
+                tc.predicted = Predicted::Fail;
+                tc.error = Some(msg.clone());
+                return Some((Some(f), msg));
+            }
+        }
+        return None;
+    }
+    tc.predicted = Predicted::Fail;
+    let (root, msg) = match real {
+        Some((f, e)) if !e.is_empty() => (
+            f,
+            format!("go: download {target}: golang.org/toolchain@{version}: {e}"),
+        ),
+        other => {
+            let mut f = Finding::new("TOOLCHAIN_UNAVAILABLE", Severity::Error, Layer::Toolchain, format!("no entry of GOPROXY serves toolchain {target} (golang.org/toolchain@{version})"))
+                .param("target", target.clone())
+                .fix(Remedy::note("install the Go release go.mod asks for, or use a GOPROXY entry that serves golang.org/toolchain"));
+            if let Some((cause, _)) = other {
+                f.evidence.push(cause.message.clone());
+            }
+            (
+                f,
+                format!("go: download {target} for {os}/{arch}: toolchain not available"),
+            )
+        }
+    };
+    tc.error = Some(msg.clone());
+    Some((Some(root), msg))
+}
+
 pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
     let mut outcome = predict::predict_offline(cfg, plan);
     outcome.assumes_network_ok = false;
     let mut findings: Vec<Finding> = Vec::new();
     let mut root: Option<Finding> = None;
     let config_failed = outcome.predicted == Predicted::Fail;
-    if !config_failed && plan.lookups_disabled.is_none() {
+    // A toolchain switch happens first; when it fails, go never reaches a module.
+    let mut toolchain_failed = false;
+    if !config_failed {
+        if let Some((f, err)) = walk_toolchain(targets, plan, &mut outcome) {
+            toolchain_failed = true;
+            for m in &mut outcome.modules {
+                m.predicted = Predicted::Fail;
+                m.error = Some(err.clone());
+            }
+            root = f.clone();
+            findings.extend(f);
+        }
+    }
+    if !config_failed && !toolchain_failed && plan.lookups_disabled.is_none() {
         for (i, m) in plan.modules.iter().enumerate() {
             let w = walk_module(targets, m, plan.from_gomod);
             for s in w.secondary {
@@ -796,6 +936,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
         .iter()
         .any(|m| m.predicted == Predicted::Fail)
         || outcome.sumdb.predicted == Predicted::Fail
+        || toolchain_failed
         || config_failed;
     outcome.predicted = if failed {
         Predicted::Fail
@@ -1220,6 +1361,135 @@ mod tests {
                 .as_deref()
                 .unwrap()
                 .contains("USER:PASSWORD@squid.corp.example:3128")
+        );
+    }
+
+    /// A module whose go.mod asks for a Go newer than any installed (go-toolchains.md §3, §6).
+    fn toolchain_world(goproxy: &str, targets: Vec<Target>) -> Observed {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("go.mod"),
+            "module m\n\ngo 1.99\n\nrequire example.com/m v1.0.0\n",
+        )
+        .unwrap();
+        let env = Environment::from_pairs([
+            ("HOME", "/nonexistent-home"),
+            ("GOPROXY", goproxy),
+            ("GOTOOLCHAIN", "auto"),
+            ("GOSUMDB", "off"),
+        ]);
+        let c = Config::load(
+            env,
+            &LoadOptions {
+                dir: dir.path().to_owned(),
+                tool_deadline: Duration::from_secs(2),
+            },
+        );
+        let p = Plan::build(&c, &[]);
+        assert!(
+            p.toolchain
+                .as_ref()
+                .is_some_and(|t| t.module_version.is_some()),
+            "go 1.99 needs a switch"
+        );
+        predict(&c, &p, &targets)
+    }
+
+    fn toolchain_target(proxy: &str, layers: Vec<L>) -> Target {
+        Target {
+            url: format!("{proxy}/golang.org/toolchain/@v/v0.0.1-go1.99.0.linux-amd64.zip"),
+            role: Role::Toolchain,
+            host: crate::config::gourl::parse(proxy)
+                .unwrap()
+                .hostname()
+                .to_owned(),
+            via_proxy: None,
+            layers,
+            context: json!({"proxy": proxy, "module": "golang.org/toolchain"}),
+            git: None,
+        }
+    }
+
+    #[test]
+    fn toolchain_switch_needs_the_checksum_database_even_with_gosumdb_off() {
+        let o = toolchain_world("https://a.example", vec![toolchain_target(A, ok_layers())]);
+        let tc = o.outcome.toolchain.as_ref().unwrap();
+        assert_eq!(tc.predicted, Predicted::Fail);
+        assert!(
+            tc.error
+                .as_deref()
+                .unwrap()
+                .ends_with("verifying module: checksum database disabled by GOSUMDB=off"),
+            "{tc:?}"
+        );
+        assert_eq!(o.outcome.root_cause_code, Some("TOOLCHAIN_NEEDS_SUMDB"));
+    }
+
+    #[test]
+    fn toolchain_not_available_names_what_really_failed() {
+        // GOSUMDB is on here; A has no such toolchain, and the direct route cannot resolve.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("go.mod"), "module m\n\ngo 1.99\n").unwrap();
+        let env = Environment::from_pairs([
+            ("HOME", "/nonexistent-home"),
+            ("GOPROXY", "https://a.example,direct"),
+            ("GOTOOLCHAIN", "auto"),
+        ]);
+        let c = Config::load(
+            env,
+            &LoadOptions {
+                dir: dir.path().to_owned(),
+                tool_deadline: Duration::from_secs(2),
+            },
+        );
+        let p = Plan::build(&c, &[]);
+        let mut direct =
+            toolchain_target("https://go.dev", failing(LayerName::Dns, "nxdomain", None));
+        direct.context = json!({"proxy": "direct", "module": "golang.org/toolchain"});
+        let o = predict(
+            &c,
+            &p,
+            &[
+                toolchain_target(A, failing(LayerName::Http, "not_found", Some(404))),
+                direct,
+            ],
+        );
+        let tc = o.outcome.toolchain.as_ref().unwrap();
+        assert!(
+            tc.error
+                .as_deref()
+                .unwrap()
+                .ends_with("toolchain not available"),
+            "{tc:?}"
+        );
+        assert_eq!(o.outcome.root_cause_code, Some("TOOLCHAIN_UNAVAILABLE"));
+        let root = o
+            .findings
+            .iter()
+            .find(|f| f.code == "TOOLCHAIN_UNAVAILABLE")
+            .unwrap();
+        assert_eq!(root.layer, Layer::Toolchain);
+        assert!(
+            root.evidence
+                .iter()
+                .any(|e| e.contains("nxdomain happened")),
+            "{root:?}"
+        );
+        // A real error after `,` is reported as it is.
+        let o = predict(
+            &c,
+            &p,
+            &[toolchain_target(
+                A,
+                failing(LayerName::Tcp, "refused", None),
+            )],
+        );
+        assert_eq!(o.outcome.root_cause_code, Some("TCP_REFUSED"));
+        assert!(
+            o.outcome
+                .modules
+                .iter()
+                .all(|m| m.predicted == Predicted::Fail)
         );
     }
 

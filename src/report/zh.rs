@@ -106,6 +106,7 @@ pub fn finding_message(f: &Finding) -> Option<String> {
             _ => format!("go 会先下载工具链 {}：经 GOPROXY 拉取模块 golang.org/toolchain@{}，并由校验和数据库校验", p("target"), p("version")),
         },
         "TOOLCHAIN_NOT_IN_PATH" => format!("go 需要 {}，但 GOTOOLCHAIN 设置为只在 PATH 中查找，而 PATH 里没有", p("target")),
+        "TOOLCHAIN_UNAVAILABLE" => format!("GOPROXY 中没有任何一项能提供工具链 {}", p("target")),
         "TOOLCHAIN_NEEDS_SUMDB" => format!("go 必须用校验和数据库校验 {} 工具链，即使设置了 GOSUMDB=off 也一样：所以切换会失败", p("target")),
         "GO_NOT_FOUND" => format!(
             "PATH 中找不到 go：godoctor 按当前 Go 版本（{}）的默认值自行计算了所有配置",
@@ -417,6 +418,9 @@ fn remedy_static(en: &str) -> Option<&'static str> {
         }
         "install a current Go release" => "安装当前的 Go 版本",
         "drop the toolchain line" => "删掉 toolchain 这一行",
+        "install the Go release go.mod asks for, or use a GOPROXY entry that serves golang.org/toolchain" => {
+            "安装 go.mod 要求的 Go 版本，或者改用能提供 golang.org/toolchain 的 GOPROXY"
+        }
         "install that Go release into PATH" => "把这个 Go 版本安装到 PATH 中",
         "install Go 1.21 or newer (go.mod asks for it)" => {
             "安装 Go 1.21 或更新的版本（go.mod 需要）"
