@@ -741,21 +741,21 @@ fn walk_toolchain(
     if let Some(via) = served {
         tc.via = Some(via);
         // Verified against the checksum database, always for toolchains.
-        if let (s, Some(f), err) = walk_sumdb(targets, plan) {
-            if s.predicted == Predicted::Fail {
-                let e = err.unwrap_or_default();
-                let e = if e.starts_with("golang.org/toolchain@") {
-                    e
-                } else {
-                    format!("golang.org/toolchain@{version}: {e}")
-                };
-                let msg = format!(
-                    "go: download {target}: golang.org/toolchain@{version}: verifying module: {e}"
-                );
-                tc.predicted = Predicted::Fail;
-                tc.error = Some(msg.clone());
-                return Some((Some(f), msg));
-            }
+        if let (s, Some(f), err) = walk_sumdb(targets, plan)
+            && s.predicted == Predicted::Fail
+        {
+            let e = err.unwrap_or_default();
+            let e = if e.starts_with("golang.org/toolchain@") {
+                e
+            } else {
+                format!("golang.org/toolchain@{version}: {e}")
+            };
+            let msg = format!(
+                "go: download {target}: golang.org/toolchain@{version}: verifying module: {e}"
+            );
+            tc.predicted = Predicted::Fail;
+            tc.error = Some(msg.clone());
+            return Some((Some(f), msg));
         }
         return None;
     }
@@ -790,16 +790,14 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
     let config_failed = outcome.predicted == Predicted::Fail;
     // A toolchain switch happens first; when it fails, go never reaches a module.
     let mut toolchain_failed = false;
-    if !config_failed {
-        if let Some((f, err)) = walk_toolchain(targets, plan, &mut outcome) {
-            toolchain_failed = true;
-            for m in &mut outcome.modules {
-                m.predicted = Predicted::Fail;
-                m.error = Some(err.clone());
-            }
-            root = f.clone();
-            findings.extend(f);
+    if !config_failed && let Some((f, err)) = walk_toolchain(targets, plan, &mut outcome) {
+        toolchain_failed = true;
+        for m in &mut outcome.modules {
+            m.predicted = Predicted::Fail;
+            m.error = Some(err.clone());
         }
+        root = f.clone();
+        findings.extend(f);
     }
     if !config_failed && !toolchain_failed && plan.lookups_disabled.is_none() {
         for (i, m) in plan.modules.iter().enumerate() {
