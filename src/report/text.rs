@@ -402,10 +402,22 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         )?;
     }
     if let Some(tc) = &d.outcome.toolchain {
-        let (style, m) = if tc.predicted == Predicted::Fail { (RED, "✗") } else { (GREEN, "✓") };
+        let (style, m) = if tc.predicted == Predicted::Fail {
+            (RED, "✗")
+        } else {
+            (GREEN, "✓")
+        };
         let target = tc.target.clone().unwrap_or_default();
-        let via = tc.via.as_ref().map(|v| format!(" {DIM}← {}{DIM:#}", redact_urls(v))).unwrap_or_default();
-        writeln!(w, "  {style}{m}{style:#} {} {target}{via}", r.lang.t("toolchain"))?;
+        let via = tc
+            .via
+            .as_ref()
+            .map(|v| format!(" {DIM}← {}{DIM:#}", redact_urls(v)))
+            .unwrap_or_default();
+        writeln!(
+            w,
+            "  {style}{m}{style:#} {} {target}{via}",
+            r.lang.t("toolchain")
+        )?;
         if let Some(e) = &tc.error {
             for line in e.lines() {
                 writeln!(w, "      {RED}{}{RED:#}", redact_urls(line))?;
