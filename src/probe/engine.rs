@@ -446,18 +446,7 @@ async fn probe(setup: &Setup, deadline: Deadline, spec: Spec) -> Target {
             context,
         } => {
             let public = private_hint(&host, &setup.netrc).is_none();
-            let resolved =
-                dns::resolve(&setup.dns, &host, public, deadline.budget(setup.limits.dns)).await;
-            let mut layers = vec![resolved.layer];
-            if layers[0].is_ok() {
-                let d = tcp::dial(&resolved.addrs, port, deadline.budget(setup.limits.tcp)).await;
-                layers.push(d.layer);
-            } else {
-                layers.push(LayerResult::skipped(
-                    LayerName::Tcp,
-                    "the name did not resolve",
-                ));
-            }
+            let layers = reach(setup, deadline, &host, port, public).await;
             Target {
                 url: format!("{host}:{port}"),
                 role: Role::Vcs,
@@ -517,18 +506,7 @@ async fn probe(setup: &Setup, deadline: Deadline, spec: Spec) -> Target {
                 .as_ref()
                 .and_then(|u| u.port().and_then(|p| p.parse().ok()))
                 .unwrap_or(if proxy.starts_with("https") { 443 } else { 80 });
-            let resolved =
-                dns::resolve(&setup.dns, &host, false, deadline.budget(setup.limits.dns)).await;
-            let mut layers = vec![resolved.layer];
-            if layers[0].is_ok() {
-                let d = tcp::dial(&resolved.addrs, port, deadline.budget(setup.limits.tcp)).await;
-                layers.push(d.layer);
-            } else {
-                layers.push(LayerResult::skipped(
-                    LayerName::Tcp,
-                    "the proxy's name did not resolve",
-                ));
-            }
+            let layers = reach(setup, deadline, &host, port, false).await;
             Target {
                 url: crate::redact::redact_urls(&proxy),
                 role: Role::HttpProxy,
@@ -540,6 +518,32 @@ async fn probe(setup: &Setup, deadline: Deadline, spec: Spec) -> Target {
             }
         }
     }
+}
+
+/// DNS then TCP to `host:port` (a git host, an HTTP proxy): can it be reached at all?
+async fn reach(
+    setup: &Setup,
+    deadline: Deadline,
+    host: &str,
+    port: u16,
+    public: bool,
+) -> Vec<LayerResult> {
+    let resolved = dns::resolve(&setup.dns, host, public, deadline.budget(setup.limits.dns)).await;
+    let ok = resolved.layer.is_ok();
+    let mut layers = vec![resolved.layer];
+    if ok {
+        layers.push(
+            tcp::dial(&resolved.addrs, port, deadline.budget(setup.limits.tcp))
+                .await
+                .layer,
+        );
+    } else {
+        layers.push(LayerResult::skipped(
+            LayerName::Tcp,
+            "the name did not resolve",
+        ));
+    }
+    layers
 }
 
 /// One request's worth of layers, with the connection kept for follow-up requests.
