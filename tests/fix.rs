@@ -245,3 +245,65 @@ fn says_when_the_os_environment_overrides_the_file() {
         "the shell variable still wins: {t}"
     );
 }
+
+#[test]
+fn recommends_a_mirror_that_has_the_toolchain_go_mod_asks_for() {
+    if !(cfg!(target_os = "linux") && cfg!(target_arch = "x86_64")) {
+        eprintln!("fix: toolchain case is for linux/amd64, skipped");
+        return;
+    }
+    let lab = Lab::new();
+    let toolchain = (
+        "golang.org/toolchain".to_owned(),
+        vec!["v0.0.1-go1.99.0.linux-amd64".to_owned()],
+    );
+    let with = GoproxySpec {
+        modules: vec![("example.com/m".into(), vec!["v1.0.0".into()]), toolchain],
+        sumdb: SumdbMode::Served,
+        date_skew_secs: 0,
+    };
+    let without = GoproxySpec {
+        modules: vec![("example.com/m".into(), vec!["v1.0.0".into()])],
+        sumdb: SumdbMode::Served,
+        date_skew_secs: 0,
+    };
+    let has = lab.https("has.lab.test", CertKind::Lab, Behavior::Goproxy(with));
+    let lacks = lab.https("lacks.lab.test", CertKind::Lab, Behavior::Goproxy(without));
+    let (has, lacks) = (
+        format!("https://has.lab.test:{}", has.port()),
+        format!("https://lacks.lab.test:{}", lacks.port()),
+    );
+    let home = Home::new();
+    std::fs::write(
+        home.path().join("go.mod"),
+        "module example.com/app\n\ngo 1.99\n\nrequire example.com/m v1.0.0\n",
+    )
+    .unwrap();
+    std::fs::write(home.goenv(), format!("GOPROXY={lacks}\n")).unwrap();
+    let env = [("GOSUMDB", lab.sumdb_key().to_owned())];
+    let check = godoctor(&lab, &home, &env, &["check", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(
+        v["outcome"]["toolchain"]["predicted"], "fail",
+        "{:#}",
+        v["outcome"]
+    );
+    assert_eq!(v["root_cause"]["layer"], "toolchain");
+    let out = godoctor(
+        &lab,
+        &home,
+        &env,
+        &["fix", "--apply", "--mirror", &has, "--mirror", &lacks],
+    );
+    let t = text(&out);
+    assert!(
+        t.contains("has the toolchain") && t.contains("lacks the toolchain"),
+        "{t}"
+    );
+    let goenv = std::fs::read_to_string(home.goenv()).unwrap();
+    assert!(
+        goenv.starts_with(&format!("GOPROXY={has}")),
+        "the mirror with the toolchain first: {goenv}\n{t}"
+    );
+    assert!(t.contains("go is now predicted to succeed"), "{t}");
+}

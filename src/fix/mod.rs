@@ -209,6 +209,11 @@ pub fn print_plan(w: &mut dyn Write, rec: &recommend::Recommendation) -> std::io
         } else {
             ""
         };
+        let sumdb = match c.serves_toolchain {
+            Some(true) => format!("{sumdb}, has the toolchain"),
+            Some(false) => format!("{sumdb}, lacks the toolchain"),
+            None => sumdb.to_owned(),
+        };
         match &c.problem {
             None if c.qualified => writeln!(
                 w,

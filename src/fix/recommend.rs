@@ -34,6 +34,8 @@ pub struct Candidate {
     pub median_ms: Option<f64>,
     /// `<mirror>/sumdb/<name>/supported` answered 200 and the relayed tree head verified.
     pub relays_sumdb: bool,
+    /// It has the toolchain go.mod makes go download (None: no switch needed).
+    pub serves_toolchain: Option<bool>,
     /// Bytes per second for one module zip (`--bench`).
     pub throughput_bps: Option<f64>,
 }
@@ -91,6 +93,34 @@ fn candidate_plan(cfg: &Config, plan: &Plan, candidates: &[String]) -> Plan {
         if let Some(m) = p.modules.first_mut() {
             m.needs_sumdb = true;
         }
+    }
+    // A toolchain switch: every candidate is asked for the exact zip go would download.
+    if let Some(tp) = p.toolchain.as_mut().filter(|t| t.on_path.is_none())
+        && let Some(version) = tp.module_version.clone()
+    {
+        tp.route = candidates
+            .iter()
+            .map(|c| {
+                let url = format!(
+                    "{}/golang.org/toolchain/@v/{version}.zip",
+                    c.trim_end_matches('/')
+                );
+                match proxy_step(cfg, c, "golang.org/toolchain", FallThrough::AnyError) {
+                    crate::plan::Step::Proxy {
+                        proxy,
+                        via_http_proxy,
+                        fall_through,
+                        ..
+                    } => crate::plan::Step::Proxy {
+                        proxy,
+                        url,
+                        via_http_proxy,
+                        fall_through,
+                    },
+                    other => other,
+                }
+            })
+            .collect();
     }
     p
 }
@@ -167,12 +197,21 @@ pub async fn probe(
                 targets_of(ts, Role::SumdbViaProxy, c)
                     .any(|t| t.ok() && t.layer(LayerName::Sumdb).is_some_and(|l| l.is_ok()))
             });
+            let serves_toolchain = p
+                .toolchain
+                .as_ref()
+                .filter(|t| t.on_path.is_none() && t.module_version.is_some())
+                .map(|_| {
+                    runs.last()
+                        .is_some_and(|ts| targets_of(ts, Role::Toolchain, c).any(Target::ok))
+                });
             Candidate {
                 url: c.clone(),
                 qualified: problem.is_none() && !lat.is_empty(),
                 problem,
                 median_ms: median(lat),
                 relays_sumdb,
+                serves_toolchain,
                 throughput_bps: None,
             }
         })
@@ -287,9 +326,19 @@ pub fn compute(
                 ))
     });
     let sumdb_failed = diagnosis.outcome.sumdb.predicted == Predicted::Fail;
+    let toolchain_failed = diagnosis.outcome.toolchain.as_ref().is_some_and(|t| {
+        t.predicted == Predicted::Fail
+            && t.error
+                .as_deref()
+                .is_some_and(|e| !e.contains("GOSUMDB=off"))
+    });
     let (goproxy, origin) = setting("GOPROXY");
-    if !public_ok || proxy_trouble || sumdb_failed {
-        let mut ranked: Vec<&Candidate> = candidates.iter().filter(|c| c.qualified).collect();
+    if !public_ok || proxy_trouble || sumdb_failed || toolchain_failed {
+        // When go must download a toolchain, only mirrors that have it qualify.
+        let mut ranked: Vec<&Candidate> = candidates
+            .iter()
+            .filter(|c| c.qualified && c.serves_toolchain != Some(false))
+            .collect();
         // If go cannot reach the checksum database itself, the first mirror must relay it.
         if needs_sumdb && !sumdb_direct_ok {
             ranked.sort_by_key(|c| !c.relays_sumdb);
