@@ -411,6 +411,9 @@ pub fn finding_message(f: &Finding) -> Option<String> {
 /// Remediation descriptions with a fixed wording.
 fn remedy_static(en: &str) -> Option<&'static str> {
     Some(match en {
+        "reset it (this command works even now)" => "把它改回来（这条命令此时依然能执行）",
+        "name a release" => "改写成发布版本",
+        "raise it" => "把它调高",
         // config_rules.rs
         "see what go itself says" => "看看 go 自己怎么说",
         "please report this to godoctor with the output of `godoctor config --json`" => {
@@ -754,6 +757,50 @@ pub fn text(en: &str) -> Option<&'static str> {
 /// `explain` summaries and meanings.
 fn explain_text(en: &str) -> Option<&'static str> {
     Some(match en {
+        "GOTOOLCHAIN has a value go does not accept" => "GOTOOLCHAIN 的值 go 不认",
+        "GOTOOLCHAIN must be local, auto, path, a toolchain name like go1.22.3, or a name with +auto or +path; with anything else every go command fails except `go env GOTOOLCHAIN` and `go env -w GOTOOLCHAIN=…`." => {
+            "GOTOOLCHAIN 只能是 local、auto、path、go1.22.3 这样的工具链名称，或者带 +auto、+path 后缀的名称；设成别的值时，除了 `go env GOTOOLCHAIN` 和 `go env -w GOTOOLCHAIN=…`，所有 go 命令都会失败。"
+        }
+        "the toolchain line of go.mod or go.work is not a toolchain name" => {
+            "go.mod 或 go.work 的 toolchain 行不是合法的工具链名称"
+        }
+        "a toolchain line names a release such as go1.22.3 (or default); go cannot select anything else." => {
+            "toolchain 行应写成 go1.22.3 这样的发布版本（或 default），写成别的 go 无法选择。"
+        }
+        "the toolchain line names a language version (go1.22), not a release (go1.22.0)" => {
+            "toolchain 行写的是语言版本（go1.22），而不是发布版本（go1.22.0）"
+        }
+        "`toolchain go1.22` is not normalised: go looks for a download named go1.22, which does not exist." => {
+            "`toolchain go1.22` 不会被自动补全：go 会去下载名为 go1.22 的工具链，而它并不存在。"
+        }
+        "GOTOOLCHAIN=path (or +path) and the needed goX.Y.Z is not in PATH" => {
+            "GOTOOLCHAIN=path（或 +path），而 PATH 中没有需要的 goX.Y.Z"
+        }
+        "in path mode go never downloads toolchains: it runs a goX.Y.Z binary from PATH or fails." => {
+            "path 模式下 go 从不下载工具链：要么运行 PATH 中的 goX.Y.Z，要么直接失败。"
+        }
+        "go needed a newer toolchain in the middle of a command and found none" => {
+            "go 在命令执行中途需要更新的工具链，但没有找到"
+        }
+        "go get, go mod tidy or go mod download met a dependency needing a newer Go; go lists golang.org/toolchain versions through GOPROXY (or goX binaries in PATH) and found no suitable one." => {
+            "go get、go mod tidy 或 go mod download 遇到了需要更高 Go 版本的依赖；go 通过 GOPROXY 列出 golang.org/toolchain 的版本（或查找 PATH 中的 goX），没有找到合适的。"
+        }
+        "go kept switching toolchains" => "go 不停地切换工具链",
+        "each toolchain go switched to asked for another one: usually a GOTOOLCHAIN set in the environment of a toolchain that is itself too old." => {
+            "每次切换到的工具链又要求切换到另一个：通常是环境变量里的 GOTOOLCHAIN 指定的工具链本身版本就太旧。"
+        }
+        "a toolchain switch marker leaked into the environment" => {
+            "工具链切换的内部标记泄漏到了环境变量中"
+        }
+        "GOTOOLCHAIN_INTERNAL_SWITCH_VERSION is set in the environment, so this go thinks it was started to be another version." => {
+            "环境变量里设置了 GOTOOLCHAIN_INTERNAL_SWITCH_VERSION，当前的 go 以为自己是被启动来充当另一个版本的。"
+        }
+        "go.work asks for an older Go than a module it uses" => {
+            "go.work 要求的 Go 版本比它引用的某个模块的还低"
+        }
+        "every module in the workspace must fit the go line of go.work." => {
+            "工作区里的每个模块都必须满足 go.work 的 go 行。"
+        }
         "the checksum database contradicted a tree head go verified earlier" => {
             "校验和数据库的应答与 go 之前验证过的树头（tree head）相矛盾"
         }
@@ -969,6 +1016,13 @@ fn explain_text(en: &str) -> Option<&'static str> {
 /// `explain` checks written in English (the others are commands and stay as they are).
 fn explain_check(en: &str) -> Option<&'static str> {
     Some(match en {
+        "go env GOTOOLCHAIN" => "go env GOTOOLCHAIN",
+        "env | grep GOTOOLCHAIN" => "env | grep GOTOOLCHAIN",
+        "the toolchain line of go.mod / go.work" => "go.mod / go.work 的 toolchain 行",
+        "which the goX.Y.Z binary" => "which goX.Y.Z（看看这个可执行文件在不在）",
+        "go env GOPROXY GOTOOLCHAIN" => "go env GOPROXY GOTOOLCHAIN",
+        "env | grep GOTOOLCHAIN_INTERNAL" => "env | grep GOTOOLCHAIN_INTERNAL",
+        "the go line of go.work" => "go.work 的 go 行",
         "whether a proxy or firewall rewrites traffic to the checksum database" => {
             "是否有代理或防火墙改写了发往校验和数据库的流量"
         }
