@@ -691,7 +691,11 @@ fn hostile_servers_leave_time_within_the_deadline() {
 fn an_encrypted_resolver_that_disagrees_reveals_poisoning() {
     let lab = Lab::new();
     let honest = Lab::new();
-    let p = lab.https("proxy.golang.org", CertKind::Lab, Behavior::Goproxy(spec(SumdbMode::NotServed)));
+    let p = lab.https(
+        "proxy.golang.org",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::NotServed)),
+    );
     let dot = lab.dot_relay("dns.lab.test", honest.dns_addr());
     let compare = format!("tls://{dot}#dns.lab.test");
     let run = |lab: &Lab| {
@@ -703,17 +707,39 @@ fn an_encrypted_resolver_that_disagrees_reveals_poisoning() {
             .env("SSL_CERT_FILE", lab.ca_pem_path())
             .env("GOPROXY", format!("https://proxy.golang.org:{}", p.port()))
             .env("GONOSUMDB", MODULE)
-            .args(["check", "--json", "--timeout", "4s", "--resolver", &lab.dns_addr().to_string(), "--compare-resolver", &compare, "--module", &format!("{MODULE}@v1.0.0")])
+            .args([
+                "check",
+                "--json",
+                "--timeout",
+                "4s",
+                "--resolver",
+                &lab.dns_addr().to_string(),
+                "--compare-resolver",
+                &compare,
+                "--module",
+                &format!("{MODULE}@v1.0.0"),
+            ])
             .output()
             .unwrap();
         serde_json::from_slice::<Value>(&out.stdout).unwrap()
     };
     // The encrypted resolver says something else for proxy.golang.org.
-    honest.dns("proxy.golang.org", DnsAnswer::A(vec!["127.0.0.250".parse().unwrap()]));
+    honest.dns(
+        "proxy.golang.org",
+        DnsAnswer::A(vec!["127.0.0.250".parse().unwrap()]),
+    );
     let v = run(&lab);
     let dns = target_json(&v, "proxy")["layers"][0].clone();
     assert_eq!(dns["detail"]["comparison"][0]["agrees"], false, "{dns:#}");
-    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "DNS_POISONED"), "{:#}", v["findings"]);
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "DNS_POISONED"),
+        "{:#}",
+        v["findings"]
+    );
     // The same answer: no poisoning.
     let real = match p.ip() {
         std::net::IpAddr::V4(v4) => v4,
@@ -723,9 +749,20 @@ fn an_encrypted_resolver_that_disagrees_reveals_poisoning() {
     let v = run(&lab);
     let dns = target_json(&v, "proxy")["layers"][0].clone();
     assert_eq!(dns["detail"]["comparison"][0]["agrees"], true, "{dns:#}");
-    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "DNS_POISONED"));
+    assert!(
+        !v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "DNS_POISONED")
+    );
 }
 
 fn target_json<'a>(v: &'a Value, role: &str) -> &'a Value {
-    v["targets"].as_array().unwrap().iter().find(|t| t["role"] == role).unwrap()
+    v["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["role"] == role)
+        .unwrap()
 }

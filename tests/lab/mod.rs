@@ -364,21 +364,33 @@ impl Lab {
     /// resolver answers that differ from this lab's plain ones.
     pub fn dot_relay(&self, name: &str, upstream: SocketAddr) -> SocketAddr {
         let (cert, key) = self.pki.leaf(name, CertKind::Lab);
-        let cfg = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-            .with_safe_default_protocol_versions()
-            .expect("protocol versions")
-            .with_no_client_auth()
-            .with_single_cert(vec![cert], key)
-            .expect("server cert");
+        let cfg = rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .expect("protocol versions")
+        .with_no_client_auth()
+        .with_single_cert(vec![cert], key)
+        .expect("server cert");
         let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(cfg));
         let listener = self.bind_tcp(fresh_ip());
         let addr = listener.local_addr().unwrap();
         self.spawn_accept(listener, move |tcp| {
             let acceptor = acceptor.clone();
             async move {
-                let Ok(Ok(mut tls)) = tokio::time::timeout(Duration::from_secs(10), acceptor.accept(tcp)).await else { return };
-                let Ok(mut up) = tokio::net::TcpStream::connect(upstream).await else { return };
-                let _ = tokio::time::timeout(HOSTILE_LIMIT, tokio::io::copy_bidirectional(&mut tls, &mut up)).await;
+                let Ok(Ok(mut tls)) =
+                    tokio::time::timeout(Duration::from_secs(10), acceptor.accept(tcp)).await
+                else {
+                    return;
+                };
+                let Ok(mut up) = tokio::net::TcpStream::connect(upstream).await else {
+                    return;
+                };
+                let _ = tokio::time::timeout(
+                    HOSTILE_LIMIT,
+                    tokio::io::copy_bidirectional(&mut tls, &mut up),
+                )
+                .await;
             }
         });
         addr
