@@ -534,8 +534,13 @@ fn walk_module(targets: &[Target], m: &ModulePlan, from_gomod: bool) -> Walk {
     }
 }
 
-/// initBase over the observations: which route go takes to the checksum database.
-fn walk_sumdb(targets: &[Target], plan: &Plan) -> (SumdbOutcome, Option<Finding>, Option<String>) {
+/// initBase over the observations: which route go takes to the checksum database. `lookup`
+/// (module, version) names the record go asks for first, so a direct failure quotes go's URL.
+fn walk_sumdb(
+    targets: &[Target],
+    plan: &Plan,
+    lookup: Option<(&str, &str)>,
+) -> (SumdbOutcome, Option<Finding>, Option<String>) {
     let ok = |via: String| {
         (
             SumdbOutcome {
@@ -621,7 +626,17 @@ fn walk_sumdb(targets: &[Target], plan: &Plan) -> (SumdbOutcome, Option<Finding>
                 };
                 if let Some(l) = t.first_failure() {
                     let mut f = failure_finding(t, l);
-                    let e = go_error(&latest, t, l);
+                    // go's client asks for the record first; /latest only after it.
+                    let go_url = match lookup {
+                        Some((m, v)) => format!(
+                            "{}/lookup/{}@{}",
+                            url.trim_end_matches('/'),
+                            crate::plan::escape_path(m),
+                            crate::plan::escape_path(v)
+                        ),
+                        None => latest.clone(),
+                    };
+                    let e = go_error(&go_url, t, l);
                     let cause = f.code;
                     if l.kind() == Some("lookup_not_found") {
                         f.code = "SUMDB_LOOKUP_NOT_FOUND";
@@ -741,7 +756,8 @@ fn walk_toolchain(
     if let Some(via) = served {
         tc.via = Some(via);
         // Verified against the checksum database, always for toolchains.
-        if let (s, Some(f), err) = walk_sumdb(targets, plan)
+        if let (s, Some(f), err) =
+            walk_sumdb(targets, plan, Some(("golang.org/toolchain", &version)))
             && s.predicted == Predicted::Fail
         {
             let e = err.unwrap_or_default();
@@ -830,7 +846,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
             .zip(&outcome.modules)
             .any(|(m, o)| m.needs_sumdb && o.predicted == Predicted::Ok);
         if fetched {
-            let (s, f, err) = walk_sumdb(targets, plan);
+            let (s, f, _) = walk_sumdb(targets, plan, None);
             // A lookup the database answered 404/410 fails that module only.
             let missing = f
                 .as_ref()
@@ -853,11 +869,12 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
                     {
                         continue;
                     }
-                    let e = err.clone().unwrap_or_default();
-                    let e = if e.starts_with(&label(m)) {
-                        e
-                    } else {
-                        format!("{}: {e}", label(m))
+                    let lookup = m.version.as_deref().map(|v| (m.module.as_str(), v));
+                    let e = walk_sumdb(targets, plan, lookup).2.unwrap_or_default();
+                    // go verifies the go.mod first: the client names it `path@version/go.mod`.
+                    let e = match e.strip_prefix(&format!("{}: ", label(m))) {
+                        Some(rest) => format!("{}/go.mod: {rest}", label(m)),
+                        None => format!("{}/go.mod: {e}", label(m)),
                     };
                     outcome.modules[i].predicted = Predicted::Fail;
                     outcome.modules[i].error =

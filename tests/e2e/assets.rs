@@ -3,7 +3,9 @@
 //! wrong-name leaves), module zips in GOPROXY layout with their real h1: hashes, a static
 //! checksum database (tiles, signed tree heads, lookups) signed with a lab key named
 //! sum.golang.org (and a copy signed by the wrong key), and a private git repository for
-//! dumb-HTTP serving.
+//! dumb-HTTP serving. The proxies also serve a stand-in `golang.org/toolchain` module
+//! (go1.99.0, whose `bin/go` is a shell script) that the checksum database records, so that a
+//! go ≥ 1.21 asked for go1.99.0 downloads, verifies, unpacks and runs it.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,12 +26,14 @@ pub struct Module {
 }
 
 impl Module {
+    /// The go.mod a proxy serves: the zip's, else the one a proxy synthesises
+    /// (`module PATH`), as for `golang.org/toolchain`, whose zips have none at the root.
     pub fn go_mod(&self) -> String {
         self.files
             .iter()
             .find(|(n, _)| *n == "go.mod")
             .map(|(_, c)| c.clone())
-            .expect("go.mod")
+            .unwrap_or_else(|| format!("module {}\n", self.path))
     }
     fn zip_names(&self) -> Vec<(String, Vec<u8>)> {
         self.files
@@ -92,6 +96,69 @@ pub fn private_module() -> Module {
     }
 }
 
+pub const TOOLCHAIN: &str = "golang.org/toolchain";
+/// The toolchain the toolchain scenarios switch to.
+pub const TOOLCHAIN_NAME: &str = "go1.99.0";
+/// Its module version for the platform go was built for (linux/amd64: the toolchain scenarios
+/// are skipped elsewhere).
+pub const TOOLCHAIN_V: &str = "v0.0.1-go1.99.0.linux-amd64";
+/// What the stand-in `bin/go` prints to stderr when it runs a command (then the arguments).
+pub const TOOLCHAIN_MARK: &str = "stand-in go1.99.0 ran: go";
+
+/// The stand-in go1.99.0 toolchain, laid out like an official `golang.org/toolchain` zip:
+/// `bin/go` (a script), `bin/gofmt`, a tool under `pkg/tool/linux_amd64/`, `lib/` (go fails
+/// the switch with an lstat error without it) with a `go_*_*_exec` helper go must make
+/// executable, and `src/_go.mod`, which go copies to `src/go.mod` as its "unpacked" marker
+/// (go-toolchains.md §8). For `version` the script prints go's line; for anything else it
+/// checks that go set the exec bits and wrote the marker (exit 3 if not), then prints
+/// TOOLCHAIN_MARK and its arguments and exits 0.
+pub fn toolchain_module() -> Module {
+    let go = format!(
+        r#"#!/bin/sh
+# godoctor e2e: a stand-in for the {name} toolchain.
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ "$1" = version ]; then
+    echo "go version {name} linux/amd64"
+    exit 0
+fi
+for f in bin/go bin/gofmt pkg/tool/linux_amd64/compile lib/wasm/go_js_wasm_exec; do
+    if [ ! -x "$root/$f" ]; then
+        echo "stand-in {name}: $f is not executable" >&2
+        exit 3
+    fi
+done
+if [ ! -f "$root/src/go.mod" ]; then
+    echo "stand-in {name}: src/go.mod (the unpacked marker) is missing" >&2
+    exit 3
+fi
+echo "{mark} $* (GOROOT=$GOROOT, GOTOOLCHAIN=$GOTOOLCHAIN)" >&2
+exit 0
+"#,
+        name = TOOLCHAIN_NAME,
+        mark = TOOLCHAIN_MARK,
+    );
+    let script = |what: &str| format!("#!/bin/sh\necho \"stand-in {TOOLCHAIN_NAME} {what}\"\n");
+    Module {
+        path: TOOLCHAIN,
+        version: TOOLCHAIN_V,
+        files: vec![
+            (
+                "VERSION",
+                format!("{TOOLCHAIN_NAME}\ntime 2026-01-01T00:00:00Z\n"),
+            ),
+            ("bin/go", go),
+            ("bin/gofmt", script("gofmt")),
+            ("pkg/tool/linux_amd64/compile", script("compile")),
+            (
+                "lib/time/README",
+                "The stand-in toolchain has no time zone database.\n".into(),
+            ),
+            ("lib/wasm/go_js_wasm_exec", script("go_js_wasm_exec")),
+            ("src/_go.mod", "module std\n\ngo 1.99\n".into()),
+        ],
+    }
+}
+
 /// Certificate flavours a TLS server can present.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cert {
@@ -142,6 +209,10 @@ impl Assets {
     }
     pub fn goproxy_corp(&self) -> PathBuf {
         self.dir.join("goproxy-corp")
+    }
+    /// The public layout without `golang.org/toolchain`.
+    pub fn goproxy_no_toolchain(&self) -> PathBuf {
+        self.dir.join("goproxy-notoolchain")
     }
     pub fn sumdb(&self, wrong: bool) -> PathBuf {
         self.dir
@@ -222,10 +293,13 @@ pub fn build(dir: &Path) -> Assets {
     // GOPROXY layouts.
     let public = public_module();
     let private = private_module();
-    layout(&dir.join("goproxy-public"), &[&public]);
-    layout(&dir.join("goproxy-corp"), &[&public, &private]);
+    let toolchain = toolchain_module();
+    layout(&dir.join("goproxy-public"), &[&public, &toolchain]);
+    layout(&dir.join("goproxy-corp"), &[&public, &private, &toolchain]);
+    layout(&dir.join("goproxy-notoolchain"), &[&public]);
 
-    // The checksum database: a few unrelated records first, then the public module.
+    // The checksum database: a few unrelated records first, then the public module and the
+    // toolchain.
     let key = NoteKey::generate("sum.golang.org");
     let wrong = NoteKey::generate("sum.golang.org");
     let mut records: Vec<(String, String, String)> = (1..=4)
@@ -239,6 +313,7 @@ pub fn build(dir: &Path) -> Assets {
         })
         .collect();
     records.push(record(&public));
+    records.push(record(&toolchain));
     sumdb(&dir.join("sumdb"), &records, &key);
     sumdb(&dir.join("sumdb-wrongkey"), &records, &wrong);
 

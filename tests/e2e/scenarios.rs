@@ -13,6 +13,13 @@
 //! route (go-get discovery, git) are layer `vcs`, whatever the network layer underneath, as
 //! the contract's layer table says ("sumdb: … unreachable", "vcs: … host unreachable"); the
 //! network detail is in the code and summary.
+//!
+//! The toolchain scenarios (`toolchain/…`) give go.mod a go or toolchain line newer than any
+//! local go and run go with GOTOOLCHAIN=auto (the others keep the tier's GOTOOLCHAIN=local):
+//! a go ≥ 1.21 then downloads the stand-in go1.99.0 from the lab's proxies, verifies it with the
+//! lab checksum database and runs it. go1.19 never switches; what it does instead (a parse
+//! error for `go 1.99.0` and `toolchain`, a plain download for `go 1.99`) is its own
+//! expectation.
 
 use crate::assets::Cert;
 use crate::world::{BLACKHOLE_IP, Behavior, Dns, Fw, NOTHING_IP, Site};
@@ -24,6 +31,9 @@ pub struct Expect {
     pub host: Option<&'static str>,
     /// `root_cause.code`, where the scenario pins it.
     pub code: Option<&'static str>,
+    /// Words go's stderr must contain (the message that proves the lab did what it was built
+    /// for).
+    pub go_says: Option<&'static str>,
 }
 
 impl Expect {
@@ -36,6 +46,31 @@ impl Expect {
                 h.unwrap_or("-"),
                 self.code.map(|c| format!(" {c}")).unwrap_or_default()
             ),
+        }
+    }
+}
+
+/// The go and toolchain lines of the scenario's go.mod.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum GoLines {
+    /// `go 1.19`: no toolchain switch anywhere.
+    Go119,
+    /// `go 1.99`, a language version: go ≥ 1.21 switches to go1.99.0 (`.0` appended); go1.19
+    /// accepts it without a word (go1.19.8: exit 0, empty stderr, the modules downloaded).
+    Lang199,
+    /// `go 1.99.0`: go1.19 cannot parse a three-part go line.
+    Release1990,
+    /// `go 1.21` and `toolchain go1.99.0`: go1.19 does not know the directive.
+    ToolchainLine,
+}
+
+impl GoLines {
+    pub fn text(self) -> &'static str {
+        match self {
+            GoLines::Go119 => "go 1.19\n",
+            GoLines::Lang199 => "go 1.99\n",
+            GoLines::Release1990 => "go 1.99.0\n",
+            GoLines::ToolchainLine => "go 1.21\n\ntoolchain go1.99.0\n",
         }
     }
 }
@@ -55,7 +90,10 @@ pub struct Scenario {
     pub goenv: Vec<(&'static str, &'static str)>,
     /// `godoctor fix --apply` must make a following `go mod download` succeed.
     pub fix: bool,
+    pub gomod: GoLines,
     pub expect: Expect,
+    /// What must happen with go1.19 where it differs from `expect` (it never switches).
+    pub expect_old: Option<Expect>,
 }
 
 fn sc(name: &'static str) -> Scenario {
@@ -70,12 +108,28 @@ fn sc(name: &'static str) -> Scenario {
         netrc: false,
         goenv: Vec::new(),
         fix: false,
-        expect: Expect {
+        gomod: GoLines::Go119,
+        expect: Expect::ok(),
+        expect_old: None,
+    }
+}
+
+/// A toolchain scenario: these go.mod lines and GOTOOLCHAIN=auto.
+fn tc(name: &'static str, lines: GoLines) -> Scenario {
+    let mut s = sc(name).env("GOTOOLCHAIN", "auto");
+    s.gomod = lines;
+    s
+}
+
+impl Expect {
+    fn ok() -> Expect {
+        Expect {
             ok: true,
             layer: None,
             host: None,
             code: None,
-        },
+            go_says: None,
+        }
     }
 }
 
@@ -133,12 +187,46 @@ impl Scenario {
             layer: Some(layer),
             host,
             code: None,
+            go_says: None,
         };
         self
     }
     fn code(mut self, code: &'static str) -> Self {
         self.expect.code = Some(code);
         self
+    }
+    fn says(mut self, words: &'static str) -> Self {
+        self.expect.go_says = Some(words);
+        self
+    }
+    /// go1.19 succeeds (where the current go does not, or succeeds differently).
+    fn old_ok(mut self) -> Self {
+        self.expect_old = Some(Expect::ok());
+        self
+    }
+    /// go1.19 fails at this layer, saying these words.
+    fn old_fails(
+        mut self,
+        layer: &'static str,
+        host: Option<&'static str>,
+        code: Option<&'static str>,
+        words: &'static str,
+    ) -> Self {
+        self.expect_old = Some(Expect {
+            ok: false,
+            layer: Some(layer),
+            host,
+            code,
+            go_says: Some(words),
+        });
+        self
+    }
+    /// The expectation for the go labelled `go`.
+    pub fn expect_for(&self, go: &str) -> Expect {
+        match &self.expect_old {
+            Some(e) if go == "go1.19" => e.clone(),
+            _ => self.expect.clone(),
+        }
     }
 }
 
@@ -148,6 +236,8 @@ const SG: &str = "sum.golang.org";
 const CORP_HOST: &str = "goproxy.acme.corp";
 const GIT_HOST: &str = "git.acme.corp";
 const SQUID: &str = "squid.acme.corp";
+/// go ≥ 1.21 ran the stand-in toolchain's `bin/go` (after the exec bits and the marker check).
+const STAND_IN_RAN: &str = "stand-in go1.99.0 ran: go mod download";
 
 pub fn all() -> Vec<Scenario> {
     let slow = |rate| Site {
@@ -424,5 +514,81 @@ pub fn all() -> Vec<Scenario> {
             .dns(CORP_HOST, Dns::Aaaa("::1"))
             .fw(Fw::Drop6(443))
             .fails("tcp", Some(CORP_HOST)),
+        // Toolchain switching (GOTOOLCHAIN=auto; go1.19 has its own expectation).
+        tc("toolchain/switch-go-line", GoLines::Release1990)
+            .says(STAND_IN_RAN)
+            .old_fails(
+                "config",
+                None,
+                Some("GO_TOO_OLD_FOR_GOMOD"),
+                "invalid go version '1.99.0': must match format 1.23",
+            ),
+        tc("toolchain/switch-toolchain-line", GoLines::ToolchainLine)
+            .says(STAND_IN_RAN)
+            .old_fails(
+                "config",
+                None,
+                Some("GO_TOO_OLD_FOR_GOMOD"),
+                "unknown directive: toolchain",
+            ),
+        tc("toolchain/switch-language-version", GoLines::Lang199)
+            .says(STAND_IN_RAN)
+            .old_ok(),
+        tc("toolchain/gosumdb-off", GoLines::Lang199)
+            .env("GOSUMDB", "off")
+            .fails("config", None)
+            .code("TOOLCHAIN_NEEDS_SUMDB")
+            .says("verifying module: checksum database disabled by GOSUMDB=off")
+            .old_ok(),
+        // GONOSUMDB does not exempt toolchains: with the checksum database down (the corp
+        // proxy does not relay it) go cannot verify go1.99.0. go1.19 needs it for
+        // github.com/gdlab/hello, which GONOSUMDB=golang.org does not cover …
+        tc("toolchain/gonosumdb-sumdb-down", GoLines::Lang199)
+            .goproxy(CORP)
+            .env("GONOSUMDB", "golang.org")
+            .fw(Fw::Reset(SG, 443))
+            .fails("sumdb", Some(SG))
+            .code("SUMDB_UNREACHABLE")
+            .says("golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64: verifying module")
+            .old_fails(
+                "sumdb",
+                Some(SG),
+                Some("SUMDB_UNREACHABLE"),
+                "github.com/gdlab/hello@v1.0.0: verifying",
+            ),
+        // … and not at all when GONOSUMDB covers every module as well.
+        tc("toolchain/gonosumdb-all-sumdb-down", GoLines::Lang199)
+            .goproxy(CORP)
+            .env("GONOSUMDB", "golang.org,github.com/gdlab")
+            .fw(Fw::Reset(SG, 443))
+            .fails("sumdb", Some(SG))
+            .code("SUMDB_UNREACHABLE")
+            .says("golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64: verifying module")
+            .old_ok(),
+        tc("toolchain/proxy-without-toolchain", GoLines::Lang199)
+            .goproxy("https://goproxy.cn")
+            .behave("goproxy.cn", Behavior::GoproxyWithoutToolchain)
+            .fails("toolchain", None)
+            .code("TOOLCHAIN_UNAVAILABLE")
+            .says("download go1.99.0 for linux/amd64: toolchain not available")
+            .old_ok(),
+        // The 404 falls through to `direct`: golang.org/toolchain?go-get=1, then go.dev, which
+        // do not exist in the lab (NXDOMAIN); go wraps that as "not available" too.
+        tc(
+            "toolchain/proxy-without-toolchain-then-direct",
+            GoLines::Lang199,
+        )
+        .goproxy("https://goproxy.cn,direct")
+        .behave("goproxy.cn", Behavior::GoproxyWithoutToolchain)
+        .fails("toolchain", None)
+        .code("TOOLCHAIN_UNAVAILABLE")
+        .says("download go1.99.0 for linux/amd64: toolchain not available")
+        .old_ok(),
+        tc("toolchain/local-too-old", GoLines::Lang199)
+            .env("GOTOOLCHAIN", "local")
+            .fails("config", None)
+            .code("TOOLCHAIN_LOCAL_TOO_OLD")
+            .says("go.mod requires go >= 1.99 (running go ")
+            .old_ok(),
     ]
 }

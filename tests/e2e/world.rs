@@ -47,6 +47,9 @@ pub enum Behavior {
     /// GOPROXY layout (`corp`: with the private module); `relay`: also serves
     /// /sumdb/sum.golang.org/ (else 404 there).
     Goproxy { corp: bool, relay: bool },
+    /// The public GOPROXY layout without `golang.org/toolchain` (404 for it), relaying
+    /// /sumdb/sum.golang.org/.
+    GoproxyWithoutToolchain,
     /// The public GOPROXY layout, but this status for every /sumdb/ path (a broken relay).
     GoproxyRelayStatus(u16),
     /// The checksum database at the root (`wrong`: signed with the wrong key).
@@ -216,14 +219,14 @@ pub fn start(ns: &Netns, a: &Assets, spec: &WorldSpec, dir: &Path) -> Result<(),
             writeln!(conf, "    limit_rate {rate};\n    limit_rate_after 0;").unwrap();
         }
         match &site.behavior {
-            Behavior::Goproxy { corp, relay } => {
-                let root = if *corp {
-                    a.goproxy_corp()
-                } else {
-                    a.goproxy_public()
+            Behavior::Goproxy { .. } | Behavior::GoproxyWithoutToolchain => {
+                let (root, relay) = match &site.behavior {
+                    Behavior::Goproxy { corp: true, relay } => (a.goproxy_corp(), *relay),
+                    Behavior::Goproxy { corp: false, relay } => (a.goproxy_public(), *relay),
+                    _ => (a.goproxy_no_toolchain(), true),
                 };
                 writeln!(conf, "    location / {{ root {}; }}", root.display()).unwrap();
-                if *relay {
+                if relay {
                     writeln!(
                         conf,
                         "    location /sumdb/sum.golang.org/ {{ alias {}/; }}",
