@@ -766,3 +766,62 @@ fn target_json<'a>(v: &'a Value, role: &str) -> &'a Value {
         .find(|t| t["role"] == role)
         .unwrap()
 }
+
+#[test]
+fn a_private_proxy_gets_the_credentials_go_would_send() {
+    let lab = Lab::new();
+    let p = lab.https(
+        "private.lab.test",
+        CertKind::Lab,
+        Behavior::PrivateGoproxy("u:s3cret", spec(SumdbMode::NotServed)),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let netrc = |body: &str| {
+        let path = dir.path().join(format!("netrc{}", body.len()));
+        std::fs::write(&path, body).unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    let proxy = url("private.lab.test", p);
+    let run = |extra: Vec<(&str, String)>| {
+        let mut env = vec![("GOPROXY", proxy.clone()), no_sumdb()];
+        env.extend(extra);
+        let r = check(&lab, &env, 5);
+        let text = r.json.to_string();
+        assert!(!text.contains("s3cret"), "a password leaked: {text}");
+        r
+    };
+
+    // No credentials: the proxy refuses, as it would refuse go.
+    let r = run(vec![]);
+    assert_eq!(root(&r).0, "HTTP_UNAUTHORIZED", "{:#}", r.json);
+
+    // Go ≥ 1.24 keys netrc entries by URL prefix: `host:port` for a proxy on a port.
+    let with_port = netrc(&format!(
+        "machine private.lab.test:{} login u password s3cret\n",
+        p.port()
+    ));
+    let r = run(vec![("NETRC", with_port.clone())]);
+    assert_eq!(r.json["outcome"]["predicted"], "ok", "{:#}", r.json);
+
+    // ... so the bare host name does not match there.
+    let bare = netrc("machine private.lab.test login u password s3cret\n");
+    let r = run(vec![("NETRC", bare)]);
+    assert_eq!(root(&r).0, "HTTP_UNAUTHORIZED", "{:#}", r.json);
+
+    // GOAUTH=off: go sends no netrc credentials.
+    let r = run(vec![("NETRC", with_port), ("GOAUTH", "off".into())]);
+    assert_eq!(root(&r).0, "HTTP_UNAUTHORIZED", "{:#}", r.json);
+
+    // Userinfo in GOPROXY: net/http sends it as Basic auth.
+    let mut env = vec![
+        (
+            "GOPROXY",
+            format!("https://u:s3cret@private.lab.test:{}", p.port()),
+        ),
+        no_sumdb(),
+    ];
+    env.push(("GOAUTH", "off".into()));
+    let r = check(&lab, &env, 5);
+    assert_eq!(r.json["outcome"]["predicted"], "ok", "{:#}", r.json);
+    assert!(!r.json.to_string().contains("s3cret"));
+}

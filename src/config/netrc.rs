@@ -1,4 +1,5 @@
-//! Which hosts have credentials in the user's netrc — never the credentials themselves.
+//! The user's netrc: which hosts have credentials, and the credentials go would send. The
+//! credentials live only in memory for the probes' `Authorization` headers and never print.
 //!
 //! A port of cmd/go's `parseNetrc` (go-semantics.md §8 ".netrc and GOAUTH"): `$NETRC`, else
 //! `~/.netrc`; `macdef` bodies skipped; `default` stops parsing; only entries with machine,
@@ -14,8 +15,25 @@ pub struct NetrcInfo {
     pub exists: bool,
     /// Machines with a complete login + password.
     pub machines: Vec<String>,
+    /// In file order; go uses the first entry for a machine.
+    pub logins: Vec<Login>,
     /// Why the file could not be read (permissions, not UTF-8).
     pub error: Option<String>,
+}
+
+/// One complete `machine … login … password …` entry.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Login {
+    pub machine: String,
+    pub login: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for Login {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Tokens often sit in the login field too.
+        write!(f, "Login({}, credentials hidden)", self.machine)
+    }
 }
 
 pub fn locate(env: &Environment) -> Option<PathBuf> {
@@ -36,7 +54,8 @@ pub fn read(env: &Environment) -> NetrcInfo {
     match std::fs::read(&path) {
         Ok(data) => {
             info.exists = true;
-            info.machines = machines(&String::from_utf8_lossy(&data));
+            info.logins = logins(&String::from_utf8_lossy(&data));
+            info.machines = machines_of(&info.logins);
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => info.error = Some(e.to_string()),
@@ -46,8 +65,22 @@ pub fn read(env: &Environment) -> NetrcInfo {
 
 /// The machines go would find credentials for.
 pub fn machines(data: &str) -> Vec<String> {
+    machines_of(&logins(data))
+}
+
+fn machines_of(logins: &[Login]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let (mut machine, mut login, mut password) = (String::new(), false, false);
+    for l in logins {
+        if !out.contains(&l.machine) {
+            out.push(l.machine.clone());
+        }
+    }
+    out
+}
+
+pub fn logins(data: &str) -> Vec<Login> {
+    let mut out = Vec::new();
+    let mut l = Login::default();
     let mut in_macro = false;
     'lines: for line in data.split('\n') {
         if in_macro {
@@ -59,18 +92,21 @@ pub fn machines(data: &str) -> Vec<String> {
         let f: Vec<&str> = line.split_whitespace().collect();
         let mut i = 0;
         while i + 1 < f.len() {
+            let value = f[i + 1].to_owned();
             match f[i] {
-                "machine" => (machine, login, password) = (f[i + 1].to_owned(), false, false),
-                "login" => login = true,
-                "password" => password = true,
+                "machine" => {
+                    l = Login {
+                        machine: value,
+                        ..Login::default()
+                    }
+                }
+                "login" => l.login = value,
+                "password" => l.password = value,
                 "macdef" => in_macro = true,
                 _ => {}
             }
-            if !machine.is_empty() && login && password {
-                if !out.contains(&machine) {
-                    out.push(machine.clone());
-                }
-                (machine, login, password) = (String::new(), false, false);
+            if !l.machine.is_empty() && !l.login.is_empty() && !l.password.is_empty() {
+                out.push(std::mem::take(&mut l));
             }
             i += 2;
         }
@@ -96,6 +132,20 @@ mod tests {
 
     // go pairs tokens: `default login a password b` on one line is read as pairs and does not
     // stop parsing; `default` alone at the end of a line does.
+    #[test]
+    fn first_entry_for_a_machine_wins_and_debug_hides_the_password() {
+        let l = logins(
+            "machine a.example login u1 password s3cret\nmachine a.example login u2 password p2\n",
+        );
+        assert_eq!(l.len(), 2);
+        assert_eq!(
+            (l[0].login.as_str(), l[0].password.as_str()),
+            ("u1", "s3cret")
+        );
+        assert!(!format!("{l:?}").contains("s3cret"));
+        assert_eq!(machines_of(&l), vec!["a.example"]);
+    }
+
     #[test]
     fn default_quirk_matches_go() {
         let data = "default login a password b\nmachine m.example login u password p\n";

@@ -43,7 +43,17 @@ struct Setup {
     http_proxy: HttpProxyConfig,
     git: Option<PathBuf>,
     netrc: Vec<String>,
+    auth: Credentials,
     sumdb: Option<SumDb>,
+}
+
+/// The credentials go adds to its requests (go-semantics.md §8): netrc entries, when GOAUTH
+/// (Go ≥ 1.24) lists `netrc` or go predates GOAUTH.
+#[derive(Clone, Default)]
+struct Credentials {
+    logins: Vec<crate::config::netrc::Login>,
+    /// Go ≥ 1.24 keys credentials by URL prefix (`host[:port][/path]`); older go by host name.
+    by_prefix: bool,
 }
 
 /// The most modules probed per proxy (one per module host): enough to see per-host behaviour.
@@ -291,6 +301,18 @@ fn setup(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Arc<Setup> {
         http_proxy: cfg.http_proxy.clone(),
         git: cfg.git.git.as_ref().map(PathBuf::from),
         netrc: cfg.netrc.machines.clone(),
+        auth: {
+            let by_prefix = cfg.rules_version.at_least(1, 24);
+            let netrc = !by_prefix || cfg.get("GOAUTH").split(';').any(|c| c.trim() == "netrc");
+            Credentials {
+                logins: if netrc {
+                    cfg.netrc.logins.clone()
+                } else {
+                    Vec::new()
+                },
+                by_prefix,
+            }
+        },
         sumdb: match &plan.sumdb {
             Ok(SumDbSetting::Db(db)) => Some(db.clone()),
             _ => None,
@@ -337,6 +359,7 @@ impl Setup {
             http_proxy: self.http_proxy.clone(),
             git: self.git.clone(),
             netrc: self.netrc.clone(),
+            auth: self.auth.clone(),
             sumdb: self.sumdb.clone(),
         }
     }
@@ -556,11 +579,63 @@ struct Fetched {
 }
 
 /// DNS → TCP → (proxy) → TLS → HTTP for one URL, following redirects as go does.
+/// The `Authorization` go sends with `url`: netrc credentials (https only), else the URL's own
+/// userinfo, which net/http turns into Basic auth.
+fn authorization(auth: &Credentials, url: &str) -> Option<String> {
+    let u = gourl::parse(url).ok()?;
+    if u.scheme == "https" {
+        let logins = &auth.logins;
+        let hit = if auth.by_prefix {
+            // loadCredential: the URL without `https://`, cut back at each `/` (userinfo and
+            // port stay part of the key, as in go).
+            let mut key = url
+                .strip_prefix("https://")
+                .unwrap_or(url)
+                .trim_end_matches('/');
+            loop {
+                if let Some(l) = logins.iter().find(|l| l.machine == key) {
+                    break Some(l);
+                }
+                match key.rfind('/') {
+                    Some(i) => key = &key[..i],
+                    None => break None,
+                }
+            }
+        } else {
+            logins.iter().find(|l| l.machine == u.hostname())
+        };
+        if let Some(l) = hit {
+            return Some(proxy::basic(&l.login, &l.password));
+        }
+    }
+    proxy::basic_auth(&u)
+}
+
 async fn fetch(setup: &Setup, deadline: Deadline, url: &str, public: bool, range: bool) -> Fetched {
     let mut redirects: Vec<Value> = Vec::new();
     let mut current = url.to_owned();
+    let first_host = gourl::parse(url)
+        .map(|u| u.hostname().to_owned())
+        .unwrap_or_default();
+    let first_auth = authorization(&setup.auth, url);
     loop {
-        let mut f = fetch_once(setup, deadline, &current, public, range).await;
+        // net/http keeps the header on redirects within the same domain; elsewhere only the new
+        // URL's own userinfo counts.
+        let auth = if current == url {
+            first_auth.clone()
+        } else {
+            match gourl::parse(&current) {
+                Ok(u)
+                    if u.hostname() == first_host
+                        || u.hostname().ends_with(&format!(".{first_host}")) =>
+                {
+                    first_auth.clone()
+                }
+                Ok(u) => proxy::basic_auth(&u),
+                Err(_) => None,
+            }
+        };
+        let mut f = fetch_once(setup, deadline, &current, public, range, auth).await;
         let Some(a) = &f.answer else { return f };
         let location = a.header("location").map(str::to_owned);
         if !matches!(a.status, 301 | 302 | 303 | 307 | 308) || location.is_none() {
@@ -618,6 +693,43 @@ async fn fetch(setup: &Setup, deadline: Deadline, url: &str, public: bool, range
     }
 }
 
+/// A further request of the same probe (`.info`, `/latest`, `/lookup`): on the open connection
+/// while it still points at `url`'s origin, else a fresh fetch (a redirect moved the first one
+/// elsewhere). With the credentials go would send.
+async fn follow_up(
+    setup: &Setup,
+    deadline: Deadline,
+    f: &mut Fetched,
+    url: &str,
+) -> Result<Answer, HttpError> {
+    let u = gourl::parse(url).map_err(|e| HttpError::Protocol(e.to_string()))?;
+    let same_origin = f.final_url.scheme == u.scheme && f.final_url.host == u.host;
+    if let (true, Some(conn)) = (same_origin, f.conn.as_mut()) {
+        let auth: Vec<(&str, String)> = authorization(&setup.auth, url)
+            .map(|a| vec![("authorization", a)])
+            .unwrap_or_default();
+        return conn
+            .get(
+                &u.scheme,
+                &u.host,
+                &request_path(&u),
+                &auth,
+                deadline.budget(setup.limits.http),
+                64 << 10,
+            )
+            .await;
+    }
+    let g = fetch(setup, deadline, url, true, false).await;
+    g.answer.ok_or_else(|| {
+        HttpError::Protocol(
+            g.layers
+                .iter()
+                .find_map(|l| l.error.as_ref().map(|e| e.message.clone()))
+                .unwrap_or_else(|| "no answer".into()),
+        )
+    })
+}
+
 fn resolve_location(base: &GoUrl, loc: &str) -> String {
     if loc.contains("://") {
         return loc.to_owned();
@@ -639,6 +751,7 @@ async fn fetch_once(
     url: &str,
     public: bool,
     range: bool,
+    auth: Option<String>,
 ) -> Fetched {
     let mut layers = Vec::new();
     let parsed = match gourl::parse(url) {
@@ -795,7 +908,12 @@ async fn fetch_once(
     let path = request_path(&parsed);
     // A plain-http request through a proxy uses the absolute URL as request target.
     let path = if via.is_some() && !https {
-        parsed.to_string()
+        // Never the userinfo: it travels as Authorization, not in the request line.
+        GoUrl {
+            userinfo: None,
+            ..parsed.clone()
+        }
+        .to_string()
     } else {
         path
     };
@@ -805,6 +923,9 @@ async fn fetch_once(
             .unwrap_or_default(),
         _ => Vec::new(),
     };
+    if let Some(a) = auth {
+        extra.push(("authorization", a));
+    }
     if range {
         extra.push(("range", "bytes=0-0".to_owned()));
     }
@@ -1028,23 +1149,14 @@ async fn probe_url(
                                 h.detail["versions"] = json!(n);
                             }
                             // `.info` for the required version, on the same connection.
-                            if let (Some(v), Some(conn)) = (version, f.conn.as_mut()) {
+                            if let Some(v) = version {
                                 let info_url = format!(
                                     "{}/{}.info",
                                     url.trim_end_matches("/list"),
                                     crate::plan::escape_path(&v)
                                 );
-                                let u = gourl::parse(&info_url).unwrap_or_default();
-                                if let Ok(info) = conn
-                                    .get(
-                                        &u.scheme,
-                                        &u.host,
-                                        &request_path(&u),
-                                        &[],
-                                        deadline.budget(setup.limits.http),
-                                        64 << 10,
-                                    )
-                                    .await
+                                if let Ok(info) =
+                                    follow_up(setup, deadline, &mut f, &info_url).await
                                 {
                                     let verdict = info_verdict(&info, &v);
                                     if let Some(h) = f
@@ -1189,22 +1301,11 @@ async fn verify_db(
     lookup: Option<(String, String)>,
 ) -> LayerResult {
     let latest = format!("{base}/latest");
-    let u = gourl::parse(&latest).unwrap_or_default();
-    let Some(conn) = f.conn.as_mut() else {
+    if f.conn.is_none() {
         return LayerResult::skipped(LayerName::Sumdb, "no connection");
-    };
+    }
     let start = Instant::now();
-    match conn
-        .get(
-            &u.scheme,
-            &u.host,
-            &request_path(&u),
-            &[],
-            deadline.budget(setup.limits.http),
-            64 << 10,
-        )
-        .await
-    {
+    match follow_up(setup, deadline, f, &latest).await {
         Ok(a) if a.status == 200 => verify_answer(setup, deadline, f, &a, base, lookup).await,
         Ok(a) => LayerResult::fail(
             LayerName::Sumdb,
@@ -1280,24 +1381,13 @@ async fn verify_answer(
             );
         }
     }
-    if let (Some((module, version)), Some(conn)) = (lookup, f.conn.as_mut()) {
+    if let (Some((module, version)), true) = (lookup, f.conn.is_some()) {
         let url = format!(
             "{base}/lookup/{}@{}",
             crate::plan::escape_path(&module),
             crate::plan::escape_path(&version)
         );
-        let u = gourl::parse(&url).unwrap_or_default();
-        match conn
-            .get(
-                &u.scheme,
-                &u.host,
-                &request_path(&u),
-                &[],
-                deadline.budget(setup.limits.http),
-                64 << 10,
-            )
-            .await
-        {
+        match follow_up(setup, deadline, f, &url).await {
             Ok(a) if a.status == 200 => match sumdb::parse_lookup(&a.body) {
                 Ok(l) => match sumdb::verify_note(&l.note, db) {
                     NoteVerdict::Verified { .. } => {
@@ -1355,6 +1445,49 @@ async fn verify_answer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credentials_match_as_each_go_matches_them() {
+        let login = |machine: &str| crate::config::netrc::Login {
+            machine: machine.into(),
+            login: "u".into(),
+            password: "p".into(),
+        };
+        let basic = Some(proxy::basic("u", "p"));
+        let old = Credentials {
+            logins: vec![login("corp.example")],
+            by_prefix: false,
+        };
+        // go < 1.24: the host name, port ignored; https only.
+        assert_eq!(
+            authorization(&old, "https://corp.example:8443/m/@v/list"),
+            basic
+        );
+        assert_eq!(authorization(&old, "http://corp.example/m/@v/list"), None);
+        let new = Credentials {
+            logins: vec![login("corp.example/private"), login("other.example:8443")],
+            by_prefix: true,
+        };
+        // go ≥ 1.24: URL prefixes, port and path included.
+        assert_eq!(
+            authorization(&new, "https://corp.example/private/m/@v/list"),
+            basic
+        );
+        assert_eq!(
+            authorization(&new, "https://corp.example/public/m/@v/list"),
+            None
+        );
+        assert_eq!(
+            authorization(&new, "https://other.example:8443/x?go-get=1"),
+            basic
+        );
+        assert_eq!(authorization(&new, "https://other.example/x"), None);
+        // Userinfo: net/http's Basic auth, whatever the scheme.
+        assert_eq!(
+            authorization(&Credentials::default(), "http://u:p@plain.example/x"),
+            basic
+        );
+    }
 
     #[test]
     fn locations() {

@@ -34,15 +34,20 @@ fn unescape(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// `Proxy-Authorization: Basic …` from the proxy URL's userinfo, as go sends it.
-pub fn basic_auth(proxy: &GoUrl) -> Option<String> {
-    let info = proxy.userinfo.as_deref()?;
+/// `Basic …` from a URL's userinfo, as net/http sends it (`Proxy-Authorization` for a proxy
+/// URL, `Authorization` for a request URL).
+pub fn basic_auth(url: &GoUrl) -> Option<String> {
+    let info = url.userinfo.as_deref()?;
     let (user, pass) = info.split_once(':').unwrap_or((info, ""));
-    let raw = format!("{}:{}", unescape(user), unescape(pass));
-    Some(format!(
+    Some(basic(&unescape(user), &unescape(pass)))
+}
+
+/// `SetBasicAuth`'s header value.
+pub fn basic(user: &str, password: &str) -> String {
+    format!(
         "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(raw)
-    ))
+        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+    )
 }
 
 pub struct Tunnel {

@@ -135,6 +135,20 @@ impl Server {
         }
         match &self.behavior {
             Behavior::Goproxy(spec) => super::goproxy::respond(spec, &self.shared, req),
+            Behavior::PrivateGoproxy(userpass, spec) => {
+                use base64::Engine;
+                let want = format!(
+                    "Basic {}",
+                    base64::engine::general_purpose::STANDARD.encode(userpass)
+                );
+                if req.header("authorization") == Some(want.as_str()) {
+                    super::goproxy::respond(spec, &self.shared, req)
+                } else {
+                    let mut r = Response::text(401, "unauthorized\n");
+                    r.header("WWW-Authenticate", "Basic realm=\"goproxy\"");
+                    r
+                }
+            }
             Behavior::Status(code, ctype, body) => {
                 let mut r = Response::new(*code, body.as_bytes().to_vec());
                 r.header("Content-Type", ctype);

@@ -105,6 +105,8 @@ pub enum Behavior {
     HugeHeaders,
     /// 200 headers (Content-Length 1 MiB), then nothing.
     StallAfterHeaders,
+    /// A private GOPROXY: 401 unless the request carries Basic auth for `user:password`.
+    PrivateGoproxy(&'static str, GoproxySpec),
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
