@@ -60,6 +60,8 @@ struct Case {
     old_go_only: bool,
     /// go.mod to use instead of fixtures/app/go.mod.
     gomod: Option<&'static str>,
+    /// `root_cause.code` with the current go, where the order of go's checks decides it.
+    root: Option<&'static str>,
 }
 
 const CASES: &[Case] = &[
@@ -70,6 +72,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "file proxy, GONOSUMDB",
@@ -78,6 +81,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "file proxy via go/env, GOPRIVATE-free",
@@ -86,6 +90,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "404 then fall through",
@@ -97,6 +102,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "GOPROXY=off",
@@ -105,6 +111,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "GOPROXY=off from go/env",
@@ -113,6 +120,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "GOPROXY=,",
@@ -121,6 +129,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "GOPROXY=foo",
@@ -129,6 +138,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "GOPROXY bad scheme",
@@ -137,6 +147,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "GOPROXY bad port",
@@ -145,6 +156,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "GOSUMDB bogus",
@@ -153,6 +165,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "GOSUMDB bad hash",
@@ -167,6 +180,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "GOSUMDB too many fields",
@@ -175,6 +189,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "GOFLAGS non-flag",
@@ -183,6 +198,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "GO111MODULE=off",
@@ -191,6 +207,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     Case {
         name: "empty GOPROXY= line hides go.env",
@@ -199,6 +216,7 @@ const CASES: &[Case] = &[
         new_go_only: true,
         old_go_only: false,
         gomod: None,
+        root: None,
     },
     // Toolchain switching (go-toolchains.md §3, §4, §6): decided before any network use.
     Case {
@@ -208,6 +226,7 @@ const CASES: &[Case] = &[
         new_go_only: true,
         old_go_only: false,
         gomod: Some("module example.com/app\n\ngo 1.99\n"),
+        root: None,
     },
     Case {
         name: "toolchain switch with GOPROXY=off",
@@ -216,6 +235,7 @@ const CASES: &[Case] = &[
         new_go_only: true,
         old_go_only: false,
         gomod: Some("module example.com/app\n\ngo 1.99\n"),
+        root: None,
     },
     Case {
         name: "toolchain switch with GOSUMDB=off",
@@ -228,6 +248,7 @@ const CASES: &[Case] = &[
         new_go_only: true,
         old_go_only: false,
         gomod: Some("module example.com/app\n\ngo 1.99\n"),
+        root: None,
     },
     Case {
         name: "invalid GOTOOLCHAIN",
@@ -236,6 +257,29 @@ const CASES: &[Case] = &[
         new_go_only: true,
         old_go_only: false,
         gomod: Some("module example.com/app\n\ngo 1.21\n"),
+        root: None,
+    },
+    Case {
+        name: "gccgo-style toolchain line",
+        env: &[("GOTOOLCHAIN", "auto")],
+        goenv: "",
+        new_go_only: true,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.21\n\ntoolchain gccgo-go1.99.0\n"),
+        root: None,
+    },
+    Case {
+        name: "toolchain switch fails before GOFLAGS is read",
+        env: &[
+            ("GOTOOLCHAIN", "auto"),
+            ("GOPROXY", "off"),
+            ("GOFLAGS", "x"),
+        ],
+        goenv: "",
+        new_go_only: true,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.99\n"),
+        root: Some("GOPROXY_OFF"),
     },
     Case {
         name: "invalid toolchain line",
@@ -244,6 +288,7 @@ const CASES: &[Case] = &[
         new_go_only: true,
         old_go_only: false,
         gomod: Some("module example.com/app\n\ngo 1.21\n\ntoolchain bogus\n"),
+        root: None,
     },
     Case {
         name: "go1.19 and a three-part go line",
@@ -252,6 +297,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: true,
         gomod: Some("module example.com/app\n\ngo 1.22.0\n"),
+        root: None,
     },
     Case {
         name: "go1.19 and a toolchain line",
@@ -260,6 +306,7 @@ const CASES: &[Case] = &[
         new_go_only: false,
         old_go_only: true,
         gomod: Some("module example.com/app\n\ngo 1.21\n\ntoolchain go1.22.1\n"),
+        root: None,
     },
 ];
 
@@ -267,6 +314,11 @@ const CASES: &[Case] = &[
 struct Report {
     outcome: Outcome,
     findings: Vec<Finding>,
+    root_cause: Option<RootCause>,
+}
+#[derive(serde::Deserialize)]
+struct RootCause {
+    code: String,
 }
 #[derive(serde::Deserialize)]
 struct Finding {
@@ -372,6 +424,17 @@ fn offline_prediction_agrees_with_go() {
                     case.name, report.outcome.predicted
                 ));
                 continue;
+            }
+            if let Some(code) = case.root
+                && go_new
+            {
+                let got = report.root_cause.as_ref().map(|r| r.code.as_str());
+                if got != Some(code) {
+                    failures.push(format!(
+                        "{label} / {}: root cause {got:?}, expected {code} ({go_err})",
+                        case.name
+                    ));
+                }
             }
             if !go_ok {
                 // go's words: in the module outcomes, the toolchain outcome, or (when no module

@@ -159,6 +159,18 @@ pub fn parse_setting(value: &str) -> Result<Option<Setting>, String> {
                 mode: Mode::Local,
             }));
         }
+        // select.go checks the minimum before the suffix.
+        (m, _) if m != "local" && from_toolchain(m).is_none() => {
+            return Err(if suffix.is_some() {
+                format!(
+                    "invalid GOTOOLCHAIN {}: invalid minimum toolchain {}",
+                    q(value),
+                    q(min)
+                )
+            } else {
+                format!("invalid GOTOOLCHAIN {}", q(value))
+            });
+        }
         (_, None) => Mode::Local,
         (_, Some("auto")) => Mode::Auto,
         (_, Some("path")) => Mode::Path,
@@ -171,17 +183,6 @@ pub fn parse_setting(value: &str) -> Result<Option<Setting>, String> {
     };
     if min == "local" {
         return Ok(Some(Setting { min: None, mode }));
-    }
-    if from_toolchain(min).is_none() {
-        return Err(if suffix.is_some() {
-            format!(
-                "invalid GOTOOLCHAIN {}: invalid minimum toolchain {}",
-                q(value),
-                q(min)
-            )
-        } else {
-            format!("invalid GOTOOLCHAIN {}", q(value))
-        });
     }
     Ok(Some(Setting {
         min: Some(min.to_owned()),
@@ -239,32 +240,23 @@ pub fn decide(gotoolchain: &str, local: &Gover, lines: Option<&Lines>) -> Decisi
     if let Some(l) = lines {
         let min_v = from_toolchain(&target).unwrap_or_else(|| local.clone());
         if l.toolchain.as_deref() == Some("default") {
-            return too_new(local, lines, gotoolchain, true).map_or_else(
-                || {
-                    if target == local_name {
-                        Decision::Local
-                    } else {
-                        Decision::Switch {
-                            target: target.clone(),
-                            reason: reason.clone(),
-                            path_only: setting.mode == Mode::Path,
-                        }
-                    }
-                },
-                Decision::Refuse,
-            );
+            // `default` keeps the GOTOOLCHAIN minimum: go switches to it, and only a local run
+            // is checked against the go line here (the switched-to go checks for itself).
+            if target != local_name {
+                return Decision::Switch {
+                    target: target.clone(),
+                    reason: reason.clone(),
+                    path_only: setting.mode == Mode::Path,
+                };
+            }
+            return too_new(local, lines, gotoolchain, true)
+                .map_or(Decision::Local, Decision::Refuse);
         }
         let mut best = min_v;
         if let Some(tc) = &l.toolchain {
-            let ok = tc.starts_with("go") || tc.contains("-go");
-            let v = if tc.starts_with("go") {
-                from_toolchain(tc)
-            } else {
-                tc.split_once("-go")
-                    .and_then(|(_, v)| Gover::parse(v.split(['-', ' ']).next().unwrap_or("")))
-            };
-            match (ok, v) {
-                (true, Some(v)) => {
+            // select.go: FromToolchain must give a version, and it only reads `go…` names.
+            match from_toolchain(tc) {
+                Some(v) => {
                     if v > best {
                         best = v;
                         target = tc.clone();
@@ -397,6 +389,11 @@ mod tests {
             parse_setting("go1.2.3+foo").unwrap_err(),
             "invalid GOTOOLCHAIN \"go1.2.3+foo\": only version suffixes are +auto and +path"
         );
+        // The minimum is checked before the suffix (select.go).
+        assert_eq!(
+            parse_setting("foo+bar").unwrap_err(),
+            "invalid GOTOOLCHAIN \"foo+bar\": invalid minimum toolchain \"foo\""
+        );
         assert_eq!(parse_setting("").unwrap(), None);
     }
 
@@ -460,6 +457,15 @@ mod tests {
         assert_eq!(
             decide("auto", &local, Some(&lines("1.22", Some("bogus")))),
             Decision::Refuse("invalid toolchain \"bogus\" in go.mod".into())
+        );
+        // FromToolchain reads only `go…` names: a `-go` suffix elsewhere is no toolchain.
+        assert_eq!(
+            decide("auto", &local, Some(&lines("1.22", Some("gccgo-go1.99.0")))),
+            Decision::Refuse("invalid toolchain \"gccgo-go1.99.0\" in go.mod".into())
+        );
+        // `toolchain default` keeps a GOTOOLCHAIN minimum above the local go: go switches to it.
+        assert!(
+            matches!(decide("go1.30.0+auto", &local, Some(&lines("1.28", Some("default")))), Decision::Switch { target, .. } if target == "go1.30.0")
         );
         assert_eq!(
             decide("bash", &local, None),

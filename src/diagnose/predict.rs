@@ -271,8 +271,12 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
 pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
     let mut root: Option<&'static str> = None;
     let (toolchain, toolchain_fail) = toolchain_offline(plan);
-    // A failed toolchain switch stops go before it looks at any module.
-    let fatal = fatal_config_error(cfg).or(toolchain_fail);
+    // toolchain.Select runs before GOFLAGS and the go.mod parse (cmd/go/main.go), so its
+    // failures come first; only "requires go >=" is modload's, after them.
+    let fatal = match toolchain_fail {
+        Some(t) if t.0 != "TOOLCHAIN_LOCAL_TOO_OLD" => Some(t),
+        t => fatal_config_error(cfg).or(t),
+    };
     let sumdb_error = match &plan.sumdb {
         Err(e) => Some(e.to_string()),
         Ok(_) => None,
