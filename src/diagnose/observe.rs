@@ -755,9 +755,11 @@ fn walk_toolchain(
     }
     if let Some(via) = served {
         tc.via = Some(via);
-        // Verified against the checksum database, always for toolchains.
-        if let (s, Some(f), err) =
-            walk_sumdb(targets, plan, Some(("golang.org/toolchain", &version)))
+        // Verified against the checksum database, for toolchains even with GOSUMDB=off or a
+        // GONOSUMDB match; only a lone file:// GOPROXY is trusted as is.
+        if tp.sumdb_required
+            && let (s, Some(f), err) =
+                walk_sumdb(targets, plan, Some(("golang.org/toolchain", &version)))
             && s.predicted == Predicted::Fail
         {
             let e = err.unwrap_or_default();

@@ -62,7 +62,6 @@ const MODULES_PER_PROXY: usize = 6;
 #[derive(Debug, Clone)]
 enum Purpose {
     VersionList {
-        module: String,
         version: Option<String>,
     },
     SumdbViaProxy {
@@ -146,7 +145,6 @@ fn specs(plan: &Plan) -> Vec<Spec> {
                             url: url.clone(),
                             role: Role::Proxy,
                             purpose: Purpose::VersionList {
-                                module: m.module.clone(),
                                 version: m.version.clone(),
                             },
                             context: json!({"proxy": crate::redact::redact_urls(proxy), "module": m.module}),
@@ -239,9 +237,9 @@ fn specs(plan: &Plan) -> Vec<Spec> {
         }
     }
     let lookup = match &switch {
-        Some((_, v)) => Some(("golang.org/toolchain".to_owned(), v.clone())),
+        Some((t, v)) if t.sumdb_required => Some(("golang.org/toolchain".to_owned(), v.clone())),
         // A module that looks private is the one the public database will not know.
-        None => {
+        _ => {
             let candidates = || {
                 plan.modules
                     .iter()
@@ -253,8 +251,10 @@ fn specs(plan: &Plan) -> Vec<Spec> {
                 .map(|m| (m.module.clone(), m.version.clone().unwrap_or_default()))
         }
     };
-    if (switch.is_some() || plan.modules.iter().any(|m| m.needs_sumdb))
-        && plan.lookups_disabled.is_none()
+    // go verifies a toolchain whatever -mod says (modfetch/sumdb.go); modules only when looked up.
+    let toolchain_sumdb = switch.as_ref().is_some_and(|(t, _)| t.sumdb_required);
+    if toolchain_sumdb
+        || (plan.modules.iter().any(|m| m.needs_sumdb) && plan.lookups_disabled.is_none())
     {
         for step in &plan.sumdb_route {
             match step {
@@ -286,14 +286,15 @@ fn specs(plan: &Plan) -> Vec<Spec> {
     out
 }
 
-fn setup(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Arc<Setup> {
+fn setup(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Setup {
     let roots = super::roots::load(&cfg.env);
     let tls = TlsSetup {
-        roots: roots.store.clone(),
+        roots,
         public: super::roots::public_roots(),
     };
-    let dns_tls = tls.client_config(&[b"h2"]).map(Arc::new);
-    Arc::new(Setup {
+    // No ALPN of ours: hickory offers h2 for DoH itself, and DoT must not be offered h2.
+    let dns_tls = tls.client_config(&[]).map(Arc::new);
+    Setup {
         dns: DnsSetup::system(&opts.resolvers, opts.compare.clone(), dns_tls),
         tls,
         limits: Limits::for_timeout(opts.timeout),
@@ -317,7 +318,7 @@ fn setup(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Arc<Setup> {
             Ok(SumDbSetting::Db(db)) => Some(db.clone()),
             _ => None,
         },
-    })
+    }
 }
 
 /// Downloads `url` through the same layers (reading at most `max_bytes`): bytes read and the
@@ -330,7 +331,7 @@ pub async fn download(
     max_bytes: usize,
 ) -> Result<(usize, Duration), String> {
     let deadline = Deadline::after(opts.timeout);
-    let mut setup = (*setup(cfg, plan, opts)).clone_shallow();
+    let mut setup = setup(cfg, plan, opts);
     setup.limits.max_body = max_bytes;
     setup.limits.http = opts.timeout;
     let f = fetch(&setup, deadline, url, true, false).await;
@@ -349,26 +350,10 @@ pub async fn download(
     }
 }
 
-impl Setup {
-    fn clone_shallow(&self) -> Setup {
-        Setup {
-            dns: self.dns.clone(),
-            tls: self.tls.clone(),
-            limits: self.limits,
-            env: self.env.clone(),
-            http_proxy: self.http_proxy.clone(),
-            git: self.git.clone(),
-            netrc: self.netrc.clone(),
-            auth: self.auth.clone(),
-            sumdb: self.sumdb.clone(),
-        }
-    }
-}
-
 /// Probes every target of the plan. Needs a tokio runtime.
 pub async fn run(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Vec<Target> {
     let deadline = Deadline::after(opts.timeout);
-    let setup = setup(cfg, plan, opts);
+    let setup = Arc::new(setup(cfg, plan, opts));
     let specs = specs(plan);
     let bar = progress_bar(opts.progress, specs.len());
     let mut set = tokio::task::JoinSet::new();
@@ -1126,7 +1111,7 @@ async fn probe_url(
         return target;
     };
     match purpose {
-        Purpose::VersionList { module, version } => {
+        Purpose::VersionList { version } => {
             if check_status(&mut f.layers, url, &a) {
                 if http::is_html(&a) {
                     judge(
@@ -1169,7 +1154,6 @@ async fn probe_url(
                                     }
                                 }
                             }
-                            let _ = module;
                         }
                         Err(e) => judge(
                             &mut f.layers,

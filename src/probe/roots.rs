@@ -9,7 +9,6 @@ use std::sync::Arc;
 use rustls::RootCertStore;
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
-use serde::Serialize;
 
 use crate::config::env::Environment;
 
@@ -23,80 +22,40 @@ const CERT_FILES: &[&str] = &[
 ];
 const CERT_DIRS: &[&str] = &["/etc/ssl/certs", "/etc/pki/tls/certs"];
 
-/// Where the roots came from, for the report.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct RootsInfo {
-    pub file: Option<String>,
-    pub dirs: Vec<String>,
-    pub count: usize,
-    pub from_ssl_cert_file: bool,
-    pub from_ssl_cert_dir: bool,
-    /// Files that could not be read or parsed.
-    pub problems: Vec<String>,
-}
-
-pub struct Roots {
-    pub store: Arc<RootCertStore>,
-    pub info: RootsInfo,
-}
-
-fn add_pem_file(
-    store: &mut RootCertStore,
-    path: &Path,
-    problems: &mut Vec<String>,
-) -> Result<usize, std::io::Error> {
+/// Adds a PEM file's certificates; unparsable blocks are skipped, as go's AppendCertsFromPEM does.
+fn add_pem_file(store: &mut RootCertStore, path: &Path) -> Result<(), std::io::Error> {
     let data = std::fs::read(path)?;
-    let mut n = 0;
-    for cert in CertificateDer::pem_slice_iter(&data) {
-        match cert {
-            Ok(c) => {
-                if store.add(c).is_ok() {
-                    n += 1;
-                }
-            }
-            Err(e) => problems.push(format!("{}: {e}", path.display())),
-        }
+    for cert in CertificateDer::pem_slice_iter(&data).flatten() {
+        let _ = store.add(cert);
     }
-    Ok(n)
+    Ok(())
 }
 
 /// Loads go's roots from `env` (SSL_CERT_FILE / SSL_CERT_DIR honoured).
-pub fn load(env: &Environment) -> Roots {
+pub fn load(env: &Environment) -> Arc<RootCertStore> {
     let mut store = RootCertStore::empty();
-    let mut info = RootsInfo::default();
     let files: Vec<PathBuf> = match env.get("SSL_CERT_FILE") {
-        Some(f) => {
-            info.from_ssl_cert_file = true;
-            vec![PathBuf::from(f)]
-        }
+        Some(f) => vec![PathBuf::from(f)],
         None => CERT_FILES.iter().map(PathBuf::from).collect(),
     };
+    // The first file that reads is the bundle.
     for f in &files {
-        match add_pem_file(&mut store, f, &mut info.problems) {
-            Ok(n) => {
-                info.file = Some(f.display().to_string());
-                info.count += n;
-                break;
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => info.problems.push(format!("{}: {e}", f.display())),
+        if add_pem_file(&mut store, f).is_ok() {
+            break;
         }
     }
     let dirs: Vec<PathBuf> = match env.get("SSL_CERT_DIR") {
-        Some(d) => {
-            info.from_ssl_cert_dir = true;
-            d.split(':')
-                .filter(|s| !s.is_empty())
-                .map(PathBuf::from)
-                .collect()
-        }
+        Some(d) => d
+            .split(':')
+            .filter(|s| !s.is_empty())
+            .map(PathBuf::from)
+            .collect(),
         None => CERT_DIRS.iter().map(PathBuf::from).collect(),
     };
     for dir in &dirs {
         let Ok(entries) = std::fs::read_dir(dir) else {
             continue;
         };
-        info.dirs.push(dir.display().to_string());
         let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         names.sort();
         for path in names {
@@ -111,17 +70,12 @@ pub fn load(env: &Environment) -> Roots {
                     continue;
                 }
             }
-            if path.is_file()
-                && let Ok(n) = add_pem_file(&mut store, &path, &mut info.problems)
-            {
-                info.count += n;
+            if path.is_file() {
+                let _ = add_pem_file(&mut store, &path);
             }
         }
     }
-    Roots {
-        store: Arc::new(store),
-        info,
-    }
+    Arc::new(store)
 }
 
 /// The public web PKI (Mozilla's list), for telling an interception CA from a missing root.
