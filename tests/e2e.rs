@@ -186,12 +186,20 @@ struct DoctorRun {
     quoted: Vec<String>,
 }
 
-/// Every `Get "<url>"` in `text`: the request go names when a fetch fails.
+/// Every `Get "<url>"` and `reading <url>: ` in `text`: the requests go names when a fetch
+/// fails (transport errors and HTTP statuses).
 fn quoted_gets(text: &str) -> Vec<String> {
-    text.split("Get \"")
+    let gets = text
+        .split("Get \"")
         .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .map(str::to_owned)
+        .filter_map(|rest| rest.split('"').next());
+    let reads = text
+        .split("reading http")
+        .skip(1)
+        .filter_map(|rest| rest.split(": ").next())
+        .filter(|u| u.starts_with("s://") || u.starts_with("://"));
+    gets.map(str::to_owned)
+        .chain(reads.map(|u| format!("http{u}")))
         .collect()
 }
 
@@ -274,7 +282,7 @@ impl Row {
             && let Some(u) = d.quoted.iter().find(|u| !go_quoted.contains(u))
         {
             p.push(format!(
-                "godoctor quotes Get {u:?}; go's failing requests are {go_quoted:?}"
+                "godoctor quotes the request {u:?}; go's failing requests are {go_quoted:?}"
             ));
         }
         if self.fix_ok == Some(false) {

@@ -204,7 +204,8 @@ fn go_error(url: &str, t: &Target, l: &LayerResult) -> String {
         .map(|e| e.message.clone())
         .unwrap_or_default();
     match l.layer {
-        LayerName::Http | LayerName::Sumdb => msg,
+        // The probe's own request stands in for the one go makes (`.mod`, `/lookup/…`).
+        LayerName::Http | LayerName::Sumdb => as_go_read(&msg, t, url),
         LayerName::Proxy if t.http_status().is_none() => format!(
             "Get \"{}\": {}",
             redact_urls(url),
@@ -213,6 +214,16 @@ fn go_error(url: &str, t: &Target, l: &LayerResult) -> String {
         LayerName::Dns => format!("Get \"{}\": dial tcp: {msg}", redact_urls(url)),
         _ => format!("Get \"{}\": {msg}", redact_urls(url)),
     }
+}
+
+/// go's `reading <url>: <status>` names the request go makes (`.mod`, `.info`, `/lookup/…`),
+/// which the probe's own request stands in for.
+fn as_go_read(msg: &str, t: &Target, go_url: &str) -> String {
+    msg.replacen(
+        &format!("reading {}", t.url),
+        &format!("reading {}", redact_urls(go_url)),
+        1,
+    )
 }
 
 fn attempt_from(t: &Target, go_url: &str) -> Attempt {
@@ -225,7 +236,7 @@ fn attempt_from(t: &Target, go_url: &str) -> Attempt {
             let msg = l
                 .error
                 .as_ref()
-                .map(|e| e.message.clone())
+                .map(|e| as_go_read(&e.message, t, go_url))
                 .unwrap_or_default();
             return Attempt::NotFound(msg);
         }
@@ -252,15 +263,17 @@ fn label(m: &ModulePlan) -> String {
     }
 }
 
-/// The URL go would show for a module fetched from `proxy`.
-fn go_module_url(proxy: &str, m: &ModulePlan) -> String {
+/// The URL go would show for a module fetched from `proxy`: the go.mod when it loads the module
+/// graph, the `.info` for a `M@V` argument (query.go's Stat).
+fn go_module_url(proxy: &str, m: &ModulePlan, from_gomod: bool) -> String {
     let base = format!(
         "{}/{}/@v/",
         proxy.trim_end_matches('/'),
         crate::plan::escape_path(&m.module)
     );
     match &m.version {
-        Some(v) => format!("{base}{}.mod", crate::plan::escape_path(v)),
+        Some(v) if from_gomod => format!("{base}{}.mod", crate::plan::escape_path(v)),
+        Some(v) => format!("{base}{}.info", crate::plan::escape_path(v)),
         None => format!("{base}list"),
     }
 }
@@ -440,7 +453,7 @@ fn walk_module(targets: &[Target], m: &ModulePlan, from_gomod: bool) -> Walk {
                 fall_through,
                 ..
             } => {
-                let go_url = go_module_url(proxy, m);
+                let go_url = go_module_url(proxy, m, from_gomod);
                 let target = proxy_target(targets, proxy, m);
                 let attempt = target.map_or(Attempt::Unknown, |t| attempt_from(t, &go_url));
                 match attempt {
