@@ -141,8 +141,9 @@ pub struct ExplainArgs {
     /// Print one JSON object (matched, code, layer, host, summary, meaning, checks, remediation).
     #[arg(long)]
     pub json: bool,
-    /// Also run `godoctor check` for the module or host named in the error.
-    #[arg(long)]
+    /// Also run `godoctor check` for the module or host named in the error (text only: the
+    /// JSON form is one object).
+    #[arg(long, conflicts_with = "json")]
     pub probe: bool,
     /// Deadline for --probe.
     #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_duration)]
@@ -172,9 +173,6 @@ pub struct FixArgs {
     /// Also measure throughput by downloading one module zip from each qualified mirror.
     #[arg(long)]
     pub bench: bool,
-    /// Allow recommending insecure settings (never done otherwise).
-    #[arg(long)]
-    pub allow_insecure: bool,
     /// After --apply, do not re-run the check.
     #[arg(long)]
     pub no_verify: bool,

@@ -11,16 +11,22 @@
 /// scheme (`//u:p@h`), passwords with `,` `|` `<` `'`, and URLs inside other text, while
 /// `module@version` (a single `/` before it) and `git@host` are left alone.
 pub fn redact_urls(text: &str) -> String {
-    redact(text, true)
+    redact(text, true, "xxxxx")
+}
+
+/// For commands to paste: userinfo becomes `USER:PASSWORD`, which the user fills in. A command
+/// with `xxxxx` in it would overwrite their credentials when run.
+pub fn placeholder_credentials(command: &str) -> String {
+    redact(command, true, "USER:PASSWORD")
 }
 
 /// Only userinfo after `//` (an authority): for parts of a parsed URL, where `a:b@c` in a
 /// query or an opaque part is data, not credentials.
 pub fn redact_authorities(text: &str) -> String {
-    redact(text, false)
+    redact(text, false, "xxxxx")
 }
 
-fn redact(text: &str, bare: bool) -> String {
+fn redact(text: &str, bare: bool, with: &str) -> String {
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
@@ -48,7 +54,7 @@ fn redact(text: &str, bare: bool) -> String {
             continue;
         }
         out.push_str(&text[copied..start]);
-        out.push_str("xxxxx");
+        out.push_str(with);
         copied = at;
     }
     out.push_str(&text[copied..]);
@@ -57,7 +63,17 @@ fn redact(text: &str, bare: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::redact_urls;
+    use super::{placeholder_credentials, redact_urls};
+
+    #[test]
+    fn commands_get_placeholders() {
+        assert_eq!(
+            placeholder_credentials("go env -w 'GOPROXY=https://bob:tok@corp.example|direct'"),
+            "go env -w 'GOPROXY=https://USER:PASSWORD@corp.example|direct'"
+        );
+        let template = "export HTTPS_PROXY=http://USER:PASSWORD@10.0.0.1:3128";
+        assert_eq!(placeholder_credentials(template), template);
+    }
 
     #[test]
     fn hides_userinfo() {

@@ -95,11 +95,7 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
             compare: args.compare.clone(),
             progress: format == Format::Text,
         };
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .map_err(RunError::Runtime)?;
+        let runtime = runtime()?;
         let targets = runtime.block_on(crate::probe::engine::run(&cfg, &plan, &opts));
         // Probes honour their deadlines; do not wait for stray tasks on the way out.
         runtime.shutdown_background();
@@ -284,7 +280,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs) -> Result<u8, RunError
         }
     }
     let direct_last = toml.settings.direct_last.unwrap_or(true);
-    let (changes, mut notes) = recommend::compute(
+    let (changes, notes) = recommend::compute(
         &cfg,
         &plan,
         &diagnosis,
@@ -292,9 +288,6 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs) -> Result<u8, RunError
         sumdb_direct_ok,
         direct_last,
     );
-    if args.allow_insecure {
-        notes.push("--allow-insecure: no insecure setting was needed".into());
-    }
     let rec = recommend::Recommendation {
         candidates: cands,
         changes,

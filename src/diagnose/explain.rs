@@ -46,10 +46,23 @@ fn url_host(text: &str) -> Option<String> {
     Some(host.to_owned()).filter(|s| !s.is_empty())
 }
 
+/// The host of `dial tcp HOST:PORT`, IPv6 brackets included in the reading.
+fn dial_host(text: &str) -> Option<String> {
+    let rest = &text[text.find("dial tcp ")? + "dial tcp ".len()..];
+    match rest.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().map(str::to_owned),
+        None => word_after(text, "dial tcp ").map(str::to_owned),
+    }
+    .filter(|h| !h.is_empty())
+}
+
 /// `go: M@V: …` → `M@V`.
 fn module_of(text: &str) -> Option<String> {
     for line in text.lines() {
-        let rest = line.trim().strip_prefix("go: ")?;
+        // Pasted output may start with the command or a blank line.
+        let Some(rest) = line.trim().strip_prefix("go: ") else {
+            continue;
+        };
         let first = rest.split(": ").next()?;
         if first.contains('.')
             && !first.contains(' ')
@@ -718,14 +731,7 @@ pub fn explain(text: &str) -> Explanation {
         if rule.needles.iter().all(|n| text.contains(n)) {
             let host = match rule.layer {
                 Layer::Dns => word_after(text, "lookup ").map(str::to_owned),
-                Layer::Tcp => word_after(text, "dial tcp ")
-                    .map(|h| {
-                        h.rsplit_once(':')
-                            .map_or(h, |(h, _)| h)
-                            .trim_matches(['[', ']'])
-                            .to_owned()
-                    })
-                    .or_else(|| url_host(text)),
+                Layer::Tcp => dial_host(text).or_else(|| url_host(text)),
                 Layer::Config => None,
                 _ => url_host(text),
             };
@@ -983,11 +989,12 @@ mod tests {
         assert_eq!(e.host.as_deref(), Some("proxy.golang.org"));
         assert_eq!(e.module.as_deref(), Some("golang.org/x/text@v0.3.0"));
         let e = explain("dial tcp [2607:f8b0::1]:443: i/o timeout");
-        assert_eq!(
-            e.host.as_deref(),
-            Some("2607"),
-            "the host is cut at the first colon for IPv6; acceptable for a hint"
+        assert_eq!(e.host.as_deref(), Some("2607:f8b0::1"));
+        let e = explain(
+            "$ go mod download\ngo: example.com/m@v1.0.0: Get \"https://p.example/x\": dial tcp 10.0.0.1:443: i/o timeout",
         );
+        assert_eq!(e.host.as_deref(), Some("10.0.0.1"));
+        assert_eq!(e.module.as_deref(), Some("example.com/m@v1.0.0"));
         let e = explain(
             "Get \"https://u:p@proxy.corp.example/x\": tls: failed to verify certificate: x509: certificate signed by unknown authority",
         );

@@ -157,6 +157,47 @@ impl Diagnosis {
     }
 }
 
+impl Diagnosis {
+    /// Hides userinfo in every text a report can show. Rules quote the user's own settings
+    /// (GOPROXY in a `go env -w` fix, go's error words), so this is done once, here, rather
+    /// than in each renderer.
+    fn redacted(mut self) -> Diagnosis {
+        use crate::redact::redact_urls;
+        let opt = |o: &mut Option<String>| {
+            if let Some(s) = o {
+                *s = redact_urls(s);
+            }
+        };
+        for f in &mut self.findings {
+            f.message = redact_urls(&f.message);
+            opt(&mut f.host);
+            for e in &mut f.evidence {
+                *e = redact_urls(e);
+            }
+            for r in &mut f.remediation {
+                r.description = redact_urls(&r.description);
+                if let Some(c) = &mut r.command {
+                    *c = crate::redact::placeholder_credentials(c);
+                }
+            }
+            for v in f.params.values_mut() {
+                *v = redact_urls(v);
+            }
+        }
+        let o = &mut self.outcome;
+        for m in &mut o.modules {
+            opt(&mut m.via);
+            opt(&mut m.error);
+        }
+        opt(&mut o.sumdb.via);
+        if let Some(t) = &mut o.toolchain {
+            opt(&mut t.via);
+            opt(&mut t.error);
+        }
+        self
+    }
+}
+
 /// Runs the configuration rules, then predicts from what the probes observed.
 pub fn diagnose(cfg: &Config, plan: &Plan, targets: &[crate::probe::Target]) -> Diagnosis {
     let mut findings = config_rules::run(cfg, plan);
@@ -180,6 +221,7 @@ pub fn diagnose(cfg: &Config, plan: &Plan, targets: &[crate::probe::Target]) -> 
         outcome: observed.outcome,
         root_cause,
     }
+    .redacted()
 }
 
 /// Runs the offline rules and the offline prediction.
@@ -194,5 +236,55 @@ pub fn diagnose_offline(cfg: &Config, plan: &Plan) -> Diagnosis {
         findings,
         outcome,
         root_cause,
+    }
+    .redacted()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use predict::{ModuleOutcome, Outcome, Predicted, SumdbOutcome};
+
+    #[test]
+    fn every_text_a_report_shows_is_redacted() {
+        let url = "https://bob:s3cr3t@goproxy.corp.example/mod";
+        let mut f = Finding::new("X", Severity::Error, Layer::Http, format!("{url} failed"))
+            .param("proxy", url);
+        f.evidence.push(format!("go: Get \"{url}/m/@v/list\": EOF"));
+        f.remediation.push(Remedy::run(
+            format!("drop {url}"),
+            format!("go env -w GOPROXY={url}|direct"),
+        ));
+        let d = Diagnosis {
+            findings: vec![f],
+            outcome: Outcome {
+                predicted: Predicted::Fail,
+                modules: vec![ModuleOutcome {
+                    module: "m".into(),
+                    predicted: Predicted::Fail,
+                    via: Some(url.into()),
+                    error: Some(format!("reading {url}/m/@v/list: 403")),
+                }],
+                sumdb: SumdbOutcome {
+                    predicted: Predicted::Ok,
+                    via: Some(url.into()),
+                },
+                assumes_network_ok: false,
+                toolchain: None,
+                root_cause_code: None,
+            },
+            root_cause: Some(0),
+        }
+        .redacted();
+        let shown = format!("{:?} {:?}", d.findings, d.outcome);
+        assert_eq!(
+            d.findings[0].remediation[0].command.as_deref(),
+            Some("go env -w GOPROXY=https://USER:PASSWORD@goproxy.corp.example/mod|direct")
+        );
+        assert!(
+            !shown.contains("s3cr3t") && !shown.contains("bob"),
+            "{shown}"
+        );
+        assert!(shown.contains("goproxy.corp.example"));
     }
 }

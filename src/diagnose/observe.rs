@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::predict::{self, ModuleOutcome, Outcome, Predicted, SumdbOutcome};
+use super::predict::{self, ModuleOutcome, Outcome, Predicted, SumdbOutcome, label};
 use super::remedy::set_go_env;
 use super::{Finding, Layer, Remedy, Severity};
 use crate::config::Config;
@@ -254,13 +254,6 @@ fn find(targets: &[Target], role: Role, pred: impl Fn(&Target) -> bool) -> Optio
 
 fn ctx<'a>(t: &'a Target, key: &str) -> Option<&'a str> {
     t.context.get(key).and_then(Value::as_str)
-}
-
-fn label(m: &ModulePlan) -> String {
-    match &m.version {
-        Some(v) => format!("{}@{v}", m.module),
-        None => m.module.clone(),
-    }
 }
 
 /// The URL go would show for a module fetched from `proxy`: the go.mod when it loads the module
@@ -984,17 +977,18 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
         } else {
             None
         };
-        for f in findings.iter_mut().filter(|f| f.remediation.is_empty()) {
-            super::remediation::attach(cfg, plan, targets, f);
-        }
+        // The root replaces its deduplicated twin (a warning of the same code and host).
         if let Some(r) = root.as_mut() {
-            super::remediation::attach(cfg, plan, targets, r);
+            super::remediation::attach(cfg, targets, r);
             if let Some(f) = findings
                 .iter_mut()
                 .find(|f| f.code == r.code && f.host == r.host)
             {
                 *f = r.clone();
             }
+        }
+        for f in findings.iter_mut() {
+            super::remediation::attach(cfg, targets, f);
         }
     }
     Observed {

@@ -197,7 +197,8 @@ pub fn toolchain_offline(
     }
 }
 
-fn label(m: &crate::plan::ModulePlan) -> String {
+/// `module@version` as go names it, or the bare path for a query.
+pub(crate) fn label(m: &crate::plan::ModulePlan) -> String {
     match &m.version {
         Some(v) => format!("{}@{v}", m.module),
         None => m.module.clone(),

@@ -7,7 +7,6 @@ use serde_json::Value;
 use super::remedy::{set_go_env, sh_quote};
 use super::{Finding, Remedy};
 use crate::config::Config;
-use crate::plan::Plan;
 use crate::probe::{LayerName, Role, Target};
 use crate::redact::redact_urls;
 
@@ -41,12 +40,10 @@ fn issuer(targets: &[Target], host: &str) -> Option<String> {
 }
 
 fn mirror_advice(cfg: &Config, targets: &[Target], host: Option<&str>) -> Vec<Remedy> {
-    let healthy = healthy_proxies(targets, host);
-    if let Some(first) = healthy.first() {
-        let mut list = healthy.clone();
+    let mut list = healthy_proxies(targets, host);
+    if !list.is_empty() {
         list.push("direct".into());
         let value = list.join(",");
-        let _ = first;
         return set_go_env(
             cfg,
             "GOPROXY",
@@ -60,7 +57,7 @@ fn mirror_advice(cfg: &Config, targets: &[Target], host: Option<&str>) -> Vec<Re
     )]
 }
 
-pub fn attach(cfg: &Config, _plan: &Plan, targets: &[Target], f: &mut Finding) {
+pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
     let host = f.host.clone().unwrap_or_default();
     let h = host.as_str();
     let fixes: Vec<Remedy> = match f.code {
@@ -223,7 +220,7 @@ pub fn attach(cfg: &Config, _plan: &Plan, targets: &[Target], f: &mut Finding) {
             Remedy::run(
                 format!("let git authenticate to {h} over HTTPS with a token"),
                 format!(
-                    "git config --global credential.helper store && printf 'machine {h} login USER password TOKEN\\n' >> ~/.netrc"
+                    "printf 'machine {h} login USER password TOKEN\\n' >> ~/.netrc && chmod 600 ~/.netrc"
                 ),
             ),
             Remedy::run(

@@ -51,6 +51,20 @@ pub fn edit(path: &Path, old: &[u8], changes: &[Change]) -> Result<Vec<u8>, Writ
             .collect();
         match value {
             Some(v) => {
+                // go env -w's checkEnvWrite: a value never spans lines.
+                let bad = if v.contains('\0') {
+                    Some("NUL")
+                } else if v.contains(['\u{b}', '\r', '\n']) {
+                    Some("newline")
+                } else {
+                    None
+                };
+                if let Some(what) = bad {
+                    return Err(WriteError::Unparsable {
+                        path: path.display().to_string(),
+                        why: format!("invalid {what} in {key}=... value"),
+                    });
+                }
                 let new_line = format!("{key}={v}\n");
                 if let Some(&last) = positions.last() {
                     lines[last] = new_line;
@@ -78,6 +92,9 @@ pub fn edit(path: &Path, old: &[u8], changes: &[Change]) -> Result<Vec<u8>, Writ
 
 /// Replaces `path` with `data` atomically (mode kept; the directory created if missing).
 pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), WriteError> {
+    // Through a symlink (dotfile managers), as go's own write goes: replace its target.
+    let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let path = resolved.as_path();
     let io = |source| WriteError::Io {
         path: path.display().to_string(),
         source,
@@ -163,6 +180,33 @@ mod tests {
     fn refuses_what_it_cannot_parse() {
         assert!(edit(Path::new("env"), b"\xff\xfe", &[]).is_err());
         assert!(edit(Path::new("env"), b"A=\0", &[]).is_err());
+        // A value that would smuggle in a second line, as go env -w refuses it.
+        let sneaky = vec![(
+            "GOPROXY".to_owned(),
+            Some("https://m.example\nGOSUMDB=off".to_owned()),
+        )];
+        let err = edit(Path::new("env"), b"", &sneaky).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("invalid newline in GOPROXY=... value")
+        );
+    }
+
+    #[test]
+    fn atomic_write_goes_through_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("dotfiles-env");
+        std::fs::write(&real, "A=1\n").unwrap();
+        let link = dir.path().join("env");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"A=2\n").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"A=2\n");
     }
 
     #[test]

@@ -11,7 +11,6 @@ pub mod state;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
 
 use crate::config::goenv_file::EnvFileLocation;
 use crate::config::{Config, Origin};
@@ -31,7 +30,9 @@ pub enum FixError {
     Write(#[from] goenv_write::WriteError),
     #[error(transparent)]
     State(#[from] state::StateError),
-    #[error("`go env {args}` failed: {stderr}; nothing was written")]
+    #[error(
+        "`go env {args}` failed: {stderr} (if the file changed anyway, `godoctor fix --undo` restores it)"
+    )]
     GoEnv { args: String, stderr: String },
     #[error(transparent)]
     Io(#[from] std::io::Error),
@@ -88,7 +89,10 @@ pub fn env_overrides(cfg: &Config, changes: &[Change]) -> Vec<String> {
                 {
                     found = true;
                     let new = match &c.recommended {
-                        Some(v) => format!("export {}", sh_quote(&format!("{}={v}", c.key))),
+                        Some(v) => format!(
+                            "export {}",
+                            crate::redact::redact_urls(&sh_quote(&format!("{}={v}", c.key)))
+                        ),
                         None => "(delete the line)".into(),
                     };
                     out.push(format!(
@@ -131,8 +135,15 @@ pub fn apply(cfg: &Config, changes: &[Change]) -> Result<state::Backup, FixError
     let keys: Vec<String> = changes.iter().map(|c| c.key.to_owned()).collect();
     let backup = state::backup(&dir, &path, &keys)?;
     let result = write(cfg, &path, changes);
-    if result.is_err() {
-        // Nothing was written: the backup would restore nothing new.
+    // A failed write that left the file as it was needs no backup; one that changed it (a
+    // second `go env` command failing, say) keeps its backup so undo still works.
+    let unchanged = match std::fs::read(&path) {
+        Ok(now) => {
+            backup.meta.existed && std::fs::read(backup.dir.join("env")).is_ok_and(|b| b == now)
+        }
+        Err(e) => !backup.meta.existed && e.kind() == std::io::ErrorKind::NotFound,
+    };
+    if result.is_err() && unchanged {
         let _ = std::fs::remove_dir_all(&backup.dir);
     }
     result.map(|()| backup)
@@ -224,7 +235,7 @@ pub fn print_plan(w: &mut dyn Write, rec: &recommend::Recommendation) -> std::io
                 w,
                 "  ✗ {:<40} {}",
                 crate::redact::redact_urls(&c.url),
-                p.clone().unwrap_or_default()
+                crate::redact::redact_urls(p.as_deref().unwrap_or_default())
             )?,
         }
     }
@@ -281,13 +292,10 @@ pub fn print_backups(w: &mut dyn Write, cfg: &Config) -> Result<(), FixError> {
     Ok(())
 }
 
-/// Re-runs prediction after a write: `true` when go is now predicted to succeed.
+/// What the check after a write found, in words.
 pub fn verdict_text(p: Predicted) -> &'static str {
     match p {
         Predicted::Ok => "go is now predicted to succeed",
         Predicted::Fail => "go is still predicted to fail",
     }
 }
-
-/// How long the candidates may take, by default.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);

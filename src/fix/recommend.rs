@@ -366,7 +366,7 @@ pub fn compute(
                     recommended: Some(value),
                     reason: format!(
                         "{} passed every layer from here{}; `|` between them because each was verified, so any error (not only 404/410) moves on to the next{}",
-                        chosen.join(", "),
+                        crate::redact::redact_urls(&chosen.join(", ")),
                         if chosen.len() > 1 { ", fastest first" } else { "" },
                         if direct_last { "; `direct` last for modules no mirror has" } else { "" }
                     ),

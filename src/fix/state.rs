@@ -115,8 +115,9 @@ pub fn backup(dir: &Path, goenv: &Path, keys: &[String]) -> Result<Backup, State
     std::fs::create_dir_all(&bdir).map_err(io(&bdir))?;
     let existed = match std::fs::read(goenv) {
         Ok(data) => {
+            // Durable before go/env changes: undo must find it after a crash.
             let copy = bdir.join("env");
-            std::fs::write(&copy, data).map_err(io(&copy))?;
+            durable_write(&copy, &data)?;
             true
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
@@ -129,9 +130,18 @@ pub fn backup(dir: &Path, goenv: &Path, keys: &[String]) -> Result<Backup, State
         keys: keys.to_vec(),
     };
     let mpath = bdir.join("meta.json");
-    std::fs::write(&mpath, serde_json::to_vec_pretty(&meta).unwrap_or_default())
-        .map_err(io(&mpath))?;
+    durable_write(
+        &mpath,
+        &serde_json::to_vec_pretty(&meta).unwrap_or_default(),
+    )?;
     Ok(Backup { dir: bdir, meta })
+}
+
+fn durable_write(path: &Path, data: &[u8]) -> Result<(), StateError> {
+    super::goenv_write::write_atomic(path, data).map_err(|e| match e {
+        super::goenv_write::WriteError::Io { source, .. } => io(path)(source),
+        other => io(path)(std::io::Error::other(other.to_string())),
+    })
 }
 
 /// Backups, oldest first.

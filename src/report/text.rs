@@ -601,21 +601,6 @@ pub fn config(w: &mut dyn Write, cfg: &Config) -> io::Result<()> {
     Ok(())
 }
 
-/// An explanation, with headings in the language its texts are in (`zh::explanation` has
-/// translated them or not; run.rs does not pass the language here).
-pub fn explain(w: &mut dyn Write, e: &crate::diagnose::explain::Explanation) -> io::Result<()> {
-    let lang = if e
-        .summary
-        .chars()
-        .any(|c| super::zh::width(&c.to_string()) == 2)
-    {
-        Lang::Zh
-    } else {
-        Lang::En
-    };
-    explain_in(w, e, lang)
-}
-
 /// An explanation with headings in `lang`.
 pub fn explain_in(
     w: &mut dyn Write,
