@@ -423,7 +423,9 @@ fn module_plan(
 
 fn toolchain_plan(cfg: &Config, list: Option<&ProxyList>) -> Option<ToolchainPlan> {
     use crate::config::toolchain::{self, Decision, Gover, Lines};
-    if !cfg.rules_version.at_least(1, 21) || cfg.get("GO111MODULE") == "off" {
+    // modload.WillBeEnabled: only "on", "" and "auto" (with a go.mod) select toolchains.
+    let go111 = cfg.get("GO111MODULE");
+    if !cfg.rules_version.at_least(1, 21) || !matches!(go111, "on" | "" | "auto") {
         return None;
     }
     let local = Gover::parse(&format!(
@@ -436,7 +438,7 @@ fn toolchain_plan(cfg: &Config, list: Option<&ProxyList>) -> Option<ToolchainPla
         (None, Some(m)) => ("go.mod", Some(m)),
         (None, None) => ("go.mod", None),
     };
-    if m.is_none() && cfg.get("GO111MODULE") == "auto" {
+    if m.is_none() && go111 == "auto" {
         return None;
     }
     let lines = m.map(|m| Lines {

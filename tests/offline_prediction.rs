@@ -260,6 +260,15 @@ const CASES: &[Case] = &[
         root: None,
     },
     Case {
+        name: "GO111MODULE in upper case",
+        env: &[("GO111MODULE", "ON")],
+        goenv: "",
+        new_go_only: false,
+        old_go_only: false,
+        gomod: None,
+        root: Some("GO111MODULE_INVALID"),
+    },
+    Case {
         name: "gccgo-style toolchain line",
         env: &[("GOTOOLCHAIN", "auto")],
         goenv: "",

@@ -485,6 +485,12 @@ fn goflags_and_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
                     .evidence(msg)
                     .fixes(unset_go_env(cfg, "GO111MODULE", "turn module mode back on")),
             ),
+            "GO111MODULE_INVALID" => f.push(
+                Finding::new(code, Severity::Error, Layer::Config, format!("GO111MODULE={:?} is not on, off or auto (lower case): every module-aware go command stops", cfg.get("GO111MODULE")))
+                    .param("value", cfg.get("GO111MODULE"))
+                    .evidence(msg)
+                    .fixes(unset_go_env(cfg, "GO111MODULE", "use go's default (module mode)")),
+            ),
             "GOFLAGS_MALFORMED" => f.push(
                 Finding::new(code, Severity::Error, Layer::Config, format!("every go command except `go env` fails: GOFLAGS={value:?} contains something that is not a flag"))
                     .param("value", value)

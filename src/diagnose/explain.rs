@@ -661,6 +661,15 @@ const RULES: &[Rule] = &[
         fixes: &[],
     },
     Rule {
+        needles: &["unknown environment setting GO111MODULE="],
+        code: "GO111MODULE_INVALID",
+        layer: Layer::Config,
+        summary: "GO111MODULE has a value go does not know",
+        meaning: "go accepts only on, off, auto or empty, in lower case; anything else stops module-aware commands.",
+        checks: &["go env GO111MODULE"],
+        fixes: &[("use go's default", Some("go env -u GO111MODULE"))],
+    },
+    Rule {
         needles: &["modules disabled by GO111MODULE=off"],
         code: "GO111MODULE_OFF",
         layer: Layer::Config,

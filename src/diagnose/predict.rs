@@ -207,11 +207,20 @@ pub(crate) fn label(m: &crate::plan::ModulePlan) -> String {
 
 /// Config problems that stop every go command before any lookup: (code, go's message).
 pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
-    if cfg.get("GO111MODULE") == "off" {
-        return Some((
-            "GO111MODULE_OFF",
-            "go: modules disabled by GO111MODULE=off; see 'go help modules'".into(),
-        ));
+    match cfg.get("GO111MODULE") {
+        "off" => {
+            return Some((
+                "GO111MODULE_OFF",
+                "go: modules disabled by GO111MODULE=off; see 'go help modules'".into(),
+            ));
+        }
+        "" | "on" | "auto" => {}
+        v => {
+            return Some((
+                "GO111MODULE_INVALID",
+                format!("go: unknown environment setting GO111MODULE={v}"),
+            ));
+        }
     }
     let flags = GoFlags::parse(cfg.get("GOFLAGS"), cfg.rules_version.at_least(1, 21));
     if let Some(f) = flags.non_flags.first() {

@@ -196,6 +196,10 @@ pub fn finding_message(f: &Finding) -> Option<String> {
         ),
         "GOVCS_MALFORMED" => "go 不接受 GOVCS 的值".into(),
         "GO111MODULE_OFF" => "GO111MODULE=off：go 运行在 GOPATH 模式，`go mod download` 和模块下载都会被拒绝".into(),
+        "GO111MODULE_INVALID" => format!(
+            "GO111MODULE={:?} 不是 on、off 或 auto（须为小写）：所有模块模式下的 go 命令都会直接退出",
+            p("value")
+        ),
         "GOFLAGS_MALFORMED" => format!(
             "除 `go env` 外的所有 go 命令都会失败：GOFLAGS={:?} 中有不是 flag 的内容",
             p("value")
@@ -453,6 +457,8 @@ fn remedy_static(en: &str) -> Option<&'static str> {
         }
         "fix or remove GOVCS" => "修正或删除 GOVCS",
         "turn module mode back on" => "重新启用模块模式",
+        "use go's default (module mode)" => "恢复 go 的默认值（模块模式）",
+        "use go's default" => "恢复 go 的默认值",
         "remove or fix GOFLAGS" => "删除或修正 GOFLAGS",
         "drop -insecure" => "去掉 -insecure",
         "use the go/env value by removing the variable from this shell" => {
@@ -992,6 +998,10 @@ fn explain_text(en: &str) -> Option<&'static str> {
             "GOPROXY 中的每一项都返回了 404/410：模块路径或版本写错了，或者这是一个私有模块。"
         }
         "module mode is off" => "模块模式已关闭",
+        "GO111MODULE has a value go does not know" => "GO111MODULE 的值 go 不认识",
+        "go accepts only on, off, auto or empty, in lower case; anything else stops module-aware commands." => {
+            "go 只接受小写的 on、off、auto 或空值；其他值会让模块模式下的命令直接退出。"
+        }
         "GO111MODULE=off puts go in GOPATH mode." => "GO111MODULE=off 会让 go 运行在 GOPATH 模式。",
         "GOFLAGS has something go cannot parse" => "GOFLAGS 中有 go 无法解析的内容",
         "every go command except go env fails while GOFLAGS is invalid." => {
