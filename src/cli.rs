@@ -101,11 +101,13 @@ pub struct CheckArgs {
     #[arg(long)]
     pub offline: bool,
 
-    /// Deadline for the whole check, e.g. 10s, 1500ms, 1m. No step waits on go's 30 s dial timeout.
-    #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_duration)]
-    pub timeout: Duration,
+    /// Deadline for the whole check, e.g. 10s, 1500ms, 1m (default: `timeout` in godoctor.toml,
+    /// else 10s). No step waits on go's 30 s dial timeout.
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub timeout: Option<Duration>,
 
-    /// A module to plan when there is no go.mod (repeatable; `path` or `path@version`).
+    /// A module to plan when there is no go.mod (repeatable; `path` or `path@version`; default:
+    /// `canary_modules` in godoctor.toml).
     #[arg(long = "module", value_name = "MODULE")]
     pub modules: Vec<String>,
 
@@ -119,6 +121,7 @@ pub struct CheckArgs {
 
     /// Compare DNS answers with an encrypted resolver, which in-path forgery cannot touch:
     /// tls://IP[:PORT]#NAME (DNS over TLS) or https://IP[:PORT]/PATH#NAME (DNS over HTTPS).
+    /// Default: `compare_resolvers` in godoctor.toml.
     #[arg(long = "compare-resolver", value_name = "URL", value_parser = parse_compare)]
     pub compare: Vec<crate::probe::dns::CompareResolver>,
 }
@@ -179,9 +182,10 @@ pub struct FixArgs {
     /// An extra mirror candidate (repeatable; also `mirrors` in godoctor.toml).
     #[arg(long = "mirror", value_name = "URL")]
     pub mirrors: Vec<String>,
-    /// Deadline for probing the candidates, e.g. 10s.
-    #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_duration)]
-    pub timeout: Duration,
+    /// Deadline for probing the candidates, e.g. 10s (default: `timeout` in godoctor.toml, else
+    /// 10s).
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub timeout: Option<Duration>,
     /// A module to plan when there is no go.mod (repeatable).
     #[arg(long = "module", value_name = "MODULE")]
     pub modules: Vec<String>,
@@ -260,7 +264,7 @@ mod tests {
             panic!()
         };
         assert!(c.json && c.offline);
-        assert_eq!(c.timeout, Duration::from_secs(3));
+        assert_eq!(c.timeout, Some(Duration::from_secs(3)));
         assert_eq!(cli.dir, Some(PathBuf::from("/tmp")));
         assert!(Cli::try_parse_from(["godoctor", "fix", "--apply", "--undo"]).is_err());
     }

@@ -68,31 +68,93 @@ fn load(dir: PathBuf, deadline: Duration) -> Config {
     )
 }
 
+/// The command line's values, else godoctor.toml's, else the built-in defaults.
+struct Defaults {
+    timeout: Duration,
+    canaries: Vec<String>,
+    compare: Vec<crate::probe::dns::CompareResolver>,
+    mirrors: Vec<String>,
+    direct_last: bool,
+    /// godoctor.toml problems, each ignored.
+    problems: Vec<String>,
+}
+
+impl Defaults {
+    fn resolve(
+        dir: &std::path::Path,
+        timeout: Option<Duration>,
+        modules: &[String],
+        compare: &[crate::probe::dns::CompareResolver],
+    ) -> Defaults {
+        let toml = crate::config::godoctor_toml::load(&Environment::from_process(), dir);
+        let mut problems = toml.problems;
+        let s = toml.settings;
+        let toml_timeout = s.timeout.as_deref().and_then(|t| {
+            crate::cli::parse_duration(t)
+                .map_err(|e| problems.push(format!("godoctor.toml: timeout {t:?}: {e}")))
+                .ok()
+        });
+        let toml_compare = s
+            .compare_resolvers
+            .iter()
+            .filter_map(|c| {
+                crate::probe::dns::CompareResolver::parse(c)
+                    .map_err(|e| {
+                        problems.push(format!("godoctor.toml: compare_resolvers {c:?}: {e}"))
+                    })
+                    .ok()
+            })
+            .collect();
+        let or = |cli: &[String], file: Vec<String>| {
+            if !cli.is_empty() {
+                cli.to_vec()
+            } else if !file.is_empty() {
+                file
+            } else {
+                vec![DEFAULT_CANARY.to_owned()]
+            }
+        };
+        Defaults {
+            timeout: timeout.or(toml_timeout).unwrap_or(DEFAULT_TIMEOUT),
+            canaries: or(modules, s.canary_modules),
+            compare: if compare.is_empty() {
+                toml_compare
+            } else {
+                compare.to_vec()
+            },
+            mirrors: s.mirrors,
+            direct_last: s.direct_last.unwrap_or(true),
+            problems,
+        }
+    }
+}
+
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
 fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Result<u8, RunError> {
     let start = Instant::now();
+    let d = Defaults::resolve(&dir, args.timeout, &args.modules, &args.compare);
+    for p in &d.problems {
+        eprintln!("godoctor: warning: {p} (ignored)");
+    }
     let format = args.format.unwrap_or(if args.json {
         Format::Json
     } else {
         Format::Text
     });
     // Reading the configuration may take at most half the budget: go and git are bounded.
-    let cfg = load(dir, (args.timeout / 2).min(Duration::from_secs(5)));
-    let canaries = if args.modules.is_empty() {
-        vec![DEFAULT_CANARY.to_owned()]
-    } else {
-        args.modules.clone()
-    };
-    let plan = Plan::build(&cfg, &canaries);
+    let cfg = load(dir, (d.timeout / 2).min(Duration::from_secs(5)));
+    let plan = Plan::build(&cfg, &d.canaries);
     let targets = if args.offline {
         Vec::new()
     } else {
         let opts = ProbeOptions {
-            timeout: args
+            timeout: d
                 .timeout
                 .saturating_sub(start.elapsed())
                 .max(Duration::from_millis(100)),
             resolvers: args.resolvers.clone(),
-            compare: args.compare.clone(),
+            compare: d.compare.clone(),
             progress: format == Format::Text,
         };
         let runtime = runtime()?;
@@ -181,7 +243,7 @@ fn explain(
         format: None,
         verbose: false,
         offline: false,
-        timeout: args.timeout,
+        timeout: Some(args.timeout),
         modules: e.module.iter().cloned().collect(),
         strict: false,
         resolvers: Vec::new(),
@@ -223,22 +285,15 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs) -> Result<u8, RunError
         )?;
         return Ok(EXIT_OK);
     }
-    let toml = crate::config::godoctor_toml::load(&cfg.env, &cfg.dir);
-    for p in &toml.problems {
+    let d = Defaults::resolve(&cfg.dir, args.timeout, &args.modules, &[]);
+    for p in &d.problems {
         writeln!(out, "warning: {p} (ignored)")?;
     }
-    let canaries = if !args.modules.is_empty() {
-        args.modules.clone()
-    } else if !toml.settings.canary_modules.is_empty() {
-        toml.settings.canary_modules.clone()
-    } else {
-        vec![DEFAULT_CANARY.to_owned()]
-    };
-    let plan = Plan::build(&cfg, &canaries);
+    let plan = Plan::build(&cfg, &d.canaries);
     let opts = ProbeOptions {
-        timeout: args.timeout,
+        timeout: d.timeout,
         resolvers: args.resolvers.clone(),
-        compare: Vec::new(),
+        compare: d.compare.clone(),
         progress: true,
     };
     let rt = runtime()?;
@@ -248,7 +303,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs) -> Result<u8, RunError
     for c in recommend::BUILTIN_MIRRORS
         .iter()
         .map(|s| s.to_string())
-        .chain(toml.settings.mirrors.iter().cloned())
+        .chain(d.mirrors.iter().cloned())
         .chain(args.mirrors.iter().cloned())
     {
         let c = c.trim_end_matches('/').to_owned();
@@ -279,7 +334,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs) -> Result<u8, RunError
             }
         }
     }
-    let direct_last = toml.settings.direct_last.unwrap_or(true);
+    let direct_last = d.direct_last;
     let (changes, notes) = recommend::compute(
         &cfg,
         &plan,
@@ -315,7 +370,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs) -> Result<u8, RunError
         return Ok(EXIT_OK);
     }
     let cfg2 = load(dir, Duration::from_secs(5));
-    let plan2 = Plan::build(&cfg2, &canaries);
+    let plan2 = Plan::build(&cfg2, &d.canaries);
     let rt = runtime()?;
     let targets2 = rt.block_on(crate::probe::engine::run(&cfg2, &plan2, &opts));
     rt.shutdown_background();

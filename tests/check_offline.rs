@@ -436,3 +436,38 @@ fn github_annotations() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn godoctor_toml_supplies_canaries_and_warns_about_bad_values() {
+    let env = Env::new();
+    std::fs::write(
+        env.work().join("godoctor.toml"),
+        "canary_modules = [\"example.com/canary@v1.2.3\"]\ntimeout = \"soon\"\n",
+    )
+    .unwrap();
+    let out = env.run(&["check", "--offline", "--json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["outcome"]["modules"][0]["module"], "example.com/canary@v1.2.3",
+        "{:#}",
+        v["outcome"]
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("timeout \"soon\"") && err.contains("ignored"),
+        "{err}"
+    );
+    // The command line wins over the file.
+    let out = env.run(&[
+        "check",
+        "--offline",
+        "--json",
+        "--module",
+        "example.com/cli@v1.0.0",
+    ]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["outcome"]["modules"][0]["module"],
+        "example.com/cli@v1.0.0"
+    );
+}
