@@ -728,30 +728,32 @@ fn walk_toolchain(
                 }
             }
             Step::Direct(_) => {
-                // golang.org/toolchain?go-get=1, then go.dev/dl/mod: any failure reads
-                // "toolchain not available"; say what really failed.
-                let parts: Vec<&Target> = targets
+                // TryProxies: direct's error is the one go reports, whatever came before.
+                // lookupDirect turns a failed go-get discovery of golang.org/toolchain into
+                // "not exist" ("toolchain not available"); the zip from go.dev/dl/mod is then an
+                // ordinary fetch whose errors go prints as they are.
+                let role = |t: &&Target| t.role == Role::Toolchain;
+                let discovery = targets
                     .iter()
-                    .filter(|t| {
-                        t.role == Role::Toolchain
-                            && (ctx(t, "proxy") == Some("direct") || ctx(t, "step").is_some())
-                    })
-                    .collect();
-                match parts
+                    .filter(role)
+                    .find(|t| ctx(t, "step").is_some());
+                let zip = targets
                     .iter()
-                    .find_map(|t| t.first_failure().map(|l| (*t, l)))
-                {
-                    None => {
-                        served = Some("direct".into());
-                    }
-                    Some((t, l)) => {
-                        let mut f = failure_finding(t, l);
-                        f.severity = Severity::Warning;
-                        f.message = format!(
-                            "{} (on the direct route to golang.org/toolchain, which go reports only as \"toolchain not available\")",
-                            f.message
-                        );
-                        real.get_or_insert((f, String::new()));
+                    .filter(role)
+                    .find(|t| ctx(t, "proxy") == Some("direct"));
+                if let Some((t, l)) = discovery.and_then(|t| t.first_failure().map(|l| (t, l))) {
+                    let mut f = failure_finding(t, l);
+                    f.severity = Severity::Warning;
+                    f.message = format!(
+                        "{} (on the direct route to golang.org/toolchain, which go reports only as \"toolchain not available\")",
+                        f.message
+                    );
+                    real = Some((f, String::new()));
+                } else {
+                    match zip.map_or(Attempt::Unknown, |t| attempt_from(t, &t.url)) {
+                        Attempt::Served | Attempt::Unknown => served = Some("direct".into()),
+                        Attempt::NotFound(_) => real = None,
+                        Attempt::Failed(f, e) => real = Some((*f, e)),
                     }
                 }
                 break;
@@ -1467,17 +1469,15 @@ mod tests {
             },
         );
         let p = Plan::build(&c, &[]);
-        let mut direct =
-            toolchain_target("https://go.dev", failing(LayerName::Dns, "nxdomain", None));
-        direct.context = json!({"proxy": "direct", "module": "golang.org/toolchain"});
-        let o = predict(
-            &c,
-            &p,
-            &[
-                toolchain_target(A, failing(LayerName::Http, "not_found", Some(404))),
-                direct,
-            ],
+        // go-get discovery of golang.org/toolchain fails: go calls that "not exist".
+        let mut discovery = toolchain_target(
+            "https://golang.org",
+            failing(LayerName::Dns, "nxdomain", None),
         );
+        discovery.url = "https://golang.org/toolchain?go-get=1".into();
+        discovery.context = json!({"module": "golang.org/toolchain", "step": "go-get discovery"});
+        let not_here = toolchain_target(A, failing(LayerName::Http, "not_found", Some(404)));
+        let o = predict(&c, &p, &[not_here.clone(), discovery.clone()]);
         let tc = o.outcome.toolchain.as_ref().unwrap();
         assert!(
             tc.error
@@ -1499,6 +1499,23 @@ mod tests {
                 .any(|e| e.contains("nxdomain happened")),
             "{root:?}"
         );
+        // Discovery answered, but the zip from go.dev cannot be fetched: go prints that error.
+        let mut ok_discovery = discovery;
+        ok_discovery.layers = ok_layers();
+        let mut zip = toolchain_target(
+            "https://go.dev/dl/mod",
+            failing(LayerName::Tcp, "refused", None),
+        );
+        zip.context = json!({"proxy": "direct", "module": "golang.org/toolchain"});
+        let o = predict(&c, &p, &[not_here, ok_discovery, zip]);
+        let tc = o.outcome.toolchain.as_ref().unwrap();
+        assert!(
+            tc.error.as_deref().unwrap().starts_with(
+                "go: download go1.99.0: golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64: Get \"https://go.dev/dl/mod/golang.org/toolchain/@v/"
+            ),
+            "{tc:?}"
+        );
+        assert_eq!(o.outcome.root_cause_code, Some("TCP_REFUSED"));
         // A real error after `,` is reported as it is.
         let o = predict(
             &c,
