@@ -422,16 +422,15 @@ fn module_plan(
 }
 
 fn toolchain_plan(cfg: &Config, list: Option<&ProxyList>) -> Option<ToolchainPlan> {
-    use crate::config::toolchain::{self, Decision, Gover, Lines};
+    use crate::config::toolchain::{self, Decision, Lines};
     // modload.WillBeEnabled: only "on", "" and "auto" (with a go.mod) select toolchains.
     let go111 = cfg.get("GO111MODULE");
     if !cfg.rules_version.at_least(1, 21) || !matches!(go111, "on" | "" | "auto") {
         return None;
     }
-    let local = Gover::parse(&format!(
-        "{}.{}.{}",
-        cfg.rules_version.major, cfg.rules_version.minor, cfg.rules_version.patch
-    ))?;
+    // gover.Local(): the running go's own name, release candidates included (go1.21rc2 is
+    // older than go1.21.0).
+    let local = toolchain::from_toolchain(&cfg.rules_version.to_string())?;
     let project = &cfg.project;
     let (file, m) = match (&project.gowork, &project.gomod) {
         (Some(w), _) => ("go.work", Some(w)),
@@ -602,6 +601,29 @@ mod tests {
         assert_eq!(
             escape_path("github.com/Azure/azure-sdk"),
             "github.com/!azure/azure-sdk"
+        );
+    }
+
+    #[test]
+    fn a_release_candidate_is_older_than_its_release() {
+        use crate::config::goversion::GoVersion;
+        use crate::config::{Config, LoadOptions, env::Environment};
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("go.mod"), "module m\n\ngo 1.21.0\n").unwrap();
+        let mut cfg = Config::load(
+            Environment::from_pairs([("HOME", "/nonexistent-home"), ("GOTOOLCHAIN", "auto")]),
+            &LoadOptions {
+                dir: dir.path().to_owned(),
+                tool_deadline: std::time::Duration::from_secs(2),
+            },
+        );
+        cfg.rules_version = GoVersion::parse("go1.21rc2").unwrap();
+        let plan = Plan::build(&cfg, &[]);
+        // gover: 1.21rc2 < 1.21.0, so go1.21rc2 switches to go1.21.0.
+        assert!(
+            matches!(&plan.toolchain.as_ref().unwrap().decision, crate::config::toolchain::Decision::Switch { target, .. } if target == "go1.21.0"),
+            "{:?}",
+            plan.toolchain
         );
     }
 

@@ -146,6 +146,10 @@ pub fn apply(cfg: &Config, changes: &[Change]) -> Result<state::Backup, FixError
     if result.is_err() && unchanged {
         let _ = std::fs::remove_dir_all(&backup.dir);
     }
+    if result.is_ok() {
+        // Without the record undo still works, only without noticing later edits.
+        let _ = state::record_result(&backup, &path);
+    }
     result.map(|()| backup)
 }
 

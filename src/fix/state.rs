@@ -23,6 +23,14 @@ pub enum StateError {
     NoBackup,
     #[error("{0}: the backup is damaged")]
     Damaged(String),
+    #[error(
+        "{path} changed after the fix of {time}; undo would drop those edits. The file as it was before the fix is {backup}: restore it by hand if that is what you want"
+    )]
+    ChangedSince {
+        path: String,
+        time: String,
+        backup: String,
+    },
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StateError + '_ {
@@ -144,6 +152,12 @@ fn durable_write(path: &Path, data: &[u8]) -> Result<(), StateError> {
     })
 }
 
+/// Keeps what the fix wrote beside its backup, so undo can tell later edits from its own.
+pub fn record_result(b: &Backup, goenv: &Path) -> Result<(), StateError> {
+    let data = std::fs::read(goenv).map_err(io(goenv))?;
+    durable_write(&b.dir.join("env.after"), &data)
+}
+
 /// Backups, oldest first.
 pub fn list(dir: &Path) -> Vec<Backup> {
     let Ok(rd) = std::fs::read_dir(dir.join("backups")) else {
@@ -168,6 +182,15 @@ pub fn list(dir: &Path) -> Vec<Backup> {
 pub fn undo(dir: &Path) -> Result<Backup, StateError> {
     let last = list(dir).pop().ok_or(StateError::NoBackup)?;
     let target = PathBuf::from(&last.meta.path);
+    if let Ok(after) = std::fs::read(last.dir.join("env.after"))
+        && std::fs::read(&target).unwrap_or_default() != after
+    {
+        return Err(StateError::ChangedSince {
+            path: last.meta.path.clone(),
+            time: last.meta.time.clone(),
+            backup: last.dir.join("env").display().to_string(),
+        });
+    }
     if last.meta.existed {
         let data = std::fs::read(last.dir.join("env"))
             .map_err(|_| StateError::Damaged(last.dir.display().to_string()))?;
@@ -206,6 +229,26 @@ mod tests {
         assert_eq!(std::fs::read(&goenv).unwrap(), original);
         assert!(list(&state).is_empty());
         assert!(matches!(undo(&state), Err(StateError::NoBackup)));
+    }
+
+    #[test]
+    fn undo_refuses_to_drop_edits_made_after_the_fix() {
+        let d = tempfile::tempdir().unwrap();
+        let state = d.path().join("state");
+        let goenv = d.path().join("go/env");
+        std::fs::create_dir_all(goenv.parent().unwrap()).unwrap();
+        std::fs::write(&goenv, b"GOPROXY=https://a\n").unwrap();
+        let b = backup(&state, &goenv, &["GOPROXY".into()]).unwrap();
+        std::fs::write(&goenv, b"GOPROXY=https://fixed\n").unwrap();
+        record_result(&b, &goenv).unwrap();
+        // The user's own `go env -w` after the fix.
+        std::fs::write(&goenv, b"GOPROXY=https://fixed\nGOPRIVATE=corp.example\n").unwrap();
+        assert!(matches!(undo(&state), Err(StateError::ChangedSince { .. })));
+        assert_eq!(list(&state).len(), 1, "the backup stays");
+        // Back to what the fix wrote: undo proceeds.
+        std::fs::write(&goenv, b"GOPROXY=https://fixed\n").unwrap();
+        undo(&state).unwrap();
+        assert_eq!(std::fs::read(&goenv).unwrap(), b"GOPROXY=https://a\n");
     }
 
     #[test]
