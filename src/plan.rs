@@ -61,6 +61,80 @@ pub struct ToolchainPlan {
     /// go verifies toolchains with the checksum database even with GOSUMDB=off or GONOSUMDB;
     /// only a lone `file://` GOPROXY is exempt.
     pub sumdb_required: bool,
+    /// When go runs locally: what happens if a dependency's go.mod needs a newer go.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mid_command: Option<MidCommandPlan>,
+}
+
+/// A switch in the middle of `go mod download` (go-toolchains.md §5): loading the module graph
+/// reads every required module's go.mod; a go line (≥ 1.21) newer than the running go is a
+/// `TooNewError`, and GOTOOLCHAIN decides whether go fails or lists the toolchains
+/// (`golang.org/toolchain/@v/list` through GOPROXY, or `go1.*` on PATH), picks one and switches.
+#[derive(Debug, Clone, Serialize)]
+pub struct MidCommandPlan {
+    /// `local` (go fails with the dependency's error), `auto` or `path`.
+    pub mode: &'static str,
+    /// The running go's version (`1.27.3`).
+    pub local: String,
+    #[serde(skip)]
+    pub gotoolchain: String,
+    #[serde(skip)]
+    pub lines: Option<crate::config::toolchain::Lines>,
+    /// The required modules and where go first fetches their go.mod.
+    pub deps: Vec<DepGoMod>,
+    /// `golang.org/toolchain/@v/list` along the GOPROXY route (auto).
+    pub list_route: Vec<Step>,
+    /// `go1.*` programs on PATH (path).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub on_path: Vec<String>,
+}
+
+/// A required module's go.mod, fetched from the first GOPROXY entry on its route.
+#[derive(Debug, Clone, Serialize)]
+pub struct DepGoMod {
+    pub module: String,
+    pub version: String,
+    /// `<proxy>/<module>/@v/<version>.mod`; None when go fetches it directly (git).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "redacted_opt")]
+    pub url: Option<String>,
+    /// Its go line, when the go.mod is already in the module cache (go reads it from there).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cached_go: Option<String>,
+}
+
+impl MidCommandPlan {
+    /// The zip route for `version` (`v0.0.1-go1.99.1.linux-amd64`): the list route's entries,
+    /// asked for the archive instead.
+    pub fn zip_route(&self, version: &str) -> Vec<Step> {
+        let zip = |u: &str| match u.strip_suffix("/@v/list") {
+            Some(base) => format!("{base}/@v/{version}.zip"),
+            None => u.to_owned(),
+        };
+        self.list_route
+            .iter()
+            .cloned()
+            .map(|step| match step {
+                Step::Proxy {
+                    proxy,
+                    url,
+                    fall_through,
+                    via_http_proxy,
+                } => Step::Proxy {
+                    proxy,
+                    url: zip(&url),
+                    fall_through,
+                    via_http_proxy,
+                },
+                Step::Direct(mut d) => {
+                    d.repo_url = zip(&d.repo_url);
+                    d.git_url = d.repo_url.clone();
+                    Step::Direct(d)
+                }
+                other => other,
+            })
+            .collect()
+    }
 }
 
 fn decision_ser<S: serde::Serializer>(
@@ -232,19 +306,7 @@ pub fn private_hint(host: &str, netrc_machines: &[String]) -> Option<&'static st
     None
 }
 
-/// `module.EscapePath`'s case encoding: `A` → `!a`.
-pub fn escape_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('!');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+pub use crate::config::gomod::escape_path;
 
 impl Plan {
     pub fn build(cfg: &Config, canaries: &[String]) -> Plan {
@@ -283,7 +345,7 @@ impl Plan {
             }
         }
 
-        let modules = wanted
+        let modules: Vec<ModulePlan> = wanted
             .into_iter()
             .map(|(module, version, source)| {
                 module_plan(cfg, proxy_list.as_ref().ok(), module, version, source)
@@ -293,7 +355,12 @@ impl Plan {
             (Ok(SumDbSetting::Db(db)), Ok(list)) => sumdb_route(cfg, db, list),
             _ => Vec::new(),
         };
-        let toolchain = toolchain_plan(cfg, proxy_list.as_ref().ok());
+        let mut toolchain = toolchain_plan(cfg, proxy_list.as_ref().ok());
+        if let Some(t) = toolchain.as_mut()
+            && lookups_disabled.is_none()
+        {
+            t.mid_command = mid_command_plan(cfg, proxy_list.as_ref().ok(), t, &modules);
+        }
         Plan {
             proxy_list,
             sumdb,
@@ -451,58 +518,138 @@ fn toolchain_plan(cfg: &Config, list: Option<&ProxyList>) -> Option<ToolchainPla
         module_version: None,
         on_path: None,
         route: Vec::new(),
-        sumdb_required: true,
+        sumdb_required: toolchain_sumdb_required(cfg),
+        mid_command: None,
     };
     if let Decision::Switch { target, .. } = &decision {
         plan.on_path = cfg.env.look_path(target).map(|p| p.display().to_string());
         let version = toolchain::module_version(target);
-        let goproxy = cfg.get("GOPROXY");
-        plan.sumdb_required = !goproxy.starts_with("file://") || goproxy.contains([',', '|']);
-        let module = module_plan(
-            cfg,
-            list,
-            "golang.org/toolchain".to_owned(),
-            Some(version.clone()),
-            ModuleSource::Require,
-        );
-        plan.route = module
-            .route
-            .into_iter()
-            .map(|step| match step {
-                Step::Proxy {
-                    proxy,
-                    via_http_proxy,
-                    fall_through,
-                    ..
-                } => {
-                    let url = format!(
-                        "{}/golang.org/toolchain/@v/{version}.zip",
-                        proxy.trim_end_matches('/')
-                    );
-                    Step::Proxy {
-                        proxy,
-                        url,
-                        via_http_proxy,
-                        fall_through,
-                    }
-                }
-                Step::Direct(mut d) => {
-                    // golang.org/toolchain?go-get=1 names go.dev/dl/mod, a GOPROXY-style base.
-                    d.discovery_url = Some("https://golang.org/toolchain?go-get=1".into());
-                    d.repo_url =
-                        format!("https://go.dev/dl/mod/golang.org/toolchain/@v/{version}.zip");
-                    d.git_url = d.repo_url.clone();
-                    d.git_host = "go.dev".into();
-                    d.git_port = 443;
-                    d.git_transport = "https";
-                    Step::Direct(d)
-                }
-                other => other,
-            })
-            .collect();
+        plan.route = toolchain_route(cfg, list, &format!("{version}.zip"));
         plan.module_version = Some(version);
     }
     Some(plan)
+}
+
+/// go verifies toolchains with the checksum database whatever GOSUMDB and GONOSUMDB say; only a
+/// lone `file://` GOPROXY is trusted as is (modfetch/sumdb.go `useSumDB`).
+fn toolchain_sumdb_required(cfg: &Config) -> bool {
+    let goproxy = cfg.get("GOPROXY");
+    !goproxy.starts_with("file://") || goproxy.contains([',', '|'])
+}
+
+/// The GOPROXY route for `golang.org/toolchain/@v/<file>` (`<version>.zip` or `list`).
+fn toolchain_route(cfg: &Config, list: Option<&ProxyList>, file: &str) -> Vec<Step> {
+    let module = module_plan(
+        cfg,
+        list,
+        "golang.org/toolchain".to_owned(),
+        None,
+        ModuleSource::Require,
+    );
+    module
+        .route
+        .into_iter()
+        .map(|step| match step {
+            Step::Proxy {
+                proxy,
+                via_http_proxy,
+                fall_through,
+                ..
+            } => {
+                let url = format!(
+                    "{}/golang.org/toolchain/@v/{file}",
+                    proxy.trim_end_matches('/')
+                );
+                Step::Proxy {
+                    proxy,
+                    url,
+                    via_http_proxy,
+                    fall_through,
+                }
+            }
+            Step::Direct(mut d) => {
+                // golang.org/toolchain?go-get=1 names go.dev/dl/mod, a GOPROXY-style base.
+                d.discovery_url = Some("https://golang.org/toolchain?go-get=1".into());
+                d.repo_url = format!("https://go.dev/dl/mod/golang.org/toolchain/@v/{file}");
+                d.git_url = d.repo_url.clone();
+                d.git_host = "go.dev".into();
+                d.git_port = 443;
+                d.git_transport = "https";
+                Step::Direct(d)
+            }
+            other => other,
+        })
+        .collect()
+}
+
+/// What go does when a dependency needs a newer go than the one startup chose to run
+/// (`go mod download` without arguments and a go.mod, no workspace).
+fn mid_command_plan(
+    cfg: &Config,
+    list: Option<&ProxyList>,
+    t: &ToolchainPlan,
+    modules: &[ModulePlan],
+) -> Option<MidCommandPlan> {
+    use crate::config::toolchain::{self, Decision, Lines, Mode};
+    if t.decision != Decision::Local || cfg.project.gowork.is_some() {
+        return None;
+    }
+    let m = cfg.project.gomod.as_ref()?;
+    let deps: Vec<DepGoMod> = modules
+        .iter()
+        .filter(|m| m.source == ModuleSource::Require)
+        .filter_map(|m| {
+            let version = m.version.clone()?;
+            let url = match m.route.iter().find(|s| !matches!(s, Step::Skipped { .. })) {
+                Some(Step::Proxy { url, .. }) => Some(format!(
+                    "{}{}.mod",
+                    url.trim_end_matches("list"),
+                    escape_path(&version)
+                )),
+                _ => None,
+            };
+            Some(DepGoMod {
+                cached_go: cfg
+                    .project
+                    .cached_go_lines
+                    .get(&(m.module.clone(), version.clone()))
+                    .cloned(),
+                module: m.module.clone(),
+                version,
+                url,
+            })
+        })
+        .collect();
+    if deps.is_empty() {
+        return None;
+    }
+    let gotoolchain = cfg.get("GOTOOLCHAIN").to_owned();
+    let mode = toolchain::switch_mode(&gotoolchain);
+    Some(MidCommandPlan {
+        mode: match mode {
+            Mode::Local => "local",
+            Mode::Auto => "auto",
+            Mode::Path => "path",
+        },
+        local: toolchain::from_toolchain(&cfg.rules_version.to_string())?.to_string(),
+        lines: Some(Lines {
+            file: "go.mod".into(),
+            go: m.go.clone(),
+            toolchain: m.toolchain.clone(),
+        }),
+        gotoolchain,
+        deps,
+        list_route: if mode == Mode::Auto {
+            toolchain_route(cfg, list, "list")
+        } else {
+            Vec::new()
+        },
+        on_path: if mode == Mode::Path {
+            cfg.env.toolchains_on_path()
+        } else {
+            Vec::new()
+        },
+    })
 }
 
 /// go's static table (vcs.go `vcsPaths`): these hosts need no `?go-get=1`.

@@ -503,6 +503,9 @@ fn go_mod(sc: &Scenario) -> String {
     if sc.private {
         m.push_str(&format!("\t{} {}\n", assets::PRIVATE, assets::PRIVATE_V));
     }
+    if sc.gomod == scenarios::GoLines::DependencyNeedsNewer {
+        m.push_str(&format!("\t{} {}\n", assets::NEWGO, assets::NEWGO_V));
+    }
     m.push_str(")\n");
     m
 }

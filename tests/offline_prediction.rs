@@ -62,7 +62,17 @@ struct Case {
     gomod: Option<&'static str>,
     /// `root_cause.code` with the current go, where the order of go's checks decides it.
     root: Option<&'static str>,
+    /// go.mod files already in the module cache: (module, version, content).
+    cached: &'static [(&'static str, &'static str, &'static str)],
 }
+
+/// A dependency whose go.mod needs go 1.99, already in the module cache: go reads it from
+/// there, and so does godoctor without the network.
+const NEWGO_CACHED: &[(&str, &str, &str)] = &[(
+    "example.com/newgo",
+    "v1.0.0",
+    "module example.com/newgo\n\ngo 1.99\n",
+)];
 
 const CASES: &[Case] = &[
     Case {
@@ -73,6 +83,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "file proxy, GONOSUMDB",
@@ -82,6 +93,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "file proxy via go/env, GOPRIVATE-free",
@@ -91,6 +103,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "404 then fall through",
@@ -103,6 +116,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "GOPROXY=off",
@@ -112,6 +126,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "GOPROXY=off from go/env",
@@ -121,6 +136,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "GOPROXY=,",
@@ -130,6 +146,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "GOPROXY=foo",
@@ -139,6 +156,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "GOPROXY bad scheme",
@@ -148,6 +166,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "GOPROXY bad port",
@@ -157,6 +176,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "GOSUMDB bogus",
@@ -166,6 +186,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "GOSUMDB bad hash",
@@ -181,6 +202,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "GOSUMDB too many fields",
@@ -190,6 +212,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "GOFLAGS non-flag",
@@ -199,6 +222,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "GO111MODULE=off",
@@ -208,6 +232,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     Case {
         name: "empty GOPROXY= line hides go.env",
@@ -217,6 +242,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: None,
+        cached: &[],
     },
     // Toolchain switching (go-toolchains.md §3, §4, §6): decided before any network use.
     Case {
@@ -227,6 +253,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: Some("module example.com/app\n\ngo 1.99\n"),
         root: None,
+        cached: &[],
     },
     Case {
         name: "toolchain switch with GOPROXY=off",
@@ -236,6 +263,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: Some("module example.com/app\n\ngo 1.99\n"),
         root: None,
+        cached: &[],
     },
     Case {
         name: "toolchain switch with GOSUMDB=off",
@@ -249,6 +277,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: Some("module example.com/app\n\ngo 1.99\n"),
         root: None,
+        cached: &[],
     },
     Case {
         name: "invalid GOTOOLCHAIN",
@@ -258,6 +287,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: Some("module example.com/app\n\ngo 1.21\n"),
         root: None,
+        cached: &[],
     },
     Case {
         name: "GO111MODULE in upper case",
@@ -267,6 +297,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: None,
         root: Some("GO111MODULE_INVALID"),
+        cached: &[],
     },
     Case {
         name: "gccgo-style toolchain line",
@@ -276,6 +307,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: Some("module example.com/app\n\ngo 1.21\n\ntoolchain gccgo-go1.99.0\n"),
         root: None,
+        cached: &[],
     },
     Case {
         name: "toolchain switch fails before GOFLAGS is read",
@@ -289,6 +321,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: Some("module example.com/app\n\ngo 1.99\n"),
         root: Some("GOPROXY_OFF"),
+        cached: &[],
     },
     Case {
         name: "invalid toolchain line",
@@ -298,6 +331,7 @@ const CASES: &[Case] = &[
         old_go_only: false,
         gomod: Some("module example.com/app\n\ngo 1.21\n\ntoolchain bogus\n"),
         root: None,
+        cached: &[],
     },
     Case {
         name: "go1.19 and a three-part go line",
@@ -307,6 +341,7 @@ const CASES: &[Case] = &[
         old_go_only: true,
         gomod: Some("module example.com/app\n\ngo 1.22.0\n"),
         root: None,
+        cached: &[],
     },
     Case {
         name: "go1.19 and a toolchain line",
@@ -316,6 +351,49 @@ const CASES: &[Case] = &[
         old_go_only: true,
         gomod: Some("module example.com/app\n\ngo 1.21\n\ntoolchain go1.22.1\n"),
         root: None,
+        cached: &[],
+    },
+    Case {
+        name: "dependency needs a newer go (go.mod cached), GOTOOLCHAIN=local",
+        env: &[
+            ("GOPROXY", "off"),
+            ("GOSUMDB", "off"),
+            ("GOTOOLCHAIN", "local"),
+        ],
+        goenv: "",
+        new_go_only: false,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.21\n\nrequire example.com/newgo v1.0.0\n"),
+        root: Some("TOOLCHAIN_DEPENDENCY_TOO_NEW"),
+        cached: NEWGO_CACHED,
+    },
+    Case {
+        name: "dependency needs a newer go (go.mod cached), auto, GOPROXY=off",
+        env: &[
+            ("GOPROXY", "off"),
+            ("GOSUMDB", "off"),
+            ("GOTOOLCHAIN", "auto"),
+        ],
+        goenv: "",
+        new_go_only: false,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.21\n\nrequire example.com/newgo v1.0.0\n"),
+        root: Some("GOPROXY_OFF"),
+        cached: NEWGO_CACHED,
+    },
+    Case {
+        name: "dependency needs a newer go (go.mod cached), path, none in PATH",
+        env: &[
+            ("GOPROXY", "off"),
+            ("GOSUMDB", "off"),
+            ("GOTOOLCHAIN", "path"),
+        ],
+        goenv: "",
+        new_go_only: false,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.21\n\nrequire example.com/newgo v1.0.0\n"),
+        root: Some("TOOLCHAIN_NOT_IN_PATH"),
+        cached: NEWGO_CACHED,
     },
 ];
 
@@ -383,6 +461,15 @@ fn offline_prediction_agrees_with_go() {
                 }
             }
             std::os::unix::fs::symlink(&go, bin.join("go")).unwrap();
+            for (module, version, text) in case.cached {
+                let dir = tmp
+                    .path()
+                    .join("gopath/pkg/mod/cache/download")
+                    .join(module)
+                    .join("@v");
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(dir.join(format!("{version}.mod")), text).unwrap();
+            }
             let expand = |v: &str| v.replace("{FIX}", &fix.display().to_string());
             std::fs::write(home.join(".config/go/env"), expand(case.goenv)).unwrap();
 

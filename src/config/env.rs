@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Default)]
 pub struct Environment {
@@ -105,6 +105,34 @@ impl Environment {
             let candidate = PathBuf::from(dir).join(name);
             is_executable(&candidate).then_some(candidate)
         })
+    }
+
+    /// The `go1.*` programs in absolute PATH directories, as names (`go1.99.0`): what
+    /// GOTOOLCHAIN=path may switch to in the middle of a command (`pathToolchains`; relative
+    /// entries are refused as exec.ErrDot would).
+    pub fn toolchains_on_path(&self) -> Vec<String> {
+        let Some(path) = self.get("PATH") else {
+            return Vec::new();
+        };
+        let sep = if cfg!(windows) { ';' } else { ':' };
+        let mut out: Vec<String> = Vec::new();
+        for dir in path.split(sep).filter(|d| Path::new(d).is_absolute()) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let name = name.strip_suffix(".exe").unwrap_or(&name).to_owned();
+                if name.starts_with("go1.")
+                    && e.file_type().is_ok_and(|t| !t.is_dir())
+                    && is_executable(&e.path())
+                    && !out.contains(&name)
+                {
+                    out.push(name);
+                }
+            }
+        }
+        out
     }
 }
 

@@ -5,7 +5,7 @@
 //! The parser is tolerant: it records every problem with its line and keeps going, so a broken
 //! go.mod becomes a finding rather than an error.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use super::env::Environment;
@@ -83,6 +83,9 @@ pub struct Project {
     pub vendor_modules_txt: bool,
     /// Why a file could not be read (permissions, a directory, not UTF-8 …).
     pub read_errors: Vec<(PathBuf, String)>,
+    /// go lines of required modules whose go.mod is already in the module cache, which go
+    /// reads instead of asking the network: (path, version) → go line.
+    pub cached_go_lines: BTreeMap<(String, String), String>,
 }
 
 impl Project {
@@ -110,6 +113,27 @@ impl Project {
             project.gowork = project.read_file(&path, true);
         }
         project
+    }
+
+    /// Reads the go lines of the required modules from `$GOMODCACHE/cache/download`.
+    pub fn read_cached_go_lines(&mut self, modcache: &Path) {
+        let Some(m) = &self.gomod else { return };
+        if modcache.as_os_str().is_empty() {
+            return;
+        }
+        for r in m.requires.iter().take(1000) {
+            let file = modcache
+                .join("cache/download")
+                .join(escape_path(&r.path))
+                .join("@v")
+                .join(format!("{}.mod", escape_path(&r.version)));
+            if let Ok(data) = std::fs::read(&file)
+                && let Some(go) = go_line(&String::from_utf8_lossy(&data))
+            {
+                self.cached_go_lines
+                    .insert((r.path.clone(), r.version.clone()), go);
+            }
+        }
     }
 
     fn read_file(&mut self, path: &Path, work: bool) -> Option<GoMod> {
@@ -254,6 +278,25 @@ const KNOWN: &[&str] = &[
     "ignore",
     "use",
 ];
+
+/// `module.EscapePath`'s case encoding: `A` → `!a`.
+pub fn escape_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('!');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The `go` line of a dependency's go.mod (as a proxy serves it), if it has one.
+pub fn go_line(text: &str) -> Option<String> {
+    parse(text, false).go
+}
 
 /// Parses go.mod (`work == false`) or go.work text.
 pub fn parse(text: &str, work: bool) -> GoMod {

@@ -221,6 +221,10 @@ impl Config {
             }
         }
 
+        let mut project = gomod::Project::load(&opts.dir, &env);
+        if let Some(cache) = settings.get("GOMODCACHE") {
+            project.read_cached_go_lines(Path::new(&cache.value));
+        }
         Config {
             go,
             rules_version,
@@ -228,7 +232,7 @@ impl Config {
             http_proxy: http_proxy::HttpProxyConfig::from_env(&env),
             git,
             netrc: netrc::read(&env),
-            project: gomod::Project::load(&opts.dir, &env),
+            project,
             goenv_location,
             goenv_file,
             goenv_read_error,

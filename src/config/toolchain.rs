@@ -307,17 +307,97 @@ fn too_new(
     if need <= *local {
         return None;
     }
+    Some(format!(
+        "go: {} requires go >= {need} (running go {local}{})",
+        l.file,
+        too_new_suffix(gotoolchain, &l.file, default_line)
+    ))
+}
+
+/// `TooNewError`'s explanation after the running version (`gover/toolchain.go`): `;
+/// GOTOOLCHAIN=…` unless it is `auto`, and what go.mod set when its line decided at startup.
+fn too_new_suffix(gotoolchain: &str, file: &str, default_line: bool) -> String {
     let mut suffix = String::new();
     if !gotoolchain.is_empty() && gotoolchain != "auto" {
         suffix = format!("; GOTOOLCHAIN={gotoolchain}");
     }
     if default_line {
-        suffix.push_str(&format!("; {} sets toolchain default", l.file));
+        suffix.push_str(&format!("; {file} sets toolchain default"));
     }
-    Some(format!(
-        "go: {} requires go >= {need} (running go {local}{suffix})",
-        l.file
-    ))
+    suffix
+}
+
+/// go's `TooNewError` for a dependency whose go.mod needs a newer go, found while loading the
+/// module graph after startup chose the local toolchain (modload `rawGoModSummary`; only go
+/// lines at or above 1.21 count): `module M@V requires go >= N (running go L…)`.
+pub fn dependency_too_new(
+    what: &str,
+    need: &Gover,
+    local: &Gover,
+    gotoolchain: &str,
+    lines: Option<&Lines>,
+) -> String {
+    let default_line = lines.is_some_and(|l| l.toolchain.as_deref() == Some("default"))
+        && parse_setting(gotoolchain).is_ok_and(|s| s.is_some_and(|s| s.mode != Mode::Local));
+    let file = lines.map_or("go.mod", |l| l.file.as_str());
+    format!(
+        "{what} requires go >= {need} (running go {local}{})",
+        too_new_suffix(gotoolchain, file, default_line)
+    )
+}
+
+/// `dlToGo` (modfetch/toolchain.go): `v0.0.1-go1.99.1.darwin-arm64` → `1.99.1`.
+pub fn dl_to_go(v: &str) -> Option<&str> {
+    let (_, v) = v.split_once('-')?;
+    let i = v.rfind('.')?;
+    if !v[i + 1..].contains('-') {
+        return None;
+    }
+    Some(v[..i].strip_prefix("go").unwrap_or(&v[..i]))
+}
+
+/// The versions a `golang.org/toolchain/@v/list` offers to a mid-command switch: every
+/// GOOS/GOARCH merged, the running go's own version added, in gover order
+/// (`toolchainRepo.Versions`).
+pub fn listed_versions(list: &str, local: &Gover) -> Vec<Gover> {
+    let mut out: Vec<Gover> = list
+        .lines()
+        .filter_map(|l| dl_to_go(l.trim()))
+        .filter_map(Gover::parse)
+        .collect();
+    out.push(local.clone());
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// `newerToolchain` (toolchain/switch.go): among the versions at or above `need`, the latest
+/// patch of the oldest language family not followed by a newer released family.
+pub fn newer_toolchain(need: &Gover, list: &[Gover]) -> Result<String, String> {
+    let mut latest: Option<&Gover> = None;
+    for v in list.iter().rev() {
+        if v < need {
+            break;
+        }
+        if latest.is_some_and(|l| (l.major, l.minor) == (v.major, v.minor)) {
+            continue;
+        }
+        let newer = latest.replace(v);
+        if newer.is_some_and(|n| n.pre.is_none()) {
+            break;
+        }
+    }
+    latest
+        .map(|v| format!("go{v}"))
+        .ok_or_else(|| format!("no releases found for go >= {need}"))
+}
+
+/// GOTOOLCHAIN allows switching in the middle of a command (`HasAuto` / `HasPath`), and how.
+pub fn switch_mode(gotoolchain: &str) -> Mode {
+    match parse_setting(gotoolchain) {
+        Ok(Some(s)) => s.mode,
+        _ => Mode::Local,
+    }
 }
 
 /// The module go downloads for `target` on this platform.
@@ -481,5 +561,70 @@ mod tests {
     #[test]
     fn module_versions() {
         assert!(module_version("go1.99.0").starts_with("v0.0.1-go1.99.0."));
+    }
+
+    #[test]
+    fn mid_command_pick_follows_newer_toolchain() {
+        // go-toolchains.md §5, verified (E7): the latest patch of the oldest family ≥ need.
+        let list: Vec<Gover> = ["1.98.5", "1.99.0", "1.99.1", "1.100rc1"]
+            .iter()
+            .map(|s| v(s))
+            .collect();
+        assert_eq!(newer_toolchain(&v("1.99"), &list).unwrap(), "go1.99.1");
+        assert_eq!(newer_toolchain(&v("1.99.0"), &list).unwrap(), "go1.99.1");
+        assert_eq!(newer_toolchain(&v("1.100"), &list).unwrap(), "go1.100rc1");
+        assert_eq!(newer_toolchain(&v("1.98"), &list).unwrap(), "go1.98.5");
+        let released: Vec<Gover> = ["1.98.5", "1.99.0", "1.100.0"]
+            .iter()
+            .map(|s| v(s))
+            .collect();
+        assert_eq!(newer_toolchain(&v("1.98"), &released).unwrap(), "go1.99.0");
+        assert_eq!(
+            newer_toolchain(&v("1.101"), &list).unwrap_err(),
+            "no releases found for go >= 1.101"
+        );
+    }
+
+    #[test]
+    fn toolchain_lists_merge_platforms_and_add_the_local_go() {
+        assert_eq!(dl_to_go("v0.0.1-go1.99.1.darwin-arm64"), Some("1.99.1"));
+        assert_eq!(dl_to_go("v0.0.1-go1.21rc2.linux-amd64"), Some("1.21rc2"));
+        assert_eq!(dl_to_go("v0.0.1"), None);
+        assert_eq!(dl_to_go("v0.0.1-go1.99.1.zip"), None);
+        let got = listed_versions(
+            "v0.0.1-go1.99.0.linux-amd64\nv0.0.1-go1.99.1.darwin-arm64\nv0.0.1-go1.99.0.windows-386\ngarbage\n",
+            &v("1.27.3"),
+        );
+        let names: Vec<String> = got.iter().map(ToString::to_string).collect();
+        assert_eq!(names, ["1.27.3", "1.99.0", "1.99.1"]);
+    }
+
+    #[test]
+    fn dependency_too_new_reads_like_go() {
+        // Verified with go1.27.3 (`go mod download`, a dependency with `go 1.99`).
+        let l = lines("1.21", None);
+        assert_eq!(
+            dependency_too_new(
+                "module example.com/dep@v1.0.0",
+                &v("1.99"),
+                &v("1.27.3"),
+                "local",
+                Some(&l)
+            ),
+            "module example.com/dep@v1.0.0 requires go >= 1.99 (running go 1.27.3; GOTOOLCHAIN=local)"
+        );
+        assert_eq!(
+            dependency_too_new(
+                "module example.com/dep@v1.0.0",
+                &v("1.99"),
+                &v("1.27.3"),
+                "auto",
+                Some(&l)
+            ),
+            "module example.com/dep@v1.0.0 requires go >= 1.99 (running go 1.27.3)"
+        );
+        assert_eq!(switch_mode("go1.22.0+path"), Mode::Path);
+        assert_eq!(switch_mode("local"), Mode::Local);
+        assert_eq!(switch_mode("bogus"), Mode::Local);
     }
 }

@@ -12,7 +12,7 @@ use crate::config::{Config, Origin};
 use crate::plan::{Plan, Step};
 use crate::redact::redact_urls;
 
-const DEFAULT_GOPROXY: &str = "https://proxy.golang.org,direct";
+pub(crate) const DEFAULT_GOPROXY: &str = "https://proxy.golang.org,direct";
 
 pub fn run(cfg: &Config, plan: &Plan) -> Vec<Finding> {
     let mut f = Vec::new();

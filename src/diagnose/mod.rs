@@ -228,7 +228,11 @@ pub fn diagnose(cfg: &Config, plan: &Plan, targets: &[crate::probe::Target]) -> 
 pub fn diagnose_offline(cfg: &Config, plan: &Plan) -> Diagnosis {
     let mut findings = config_rules::run(cfg, plan);
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    let outcome = predict::predict_offline(cfg, plan);
+    let mut outcome = predict::predict_offline(cfg, plan);
+    let more = observe::mid_command_offline(cfg, plan, &mut outcome);
+    findings.retain(|c| !more.iter().any(|o| o.code == c.code));
+    findings.extend(more);
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     let root_cause = outcome
         .root_cause_code
         .and_then(|code| findings.iter().position(|f| f.code == code));

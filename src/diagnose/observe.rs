@@ -691,14 +691,33 @@ fn walk_toolchain(
     }
     let target = tc.target.clone().unwrap_or_default();
     let version = tp.module_version.clone().unwrap_or_default();
+    walk_toolchain_download(
+        targets,
+        plan,
+        &tp.route,
+        (&target, &version),
+        tp.sumdb_required,
+        tc,
+    )
+}
+
+/// The download of toolchain `target` (module version `version`) along `route`: the zip, then
+/// its checksum-database lookup (Exec, select.go). Updates `tc`; on failure returns the root
+/// finding and go's error.
+fn walk_toolchain_download(
+    targets: &[Target],
+    plan: &Plan,
+    route: &[Step],
+    (target, version): (&str, &str),
+    sumdb_required: bool,
+    tc: &mut predict::ToolchainOutcome,
+) -> Option<(Option<Finding>, String)> {
+    let (target, version) = (target.to_owned(), version.to_owned());
     let (os, arch) = predict::goos_goarch();
     let mut real: Option<(Finding, String)> = None;
     let mut served: Option<String> = None;
-    for step in tp
-        .route
-        .iter()
-        .filter(|s| !matches!(s, Step::Skipped { .. }))
-    {
+    let zip_probe = |t: &&Target| t.role == Role::Toolchain && ctx(t, "request") != Some("list");
+    for step in route.iter().filter(|s| !matches!(s, Step::Skipped { .. })) {
         match step {
             Step::Proxy {
                 proxy,
@@ -707,9 +726,8 @@ fn walk_toolchain(
                 ..
             } => {
                 let red = redact_urls(proxy);
-                let Some(t) = find(targets, Role::Toolchain, |t| {
-                    ctx(t, "proxy") == Some(red.as_str())
-                }) else {
+                let zip = redact_urls(url);
+                let Some(t) = targets.iter().filter(zip_probe).find(|t| t.url == zip) else {
                     served = Some(red);
                     break;
                 };
@@ -732,14 +750,13 @@ fn walk_toolchain(
                 // lookupDirect turns a failed go-get discovery of golang.org/toolchain into
                 // "not exist" ("toolchain not available"); the zip from go.dev/dl/mod is then an
                 // ordinary fetch whose errors go prints as they are.
-                let role = |t: &&Target| t.role == Role::Toolchain;
                 let discovery = targets
                     .iter()
-                    .filter(role)
+                    .filter(zip_probe)
                     .find(|t| ctx(t, "step").is_some());
                 let zip = targets
                     .iter()
-                    .filter(role)
+                    .filter(zip_probe)
                     .find(|t| ctx(t, "proxy") == Some("direct"));
                 if let Some((t, l)) = discovery.and_then(|t| t.first_failure().map(|l| (t, l))) {
                     let mut f = failure_finding(t, l);
@@ -765,7 +782,7 @@ fn walk_toolchain(
         tc.via = Some(via);
         // Verified against the checksum database, for toolchains even with GOSUMDB=off or a
         // GONOSUMDB match; only a lone file:// GOPROXY is trusted as is.
-        if tp.sumdb_required
+        if sumdb_required
             && let (s, Some(f), err) =
                 walk_sumdb(targets, plan, Some(("golang.org/toolchain", &version)))
             && s.predicted == Predicted::Fail
@@ -806,6 +823,308 @@ fn walk_toolchain(
     };
     tc.error = Some(msg.clone());
     Some((Some(root), msg))
+}
+
+/// How a list walk ended (TryProxies over `golang.org/toolchain/@v/list`).
+enum ListWalk {
+    /// A list was served (or nothing probed the entry: offline assumptions apply).
+    Served,
+    /// go's error, ranked as TryProxies ranks it, with the finding that explains it (None: not
+    /// found everywhere).
+    Failed(Option<Box<Finding>>, String),
+}
+
+/// `autoToolchains`: TryProxies over the list route. "direct" errors win, then proxy errors
+/// other than not-found, then not-found (go-semantics.md §1).
+fn walk_toolchain_list(targets: &[Target], route: &[Step]) -> ListWalk {
+    const MODULE: &str = "module golang.org/toolchain";
+    let mut best: Option<(Option<Box<Finding>>, String, u8)> = None;
+    // Ranks: 0 not found (the last one wins), 1 other proxy errors (the last), 2 direct.
+    let mut keep = |f: Option<Box<Finding>>, e: String, rank: u8| {
+        let current = best.as_ref().map_or(0, |b| b.2);
+        let take = match rank {
+            2 => true,
+            1 => current <= 1,
+            _ => current == 0,
+        };
+        if take {
+            best = Some((f, e, rank));
+        }
+    };
+    for step in route.iter().filter(|s| !matches!(s, Step::Skipped { .. })) {
+        match step {
+            Step::Proxy {
+                url, fall_through, ..
+            } => {
+                let Some(t) = crate::probe::toolchain::list_target(targets, step) else {
+                    return ListWalk::Served;
+                };
+                match attempt_from(t, url) {
+                    Attempt::Served | Attempt::Unknown => return ListWalk::Served,
+                    Attempt::NotFound(e) => keep(None, format!("{MODULE}: {e}"), 0),
+                    Attempt::Failed(f, e) => {
+                        keep(Some(f), format!("{MODULE}: {e}"), 1);
+                        if *fall_through == FallThrough::NotFoundOnly {
+                            break;
+                        }
+                    }
+                }
+            }
+            Step::Direct(d) => {
+                // lookupDirect: a failed discovery is go's error as it is (ranked "direct").
+                let discovery = d.discovery_url.as_deref().and_then(|u| {
+                    let red = redact_urls(u);
+                    targets
+                        .iter()
+                        .find(|t| t.role == Role::Toolchain && t.url == red)
+                        .map(|t| (t, u))
+                });
+                if let Some((t, u)) = discovery
+                    && let Some(l) = t.first_failure()
+                {
+                    let mut f = failure_finding(t, l);
+                    f.layer = Layer::Vcs;
+                    let e = format!(
+                        "unrecognized import path \"golang.org/toolchain\": https fetch: {}",
+                        go_error(u, t, l)
+                    );
+                    keep(Some(Box::new(f)), e, 2);
+                    break;
+                }
+                match crate::probe::toolchain::list_target(targets, step)
+                    .map_or(Attempt::Unknown, |t| attempt_from(t, &d.repo_url))
+                {
+                    Attempt::Served | Attempt::Unknown => return ListWalk::Served,
+                    Attempt::NotFound(e) => keep(None, format!("{MODULE}: {e}"), 2),
+                    Attempt::Failed(f, e) => keep(Some(f), format!("{MODULE}: {e}"), 2),
+                }
+                break;
+            }
+            Step::Off => {
+                keep(None, "module lookup disabled by GOPROXY=off".into(), 0);
+                break;
+            }
+            Step::Skipped { .. } => {}
+        }
+    }
+    match best {
+        Some((f, e, _)) => ListWalk::Failed(f, e),
+        None => ListWalk::Served,
+    }
+}
+
+/// A switch in the middle of `go mod download` (go-toolchains.md §5): a dependency's go line
+/// needs a newer go than the one running. GOTOOLCHAIN=local fails with the dependency's error;
+/// auto lists `golang.org/toolchain` along GOPROXY, picks a release and downloads it as at
+/// startup; path looks in PATH. Sets `outcome.toolchain`; on failure returns the root finding
+/// and go's error.
+fn walk_mid_command(
+    cfg: &Config,
+    targets: &[Target],
+    plan: &Plan,
+    outcome: &mut Outcome,
+) -> Option<(Option<Finding>, String)> {
+    use crate::config::toolchain::{self, Gover};
+    let tp = plan.toolchain.as_ref()?;
+    let mc = tp.mid_command.as_ref()?;
+    let tn = crate::probe::toolchain::too_new(mc, targets)?;
+    let local = Gover::parse(&mc.local)?;
+    let need = tn.need.to_string();
+    let too_new = format!(
+        "go: {}: {}",
+        tn.label,
+        toolchain::dependency_too_new(
+            &tn.what(),
+            &tn.need,
+            &local,
+            &mc.gotoolchain,
+            mc.lines.as_ref()
+        )
+    );
+    let mut tc = predict::ToolchainOutcome {
+        needed: true,
+        target: None,
+        predicted: Predicted::Ok,
+        via: None,
+        error: None,
+        required_by: Some(format!("{} (go {need})", tn.what())),
+    };
+    let result = (|| {
+        let failed = |f: Finding, e: String| Some((Some(f), e));
+        let switching = |e: &str| format!("{too_new}\ngo: switching to go >= {need}: {e}");
+        let list_failure = match mc.mode {
+            "auto" => match walk_toolchain_list(targets, &mc.list_route) {
+                ListWalk::Served => None,
+                ListWalk::Failed(f, e) => Some((f, e)),
+            },
+            "path" => None,
+            _ => {
+                let f = Finding::new(
+                    "TOOLCHAIN_DEPENDENCY_TOO_NEW",
+                    Severity::Error,
+                    Layer::Config,
+                    format!(
+                        "{} needs go >= {need} and GOTOOLCHAIN={} keeps go {local}: go stops while loading the module graph",
+                        tn.label, mc.gotoolchain
+                    ),
+                )
+                .param("module", tn.label.clone())
+                .param("need", need.clone())
+                .fixes(set_go_env(cfg, "GOTOOLCHAIN", "auto", "let go download the toolchain it needs"))
+                .fix(Remedy::note("or install that Go release"));
+                return failed(f, too_new.clone());
+            }
+        };
+        let proxy_off = matches!(
+            mc.list_route
+                .iter()
+                .find(|s| !matches!(s, Step::Skipped { .. })),
+            Some(Step::Off)
+        );
+        if let Some((f, e)) = list_failure {
+            let f = match f {
+                Some(f) => *f,
+                // Settings alone: the same finding (and fix) as the configuration rule's.
+                None if proxy_off => Finding::new(
+                    "GOPROXY_OFF",
+                    Severity::Error,
+                    Layer::Config,
+                    format!("GOPROXY=off: go cannot list the golang.org/toolchain releases {} needs (go >= {need})", tn.label),
+                )
+                .fixes(set_go_env(cfg, "GOPROXY", super::config_rules::DEFAULT_GOPROXY, "let go download modules")),
+                None => Finding::new(
+                    "TOOLCHAIN_UNAVAILABLE",
+                    Severity::Error,
+                    Layer::Toolchain,
+                    format!("{} needs go >= {need}, and no entry of GOPROXY lists golang.org/toolchain versions", tn.label),
+                )
+                .param("target", format!("go >= {need}"))
+                .fix(Remedy::note("install the needed Go release, or use a proxy that serves golang.org/toolchain")),
+            };
+            return failed(f, switching(&e));
+        }
+        let Some(candidates) = crate::probe::toolchain::candidates(mc, targets) else {
+            // Nothing probed the list: offline assumptions apply.
+            return None;
+        };
+        let name = match toolchain::newer_toolchain(&tn.need, &candidates) {
+            Ok(n) => n,
+            Err(e) => {
+                let f = if mc.mode == "path" {
+                    Finding::new("TOOLCHAIN_NOT_IN_PATH", Severity::Error, Layer::Config, format!("{} needs go >= {need} and GOTOOLCHAIN={} only looks for it in PATH, where there is none", tn.label, mc.gotoolchain))
+                } else {
+                    Finding::new("TOOLCHAIN_UNAVAILABLE", Severity::Error, Layer::Toolchain, format!("{} needs go >= {need}, and the golang.org/toolchain list go gets has no such release", tn.label))
+                        .fix(Remedy::note("install the needed Go release, or use a proxy that serves golang.org/toolchain"))
+                }
+                .param("target", format!("go >= {need}"));
+                return failed(f, switching(&e));
+            }
+        };
+        tc.target = Some(name.clone());
+        let switch = format!(
+            "go: {} requires go >= {need}; switching to {name}",
+            tn.what()
+        );
+        if let Some(p) = cfg.env.look_path(&name) {
+            tc.via = Some(format!("PATH ({})", p.display()));
+            return None;
+        }
+        let version = toolchain::module_version(&name);
+        if tp.sumdb_required {
+            let sumdb_err = match &plan.sumdb {
+                Ok(SumDbSetting::Off) => {
+                    Some("checksum database disabled by GOSUMDB=off".to_owned())
+                }
+                Err(e) => Some(e.to_string()),
+                _ => None,
+            };
+            if let Some(e) = sumdb_err {
+                let f = Finding::new("TOOLCHAIN_NEEDS_SUMDB", Severity::Error, Layer::Config, format!("go must verify the {name} toolchain that {} needs with the checksum database, which it does even with GOSUMDB=off: the switch fails", tn.label))
+                    .param("target", name.clone())
+                    .fixes(super::remedy::unset_go_env(cfg, "GOSUMDB", "turn the checksum database back on (keep private modules out of it with GONOSUMDB)"));
+                return failed(
+                    f,
+                    format!(
+                        "{switch}\ngo: download {name}: golang.org/toolchain@{version}: verifying module: {e}"
+                    ),
+                );
+            }
+        }
+        let route = mc.zip_route(&version);
+        walk_toolchain_download(
+            targets,
+            plan,
+            &route,
+            (&name, &version),
+            tp.sumdb_required,
+            &mut tc,
+        )
+        .map(|(f, e)| (f, format!("{switch}\n{e}")))
+    })();
+    if let Some((_, e)) = &result {
+        tc.predicted = Predicted::Fail;
+        tc.error = Some(e.clone());
+    }
+    outcome.toolchain = Some(tc);
+    result
+}
+
+/// The switch go makes in the middle of the command, when it succeeds (or is assumed to).
+fn mid_command_switch(outcome: &Outcome) -> Option<Finding> {
+    let tc = outcome
+        .toolchain
+        .as_ref()
+        .filter(|t| t.required_by.is_some() && t.predicted == Predicted::Ok)?;
+    let target = tc
+        .target
+        .clone()
+        .unwrap_or_else(|| "the release it picks from golang.org/toolchain/@v/list".into());
+    let by = tc.required_by.clone().unwrap_or_default();
+    Some(
+        Finding::new(
+            "TOOLCHAIN_MID_COMMAND_SWITCH",
+            Severity::Info,
+            Layer::Toolchain,
+            format!(
+                "{by} needs a newer go than the one running: go mod download switches to {target} in the middle of the command{}",
+                tc.via
+                    .as_ref()
+                    .map(|v| format!(" (via {v})"))
+                    .unwrap_or_default()
+            ),
+        )
+        .param("target", target)
+        .param("module", by),
+    )
+}
+
+/// A mid-command switch from what is known without the network: go lines of go.mod files
+/// already in the module cache, GOTOOLCHAIN, PATH. Returns the findings to add.
+pub fn mid_command_offline(cfg: &Config, plan: &Plan, outcome: &mut Outcome) -> Vec<Finding> {
+    let startup_failed = outcome
+        .toolchain
+        .as_ref()
+        .is_some_and(|t| t.predicted == Predicted::Fail);
+    if startup_failed
+        || predict::fatal_config_error(cfg).is_some()
+        || plan.proxy_list.is_err()
+        || plan.lookups_disabled.is_some()
+    {
+        return Vec::new();
+    }
+    match walk_mid_command(cfg, &[], plan, outcome) {
+        Some((f, err)) => {
+            for m in &mut outcome.modules {
+                m.predicted = Predicted::Fail;
+                m.error = Some(err.clone());
+            }
+            outcome.predicted = Predicted::Fail;
+            outcome.sumdb.predicted = Predicted::Ok;
+            outcome.root_cause_code = f.as_ref().map(|f| f.code);
+            f.into_iter().collect()
+        }
+        None => mid_command_switch(outcome).into_iter().collect(),
+    }
 }
 
 pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
@@ -915,6 +1234,29 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
             outcome.sumdb = s;
         }
     }
+    // Loading the module graph read every go.mod: a go line newer than the running go makes go
+    // fail or switch toolchains before it downloads anything else.
+    // (A go.mod go read, from the module cache or the network, decides before any download
+    // fails — not before its own verification against the checksum database; a switch, once
+    // made, leaves the downloads to the new go.)
+    if !config_failed
+        && !toolchain_failed
+        && outcome.sumdb.predicted == Predicted::Ok
+        && plan.lookups_disabled.is_none()
+        && let Some((f, err)) = walk_mid_command(cfg, targets, plan, &mut outcome)
+    {
+        toolchain_failed = true;
+        for m in &mut outcome.modules {
+            m.predicted = Predicted::Fail;
+            m.error = Some(err.clone());
+        }
+        if let Some(f) = f {
+            root = Some(f.clone());
+            findings.retain(|x| !(x.code == f.code && x.host == f.host));
+            findings.push(f);
+        }
+    }
+    findings.extend(mid_command_switch(&outcome));
     // Observations off the route go takes: secondary, and only when not already explained.
     for t in targets {
         let Some(l) = t.first_failure() else { continue };
@@ -1531,6 +1873,153 @@ mod tests {
                 .modules
                 .iter()
                 .all(|m| m.predicted == Predicted::Fail)
+        );
+    }
+
+    /// go.mod at go 1.21 requiring example.com/m, whose go.mod (probed through A) says `go`.
+    fn mid_command_world(
+        pairs: &[(&str, &str)],
+        dep_go: &str,
+        mut targets: Vec<Target>,
+    ) -> Observed {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("go.mod"),
+            "module m\n\ngo 1.21\n\nrequire example.com/m v1.0.0\n",
+        )
+        .unwrap();
+        let mut all = vec![("HOME", "/nonexistent-home"), ("GONOSUMDB", "example.com")];
+        all.extend_from_slice(pairs);
+        let c = Config::load(
+            Environment::from_pairs(all),
+            &LoadOptions {
+                dir: dir.path().to_owned(),
+                tool_deadline: Duration::from_secs(2),
+            },
+        );
+        let p = Plan::build(&c, &[]);
+        let mut dep = proxy_target(A, ok_layers());
+        dep.layers[3].detail["go_mods"] =
+            json!([{"module": "example.com/m", "version": "v1.0.0", "status": 200, "go": dep_go}]);
+        targets.insert(0, dep);
+        predict(&c, &p, &targets)
+    }
+
+    fn list_target(proxy: &str, layers: Vec<L>) -> Target {
+        Target {
+            url: format!("{proxy}/golang.org/toolchain/@v/list"),
+            context: json!({"proxy": proxy, "module": "golang.org/toolchain", "request": "list"}),
+            ..toolchain_target(proxy, layers)
+        }
+    }
+
+    fn served_list(lines: &[&str]) -> Vec<L> {
+        let mut l = ok_layers();
+        l[3].detail["list"] = json!(lines);
+        l
+    }
+
+    #[test]
+    fn a_dependency_needing_newer_go_switches_mid_command_as_go_does() {
+        let ab = [
+            ("GOPROXY", "https://a.example,https://b.example"),
+            ("GOTOOLCHAIN", "auto"),
+        ];
+        // A has no toolchain list, B lists go1.99.0 for linux/amd64 and go1.99.1 for
+        // darwin/arm64 only: go merges the platforms, picks go1.99.1, and then finds no build.
+        let version = crate::config::toolchain::module_version("go1.99.1");
+        let zip = |proxy: &str| Target {
+            url: format!("{proxy}/golang.org/toolchain/@v/{version}.zip"),
+            context: json!({"proxy": proxy, "module": "golang.org/toolchain", "request": "zip"}),
+            ..toolchain_target(proxy, failing(LayerName::Http, "not_found", Some(404)))
+        };
+        let o = mid_command_world(
+            &ab,
+            "1.99",
+            vec![
+                list_target(A, failing(LayerName::Http, "not_found", Some(404))),
+                list_target(
+                    B,
+                    served_list(&[
+                        "v0.0.1-go1.99.0.linux-amd64",
+                        "v0.0.1-go1.99.1.darwin-arm64",
+                    ]),
+                ),
+                zip(A),
+                zip(B),
+            ],
+        );
+        let tc = o.outcome.toolchain.as_ref().unwrap();
+        assert_eq!(tc.target.as_deref(), Some("go1.99.1"));
+        let (os, arch) = predict::goos_goarch();
+        assert_eq!(
+            tc.error.as_deref().unwrap(),
+            format!(
+                "go: module example.com/m@v1.0.0 requires go >= 1.99; switching to go1.99.1\ngo: download go1.99.1 for {os}/{arch}: toolchain not available"
+            )
+        );
+        assert_eq!(o.outcome.root_cause_code, Some("TOOLCHAIN_UNAVAILABLE"));
+        assert_eq!(o.outcome.predicted, Predicted::Fail);
+
+        // A real error on the list after `,` stops the walk: go reports it after the dependency's.
+        let o = mid_command_world(
+            &ab,
+            "1.99",
+            vec![list_target(A, failing(LayerName::Tcp, "refused", None))],
+        );
+        let e = o.outcome.toolchain.as_ref().unwrap().error.clone().unwrap();
+        assert!(
+            e.starts_with("go: example.com/m@v1.0.0: module example.com/m@v1.0.0 requires go >= 1.99 (running go ")
+                && e.contains("\ngo: switching to go >= 1.99: module golang.org/toolchain: Get \"https://a.example/golang.org/toolchain/@v/list\": refused happened"),
+            "{e}"
+        );
+        assert_eq!(o.outcome.root_cause_code, Some("TCP_REFUSED"));
+
+        // GOTOOLCHAIN=local: the dependency's error is go's last word.
+        let o = mid_command_world(&[("GOTOOLCHAIN", "local")], "1.99", Vec::new());
+        assert_eq!(
+            o.outcome.root_cause_code,
+            Some("TOOLCHAIN_DEPENDENCY_TOO_NEW")
+        );
+        assert!(
+            o.outcome.modules[0]
+                .error
+                .as_deref()
+                .unwrap()
+                .ends_with("; GOTOOLCHAIN=local)")
+        );
+
+        // go lines below 1.21 never stop go, nor does the running go's own version.
+        for go in ["1.20", "1.2", "", "banana"] {
+            let o = mid_command_world(&[("GOTOOLCHAIN", "local")], go, Vec::new());
+            assert_eq!(o.outcome.predicted, Predicted::Ok, "go {go}");
+            assert!(o.outcome.toolchain.is_none(), "go {go}");
+        }
+
+        // A list served, a zip served: the switch succeeds and is reported as such.
+        let ok_zip = Target {
+            url: format!(
+                "{A}/golang.org/toolchain/@v/{}.zip",
+                crate::config::toolchain::module_version("go1.99.0")
+            ),
+            context: json!({"proxy": A, "module": "golang.org/toolchain", "request": "zip"}),
+            ..toolchain_target(A, ok_layers())
+        };
+        let o = mid_command_world(
+            &ab,
+            "1.99",
+            vec![
+                list_target(A, served_list(&["v0.0.1-go1.99.0.linux-amd64"])),
+                ok_zip,
+            ],
+        );
+        assert_eq!(o.outcome.predicted, Predicted::Ok);
+        let tc = o.outcome.toolchain.as_ref().unwrap();
+        assert_eq!(tc.target.as_deref(), Some("go1.99.0"));
+        assert!(
+            o.findings
+                .iter()
+                .any(|f| f.code == "TOOLCHAIN_MID_COMMAND_SWITCH")
         );
     }
 

@@ -57,6 +57,10 @@ pub struct ToolchainOutcome {
     /// `PATH`, a GOPROXY entry, or `direct`.
     pub via: Option<String>,
     pub error: Option<String>,
+    /// A switch in the middle of the command: the dependency whose go.mod needs a newer go
+    /// (`module example.com/dep@v1.0.0 (go 1.99)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_by: Option<String>,
 }
 
 /// go's platform names.
@@ -89,6 +93,7 @@ pub fn toolchain_offline(
         predicted,
         via,
         error,
+        required_by: None,
     };
     match &tp.decision {
         Decision::Local => (None, None),

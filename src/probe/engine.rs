@@ -63,6 +63,11 @@ const MODULES_PER_PROXY: usize = 6;
 enum Purpose {
     VersionList {
         version: Option<String>,
+        /// Keep the list in the evidence (`golang.org/toolchain`, for a mid-command switch).
+        keep: bool,
+        /// go.mod files of required modules to read on the same connection (their go lines
+        /// decide a mid-command toolchain switch): (module, version, url).
+        go_mods: Vec<(String, String, String)>,
     },
     SumdbViaProxy {
         base: String,
@@ -146,6 +151,8 @@ fn specs(plan: &Plan) -> Vec<Spec> {
                             role: Role::Proxy,
                             purpose: Purpose::VersionList {
                                 version: m.version.clone(),
+                                keep: false,
+                                go_mods: Vec::new(),
                             },
                             context: json!({"proxy": crate::redact::redact_urls(proxy), "module": m.module}),
                         });
@@ -196,44 +203,8 @@ fn specs(plan: &Plan) -> Vec<Spec> {
         .filter(|t| t.on_path.is_none())
         .and_then(|t| t.module_version.clone().map(|v| (t, v)));
     if let Some((t, _)) = &switch {
-        for step in &t.route {
-            match step {
-                Step::Proxy {
-                    proxy,
-                    url,
-                    via_http_proxy,
-                    ..
-                } => {
-                    push(Spec::Url {
-                        url: url.clone(),
-                        role: Role::Toolchain,
-                        purpose: Purpose::ToolchainZip,
-                        context: json!({"proxy": crate::redact::redact_urls(proxy), "module": "golang.org/toolchain"}),
-                    });
-                    if let Some(p) = via_http_proxy {
-                        push(Spec::ProxyHop { proxy: p.clone() });
-                    }
-                }
-                Step::Direct(d) => {
-                    if let Some(u) = &d.discovery_url {
-                        push(Spec::Url {
-                            url: u.clone(),
-                            role: Role::Toolchain,
-                            purpose: Purpose::Discovery {
-                                module: "golang.org/toolchain".into(),
-                            },
-                            context: json!({"module": "golang.org/toolchain", "step": "go-get discovery"}),
-                        });
-                    }
-                    push(Spec::Url {
-                        url: d.repo_url.clone(),
-                        role: Role::Toolchain,
-                        purpose: Purpose::ToolchainZip,
-                        context: json!({"proxy": "direct", "module": "golang.org/toolchain"}),
-                    });
-                }
-                Step::Skipped { .. } | Step::Off => {}
-            }
+        for s in toolchain_specs(&t.route, "zip") {
+            push(s);
         }
     }
     let lookup = match &switch {
@@ -256,34 +227,137 @@ fn specs(plan: &Plan) -> Vec<Spec> {
     if toolchain_sumdb
         || (plan.modules.iter().any(|m| m.needs_sumdb) && plan.lookups_disabled.is_none())
     {
-        for step in &plan.sumdb_route {
-            match step {
-                SumdbStep::ViaProxy {
-                    proxy,
-                    supported_url,
+        for s in sumdb_specs(plan, lookup) {
+            push(s);
+        }
+    }
+    // The required modules' go.mod files, read over the connection of the first module probed
+    // on the same proxy: a go line newer than the running go makes go switch mid-command.
+    if let Some(mc) = plan.toolchain.as_ref().and_then(|t| t.mid_command.as_ref()) {
+        for d in mc
+            .deps
+            .iter()
+            .filter(|d| d.cached_go.is_none())
+            .take(MAX_GO_MODS)
+        {
+            let Some(url) = &d.url else { continue };
+            let holder = out.iter_mut().find_map(|s| match s {
+                Spec::Url {
+                    url: list,
+                    purpose: Purpose::VersionList { go_mods, .. },
                     ..
-                } => push(Spec::Url {
-                    url: supported_url.clone(),
-                    role: Role::SumdbViaProxy,
-                    purpose: Purpose::SumdbViaProxy {
-                        base: supported_url.trim_end_matches("/supported").to_owned(),
-                        lookup: lookup.clone(),
-                    },
-                    context: json!({"proxy": crate::redact::redact_urls(proxy)}),
-                }),
-                SumdbStep::Direct { url, explicit, .. } => push(Spec::Url {
-                    url: format!("{}/latest", url.trim_end_matches('/')),
-                    role: Role::Sumdb,
-                    purpose: Purpose::SumdbDirect {
-                        base: url.trim_end_matches('/').to_owned(),
-                        lookup: lookup.clone(),
-                    },
-                    context: json!({"explicit_url": explicit}),
-                }),
+                } if same_proxy(list, url) => Some(go_mods),
+                _ => None,
+            });
+            if let Some(go_mods) = holder {
+                go_mods.push((d.module.clone(), d.version.clone(), url.clone()));
             }
         }
     }
     out
+}
+
+/// The most dependency go.mod files read for their go lines (sequentially, on kept-alive
+/// connections).
+const MAX_GO_MODS: usize = 32;
+
+/// Two GOPROXY-layout URLs (`…/<module>/@v/…`) of the same proxy.
+fn same_proxy(a: &str, b: &str) -> bool {
+    let base = |u: &str| -> Option<String> {
+        let p = gourl::parse(u).ok()?;
+        Some(format!("{}://{}", p.scheme, p.host))
+    };
+    base(a).is_some() && base(a) == base(b)
+}
+
+/// The probes of a `golang.org/toolchain` route: `<proxy>/golang.org/toolchain/@v/<file>` per
+/// GOPROXY entry, and on `direct` the go-get discovery and go.dev. `request`: `zip` (a one-byte
+/// range request) or `list` (the versions a mid-command switch chooses from).
+fn toolchain_specs(route: &[Step], request: &str) -> Vec<Spec> {
+    let mut out = Vec::new();
+    let purpose = || {
+        if request == "list" {
+            Purpose::VersionList {
+                version: None,
+                keep: true,
+                go_mods: Vec::new(),
+            }
+        } else {
+            Purpose::ToolchainZip
+        }
+    };
+    let module = "golang.org/toolchain";
+    for step in route {
+        match step {
+            Step::Proxy {
+                proxy,
+                url,
+                via_http_proxy,
+                ..
+            } => {
+                out.push(Spec::Url {
+                    url: url.clone(),
+                    role: Role::Toolchain,
+                    purpose: purpose(),
+                    context: json!({"proxy": crate::redact::redact_urls(proxy), "module": module, "request": request}),
+                });
+                if let Some(p) = via_http_proxy {
+                    out.push(Spec::ProxyHop { proxy: p.clone() });
+                }
+            }
+            Step::Direct(d) => {
+                if let Some(u) = &d.discovery_url {
+                    out.push(Spec::Url {
+                        url: u.clone(),
+                        role: Role::Toolchain,
+                        purpose: Purpose::Discovery {
+                            module: module.into(),
+                        },
+                        context: json!({"module": module, "step": "go-get discovery"}),
+                    });
+                }
+                out.push(Spec::Url {
+                    url: d.repo_url.clone(),
+                    role: Role::Toolchain,
+                    purpose: purpose(),
+                    context: json!({"proxy": "direct", "module": module, "request": request}),
+                });
+            }
+            Step::Skipped { .. } | Step::Off => {}
+        }
+    }
+    out
+}
+
+/// The checksum database along go's route to it, with one record looked up.
+fn sumdb_specs(plan: &Plan, lookup: Option<(String, String)>) -> Vec<Spec> {
+    plan.sumdb_route
+        .iter()
+        .map(|step| match step {
+            SumdbStep::ViaProxy {
+                proxy,
+                supported_url,
+                ..
+            } => Spec::Url {
+                url: supported_url.clone(),
+                role: Role::SumdbViaProxy,
+                purpose: Purpose::SumdbViaProxy {
+                    base: supported_url.trim_end_matches("/supported").to_owned(),
+                    lookup: lookup.clone(),
+                },
+                context: json!({"proxy": crate::redact::redact_urls(proxy)}),
+            },
+            SumdbStep::Direct { url, explicit, .. } => Spec::Url {
+                url: format!("{}/latest", url.trim_end_matches('/')),
+                role: Role::Sumdb,
+                purpose: Purpose::SumdbDirect {
+                    base: url.trim_end_matches('/').to_owned(),
+                    lookup: lookup.clone(),
+                },
+                context: json!({"explicit_url": explicit}),
+            },
+        })
+        .collect()
 }
 
 fn setup(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Setup {
@@ -356,6 +430,40 @@ pub async fn run(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Vec<Target> 
     let setup = Arc::new(setup(cfg, plan, opts));
     let specs = specs(plan);
     let bar = progress_bar(opts.progress, specs.len());
+    let mut targets = run_specs(&setup, deadline, specs, bar.as_ref(), opts.timeout).await;
+    // What a dependency's go line makes go do next depends on what these probes found.
+    let later = mid_command_specs(plan, &targets);
+    if !later.is_empty() {
+        if let Some(b) = &bar {
+            b.inc_length(later.len() as u64);
+        }
+        let more = run_specs(&setup, deadline, later, bar.as_ref(), opts.timeout).await;
+        targets.extend(more);
+        let zips = mid_command_zip_specs(cfg, plan, &targets);
+        if let Some(b) = &bar {
+            b.inc_length(zips.len() as u64);
+        }
+        let more = run_specs(&setup, deadline, zips, bar.as_ref(), opts.timeout).await;
+        targets.extend(more);
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    targets
+}
+
+/// Probes `specs` concurrently under `deadline`; a spec that cannot finish is reported as
+/// timed out.
+async fn run_specs(
+    setup: &Arc<Setup>,
+    deadline: Deadline,
+    specs: Vec<Spec>,
+    bar: Option<&indicatif::ProgressBar>,
+    timeout: Duration,
+) -> Vec<Target> {
+    if specs.is_empty() {
+        return Vec::new();
+    }
     let mut set = tokio::task::JoinSet::new();
     for (i, spec) in specs.iter().cloned().enumerate() {
         let setup = setup.clone();
@@ -367,7 +475,7 @@ pub async fn run(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Vec<Target> 
     let collect = async {
         while let Some(joined) = set.join_next().await {
             if let Ok((i, t)) = joined {
-                if let Some(b) = &bar {
+                if let Some(b) = bar {
                     b.set_message(t.host.clone());
                     b.inc(1);
                 }
@@ -377,14 +485,63 @@ pub async fn run(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Vec<Target> 
     };
     let _ = tokio::time::timeout(grace, collect).await;
     set.abort_all();
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
     results
         .into_iter()
         .zip(specs)
-        .map(|(r, spec)| r.unwrap_or_else(|| unfinished(&spec, opts.timeout)))
+        .map(|(r, spec)| r.unwrap_or_else(|| unfinished(&spec, timeout)))
         .collect()
+}
+
+/// A dependency needs a newer go and GOTOOLCHAIN allows downloading one: the toolchain lists
+/// along the GOPROXY route (go-toolchains.md §5).
+fn mid_command_specs(plan: &Plan, targets: &[Target]) -> Vec<Spec> {
+    let Some(mc) = plan.toolchain.as_ref().and_then(|t| t.mid_command.as_ref()) else {
+        return Vec::new();
+    };
+    if mc.mode != "auto" || super::toolchain::too_new(mc, targets).is_none() {
+        return Vec::new();
+    }
+    toolchain_specs(&mc.list_route, "list")
+}
+
+/// The release go picks from the list it got: its zip along the route and, unless already
+/// probed, the checksum database that must vouch for it.
+fn mid_command_zip_specs(cfg: &Config, plan: &Plan, targets: &[Target]) -> Vec<Spec> {
+    let Some(t) = plan.toolchain.as_ref() else {
+        return Vec::new();
+    };
+    let Some(mc) = &t.mid_command else {
+        return Vec::new();
+    };
+    let Some(name) = super::toolchain::pick(mc, targets) else {
+        return Vec::new();
+    };
+    if cfg.env.look_path(&name).is_some() {
+        return Vec::new();
+    }
+    let version = crate::config::toolchain::module_version(&name);
+    let probed = |url: &str| {
+        let red = crate::redact::redact_urls(url);
+        targets.iter().any(|t| t.url == red)
+    };
+    let mut out: Vec<Spec> = toolchain_specs(&mc.zip_route(&version), "zip")
+        .into_iter()
+        .filter(|s| match s {
+            Spec::Url { url, .. } => !probed(url),
+            Spec::ProxyHop { proxy } => !probed(proxy),
+            _ => true,
+        })
+        .collect();
+    let sumdb_probed = targets
+        .iter()
+        .any(|t| matches!(t.role, Role::Sumdb | Role::SumdbViaProxy));
+    if t.sumdb_required && !sumdb_probed {
+        out.extend(sumdb_specs(
+            plan,
+            Some(("golang.org/toolchain".to_owned(), version)),
+        ));
+    }
+    out
 }
 
 fn progress_bar(enabled: bool, n: usize) -> Option<indicatif::ProgressBar> {
@@ -1093,6 +1250,10 @@ async fn probe_url(
         .unwrap_or_default();
     let public = private_hint(&host, &setup.netrc).is_none();
     let range = matches!(purpose, Purpose::ToolchainZip);
+    let go_mods = match &purpose {
+        Purpose::VersionList { go_mods, .. } => go_mods.clone(),
+        _ => Vec::new(),
+    };
     let mut f = fetch(setup, deadline, url, public, range).await;
     let mut target = Target {
         url: crate::redact::redact_urls(url),
@@ -1111,7 +1272,7 @@ async fn probe_url(
         return target;
     };
     match purpose {
-        Purpose::VersionList { version } => {
+        Purpose::VersionList { version, keep, .. } => {
             if check_status(&mut f.layers, url, &a) {
                 if http::is_html(&a) {
                     judge(
@@ -1132,6 +1293,16 @@ async fn probe_url(
                                 .find(|l| l.layer == LayerName::Http)
                             {
                                 h.detail["versions"] = json!(n);
+                                if keep {
+                                    let body = String::from_utf8_lossy(&a.body);
+                                    let list: Vec<&str> = body
+                                        .lines()
+                                        .map(str::trim)
+                                        .filter(|l| !l.is_empty())
+                                        .take(4096)
+                                        .collect();
+                                    h.detail["list"] = json!(list);
+                                }
                             }
                             // `.info` for the required version, on the same connection.
                             if let Some(v) = version {
@@ -1236,8 +1407,49 @@ async fn probe_url(
             }
         }
     }
+    if !go_mods.is_empty() {
+        let lines = read_go_lines(setup, deadline, &mut f, &go_mods).await;
+        if let Some(h) = f
+            .layers
+            .iter_mut()
+            .rev()
+            .find(|l| l.layer == LayerName::Http)
+        {
+            h.detail["go_mods"] = json!(lines);
+        }
+    }
     target.layers = f.layers;
     target
+}
+
+/// Each required module's go.mod, on the open connection: its `go` line, or why it is unknown.
+async fn read_go_lines(
+    setup: &Setup,
+    deadline: Deadline,
+    f: &mut Fetched,
+    go_mods: &[(String, String, String)],
+) -> Vec<Value> {
+    let mut out = Vec::new();
+    for (module, version, url) in go_mods {
+        if deadline.remaining().is_zero() {
+            break;
+        }
+        let mut entry = json!({"module": module, "version": version});
+        match follow_up(setup, deadline, f, url).await {
+            Ok(a) => {
+                entry["status"] = json!(a.status);
+                if a.status == 200
+                    && let Some(go) =
+                        crate::config::gomod::go_line(&String::from_utf8_lossy(&a.body))
+                {
+                    entry["go"] = json!(go);
+                }
+            }
+            Err(e) => entry["error"] = json!(format!("{e:?}")),
+        }
+        out.push(entry);
+    }
+    out
 }
 
 /// Lists the layers a failure kept from running as skipped, so every target shows the whole

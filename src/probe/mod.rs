@@ -15,6 +15,7 @@ pub mod stream;
 pub mod sumdb;
 pub mod tcp;
 pub mod tls;
+pub mod toolchain;
 pub mod vcs;
 
 use std::time::{Duration, Instant};

@@ -407,15 +407,29 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         } else {
             (GREEN, "✓")
         };
-        let target = tc.target.clone().unwrap_or_default();
+        let target = tc
+            .target
+            .as_ref()
+            .map(|t| format!(" {t}"))
+            .unwrap_or_default();
         let via = tc
             .via
             .as_ref()
             .map(|v| format!(" {DIM}← {}{DIM:#}", redact_urls(v)))
             .unwrap_or_default();
+        let why = tc
+            .required_by
+            .as_ref()
+            .map(|b| {
+                format!(
+                    " {DIM}({} {b}){DIM:#}",
+                    r.lang.t("switch in the middle of the command, for")
+                )
+            })
+            .unwrap_or_default();
         writeln!(
             w,
-            "  {style}{m}{style:#} {} {target}{via}",
+            "  {style}{m}{style:#} {}{target}{via}{why}",
             r.lang.t("toolchain")
         )?;
         if let Some(e) = &tc.error {

@@ -105,6 +105,16 @@ pub fn finding_message(f: &Finding) -> Option<String> {
             (true, _) => format!("go 会切换到 {}，直接运行 PATH 中的 {}", p("target"), p("path")),
             _ => format!("go 会先下载工具链 {}：经 GOPROXY 拉取模块 golang.org/toolchain@{}，并由校验和数据库校验", p("target"), p("version")),
         },
+        "TOOLCHAIN_DEPENDENCY_TOO_NEW" => format!(
+            "依赖 {} 的 go.mod 要求 Go >= {}，而 GOTOOLCHAIN 不允许 go 切换工具链：go 在加载模块图时就会失败",
+            p("module"),
+            p("need")
+        ),
+        "TOOLCHAIN_MID_COMMAND_SWITCH" => format!(
+            "{} 要求更新的 Go：go mod download 执行到一半会切换到 {}",
+            p("module"),
+            p("target")
+        ),
         "TOOLCHAIN_NOT_IN_PATH" => format!("go 需要 {}，但 GOTOOLCHAIN 设置为只在 PATH 中查找，而 PATH 里没有", p("target")),
         "TOOLCHAIN_UNAVAILABLE" => format!("GOPROXY 中没有任何一项能提供工具链 {}", p("target")),
         "TOOLCHAIN_NEEDS_SUMDB" => format!("go 必须用校验和数据库校验 {} 工具链，即使设置了 GOSUMDB=off 也一样：所以切换会失败", p("target")),
@@ -744,6 +754,7 @@ pub fn text(en: &str) -> Option<&'static str> {
         "vcs" => "代码仓库",
         "http proxy" => "HTTP 代理",
         "toolchain" => "工具链",
+        "switch in the middle of the command, for" => "命令执行到一半时切换，原因是",
         "via {}" => "经 {}",
         "timeout" => "超时",
         "failed" => "失败",

@@ -96,6 +96,26 @@ pub fn private_module() -> Module {
     }
 }
 
+/// A public module whose go.mod needs go 1.99: loading it makes go ≥ 1.21 switch toolchains in
+/// the middle of `go mod download`.
+pub const NEWGO: &str = "github.com/gdlab/newgo";
+pub const NEWGO_V: &str = "v1.0.0";
+
+pub fn newgo_module() -> Module {
+    Module {
+        path: NEWGO,
+        version: NEWGO_V,
+        files: vec![
+            ("go.mod", format!("module {NEWGO}\n\ngo 1.99\n")),
+            (
+                "newgo.go",
+                "package newgo\n\n// Version is the go line of this module.\nconst Version = \"1.99\"\n"
+                    .into(),
+            ),
+        ],
+    }
+}
+
 pub const TOOLCHAIN: &str = "golang.org/toolchain";
 /// The toolchain the toolchain scenarios switch to.
 pub const TOOLCHAIN_NAME: &str = "go1.99.0";
@@ -214,6 +234,11 @@ impl Assets {
     pub fn goproxy_no_toolchain(&self) -> PathBuf {
         self.dir.join("goproxy-notoolchain")
     }
+    /// The public layout whose `golang.org/toolchain` list also offers go1.99.1, for
+    /// darwin/arm64 only.
+    pub fn goproxy_other_platform(&self) -> PathBuf {
+        self.dir.join("goproxy-otherplatform")
+    }
     pub fn sumdb(&self, wrong: bool) -> PathBuf {
         self.dir
             .join(if wrong { "sumdb-wrongkey" } else { "sumdb" })
@@ -294,9 +319,21 @@ pub fn build(dir: &Path) -> Assets {
     let public = public_module();
     let private = private_module();
     let toolchain = toolchain_module();
-    layout(&dir.join("goproxy-public"), &[&public, &toolchain]);
-    layout(&dir.join("goproxy-corp"), &[&public, &private, &toolchain]);
-    layout(&dir.join("goproxy-notoolchain"), &[&public]);
+    let newgo = newgo_module();
+    layout(&dir.join("goproxy-public"), &[&public, &newgo, &toolchain]);
+    layout(
+        &dir.join("goproxy-corp"),
+        &[&public, &newgo, &private, &toolchain],
+    );
+    layout(&dir.join("goproxy-notoolchain"), &[&public, &newgo]);
+    // go merges every platform of the list when it picks a release mid-command: it chooses
+    // go1.99.1 and then finds no linux/amd64 build of it.
+    let other = dir.join("goproxy-otherplatform");
+    layout(&other, &[&public, &newgo, &toolchain]);
+    write(
+        &other.join(format!("{}/@v/list", note::escape(TOOLCHAIN))),
+        format!("{TOOLCHAIN_V}\nv0.0.1-go1.99.1.darwin-arm64\n"),
+    );
 
     // The checksum database: a few unrelated records first, then the public module and the
     // toolchain.
@@ -314,6 +351,7 @@ pub fn build(dir: &Path) -> Assets {
         .collect();
     records.push(record(&public));
     records.push(record(&toolchain));
+    records.push(record(&newgo));
     sumdb(&dir.join("sumdb"), &records, &key);
     sumdb(&dir.join("sumdb-wrongkey"), &records, &wrong);
 

@@ -62,6 +62,10 @@ pub enum GoLines {
     Release1990,
     /// `go 1.21` and `toolchain go1.99.0`: go1.19 does not know the directive.
     ToolchainLine,
+    /// `go 1.21`, and a required module whose go.mod says `go 1.99`: go ≥ 1.21 starts locally
+    /// and switches in the middle of `go mod download`, choosing from
+    /// `golang.org/toolchain/@v/list`; go1.19 downloads the module without a word.
+    DependencyNeedsNewer,
 }
 
 impl GoLines {
@@ -71,6 +75,7 @@ impl GoLines {
             GoLines::Lang199 => "go 1.99\n",
             GoLines::Release1990 => "go 1.99.0\n",
             GoLines::ToolchainLine => "go 1.21\n\ntoolchain go1.99.0\n",
+            GoLines::DependencyNeedsNewer => "go 1.21\n",
         }
     }
 }
@@ -584,6 +589,47 @@ pub fn all() -> Vec<Scenario> {
         .code("TOOLCHAIN_UNAVAILABLE")
         .says("download go1.99.0 for linux/amd64: toolchain not available")
         .old_ok(),
+        // Mid-command switches: a dependency's go line, the list through GOPROXY, the pick.
+        tc("toolchain/dependency-switch", GoLines::DependencyNeedsNewer)
+            .says("go: module github.com/gdlab/newgo@v1.0.0 requires go >= 1.99; switching to go1.99.0")
+            .old_ok(),
+        tc("toolchain/dependency-corp-proxy", GoLines::DependencyNeedsNewer)
+            .goproxy(CORP)
+            .says(STAND_IN_RAN)
+            .old_ok(),
+        tc("toolchain/dependency-local", GoLines::DependencyNeedsNewer)
+            .env("GOTOOLCHAIN", "local")
+            .fails("config", None)
+            .code("TOOLCHAIN_DEPENDENCY_TOO_NEW")
+            .says("module github.com/gdlab/newgo@v1.0.0 requires go >= 1.99 (running go ")
+            .old_ok(),
+        tc("toolchain/dependency-list-missing", GoLines::DependencyNeedsNewer)
+            .goproxy("https://goproxy.cn")
+            .behave("goproxy.cn", Behavior::GoproxyWithoutToolchain)
+            .fails("toolchain", None)
+            .code("TOOLCHAIN_UNAVAILABLE")
+            .says("go: switching to go >= 1.99: module golang.org/toolchain: reading https://goproxy.cn/golang.org/toolchain/@v/list: 404 Not Found")
+            .old_ok(),
+        tc("toolchain/dependency-list-missing-then-direct", GoLines::DependencyNeedsNewer)
+            .goproxy("https://goproxy.cn,direct")
+            .behave("goproxy.cn", Behavior::GoproxyWithoutToolchain)
+            .fails("vcs", Some("golang.org"))
+            .says("go: switching to go >= 1.99: ")
+            .old_ok(),
+        // The pick merges platforms: go1.99.1 exists only for darwin/arm64, go still takes it.
+        tc("toolchain/dependency-picks-other-platform", GoLines::DependencyNeedsNewer)
+            .goproxy("https://goproxy.cn")
+            .behave("goproxy.cn", Behavior::GoproxyOtherPlatform)
+            .fails("toolchain", None)
+            .code("TOOLCHAIN_UNAVAILABLE")
+            .says("switching to go1.99.1\ngo: download go1.99.1 for linux/amd64: toolchain not available")
+            .old_ok(),
+        tc("toolchain/dependency-gosumdb-off", GoLines::DependencyNeedsNewer)
+            .env("GOSUMDB", "off")
+            .fails("config", None)
+            .code("TOOLCHAIN_NEEDS_SUMDB")
+            .says("verifying module: checksum database disabled by GOSUMDB=off")
+            .old_ok(),
         tc("toolchain/local-too-old", GoLines::Lang199)
             .env("GOTOOLCHAIN", "local")
             .fails("config", None)

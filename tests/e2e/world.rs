@@ -50,6 +50,9 @@ pub enum Behavior {
     /// The public GOPROXY layout without `golang.org/toolchain` (404 for it), relaying
     /// /sumdb/sum.golang.org/.
     GoproxyWithoutToolchain,
+    /// The public GOPROXY layout whose toolchain list adds go1.99.1 for darwin/arm64 only,
+    /// relaying /sumdb/sum.golang.org/.
+    GoproxyOtherPlatform,
     /// The public GOPROXY layout, but this status for every /sumdb/ path (a broken relay).
     GoproxyRelayStatus(u16),
     /// The checksum database at the root (`wrong`: signed with the wrong key).
@@ -219,10 +222,13 @@ pub fn start(ns: &Netns, a: &Assets, spec: &WorldSpec, dir: &Path) -> Result<(),
             writeln!(conf, "    limit_rate {rate};\n    limit_rate_after 0;").unwrap();
         }
         match &site.behavior {
-            Behavior::Goproxy { .. } | Behavior::GoproxyWithoutToolchain => {
+            Behavior::Goproxy { .. }
+            | Behavior::GoproxyWithoutToolchain
+            | Behavior::GoproxyOtherPlatform => {
                 let (root, relay) = match &site.behavior {
                     Behavior::Goproxy { corp: true, relay } => (a.goproxy_corp(), *relay),
                     Behavior::Goproxy { corp: false, relay } => (a.goproxy_public(), *relay),
+                    Behavior::GoproxyOtherPlatform => (a.goproxy_other_platform(), true),
                     _ => (a.goproxy_no_toolchain(), true),
                 };
                 writeln!(conf, "    location / {{ root {}; }}", root.display()).unwrap();
