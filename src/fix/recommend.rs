@@ -122,6 +122,44 @@ fn candidate_plan(cfg: &Config, plan: &Plan, candidates: &[String]) -> Plan {
             })
             .collect();
     }
+    // A switch in the middle of the command: every candidate is asked for the toolchain list
+    // (and, once go's pick is known, its zip); the dependencies' go lines through the first.
+    if let Some(mc) = p
+        .toolchain
+        .as_mut()
+        .and_then(|t| t.mid_command.as_mut())
+        .filter(|mc| mc.mode == "auto")
+    {
+        mc.list_route = candidates
+            .iter()
+            .map(
+                |c| match proxy_step(cfg, c, "golang.org/toolchain", FallThrough::AnyError) {
+                    crate::plan::Step::Proxy {
+                        proxy,
+                        via_http_proxy,
+                        fall_through,
+                        ..
+                    } => crate::plan::Step::Proxy {
+                        url: format!("{}/golang.org/toolchain/@v/list", c.trim_end_matches('/')),
+                        proxy,
+                        via_http_proxy,
+                        fall_through,
+                    },
+                    other => other,
+                },
+            )
+            .collect();
+        if let Some(first) = candidates.first() {
+            for d in mc.deps.iter_mut().filter(|d| d.url.is_some()) {
+                d.url = Some(format!(
+                    "{}/{}/@v/{}.mod",
+                    first.trim_end_matches('/'),
+                    crate::plan::escape_path(&d.module),
+                    crate::plan::escape_path(&d.version)
+                ));
+            }
+        }
+    }
     p
 }
 
@@ -197,14 +235,21 @@ pub async fn probe(
                 targets_of(ts, Role::SumdbViaProxy, c)
                     .any(|t| t.ok() && t.layer(LayerName::Sumdb).is_some_and(|l| l.is_ok()))
             });
-            let serves_toolchain = p
+            // Asked for the toolchain (startup: always; mid-command: when a dependency needed
+            // it): every request for it must succeed.
+            let startup_switch = p
                 .toolchain
                 .as_ref()
-                .filter(|t| t.on_path.is_none() && t.module_version.is_some())
-                .map(|_| {
-                    runs.last()
-                        .is_some_and(|ts| targets_of(ts, Role::Toolchain, c).any(Target::ok))
-                });
+                .is_some_and(|t| t.on_path.is_none() && t.module_version.is_some());
+            let asked: Vec<&Target> = runs
+                .last()
+                .map(|ts| targets_of(ts, Role::Toolchain, c).collect())
+                .unwrap_or_default();
+            let serves_toolchain = if asked.is_empty() {
+                startup_switch.then_some(false)
+            } else {
+                Some(asked.iter().all(|t| t.ok()))
+            };
             Candidate {
                 url: c.clone(),
                 qualified: problem.is_none() && !lat.is_empty(),

@@ -86,6 +86,7 @@ pub fn check(r: &CheckReport) -> Value {
             "modules": r.plan.modules,
             "sumdb": r.plan.sumdb_route,
             "lookups_disabled": r.plan.lookups_disabled,
+            "toolchain": r.plan.toolchain,
         },
         "offline": r.offline,
         "duration_ms": r.duration_ms,

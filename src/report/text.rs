@@ -422,7 +422,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
             .as_ref()
             .map(|b| {
                 format!(
-                    " {DIM}({} {b}){DIM:#}",
+                    " {DIM}· {} {b}{DIM:#}",
                     r.lang.t("switch in the middle of the command, for")
                 )
             })

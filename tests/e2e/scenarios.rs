@@ -616,6 +616,17 @@ pub fn all() -> Vec<Scenario> {
             .fails("vcs", Some("golang.org"))
             .says("go: switching to go >= 1.99: ")
             .old_ok(),
+        // fix must pick a mirror that lists (and serves) golang.org/toolchain.
+        tc(
+            "fix/dependency-needs-toolchain-mirror-lacks-it",
+            GoLines::DependencyNeedsNewer,
+        )
+        .goenv("GOPROXY", "https://goproxy.cn")
+        .behave("goproxy.cn", Behavior::GoproxyWithoutToolchain)
+        .fails("toolchain", None)
+        .code("TOOLCHAIN_UNAVAILABLE")
+        .fixable()
+        .old_ok(),
         // The pick merges platforms: go1.99.1 exists only for darwin/arm64, go still takes it.
         tc("toolchain/dependency-picks-other-platform", GoLines::DependencyNeedsNewer)
             .goproxy("https://goproxy.cn")
