@@ -825,3 +825,100 @@ fn a_private_proxy_gets_the_credentials_go_would_send() {
     assert_eq!(r.json["outcome"]["predicted"], "ok", "{:#}", r.json);
     assert!(!r.json.to_string().contains("s3cret"));
 }
+
+#[test]
+fn dependency_go_lines_lead_to_the_toolchain_list_and_go_s_pick() {
+    // 21 required modules: their go.mod files are read over several connections; one needs
+    // go 1.99, so the toolchain list is probed, go's pick made and only that zip asked for.
+    let (os, arch) = match (std::env::consts::OS, std::env::consts::ARCH) {
+        (os, "x86_64") => (os, "amd64"),
+        (os, "aarch64") => (os, "arm64"),
+        (os, a) => (os, a),
+    };
+    let mut modules: Vec<(String, Vec<String>)> = (0..20)
+        .map(|i| (format!("example.com/dep{i:02}"), vec!["v1.0.0".into()]))
+        .collect();
+    modules.push(("example.com/newgo".into(), vec!["v1.0.0".into()]));
+    modules.push((
+        "golang.org/toolchain".into(),
+        vec![
+            format!("v0.0.1-go1.99.0.{os}-{arch}"),
+            "v0.0.1-go1.98.5.plan9-386".into(),
+        ],
+    ));
+    let lab = Lab::new();
+    let addr = lab.https(
+        "goproxy.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(GoproxySpec {
+            modules,
+            sumdb: SumdbMode::NotServed,
+            date_skew_secs: 0,
+        }),
+    );
+    let proxy = url("goproxy.lab.test", addr);
+    let dir = tempfile::tempdir().unwrap();
+    let mut gomod = "module lab.test/app\n\ngo 1.21\n\nrequire (\n".to_owned();
+    for i in 0..20 {
+        gomod.push_str(&format!("\texample.com/dep{i:02} v1.0.0\n"));
+    }
+    gomod.push_str("\texample.com/newgo v1.0.0\n)\n");
+    std::fs::write(dir.path().join("go.mod"), gomod).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_godoctor"))
+        .env_clear()
+        .current_dir(dir.path())
+        .env("HOME", dir.path())
+        .env("PATH", dir.path())
+        .env("SSL_CERT_FILE", lab.ca_pem_path())
+        .env("GOPROXY", &proxy)
+        .env("GOSUMDB", "off")
+        .env("GOTOOLCHAIN", "auto")
+        .args([
+            "check",
+            "--json",
+            "--timeout",
+            "8s",
+            "--resolver",
+            &lab.dns_addr().to_string(),
+        ])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("no JSON ({e}): {}", String::from_utf8_lossy(&out.stderr)));
+    let tc = &json["outcome"]["toolchain"];
+    assert_eq!(
+        tc["required_by"], "module example.com/newgo@v1.0.0 (go 1.99)",
+        "{tc:#}"
+    );
+    assert_eq!(tc["target"], "go1.99.0", "{tc:#}");
+    // GOSUMDB=off: toolchains are verified all the same, so go fails after choosing.
+    assert_eq!(
+        json["root_cause"]["code"], "TOOLCHAIN_NEEDS_SUMDB",
+        "{:#}",
+        json["root_cause"]
+    );
+    let targets = json["targets"].as_array().unwrap();
+    let read: usize = targets
+        .iter()
+        .filter_map(|t| t["layers"].as_array())
+        .flatten()
+        .filter_map(|l| l["detail"]["go_mods"].as_array())
+        .map(|m| {
+            assert!(m.iter().all(|e| e["status"] == 200), "{m:#?}");
+            m.len()
+        })
+        .sum();
+    assert_eq!(read, 21, "every go.mod read once");
+    let toolchain: Vec<&str> = targets
+        .iter()
+        .filter(|t| t["role"] == "toolchain")
+        .map(|t| t["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        toolchain,
+        [
+            format!("{proxy}/golang.org/toolchain/@v/list"),
+            format!("{proxy}/golang.org/toolchain/@v/v0.0.1-go1.99.0.{os}-{arch}.zip"),
+        ]
+    );
+}

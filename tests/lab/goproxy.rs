@@ -91,7 +91,11 @@ pub fn info(version: &str) -> String {
     )
 }
 
+/// A module's go.mod; modules named `…/newgo` need go 1.99 (a mid-command toolchain switch).
 pub fn go_mod(path: &str) -> String {
+    if path.ends_with("/newgo") {
+        return format!("module {path}\n\ngo 1.99\n");
+    }
     format!("module {path}\n")
 }
 
