@@ -887,9 +887,10 @@ fn dependency_go_lines_lead_to_the_toolchain_list_and_go_s_pick() {
         .unwrap_or_else(|e| panic!("no JSON ({e}): {}", String::from_utf8_lossy(&out.stderr)));
     let tc = &json["outcome"]["toolchain"];
     assert_eq!(
-        tc["required_by"], "module example.com/newgo@v1.0.0 (go 1.99)",
+        tc["required_by"]["module"], "example.com/newgo@v1.0.0",
         "{tc:#}"
     );
+    assert_eq!(tc["required_by"]["go"], "1.99", "{tc:#}");
     assert_eq!(tc["target"], "go1.99.0", "{tc:#}");
     // GOSUMDB=off: toolchains are verified all the same, so go fails after choosing.
     assert_eq!(

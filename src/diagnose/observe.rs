@@ -947,7 +947,10 @@ fn walk_mid_command(
         predicted: Predicted::Ok,
         via: None,
         error: None,
-        required_by: Some(format!("{} (go {need})", tn.what())),
+        required_by: Some(predict::RequiredBy {
+            module: tn.label.clone(),
+            go: need.clone(),
+        }),
     };
     let result = (|| {
         let failed = |f: Finding, e: String| Some((Some(f), e));
@@ -1074,28 +1077,32 @@ fn mid_command_switch(outcome: &Outcome) -> Option<Finding> {
     let tc = outcome
         .toolchain
         .as_ref()
-        .filter(|t| t.required_by.is_some() && t.predicted == Predicted::Ok)?;
-    let target = tc
-        .target
-        .clone()
-        .unwrap_or_else(|| "the release it picks from golang.org/toolchain/@v/list".into());
-    let by = tc.required_by.clone().unwrap_or_default();
-    Some(
-        Finding::new(
-            "TOOLCHAIN_MID_COMMAND_SWITCH",
-            Severity::Info,
-            Layer::Toolchain,
-            format!(
-                "{by} needs a newer go than the one running: go mod download switches to {target} in the middle of the command{}",
-                tc.via
-                    .as_ref()
-                    .map(|v| format!(" (via {v})"))
-                    .unwrap_or_default()
-            ),
-        )
-        .param("target", target)
-        .param("module", by),
+        .filter(|t| t.predicted == Predicted::Ok)?;
+    let by = tc.required_by.as_ref()?;
+    let to = match &tc.target {
+        Some(t) => t.clone(),
+        None => "the release it picks from golang.org/toolchain/@v/list".into(),
+    };
+    let mut f = Finding::new(
+        "TOOLCHAIN_MID_COMMAND_SWITCH",
+        Severity::Info,
+        Layer::Toolchain,
+        format!(
+            "{} needs go >= {}: go mod download starts with the running go and switches to {to} in the middle of the command{}",
+            by.module,
+            by.go,
+            tc.via
+                .as_ref()
+                .map(|v| format!(" (via {v})"))
+                .unwrap_or_default()
+        ),
     )
+    .param("module", by.module.clone())
+    .param("need", by.go.clone());
+    if let Some(t) = &tc.target {
+        f = f.param("target", t.clone());
+    }
+    Some(f)
 }
 
 /// A mid-command switch from what is known without the network: go lines of go.mod files

@@ -57,10 +57,17 @@ pub struct ToolchainOutcome {
     /// `PATH`, a GOPROXY entry, or `direct`.
     pub via: Option<String>,
     pub error: Option<String>,
-    /// A switch in the middle of the command: the dependency whose go.mod needs a newer go
-    /// (`module example.com/dep@v1.0.0 (go 1.99)`).
+    /// A switch in the middle of the command: the dependency whose go.mod needs a newer go.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub required_by: Option<String>,
+    pub required_by: Option<RequiredBy>,
+}
+
+/// The dependency behind a mid-command switch and its go line.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequiredBy {
+    /// `example.com/dep@v1.0.0`.
+    pub module: String,
+    pub go: String,
 }
 
 /// go's platform names.

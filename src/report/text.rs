@@ -421,10 +421,12 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
             .required_by
             .as_ref()
             .map(|b| {
-                format!(
-                    " {DIM}· {} {b}{DIM:#}",
-                    r.lang.t("switch in the middle of the command, for")
-                )
+                let why = r
+                    .lang
+                    .t("switch in the middle of the command: {} needs go >= {}")
+                    .replacen("{}", &b.module, 1)
+                    .replacen("{}", &b.go, 1);
+                format!(" {DIM}· {why}{DIM:#}")
             })
             .unwrap_or_default();
         writeln!(

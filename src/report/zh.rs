@@ -110,11 +110,19 @@ pub fn finding_message(f: &Finding) -> Option<String> {
             p("module"),
             p("need")
         ),
-        "TOOLCHAIN_MID_COMMAND_SWITCH" => format!(
-            "{} 要求更新的 Go：go mod download 执行到一半会切换到 {}",
-            p("module"),
-            p("target")
-        ),
+        "TOOLCHAIN_MID_COMMAND_SWITCH" => match has(f, "target") {
+            true => format!(
+                "{} 要求 Go >= {}：go mod download 先用当前的 go 运行，执行到一半会切换到 {}",
+                p("module"),
+                p("need"),
+                p("target")
+            ),
+            false => format!(
+                "{} 要求 Go >= {}：go mod download 先用当前的 go 运行，执行到一半会从 golang.org/toolchain 的版本列表中挑选合适的版本并切换",
+                p("module"),
+                p("need")
+            ),
+        },
         "TOOLCHAIN_NOT_IN_PATH" => format!("go 需要 {}，但 GOTOOLCHAIN 设置为只在 PATH 中查找，而 PATH 里没有", p("target")),
         "TOOLCHAIN_UNAVAILABLE" => format!("GOPROXY 中没有任何一项能提供工具链 {}", p("target")),
         "TOOLCHAIN_NEEDS_SUMDB" => format!("go 必须用校验和数据库校验 {} 工具链，即使设置了 GOSUMDB=off 也一样：所以切换会失败", p("target")),
@@ -754,7 +762,9 @@ pub fn text(en: &str) -> Option<&'static str> {
         "vcs" => "代码仓库",
         "http proxy" => "HTTP 代理",
         "toolchain" => "工具链",
-        "switch in the middle of the command, for" => "命令执行到一半时切换，原因是",
+        "switch in the middle of the command: {} needs go >= {}" => {
+            "命令执行到一半时切换：依赖 {} 要求 Go >= {}"
+        }
         "via {}" => "经 {}",
         "timeout" => "超时",
         "failed" => "失败",
