@@ -522,7 +522,10 @@ fn toolchain_plan(cfg: &Config, list: Option<&ProxyList>) -> Option<ToolchainPla
         mid_command: None,
     };
     if let Decision::Switch { target, .. } = &decision {
-        plan.on_path = cfg.env.look_path(target).map(|p| p.display().to_string());
+        plan.on_path = cfg
+            .env
+            .look_path_absolute(target)
+            .map(|p| p.display().to_string());
         let version = toolchain::module_version(target);
         plan.route = toolchain_route(cfg, list, &format!("{version}.zip"));
         plan.module_version = Some(version);
@@ -572,6 +575,8 @@ fn toolchain_route(cfg: &Config, list: Option<&ProxyList>, file: &str) -> Vec<St
                 d.discovery_url = Some("https://golang.org/toolchain?go-get=1".into());
                 d.repo_url = format!("https://go.dev/dl/mod/golang.org/toolchain/@v/{file}");
                 d.git_url = d.repo_url.clone();
+                // Fetched over HTTPS by go itself: git's insteadOf rules play no part.
+                d.insteadof_origin = None;
                 d.git_host = "go.dev".into();
                 d.git_port = 443;
                 d.git_transport = "https";

@@ -47,7 +47,7 @@ pub fn run(cli: Cli) -> Result<u8, RunError> {
         .unwrap_or_else(|| Lang::from_env(&Environment::from_process()));
     match cli.command {
         Command::Check(args) => check(&mut out, dir, &args, lang),
-        Command::Config(args) => config(&mut out, dir, &args),
+        Command::Config(args) => config(&mut out, dir, &args, lang),
         Command::Fix(args) => fix(&mut out, dir, &args),
         Command::Explain(args) => explain(&mut out, dir, &args, lang),
         Command::Completions { shell } => {
@@ -198,14 +198,19 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
     })
 }
 
-fn config(out: &mut dyn Write, dir: PathBuf, args: &ConfigArgs) -> Result<u8, RunError> {
+fn config(
+    out: &mut dyn Write,
+    dir: PathBuf,
+    args: &ConfigArgs,
+    lang: Lang,
+) -> Result<u8, RunError> {
     let cfg = load(dir, Duration::from_secs(5));
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &report::json::config(&cfg))
             .map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
-        report::text::config(out, &cfg)?;
+        report::text::config(out, &cfg, lang)?;
     }
     Ok(EXIT_OK)
 }

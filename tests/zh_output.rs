@@ -276,3 +276,14 @@ fn lang_flag_and_locale_order() {
     );
     has(&r.stdout, "发现的问题");
 }
+
+#[test]
+fn config_in_chinese() {
+    // No go on PATH: godoctor says so, in Chinese; values and origins stay as go prints them.
+    let r = zh(&[("GOPROXY", "off"), ("GOENV", "/dev/null")], &["config"]);
+    assert_eq!(r.code, 0);
+    assert!(han(r.stdout.lines().next().unwrap_or("")), "{}", r.stdout);
+    has(&r.stdout, "GOPROXY      off  [env]");
+    lacks(&r.stdout, "go/env file:");
+    has(&r.stdout, "go/env 配置文件：");
+}

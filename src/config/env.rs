@@ -107,6 +107,19 @@ impl Environment {
         })
     }
 
+    /// `exec.LookPath` as go uses it for toolchains: a match in a relative PATH entry is
+    /// exec.ErrDot, which go treats as not found.
+    pub fn look_path_absolute(&self, name: &str) -> Option<PathBuf> {
+        let path = self.get("PATH")?;
+        let sep = if cfg!(windows) { ';' } else { ':' };
+        // The first match decides; an empty entry means the current directory.
+        path.split(sep)
+            .map(|d| if d.is_empty() { "." } else { d })
+            .map(|dir| PathBuf::from(dir).join(name))
+            .find(|candidate| is_executable(candidate))
+            .filter(|p| p.is_absolute())
+    }
+
     /// The `go1.*` programs in absolute PATH directories, as names (`go1.99.0`): what
     /// GOTOOLCHAIN=path may switch to in the middle of a command (`pathToolchains`; relative
     /// entries are refused as exec.ErrDot would).

@@ -1028,7 +1028,7 @@ fn walk_mid_command(
             "go: {} requires go >= {need}; switching to {name}",
             tn.what()
         );
-        if let Some(p) = cfg.env.look_path(&name) {
+        if let Some(p) = cfg.env.look_path_absolute(&name) {
             tc.via = Some(format!("PATH ({})", p.display()));
             return None;
         }
@@ -1139,10 +1139,18 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
     outcome.assumes_network_ok = false;
     let mut findings: Vec<Finding> = Vec::new();
     let mut root: Option<Finding> = None;
-    let config_failed = outcome.predicted == Predicted::Fail;
-    // A toolchain switch happens first; when it fails, go never reaches a module.
+    let mut config_failed = outcome.predicted == Predicted::Fail;
+    // A toolchain switch happens first (toolchain.Select runs before GOFLAGS and go.mod are
+    // read); when it fails, go never reaches a module nor those settings.
+    let switch_planned = outcome
+        .toolchain
+        .as_ref()
+        .is_some_and(|t| t.predicted == Predicted::Ok);
     let mut toolchain_failed = false;
-    if !config_failed && let Some((f, err)) = walk_toolchain(targets, plan, &mut outcome) {
+    if (!config_failed || switch_planned)
+        && let Some((f, err)) = walk_toolchain(targets, plan, &mut outcome)
+    {
+        config_failed = false;
         toolchain_failed = true;
         for m in &mut outcome.modules {
             m.predicted = Predicted::Fail;
@@ -2028,6 +2036,41 @@ mod tests {
                 .iter()
                 .any(|f| f.code == "TOOLCHAIN_MID_COMMAND_SWITCH")
         );
+    }
+
+    #[test]
+    fn a_failed_switch_is_reported_before_a_bad_goflags() {
+        // toolchain.Select downloads before GOFLAGS is parsed: the network failure is go's error.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("go.mod"), "module m\n\ngo 1.99\n").unwrap();
+        let c = Config::load(
+            Environment::from_pairs([
+                ("HOME", "/nonexistent-home"),
+                ("GOPROXY", A),
+                ("GOTOOLCHAIN", "auto"),
+                ("GOFLAGS", "bogus"),
+            ]),
+            &LoadOptions {
+                dir: dir.path().to_owned(),
+                tool_deadline: Duration::from_secs(2),
+            },
+        );
+        let p = Plan::build(&c, &[]);
+        let refused = toolchain_target(A, failing(LayerName::Tcp, "refused", None));
+        let o = predict(&c, &p, &[refused]);
+        assert_eq!(o.outcome.root_cause_code, Some("TCP_REFUSED"));
+        assert!(
+            o.outcome
+                .toolchain
+                .as_ref()
+                .and_then(|t| t.error.as_deref())
+                .is_some_and(|e| e.starts_with("go: download go1.99.0: ")),
+            "{:?}",
+            o.outcome.toolchain
+        );
+        // Served: then GOFLAGS stops the switched-to go.
+        let o = predict(&c, &p, &[toolchain_target(A, ok_layers())]);
+        assert_eq!(o.outcome.root_cause_code, Some("GOFLAGS_MALFORMED"));
     }
 
     #[test]

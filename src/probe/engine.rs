@@ -516,7 +516,7 @@ fn mid_command_zip_specs(cfg: &Config, plan: &Plan, targets: &[Target]) -> Vec<S
     let Some(name) = super::toolchain::pick(mc, targets) else {
         return Vec::new();
     };
-    if cfg.env.look_path(&name).is_some() {
+    if cfg.env.look_path_absolute(&name).is_some() {
         return Vec::new();
     }
     let version = crate::config::toolchain::module_version(&name);

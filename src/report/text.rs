@@ -590,12 +590,12 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
     Ok(())
 }
 
-pub fn config(w: &mut dyn Write, cfg: &Config) -> io::Result<()> {
-    // `godoctor config` is not given a language (run.rs): always English.
-    header(w, cfg, Lang::En)?;
-    settings_table(w, cfg, true, Lang::En)?;
+pub fn config(w: &mut dyn Write, cfg: &Config, lang: Lang) -> io::Result<()> {
+    header(w, cfg, lang)?;
+    settings_table(w, cfg, true, lang)?;
     if let Some(f) = &cfg.goenv_file {
-        writeln!(w, "\n  go/env file: {}", f.path.display())?;
+        let line = fill(lang.t("go/env file: {}"), &[&f.path.display().to_string()]);
+        writeln!(w, "\n  {line}")?;
     }
     if let Some(f) = &cfg.goroot_goenv {
         writeln!(w, "  GOROOT/go.env: {}", f.path.display())?;
@@ -608,11 +608,11 @@ pub fn config(w: &mut dyn Write, cfg: &Config) -> io::Result<()> {
         writeln!(w, "  {n}={v}")?;
     }
     if !cfg.netrc.machines.is_empty() {
-        writeln!(
-            w,
-            "  netrc credentials for: {}",
-            cfg.netrc.machines.join(", ")
-        )?;
+        let line = fill(
+            lang.t("netrc credentials for: {}"),
+            &[&cfg.netrc.machines.join(", ")],
+        );
+        writeln!(w, "  {line}")?;
     }
     Ok(())
 }

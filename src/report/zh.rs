@@ -762,6 +762,8 @@ pub fn text(en: &str) -> Option<&'static str> {
         "vcs" => "代码仓库",
         "http proxy" => "HTTP 代理",
         "toolchain" => "工具链",
+        "go/env file: {}" => "go/env 配置文件：{}",
+        "netrc credentials for: {}" => "netrc 中有这些主机的凭据：{}",
         "switch in the middle of the command: {} needs go >= {}" => {
             "命令执行到一半时切换：依赖 {} 要求 Go >= {}"
         }
