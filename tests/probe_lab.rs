@@ -923,3 +923,48 @@ fn dependency_go_lines_lead_to_the_toolchain_list_and_go_s_pick() {
         ]
     );
 }
+
+#[test]
+fn plain_http_is_forwarded_over_tls_to_an_https_proxy() {
+    // HTTP_PROXY=https://…: go's transport opens TLS to the proxy and sends the absolute URL
+    // over it; the module host itself is never dialled (here it does not even resolve).
+    let lab = Lab::new();
+    let fwd = lab.https(
+        "fwd.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::NotServed)),
+    );
+    let r = check(
+        &lab,
+        &[
+            ("GOPROXY", "http://mirror.nowhere.lab.test".to_owned()),
+            no_sumdb(),
+            ("HTTP_PROXY", url("fwd.lab.test", fwd)),
+        ],
+        3,
+    );
+    assert_eq!(
+        r.json["outcome"]["predicted"], "ok",
+        "{:#}",
+        r.json["targets"]
+    );
+    let t = target(&r, "proxy");
+    let tls = t["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["layer"] == "tls")
+        .unwrap_or_else(|| panic!("no TLS to the proxy: {t:#}"));
+    assert_eq!(tls["detail"]["peer"], "http-proxy", "{tls:#}");
+    // The proxy unreachable: go's `proxyconnect tcp` error.
+    let r = check(
+        &lab,
+        &[
+            ("GOPROXY", "http://mirror.nowhere.lab.test".to_owned()),
+            no_sumdb(),
+            ("HTTP_PROXY", format!("https://{}", lab.closed_port())),
+        ],
+        3,
+    );
+    assert_eq!(root(&r).0, "PROXY_UNREACHABLE", "{:#}", r.json["targets"]);
+}

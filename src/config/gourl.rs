@@ -75,6 +75,18 @@ impl GoUrl {
     }
 
     /// The explicit port, if any (`URL.Port()`).
+    /// The explicit port, else the scheme's (`https` 443, `socks5`/`socks5h` 1080, else 80), as
+    /// go's transport dials it.
+    pub fn port_or_default(&self) -> u16 {
+        self.port()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(match self.scheme.as_str() {
+                "https" => 443,
+                "socks5" | "socks5h" => 1080,
+                _ => 80,
+            })
+    }
+
     pub fn port(&self) -> Option<&str> {
         let host = self.host.as_str();
         let after = match host.rfind(']') {

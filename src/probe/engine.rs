@@ -667,10 +667,7 @@ async fn probe(setup: &Setup, deadline: Deadline, spec: Spec) -> Target {
                 .as_ref()
                 .map(|u| u.hostname().to_owned())
                 .unwrap_or_default();
-            let port = u
-                .as_ref()
-                .and_then(|u| u.port().and_then(|p| p.parse().ok()))
-                .unwrap_or(if proxy.starts_with("https") { 443 } else { 80 });
+            let port = u.as_ref().map_or(80, GoUrl::port_or_default);
             let layers = reach(setup, deadline, &host, port, false).await;
             Target {
                 url: crate::redact::redact_urls(&proxy),
@@ -931,10 +928,7 @@ async fn fetch_once(
         return done(layers, None, None, None, &parsed);
     }
     let host = parsed.hostname().to_owned();
-    let port: u16 = parsed
-        .port()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(if https { 443 } else { 80 });
+    let port: u16 = parsed.port_or_default();
     let via = setup.http_proxy.proxy_for(&parsed).cloned();
     let io: BoxIo = match (&via, https) {
         (Some(p), true) => {
@@ -953,15 +947,18 @@ async fn fetch_once(
                 None => return done(layers, None, None, Some(p.redacted()), &parsed),
             }
         }
-        _ => {
-            // Plain http:// through a proxy is forwarded, not tunnelled; probe the proxy hop.
-            let (dhost, dport) = match &via {
-                Some(p) => (
-                    p.hostname().to_owned(),
-                    p.port().and_then(|x| x.parse().ok()).unwrap_or(80),
-                ),
-                None => (host.clone(), port),
-            };
+        (Some(p), false) => {
+            // Plain http:// through a proxy is forwarded, not tunnelled: the request goes over
+            // the connection to the proxy (TLS to it for an https:// proxy).
+            let t = proxy::reach_proxy(&setup.dns, &setup.tls, &setup.limits, deadline, p).await;
+            layers.extend(t.layers);
+            match t.stream {
+                Some(s) => s,
+                None => return done(layers, None, None, Some(p.redacted()), &parsed),
+            }
+        }
+        (None, _) => {
+            let (dhost, dport) = (host.clone(), port);
             let resolved = dns::resolve(
                 &setup.dns,
                 &dhost,

@@ -64,6 +64,28 @@ pub async fn tunnel(
     proxy: &GoUrl,
     authority: &str,
 ) -> Tunnel {
+    let Tunnel { mut layers, stream } =
+        reach_proxy(dns_setup, tls_setup, limits, deadline, proxy).await;
+    let Some(io) = stream else {
+        return Tunnel {
+            layers,
+            stream: None,
+        };
+    };
+    let (layer, stream) = connect(io, proxy, authority, deadline.budget(limits.proxy)).await;
+    layers.push(layer);
+    Tunnel { layers, stream }
+}
+
+/// The connection to the proxy itself: DNS, TCP and, for an `https://` proxy, TLS to it
+/// (what go's transport opens before a CONNECT, or before forwarding a plain-http request).
+pub async fn reach_proxy(
+    dns_setup: &dns::DnsSetup,
+    tls_setup: &tls::TlsSetup,
+    limits: &Limits,
+    deadline: Deadline,
+    proxy: &GoUrl,
+) -> Tunnel {
     let mut layers = Vec::new();
     let scheme = proxy.scheme.as_str();
     if !matches!(scheme, "http" | "https") {
@@ -80,10 +102,7 @@ pub async fn tunnel(
         };
     }
     let host = proxy.hostname().to_owned();
-    let port = proxy
-        .port()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(if scheme == "https" { 443 } else { 80 });
+    let port = proxy.port_or_default();
     let resolved = dns::resolve(dns_setup, &host, false, deadline.budget(limits.dns)).await;
     let ok = resolved.layer.is_ok();
     layers.push(with_proxy_note(resolved.layer));
@@ -123,9 +142,10 @@ pub async fn tunnel(
             }
         }
     }
-    let (layer, stream) = connect(io, proxy, authority, deadline.budget(limits.proxy)).await;
-    layers.push(layer);
-    Tunnel { layers, stream }
+    Tunnel {
+        layers,
+        stream: Some(io),
+    }
 }
 
 fn with_proxy_note(mut l: LayerResult) -> LayerResult {
