@@ -94,6 +94,9 @@ pub struct MidCommandPlan {
 pub struct DepGoMod {
     pub module: String,
     pub version: String,
+    /// The replacement whose go.mod go reads instead (`./lib`, `example.com/fork@v1.2.0`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<String>,
     /// `<proxy>/<module>/@v/<version>.mod`; None when go fetches it directly (git).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(serialize_with = "redacted_opt")]
@@ -600,31 +603,60 @@ fn mid_command_plan(
         return None;
     }
     let m = cfg.project.gomod.as_ref()?;
-    let deps: Vec<DepGoMod> = modules
+    let cached = |path: &str, version: &str| {
+        cfg.project
+            .cached_go_lines
+            .get(&(path.to_owned(), version.to_owned()))
+            .cloned()
+    };
+    let mut deps: Vec<DepGoMod> = modules
         .iter()
         .filter(|m| m.source == ModuleSource::Require)
-        .filter_map(|m| {
-            let version = m.version.clone()?;
-            let url = match m.route.iter().find(|s| !matches!(s, Step::Skipped { .. })) {
-                Some(Step::Proxy { url, .. }) => Some(format!(
-                    "{}{}.mod",
-                    url.trim_end_matches("list"),
-                    escape_path(&version)
+        .filter_map(|pm| {
+            let version = pm.version.clone()?;
+            // goModSummary reads the replacement's go.mod.
+            let rep = m.replacement(&pm.module, &version);
+            let (path, v) = match rep {
+                Some(r) => (
+                    r.new.clone(),
+                    r.new_version.clone().unwrap_or_else(|| version.clone()),
+                ),
+                None => (pm.module.clone(), version.clone()),
+            };
+            let url = match pm.route.iter().find(|s| !matches!(s, Step::Skipped { .. })) {
+                Some(Step::Proxy { proxy, .. }) => Some(format!(
+                    "{}/{}/@v/{}.mod",
+                    proxy.trim_end_matches('/'),
+                    escape_path(&path),
+                    escape_path(&v)
                 )),
                 _ => None,
             };
             Some(DepGoMod {
-                cached_go: cfg
-                    .project
-                    .cached_go_lines
-                    .get(&(m.module.clone(), version.clone()))
-                    .cloned(),
-                module: m.module.clone(),
+                cached_go: cached(&pm.module, &version),
+                replaced_by: rep.map(|_| format!("{path}@{v}")),
+                module: pm.module.clone(),
                 version,
                 url,
             })
         })
         .collect();
+    // Locally replaced modules are not planned (nothing to download), but go reads their
+    // go.mod from the directory.
+    for r in &m.requires {
+        if let Some(rep) = m
+            .replacement(&r.path, &r.version)
+            .filter(|rep| rep.is_local())
+        {
+            deps.push(DepGoMod {
+                module: r.path.clone(),
+                version: r.version.clone(),
+                replaced_by: Some(rep.new.clone()),
+                url: None,
+                cached_go: cached(&r.path, &r.version),
+            });
+        }
+    }
     if deps.is_empty() {
         return None;
     }

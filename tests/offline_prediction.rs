@@ -64,6 +64,8 @@ struct Case {
     root: Option<&'static str>,
     /// go.mod files already in the module cache: (module, version, content).
     cached: &'static [(&'static str, &'static str, &'static str)],
+    /// More files of the project: (path relative to go.mod, content).
+    files: &'static [(&'static str, &'static str)],
 }
 
 /// A dependency whose go.mod needs go 1.99, already in the module cache: go reads it from
@@ -84,6 +86,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "file proxy, GONOSUMDB",
@@ -94,6 +97,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "file proxy via go/env, GOPRIVATE-free",
@@ -104,6 +108,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "404 then fall through",
@@ -117,6 +122,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "GOPROXY=off",
@@ -127,6 +133,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "GOPROXY=off from go/env",
@@ -137,6 +144,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "GOPROXY=,",
@@ -147,6 +155,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "GOPROXY=foo",
@@ -157,6 +166,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "GOPROXY bad scheme",
@@ -167,6 +177,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "GOPROXY bad port",
@@ -177,6 +188,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "GOSUMDB bogus",
@@ -187,6 +199,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "GOSUMDB bad hash",
@@ -203,6 +216,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "GOSUMDB too many fields",
@@ -213,6 +227,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "GOFLAGS non-flag",
@@ -223,6 +238,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "GO111MODULE=off",
@@ -233,6 +249,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "empty GOPROXY= line hides go.env",
@@ -243,6 +260,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: None,
         cached: &[],
+        files: &[],
     },
     // Toolchain switching (go-toolchains.md §3, §4, §6): decided before any network use.
     Case {
@@ -254,6 +272,7 @@ const CASES: &[Case] = &[
         gomod: Some("module example.com/app\n\ngo 1.99\n"),
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "toolchain switch with GOPROXY=off",
@@ -264,6 +283,7 @@ const CASES: &[Case] = &[
         gomod: Some("module example.com/app\n\ngo 1.99\n"),
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "toolchain switch with GOSUMDB=off",
@@ -278,6 +298,7 @@ const CASES: &[Case] = &[
         gomod: Some("module example.com/app\n\ngo 1.99\n"),
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "invalid GOTOOLCHAIN",
@@ -288,6 +309,7 @@ const CASES: &[Case] = &[
         gomod: Some("module example.com/app\n\ngo 1.21\n"),
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "GO111MODULE in upper case",
@@ -298,6 +320,7 @@ const CASES: &[Case] = &[
         gomod: None,
         root: Some("GO111MODULE_INVALID"),
         cached: &[],
+        files: &[],
     },
     Case {
         name: "gccgo-style toolchain line",
@@ -308,6 +331,7 @@ const CASES: &[Case] = &[
         gomod: Some("module example.com/app\n\ngo 1.21\n\ntoolchain gccgo-go1.99.0\n"),
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "toolchain switch fails before GOFLAGS is read",
@@ -322,6 +346,7 @@ const CASES: &[Case] = &[
         gomod: Some("module example.com/app\n\ngo 1.99\n"),
         root: Some("GOPROXY_OFF"),
         cached: &[],
+        files: &[],
     },
     Case {
         name: "invalid toolchain line",
@@ -332,6 +357,7 @@ const CASES: &[Case] = &[
         gomod: Some("module example.com/app\n\ngo 1.21\n\ntoolchain bogus\n"),
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "go1.19 and a three-part go line",
@@ -342,6 +368,7 @@ const CASES: &[Case] = &[
         gomod: Some("module example.com/app\n\ngo 1.22.0\n"),
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "go1.19 and a toolchain line",
@@ -352,6 +379,7 @@ const CASES: &[Case] = &[
         gomod: Some("module example.com/app\n\ngo 1.21\n\ntoolchain go1.22.1\n"),
         root: None,
         cached: &[],
+        files: &[],
     },
     Case {
         name: "dependency needs a newer go (go.mod cached), GOTOOLCHAIN=local",
@@ -366,6 +394,7 @@ const CASES: &[Case] = &[
         gomod: Some("module example.com/app\n\ngo 1.21\n\nrequire example.com/newgo v1.0.0\n"),
         root: Some("TOOLCHAIN_DEPENDENCY_TOO_NEW"),
         cached: NEWGO_CACHED,
+        files: &[],
     },
     Case {
         name: "dependency needs a newer go (go.mod cached), auto, GOPROXY=off",
@@ -380,6 +409,7 @@ const CASES: &[Case] = &[
         gomod: Some("module example.com/app\n\ngo 1.21\n\nrequire example.com/newgo v1.0.0\n"),
         root: Some("GOPROXY_OFF"),
         cached: NEWGO_CACHED,
+        files: &[],
     },
     Case {
         name: "dependency needs a newer go (go.mod cached), path, none in PATH",
@@ -394,6 +424,24 @@ const CASES: &[Case] = &[
         gomod: Some("module example.com/app\n\ngo 1.21\n\nrequire example.com/newgo v1.0.0\n"),
         root: Some("TOOLCHAIN_NOT_IN_PATH"),
         cached: NEWGO_CACHED,
+        files: &[],
+    },
+    Case {
+        name: "locally replaced dependency needs a newer go, GOTOOLCHAIN=local",
+        env: &[
+            ("GOPROXY", "off"),
+            ("GOSUMDB", "off"),
+            ("GOTOOLCHAIN", "local"),
+        ],
+        goenv: "",
+        new_go_only: false,
+        old_go_only: false,
+        gomod: Some(
+            "module example.com/app\n\ngo 1.21\n\nrequire example.com/lib v1.0.0\n\nreplace example.com/lib => ./lib\n",
+        ),
+        root: Some("TOOLCHAIN_DEPENDENCY_TOO_NEW"),
+        cached: &[],
+        files: &[("lib/go.mod", "module example.com/lib\n\ngo 1.99\n")],
     },
 ];
 
@@ -461,6 +509,11 @@ fn offline_prediction_agrees_with_go() {
                 }
             }
             std::os::unix::fs::symlink(&go, bin.join("go")).unwrap();
+            for (rel, text) in case.files {
+                let path = app.join(rel);
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, text).unwrap();
+            }
             for (module, version, text) in case.cached {
                 let dir = tmp
                     .path()

@@ -46,6 +46,19 @@ pub struct Replace {
 }
 
 impl GoMod {
+    /// The replacement go uses for `path@version`: a version-specific rule before one for
+    /// every version (modload `Replacement`).
+    pub fn replacement(&self, path: &str, version: &str) -> Option<&Replace> {
+        self.replaces
+            .iter()
+            .find(|r| r.old == path && r.old_version.as_deref() == Some(version))
+            .or_else(|| {
+                self.replaces
+                    .iter()
+                    .find(|r| r.old == path && r.old_version.is_none())
+            })
+    }
+
     /// The first problem as go prints it: `path:line:col: msg` (or `path:line: msg`).
     pub fn first_error(&self, shown_path: &str) -> Option<String> {
         let (line, msg) = self.errors.first()?;
@@ -115,13 +128,27 @@ impl Project {
         project
     }
 
-    /// Reads the go lines of the required modules from `$GOMODCACHE/cache/download`.
+    /// Reads the go lines of the required modules from `$GOMODCACHE/cache/download`, and of
+    /// local replacements from their directory's go.mod, as go reads them.
     pub fn read_cached_go_lines(&mut self, modcache: &Path) {
         let Some(m) = &self.gomod else { return };
-        if modcache.as_os_str().is_empty() {
-            return;
-        }
+        let root = m.path.parent().unwrap_or(Path::new(".")).to_owned();
         for r in m.requires.iter().take(1000) {
+            if let Some(rep) = m
+                .replacement(&r.path, &r.version)
+                .filter(|rep| rep.is_local())
+            {
+                if let Ok(data) = std::fs::read(root.join(&rep.new).join("go.mod"))
+                    && let Some(go) = go_line(&String::from_utf8_lossy(&data))
+                {
+                    self.cached_go_lines
+                        .insert((r.path.clone(), r.version.clone()), go);
+                }
+                continue;
+            }
+            if modcache.as_os_str().is_empty() {
+                continue;
+            }
             let file = modcache
                 .join("cache/download")
                 .join(escape_path(&r.path))

@@ -360,11 +360,17 @@ pub fn dl_to_go(v: &str) -> Option<&str> {
 /// GOOS/GOARCH merged, the running go's own version added, in gover order
 /// (`toolchainRepo.Versions`).
 pub fn listed_versions(list: &str, local: &Gover) -> Vec<Gover> {
-    let mut out: Vec<Gover> = list
-        .lines()
-        .filter_map(|l| dl_to_go(l.trim()))
-        .filter_map(Gover::parse)
-        .collect();
+    with_local(
+        list.lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .filter_map(dl_to_go),
+        local,
+    )
+}
+
+/// Releases (`1.99.0`) with the running go's own version added, in gover order, once each.
+pub fn with_local<'a>(releases: impl Iterator<Item = &'a str>, local: &Gover) -> Vec<Gover> {
+    let mut out: Vec<Gover> = releases.filter_map(Gover::parse).collect();
     out.push(local.clone());
     out.sort();
     out.dedup();
@@ -592,7 +598,7 @@ mod tests {
         assert_eq!(dl_to_go("v0.0.1"), None);
         assert_eq!(dl_to_go("v0.0.1-go1.99.1.zip"), None);
         let got = listed_versions(
-            "v0.0.1-go1.99.0.linux-amd64\nv0.0.1-go1.99.1.darwin-arm64\nv0.0.1-go1.99.0.windows-386\ngarbage\n",
+            "v0.0.1-go1.99.0.linux-amd64\nv0.0.1-go1.99.1.darwin-arm64 2024-01-01T00:00:00.5Z\nv0.0.1-go1.99.0.windows-386\ngarbage\n",
             &v("1.27.3"),
         );
         let names: Vec<String> = got.iter().map(ToString::to_string).collect();

@@ -285,6 +285,18 @@ fn proxy_target<'a>(targets: &'a [Target], proxy: &str, m: &ModulePlan) -> Optio
     })
 }
 
+/// go's words for a failed go-get discovery (vcs.go `RepoRootForImportPath`): transport
+/// errors as `https fetch: Get …`, an answer without meta tags as it is.
+fn discovery_error(module: &str, e: &str) -> String {
+    if e.starts_with("unrecognized import path") {
+        e.to_owned()
+    } else if e.starts_with("Get \"") {
+        format!("unrecognized import path \"{module}\": https fetch: {e}")
+    } else {
+        format!("unrecognized import path \"{module}\": {e}")
+    }
+}
+
 fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPlan) -> Attempt {
     if let Some(url) = &d.discovery_url
         && let Some(t) = find(targets, Role::Vcs, |t| t.url == redact_urls(url))
@@ -303,13 +315,7 @@ fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPla
                 } else {
                     "VCS_DISCOVERY_FAILED"
                 };
-                return Attempt::Failed(
-                    f,
-                    format!(
-                        "unrecognized import path \"{}\": https fetch: {e}",
-                        m.module
-                    ),
-                );
+                return Attempt::Failed(f, discovery_error(&m.module, &e));
             }
             Attempt::NotFound(e) => {
                 let f = Finding::new(
@@ -321,10 +327,7 @@ fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPla
                 .host(t.host.clone())
                 .param("url", t.url.clone())
                 .param("detail", e.clone());
-                return Attempt::Failed(
-                    Box::new(f),
-                    format!("unrecognized import path \"{}\": {e}", m.module),
-                );
+                return Attempt::Failed(Box::new(f), discovery_error(&m.module, &e));
             }
             Attempt::Unknown => {}
         }
@@ -680,6 +683,7 @@ fn walk_sumdb(
 /// GOPROXY route (`,`/`|`/direct/off as for modules), then its checksum-database lookup.
 /// Returns the root finding and go's error when the switch fails.
 fn walk_toolchain(
+    cfg: &Config,
     targets: &[Target],
     plan: &Plan,
     outcome: &mut predict::Outcome,
@@ -692,6 +696,7 @@ fn walk_toolchain(
     let target = tc.target.clone().unwrap_or_default();
     let version = tp.module_version.clone().unwrap_or_default();
     walk_toolchain_download(
+        cfg,
         targets,
         plan,
         &tp.route,
@@ -705,6 +710,7 @@ fn walk_toolchain(
 /// its checksum-database lookup (Exec, select.go). Updates `tc`; on failure returns the root
 /// finding and go's error.
 fn walk_toolchain_download(
+    cfg: &Config,
     targets: &[Target],
     plan: &Plan,
     route: &[Step],
@@ -780,6 +786,25 @@ fn walk_toolchain_download(
     }
     if let Some(via) = served {
         tc.via = Some(via);
+        // Only a served zip is checked against the database (modfetch.Download, then
+        // checkModSum): GOSUMDB=off fails it then, and only then.
+        let sumdb_err = match &plan.sumdb {
+            Ok(SumDbSetting::Off) => Some("checksum database disabled by GOSUMDB=off".to_owned()),
+            Err(e) => Some(e.to_string()),
+            _ => None,
+        };
+        if sumdb_required && let Some(e) = sumdb_err {
+            let f = Finding::new("TOOLCHAIN_NEEDS_SUMDB", Severity::Error, Layer::Config, format!("go must verify the {target} toolchain with the checksum database, which it does even with GOSUMDB=off: the switch fails"))
+                .param("target", target.clone())
+                .fixes(super::remedy::unset_go_env(cfg, "GOSUMDB", "turn the checksum database back on (keep private modules out of it with GONOSUMDB)"))
+                .fix(Remedy::note("or install the Go release go.mod asks for"));
+            let msg = format!(
+                "go: download {target}: golang.org/toolchain@{version}: verifying module: {e}"
+            );
+            tc.predicted = Predicted::Fail;
+            tc.error = Some(msg.clone());
+            return Some((Some(f), msg));
+        }
         // Verified against the checksum database, for toolchains even with GOSUMDB=off or a
         // GONOSUMDB match; only a lone file:// GOPROXY is trusted as is.
         if sumdb_required
@@ -884,10 +909,7 @@ fn walk_toolchain_list(targets: &[Target], route: &[Step]) -> ListWalk {
                 {
                     let mut f = failure_finding(t, l);
                     f.layer = Layer::Vcs;
-                    let e = format!(
-                        "unrecognized import path \"golang.org/toolchain\": https fetch: {}",
-                        go_error(u, t, l)
-                    );
+                    let e = discovery_error("golang.org/toolchain", &go_error(u, t, l));
                     keep(Some(Box::new(f)), e, 2);
                     break;
                 }
@@ -1030,39 +1052,68 @@ fn walk_mid_command(
         );
         if let Some(p) = cfg.env.look_path_absolute(&name) {
             tc.via = Some(format!("PATH ({})", p.display()));
-            return None;
-        }
-        let version = toolchain::module_version(&name);
-        if tp.sumdb_required {
-            let sumdb_err = match &plan.sumdb {
-                Ok(SumDbSetting::Off) => {
-                    Some("checksum database disabled by GOSUMDB=off".to_owned())
-                }
-                Err(e) => Some(e.to_string()),
-                _ => None,
-            };
-            if let Some(e) = sumdb_err {
-                let f = Finding::new("TOOLCHAIN_NEEDS_SUMDB", Severity::Error, Layer::Config, format!("go must verify the {name} toolchain that {} needs with the checksum database, which it does even with GOSUMDB=off: the switch fails", tn.label))
-                    .param("target", name.clone())
-                    .fixes(super::remedy::unset_go_env(cfg, "GOSUMDB", "turn the checksum database back on (keep private modules out of it with GONOSUMDB)"));
-                return failed(
-                    f,
-                    format!(
-                        "{switch}\ngo: download {name}: golang.org/toolchain@{version}: verifying module: {e}"
-                    ),
-                );
+        } else if mc.mode == "path" {
+            // Counted from a PATH listing, but exec.LookPath does not find that name.
+            let f = Finding::new("TOOLCHAIN_NOT_IN_PATH", Severity::Error, Layer::Config, format!("{} needs go >= {need}; go picks {name} from PATH, but cannot run it from there", tn.label))
+                .param("target", name.clone());
+            return failed(f, format!("{switch}\ngo: cannot find \"{name}\" in PATH"));
+        } else {
+            let version = toolchain::module_version(&name);
+            let route = mc.zip_route(&version);
+            if let Some((f, e)) = walk_toolchain_download(
+                cfg,
+                targets,
+                plan,
+                &route,
+                (&name, &version),
+                tp.sumdb_required,
+                &mut tc,
+            ) {
+                return Some((f, format!("{switch}\n{e}")));
             }
         }
-        let route = mc.zip_route(&version);
-        walk_toolchain_download(
-            targets,
-            plan,
-            &route,
-            (&name, &version),
-            tp.sumdb_required,
-            &mut tc,
-        )
-        .map(|(f, e)| (f, format!("{switch}\n{e}")))
+        // The new go loads the module graph again: a dependency that needs still more makes it
+        // switch once more, from the same list.
+        let mut running = toolchain::from_toolchain(&name)?;
+        for _ in 0..8 {
+            let Some(next) = crate::probe::toolchain::too_new_for(mc, targets, &running) else {
+                break;
+            };
+            match toolchain::newer_toolchain(&next.need, &candidates) {
+                Ok(n) => {
+                    tc.target = Some(n.clone());
+                    tc.via = None;
+                    running = toolchain::from_toolchain(&n)?;
+                }
+                Err(e) => {
+                    let f = Finding::new(
+                        "TOOLCHAIN_UNAVAILABLE",
+                        Severity::Error,
+                        Layer::Toolchain,
+                        format!(
+                            "{} needs go >= {}, and the toolchain list has no such release",
+                            next.label, next.need
+                        ),
+                    )
+                    .param("target", format!("go >= {}", next.need));
+                    let child = toolchain::dependency_too_new(
+                        &next.what(),
+                        &next.need,
+                        &running,
+                        &mc.gotoolchain,
+                        None,
+                    );
+                    return failed(
+                        f,
+                        format!(
+                            "{switch}\ngo: {}: {child}\ngo: switching to go >= {}: {e}",
+                            next.label, next.need
+                        ),
+                    );
+                }
+            }
+        }
+        None
     })();
     if let Some((_, e)) = &result {
         tc.predicted = Predicted::Fail;
@@ -1140,6 +1191,16 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
     let mut findings: Vec<Finding> = Vec::new();
     let mut root: Option<Finding> = None;
     let mut config_failed = outcome.predicted == Predicted::Fail;
+    // GOSUMDB=off fails a toolchain switch only once its zip was served: the download walk
+    // decides, the settings alone do not.
+    if let Some(tc) = outcome.toolchain.as_mut().filter(|t| {
+        t.error.as_deref().is_some_and(|e| {
+            e.ends_with("verifying module: checksum database disabled by GOSUMDB=off")
+        })
+    }) {
+        tc.predicted = Predicted::Ok;
+        tc.error = None;
+    }
     // A toolchain switch happens first (toolchain.Select runs before GOFLAGS and go.mod are
     // read); when it fails, go never reaches a module nor those settings.
     let switch_planned = outcome
@@ -1148,7 +1209,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
         .is_some_and(|t| t.predicted == Predicted::Ok);
     let mut toolchain_failed = false;
     if (!config_failed || switch_planned)
-        && let Some((f, err)) = walk_toolchain(targets, plan, &mut outcome)
+        && let Some((f, err)) = walk_toolchain(cfg, targets, plan, &mut outcome)
     {
         config_failed = false;
         toolchain_failed = true;
@@ -1809,6 +1870,27 @@ mod tests {
     }
 
     #[test]
+    fn gosumdb_off_only_fails_a_toolchain_that_was_served() {
+        // Verified with go1.27.3 (GOPROXY=file:///empty,off GOSUMDB=off): the zip comes first.
+        let o = toolchain_world(
+            "https://a.example",
+            vec![toolchain_target(
+                A,
+                failing(LayerName::Http, "not_found", Some(404)),
+            )],
+        );
+        let tc = o.outcome.toolchain.as_ref().unwrap();
+        assert!(
+            tc.error
+                .as_deref()
+                .unwrap()
+                .ends_with("toolchain not available"),
+            "{tc:?}"
+        );
+        assert_eq!(o.outcome.root_cause_code, Some("TOOLCHAIN_UNAVAILABLE"));
+    }
+
+    #[test]
     fn toolchain_not_available_names_what_really_failed() {
         // GOSUMDB is on here; A has no such toolchain, and the direct route cannot resolve.
         let dir = tempfile::tempdir().unwrap();
@@ -1930,7 +2012,11 @@ mod tests {
 
     fn served_list(lines: &[&str]) -> Vec<L> {
         let mut l = ok_layers();
-        l[3].detail["list"] = json!(lines);
+        let versions: Vec<&str> = lines
+            .iter()
+            .filter_map(|v| crate::config::toolchain::dl_to_go(v))
+            .collect();
+        l[3].detail["go_versions"] = json!(versions);
         l
     }
 

@@ -63,8 +63,6 @@ const MODULES_PER_PROXY: usize = 6;
 enum Purpose {
     VersionList {
         version: Option<String>,
-        /// Keep the list in the evidence (`golang.org/toolchain`, for a mid-command switch).
-        keep: bool,
         /// go.mod files of required modules to read on the same connection (their go lines
         /// decide a mid-command toolchain switch): (module, version, url).
         go_mods: Vec<(String, String, String)>,
@@ -82,6 +80,8 @@ enum Purpose {
     },
     /// The toolchain zip: a one-byte range request, never the whole archive.
     ToolchainZip,
+    /// `golang.org/toolchain/@v/list`: the releases a mid-command switch chooses from.
+    ToolchainList,
 }
 
 #[derive(Debug, Clone)]
@@ -151,7 +151,6 @@ fn specs(plan: &Plan) -> Vec<Spec> {
                             role: Role::Proxy,
                             purpose: Purpose::VersionList {
                                 version: m.version.clone(),
-                                keep: false,
                                 go_mods: Vec::new(),
                             },
                             context: json!({"proxy": crate::redact::redact_urls(proxy), "module": m.module}),
@@ -232,8 +231,21 @@ fn specs(plan: &Plan) -> Vec<Spec> {
         }
     }
     // The required modules' go.mod files, read over the connection of the first module probed
-    // on the same proxy: a go line newer than the running go makes go switch mid-command.
+    // on the same proxy: a go line newer than the running go makes go switch mid-command, to
+    // a release from the toolchain list (asked for now, used only if needed).
     if let Some(mc) = plan.toolchain.as_ref().and_then(|t| t.mid_command.as_ref()) {
+        if mc.mode == "auto"
+            && mc
+                .deps
+                .iter()
+                .any(|d| d.url.is_some() || d.cached_go.is_some())
+        {
+            for s in toolchain_specs(&mc.list_route, "list") {
+                if !out.iter().any(|o| o.key() == s.key()) {
+                    out.push(s);
+                }
+            }
+        }
         for d in mc
             .deps
             .iter()
@@ -259,7 +271,7 @@ fn specs(plan: &Plan) -> Vec<Spec> {
 
 /// The most dependency go.mod files read for their go lines (sequentially, on kept-alive
 /// connections).
-const MAX_GO_MODS: usize = 32;
+const MAX_GO_MODS: usize = 64;
 
 /// Two GOPROXY-layout URLs (`…/<module>/@v/…`) of the same proxy.
 fn same_proxy(a: &str, b: &str) -> bool {
@@ -277,11 +289,7 @@ fn toolchain_specs(route: &[Step], request: &str) -> Vec<Spec> {
     let mut out = Vec::new();
     let purpose = || {
         if request == "list" {
-            Purpose::VersionList {
-                version: None,
-                keep: true,
-                go_mods: Vec::new(),
-            }
+            Purpose::ToolchainList
         } else {
             Purpose::ToolchainZip
         }
@@ -431,20 +439,19 @@ pub async fn run(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Vec<Target> 
     let specs = specs(plan);
     let bar = progress_bar(opts.progress, specs.len());
     let mut targets = run_specs(&setup, deadline, specs, bar.as_ref(), opts.timeout).await;
-    // What a dependency's go line makes go do next depends on what these probes found.
-    let later = mid_command_specs(plan, &targets);
-    if !later.is_empty() {
-        if let Some(b) = &bar {
-            b.inc_length(later.len() as u64);
+    // The toolchain list was asked for in case a dependency's go line needs it: kept only if
+    // one does. Then the zip of go's pick, if time is left (else it counts as not probed).
+    if let Some(mc) = plan.toolchain.as_ref().and_then(|t| t.mid_command.as_ref()) {
+        if super::toolchain::too_new(mc, &targets).is_none() {
+            targets.retain(|t| t.role != Role::Toolchain);
+        } else if deadline.remaining() >= MIN_STAGE_BUDGET {
+            let zips = mid_command_zip_specs(cfg, plan, &targets);
+            if let Some(b) = &bar {
+                b.inc_length(zips.len() as u64);
+            }
+            let more = run_specs(&setup, deadline, zips, bar.as_ref(), opts.timeout).await;
+            targets.extend(more);
         }
-        let more = run_specs(&setup, deadline, later, bar.as_ref(), opts.timeout).await;
-        targets.extend(more);
-        let zips = mid_command_zip_specs(cfg, plan, &targets);
-        if let Some(b) = &bar {
-            b.inc_length(zips.len() as u64);
-        }
-        let more = run_specs(&setup, deadline, zips, bar.as_ref(), opts.timeout).await;
-        targets.extend(more);
     }
     if let Some(b) = bar {
         b.finish_and_clear();
@@ -492,17 +499,9 @@ async fn run_specs(
         .collect()
 }
 
-/// A dependency needs a newer go and GOTOOLCHAIN allows downloading one: the toolchain lists
-/// along the GOPROXY route (go-toolchains.md §5).
-fn mid_command_specs(plan: &Plan, targets: &[Target]) -> Vec<Spec> {
-    let Some(mc) = plan.toolchain.as_ref().and_then(|t| t.mid_command.as_ref()) else {
-        return Vec::new();
-    };
-    if mc.mode != "auto" || super::toolchain::too_new(mc, targets).is_none() {
-        return Vec::new();
-    }
-    toolchain_specs(&mc.list_route, "list")
-}
+/// Less time than this left after the first probes: the toolchain zip is not probed at all
+/// (not probed reads as "assume it works"; a probe without time would read as a failure).
+const MIN_STAGE_BUDGET: Duration = Duration::from_millis(300);
 
 /// The release go picks from the list it got: its zip along the route and, unless already
 /// probed, the checksum database that must vouch for it.
@@ -847,7 +846,7 @@ async fn follow_up(
         let auth: Vec<(&str, String)> = authorization(&setup.auth, url)
             .map(|a| vec![("authorization", a)])
             .unwrap_or_default();
-        return conn
+        match conn
             .get(
                 &u.scheme,
                 &u.host,
@@ -856,9 +855,20 @@ async fn follow_up(
                 deadline.budget(setup.limits.http),
                 64 << 10,
             )
-            .await;
+            .await
+        {
+            // The server closed the kept-alive connection (`Connection: close`, HTTP/1.0):
+            // go's transport opens a new one, and so does this, once.
+            Err(HttpError::Protocol(_)) => f.conn = None,
+            other => return other,
+        }
     }
-    let g = fetch(setup, deadline, url, true, false).await;
+    let mut g = fetch(setup, deadline, url, true, false).await;
+    if f.conn.is_none() {
+        // Keep the new connection for the requests that follow.
+        f.conn = g.conn.take();
+        f.final_url = g.final_url.clone();
+    }
     g.answer.ok_or_else(|| {
         HttpError::Protocol(
             g.layers
@@ -1269,7 +1279,7 @@ async fn probe_url(
         return target;
     };
     match purpose {
-        Purpose::VersionList { version, keep, .. } => {
+        Purpose::VersionList { version, .. } => {
             if check_status(&mut f.layers, url, &a) {
                 if http::is_html(&a) {
                     judge(
@@ -1290,16 +1300,6 @@ async fn probe_url(
                                 .find(|l| l.layer == LayerName::Http)
                             {
                                 h.detail["versions"] = json!(n);
-                                if keep {
-                                    let body = String::from_utf8_lossy(&a.body);
-                                    let list: Vec<&str> = body
-                                        .lines()
-                                        .map(str::trim)
-                                        .filter(|l| !l.is_empty())
-                                        .take(4096)
-                                        .collect();
-                                    h.detail["list"] = json!(list);
-                                }
                             }
                             // `.info` for the required version, on the same connection.
                             if let Some(v) = version {
@@ -1331,6 +1331,38 @@ async fn probe_url(
                                 crate::redact::redact_urls(url)
                             ),
                         ),
+                    }
+                }
+            }
+        }
+        Purpose::ToolchainList => {
+            if check_status(&mut f.layers, url, &a) {
+                // proxyRepo.Versions: the first field of each line that is a version; anything
+                // else (an HTML page included) is skipped, never an error.
+                let body = String::from_utf8_lossy(&a.body);
+                let mut entries = 0;
+                let mut releases: Vec<&str> = Vec::new();
+                for v in body.lines().filter_map(|l| l.split_whitespace().next()) {
+                    if !http::looks_semver(v) {
+                        continue;
+                    }
+                    entries += 1;
+                    if let Some(g) = crate::config::toolchain::dl_to_go(v)
+                        && !releases.contains(&g)
+                    {
+                        releases.push(g);
+                    }
+                }
+                if let Some(h) = f
+                    .layers
+                    .iter_mut()
+                    .rev()
+                    .find(|l| l.layer == LayerName::Http)
+                {
+                    h.detail["entries"] = json!(entries);
+                    h.detail["go_versions"] = json!(releases);
+                    if http::is_html(&a) {
+                        h.detail["html"] = json!(true);
                     }
                 }
             }

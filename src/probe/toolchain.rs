@@ -15,20 +15,39 @@ use crate::redact::redact_urls;
 pub struct TooNew {
     /// `example.com/dep@v1.0.0`.
     pub label: String,
+    /// What go read the go line from when it is not the module itself: a replacement
+    /// (`./lib`, `example.com/fork@v1.2.0`).
+    pub replaced_by: Option<String>,
     /// The dependency's go line.
     pub need: Gover,
 }
 
 impl TooNew {
-    /// `TooNewError.What` for a module: `module example.com/dep@v1.0.0`.
+    /// `TooNewError.What`: `module example.com/dep@v1.0.0`, or the replacement's name.
     pub fn what(&self) -> String {
-        format!("module {}", self.label)
+        format!(
+            "module {}",
+            self.replaced_by.as_deref().unwrap_or(&self.label)
+        )
     }
 }
 
-/// go lines the probes read: (module@version, go line). The module cache's are in the plan.
-pub fn go_lines(targets: &[Target]) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+/// What reading a required module's go.mod came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GoModRead {
+    /// Its go line (empty: none).
+    Go(String),
+    /// The proxy did not serve it (status, or why the request failed).
+    Failed(String),
+}
+
+/// The go.mod reads the probes made, and those the module cache answered (in the plan), by
+/// `(module, version)`.
+pub fn go_mod_reads(
+    mc: &MidCommandPlan,
+    targets: &[Target],
+) -> std::collections::BTreeMap<(String, String), GoModRead> {
+    let mut out = std::collections::BTreeMap::new();
     for t in targets.iter().filter(|t| t.role == Role::Proxy) {
         let Some(mods) = t
             .layer(LayerName::Http)
@@ -39,41 +58,80 @@ pub fn go_lines(targets: &[Target]) -> Vec<(String, String)> {
         };
         for m in mods {
             let s = |k: &str| m.get(k).and_then(Value::as_str);
-            if let (Some(module), Some(version), Some(go)) = (s("module"), s("version"), s("go")) {
-                out.push((format!("{module}@{version}"), go.to_owned()));
-            }
+            let (Some(module), Some(version)) = (s("module"), s("version")) else {
+                continue;
+            };
+            let read = match (m.get("status").and_then(Value::as_u64), s("error")) {
+                (Some(200), _) => GoModRead::Go(s("go").unwrap_or_default().to_owned()),
+                (Some(status), _) => GoModRead::Failed(format!("status {status}")),
+                (None, e) => GoModRead::Failed(e.unwrap_or("no answer").to_owned()),
+            };
+            out.insert((module.to_owned(), version.to_owned()), read);
+        }
+    }
+    for d in &mc.deps {
+        if let Some(go) = &d.cached_go {
+            out.insert(
+                (d.module.clone(), d.version.clone()),
+                GoModRead::Go(go.clone()),
+            );
         }
     }
     out
 }
 
-/// The `TooNewError` go's Switcher keeps: the highest go line at or above 1.21 that is newer
-/// than the running go (ties: the smaller name), as `rawGoModSummary` and `addTooNew` decide.
-pub fn too_new(mc: &MidCommandPlan, targets: &[Target]) -> Option<TooNew> {
-    let local = Gover::parse(&mc.local)?;
+/// The `TooNewError` loading the module graph ends with when `running` runs it: go visits the
+/// requirements in module order (`gover.ModSort`, breadth first) and stops at the first module
+/// whose go.mod fails to load, so the first go line at or above 1.21 newer than `running`
+/// decides — unless an earlier go.mod could not be read, which is then go's error instead
+/// (None). go.mod files godoctor did not read are passed over.
+pub fn too_new_for(mc: &MidCommandPlan, targets: &[Target], running: &Gover) -> Option<TooNew> {
     let strict = Gover::parse("1.21")?;
-    let mut best: Option<TooNew> = None;
-    let cached = mc.deps.iter().filter_map(|d| {
-        d.cached_go
-            .as_ref()
-            .map(|g| (format!("{}@{}", d.module, d.version), g.clone()))
+    let reads = go_mod_reads(mc, targets);
+    let mut deps: Vec<&crate::plan::DepGoMod> = mc.deps.iter().collect();
+    deps.sort_by(|a, b| {
+        a.module
+            .cmp(&b.module)
+            .then_with(|| semver_order(&a.version, &b.version))
     });
-    for (label, go) in go_lines(targets).into_iter().chain(cached) {
-        let Some(need) = Gover::parse(&go) else {
-            continue;
-        };
-        if need < strict || need <= local {
-            continue;
-        }
-        let better = match &best {
-            None => true,
-            Some(b) => need > b.need || (need == b.need && label < b.label),
-        };
-        if better {
-            best = Some(TooNew { label, need });
+    for d in deps {
+        match reads.get(&(d.module.clone(), d.version.clone())) {
+            Some(GoModRead::Go(go)) => {
+                if let Some(need) = Gover::parse(go)
+                    && need >= strict
+                    && need > *running
+                {
+                    return Some(TooNew {
+                        label: format!("{}@{}", d.module, d.version),
+                        replaced_by: d.replaced_by.clone(),
+                        need,
+                    });
+                }
+            }
+            Some(GoModRead::Failed(_)) => return None,
+            None => {}
         }
     }
-    best
+    None
+}
+
+/// The `TooNewError` of the go that starts the command.
+pub fn too_new(mc: &MidCommandPlan, targets: &[Target]) -> Option<TooNew> {
+    too_new_for(mc, targets, &Gover::parse(&mc.local)?)
+}
+
+/// Versions of one module in semver order (enough for `gover.ModSort` among requirements).
+fn semver_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let key = |v: &str| -> (Vec<u64>, bool, String) {
+        let v = v.trim_start_matches('v');
+        let (core, pre) = match v.split_once('-') {
+            Some((c, p)) => (c, p.to_owned()),
+            None => (v.split('+').next().unwrap_or(v), String::new()),
+        };
+        let nums = core.split('.').map(|n| n.parse().unwrap_or(0)).collect();
+        (nums, pre.is_empty(), pre)
+    };
+    key(a).cmp(&key(b))
 }
 
 /// The toolchain-list probe for a step of the list route.
@@ -89,12 +147,16 @@ pub fn list_target<'a>(targets: &'a [Target], step: &Step) -> Option<&'a Target>
         .find(|t| t.role == Role::Toolchain && t.url == red)
 }
 
-/// The list lines a target got, when it answered with a version list.
+/// The releases (`1.99.0`, every platform merged) a list probe got, when it was answered.
 pub fn list_of(t: &Target) -> Option<Vec<String>> {
     if !t.ok() {
         return None;
     }
-    let list = t.layer(LayerName::Http)?.detail.get("list")?.as_array()?;
+    let list = t
+        .layer(LayerName::Http)?
+        .detail
+        .get("go_versions")?
+        .as_array()?;
     Some(
         list.iter()
             .filter_map(Value::as_str)
@@ -124,7 +186,7 @@ pub fn candidates(mc: &MidCommandPlan, targets: &[Target]) -> Option<Vec<Gover>>
             .iter()
             .filter_map(|s| list_target(targets, s))
             .find_map(list_of)
-            .map(|l| toolchain::listed_versions(&l.join("\n"), &local)),
+            .map(|l| toolchain::with_local(l.iter().map(String::as_str), &local)),
         _ => None,
     }
 }
@@ -133,4 +195,56 @@ pub fn candidates(mc: &MidCommandPlan, targets: &[Target]) -> Option<Vec<Gover>>
 pub fn pick(mc: &MidCommandPlan, targets: &[Target]) -> Option<String> {
     let need = too_new(mc, targets)?;
     toolchain::newer_toolchain(&need.need, &candidates(mc, targets)?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::DepGoMod;
+
+    fn dep(module: &str, version: &str, go: Option<&str>) -> DepGoMod {
+        DepGoMod {
+            module: module.into(),
+            version: version.into(),
+            replaced_by: None,
+            url: None,
+            cached_go: go.map(Into::into),
+        }
+    }
+
+    fn plan(deps: Vec<DepGoMod>) -> MidCommandPlan {
+        MidCommandPlan {
+            mode: "auto",
+            local: "1.27.3".into(),
+            gotoolchain: "auto".into(),
+            lines: None,
+            deps,
+            list_route: Vec::new(),
+            on_path: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_first_module_in_order_decides_not_the_highest_go_line() {
+        // mvs FindPath over roots in gover.ModSort order: b sorts after a.
+        let mc = plan(vec![
+            dep("b.example/y", "v1.0.0", Some("1.99")),
+            dep("a.example/x", "v1.0.0", Some("1.98")),
+            dep("a.example/old", "v1.0.0", Some("1.20")),
+        ]);
+        let t = too_new(&mc, &[]).unwrap();
+        assert_eq!(t.label, "a.example/x@v1.0.0");
+        assert_eq!(t.need.to_string(), "1.98");
+        // Run by go1.98.x, the next one stops it.
+        let t = too_new_for(&mc, &[], &Gover::parse("1.98.5").unwrap()).unwrap();
+        assert_eq!(t.label, "b.example/y@v1.0.0");
+        // A replacement names itself in go's error.
+        let mut r = dep("c.example/z", "v1.0.0", Some("1.99"));
+        r.replaced_by = Some("./z".into());
+        let t = too_new(&plan(vec![r]), &[]).unwrap();
+        assert_eq!(t.what(), "module ./z");
+        assert_eq!(t.label, "c.example/z@v1.0.0");
+        assert!(semver_order("v1.10.0", "v1.9.0").is_gt());
+        assert!(semver_order("v1.0.0-rc.1", "v1.0.0").is_lt());
+    }
 }
