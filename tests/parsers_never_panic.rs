@@ -394,6 +394,47 @@ fn gomod_netrc_and_git_parsers_keep_their_invariants() {
     });
 }
 
+const TOOLCHAIN_WORDS: &[&[u8]] = &[
+    b"auto",
+    b"local",
+    b"path",
+    b"+auto",
+    b"+path",
+    b"go1.",
+    b"1.",
+    b"21",
+    b"99",
+    b".0",
+    b"rc1",
+    b"beta2",
+    b"v0.0.1-go",
+    b".linux-amd64",
+    b".darwin-arm64",
+    b"\n",
+    b"-",
+    b" ",
+];
+
+const TOOLCHAIN_SEEDS: &[&[u8]] = &[
+    b"auto\n1.99\nv0.0.1-go1.99.0.linux-amd64\nv0.0.1-go1.99.1.darwin-arm64\n",
+    b"go1.21.0+auto\n1.100\nv0.0.1-go1.100rc1.linux-amd64\nv0.0.1-go1.99.5.linux-amd64\n",
+    b"path\n1.21rc2\nv0.0.1-go1.21rc2.linux-amd64 2024-01-01T00:00:00.5Z\n",
+    b"local\n1.2\n<html>\n",
+];
+
+#[test]
+fn toolchain_rules_keep_their_invariants() {
+    checked(TOLERATED, || {
+        run(
+            "toolchain",
+            0x2545_f491_4f6c_dd1d,
+            TOOLCHAIN_SEEDS,
+            TOOLCHAIN_WORDS,
+            checks::check_toolchain,
+        )
+    });
+}
+
 /// Inputs found by the fuzzers that leak a password (fuzz/README.md, "Known issues").
 type Check = fn(&[u8]);
 

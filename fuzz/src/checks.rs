@@ -868,3 +868,55 @@ pub fn git_list(data: &[u8]) {
         }
     }
 }
+
+/// GOTOOLCHAIN values, go versions and `golang.org/toolchain/@v/list` bodies
+/// (`config::toolchain`): the first line is GOTOOLCHAIN, the second a go line (the need), the
+/// rest a toolchain list. Parsing never panics; a pick is a listed release at or above the need
+/// and the latest patch of its family; listed versions come sorted, once each, with the local go.
+pub fn check_toolchain(data: &[u8]) {
+    use godoctor::config::toolchain::{self, Gover};
+    let s = text(data);
+    let mut lines = s.splitn(3, '\n');
+    let gotoolchain = lines.next().unwrap_or("");
+    let need = lines.next().unwrap_or("");
+    let list = lines.next().unwrap_or("");
+    let _ = toolchain::parse_setting(gotoolchain);
+    let _ = toolchain::switch_mode(gotoolchain);
+    let _ = toolchain::from_toolchain(gotoolchain);
+    let local = Gover::parse("1.27.3").expect("a valid version");
+    let lines_of = toolchain::Lines {
+        file: "go.mod".into(),
+        go: Some(need.to_owned()),
+        toolchain: None,
+    };
+    let _ = toolchain::decide(gotoolchain, &local, Some(&lines_of));
+    for l in list.lines() {
+        if let Some(v) = toolchain::dl_to_go(l) {
+            assert!(l.contains(v), "{v:?} is not part of {l:?}");
+        }
+    }
+    let versions = toolchain::listed_versions(list, &local);
+    assert!(versions.windows(2).all(|w| w[0] < w[1]), "not sorted once each");
+    assert!(versions.contains(&local), "the local go is always a candidate");
+    if let Some(need) = Gover::parse(need) {
+        let msg = toolchain::dependency_too_new("module m@v1.0.0", &need, &local, gotoolchain, None);
+        assert!(msg.starts_with("module m@v1.0.0 requires go >= "), "{msg}");
+        match toolchain::newer_toolchain(&need, &versions) {
+            Ok(name) => {
+                let v = toolchain::from_toolchain(&name).expect("a toolchain name");
+                assert!(v >= need, "{name} is older than {need}");
+                assert!(versions.contains(&v), "{name} is not listed");
+                assert!(
+                    !versions
+                        .iter()
+                        .any(|o| (o.major, o.minor) == (v.major, v.minor) && *o > v),
+                    "{name} is not the latest of its family"
+                );
+            }
+            Err(e) => {
+                assert!(e.starts_with("no releases found for go >= "), "{e}");
+                assert!(versions.iter().all(|v| *v < need), "{e} with {versions:?}");
+            }
+        }
+    }
+}
