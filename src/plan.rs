@@ -104,6 +104,9 @@ pub struct DepGoMod {
     /// Its go line, when the go.mod is already in the module cache (go reads it from there).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cached_go: Option<String>,
+    /// How go moves past that first entry when it fails (None: nothing comes after it).
+    #[serde(skip)]
+    pub fallback: Option<FallThrough>,
 }
 
 impl MidCommandPlan {
@@ -623,16 +626,29 @@ fn mid_command_plan(
                 ),
                 None => (pm.module.clone(), version.clone()),
             };
-            let url = match pm.route.iter().find(|s| !matches!(s, Step::Skipped { .. })) {
-                Some(Step::Proxy { proxy, .. }) => Some(format!(
-                    "{}/{}/@v/{}.mod",
-                    proxy.trim_end_matches('/'),
-                    escape_path(&path),
-                    escape_path(&v)
-                )),
-                _ => None,
+            let mut steps = pm
+                .route
+                .iter()
+                .filter(|s| !matches!(s, Step::Skipped { .. }));
+            let (url, fall_through) = match steps.next() {
+                Some(Step::Proxy {
+                    proxy,
+                    fall_through,
+                    ..
+                }) => (
+                    Some(format!(
+                        "{}/{}/@v/{}.mod",
+                        proxy.trim_end_matches('/'),
+                        escape_path(&path),
+                        escape_path(&v)
+                    )),
+                    Some(*fall_through),
+                ),
+                _ => (None, None),
             };
+            let fallback = fall_through.filter(|_| steps.next().is_some());
             Some(DepGoMod {
+                fallback,
                 cached_go: cached(&pm.module, &version),
                 replaced_by: rep.map(|_| format!("{path}@{v}")),
                 module: pm.module.clone(),
@@ -649,6 +665,7 @@ fn mid_command_plan(
             .filter(|rep| rep.is_local())
         {
             deps.push(DepGoMod {
+                fallback: None,
                 module: r.path.clone(),
                 version: r.version.clone(),
                 replaced_by: Some(rep.new.clone()),

@@ -896,10 +896,17 @@ pub fn check_toolchain(data: &[u8]) {
         }
     }
     let versions = toolchain::listed_versions(list, &local);
-    assert!(versions.windows(2).all(|w| w[0] < w[1]), "not sorted once each");
-    assert!(versions.contains(&local), "the local go is always a candidate");
+    assert!(
+        versions.windows(2).all(|w| w[0] < w[1]),
+        "not sorted once each"
+    );
+    assert!(
+        versions.contains(&local),
+        "the local go is always a candidate"
+    );
     if let Some(need) = Gover::parse(need) {
-        let msg = toolchain::dependency_too_new("module m@v1.0.0", &need, &local, gotoolchain, None);
+        let msg =
+            toolchain::dependency_too_new("module m@v1.0.0", &need, &local, gotoolchain, None);
         assert!(msg.starts_with("module m@v1.0.0 requires go >= "), "{msg}");
         match toolchain::newer_toolchain(&need, &versions) {
             Ok(name) => {

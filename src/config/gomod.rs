@@ -111,7 +111,7 @@ impl Project {
             let root = path.parent().unwrap_or(dir);
             project.vendor_modules_txt = root.join("vendor/modules.txt").is_file();
             let sum = root.join("go.sum");
-            if let Ok(data) = std::fs::read(&sum) {
+            if let Ok(data) = read_small(&sum) {
                 project.gosum_present = true;
                 project.gosum = parse_gosum(&String::from_utf8_lossy(&data));
             }
@@ -134,27 +134,23 @@ impl Project {
         let Some(m) = &self.gomod else { return };
         let root = m.path.parent().unwrap_or(Path::new(".")).to_owned();
         for r in m.requires.iter().take(1000) {
-            if let Some(rep) = m
-                .replacement(&r.path, &r.version)
-                .filter(|rep| rep.is_local())
-            {
-                if let Ok(data) = std::fs::read(root.join(&rep.new).join("go.mod"))
-                    && let Some(go) = go_line(&String::from_utf8_lossy(&data))
-                {
-                    self.cached_go_lines
-                        .insert((r.path.clone(), r.version.clone()), go);
+            // goModSummary reads the replacement's go.mod: a directory's, or another module's.
+            let file = match m.replacement(&r.path, &r.version) {
+                Some(rep) if rep.is_local() => root.join(&rep.new).join("go.mod"),
+                _ if modcache.as_os_str().is_empty() => continue,
+                rep => {
+                    let (path, version) = match rep {
+                        Some(rep) => (&rep.new, rep.new_version.as_ref().unwrap_or(&r.version)),
+                        None => (&r.path, &r.version),
+                    };
+                    modcache
+                        .join("cache/download")
+                        .join(escape_path(path))
+                        .join("@v")
+                        .join(format!("{}.mod", escape_path(version)))
                 }
-                continue;
-            }
-            if modcache.as_os_str().is_empty() {
-                continue;
-            }
-            let file = modcache
-                .join("cache/download")
-                .join(escape_path(&r.path))
-                .join("@v")
-                .join(format!("{}.mod", escape_path(&r.version)));
-            if let Ok(data) = std::fs::read(&file)
+            };
+            if let Ok(data) = read_small(&file)
                 && let Some(go) = go_line(&String::from_utf8_lossy(&data))
             {
                 self.cached_go_lines
@@ -164,7 +160,7 @@ impl Project {
     }
 
     fn read_file(&mut self, path: &Path, work: bool) -> Option<GoMod> {
-        match std::fs::read(path) {
+        match read_small(path) {
             Ok(data) => {
                 let text = String::from_utf8_lossy(&data);
                 let mut m = parse(&text, work);
@@ -182,6 +178,22 @@ impl Project {
     pub fn gosum_covers(&self, path: &str, version: &str) -> bool {
         self.gosum.contains(&(path.to_owned(), version.to_owned()))
     }
+}
+
+/// A project file: a regular file (not a FIFO or a device a hostile checkout links to), at most
+/// 16 MiB read.
+fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    // A directory fails below with go's own "is a directory".
+    if !meta.is_file() && !meta.is_dir() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let mut data = Vec::new();
+    std::fs::File::open(path)?
+        .take(16 << 20)
+        .read_to_end(&mut data)?;
+    Ok(data)
 }
 
 fn find_upward(dir: &Path, name: &str) -> Option<PathBuf> {

@@ -794,10 +794,15 @@ fn walk_toolchain_download(
             _ => None,
         };
         if sumdb_required && let Some(e) = sumdb_err {
-            let f = Finding::new("TOOLCHAIN_NEEDS_SUMDB", Severity::Error, Layer::Config, format!("go must verify the {target} toolchain with the checksum database, which it does even with GOSUMDB=off: the switch fails"))
-                .param("target", target.clone())
-                .fixes(super::remedy::unset_go_env(cfg, "GOSUMDB", "turn the checksum database back on (keep private modules out of it with GONOSUMDB)"))
-                .fix(Remedy::note("or install the Go release go.mod asks for"));
+            let f = if matches!(plan.sumdb, Ok(SumDbSetting::Off)) {
+                Finding::new("TOOLCHAIN_NEEDS_SUMDB", Severity::Error, Layer::Config, format!("go must verify the {target} toolchain with the checksum database, which it does even with GOSUMDB=off: the switch fails"))
+                    .param("target", target.clone())
+                    .fixes(super::remedy::unset_go_env(cfg, "GOSUMDB", "turn the checksum database back on (keep private modules out of it with GONOSUMDB)"))
+                    .fix(Remedy::note("or install the Go release go.mod asks for"))
+            } else {
+                Finding::new("GOSUMDB_MALFORMED", Severity::Error, Layer::Config, format!("GOSUMDB is not a value go accepts, and go must verify the {target} toolchain with the checksum database: {e}"))
+                    .fixes(super::remedy::unset_go_env(cfg, "GOSUMDB", "restore the default"))
+            };
             let msg = format!(
                 "go: download {target}: golang.org/toolchain@{version}: verifying module: {e}"
             );
@@ -1045,46 +1050,49 @@ fn walk_mid_command(
                 return failed(f, switching(&e));
             }
         };
-        tc.target = Some(name.clone());
-        let switch = format!(
-            "go: {} requires go >= {need}; switching to {name}",
-            tn.what()
-        );
-        if let Some(p) = cfg.env.look_path_absolute(&name) {
-            tc.via = Some(format!("PATH ({})", p.display()));
-        } else if mc.mode == "path" {
-            // Counted from a PATH listing, but exec.LookPath does not find that name.
-            let f = Finding::new("TOOLCHAIN_NOT_IN_PATH", Severity::Error, Layer::Config, format!("{} needs go >= {need}; go picks {name} from PATH, but cannot run it from there", tn.label))
-                .param("target", name.clone());
-            return failed(f, format!("{switch}\ngo: cannot find \"{name}\" in PATH"));
-        } else {
-            let version = toolchain::module_version(&name);
-            let route = mc.zip_route(&version);
-            if let Some((f, e)) = walk_toolchain_download(
-                cfg,
-                targets,
-                plan,
-                &route,
-                (&name, &version),
-                tp.sumdb_required,
-                &mut tc,
-            ) {
-                return Some((f, format!("{switch}\n{e}")));
-            }
-        }
-        // The new go loads the module graph again: a dependency that needs still more makes it
-        // switch once more, from the same list.
-        let mut running = toolchain::from_toolchain(&name)?;
+        // Each switch: PATH first, else the download along the route. The new go loads the
+        // module graph again, and a dependency that needs still more makes it switch once
+        // more, from the same list (at most a few times).
+        let mut log = String::new();
+        let mut step = (tn.clone(), name);
         for _ in 0..8 {
+            let (why, name) = &step;
+            log.push_str(&format!(
+                "go: {} requires go >= {}; switching to {name}\n",
+                why.what(),
+                why.need
+            ));
+            tc.target = Some(name.clone());
+            tc.via = None;
+            if let Some(p) = cfg.env.look_path_absolute(name) {
+                tc.via = Some(format!("PATH ({})", p.display()));
+            } else if mc.mode == "path" {
+                // Counted from a PATH listing, but exec.LookPath does not find that name.
+                let f = Finding::new("TOOLCHAIN_NOT_IN_PATH", Severity::Error, Layer::Config, format!("{} needs go >= {}; go picks {name} from PATH, but cannot run it from there", why.label, why.need))
+                    .param("target", name.clone());
+                return failed(f, format!("{log}go: cannot find \"{name}\" in PATH"));
+            } else {
+                let version = toolchain::module_version(name);
+                let route = mc.zip_route(&version);
+                if let Some((f, e)) = walk_toolchain_download(
+                    cfg,
+                    targets,
+                    plan,
+                    &route,
+                    (name, &version),
+                    tp.sumdb_required,
+                    &mut tc,
+                ) {
+                    return Some((f, format!("{log}{e}")));
+                }
+            }
+            let running = toolchain::from_toolchain(name)?;
             let Some(next) = crate::probe::toolchain::too_new_for(mc, targets, &running) else {
                 break;
             };
             match toolchain::newer_toolchain(&next.need, &candidates) {
-                Ok(n) => {
-                    tc.target = Some(n.clone());
-                    tc.via = None;
-                    running = toolchain::from_toolchain(&n)?;
-                }
+                Ok(n) if Some(&n) != tc.target.as_ref() => step = (next, n),
+                Ok(_) => break,
                 Err(e) => {
                     let f = Finding::new(
                         "TOOLCHAIN_UNAVAILABLE",
@@ -1106,7 +1114,7 @@ fn walk_mid_command(
                     return failed(
                         f,
                         format!(
-                            "{switch}\ngo: {}: {child}\ngo: switching to go >= {}: {e}",
+                            "{log}go: {}: {child}\ngo: switching to go >= {}: {e}",
                             next.label, next.need
                         ),
                     );
@@ -1164,6 +1172,7 @@ pub fn mid_command_offline(cfg: &Config, plan: &Plan, outcome: &mut Outcome) -> 
         .as_ref()
         .is_some_and(|t| t.predicted == Predicted::Fail);
     if startup_failed
+        || outcome.sumdb.predicted == Predicted::Fail
         || predict::fatal_config_error(cfg).is_some()
         || plan.proxy_list.is_err()
         || plan.lookups_disabled.is_some()
@@ -1191,12 +1200,17 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
     let mut findings: Vec<Finding> = Vec::new();
     let mut root: Option<Finding> = None;
     let mut config_failed = outcome.predicted == Predicted::Fail;
-    // GOSUMDB=off fails a toolchain switch only once its zip was served: the download walk
-    // decides, the settings alone do not.
+    // GOSUMDB=off (or malformed) fails a toolchain switch only once its zip was served: the
+    // download walk decides, the settings alone do not.
+    let sumdb_setting_failed = matches!(
+        outcome.root_cause_code,
+        Some("TOOLCHAIN_NEEDS_SUMDB" | "GOSUMDB_MALFORMED")
+    );
     if let Some(tc) = outcome.toolchain.as_mut().filter(|t| {
-        t.error.as_deref().is_some_and(|e| {
-            e.ends_with("verifying module: checksum database disabled by GOSUMDB=off")
-        })
+        sumdb_setting_failed
+            && t.error
+                .as_deref()
+                .is_some_and(|e| e.contains(": verifying module: "))
     }) {
         tc.predicted = Predicted::Ok;
         tc.error = None;
@@ -2157,6 +2171,100 @@ mod tests {
         // Served: then GOFLAGS stops the switched-to go.
         let o = predict(&c, &p, &[toolchain_target(A, ok_layers())]);
         assert_eq!(o.outcome.root_cause_code, Some("GOFLAGS_MALFORMED"));
+    }
+
+    #[test]
+    fn a_second_dependency_makes_the_new_go_switch_again() {
+        // a.example/x needs 1.98, b.example/y 1.99: go switches to go1.98.5 (a sorts first),
+        // which loads the graph again and switches to go1.99.0 — whose zip A does not have.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("go.mod"),
+            "module m\n\ngo 1.21\n\nrequire (\n\tb.example/y v1.0.0\n\ta.example/x v1.0.0\n)\n",
+        )
+        .unwrap();
+        let c = Config::load(
+            Environment::from_pairs([
+                ("HOME", "/nonexistent-home"),
+                ("GOPROXY", A),
+                ("GOTOOLCHAIN", "auto"),
+                ("GONOSUMDB", "a.example,b.example"),
+            ]),
+            &LoadOptions {
+                dir: dir.path().to_owned(),
+                tool_deadline: Duration::from_secs(2),
+            },
+        );
+        let p = Plan::build(&c, &[]);
+        let mut dep = proxy_target(A, ok_layers());
+        dep.layers[3].detail["go_mods"] = json!([
+            {"module": "b.example/y", "version": "v1.0.0", "status": 200, "go": "1.99"},
+            {"module": "a.example/x", "version": "v1.0.0", "status": 200, "go": "1.98"},
+        ]);
+        let zip = |name: &str, layers: Vec<L>| Target {
+            url: format!(
+                "{A}/golang.org/toolchain/@v/{}.zip",
+                crate::config::toolchain::module_version(name)
+            ),
+            context: json!({"proxy": A, "module": "golang.org/toolchain", "request": "zip"}),
+            ..toolchain_target(A, layers)
+        };
+        let targets = vec![
+            dep,
+            list_target(
+                A,
+                served_list(&["v0.0.1-go1.98.5.linux-amd64", "v0.0.1-go1.99.0.linux-amd64"]),
+            ),
+            zip("go1.98.5", ok_layers()),
+            zip("go1.99.0", failing(LayerName::Http, "not_found", Some(404))),
+        ];
+        let o = predict(&c, &p, &targets);
+        let tc = o.outcome.toolchain.as_ref().unwrap();
+        assert_eq!(tc.target.as_deref(), Some("go1.99.0"));
+        let e = tc.error.as_deref().unwrap();
+        assert!(
+            e.starts_with("go: module a.example/x@v1.0.0 requires go >= 1.98; switching to go1.98.5\ngo: module b.example/y@v1.0.0 requires go >= 1.99; switching to go1.99.0\ngo: download go1.99.0 for "),
+            "{e}"
+        );
+        assert_eq!(o.outcome.root_cause_code, Some("TOOLCHAIN_UNAVAILABLE"));
+    }
+
+    #[test]
+    fn a_go_mod_the_first_proxy_lacks_is_read_further_on() {
+        // `,`: a 404 moves go to the next entry, where godoctor did not look: not read, and the
+        // next dependency in order decides. A 500 stops go: no mid-command prediction.
+        let run = |status: u16| {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(
+                dir.path().join("go.mod"),
+                "module m\n\ngo 1.21\n\nrequire (\n\ta.example/x v1.0.0\n\tb.example/y v1.0.0\n)\n",
+            )
+            .unwrap();
+            let c = Config::load(
+                Environment::from_pairs([
+                    ("HOME", "/nonexistent-home"),
+                    ("GOPROXY", "https://a.example,https://b.example"),
+                    ("GOTOOLCHAIN", "local"),
+                    ("GONOSUMDB", "a.example,b.example"),
+                ]),
+                &LoadOptions {
+                    dir: dir.path().to_owned(),
+                    tool_deadline: Duration::from_secs(2),
+                },
+            );
+            let p = Plan::build(&c, &[]);
+            let mut dep = proxy_target(A, ok_layers());
+            dep.layers[3].detail["go_mods"] = json!([
+                {"module": "a.example/x", "version": "v1.0.0", "status": status},
+                {"module": "b.example/y", "version": "v1.0.0", "status": 200, "go": "1.99"},
+            ]);
+            predict(&c, &p, &[dep]).outcome
+        };
+        assert_eq!(
+            run(404).root_cause_code,
+            Some("TOOLCHAIN_DEPENDENCY_TOO_NEW")
+        );
+        assert!(run(500).toolchain.is_none());
     }
 
     #[test]

@@ -503,8 +503,8 @@ async fn run_specs(
 /// (not probed reads as "assume it works"; a probe without time would read as a failure).
 const MIN_STAGE_BUDGET: Duration = Duration::from_millis(300);
 
-/// The release go picks from the list it got: its zip along the route and, unless already
-/// probed, the checksum database that must vouch for it.
+/// The releases go picks from the list it got (one, or a chain): their zips along the route
+/// and, unless already probed, the checksum database that must vouch for them.
 fn mid_command_zip_specs(cfg: &Config, plan: &Plan, targets: &[Target]) -> Vec<Spec> {
     let Some(t) = plan.toolchain.as_ref() else {
         return Vec::new();
@@ -512,29 +512,36 @@ fn mid_command_zip_specs(cfg: &Config, plan: &Plan, targets: &[Target]) -> Vec<S
     let Some(mc) = &t.mid_command else {
         return Vec::new();
     };
-    let Some(name) = super::toolchain::pick(mc, targets) else {
-        return Vec::new();
-    };
-    if cfg.env.look_path_absolute(&name).is_some() {
-        return Vec::new();
-    }
-    let version = crate::config::toolchain::module_version(&name);
     let probed = |url: &str| {
         let red = crate::redact::redact_urls(url);
         targets.iter().any(|t| t.url == red)
     };
-    let mut out: Vec<Spec> = toolchain_specs(&mc.zip_route(&version), "zip")
-        .into_iter()
-        .filter(|s| match s {
-            Spec::Url { url, .. } => !probed(url),
-            Spec::ProxyHop { proxy } => !probed(proxy),
-            _ => true,
-        })
-        .collect();
+    let mut out: Vec<Spec> = Vec::new();
+    let mut first_version = None;
+    for name in super::toolchain::chain(mc, targets) {
+        if cfg.env.look_path_absolute(&name).is_some() {
+            continue;
+        }
+        let version = crate::config::toolchain::module_version(&name);
+        first_version.get_or_insert_with(|| version.clone());
+        for s in toolchain_specs(&mc.zip_route(&version), "zip") {
+            let fresh = match &s {
+                Spec::Url { url, .. } => !probed(url),
+                Spec::ProxyHop { proxy } => !probed(proxy),
+                _ => true,
+            };
+            if fresh && !out.iter().any(|o| o.key() == s.key()) {
+                out.push(s);
+            }
+        }
+    }
     let sumdb_probed = targets
         .iter()
         .any(|t| matches!(t.role, Role::Sumdb | Role::SumdbViaProxy));
-    if t.sumdb_required && !sumdb_probed {
+    if let Some(version) = first_version
+        && t.sumdb_required
+        && !sumdb_probed
+    {
         out.extend(sumdb_specs(
             plan,
             Some(("golang.org/toolchain".to_owned(), version)),
@@ -842,7 +849,10 @@ async fn follow_up(
 ) -> Result<Answer, HttpError> {
     let u = gourl::parse(url).map_err(|e| HttpError::Protocol(e.to_string()))?;
     let same_origin = f.final_url.scheme == u.scheme && f.final_url.host == u.host;
-    if let (true, Some(conn)) = (same_origin, f.conn.as_mut()) {
+    // Plain http through a forwarding proxy needs the absolute URL and the proxy's credentials
+    // on every request: fetch builds them.
+    let forwarded = u.scheme == "http" && setup.http_proxy.proxy_for(&u).is_some();
+    if let (true, false, Some(conn)) = (same_origin, forwarded, f.conn.as_mut()) {
         let auth: Vec<(&str, String)> = authorization(&setup.auth, url)
             .map(|a| vec![("authorization", a)])
             .unwrap_or_default();

@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use super::{LayerName, Role, Target};
+use crate::config::goproxy::FallThrough;
 use crate::config::toolchain::{self, Gover};
 use crate::plan::{MidCommandPlan, Step};
 use crate::redact::redact_urls;
@@ -37,8 +38,8 @@ impl TooNew {
 pub enum GoModRead {
     /// Its go line (empty: none).
     Go(String),
-    /// The proxy did not serve it (status, or why the request failed).
-    Failed(String),
+    /// The proxy answered with this status.
+    Failed(u16),
 }
 
 /// The go.mod reads the probes made, and those the module cache answered (in the plan), by
@@ -61,10 +62,11 @@ pub fn go_mod_reads(
             let (Some(module), Some(version)) = (s("module"), s("version")) else {
                 continue;
             };
-            let read = match (m.get("status").and_then(Value::as_u64), s("error")) {
-                (Some(200), _) => GoModRead::Go(s("go").unwrap_or_default().to_owned()),
-                (Some(status), _) => GoModRead::Failed(format!("status {status}")),
-                (None, e) => GoModRead::Failed(e.unwrap_or("no answer").to_owned()),
+            // No answer at all (the connection, the deadline): not read, as far as go goes.
+            let read = match m.get("status").and_then(Value::as_u64) {
+                Some(200) => GoModRead::Go(s("go").unwrap_or_default().to_owned()),
+                Some(status) => GoModRead::Failed(status as u16),
+                None => continue,
             };
             out.insert((module.to_owned(), version.to_owned()), read);
         }
@@ -108,7 +110,18 @@ pub fn too_new_for(mc: &MidCommandPlan, targets: &[Target], running: &Gover) -> 
                     });
                 }
             }
-            Some(GoModRead::Failed(_)) => return None,
+            // go moves on to the next GOPROXY entry (404/410 after `,`, anything after `|`),
+            // where godoctor did not look: not read. Anything else stops go right there.
+            Some(GoModRead::Failed(status)) => {
+                let moves_on = match d.fallback {
+                    Some(FallThrough::AnyError) => true,
+                    Some(FallThrough::NotFoundOnly) => matches!(status, 404 | 410),
+                    None => false,
+                };
+                if !moves_on {
+                    return None;
+                }
+            }
             None => {}
         }
     }
@@ -181,20 +194,76 @@ pub fn candidates(mc: &MidCommandPlan, targets: &[Target]) -> Option<Vec<Gover>>
             v.dedup();
             Some(v)
         }
-        "auto" => mc
-            .list_route
-            .iter()
-            .filter_map(|s| list_target(targets, s))
-            .find_map(list_of)
-            .map(|l| toolchain::with_local(l.iter().map(String::as_str), &local)),
+        "auto" => {
+            let served = first_list(mc, targets)?;
+            Some(toolchain::with_local(
+                served.iter().map(String::as_str),
+                &local,
+            ))
+        }
         _ => None,
     }
 }
 
-/// The toolchain go switches to (`go1.99.1`), when a dependency needs one and go can find it.
-pub fn pick(mc: &MidCommandPlan, targets: &[Target]) -> Option<String> {
-    let need = too_new(mc, targets)?;
-    toolchain::newer_toolchain(&need.need, &candidates(mc, targets)?).ok()
+/// The list go gets: entries are tried in order, moving on after a 404/410 (`,`) or any
+/// failure (`|`); None when go gets none, or when it depends on an entry not probed.
+fn first_list(mc: &MidCommandPlan, targets: &[Target]) -> Option<Vec<String>> {
+    for step in mc
+        .list_route
+        .iter()
+        .filter(|s| !matches!(s, Step::Skipped { .. }))
+    {
+        let fall_through = match step {
+            Step::Proxy { fall_through, .. } => *fall_through,
+            Step::Direct(d) => {
+                // A failed go-get discovery ends the walk.
+                let discovery = d.discovery_url.as_deref().map(redact_urls);
+                if targets.iter().any(|t| {
+                    t.role == Role::Toolchain
+                        && Some(&t.url) == discovery.as_ref()
+                        && t.first_failure().is_some()
+                }) {
+                    return None;
+                }
+                return list_target(targets, step).and_then(list_of);
+            }
+            _ => return None,
+        };
+        let t = list_target(targets, step)?;
+        if let Some(list) = list_of(t) {
+            return Some(list);
+        }
+        let not_found = t
+            .first_failure()
+            .is_some_and(|l| l.layer == LayerName::Http && l.kind() == Some("not_found"));
+        if !(not_found || fall_through == FallThrough::AnyError) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The toolchains go switches to, in order (`go1.98.5`, then `go1.99.1` when another dependency
+/// needs more than the first): each new go loads the module graph again.
+pub fn chain(mc: &MidCommandPlan, targets: &[Target]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let (Some(list), Some(mut running)) = (candidates(mc, targets), Gover::parse(&mc.local)) else {
+        return out;
+    };
+    while out.len() < 8 {
+        let Some(need) = too_new_for(mc, targets, &running) else {
+            break;
+        };
+        let Ok(name) = toolchain::newer_toolchain(&need.need, &list) else {
+            break;
+        };
+        match toolchain::from_toolchain(&name) {
+            Some(v) if !out.contains(&name) => running = v,
+            _ => break,
+        }
+        out.push(name);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -209,6 +278,7 @@ mod tests {
             replaced_by: None,
             url: None,
             cached_go: go.map(Into::into),
+            fallback: None,
         }
     }
 
