@@ -968,3 +968,40 @@ fn plain_http_is_forwarded_over_tls_to_an_https_proxy() {
     );
     assert_eq!(root(&r).0, "PROXY_UNREACHABLE", "{:#}", r.json["targets"]);
 }
+
+#[test]
+fn file_proxies_are_read_as_go_reads_them() {
+    // GOPROXY=file://…: nothing on the network; a missing file is a 404 (go moves on after
+    // `,`) with go's words, a present one is served.
+    let lab = Lab::new();
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good/example.com/m/@v");
+    std::fs::create_dir_all(&good).unwrap();
+    std::fs::write(good.join("list"), "v1.0.0\n").unwrap();
+    std::fs::write(good.join("v1.0.0.info"), "{\"Version\":\"v1.0.0\"}").unwrap();
+    let empty = format!("file://{}/empty", dir.path().display());
+    let full = format!("file://{}/good", dir.path().display());
+    let r = check(
+        &lab,
+        &[("GOPROXY", format!("{empty},{full}")), no_sumdb()],
+        3,
+    );
+    assert_eq!(
+        r.json["outcome"]["predicted"], "ok",
+        "{:#}",
+        r.json["targets"]
+    );
+    assert_eq!(r.json["outcome"]["modules"][0]["via"], full);
+    let r = check(&lab, &[("GOPROXY", empty.clone()), no_sumdb()], 3);
+    assert_eq!(r.json["outcome"]["predicted"], "fail");
+    let err = r.json["outcome"]["modules"][0]["error"].as_str().unwrap();
+    assert!(
+        err.ends_with(&format!(
+            "reading {empty}/example.com/m/@v/v1.0.0.info: no such file or directory"
+        )),
+        "{err}"
+    );
+    // No network layer is listed for a file.
+    let t = target(&r, "proxy");
+    assert_eq!(t["layers"].as_array().unwrap().len(), 1, "{t:#}");
+}

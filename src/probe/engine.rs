@@ -246,12 +246,15 @@ fn specs(plan: &Plan) -> Vec<Spec> {
                 }
             }
         }
-        for d in mc
+        // In go's order (the first in module order that stops the load decides), so that a
+        // cap leaves out the ones that matter least.
+        let mut unread: Vec<&crate::plan::DepGoMod> = mc
             .deps
             .iter()
-            .filter(|d| d.cached_go.is_none())
-            .take(MAX_GO_MODS)
-        {
+            .filter(|d| d.cached_go.is_none() && d.url.is_some())
+            .collect();
+        unread.sort_by(|a, b| super::toolchain::module_order(a, b));
+        for d in unread.into_iter().take(MAX_GO_MODS) {
             let Some(url) = &d.url else { continue };
             let holder = out.iter_mut().find_map(|s| match s {
                 Spec::Url {
@@ -940,6 +943,18 @@ async fn fetch_once(
         final_url: u.clone(),
     };
     let https = parsed.scheme == "https";
+    if parsed.scheme == "file" {
+        return match super::file::read(&parsed, url, setup.limits.max_body, range) {
+            Ok((layer, answer)) => {
+                layers.push(layer);
+                done(layers, None, Some(answer), None, &parsed)
+            }
+            Err(layer) => {
+                layers.push(layer);
+                done(layers, None, None, None, &parsed)
+            }
+        };
+    }
     if !https && parsed.scheme != "http" {
         layers.push(LayerResult::skipped(
             LayerName::Http,
@@ -1539,6 +1554,13 @@ async fn go_mod_lane(
 /// Lists the layers a failure kept from running as skipped, so every target shows the whole
 /// path (DNS → TCP → TLS → HTTP).
 fn complete(mut layers: Vec<LayerResult>, https: bool) -> Vec<LayerResult> {
+    // A file:// read has no network layers to list.
+    if layers
+        .iter()
+        .any(|l| l.detail.get("file") == Some(&json!(true)))
+    {
+        return layers;
+    }
     if !layers
         .iter()
         .any(|l| matches!(l.status, super::Status::Fail | super::Status::Timeout))

@@ -8,6 +8,7 @@
 
 pub mod dns;
 pub mod engine;
+pub mod file;
 pub mod http;
 pub mod proxy;
 pub mod roots;

@@ -15,23 +15,7 @@ use crate::config::gourl::GoUrl;
 
 /// Percent-decodes userinfo (`%40` → `@`).
 fn unescape(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = b
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        if let (b'%', Some(v)) = (b[i], hex) {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::config::gourl::percent_decode(s)
 }
 
 /// `Basic …` from a URL's userinfo, as net/http sends it (`Proxy-Authorization` for a proxy

@@ -91,11 +91,7 @@ pub fn too_new_for(mc: &MidCommandPlan, targets: &[Target], running: &Gover) -> 
     let strict = Gover::parse("1.21")?;
     let reads = go_mod_reads(mc, targets);
     let mut deps: Vec<&crate::plan::DepGoMod> = mc.deps.iter().collect();
-    deps.sort_by(|a, b| {
-        a.module
-            .cmp(&b.module)
-            .then_with(|| semver_order(&a.version, &b.version))
-    });
+    deps.sort_by(|a, b| module_order(a, b));
     for d in deps {
         match reads.get(&(d.module.clone(), d.version.clone())) {
             Some(GoModRead::Go(go)) => {
@@ -131,6 +127,13 @@ pub fn too_new_for(mc: &MidCommandPlan, targets: &[Target], running: &Gover) -> 
 /// The `TooNewError` of the go that starts the command.
 pub fn too_new(mc: &MidCommandPlan, targets: &[Target]) -> Option<TooNew> {
     too_new_for(mc, targets, &Gover::parse(&mc.local)?)
+}
+
+/// `gover.ModSort` among requirements: by path, then version.
+pub fn module_order(a: &crate::plan::DepGoMod, b: &crate::plan::DepGoMod) -> std::cmp::Ordering {
+    a.module
+        .cmp(&b.module)
+        .then_with(|| semver_order(&a.version, &b.version))
 }
 
 /// Versions of one module in semver order (enough for `gover.ModSort` among requirements).

@@ -1,0 +1,74 @@
+//! `file://` GOPROXY entries, read the way go's `web.getFile` reads them: a missing file is a
+//! 404 (go moves on after `,`), an unreadable one a 403, anything else go's error. No network,
+//! so the only layer is HTTP's stand-in, marked `"file": true`.
+
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::LayerName;
+use super::LayerResult;
+use super::http::Answer;
+use crate::config::gourl::{self, GoUrl};
+
+/// Reads `u` (at most `max_body` bytes; one byte for a `range` request): the answer, or the
+/// failed layer with go's `reading <url>: <error>`.
+pub fn read(
+    u: &GoUrl,
+    url: &str,
+    max_body: usize,
+    range: bool,
+) -> Result<(LayerResult, Answer), LayerResult> {
+    let start = Instant::now();
+    let shown = crate::redact::redact_urls(url);
+    let fail = |kind: &str, status: u16, e: &std::io::Error| {
+        // io::Error's text carries " (os error N)"; go prints the bare, lower-case reason.
+        let text = e.to_string();
+        let reason = text
+            .split(" (os error")
+            .next()
+            .unwrap_or(&text)
+            .to_lowercase();
+        LayerResult::fail(
+            LayerName::Http,
+            start.elapsed(),
+            kind,
+            format!("reading {shown}: {reason}"),
+            json!({"status": status, "file": true}),
+        )
+    };
+    let path = gourl::percent_decode(&u.path);
+    if !path.starts_with('/') || !(u.host.is_empty() || u.host == "localhost") {
+        let e = std::io::Error::other("file URL is not an absolute local path");
+        return Err(fail("bad_url", 0, &e));
+    }
+    let mut file = match std::fs::File::open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(fail("not_found", 404, &e));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            return Err(fail("forbidden", 403, &e));
+        }
+        Err(e) => return Err(fail("file_error", 0, &e)),
+    };
+    let limit = if range { 1 } else { max_body };
+    let mut body = Vec::new();
+    if let Err(e) = (&mut file).take(limit as u64).read_to_end(&mut body) {
+        return Err(fail("file_error", 0, &e));
+    }
+    let total = start.elapsed();
+    let answer = Answer {
+        status: 200,
+        headers: Vec::new(),
+        body,
+        body_complete: true,
+        still_flowing: false,
+        ttfb: Duration::ZERO,
+        total,
+        version: "file",
+    };
+    let layer = LayerResult::ok(LayerName::Http, total, json!({"status": 200, "file": true}));
+    Ok((layer, answer))
+}
