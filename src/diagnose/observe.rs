@@ -1456,6 +1456,21 @@ mod tests {
         )
     }
 
+    /// A project with this go.mod and these settings (no go on PATH: the current release's rules).
+    fn cfg_with_gomod(gomod: &str, pairs: &[(&str, &str)]) -> Config {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("go.mod"), gomod).unwrap();
+        let mut all = vec![("HOME", "/nonexistent-home")];
+        all.extend_from_slice(pairs);
+        Config::load(
+            Environment::from_pairs(all),
+            &LoadOptions {
+                dir: dir.path().to_owned(),
+                tool_deadline: Duration::from_secs(2),
+            },
+        )
+    }
+
     fn plan(cfg: &Config) -> Plan {
         Plan::build(cfg, &["example.com/m@v1.0.0".to_owned()])
     }
@@ -2141,19 +2156,13 @@ mod tests {
     #[test]
     fn a_failed_switch_is_reported_before_a_bad_goflags() {
         // toolchain.Select downloads before GOFLAGS is parsed: the network failure is go's error.
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("go.mod"), "module m\n\ngo 1.99\n").unwrap();
-        let c = Config::load(
-            Environment::from_pairs([
-                ("HOME", "/nonexistent-home"),
+        let c = cfg_with_gomod(
+            "module m\n\ngo 1.99\n",
+            &[
                 ("GOPROXY", A),
                 ("GOTOOLCHAIN", "auto"),
                 ("GOFLAGS", "bogus"),
-            ]),
-            &LoadOptions {
-                dir: dir.path().to_owned(),
-                tool_deadline: Duration::from_secs(2),
-            },
+            ],
         );
         let p = Plan::build(&c, &[]);
         let refused = toolchain_target(A, failing(LayerName::Tcp, "refused", None));
@@ -2177,23 +2186,13 @@ mod tests {
     fn a_second_dependency_makes_the_new_go_switch_again() {
         // a.example/x needs 1.98, b.example/y 1.99: go switches to go1.98.5 (a sorts first),
         // which loads the graph again and switches to go1.99.0 — whose zip A does not have.
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("go.mod"),
+        let c = cfg_with_gomod(
             "module m\n\ngo 1.21\n\nrequire (\n\tb.example/y v1.0.0\n\ta.example/x v1.0.0\n)\n",
-        )
-        .unwrap();
-        let c = Config::load(
-            Environment::from_pairs([
-                ("HOME", "/nonexistent-home"),
+            &[
                 ("GOPROXY", A),
                 ("GOTOOLCHAIN", "auto"),
                 ("GONOSUMDB", "a.example,b.example"),
-            ]),
-            &LoadOptions {
-                dir: dir.path().to_owned(),
-                tool_deadline: Duration::from_secs(2),
-            },
+            ],
         );
         let p = Plan::build(&c, &[]);
         let mut dep = proxy_target(A, ok_layers());
@@ -2234,23 +2233,13 @@ mod tests {
         // `,`: a 404 moves go to the next entry, where godoctor did not look: not read, and the
         // next dependency in order decides. A 500 stops go: no mid-command prediction.
         let run = |status: u16| {
-            let dir = tempfile::tempdir().unwrap();
-            std::fs::write(
-                dir.path().join("go.mod"),
+            let c = cfg_with_gomod(
                 "module m\n\ngo 1.21\n\nrequire (\n\ta.example/x v1.0.0\n\tb.example/y v1.0.0\n)\n",
-            )
-            .unwrap();
-            let c = Config::load(
-                Environment::from_pairs([
-                    ("HOME", "/nonexistent-home"),
+                &[
                     ("GOPROXY", "https://a.example,https://b.example"),
                     ("GOTOOLCHAIN", "local"),
                     ("GONOSUMDB", "a.example,b.example"),
-                ]),
-                &LoadOptions {
-                    dir: dir.path().to_owned(),
-                    tool_deadline: Duration::from_secs(2),
-                },
+                ],
             );
             let p = Plan::build(&c, &[]);
             let mut dep = proxy_target(A, ok_layers());
