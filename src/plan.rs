@@ -40,6 +40,9 @@ pub struct Plan {
     pub lookups_disabled: Option<String>,
     /// Modules came from go.mod (false: the canary).
     pub from_gomod: bool,
+    /// go's first request for a planned module is its `.mod` (loading the graph of a go.mod at
+    /// go 1.17 or later), else its `.info` (older go.mod files: `all` listed; `M@V` arguments).
+    pub reads_mod_first: bool,
     /// What go does about toolchains before anything else (Go ≥ 1.21).
     pub toolchain: Option<ToolchainPlan>,
 }
@@ -374,6 +377,11 @@ impl Plan {
             sumdb_route,
             lookups_disabled,
             from_gomod,
+            reads_mod_first: from_gomod
+                && gomod
+                    .and_then(|m| m.go.as_deref())
+                    .and_then(crate::config::goversion::GoVersion::parse)
+                    .is_some_and(|g| g.at_least(1, 17)),
             toolchain,
         }
     }
@@ -646,7 +654,9 @@ fn mid_command_plan(
                 ),
                 _ => (None, None),
             };
-            let fallback = fall_through.filter(|_| steps.next().is_some());
+            // `off` after it only ends the walk with "disabled by GOPROXY=off".
+            let fallback =
+                fall_through.filter(|_| steps.next().is_some_and(|s| !matches!(s, Step::Off)));
             Some(DepGoMod {
                 fallback,
                 cached_go: cached(&pm.module, &version),

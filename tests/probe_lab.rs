@@ -1005,3 +1005,66 @@ fn file_proxies_are_read_as_go_reads_them() {
     let t = target(&r, "proxy");
     assert_eq!(t["layers"].as_array().unwrap().len(), 1, "{t:#}");
 }
+
+#[test]
+fn file_proxies_serve_go_mod_files_and_their_go_lines() {
+    // Verified with go1.27.3 and go1.19 (`go mod download`, go.mod at go 1.21): go reads
+    // `.mod` files (no `@v/list` needed), and the first module in order whose go.mod is missing
+    // stops it before a later one's go line could.
+    let lab = Lab::new();
+    let dir = tempfile::tempdir().unwrap();
+    let proxy = dir.path().join("p");
+    let zzz = proxy.join("example.com/zzz/@v");
+    std::fs::create_dir_all(&zzz).unwrap();
+    std::fs::write(
+        zzz.join("v1.0.0.mod"),
+        "module example.com/zzz\n\ngo 1.99\n",
+    )
+    .unwrap();
+    let app = dir.path().join("app");
+    std::fs::create_dir_all(&app).unwrap();
+    let run = |requires: &str| {
+        std::fs::write(
+            app.join("go.mod"),
+            format!("module example.com/app\n\ngo 1.21\n\nrequire (\n{requires})\n"),
+        )
+        .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_godoctor"))
+            .env_clear()
+            .current_dir(&app)
+            .env("HOME", dir.path())
+            .env("PATH", dir.path())
+            .env("GOPROXY", format!("file://{}", proxy.display()))
+            .env("GOSUMDB", "off")
+            .env("GOTOOLCHAIN", "local")
+            .args([
+                "check",
+                "--json",
+                "--timeout",
+                "3s",
+                "--resolver",
+                &lab.dns_addr().to_string(),
+            ])
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    // Only zzz: its go line stops go (GOTOOLCHAIN=local).
+    let j = run("\texample.com/zzz v1.0.0\n");
+    assert_eq!(
+        j["root_cause"]["code"], "TOOLCHAIN_DEPENDENCY_TOO_NEW",
+        "{j:#}"
+    );
+    // aaa sorts first and is missing: that is go's error.
+    let j = run("\texample.com/aaa v1.0.0\n\texample.com/zzz v1.0.0\n");
+    assert_eq!(j["outcome"]["predicted"], "fail");
+    assert!(j["outcome"]["toolchain"].is_null(), "{:#}", j["outcome"]);
+    let err = j["outcome"]["modules"][0]["error"].as_str().unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "go: example.com/aaa@v1.0.0: reading file://{}/example.com/aaa/@v/v1.0.0.mod: no such file or directory",
+            proxy.display()
+        )
+    );
+}

@@ -42,6 +42,11 @@ impl UrlError {
 
 /// Percent-decodes `s` (`%40` → `@`); a `%` not followed by two hex digits stays as it is.
 pub fn percent_decode(s: &str) -> String {
+    String::from_utf8_lossy(&percent_decode_bytes(s)).into_owned()
+}
+
+/// [`percent_decode`] to raw bytes (a path may name bytes that are not UTF-8).
+pub fn percent_decode_bytes(s: &str) -> Vec<u8> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -58,7 +63,7 @@ pub fn percent_decode(s: &str) -> String {
         out.push(b[i]);
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    out
 }
 
 /// Go's `%q` for the common case (printable ASCII and UTF-8; escapes for the rest).

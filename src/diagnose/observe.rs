@@ -258,14 +258,14 @@ fn ctx<'a>(t: &'a Target, key: &str) -> Option<&'a str> {
 
 /// The URL go would show for a module fetched from `proxy`: the go.mod when it loads the module
 /// graph, the `.info` for a `M@V` argument (query.go's Stat).
-fn go_module_url(proxy: &str, m: &ModulePlan, from_gomod: bool) -> String {
+fn go_module_url(proxy: &str, m: &ModulePlan, reads_mod_first: bool) -> String {
     let base = format!(
         "{}/{}/@v/",
         proxy.trim_end_matches('/'),
         crate::plan::escape_path(&m.module)
     );
     match &m.version {
-        Some(v) if from_gomod => format!("{base}{}.mod", crate::plan::escape_path(v)),
+        Some(v) if reads_mod_first => format!("{base}{}.mod", crate::plan::escape_path(v)),
         Some(v) => format!("{base}{}.info", crate::plan::escape_path(v)),
         None => format!("{base}list"),
     }
@@ -274,9 +274,15 @@ fn go_module_url(proxy: &str, m: &ModulePlan, from_gomod: bool) -> String {
 /// A proxy entry's target for a module: the one probed for that module's host.
 fn proxy_target<'a>(targets: &'a [Target], proxy: &str, m: &ModulePlan) -> Option<&'a Target> {
     let red = redact_urls(proxy);
+    // The module's own probe (every module of a file:// proxy has one), else its host's.
     find(targets, Role::Proxy, |t| {
-        ctx(t, "proxy") == Some(red.as_str())
-            && ctx(t, "module").is_some_and(|mm| mm.split('/').next() == Some(m.host.as_str()))
+        ctx(t, "proxy") == Some(red.as_str()) && ctx(t, "module") == Some(m.module.as_str())
+    })
+    .or_else(|| {
+        find(targets, Role::Proxy, |t| {
+            ctx(t, "proxy") == Some(red.as_str())
+                && ctx(t, "module").is_some_and(|mm| mm.split('/').next() == Some(m.host.as_str()))
+        })
     })
     .or_else(|| {
         find(targets, Role::Proxy, |t| {
@@ -396,7 +402,8 @@ struct Walk {
 }
 
 /// TryProxies over the observations for one module.
-fn walk_module(targets: &[Target], m: &ModulePlan, from_gomod: bool) -> Walk {
+fn walk_module(targets: &[Target], m: &ModulePlan, plan: &Plan) -> Walk {
+    let from_gomod = plan.from_gomod;
     let mut out = ModuleOutcome {
         module: label(m),
         predicted: Predicted::Ok,
@@ -449,7 +456,7 @@ fn walk_module(targets: &[Target], m: &ModulePlan, from_gomod: bool) -> Walk {
                 fall_through,
                 ..
             } => {
-                let go_url = go_module_url(proxy, m, from_gomod);
+                let go_url = go_module_url(proxy, m, plan.reads_mod_first);
                 let target = proxy_target(targets, proxy, m);
                 let attempt = target.map_or(Attempt::Unknown, |t| attempt_from(t, &go_url));
                 match attempt {
@@ -1236,7 +1243,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
     }
     if !config_failed && !toolchain_failed && plan.lookups_disabled.is_none() {
         for (i, m) in plan.modules.iter().enumerate() {
-            let w = walk_module(targets, m, plan.from_gomod);
+            let w = walk_module(targets, m, plan);
             for s in w.secondary {
                 if !findings
                     .iter()

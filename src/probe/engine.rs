@@ -82,6 +82,11 @@ enum Purpose {
     ToolchainZip,
     /// `golang.org/toolchain/@v/list`: the releases a mid-command switch chooses from.
     ToolchainList,
+    /// A module's first file in a `file://` GOPROXY: is it there, and (a `.mod`) its go line?
+    FileModule {
+        module: String,
+        version: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +136,29 @@ fn specs(plan: &Plan) -> Vec<Spec> {
     for m in &plan.modules {
         for step in &m.route {
             match step {
+                Step::Proxy {
+                    proxy,
+                    url,
+                    via_http_proxy,
+                    ..
+                } if proxy.starts_with("file:") && m.version.is_some() => {
+                    // A local directory costs nothing to read: every module, and the file go
+                    // reads first (`.mod` loading the module graph, `.info` for `M@V`).
+                    let v = crate::plan::escape_path(m.version.as_deref().unwrap_or_default());
+                    let file = if plan.reads_mod_first { "mod" } else { "info" };
+                    push(Spec::Url {
+                        url: format!("{}{v}.{file}", url.trim_end_matches("list"),),
+                        role: Role::Proxy,
+                        purpose: Purpose::FileModule {
+                            module: m.module.clone(),
+                            version: m.version.clone().unwrap_or_default(),
+                        },
+                        context: json!({"proxy": crate::redact::redact_urls(proxy), "module": m.module}),
+                    });
+                    if let Some(p) = via_http_proxy {
+                        push(Spec::ProxyHop { proxy: p.clone() });
+                    }
+                }
                 Step::Proxy {
                     proxy,
                     url,
@@ -1297,6 +1325,22 @@ async fn probe_url(
         git: None,
     };
     let Some(a) = f.answer.clone() else {
+        // A go.mod missing from a file:// proxy: go's 404, which decides like any read.
+        if let Purpose::FileModule { module, version } = &purpose
+            && url.ends_with(".mod")
+            && let Some(h) = f
+                .layers
+                .iter_mut()
+                .rev()
+                .find(|l| l.layer == LayerName::Http)
+            && let Some(status) = h
+                .detail
+                .get("status")
+                .and_then(Value::as_u64)
+                .filter(|s| *s > 0)
+        {
+            h.detail["go_mods"] = json!([{"module": module, "version": version, "status": status}]);
+        }
         target.layers = complete(
             f.layers,
             parsed.as_ref().is_some_and(|u| u.scheme == "https"),
@@ -1389,6 +1433,20 @@ async fn probe_url(
                     if http::is_html(&a) {
                         h.detail["html"] = json!(true);
                     }
+                }
+            }
+        }
+        Purpose::FileModule { module, version } => {
+            check_status(&mut f.layers, url, &a);
+            if url.ends_with(".mod") {
+                let go = crate::config::gomod::go_line(&String::from_utf8_lossy(&a.body));
+                if let Some(h) = f
+                    .layers
+                    .iter_mut()
+                    .rev()
+                    .find(|l| l.layer == LayerName::Http)
+                {
+                    h.detail["go_mods"] = json!([{"module": module, "version": version, "status": a.status, "go": go}]);
                 }
             }
         }
@@ -1518,7 +1576,31 @@ async fn go_mod_lane(
         if deadline.remaining().is_zero() {
             break;
         }
-        let answer = if let Some(f) = conn.as_deref_mut().or(own.as_mut()) {
+        let answer = if url.starts_with("file:") {
+            // No connection to keep; a missing file is go's 404, with its status.
+            let g = fetch(setup, deadline, url, true, false).await;
+            match g.answer {
+                Some(a) => Ok(a),
+                None => {
+                    let failed = g.layers.iter().find(|l| l.error.is_some());
+                    match failed
+                        .and_then(|l| l.detail.get("status"))
+                        .and_then(Value::as_u64)
+                        .filter(|s| *s > 0)
+                    {
+                        Some(status) => {
+                            let mut entry = json!({"module": module, "version": version});
+                            entry["status"] = json!(status);
+                            out.push(entry);
+                            continue;
+                        }
+                        None => Err(failed
+                            .and_then(|l| l.error.as_ref().map(|e| e.message.clone()))
+                            .unwrap_or_else(|| "no answer".into())),
+                    }
+                }
+            }
+        } else if let Some(f) = conn.as_deref_mut().or(own.as_mut()) {
             follow_up(setup, deadline, f, url)
                 .await
                 .map_err(|e| format!("{e:?}"))

@@ -38,10 +38,18 @@ pub fn read(
             json!({"status": status, "file": true}),
         )
     };
-    let path = gourl::percent_decode(&u.path);
-    if !path.starts_with('/') || !(u.host.is_empty() || u.host == "localhost") {
+    let path = local_path(u);
+    if !path.is_absolute() || !u.host.is_empty() {
         let e = std::io::Error::other("file URL is not an absolute local path");
         return Err(fail("bad_url", 0, &e));
+    }
+    // Never a FIFO or a device (a read there could block past every deadline).
+    if let Ok(meta) = std::fs::metadata(&path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        let e = std::io::Error::other("not a regular file");
+        return Err(fail("file_error", 0, &e));
     }
     let mut file = match std::fs::File::open(&path) {
         Ok(f) => f,
@@ -55,15 +63,18 @@ pub fn read(
     };
     let limit = if range { 1 } else { max_body };
     let mut body = Vec::new();
-    if let Err(e) = (&mut file).take(limit as u64).read_to_end(&mut body) {
+    if let Err(e) = (&mut file).take(limit as u64 + 1).read_to_end(&mut body) {
         return Err(fail("file_error", 0, &e));
     }
+    // Cut at the cap like an HTTP body, and said so (a range request wants one byte only).
+    let complete = range || body.len() <= limit;
+    body.truncate(limit);
     let total = start.elapsed();
     let answer = Answer {
         status: 200,
         headers: Vec::new(),
         body,
-        body_complete: true,
+        body_complete: complete,
         still_flowing: false,
         ttfb: Duration::ZERO,
         total,
@@ -71,4 +82,19 @@ pub fn read(
     };
     let layer = LayerResult::ok(LayerName::Http, total, json!({"status": 200, "file": true}));
     Ok((layer, answer))
+}
+
+/// The file a `file://` URL names: its path percent-decoded to bytes, as go's
+/// `urlToFilePath` opens it (bytes that are not UTF-8 included, on Unix).
+fn local_path(u: &GoUrl) -> std::path::PathBuf {
+    let bytes = gourl::percent_decode_bytes(&u.path);
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        std::path::PathBuf::from(std::ffi::OsStr::from_bytes(&bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        std::path::PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+    }
 }
