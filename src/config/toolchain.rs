@@ -337,13 +337,40 @@ pub fn dependency_too_new(
     gotoolchain: &str,
     lines: Option<&Lines>,
 ) -> String {
-    let default_line = lines.is_some_and(|l| l.toolchain.as_deref() == Some("default"))
-        && parse_setting(gotoolchain).is_ok_and(|s| s.is_some_and(|s| s.mode != Mode::Local));
     let file = lines.map_or("go.mod", |l| l.file.as_str());
-    format!(
-        "{what} requires go >= {need} (running go {local}{})",
-        too_new_suffix(gotoolchain, file, default_line)
-    )
+    let mut suffix = too_new_suffix(gotoolchain, file, false);
+    // select.go records (gover.Startup) which line of go.mod raised the minimum toolchain, even
+    // to the running go itself: `; go.mod sets toolchain …` or `; go.mod sets go …`.
+    if let (Ok(Some(setting)), Some(l)) = (parse_setting(gotoolchain), lines)
+        && setting.mode != Mode::Local
+    {
+        let mut min = setting
+            .min
+            .as_deref()
+            .and_then(from_toolchain)
+            .unwrap_or_else(|| local.clone());
+        let mut sets: Option<String> = None;
+        if l.toolchain.as_deref() == Some("default") {
+            sets = Some("toolchain default".into());
+        } else {
+            if let Some(tc) = &l.toolchain
+                && let Some(v) = from_toolchain(tc)
+                && v > min
+            {
+                min = v;
+                sets = Some(format!("toolchain {tc}"));
+            }
+            if let Some(go) = l.go.as_deref()
+                && Gover::parse(go).is_some_and(|g| g > min)
+            {
+                sets = Some(format!("go {go}"));
+            }
+        }
+        if let Some(sets) = sets {
+            suffix.push_str(&format!("; {file} sets {sets}"));
+        }
+    }
+    format!("{what} requires go >= {need} (running go {local}{suffix})")
 }
 
 /// `dlToGo` (modfetch/toolchain.go): `v0.0.1-go1.99.1.darwin-arm64` → `1.99.1`.
@@ -628,6 +655,28 @@ mod tests {
                 Some(&l)
             ),
             "module example.com/dep@v1.0.0 requires go >= 1.99 (running go 1.27.3)"
+        );
+        // Verified with go1.27.3: a go.mod line that raised GOTOOLCHAIN's lower minimum to the
+        // running go is named.
+        assert_eq!(
+            dependency_too_new(
+                "module m@v1.0.0",
+                &v("1.99"),
+                &v("1.27.3"),
+                "go1.21.0+auto",
+                Some(&lines("1.21", Some("go1.27.3")))
+            ),
+            "module m@v1.0.0 requires go >= 1.99 (running go 1.27.3; GOTOOLCHAIN=go1.21.0+auto; go.mod sets toolchain go1.27.3)"
+        );
+        assert_eq!(
+            dependency_too_new(
+                "module m@v1.0.0",
+                &v("1.99"),
+                &v("1.27.3"),
+                "go1.21.0+auto",
+                Some(&lines("1.27.3", None))
+            ),
+            "module m@v1.0.0 requires go >= 1.99 (running go 1.27.3; GOTOOLCHAIN=go1.21.0+auto; go.mod sets go 1.27.3)"
         );
         assert_eq!(switch_mode("go1.22.0+path"), Mode::Path);
         assert_eq!(switch_mode("local"), Mode::Local);
