@@ -443,6 +443,36 @@ const CASES: &[Case] = &[
         cached: &[],
         files: &[("lib/go.mod", "module example.com/lib\n\ngo 1.99\n")],
     },
+    Case {
+        name: "GOFLAGS names a flag no go command has",
+        env: &[
+            ("GOPROXY", "file://{FIX}"),
+            ("GOSUMDB", "off"),
+            ("GOFLAGS", "-modcacherw -nosuchflag=1"),
+        ],
+        goenv: "",
+        new_go_only: false,
+        old_go_only: false,
+        gomod: None,
+        root: Some("GOFLAGS_MALFORMED"),
+        cached: &[],
+        files: &[],
+    },
+    Case {
+        name: "GOFLAGS with flags of other commands only",
+        env: &[
+            ("GOPROXY", "file://{FIX}"),
+            ("GOSUMDB", "off"),
+            ("GOFLAGS", "-modcacherw -race -count=1 -ldflags=-w"),
+        ],
+        goenv: "",
+        new_go_only: false,
+        old_go_only: false,
+        gomod: None,
+        root: None,
+        cached: &[],
+        files: &[],
+    },
 ];
 
 #[derive(serde::Deserialize)]

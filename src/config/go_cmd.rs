@@ -17,6 +17,10 @@ use super::process::{self, ProcessError};
 pub struct GoReport {
     pub path: PathBuf,
     pub values: BTreeMap<String, String>,
+    /// go's own verdict on GOFLAGS (`go: parsing $GOFLAGS: unknown flag -foo`): every go
+    /// command but `go env` and `go bug` stops with it. Asked of `go version`, which does
+    /// nothing else.
+    pub goflags_error: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -50,7 +54,6 @@ pub fn go_env(
         .env("GOTOOLCHAIN", "local");
     let mut toolchain_cmd = command();
     toolchain_cmd.args(["env", "GOTOOLCHAIN"]);
-
     let start = Instant::now();
     let (name, json_child) = process::spawn(json_cmd)?;
     let toolchain_child = process::spawn(toolchain_cmd).ok();
@@ -80,8 +83,26 @@ pub fn go_env(
     } else {
         values.remove("GOTOOLCHAIN");
     }
+    // go's own check of GOFLAGS, wherever it is set (environment or go/env file), and only
+    // when it is: a process less in the common case.
+    let goflags_set = values.get("GOFLAGS").is_some_and(|v| !v.trim().is_empty());
+    let version_child = goflags_set
+        .then(|| {
+            let mut cmd = command();
+            cmd.arg("version").env("GOTOOLCHAIN", "local");
+            process::spawn(cmd).ok()
+        })
+        .flatten();
+    let goflags_error = version_child.and_then(|(name, child)| {
+        let out = process::wait(name, child, start, deadline).ok()?;
+        let err = String::from_utf8_lossy(&out.stderr);
+        let line = err.lines().next()?;
+        (!out.status.success() && line.starts_with("go: parsing $GOFLAGS:"))
+            .then(|| line.to_owned())
+    });
     Ok(GoReport {
         path: go.to_owned(),
         values,
+        goflags_error,
     })
 }

@@ -98,6 +98,8 @@ pub struct GoInstall {
     pub version_string: Option<String>,
     /// Why `go env -json` could not be used (go is broken, timed out …).
     pub error: Option<String>,
+    /// go's own rejection of GOFLAGS (`go: parsing $GOFLAGS: unknown flag -foo`).
+    pub goflags_error: Option<String>,
 }
 
 impl GoInstall {
@@ -156,7 +158,10 @@ impl Config {
             ..GoInstall::default()
         };
         let reported = match go_report {
-            Some(Ok(r)) => Some(r.values),
+            Some(Ok(r)) => {
+                go.goflags_error = r.goflags_error;
+                Some(r.values)
+            }
             Some(Err(e)) => {
                 go.error = Some(e.to_string());
                 None

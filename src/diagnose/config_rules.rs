@@ -492,7 +492,11 @@ fn goflags_and_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
                     .fixes(unset_go_env(cfg, "GO111MODULE", "use go's default (module mode)")),
             ),
             "GOFLAGS_MALFORMED" => f.push(
-                Finding::new(code, Severity::Error, Layer::Config, format!("every go command except `go env` fails: GOFLAGS={value:?} contains something that is not a flag"))
+                Finding::new(code, Severity::Error, Layer::Config, if msg.contains("unknown flag") {
+                    format!("every go command except `go env` fails: GOFLAGS={value:?} names a flag no go command has")
+                } else {
+                    format!("every go command except `go env` fails: GOFLAGS={value:?} contains something that is not a flag")
+                })
                     .param("value", value)
                     .evidence(msg)
                     .fixes(unset_go_env(cfg, "GOFLAGS", "remove or fix GOFLAGS")),

@@ -234,6 +234,10 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
             ));
         }
     }
+    // The installed go's own verdict, when there is one: it knows every flag of every command.
+    if let Some(e) = &cfg.go.goflags_error {
+        return Some(("GOFLAGS_MALFORMED", e.clone()));
+    }
     let flags = GoFlags::parse(cfg.get("GOFLAGS"), cfg.rules_version.at_least(1, 21));
     if let Some(f) = flags.non_flags.first() {
         return Some((
