@@ -354,11 +354,10 @@ impl Plan {
             }
         }
 
+        let sumdb_on = !matches!(sumdb, Ok(SumDbSetting::Off));
         let modules: Vec<ModulePlan> = wanted
             .into_iter()
-            .map(|(module, version, source)| {
-                module_plan(cfg, proxy_list.as_ref().ok(), module, version, source)
-            })
+            .map(|wanted| module_plan(cfg, proxy_list.as_ref().ok(), sumdb_on, wanted))
             .collect();
         let sumdb_route = match (&sumdb, &proxy_list) {
             (Ok(SumDbSetting::Db(db)), Ok(list)) => sumdb_route(cfg, db, list),
@@ -451,9 +450,8 @@ fn via_http_proxy(cfg: &Config, url: &str) -> Option<String> {
 fn module_plan(
     cfg: &Config,
     list: Option<&ProxyList>,
-    module: String,
-    version: Option<String>,
-    source: ModuleSource,
+    sumdb_on: bool,
+    (module, version, source): (String, Option<String>, ModuleSource),
 ) -> ModulePlan {
     let host = module.split('/').next().unwrap_or("").to_owned();
     let noproxy = match_prefix_patterns(cfg.get("GONOPROXY"), &module);
@@ -461,11 +459,28 @@ fn module_plan(
     let in_gosum = version
         .as_ref()
         .is_some_and(|v| cfg.project.gosum_covers(&module, v));
+    ModulePlan {
+        private: match_prefix_patterns(cfg.get("GOPRIVATE"), &module),
+        insecure: match_prefix_patterns(cfg.get("GOINSECURE"), &module),
+        needs_sumdb: sumdb_on && !nosumdb && !in_gosum,
+        route: route(cfg, list, &module, noproxy),
+        noproxy,
+        nosumdb,
+        in_gosum,
+        host,
+        module,
+        version,
+        source,
+    }
+}
+
+/// The steps go takes for `module` along the GOPROXY list (`noproxy`: it matches GONOPROXY).
+fn route(cfg: &Config, list: Option<&ProxyList>, module: &str, noproxy: bool) -> Vec<Step> {
     let mut route = Vec::new();
     for spec in list.map(|l| l.specs.as_slice()).unwrap_or_default() {
         match (&spec.entry, noproxy) {
             (ProxyEntry::NoProxy | ProxyEntry::Direct, true) | (ProxyEntry::Direct, false) => {
-                route.push(Step::Direct(direct_plan(cfg, &module)));
+                route.push(Step::Direct(direct_plan(cfg, module)));
                 break;
             }
             (ProxyEntry::NoProxy, false) => {}
@@ -482,24 +497,11 @@ fn module_plan(
                 reason: "disabled by GOPRIVATE/GONOPROXY".into(),
             }),
             (ProxyEntry::Url(p), false) => {
-                route.push(proxy_step(cfg, p, &module, spec.fall_through))
+                route.push(proxy_step(cfg, p, module, spec.fall_through))
             }
         }
     }
-    let sumdb_on = !matches!(gosumdb::parse(cfg.get("GOSUMDB")), Ok(SumDbSetting::Off));
-    ModulePlan {
-        private: match_prefix_patterns(cfg.get("GOPRIVATE"), &module),
-        insecure: match_prefix_patterns(cfg.get("GOINSECURE"), &module),
-        needs_sumdb: sumdb_on && !nosumdb && !in_gosum,
-        noproxy,
-        nosumdb,
-        in_gosum,
-        host,
-        module,
-        version,
-        source,
-        route,
-    }
+    route
 }
 
 fn toolchain_plan(cfg: &Config, list: Option<&ProxyList>) -> Option<ToolchainPlan> {
@@ -556,49 +558,47 @@ fn toolchain_sumdb_required(cfg: &Config) -> bool {
 
 /// The GOPROXY route for `golang.org/toolchain/@v/<file>` (`<version>.zip` or `list`).
 fn toolchain_route(cfg: &Config, list: Option<&ProxyList>, file: &str) -> Vec<Step> {
-    let module = module_plan(
+    let module = "golang.org/toolchain";
+    route(
         cfg,
         list,
-        "golang.org/toolchain".to_owned(),
-        None,
-        ModuleSource::Require,
-    );
-    module
-        .route
-        .into_iter()
-        .map(|step| match step {
+        module,
+        match_prefix_patterns(cfg.get("GONOPROXY"), module),
+    )
+    .into_iter()
+    .map(|step| match step {
+        Step::Proxy {
+            proxy,
+            via_http_proxy,
+            fall_through,
+            ..
+        } => {
+            let url = format!(
+                "{}/golang.org/toolchain/@v/{file}",
+                proxy.trim_end_matches('/')
+            );
             Step::Proxy {
                 proxy,
+                url,
                 via_http_proxy,
                 fall_through,
-                ..
-            } => {
-                let url = format!(
-                    "{}/golang.org/toolchain/@v/{file}",
-                    proxy.trim_end_matches('/')
-                );
-                Step::Proxy {
-                    proxy,
-                    url,
-                    via_http_proxy,
-                    fall_through,
-                }
             }
-            Step::Direct(mut d) => {
-                // golang.org/toolchain?go-get=1 names go.dev/dl/mod, a GOPROXY-style base.
-                d.discovery_url = Some("https://golang.org/toolchain?go-get=1".into());
-                d.repo_url = format!("https://go.dev/dl/mod/golang.org/toolchain/@v/{file}");
-                d.git_url = d.repo_url.clone();
-                // Fetched over HTTPS by go itself: git's insteadOf rules play no part.
-                d.insteadof_origin = None;
-                d.git_host = "go.dev".into();
-                d.git_port = 443;
-                d.git_transport = "https";
-                Step::Direct(d)
-            }
-            other => other,
-        })
-        .collect()
+        }
+        Step::Direct(mut d) => {
+            // golang.org/toolchain?go-get=1 names go.dev/dl/mod, a GOPROXY-style base.
+            d.discovery_url = Some("https://golang.org/toolchain?go-get=1".into());
+            d.repo_url = format!("https://go.dev/dl/mod/golang.org/toolchain/@v/{file}");
+            d.git_url = d.repo_url.clone();
+            // Fetched over HTTPS by go itself: git's insteadOf rules play no part.
+            d.insteadof_origin = None;
+            d.git_host = "go.dev".into();
+            d.git_port = 443;
+            d.git_transport = "https";
+            Step::Direct(d)
+        }
+        other => other,
+    })
+    .collect()
 }
 
 /// What go does when a dependency needs a newer go than the one startup chose to run

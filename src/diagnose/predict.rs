@@ -137,21 +137,6 @@ pub fn toolchain_offline(
                     None,
                 );
             }
-            if *path_only {
-                let e = format!("go: cannot find \"{target}\" in PATH");
-                return (
-                    Some(out(
-                        true,
-                        Some(target.clone()),
-                        Predicted::Fail,
-                        None,
-                        Some(e.clone()),
-                    )),
-                    Some(("TOOLCHAIN_NOT_IN_PATH", e)),
-                );
-            }
-            let version = tp.module_version.clone().unwrap_or_default();
-            let (os, arch) = goos_goarch();
             let fail = |code: &'static str, e: String| {
                 (
                     Some(out(
@@ -164,6 +149,14 @@ pub fn toolchain_offline(
                     Some((code, e)),
                 )
             };
+            if *path_only {
+                return fail(
+                    "TOOLCHAIN_NOT_IN_PATH",
+                    format!("go: cannot find \"{target}\" in PATH"),
+                );
+            }
+            let version = tp.module_version.clone().unwrap_or_default();
+            let (os, arch) = goos_goarch();
             if let Err(e) = &plan.proxy_list {
                 return fail("GOPROXY_MALFORMED", format!("go: download {target}: {e}"));
             }

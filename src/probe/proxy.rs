@@ -11,19 +11,14 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::stream::BoxIo;
 use super::{Deadline, LayerName, LayerResult, Limits, dns, tcp, tls};
-use crate::config::gourl::GoUrl;
-
-/// Percent-decodes userinfo (`%40` → `@`).
-fn unescape(s: &str) -> String {
-    crate::config::gourl::percent_decode(s)
-}
+use crate::config::gourl::{GoUrl, percent_decode};
 
 /// `Basic …` from a URL's userinfo, as net/http sends it (`Proxy-Authorization` for a proxy
 /// URL, `Authorization` for a request URL).
 pub fn basic_auth(url: &GoUrl) -> Option<String> {
     let info = url.userinfo.as_deref()?;
     let (user, pass) = info.split_once(':').unwrap_or((info, ""));
-    Some(basic(&unescape(user), &unescape(pass)))
+    Some(basic(&percent_decode(user), &percent_decode(pass)))
 }
 
 /// `SetBasicAuth`'s header value.
