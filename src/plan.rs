@@ -197,6 +197,9 @@ pub struct ModulePlan {
     pub insecure: bool,
     /// go.sum already holds both hashes: no checksum-database lookup happens.
     pub in_gosum: bool,
+    /// Its go.mod is already in the module cache: loading the module graph needs no request.
+    #[serde(skip)]
+    pub mod_cached: bool,
     /// Will go consult the checksum database for it?
     pub needs_sumdb: bool,
     pub route: Vec<Step>,
@@ -413,8 +416,19 @@ fn lookups_disabled(cfg: &Config, flags: &GoFlags) -> Option<String> {
 
 /// The step that asks `proxy` for `module`'s version list.
 pub fn proxy_step(cfg: &Config, proxy: &str, module: &str, fall_through: FallThrough) -> Step {
+    proxy_file_step(cfg, proxy, module, "list", fall_through)
+}
+
+/// The step that asks `proxy` for `module`'s `@v/<file>` (`list`, `v1.0.0.zip`, …).
+pub fn proxy_file_step(
+    cfg: &Config,
+    proxy: &str,
+    module: &str,
+    file: &str,
+    fall_through: FallThrough,
+) -> Step {
     let url = format!(
-        "{}/{}/@v/list",
+        "{}/{}/@v/{file}",
         proxy.trim_end_matches('/'),
         escape_path(module)
     );
@@ -463,6 +477,11 @@ fn module_plan(
         private: match_prefix_patterns(cfg.get("GOPRIVATE"), &module),
         insecure: match_prefix_patterns(cfg.get("GOINSECURE"), &module),
         needs_sumdb: sumdb_on && !nosumdb && !in_gosum,
+        mod_cached: version.as_ref().is_some_and(|v| {
+            cfg.project
+                .cached_go_lines
+                .contains_key(&(module.clone(), v.clone()))
+        }),
         route: route(cfg, list, &module, noproxy),
         noproxy,
         nosumdb,
@@ -569,21 +588,9 @@ fn toolchain_route(cfg: &Config, list: Option<&ProxyList>, file: &str) -> Vec<St
     .map(|step| match step {
         Step::Proxy {
             proxy,
-            via_http_proxy,
             fall_through,
             ..
-        } => {
-            let url = format!(
-                "{}/golang.org/toolchain/@v/{file}",
-                proxy.trim_end_matches('/')
-            );
-            Step::Proxy {
-                proxy,
-                url,
-                via_http_proxy,
-                fall_through,
-            }
-        }
+        } => proxy_file_step(cfg, &proxy, module, file, fall_through),
         Step::Direct(mut d) => {
             // golang.org/toolchain?go-get=1 names go.dev/dl/mod, a GOPROXY-style base.
             d.discovery_url = Some("https://golang.org/toolchain?go-get=1".into());

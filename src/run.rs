@@ -268,13 +268,14 @@ fn runtime() -> Result<tokio::runtime::Runtime, RunError> {
 
 fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs) -> Result<u8, RunError> {
     use crate::fix::{self, recommend, state};
-    let cfg = load(dir.clone(), Duration::from_secs(5));
     if args.undo {
+        // Only the backups are needed: no go, no git, no project files.
+        let env = crate::config::env::Environment::from_process();
         if args.list {
-            fix::print_backups(out, &cfg)?;
+            fix::print_backups(out, &env)?;
             return Ok(EXIT_OK);
         }
-        let sdir = state::state_dir(&cfg.env).map_err(fix::FixError::from)?;
+        let sdir = state::state_dir(&env).map_err(fix::FixError::from)?;
         let _lock = state::Lock::acquire(&sdir).map_err(fix::FixError::from)?;
         let b = state::undo(&sdir).map_err(fix::FixError::from)?;
         writeln!(
@@ -290,6 +291,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs) -> Result<u8, RunError
         )?;
         return Ok(EXIT_OK);
     }
+    let cfg = load(dir.clone(), Duration::from_secs(5));
     let d = Defaults::resolve(&cfg.dir, args.timeout, &args.modules, &[]);
     for p in &d.problems {
         writeln!(out, "warning: {p} (ignored)")?;

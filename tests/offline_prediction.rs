@@ -473,6 +473,28 @@ const CASES: &[Case] = &[
         cached: &[],
         files: &[],
     },
+    Case {
+        name: "GOPROXY=off with a go.mod at go 1.18: the go.mod fetch names the module",
+        env: &[("GOPROXY", "off")],
+        goenv: "",
+        new_go_only: false,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.18\n\nrequire example.com/hello v1.0.0\n"),
+        root: Some("GOPROXY_OFF"),
+        cached: &[],
+        files: &[],
+    },
+    Case {
+        name: "GOFLAGS is checked before GO111MODULE",
+        env: &[("GO111MODULE", "bogus"), ("GOFLAGS", "foo")],
+        goenv: "",
+        new_go_only: false,
+        old_go_only: false,
+        gomod: None,
+        root: Some("GOFLAGS_MALFORMED"),
+        cached: &[],
+        files: &[],
+    },
 ];
 
 #[derive(serde::Deserialize)]

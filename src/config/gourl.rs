@@ -100,7 +100,6 @@ impl GoUrl {
         }
     }
 
-    /// The explicit port, if any (`URL.Port()`).
     /// The explicit port, else the scheme's (`https` 443, `socks5`/`socks5h` 1080, else 80), as
     /// go's transport dials it.
     pub fn port_or_default(&self) -> u16 {
@@ -113,6 +112,7 @@ impl GoUrl {
             })
     }
 
+    /// The explicit port, if any (`URL.Port()`).
     pub fn port(&self) -> Option<&str> {
         let host = self.host.as_str();
         let after = match host.rfind(']') {

@@ -98,15 +98,9 @@ impl HttpProxyConfig {
             _ => None,
         }?;
         let proxy = var.parsed.as_ref().ok()?;
-        let default_port = if url.scheme == "https" { "443" } else { "80" };
-        let port = url.port().unwrap_or(default_port);
-        self.use_proxy(&url.hostname().to_ascii_lowercase(), port)
+        let port = url.port_or_default().to_string();
+        self.use_proxy(&url.hostname().to_ascii_lowercase(), &port)
             .then_some(proxy)
-    }
-
-    /// Whether `host` would bypass the proxy because of NO_PROXY or loopback; for reports.
-    pub fn bypassed(&self, host: &str, port: &str) -> bool {
-        !self.use_proxy(&host.to_ascii_lowercase(), port)
     }
 
     fn use_proxy(&self, host: &str, port: &str) -> bool {

@@ -227,7 +227,6 @@ pub fn diagnose(cfg: &Config, plan: &Plan, targets: &[crate::probe::Target]) -> 
 /// Runs the offline rules and the offline prediction.
 pub fn diagnose_offline(cfg: &Config, plan: &Plan) -> Diagnosis {
     let mut findings = config_rules::run(cfg, plan);
-    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     let mut outcome = predict::predict_offline(cfg, plan);
     let more = observe::mid_command_offline(cfg, plan, &mut outcome);
     findings.retain(|c| !more.iter().any(|o| o.code == c.code));

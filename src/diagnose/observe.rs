@@ -310,13 +310,10 @@ fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPla
         match attempt_from(t, url) {
             Attempt::Served => {}
             Attempt::Failed(mut f, e) => {
+                let network = matches!(f.layer, Layer::Dns | Layer::Tcp | Layer::Tls);
                 f.layer = Layer::Vcs;
                 f.params.insert("cause", f.code.to_owned());
-                f.code = if f.code == "DNS_NXDOMAIN"
-                    || f.code.starts_with("TCP")
-                    || f.code.starts_with("TLS")
-                    || f.code.starts_with("DNS")
-                {
+                f.code = if network {
                     "VCS_UNREACHABLE"
                 } else {
                     "VCS_DISCOVERY_FAILED"
@@ -519,7 +516,10 @@ fn walk_module(targets: &[Target], m: &ModulePlan, plan: &Plan) -> Walk {
         (None, None, None) => (None, "no route".into()),
     };
     out.error = Some(
-        if err == "module lookup disabled by GOPROXY=off" && from_gomod {
+        if err == "module lookup disabled by GOPROXY=off"
+            && from_gomod
+            && (!plan.reads_mod_first || m.mod_cached)
+        {
             format!("go: {err}")
         } else {
             format!("{prefix}{err}")

@@ -212,6 +212,25 @@ pub(crate) fn label(m: &crate::plan::ModulePlan) -> String {
 
 /// Config problems that stop every go command before any lookup: (code, go's message).
 pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
+    // base.InitGOFLAGS runs before modload looks at GO111MODULE (both gos: GOFLAGS=foo with
+    // GO111MODULE=bogus is the GOFLAGS error).
+    // The installed go's own verdict, when there is one: it knows every flag of every command.
+    if let Some(e) = &cfg.go.goflags_error {
+        return Some(("GOFLAGS_MALFORMED", e.clone()));
+    }
+    let flags = GoFlags::parse(cfg.get("GOFLAGS"), cfg.rules_version.at_least(1, 21));
+    if let Some(e) = &flags.parse_error {
+        return Some(("GOFLAGS_MALFORMED", format!("go: parsing $GOFLAGS: {e}")));
+    }
+    if let Some(f) = flags.non_flags.first() {
+        return Some((
+            "GOFLAGS_MALFORMED",
+            format!(
+                "go: parsing $GOFLAGS: non-flag {}",
+                crate::config::gourl::go_quote(f)
+            ),
+        ));
+    }
     match cfg.get("GO111MODULE") {
         "off" => {
             return Some((
@@ -226,23 +245,6 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
                 format!("go: unknown environment setting GO111MODULE={v}"),
             ));
         }
-    }
-    // The installed go's own verdict, when there is one: it knows every flag of every command.
-    if let Some(e) = &cfg.go.goflags_error {
-        return Some(("GOFLAGS_MALFORMED", e.clone()));
-    }
-    let flags = GoFlags::parse(cfg.get("GOFLAGS"), cfg.rules_version.at_least(1, 21));
-    if let Some(f) = flags.non_flags.first() {
-        return Some((
-            "GOFLAGS_MALFORMED",
-            format!(
-                "go: parsing $GOFLAGS: non-flag {}",
-                crate::config::gourl::go_quote(f)
-            ),
-        ));
-    }
-    if let Some(e) = &flags.parse_error {
-        return Some(("GOFLAGS_MALFORMED", format!("go: parsing $GOFLAGS: {e}")));
     }
     // Go before 1.21 cannot parse what newer go.mod files say (go-toolchains.md Part 2).
     if let Some(m) = cfg
@@ -302,8 +304,10 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
     };
     // `go mod download` in a module loads the module graph first and reports proxy errors bare;
     // with explicit arguments (the canary) they carry the module (verified with go1.19, go1.27).
+    // A failed go.mod fetch while loading the module graph names the module; a failure after it
+    // (a go.mod older than go 1.17 lists `all`; a cached go.mod, then the download) does not.
     let lookup_error = |m: &crate::plan::ModulePlan, e: &dyn std::fmt::Display| {
-        if plan.from_gomod {
+        if plan.from_gomod && (!plan.reads_mod_first || m.mod_cached) {
             format!("go: {e}")
         } else {
             format!("go: {}: {e}", label(m))

@@ -66,18 +66,24 @@ pub fn commands(changes: &[Change]) -> Vec<String> {
 /// Where the setting is overridden by the OS environment: the profile lines that likely set it.
 pub fn env_overrides(cfg: &Config, changes: &[Change]) -> Vec<String> {
     let mut out = Vec::new();
-    for c in changes.iter().filter(|c| c.origin == Origin::Env) {
-        out.push(format!("{} is set in the OS environment, which wins over the go/env file: the file is written but the shell variable still applies", c.key));
-        let home = cfg.env.home_dir();
-        let mut found = false;
-        for f in profile_files(cfg) {
+    let names = profile_files(cfg);
+    let home = cfg.env.home_dir();
+    // Each profile read once, whatever the number of changes.
+    let profiles: Vec<(PathBuf, String)> = names
+        .iter()
+        .filter_map(|f| {
             let path = match (f.strip_prefix("~/"), &home) {
                 (Some(rest), Some(h)) => h.join(rest),
-                _ => PathBuf::from(&f),
+                _ => PathBuf::from(f),
             };
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue;
-            };
+            let text = std::fs::read_to_string(&path).ok()?;
+            Some((path, text))
+        })
+        .collect();
+    for c in changes.iter().filter(|c| c.origin == Origin::Env) {
+        out.push(format!("{} is set in the OS environment, which wins over the go/env file: the file is written but the shell variable still applies", c.key));
+        let mut found = false;
+        for (path, text) in &profiles {
             for (i, line) in text.lines().enumerate() {
                 let l = line.trim_start();
                 if l.starts_with('#') {
@@ -107,7 +113,7 @@ pub fn env_overrides(cfg: &Config, changes: &[Change]) -> Vec<String> {
         if !found {
             out.push(format!(
                 "  not found in {}: look where your shell or CI sets {}",
-                profile_files(cfg).join(", "),
+                names.join(", "),
                 c.key
             ));
         }
@@ -273,8 +279,11 @@ pub fn print_plan(w: &mut dyn Write, rec: &recommend::Recommendation) -> std::io
 }
 
 /// `--undo --list`.
-pub fn print_backups(w: &mut dyn Write, cfg: &Config) -> Result<(), FixError> {
-    let dir = state::state_dir(&cfg.env)?;
+pub fn print_backups(
+    w: &mut dyn Write,
+    env: &crate::config::env::Environment,
+) -> Result<(), FixError> {
+    let dir = state::state_dir(env)?;
     let list = state::list(&dir);
     if list.is_empty() {
         writeln!(w, "no backups in {}", dir.display())?;

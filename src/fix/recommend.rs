@@ -101,24 +101,13 @@ fn candidate_plan(cfg: &Config, plan: &Plan, candidates: &[String]) -> Plan {
         tp.route = candidates
             .iter()
             .map(|c| {
-                let url = format!(
-                    "{}/golang.org/toolchain/@v/{version}.zip",
-                    c.trim_end_matches('/')
-                );
-                match proxy_step(cfg, c, "golang.org/toolchain", FallThrough::AnyError) {
-                    crate::plan::Step::Proxy {
-                        proxy,
-                        via_http_proxy,
-                        fall_through,
-                        ..
-                    } => crate::plan::Step::Proxy {
-                        proxy,
-                        url,
-                        via_http_proxy,
-                        fall_through,
-                    },
-                    other => other,
-                }
+                crate::plan::proxy_file_step(
+                    cfg,
+                    c,
+                    "golang.org/toolchain",
+                    &format!("{version}.zip"),
+                    FallThrough::AnyError,
+                )
             })
             .collect();
     }
@@ -132,22 +121,7 @@ fn candidate_plan(cfg: &Config, plan: &Plan, candidates: &[String]) -> Plan {
     {
         mc.list_route = candidates
             .iter()
-            .map(
-                |c| match proxy_step(cfg, c, "golang.org/toolchain", FallThrough::AnyError) {
-                    crate::plan::Step::Proxy {
-                        proxy,
-                        via_http_proxy,
-                        fall_through,
-                        ..
-                    } => crate::plan::Step::Proxy {
-                        url: format!("{}/golang.org/toolchain/@v/list", c.trim_end_matches('/')),
-                        proxy,
-                        via_http_proxy,
-                        fall_through,
-                    },
-                    other => other,
-                },
-            )
+            .map(|c| proxy_step(cfg, c, "golang.org/toolchain", FallThrough::AnyError))
             .collect();
         if let Some(first) = candidates.first() {
             for d in mc.deps.iter_mut().filter(|d| d.url.is_some()) {
@@ -211,10 +185,7 @@ pub async fn probe(
                         l.map(|l| {
                             format!(
                                 "{}: {}",
-                                serde_json::to_value(l.layer)
-                                    .ok()
-                                    .and_then(|v| v.as_str().map(str::to_owned))
-                                    .unwrap_or_default(),
+                                l.layer.as_str(),
                                 l.error
                                     .as_ref()
                                     .map(|e| e.message.clone())

@@ -754,7 +754,6 @@ struct Fetched {
     final_url: GoUrl,
 }
 
-/// DNS → TCP → (proxy) → TLS → HTTP for one URL, following redirects as go does.
 /// The `Authorization` go sends with `url`: netrc credentials (https only), else the URL's own
 /// userinfo, which net/http turns into Basic auth.
 fn authorization(auth: &Credentials, url: &str) -> Option<String> {
@@ -787,6 +786,7 @@ fn authorization(auth: &Credentials, url: &str) -> Option<String> {
     proxy::basic_auth(&u)
 }
 
+/// DNS → TCP → (proxy) → TLS → HTTP for one URL, following redirects as go does.
 async fn fetch(setup: &Setup, deadline: Deadline, url: &str, public: bool, range: bool) -> Fetched {
     let mut redirects: Vec<Value> = Vec::new();
     let mut current = url.to_owned();

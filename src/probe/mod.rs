@@ -36,6 +36,20 @@ pub enum LayerName {
     Proxy,
 }
 
+impl LayerName {
+    /// The JSON name (`dns`, `tcp`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LayerName::Dns => "dns",
+            LayerName::Tcp => "tcp",
+            LayerName::Tls => "tls",
+            LayerName::Http => "http",
+            LayerName::Sumdb => "sumdb",
+            LayerName::Proxy => "proxy",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {

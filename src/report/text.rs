@@ -267,13 +267,7 @@ fn evidence(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::Resu
         if let Some(e) = &l.error {
             lines.push(fill(
                 lang.t("{} error: {}"),
-                &[
-                    &serde_json::to_value(l.layer)
-                        .ok()
-                        .map(|v| s(&v))
-                        .unwrap_or_default(),
-                    &e.message,
-                ],
+                &[&l.layer.as_str(), &e.message],
             ));
         }
         for line in lines {
@@ -316,10 +310,7 @@ fn targets_line(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::
     )?;
     let mut parts = Vec::new();
     for l in &t.layers {
-        let name = serde_json::to_value(l.layer)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let name = l.layer.as_str();
         let part = match l.status {
             Status::Ok => format!("{name} {GREEN}✓{GREEN:#} {:.0}ms", l.ms),
             Status::Skipped => format!("{DIM}{name} –{DIM:#}"),
