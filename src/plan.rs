@@ -36,8 +36,9 @@ pub struct Plan {
     pub sumdb: Result<SumDbSetting, SumDbError>,
     pub modules: Vec<ModulePlan>,
     pub sumdb_route: Vec<SumdbStep>,
-    /// Why go will not look modules up at all (`-mod=vendor`), if so.
-    pub lookups_disabled: Option<String>,
+    /// Why builds use vendor/ (`-mod=vendor`, or go.mod ≥ 1.14 with vendor/modules.txt), if they
+    /// do. `go mod download` ignores it: it always runs in module mode and downloads.
+    pub vendor_mode: Option<String>,
     /// Modules came from go.mod (false: the canary).
     pub from_gomod: bool,
     /// go's first request for a planned module is its `.mod` (loading the graph of a go.mod at
@@ -326,7 +327,7 @@ impl Plan {
         let proxy_list = goproxy::parse(cfg.get("GOPROXY"), gonoproxy);
         let sumdb = gosumdb::parse(cfg.get("GOSUMDB"));
         let flags = GoFlags::parse(cfg.get("GOFLAGS"), cfg.rules_version.at_least(1, 21));
-        let lookups_disabled = lookups_disabled(cfg, &flags);
+        let vendor_mode = vendor_mode(cfg, &flags);
 
         let mut wanted: Vec<(String, Option<String>, ModuleSource)> = Vec::new();
         let gomod = cfg.project.gomod.as_ref();
@@ -367,9 +368,7 @@ impl Plan {
             _ => Vec::new(),
         };
         let mut toolchain = toolchain_plan(cfg, proxy_list.as_ref().ok());
-        if let Some(t) = toolchain.as_mut()
-            && lookups_disabled.is_none()
-        {
+        if let Some(t) = toolchain.as_mut() {
             t.mid_command = mid_command_plan(cfg, proxy_list.as_ref().ok(), t, &modules);
         }
         Plan {
@@ -377,7 +376,7 @@ impl Plan {
             sumdb,
             modules,
             sumdb_route,
-            lookups_disabled,
+            vendor_mode,
             from_gomod,
             reads_mod_first: from_gomod
                 && gomod
@@ -401,7 +400,7 @@ impl Plan {
     }
 }
 
-fn lookups_disabled(cfg: &Config, flags: &GoFlags) -> Option<String> {
+fn vendor_mode(cfg: &Config, flags: &GoFlags) -> Option<String> {
     if flags.value("mod") == Some("vendor") {
         return Some("module lookup disabled by -mod=vendor".to_owned());
     }

@@ -495,6 +495,20 @@ const CASES: &[Case] = &[
         cached: &[],
         files: &[],
     },
+    Case {
+        name: "go mod download ignores vendor/ (GOPROXY=off still fails)",
+        env: &[("GOPROXY", "off"), ("GOFLAGS", "-modcacherw -mod=vendor")],
+        goenv: "",
+        new_go_only: false,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.18\n\nrequire example.com/hello v1.0.0\n"),
+        root: Some("GOPROXY_OFF"),
+        cached: &[],
+        files: &[(
+            "vendor/modules.txt",
+            "# example.com/hello v1.0.0\n## explicit\nexample.com/hello\n",
+        )],
+    },
 ];
 
 #[derive(serde::Deserialize)]

@@ -504,7 +504,7 @@ fn goflags_and_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
             _ => {}
         }
     }
-    if let Some(reason) = &plan.lookups_disabled {
+    if let Some(reason) = &plan.vendor_mode {
         f.push(Finding::new("GOFLAGS_MOD_VENDOR", Severity::Info, Layer::Config, "go builds from vendor/: no module is downloaded, so GOPROXY and the checksum database are not used (`go mod download` and `go get` still use them)").evidence(reason.clone()));
     }
     if flags.has("insecure") {

@@ -1182,7 +1182,6 @@ pub fn mid_command_offline(cfg: &Config, plan: &Plan, outcome: &mut Outcome) -> 
         || outcome.sumdb.predicted == Predicted::Fail
         || predict::fatal_config_error(cfg).is_some()
         || plan.proxy_list.is_err()
-        || plan.lookups_disabled.is_some()
     {
         return Vec::new();
     }
@@ -1241,7 +1240,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
         root = f.clone();
         findings.extend(f);
     }
-    if !config_failed && !toolchain_failed && plan.lookups_disabled.is_none() {
+    if !config_failed && !toolchain_failed {
         for (i, m) in plan.modules.iter().enumerate() {
             let w = walk_module(targets, m, plan);
             for s in w.secondary {
@@ -1339,7 +1338,6 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
     if !config_failed
         && !toolchain_failed
         && outcome.sumdb.predicted == Predicted::Ok
-        && plan.lookups_disabled.is_none()
         && let Some((f, err)) = walk_mid_command(cfg, targets, plan, &mut outcome)
     {
         toolchain_failed = true;

@@ -325,8 +325,6 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
             out.predicted = Predicted::Fail;
             out.error = Some(msg.clone());
             root.get_or_insert(code);
-        } else if plan.lookups_disabled.is_some() {
-            out.via = Some("vendor".into());
         } else if let Err(e) = &plan.proxy_list {
             out.predicted = Predicted::Fail;
             out.error = Some(lookup_error(m, e));
@@ -357,7 +355,7 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
         }
         modules.push(out);
     }
-    let needs_sumdb = plan.modules.iter().any(|m| m.needs_sumdb) && plan.lookups_disabled.is_none();
+    let needs_sumdb = plan.modules.iter().any(|m| m.needs_sumdb);
     let sumdb = match (&plan.sumdb, needs_sumdb) {
         (_, false) | (Ok(SumDbSetting::Off), _) => SumdbOutcome {
             predicted: Predicted::Ok,

@@ -251,9 +251,7 @@ fn specs(plan: &Plan) -> Vec<Spec> {
     };
     // go verifies a toolchain whatever -mod says (modfetch/sumdb.go); modules only when looked up.
     let toolchain_sumdb = switch.as_ref().is_some_and(|(t, _)| t.sumdb_required);
-    if toolchain_sumdb
-        || (plan.modules.iter().any(|m| m.needs_sumdb) && plan.lookups_disabled.is_none())
-    {
+    if toolchain_sumdb || plan.modules.iter().any(|m| m.needs_sumdb) {
         for s in sumdb_specs(plan, lookup) {
             push(s);
         }

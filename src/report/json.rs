@@ -85,7 +85,7 @@ pub fn check(r: &CheckReport) -> Value {
         "plan": {
             "modules": r.plan.modules,
             "sumdb": r.plan.sumdb_route,
-            "lookups_disabled": r.plan.lookups_disabled,
+            "vendor_mode": r.plan.vendor_mode,
             "toolchain": r.plan.toolchain,
         },
         "offline": r.offline,

@@ -382,7 +382,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
             ""
         }
     )?;
-    if let Some(reason) = &r.plan.lookups_disabled {
+    if let Some(reason) = &r.plan.vendor_mode {
         writeln!(
             w,
             "  {}",
