@@ -166,7 +166,7 @@ fn decision_ser<S: serde::Serializer>(
             m.serialize_entry("reason", reason)?;
             m.serialize_entry("path_only", path_only)?;
         }
-        Decision::Refuse(e) => {
+        Decision::Refuse(_, e) => {
             m.serialize_entry("action", "refuse")?;
             m.serialize_entry("error", e)?;
         }

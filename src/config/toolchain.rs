@@ -202,7 +202,29 @@ pub enum Decision {
         path_only: bool,
     },
     /// Refuse with go's message.
-    Refuse(String),
+    Refuse(Refusal, String),
+}
+
+/// Why go refuses to start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// go.mod (or go.work) needs a newer go and GOTOOLCHAIN does not allow switching.
+    TooNew,
+    /// GOTOOLCHAIN is not a value go accepts.
+    BadGotoolchain,
+    /// The toolchain line is not a toolchain name.
+    BadToolchainLine,
+}
+
+impl Refusal {
+    /// The finding code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Refusal::TooNew => "TOOLCHAIN_LOCAL_TOO_OLD",
+            Refusal::BadGotoolchain => "GOTOOLCHAIN_INVALID",
+            Refusal::BadToolchainLine => "GOMOD_TOOLCHAIN_INVALID",
+        }
+    }
 }
 
 /// The go/toolchain lines that decide, and the file they come from.
@@ -217,10 +239,11 @@ pub struct Lines {
 /// `toolchain.Select` for a module-loading command (`go mod download`).
 pub fn decide(gotoolchain: &str, local: &Gover, lines: Option<&Lines>) -> Decision {
     let setting = match parse_setting(gotoolchain) {
-        Err(e) => return Decision::Refuse(e),
+        Err(e) => return Decision::Refuse(Refusal::BadGotoolchain, e),
         // No value anywhere: go never switches; a too-new go line fails without the suffix.
         Ok(None) => {
-            return too_new(local, lines, "", false).map_or(Decision::Local, Decision::Refuse);
+            return too_new(local, lines, "", false)
+                .map_or(Decision::Local, |e| Decision::Refuse(Refusal::TooNew, e));
         }
         Ok(Some(s)) => s,
     };
@@ -235,7 +258,8 @@ pub fn decide(gotoolchain: &str, local: &Gover, lines: Option<&Lines>) -> Decisi
                 path_only: false,
             };
         }
-        return too_new(local, lines, gotoolchain, false).map_or(Decision::Local, Decision::Refuse);
+        return too_new(local, lines, gotoolchain, false)
+            .map_or(Decision::Local, |e| Decision::Refuse(Refusal::TooNew, e));
     }
     if let Some(l) = lines {
         let min_v = from_toolchain(&target).unwrap_or_else(|| local.clone());
@@ -250,7 +274,7 @@ pub fn decide(gotoolchain: &str, local: &Gover, lines: Option<&Lines>) -> Decisi
                 };
             }
             return too_new(local, lines, gotoolchain, true)
-                .map_or(Decision::Local, Decision::Refuse);
+                .map_or(Decision::Local, |e| Decision::Refuse(Refusal::TooNew, e));
         }
         let mut best = min_v;
         if let Some(tc) = &l.toolchain {
@@ -264,11 +288,14 @@ pub fn decide(gotoolchain: &str, local: &Gover, lines: Option<&Lines>) -> Decisi
                     }
                 }
                 _ => {
-                    return Decision::Refuse(format!(
-                        "invalid toolchain {} in {}",
-                        super::gourl::go_quote(tc),
-                        l.file
-                    ));
+                    return Decision::Refuse(
+                        Refusal::BadToolchainLine,
+                        format!(
+                            "invalid toolchain {} in {}",
+                            super::gourl::go_quote(tc),
+                            l.file
+                        ),
+                    );
                 }
             }
         }
@@ -550,16 +577,18 @@ mod tests {
         assert_eq!(
             decide("local", &local, Some(&lines("1.99.0", None))),
             Decision::Refuse(
+                Refusal::TooNew,
                 "go: go.mod requires go >= 1.99.0 (running go 1.27.3; GOTOOLCHAIN=local)".into()
             )
         );
         assert_eq!(
             decide("go1.27.3", &local, Some(&lines("1.99", None))),
             Decision::Refuse(
+                Refusal::TooNew,
                 "go: go.mod requires go >= 1.99 (running go 1.27.3; GOTOOLCHAIN=go1.27.3)".into()
             )
         );
-        assert_eq!(decide("auto", &local, Some(&lines("1.99.0", Some("default")))), Decision::Refuse("go: go.mod requires go >= 1.99.0 (running go 1.27.3; go.mod sets toolchain default)".into()));
+        assert_eq!(decide("auto", &local, Some(&lines("1.99.0", Some("default")))), Decision::Refuse(Refusal::TooNew, "go: go.mod requires go >= 1.99.0 (running go 1.27.3; go.mod sets toolchain default)".into()));
         // A fixed name switches whatever go.mod says.
         assert!(
             matches!(decide("go1.98.1", &local, Some(&lines("1.99", None))), Decision::Switch { target, .. } if target == "go1.98.1")
@@ -569,12 +598,18 @@ mod tests {
         );
         assert_eq!(
             decide("auto", &local, Some(&lines("1.22", Some("bogus")))),
-            Decision::Refuse("invalid toolchain \"bogus\" in go.mod".into())
+            Decision::Refuse(
+                Refusal::BadToolchainLine,
+                "invalid toolchain \"bogus\" in go.mod".into()
+            )
         );
         // FromToolchain reads only `go…` names: a `-go` suffix elsewhere is no toolchain.
         assert_eq!(
             decide("auto", &local, Some(&lines("1.22", Some("gccgo-go1.99.0")))),
-            Decision::Refuse("invalid toolchain \"gccgo-go1.99.0\" in go.mod".into())
+            Decision::Refuse(
+                Refusal::BadToolchainLine,
+                "invalid toolchain \"gccgo-go1.99.0\" in go.mod".into()
+            )
         );
         // `toolchain default` keeps a GOTOOLCHAIN minimum above the local go: go switches to it.
         assert!(
@@ -582,12 +617,18 @@ mod tests {
         );
         assert_eq!(
             decide("bash", &local, None),
-            Decision::Refuse("invalid GOTOOLCHAIN \"bash\"".into())
+            Decision::Refuse(
+                Refusal::BadGotoolchain,
+                "invalid GOTOOLCHAIN \"bash\"".into()
+            )
         );
         // No GOTOOLCHAIN anywhere: never switches; no suffix on the error.
         assert_eq!(
             decide("", &local, Some(&lines("1.99.0", None))),
-            Decision::Refuse("go: go.mod requires go >= 1.99.0 (running go 1.27.3)".into())
+            Decision::Refuse(
+                Refusal::TooNew,
+                "go: go.mod requires go >= 1.99.0 (running go 1.27.3)".into()
+            )
         );
     }
 

@@ -34,7 +34,7 @@ pub fn run(cfg: &Config, plan: &Plan) -> Vec<Finding> {
 
 /// Toolchain switching (go-toolchains.md): what go does at startup, and what stops it.
 fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
-    use crate::config::toolchain::Decision;
+    use crate::config::toolchain::{Decision, Refusal};
     if let Some((code, msg)) =
         super::predict::fatal_config_error(cfg).filter(|(c, _)| *c == "GO_TOO_OLD_FOR_GOMOD")
     {
@@ -50,28 +50,24 @@ fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     let gotoolchain = cfg.get("GOTOOLCHAIN").to_owned();
     match &tp.decision {
         Decision::Local => {}
-        Decision::Refuse(e) => {
-            let (code, message) = if e.contains("requires go >=") {
-                (
-                    "TOOLCHAIN_LOCAL_TOO_OLD",
-                    "go.mod needs a newer Go than the one installed, and GOTOOLCHAIN does not let go download it",
-                )
-            } else if e.contains("invalid GOTOOLCHAIN") {
-                (
-                    "GOTOOLCHAIN_INVALID",
-                    "GOTOOLCHAIN is not a value go accepts: every go command fails except `go env GOTOOLCHAIN` and `go env -w GOTOOLCHAIN=…`",
-                )
-            } else {
-                (
-                    "GOMOD_TOOLCHAIN_INVALID",
-                    "the toolchain line of go.mod (or go.work) is not a toolchain name go accepts",
-                )
+        Decision::Refuse(why, e) => {
+            let code = why.code();
+            let message = match why {
+                Refusal::TooNew => {
+                    "go.mod needs a newer Go than the one installed, and GOTOOLCHAIN does not let go download it"
+                }
+                Refusal::BadGotoolchain => {
+                    "GOTOOLCHAIN is not a value go accepts: every go command fails except `go env GOTOOLCHAIN` and `go env -w GOTOOLCHAIN=…`"
+                }
+                Refusal::BadToolchainLine => {
+                    "the toolchain line of go.mod (or go.work) is not a toolchain name go accepts"
+                }
             };
             let mut finding = Finding::new(code, Severity::Error, Layer::Config, message)
                 .param("gotoolchain", gotoolchain.clone())
                 .evidence(e.clone());
-            finding = match code {
-                "GOMOD_TOOLCHAIN_INVALID" => finding.fix(Remedy::run("drop the toolchain line", "go mod edit -toolchain=none")),
+            finding = match why {
+                Refusal::BadToolchainLine => finding.fix(Remedy::run("drop the toolchain line", "go mod edit -toolchain=none")),
                 _ => finding.fixes(super::remedy::set_go_env(cfg, "GOTOOLCHAIN", "auto", "let go download the toolchain go.mod asks for (through GOPROXY, verified by the checksum database); or install that Go release")),
             };
             f.push(finding);

@@ -104,14 +104,8 @@ pub fn toolchain_offline(
     };
     match &tp.decision {
         Decision::Local => (None, None),
-        Decision::Refuse(e) => {
-            let code = if e.contains("requires go >=") {
-                "TOOLCHAIN_LOCAL_TOO_OLD"
-            } else if e.contains("invalid GOTOOLCHAIN") {
-                "GOTOOLCHAIN_INVALID"
-            } else {
-                "GOMOD_TOOLCHAIN_INVALID"
-            };
+        Decision::Refuse(why, e) => {
+            let code = why.code();
             let e = if e.starts_with("go: ") {
                 e.clone()
             } else {
@@ -295,7 +289,7 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
     // toolchain.Select runs before GOFLAGS and the go.mod parse (cmd/go/main.go), so its
     // failures come first; only "requires go >=" is modload's, after them.
     let fatal = match toolchain_fail {
-        Some(t) if t.0 != "TOOLCHAIN_LOCAL_TOO_OLD" => Some(t),
+        Some(t) if t.0 != crate::config::toolchain::Refusal::TooNew.code() => Some(t),
         t => fatal_config_error(cfg).or(t),
     };
     let sumdb_error = match &plan.sumdb {
