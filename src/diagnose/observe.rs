@@ -1173,16 +1173,21 @@ fn mid_command_switch(outcome: &Outcome) -> Option<Finding> {
 
 /// A mid-command switch from what is known without the network: go lines of go.mod files
 /// already in the module cache, GOTOOLCHAIN, PATH. Returns the findings to add.
-pub fn mid_command_offline(cfg: &Config, plan: &Plan, outcome: &mut Outcome) -> Vec<Finding> {
-    let startup_failed = outcome
+/// go gets as far as loading the module graph, where a dependency's go line counts: the startup
+/// switch (if any) worked, no setting stopped go first, and go.mod files verify. Failures of the
+/// later downloads (GOPROXY=off included) come after it. The one rule, online and offline.
+fn loads_module_graph(cfg: &Config, plan: &Plan, outcome: &Outcome) -> bool {
+    outcome
         .toolchain
         .as_ref()
-        .is_some_and(|t| t.predicted == Predicted::Fail);
-    if startup_failed
-        || outcome.sumdb.predicted == Predicted::Fail
-        || predict::fatal_config_error(cfg).is_some()
-        || plan.proxy_list.is_err()
-    {
+        .is_none_or(|t| t.predicted == Predicted::Ok)
+        && outcome.sumdb.predicted == Predicted::Ok
+        && predict::fatal_config_error(cfg).is_none()
+        && plan.proxy_list.is_ok()
+}
+
+pub fn mid_command_offline(cfg: &Config, plan: &Plan, outcome: &mut Outcome) -> Vec<Finding> {
+    if !loads_module_graph(cfg, plan, outcome) {
         return Vec::new();
     }
     match walk_mid_command(cfg, &[], plan, outcome) {
@@ -1192,7 +1197,6 @@ pub fn mid_command_offline(cfg: &Config, plan: &Plan, outcome: &mut Outcome) -> 
                 m.error = Some(err.clone());
             }
             outcome.predicted = Predicted::Fail;
-            outcome.sumdb.predicted = Predicted::Ok;
             outcome.root_cause_code = f.as_ref().map(|f| f.code);
             f.into_iter().collect()
         }
@@ -1335,11 +1339,12 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
     // (A go.mod go read, from the module cache or the network, decides before any download
     // fails — not before its own verification against the checksum database; a switch, once
     // made, leaves the downloads to the new go.)
-    if !config_failed
-        && !toolchain_failed
-        && outcome.sumdb.predicted == Predicted::Ok
+    if !toolchain_failed
+        && loads_module_graph(cfg, plan, &outcome)
         && let Some((f, err)) = walk_mid_command(cfg, targets, plan, &mut outcome)
     {
+        // It decides before a download failure the settings predicted (GOPROXY=off).
+        config_failed = false;
         toolchain_failed = true;
         for m in &mut outcome.modules {
             m.predicted = Predicted::Fail;
@@ -2259,6 +2264,30 @@ mod tests {
             Some("TOOLCHAIN_DEPENDENCY_TOO_NEW")
         );
         assert!(run(500).toolchain.is_none());
+    }
+
+    #[test]
+    fn a_cached_go_line_decides_before_goproxy_off_online_too() {
+        // Verified with go1.27.3 (offline_prediction): loading the graph from the module cache
+        // meets the dependency's go line before any download could hit GOPROXY=off.
+        let cache = tempfile::tempdir().unwrap();
+        let dir = cache.path().join("cache/download/example.com/m/@v");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("v1.0.0.mod"), "module example.com/m\n\ngo 1.99\n").unwrap();
+        let c = cfg_with_gomod(
+            "module m\n\ngo 1.21\n\nrequire example.com/m v1.0.0\n",
+            &[
+                ("GOPROXY", "off"),
+                ("GOSUMDB", "off"),
+                ("GOTOOLCHAIN", "local"),
+                ("GOMODCACHE", cache.path().to_str().unwrap()),
+            ],
+        );
+        let o = predict(&c, &Plan::build(&c, &[]), &[]);
+        assert_eq!(
+            o.outcome.root_cause_code,
+            Some("TOOLCHAIN_DEPENDENCY_TOO_NEW")
+        );
     }
 
     #[test]
