@@ -509,6 +509,17 @@ const CASES: &[Case] = &[
             "# example.com/hello v1.0.0\n## explicit\nexample.com/hello\n",
         )],
     },
+    Case {
+        name: "toolchain line naming a language version",
+        env: &[("GOPROXY", "off"), ("GOTOOLCHAIN", "auto")],
+        goenv: "",
+        new_go_only: false,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.21\n\ntoolchain go1.99\n"),
+        root: None,
+        cached: &[],
+        files: &[],
+    },
 ];
 
 #[derive(serde::Deserialize)]

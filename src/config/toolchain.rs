@@ -460,6 +460,20 @@ pub fn switch_mode(gotoolchain: &str) -> Mode {
     }
 }
 
+/// go's error when no route has toolchain `target` for `os`/`arch` (select.go Exec): a
+/// language version (`go1.99`, from 1.21 on) is named as such, anything else "not available".
+pub fn not_available(target: &str, os: &str, arch: &str) -> String {
+    let lang = from_toolchain(target)
+        .is_some_and(|v| v.is_lang() && Gover::parse("1.21").is_some_and(|min| v >= min));
+    if lang {
+        format!(
+            "go: invalid toolchain: {target} is a language version but not a toolchain version ({target}.x)"
+        )
+    } else {
+        format!("go: download {target} for {os}/{arch}: toolchain not available")
+    }
+}
+
 /// The module go downloads for `target` on this platform.
 pub fn module_version(target: &str) -> String {
     let (os, arch) = (
@@ -629,6 +643,23 @@ mod tests {
                 Refusal::TooNew,
                 "go: go.mod requires go >= 1.99.0 (running go 1.27.3)".into()
             )
+        );
+    }
+
+    #[test]
+    fn language_versions_are_not_toolchains() {
+        // go1.27.3, `toolchain go1.99` in go.mod (go-toolchains.md §6; select.go 366-369).
+        assert_eq!(
+            not_available("go1.99", "linux", "amd64"),
+            "go: invalid toolchain: go1.99 is a language version but not a toolchain version (go1.99.x)"
+        );
+        assert_eq!(
+            not_available("go1.99.0", "linux", "amd64"),
+            "go: download go1.99.0 for linux/amd64: toolchain not available"
+        );
+        assert_eq!(
+            not_available("go1.20", "linux", "amd64"),
+            "go: download go1.20 for linux/amd64: toolchain not available"
         );
     }
 

@@ -854,7 +854,7 @@ fn walk_toolchain_download(
             }
             (
                 f,
-                format!("go: download {target} for {os}/{arch}: toolchain not available"),
+                crate::config::toolchain::not_available(&target, os, arch),
             )
         }
     };

@@ -159,7 +159,7 @@ pub fn toolchain_offline(
             if matches!(first, Some(Step::Off)) {
                 return fail(
                     "GOPROXY_OFF",
-                    format!("go: download {target} for {os}/{arch}: toolchain not available"),
+                    crate::config::toolchain::not_available(target, os, arch),
                 );
             }
             if tp.sumdb_required {
