@@ -981,6 +981,7 @@ fn walk_mid_command(
         predicted: Predicted::Ok,
         via: None,
         error: None,
+        path: None,
         required_by: Some(predict::RequiredBy {
             module: tn.label.clone(),
             go: need.clone(),
@@ -1071,8 +1072,10 @@ fn walk_mid_command(
             ));
             tc.target = Some(name.clone());
             tc.via = None;
+            tc.path = None;
             if let Some(p) = cfg.env.look_path_absolute(name) {
-                tc.via = Some(format!("PATH ({})", p.display()));
+                tc.via = Some("PATH".into());
+                tc.path = Some(p.display().to_string());
             } else if mc.mode == "path" {
                 // Counted from a PATH listing, but exec.LookPath does not find that name.
                 let f = Finding::new("TOOLCHAIN_NOT_IN_PATH", Severity::Error, Layer::Config, format!("{} needs go >= {}; go picks {name} from PATH, but cannot run it from there", why.label, why.need))

@@ -56,6 +56,9 @@ pub struct ToolchainOutcome {
     pub predicted: Predicted,
     /// `PATH`, a GOPROXY entry, or `direct`.
     pub via: Option<String>,
+    /// The program go runs when `via` is `PATH`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     pub error: Option<String>,
     /// A switch in the middle of the command: the dependency whose go.mod needs a newer go.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -101,6 +104,7 @@ pub fn toolchain_offline(
         via,
         error,
         required_by: None,
+        path: None,
     };
     match &tp.decision {
         Decision::Local => (None, None),
@@ -120,16 +124,15 @@ pub fn toolchain_offline(
             target, path_only, ..
         } => {
             if let Some(p) = &tp.on_path {
-                return (
-                    Some(out(
-                        true,
-                        Some(target.clone()),
-                        Predicted::Ok,
-                        Some(format!("PATH ({p})")),
-                        None,
-                    )),
+                let mut tc = out(
+                    true,
+                    Some(target.clone()),
+                    Predicted::Ok,
+                    Some("PATH".into()),
                     None,
                 );
+                tc.path = Some(p.clone());
+                return (Some(tc), None);
             }
             let fail = |code: &'static str, e: String| {
                 (

@@ -406,7 +406,10 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         let via = tc
             .via
             .as_ref()
-            .map(|v| format!(" {DIM}← {}{DIM:#}", redact_urls(v)))
+            .map(|v| match &tc.path {
+                Some(p) => format!(" {DIM}← {v} ({p}){DIM:#}"),
+                None => format!(" {DIM}← {}{DIM:#}", redact_urls(v)),
+            })
             .unwrap_or_default();
         let why = tc
             .required_by
