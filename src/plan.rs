@@ -77,7 +77,7 @@ pub struct ToolchainPlan {
 #[derive(Debug, Clone, Serialize)]
 pub struct MidCommandPlan {
     /// `local` (go fails with the dependency's error), `auto` or `path`.
-    pub mode: &'static str,
+    pub mode: crate::config::toolchain::Mode,
     /// The running go's version (`1.27.3`).
     pub local: String,
     #[serde(skip)]
@@ -696,11 +696,7 @@ fn mid_command_plan(
     let gotoolchain = cfg.get("GOTOOLCHAIN").to_owned();
     let mode = toolchain::switch_mode(&gotoolchain);
     Some(MidCommandPlan {
-        mode: match mode {
-            Mode::Local => "local",
-            Mode::Auto => "auto",
-            Mode::Path => "path",
-        },
+        mode,
         local: toolchain::from_toolchain(&cfg.rules_version.to_string())?.to_string(),
         lines: Some(Lines {
             file: "go.mod".into(),

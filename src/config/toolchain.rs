@@ -112,7 +112,8 @@ pub fn from_toolchain(name: &str) -> Option<Gover> {
     Gover::parse(v)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// No switching beyond the minimum.
     Local,

@@ -958,7 +958,7 @@ fn walk_mid_command(
     plan: &Plan,
     outcome: &mut Outcome,
 ) -> Option<(Option<Finding>, String)> {
-    use crate::config::toolchain::{self, Gover};
+    use crate::config::toolchain::{self, Gover, Mode};
     let tp = plan.toolchain.as_ref()?;
     let mc = tp.mid_command.as_ref()?;
     let tn = crate::probe::toolchain::too_new(mc, targets)?;
@@ -991,12 +991,12 @@ fn walk_mid_command(
         let failed = |f: Finding, e: String| Some((Some(f), e));
         let switching = |e: &str| format!("{too_new}\ngo: switching to go >= {need}: {e}");
         let list_failure = match mc.mode {
-            "auto" => match walk_toolchain_list(targets, &mc.list_route) {
+            Mode::Auto => match walk_toolchain_list(targets, &mc.list_route) {
                 ListWalk::Served => None,
                 ListWalk::Failed(f, e) => Some((f, e)),
             },
-            "path" => None,
-            _ => {
+            Mode::Path => None,
+            Mode::Local => {
                 let f = Finding::new(
                     "TOOLCHAIN_DEPENDENCY_TOO_NEW",
                     Severity::Error,
@@ -1048,7 +1048,7 @@ fn walk_mid_command(
         let name = match toolchain::newer_toolchain(&tn.need, &candidates) {
             Ok(n) => n,
             Err(e) => {
-                let f = if mc.mode == "path" {
+                let f = if mc.mode == Mode::Path {
                     Finding::new("TOOLCHAIN_NOT_IN_PATH", Severity::Error, Layer::Config, format!("{} needs go >= {need} and GOTOOLCHAIN={} only looks for it in PATH, where there is none", tn.label, mc.gotoolchain))
                 } else {
                     Finding::new("TOOLCHAIN_UNAVAILABLE", Severity::Error, Layer::Toolchain, format!("{} needs go >= {need}, and the golang.org/toolchain list go gets has no such release", tn.label))
@@ -1076,7 +1076,7 @@ fn walk_mid_command(
             if let Some(p) = cfg.env.look_path_absolute(name) {
                 tc.via = Some("PATH".into());
                 tc.path = Some(p.display().to_string());
-            } else if mc.mode == "path" {
+            } else if mc.mode == Mode::Path {
                 // Counted from a PATH listing, but exec.LookPath does not find that name.
                 let f = Finding::new("TOOLCHAIN_NOT_IN_PATH", Severity::Error, Layer::Config, format!("{} needs go >= {}; go picks {name} from PATH, but cannot run it from there", why.label, why.need))
                     .param("target", name.clone());

@@ -117,7 +117,7 @@ fn candidate_plan(cfg: &Config, plan: &Plan, candidates: &[String]) -> Plan {
         .toolchain
         .as_mut()
         .and_then(|t| t.mid_command.as_mut())
-        .filter(|mc| mc.mode == "auto")
+        .filter(|mc| mc.mode == crate::config::toolchain::Mode::Auto)
     {
         mc.list_route = candidates
             .iter()

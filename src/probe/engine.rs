@@ -260,7 +260,7 @@ fn specs(plan: &Plan) -> Vec<Spec> {
     // on the same proxy: a go line newer than the running go makes go switch mid-command, to
     // a release from the toolchain list (asked for now, used only if needed).
     if let Some(mc) = plan.toolchain.as_ref().and_then(|t| t.mid_command.as_ref()) {
-        if mc.mode == "auto"
+        if mc.mode == crate::config::toolchain::Mode::Auto
             && mc
                 .deps
                 .iter()

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::{LayerName, Role, Target};
 use crate::config::goproxy::FallThrough;
-use crate::config::toolchain::{self, Gover};
+use crate::config::toolchain::{self, Gover, Mode};
 use crate::plan::{MidCommandPlan, Step};
 use crate::redact::redact_urls;
 
@@ -187,7 +187,7 @@ pub fn list_of(t: &Target) -> Option<Vec<String>> {
 pub fn candidates(mc: &MidCommandPlan, targets: &[Target]) -> Option<Vec<Gover>> {
     let local = Gover::parse(&mc.local)?;
     match mc.mode {
-        "path" => {
+        Mode::Path => {
             let mut v: Vec<Gover> = mc
                 .on_path
                 .iter()
@@ -197,7 +197,7 @@ pub fn candidates(mc: &MidCommandPlan, targets: &[Target]) -> Option<Vec<Gover>>
             v.dedup();
             Some(v)
         }
-        "auto" => {
+        Mode::Auto => {
             let served = first_list(mc, targets)?;
             Some(toolchain::with_local(
                 served.iter().map(String::as_str),
@@ -287,7 +287,7 @@ mod tests {
 
     fn plan(deps: Vec<DepGoMod>) -> MidCommandPlan {
         MidCommandPlan {
-            mode: "auto",
+            mode: Mode::Auto,
             local: "1.27.3".into(),
             gotoolchain: "auto".into(),
             lines: None,
