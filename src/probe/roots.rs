@@ -33,6 +33,28 @@ fn add_pem_file(store: &mut RootCertStore, path: &Path) -> Result<(), std::io::E
 
 /// Loads go's roots from `env` (SSL_CERT_FILE / SSL_CERT_DIR honoured).
 pub fn load(env: &Environment) -> Arc<RootCertStore> {
+    // Read once per process for the same settings, as go's crypto/x509 does (sync.Once): `fix`
+    // probes in several rounds.
+    type Key = (Option<String>, Option<String>);
+    static LOADED: std::sync::Mutex<Vec<(Key, Arc<RootCertStore>)>> =
+        std::sync::Mutex::new(Vec::new());
+    let key: Key = (
+        env.get("SSL_CERT_FILE").map(str::to_owned),
+        env.get("SSL_CERT_DIR").map(str::to_owned),
+    );
+    if let Ok(loaded) = LOADED.lock()
+        && let Some((_, store)) = loaded.iter().find(|(k, _)| *k == key)
+    {
+        return store.clone();
+    }
+    let store = read(env);
+    if let Ok(mut loaded) = LOADED.lock() {
+        loaded.push((key, store.clone()));
+    }
+    store
+}
+
+fn read(env: &Environment) -> Arc<RootCertStore> {
     let mut store = RootCertStore::empty();
     let files: Vec<PathBuf> = match env.get("SSL_CERT_FILE") {
         Some(f) => vec![PathBuf::from(f)],
@@ -80,7 +102,12 @@ pub fn load(env: &Environment) -> Arc<RootCertStore> {
 
 /// The public web PKI (Mozilla's list), for telling an interception CA from a missing root.
 pub fn public_roots() -> Arc<RootCertStore> {
-    let mut store = RootCertStore::empty();
-    store.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    Arc::new(store)
+    static PUBLIC: std::sync::OnceLock<Arc<RootCertStore>> = std::sync::OnceLock::new();
+    PUBLIC
+        .get_or_init(|| {
+            let mut store = RootCertStore::empty();
+            store.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+            Arc::new(store)
+        })
+        .clone()
 }
