@@ -6,7 +6,7 @@
 //!
 //! Prints figures; exits non-zero when a target is missed. Needs root (iptables).
 
-#[path = "../tests/lab/mod.rs"]
+#[path = "../tests/it/lab/mod.rs"]
 #[allow(unused_imports)]
 mod lab;
 

