@@ -217,17 +217,6 @@ pub enum Refusal {
     BadToolchainLine,
 }
 
-impl Refusal {
-    /// The finding code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Refusal::TooNew => "TOOLCHAIN_LOCAL_TOO_OLD",
-            Refusal::BadGotoolchain => "GOTOOLCHAIN_INVALID",
-            Refusal::BadToolchainLine => "GOMOD_TOOLCHAIN_INVALID",
-        }
-    }
-}
-
 /// The go/toolchain lines that decide, and the file they come from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lines {

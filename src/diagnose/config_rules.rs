@@ -2,7 +2,7 @@
 //! Each rule reads the [`Config`] and [`Plan`] and may emit findings; none does I/O.
 
 use super::remedy::{profile_files, set_go_env, sh_quote, unset_go_env};
-use super::{Finding, Layer, Remedy, Severity};
+use super::{Code, Finding, Layer, Remedy, Severity};
 use crate::config::goenv_file::EnvFileLocation;
 use crate::config::goflags::{GoFlags, parse_govcs};
 use crate::config::goproxy::ProxyEntry;
@@ -36,11 +36,11 @@ pub fn run(cfg: &Config, plan: &Plan) -> Vec<Finding> {
 fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     use crate::config::toolchain::{Decision, Refusal};
     if let Some((code, msg)) =
-        super::predict::fatal_config_error(cfg).filter(|(c, _)| *c == "GO_TOO_OLD_FOR_GOMOD")
+        super::predict::fatal_config_error(cfg).filter(|(c, _)| *c == Code::GoTooOldForGomod)
     {
         let v = cfg.go.version_string.clone().unwrap_or_default();
         f.push(
-            Finding::new(code, Severity::Error, Layer::Config, format!("{v} cannot parse this go.mod: its `go` line has three parts or it has a `toolchain` line, which need Go 1.21 or newer"))
+            Finding::of(code, format!("{v} cannot parse this go.mod: its `go` line has three parts or it has a `toolchain` line, which need Go 1.21 or newer"))
                 .param("version", v)
                 .evidence(msg)
                 .fix(Remedy::note("install Go 1.21 or newer (go.mod asks for it)")),
@@ -51,7 +51,7 @@ fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     match &tp.decision {
         Decision::Local => {}
         Decision::Refuse(why, e) => {
-            let code = why.code();
+            let code = Code::of_refusal(*why);
             let message = match why {
                 Refusal::TooNew => {
                     "go.mod needs a newer Go than the one installed, and GOTOOLCHAIN does not let go download it"
@@ -63,7 +63,7 @@ fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
                     "the toolchain line of go.mod (or go.work) is not a toolchain name go accepts"
                 }
             };
-            let mut finding = Finding::new(code, Severity::Error, Layer::Config, message)
+            let mut finding = Finding::of(code, message)
                 .param("gotoolchain", gotoolchain.clone())
                 .evidence(e.clone());
             finding = match why {
@@ -80,12 +80,11 @@ fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
             let version = tp.module_version.clone().unwrap_or_default();
             if let Some(p) = &tp.on_path {
                 f.push(
-                    Finding::new(
-                        "TOOLCHAIN_SWITCH",
-                        Severity::Info,
-                        Layer::Config,
+                    Finding::of(
+                        Code::ToolchainSwitch,
                         format!("go switches to {target} ({reason}) and runs {p} from PATH"),
                     )
+                    .with_layer(Layer::Config)
                     .param("target", target.clone())
                     .param("path", p.clone()),
                 );
@@ -93,7 +92,7 @@ fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
             }
             if *path_only {
                 f.push(
-                    Finding::new("TOOLCHAIN_NOT_IN_PATH", Severity::Error, Layer::Config, format!("go needs {target} ({reason}) and GOTOOLCHAIN={gotoolchain} only looks for it in PATH, where there is none"))
+                    Finding::of(Code::ToolchainNotInPath, format!("go needs {target} ({reason}) and GOTOOLCHAIN={gotoolchain} only looks for it in PATH, where there is none"))
                         .param("target", target.clone())
                         .fix(Remedy::run("install that Go release into PATH", format!("go install golang.org/dl/{target}@latest && {target} download")))
                         .fixes(super::remedy::set_go_env(cfg, "GOTOOLCHAIN", "auto", "or let go download it")),
@@ -101,7 +100,7 @@ fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
                 return;
             }
             f.push(
-                Finding::new("TOOLCHAIN_SWITCH", Severity::Info, Layer::Toolchain, format!("go first downloads toolchain {target} ({reason}): module golang.org/toolchain@{version} through GOPROXY, verified by the checksum database"))
+                Finding::of(Code::ToolchainSwitch, format!("go first downloads toolchain {target} ({reason}): module golang.org/toolchain@{version} through GOPROXY, verified by the checksum database"))
                     .param("target", target.clone())
                     .param("version", version.clone()),
             );
@@ -109,7 +108,7 @@ fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
                 && matches!(plan.sumdb, Ok(crate::config::gosumdb::SumDbSetting::Off))
             {
                 f.push(
-                    Finding::new("TOOLCHAIN_NEEDS_SUMDB", Severity::Error, Layer::Config, format!("go must verify the {target} toolchain with the checksum database, which it does even with GOSUMDB=off: the switch fails"))
+                    Finding::of(Code::ToolchainNeedsSumdb, format!("go must verify the {target} toolchain with the checksum database, which it does even with GOSUMDB=off: the switch fails"))
                         .param("target", target.clone())
                         .fixes(unset_go_env(cfg, "GOSUMDB", "turn the checksum database back on (keep private modules out of it with GONOSUMDB)"))
                         .fix(Remedy::note("or install the Go release go.mod asks for")),
@@ -122,14 +121,14 @@ fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
 fn go_install(cfg: &Config, f: &mut Vec<Finding>) {
     match (&cfg.go.path, &cfg.go.error) {
         (None, _) => f.push(
-            Finding::new("GO_NOT_FOUND", Severity::Info, Layer::Config, format!(
+            Finding::of(Code::GoNotFound, format!(
                 "go is not on PATH: godoctor assumed the defaults of the current Go release ({}) and computed every setting itself",
                 crate::config::goversion::GoVersion::assumed_current()
             ))
             .param("version", crate::config::goversion::GoVersion::assumed_current().to_string()),
         ),
         (Some(p), Some(e)) => f.push(
-            Finding::new("GO_ENV_FAILED", Severity::Warning, Layer::Config, format!("{} is installed but `go env -json` failed; the settings shown are godoctor's own computation", p.display()))
+            Finding::of(Code::GoEnvFailed, format!("{} is installed but `go env -json` failed; the settings shown are godoctor's own computation", p.display()))
                 .param("path", p.display().to_string())
                 .evidence(e.clone())
                 .fix(Remedy::run("see what go itself says", "GOTOOLCHAIN=local go env")),
@@ -138,10 +137,8 @@ fn go_install(cfg: &Config, f: &mut Vec<Finding>) {
     }
     for (key, s) in cfg.disagreements() {
         f.push(
-            Finding::new(
-                "CONFIG_MODEL_MISMATCH",
-                Severity::Warning,
-                Layer::Config,
+            Finding::of(
+                Code::ConfigModelMismatch,
                 format!(
                     "godoctor computed {key}={:?} but go reports {:?}; godoctor uses go's value",
                     redact_urls(&s.computed),
@@ -159,13 +156,13 @@ fn go_install(cfg: &Config, f: &mut Vec<Finding>) {
     if let Some(v) = &cfg.go.version {
         if !v.at_least(1, 13) {
             f.push(
-                Finding::new("GO_TOO_OLD_FOR_PROXY", Severity::Error, Layer::Config, format!("{v} predates module proxies, GOPRIVATE and the checksum database (Go 1.13): it fetches every module directly"))
+                Finding::of(Code::GoTooOldForProxy, format!("{v} predates module proxies, GOPRIVATE and the checksum database (Go 1.13): it fetches every module directly"))
                     .param("version", v.to_string())
                     .fix(Remedy::note("install a current Go release")),
             );
         } else if !v.at_least(1, 15) && cfg.get("GOPROXY").contains('|') {
             f.push(
-                Finding::new("GO_TOO_OLD_FOR_PIPE", Severity::Error, Layer::Config, format!("{v} does not understand `|` in GOPROXY (Go 1.15+): the whole entry is taken as one URL"))
+                Finding::of(Code::GoTooOldForPipe, format!("{v} does not understand `|` in GOPROXY (Go 1.15+): the whole entry is taken as one URL"))
                     .param("version", v.to_string())
                     .fixes(set_go_env(cfg, "GOPROXY", &cfg.get("GOPROXY").replace('|', ","), "use `,` separators")),
             );
@@ -175,16 +172,12 @@ fn go_install(cfg: &Config, f: &mut Vec<Finding>) {
 
 fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
     match &cfg.goenv_location {
-        EnvFileLocation::Off => f.push(Finding::new(
-            "GOENV_OFF",
-            Severity::Info,
-            Layer::Config,
+        EnvFileLocation::Off => f.push(Finding::of(
+            Code::GoenvOff,
             "GOENV=off: go reads no go/env file and `go env -w` cannot save settings",
         )),
-        EnvFileLocation::Unavailable(why) => f.push(Finding::new(
-            "GOENV_UNAVAILABLE",
-            Severity::Warning,
-            Layer::Config,
+        EnvFileLocation::Unavailable(why) => f.push(Finding::of(
+            Code::GoenvUnavailable,
             format!("go cannot locate its go/env file ({why}): settings saved with `go env -w` are not read"),
         )
         .param("detail", why.clone())),
@@ -192,10 +185,8 @@ fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
     }
     if let Some(e) = &cfg.goenv_read_error {
         f.push(
-            Finding::new(
-                "GOENV_FILE_UNREADABLE",
-                Severity::Warning,
-                Layer::Config,
+            Finding::of(
+                Code::GoenvFileUnreadable,
                 format!("the go/env file cannot be read, so go ignores it: {e}"),
             )
             .param("detail", e.to_string()),
@@ -205,10 +196,8 @@ fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
     let path = file.path.display().to_string();
     if !file.crlf_keys.is_empty() {
         f.push(
-            Finding::new(
-                "GOENV_FILE_CRLF",
-                Severity::Warning,
-                Layer::Config,
+            Finding::of(
+                Code::GoenvFileCrlf,
                 format!(
                     "{path} has Windows line endings: go keeps the '\\r' in the values of {}",
                     file.crlf_keys.join(", ")
@@ -224,10 +213,8 @@ fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
     }
     if !file.non_utf8_keys.is_empty() {
         f.push(
-            Finding::new(
-                "GOENV_FILE_NOT_UTF8",
-                Severity::Warning,
-                Layer::Config,
+            Finding::of(
+                Code::GoenvFileNotUtf8,
                 format!(
                     "{path}: the values of {} are not valid UTF-8",
                     file.non_utf8_keys.join(", ")
@@ -244,10 +231,8 @@ fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
         .map(|l| format!("{path}:{}: {}", l.line, redact_urls(&l.text)))
         .collect();
     if !suspicious.is_empty() {
-        let mut finding = Finding::new(
-            "GOENV_FILE_IGNORED_LINES",
-            Severity::Warning,
-            Layer::Config,
+        let mut finding = Finding::of(
+            Code::GoenvFileIgnoredLines,
             format!(
                 "go ignores {} line(s) of {path} (a line must look like KEY=VALUE with an upper-case key)",
                 suspicious.len()
@@ -267,10 +252,8 @@ fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
         .collect();
     for k in spaced {
         f.push(
-            Finding::new(
-                "GOENV_FILE_KEY_WITH_SPACE",
-                Severity::Warning,
-                Layer::Config,
+            Finding::of(
+                Code::GoenvFileKeyWithSpace,
                 format!(
                     "{path}: the key {k:?} contains a space, so go does not see it as {}",
                     k.trim()
@@ -283,10 +266,8 @@ fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
     }
     if !file.duplicates.is_empty() {
         f.push(
-            Finding::new(
-                "GOENV_FILE_DUPLICATES",
-                Severity::Info,
-                Layer::Config,
+            Finding::of(
+                Code::GoenvFileDuplicates,
                 format!(
                     "{path} sets {} more than once; the last line wins",
                     file.duplicates.join(", ")
@@ -303,10 +284,8 @@ fn goproxy(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     let list = match &plan.proxy_list {
         Err(e) => {
             f.push(
-                Finding::new(
-                    "GOPROXY_MALFORMED",
-                    Severity::Error,
-                    Layer::Config,
+                Finding::of(
+                    Code::GoproxyMalformed,
                     format!("go rejects GOPROXY={:?}: {e}", redact_urls(value)),
                 )
                 .param("value", value)
@@ -331,27 +310,24 @@ fn goproxy(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
         Some(ProxyEntry::Off) => {
             let all_private = !plan.modules.is_empty() && plan.modules.iter().all(|m| m.noproxy);
             f.push(
-                Finding::new(
-                    "GOPROXY_OFF",
-                    if all_private { Severity::Warning } else { Severity::Error },
-                    Layer::Config,
+                Finding::of(
+                    Code::GoproxyOff,
                     "GOPROXY=off: go refuses to download any module that is not already in the module cache (only GONOPROXY matches are still fetched directly)",
                 )
+                .with_severity(if all_private { Severity::Warning } else { Severity::Error })
                 .fixes(set_go_env(cfg, "GOPROXY", DEFAULT_GOPROXY, "let go download modules")),
             );
         }
         Some(ProxyEntry::Direct) => f.push(
-            Finding::new("GOPROXY_DIRECT_ONLY", Severity::Warning, Layer::Config, "GOPROXY=direct: every module is fetched from its version-control host (git over HTTPS or SSH), which is slower, needs git, and breaks when a repository moves or disappears")
+            Finding::of(Code::GoproxyDirectOnly, "GOPROXY=direct: every module is fetched from its version-control host (git over HTTPS or SSH), which is slower, needs git, and breaks when a repository moves or disappears")
                 .fixes(set_go_env(cfg, "GOPROXY", DEFAULT_GOPROXY, "use a module proxy first, direct as the fallback")),
         ),
         _ => {}
     }
     if !list.ignored.is_empty() {
         f.push(
-            Finding::new(
-                "GOPROXY_ENTRIES_IGNORED",
-                Severity::Warning,
-                Layer::Config,
+            Finding::of(
+                Code::GoproxyEntriesIgnored,
                 format!(
                     "go stops reading GOPROXY at `direct` or `off`: {} is never used",
                     list.ignored
@@ -365,13 +341,13 @@ fn goproxy(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
         );
     }
     if let Some(url) = list.urls().find(|u| u.starts_with("http://")) {
-        f.push(Finding::new("GOPROXY_PLAIN_HTTP", Severity::Warning, Layer::Config, format!(
+        f.push(Finding::of(Code::GoproxyPlainHttp, format!(
             "GOPROXY entry {} uses plain HTTP: module contents travel unencrypted (the checksum database still protects their integrity)",
             redact_urls(url)
         )).param("url", url.to_string()));
     }
     if value.contains('@') && list.urls().any(|u| u.contains('@')) {
-        f.push(Finding::new("GOPROXY_HAS_CREDENTIALS", Severity::Info, Layer::Config, "a GOPROXY entry carries credentials in its URL (hidden here); go prints them in error messages with the password replaced, and `go env` shows them in full"));
+        f.push(Finding::of(Code::GoproxyHasCredentials, "a GOPROXY entry carries credentials in its URL (hidden here); go prints them in error messages with the password replaced, and `go env` shows them in full"));
     }
     if list.specs.len() > 1 {
         let has_pipe = list.specs.iter().any(|s| {
@@ -380,7 +356,7 @@ fn goproxy(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
         });
         let proxies = list.urls().count();
         if proxies >= 2 && !has_pipe {
-            f.push(Finding::new("GOPROXY_COMMA_NO_FALLTHROUGH", Severity::Info, Layer::Config, "GOPROXY separates proxies with `,`: go moves to the next entry only when a proxy answers 404/410; a proxy that times out or fails stops the download instead of falling through (use `|` to fall through on any error)"));
+            f.push(Finding::of(Code::GoproxyCommaNoFallthrough, "GOPROXY separates proxies with `,`: go moves to the next entry only when a proxy answers 404/410; a proxy that times out or fails stops the download instead of falling through (use `|` to fall through on any error)"));
         }
     }
 }
@@ -388,13 +364,13 @@ fn goproxy(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
 fn gosumdb(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     match &plan.sumdb {
         Err(e) => f.push(
-            Finding::new("GOSUMDB_MALFORMED", Severity::Error, Layer::Config, format!("go rejects GOSUMDB={:?}: {e}", redact_urls(cfg.get("GOSUMDB"))))
+            Finding::of(Code::GosumdbMalformed, format!("go rejects GOSUMDB={:?}: {e}", redact_urls(cfg.get("GOSUMDB"))))
                 .param("value", cfg.get("GOSUMDB"))
                 .param("detail", e.to_string())
                 .fixes(unset_go_env(cfg, "GOSUMDB", "return to the default checksum database, sum.golang.org")),
         ),
         Ok(SumDbSetting::Off) => f.push(
-            Finding::new("GOSUMDB_OFF", Severity::Warning, Layer::Config, "GOSUMDB=off: go no longer checks downloaded modules against the public checksum database, so a tampered module from a proxy or an intercepted connection goes unnoticed (toolchain downloads still need it)")
+            Finding::of(Code::GosumdbOff, "GOSUMDB=off: go no longer checks downloaded modules against the public checksum database, so a tampered module from a proxy or an intercepted connection goes unnoticed (toolchain downloads still need it)")
                 .fixes(unset_go_env(cfg, "GOSUMDB", "turn checksum verification back on"))
                 .fix(Remedy::run("exclude only your private modules from verification instead", "go env -w GONOSUMDB=<your private module prefixes>")),
         ),
@@ -418,7 +394,7 @@ fn patterns(cfg: &Config, f: &mut Vec<Finding>) {
                 .filter(|p| !p.is_empty())
                 .collect();
             f.push(
-                Finding::new("PATTERN_HAS_SPACES", Severity::Warning, Layer::Config, format!(
+                Finding::of(Code::PatternHasSpaces, format!(
                     "{key}={v:?} has spaces around its commas; go does not trim them, so \"{}\" never matches anything",
                     v.split(',').find(|p| p.starts_with(' ') || p.ends_with(' ')).unwrap_or("")
                 ))
@@ -429,10 +405,8 @@ fn patterns(cfg: &Config, f: &mut Vec<Finding>) {
             );
         }
         for bad in bad_patterns(v) {
-            f.push(Finding::new(
-                "PATTERN_MALFORMED",
-                Severity::Warning,
-                Layer::Config,
+            f.push(Finding::of(
+                Code::PatternMalformed,
                 format!(
                     "{key} pattern {bad:?} is not a valid glob (path.Match), so go never matches it"
                 ),
@@ -442,31 +416,24 @@ fn patterns(cfg: &Config, f: &mut Vec<Finding>) {
         }
     }
     if cfg.get("GONOPROXY") == "none" && cfg.get("GOPRIVATE").is_empty() {
-        f.push(Finding::new(
-            "GONOPROXY_NONE",
-            Severity::Info,
-            Layer::Config,
+        f.push(Finding::of(
+            Code::GonoproxyNone,
             "GONOPROXY=none: every module goes through GOPROXY, even ones matching GOPRIVATE",
         ));
     }
     let insecure = cfg.get("GOINSECURE");
     if !insecure.is_empty() {
         f.push(
-            Finding::new("GOINSECURE_SET", Severity::Warning, Layer::Config, format!("GOINSECURE={insecure:?}: go fetches matching modules directly over plain HTTP or with TLS verification disabled, open to interception (it does not affect GOPROXY or the checksum database)"))
+            Finding::of(Code::GoinsecureSet, format!("GOINSECURE={insecure:?}: go fetches matching modules directly over plain HTTP or with TLS verification disabled, open to interception (it does not affect GOPROXY or the checksum database)"))
                 .param("value", insecure)
                 .fixes(unset_go_env(cfg, "GOINSECURE", "serve those modules over verified HTTPS and remove GOINSECURE")),
         );
     }
     if let Err(e) = parse_govcs(cfg.get("GOVCS")) {
         f.push(
-            Finding::new(
-                "GOVCS_MALFORMED",
-                Severity::Error,
-                Layer::Config,
-                format!("go rejects GOVCS: {e}"),
-            )
-            .param("detail", e.to_string())
-            .fixes(unset_go_env(cfg, "GOVCS", "fix or remove GOVCS")),
+            Finding::of(Code::GovcsMalformed, format!("go rejects GOVCS: {e}"))
+                .param("detail", e.to_string())
+                .fixes(unset_go_env(cfg, "GOVCS", "fix or remove GOVCS")),
         );
     }
 }
@@ -476,19 +443,19 @@ fn goflags_and_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     let flags = GoFlags::parse(value, cfg.rules_version.at_least(1, 21));
     if let Some((code, msg)) = super::predict::fatal_config_error(cfg) {
         match code {
-            "GO111MODULE_OFF" => f.push(
-                Finding::new(code, Severity::Error, Layer::Config, "GO111MODULE=off: go runs in GOPATH mode, so `go mod download` and module downloads are refused")
+            Code::Go111moduleOff => f.push(
+                Finding::of(code, "GO111MODULE=off: go runs in GOPATH mode, so `go mod download` and module downloads are refused")
                     .evidence(msg)
                     .fixes(unset_go_env(cfg, "GO111MODULE", "turn module mode back on")),
             ),
-            "GO111MODULE_INVALID" => f.push(
-                Finding::new(code, Severity::Error, Layer::Config, format!("GO111MODULE={:?} is not on, off or auto (lower case): every module-aware go command stops", cfg.get("GO111MODULE")))
+            Code::Go111moduleInvalid => f.push(
+                Finding::of(code, format!("GO111MODULE={:?} is not on, off or auto (lower case): every module-aware go command stops", cfg.get("GO111MODULE")))
                     .param("value", cfg.get("GO111MODULE"))
                     .evidence(msg)
                     .fixes(unset_go_env(cfg, "GO111MODULE", "use go's default (module mode)")),
             ),
-            "GOFLAGS_MALFORMED" => f.push(
-                Finding::new(code, Severity::Error, Layer::Config, if msg.contains("unknown flag") {
+            Code::GoflagsMalformed => f.push(
+                Finding::of(code, if msg.contains("unknown flag") {
                     format!("every go command except `go env` fails: GOFLAGS={value:?} names a flag no go command has")
                 } else {
                     format!("every go command except `go env` fails: GOFLAGS={value:?} contains something that is not a flag")
@@ -501,16 +468,17 @@ fn goflags_and_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
         }
     }
     if let Some(reason) = &plan.vendor_mode {
-        f.push(Finding::new("GOFLAGS_MOD_VENDOR", Severity::Info, Layer::Config, "go builds from vendor/: no module is downloaded, so GOPROXY and the checksum database are not used (`go mod download` and `go get` still use them)").evidence(reason.clone()));
+        f.push(Finding::of(Code::GoflagsModVendor, "go builds from vendor/: no module is downloaded, so GOPROXY and the checksum database are not used (`go mod download` and `go get` still use them)").evidence(reason.clone()));
     }
     if flags.has("insecure") {
         let old = cfg.go.version.as_ref().is_some_and(|v| !v.at_least(1, 17));
         f.push(
-            Finding::new("GOFLAGS_INSECURE", if old { Severity::Warning } else { Severity::Info }, Layer::Config, if old {
+            Finding::of(Code::GoflagsInsecure, if old {
                 "GOFLAGS contains -insecure: this go skips the checksum database and allows plain HTTP for direct fetches"
             } else {
                 "GOFLAGS contains -insecure, which go removed in Go 1.17: `go get` now fails with \"-insecure flag is no longer supported; use GOINSECURE instead\""
             })
+            .with_severity(if old { Severity::Warning } else { Severity::Info })
             .param("supported", if old { "true" } else { "false" })
             .fixes(set_go_env(cfg, "GOFLAGS", &flags.flags.iter().filter(|x| x.trim_start_matches('-') != "insecure").cloned().collect::<Vec<_>>().join(" "), "drop -insecure")),
         );
@@ -521,7 +489,7 @@ fn env_shadowing(cfg: &Config, f: &mut Vec<Finding>) {
     for (key, s) in &cfg.settings {
         if let (Origin::Env, Some(file_value)) = (s.origin, &s.shadowed_file_value) {
             f.push(
-                Finding::new("ENV_SHADOWS_GOENV_FILE", Severity::Warning, Layer::Config, format!(
+                Finding::of(Code::EnvShadowsGoenvFile, format!(
                     "the OS environment sets {key}={:?}, which overrides {:?} from the go/env file: `go env -w {key}=…` will not take effect",
                     redact_urls(&s.value),
                     redact_urls(file_value)
@@ -540,7 +508,7 @@ fn http_proxies(cfg: &Config, f: &mut Vec<Finding>) {
     let hp = &cfg.http_proxy;
     if let (Some(http), None) = (&hp.http, &hp.https) {
         f.push(
-            Finding::new("HTTP_PROXY_WITHOUT_HTTPS_PROXY", Severity::Warning, Layer::Proxy, format!(
+            Finding::of(Code::HttpProxyWithoutHttpsProxy, format!(
                 "{} is set but HTTPS_PROXY is not: go sends https:// requests (every proxy, the checksum database, go-get discovery) directly, not through the proxy",
                 http.name
             ))
@@ -552,10 +520,8 @@ fn http_proxies(cfg: &Config, f: &mut Vec<Finding>) {
     for var in [&hp.http, &hp.https].into_iter().flatten() {
         if let Err(e) = &var.parsed {
             f.push(
-                Finding::new(
-                    "HTTP_PROXY_MALFORMED",
-                    Severity::Warning,
-                    Layer::Proxy,
+                Finding::of(
+                    Code::HttpProxyMalformed,
                     format!("go ignores {}: {e}", var.name),
                 )
                 .param("key", var.name.to_string())
@@ -564,21 +530,19 @@ fn http_proxies(cfg: &Config, f: &mut Vec<Finding>) {
         } else if let Ok(u) = &var.parsed
             && !matches!(u.scheme.as_str(), "http" | "https" | "socks5" | "socks5h")
         {
-            f.push(Finding::new("HTTP_PROXY_SCHEME_UNSUPPORTED", Severity::Error, Layer::Proxy, format!("{} uses the scheme {:?}, which go cannot use (http, https, socks5, socks5h)", var.name, u.scheme)).param("key", var.name.to_string()).param("scheme", u.scheme.clone()).host(u.hostname()));
+            f.push(Finding::of(Code::HttpProxySchemeUnsupported, format!("{} uses the scheme {:?}, which go cannot use (http, https, socks5, socks5h)", var.name, u.scheme)).param("key", var.name.to_string()).param("scheme", u.scheme.clone()).host(u.hostname()));
         }
     }
     if let Some((name, v)) = &hp.all_proxy {
-        f.push(Finding::new("ALL_PROXY_IGNORED", Severity::Warning, Layer::Proxy, format!(
+        f.push(Finding::of(Code::AllProxyIgnored, format!(
             "{name}={} is set, but go ignores ALL_PROXY (curl and git honour it): go connects directly unless HTTPS_PROXY is set",
             redact_urls(v)
         )).param("key", name.to_string()).param("value", v.clone()).fix(Remedy::run("give go the same proxy", format!("export HTTPS_PROXY=\"${name}\""))));
     }
     for (upper, lower) in &hp.conflicts {
         f.push(
-            Finding::new(
-                "HTTP_PROXY_CASE_CONFLICT",
-                Severity::Info,
-                Layer::Proxy,
+            Finding::of(
+                Code::HttpProxyCaseConflict,
                 format!("{upper} and {lower} differ; go uses {upper} (curl may use {lower})"),
             )
             .param("key", upper.to_string())
@@ -591,7 +555,7 @@ fn tls_env(cfg: &Config, f: &mut Vec<Finding>) {
     if let Some(file) = cfg.env.get("SSL_CERT_FILE")
         && !std::path::Path::new(file).is_file()
     {
-        f.push(Finding::new("SSL_CERT_FILE_MISSING", Severity::Error, Layer::Tls, format!(
+        f.push(Finding::of(Code::SslCertFileMissing, format!(
                 "SSL_CERT_FILE={file} does not exist: it replaces go's list of CA bundles, so unless SSL_CERT_DIR supplies roots every HTTPS connection fails with \"certificate signed by unknown authority\""
             )).param("file", file).fix(Remedy::run("use the system CA bundle again", "unset SSL_CERT_FILE")));
     }
@@ -602,10 +566,8 @@ fn tls_env(cfg: &Config, f: &mut Vec<Finding>) {
             .collect();
         if !missing.is_empty() {
             f.push(
-                Finding::new(
-                    "SSL_CERT_DIR_MISSING",
-                    Severity::Warning,
-                    Layer::Tls,
+                Finding::of(
+                    Code::SslCertDirMissing,
                     format!(
                         "SSL_CERT_DIR lists directories that do not exist: {}",
                         missing.join(", ")
@@ -626,22 +588,20 @@ fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     };
     if cfg.git.git.is_none() {
         if let Some(m) = plan.modules.iter().find(first_step_direct) {
-            f.push(Finding::new("GIT_NOT_FOUND", Severity::Warning, Layer::Vcs, format!("git is not on PATH, but go fetches {} directly from its repository, which needs git", m.module)).param("module", m.module.clone()));
+            f.push(Finding::of(Code::GitNotFound, format!("git is not on PATH, but go fetches {} directly from its repository, which needs git", m.module)).param("module", m.module.clone()));
         } else if plan
             .modules
             .iter()
             .any(|m| m.route.iter().any(|s| matches!(s, Step::Direct(_))))
         {
-            f.push(Finding::new("GIT_NOT_FOUND", Severity::Info, Layer::Vcs, "git is not on PATH: the `direct` fallback after the proxies cannot fetch from repositories"));
+            f.push(Finding::of(Code::GitNotFound, "git is not on PATH: the `direct` fallback after the proxies cannot fetch from repositories").with_severity(Severity::Info));
         }
         return;
     }
     if let Some(e) = &cfg.git.error {
         f.push(
-            Finding::new(
-                "GIT_CONFIG_UNREADABLE",
-                Severity::Warning,
-                Layer::Vcs,
+            Finding::of(
+                Code::GitConfigUnreadable,
                 "git could not read its configuration, so git itself will fail in direct mode",
             )
             .evidence(e.clone()),
@@ -649,7 +609,7 @@ fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     }
     for e in cfg.git.ssl_verify_off() {
         f.push(
-            Finding::new("GIT_SSL_VERIFY_OFF", Severity::Warning, Layer::Vcs, format!("git config {}=false ({} scope, {}): git skips TLS verification for direct fetches, open to interception", e.key, e.scope, e.origin))
+            Finding::of(Code::GitSslVerifyOff, format!("git config {}=false ({} scope, {}): git skips TLS verification for direct fetches, open to interception", e.key, e.scope, e.origin))
                 .param("key", e.key.to_string())
                 .param("scope", e.scope.to_string())
                 .param("origin", e.origin.to_string())
@@ -658,10 +618,8 @@ fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     }
     if let Some(v) = cfg.env.get("GIT_SSL_NO_VERIFY") {
         f.push(
-            Finding::new(
-                "GIT_SSL_VERIFY_OFF",
-                Severity::Warning,
-                Layer::Vcs,
+            Finding::of(
+                Code::GitSslVerifyOff,
                 format!(
                     "GIT_SSL_NO_VERIFY={v} is set: git skips TLS verification for direct fetches"
                 ),
@@ -687,7 +645,7 @@ fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
                         .any(|s| matches!(s, Step::Direct(d) if d.insteadof_origin.is_some()))
                 })
                 .count();
-            f.push(Finding::new("GIT_INSTEADOF_SSH", Severity::Info, Layer::Vcs, format!(
+            f.push(Finding::of(Code::GitInsteadofSsh, format!(
                 "git rewrites {} to {} ({}): direct fetches use SSH, which needs a key loaded for git and TCP port 22 open{}",
                 redact_urls(&rule.prefix), redact_urls(&rule.base), rule.origin,
                 if affected > 0 { format!("; {affected} planned module(s) go this way") } else { String::new() }
@@ -699,7 +657,7 @@ fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
         }
     }
     if cfg.env.get("GIT_TERMINAL_PROMPT") == Some("1") {
-        f.push(Finding::new("GIT_TERMINAL_PROMPT_ON", Severity::Info, Layer::Vcs, "GIT_TERMINAL_PROMPT=1: go lets git ask for a password, which hangs in CI instead of failing"));
+        f.push(Finding::of(Code::GitTerminalPromptOn, "GIT_TERMINAL_PROMPT=1: go lets git ask for a password, which hangs in CI instead of failing"));
     }
 }
 
@@ -723,7 +681,7 @@ fn private_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
             format!("{patterns},{host}")
         };
         f.push(
-            Finding::new("PRIVATE_MODULE_NOT_PRIVATE", Severity::Warning, Layer::Config, format!(
+            Finding::of(Code::PrivateModuleNotPrivate, format!(
                 "modules from {host} look private ({why}) but match no GOPRIVATE pattern: go sends their paths to the public proxy and checksum database, and fails to verify them (\"reading https://sum.golang.org/lookup/…: 404 Not Found\" or \"410 Gone\")"
             ))
             .host(host)
@@ -739,24 +697,17 @@ fn private_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
 fn project(cfg: &Config, f: &mut Vec<Finding>) {
     for (path, e) in &cfg.project.read_errors {
         f.push(
-            Finding::new(
-                "GOMOD_UNREADABLE",
-                Severity::Error,
-                Layer::Config,
-                format!("{}: {e}", path.display()),
-            )
-            .param("file", path.display().to_string())
-            .param("detail", e.to_string()),
+            Finding::of(Code::GomodUnreadable, format!("{}: {e}", path.display()))
+                .param("file", path.display().to_string())
+                .param("detail", e.to_string()),
         );
     }
     if let Some(m) = &cfg.project.gomod
         && let Some(err) = m.errors.first()
     {
         f.push(
-            Finding::new(
-                "GOMOD_UNPARSABLE",
-                Severity::Error,
-                Layer::Config,
+            Finding::of(
+                Code::GomodUnparsable,
                 format!(
                     "go cannot parse {}: line {}: {}",
                     m.path.display(),
@@ -777,10 +728,8 @@ fn project(cfg: &Config, f: &mut Vec<Finding>) {
         && let Some(err) = w.errors.first()
     {
         f.push(
-            Finding::new(
-                "GOWORK_UNPARSABLE",
-                Severity::Error,
-                Layer::Config,
+            Finding::of(
+                Code::GoworkUnparsable,
                 format!(
                     "go cannot parse {}: line {}: {}",
                     w.path.display(),
@@ -795,10 +744,8 @@ fn project(cfg: &Config, f: &mut Vec<Finding>) {
     }
     if !cfg.env.non_utf8.is_empty() {
         f.push(
-            Finding::new(
-                "ENV_NOT_UTF8",
-                Severity::Info,
-                Layer::Config,
+            Finding::of(
+                Code::EnvNotUtf8,
                 format!(
                     "these environment variables are not valid UTF-8: {}",
                     cfg.env.non_utf8.join(", ")

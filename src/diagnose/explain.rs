@@ -4,12 +4,12 @@
 
 use serde::Serialize;
 
-use super::{Layer, Remedy};
+use super::{Code, Layer, Remedy};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
     pub matched: bool,
-    pub code: Option<&'static str>,
+    pub code: Option<Code>,
     pub layer: Option<Layer>,
     pub host: Option<String>,
     pub summary: String,
@@ -80,8 +80,8 @@ fn module_of(text: &str) -> Option<String> {
 struct Rule {
     /// Every needle must occur (case-sensitive, as go prints it).
     needles: &'static [&'static str],
-    code: &'static str,
-    layer: Layer,
+    /// Its layer is the code's.
+    code: Code,
     summary: &'static str,
     meaning: &'static str,
     checks: &'static [&'static str],
@@ -91,8 +91,7 @@ struct Rule {
 const RULES: &[Rule] = &[
     Rule {
         needles: &["SECURITY ERROR", "go.sum database server misbehavior"],
-        code: "SUMDB_MISBEHAVIOR",
-        layer: Layer::Sumdb,
+        code: Code::SumdbMisbehavior,
         summary: "the checksum database contradicted a tree head go verified earlier",
         meaning: "go keeps the last verified tree head of the checksum database; a new answer that is not consistent with it means the database, or something in between, is lying.",
         checks: &[
@@ -106,8 +105,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["SECURITY ERROR", "checksum server"],
-        code: "SUMDB_CHECKSUM_MISMATCH",
-        layer: Layer::Sumdb,
+        code: Code::SumdbChecksumMismatch,
         summary: "the downloaded module differs from what the checksum database recorded",
         meaning: "the bytes go downloaded do not match the hash the checksum database holds for this version: the proxy served altered content, or the download was tampered with.",
         checks: &[
@@ -124,8 +122,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["SECURITY ERROR", "go.sum"],
-        code: "GOSUM_MISMATCH",
-        layer: Layer::Config,
+        code: Code::GosumMismatch,
         summary: "the downloaded module differs from the hash in go.sum",
         meaning: "go.sum records what an earlier download looked like; this download differs. Either the module was re-tagged upstream, or the download was altered.",
         checks: &[
@@ -139,8 +136,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["checksum database disabled by GOSUMDB=off"],
-        code: "TOOLCHAIN_NEEDS_SUMDB",
-        layer: Layer::Config,
+        code: Code::ToolchainNeedsSumdb,
         summary: "go must verify a toolchain download, but GOSUMDB=off",
         meaning: "since Go 1.21 a go.mod that asks for a newer Go makes go download golang.org/toolchain; go always verifies toolchains with the checksum database, even with GOSUMDB=off.",
         checks: &["go env GOSUMDB", "the go and toolchain lines of go.mod"],
@@ -154,8 +150,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["toolchain not available"],
-        code: "TOOLCHAIN_UNAVAILABLE",
-        layer: Layer::Toolchain,
+        code: Code::ToolchainUnavailable,
         summary: "no GOPROXY entry served the Go toolchain go.mod asks for",
         meaning: "go tried to download golang.org/toolchain for the Go version in go.mod or go.work; the proxies did not have it, or the direct route to go.dev failed.",
         checks: &[
@@ -169,8 +164,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["requires go >=", "GOTOOLCHAIN=local"],
-        code: "TOOLCHAIN_LOCAL_TOO_OLD",
-        layer: Layer::Config,
+        code: Code::ToolchainLocalTooOld,
         summary: "go.mod needs a newer Go and GOTOOLCHAIN=local forbids switching",
         meaning: "the installed go is older than the go line of go.mod (or a dependency's), and GOTOOLCHAIN=local tells go never to download a newer one.",
         checks: &["go version", "go env GOTOOLCHAIN", "the go line of go.mod"],
@@ -184,8 +178,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["invalid GOTOOLCHAIN"],
-        code: "GOTOOLCHAIN_INVALID",
-        layer: Layer::Config,
+        code: Code::GotoolchainInvalid,
         summary: "GOTOOLCHAIN has a value go does not accept",
         meaning: "GOTOOLCHAIN must be local, auto, path, a toolchain name like go1.22.3, or a name with +auto or +path; with anything else every go command fails except `go env GOTOOLCHAIN` and `go env -w GOTOOLCHAIN=…`.",
         checks: &["go env GOTOOLCHAIN", "env | grep GOTOOLCHAIN"],
@@ -196,8 +189,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["invalid toolchain", "in go."],
-        code: "GOMOD_TOOLCHAIN_INVALID",
-        layer: Layer::Config,
+        code: Code::GomodToolchainInvalid,
         summary: "the toolchain line of go.mod or go.work is not a toolchain name",
         meaning: "a toolchain line names a release such as go1.22.3 (or default); go cannot select anything else.",
         checks: &["the toolchain line of go.mod / go.work"],
@@ -208,8 +200,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["is a language version but not a toolchain version"],
-        code: "GOMOD_TOOLCHAIN_INVALID",
-        layer: Layer::Config,
+        code: Code::GomodToolchainInvalid,
         summary: "the toolchain line names a language version (go1.22), not a release (go1.22.0)",
         meaning: "`toolchain go1.22` is not normalised: go looks for a download named go1.22, which does not exist.",
         checks: &["the toolchain line of go.mod / go.work"],
@@ -217,8 +208,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["cannot find", "in PATH"],
-        code: "TOOLCHAIN_NOT_IN_PATH",
-        layer: Layer::Config,
+        code: Code::ToolchainNotInPath,
         summary: "GOTOOLCHAIN=path (or +path) and the needed goX.Y.Z is not in PATH",
         meaning: "in path mode go never downloads toolchains: it runs a goX.Y.Z binary from PATH or fails.",
         checks: &["go env GOTOOLCHAIN", "which the goX.Y.Z binary"],
@@ -226,8 +216,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["switching to go >="],
-        code: "TOOLCHAIN_UNAVAILABLE",
-        layer: Layer::Toolchain,
+        code: Code::ToolchainUnavailable,
         summary: "go needed a newer toolchain in the middle of a command and found none",
         meaning: "go get, go mod tidy or go mod download met a dependency needing a newer Go; go lists golang.org/toolchain versions through GOPROXY (or goX binaries in PATH) and found no suitable one.",
         checks: &["go env GOPROXY GOTOOLCHAIN", "godoctor check"],
@@ -235,8 +224,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["too many toolchain switches"],
-        code: "TOOLCHAIN_SWITCH_LOOP",
-        layer: Layer::Toolchain,
+        code: Code::ToolchainSwitchLoop,
         summary: "go kept switching toolchains",
         meaning: "each toolchain go switched to asked for another one: usually a GOTOOLCHAIN set in the environment of a toolchain that is itself too old.",
         checks: &["go env GOTOOLCHAIN", "env | grep GOTOOLCHAIN"],
@@ -244,8 +232,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["invoked to provide"],
-        code: "TOOLCHAIN_MARKER_LEAKED",
-        layer: Layer::Config,
+        code: Code::ToolchainMarkerLeaked,
         summary: "a toolchain switch marker leaked into the environment",
         meaning: "GOTOOLCHAIN_INTERNAL_SWITCH_VERSION is set in the environment, so this go thinks it was started to be another version.",
         checks: &["env | grep GOTOOLCHAIN_INTERNAL"],
@@ -256,8 +243,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["listed in go.work file requires go >="],
-        code: "GOWORK_GO_TOO_OLD",
-        layer: Layer::Config,
+        code: Code::GoworkGoTooOld,
         summary: "go.work asks for an older Go than a module it uses",
         meaning: "every module in the workspace must fit the go line of go.work.",
         checks: &["the go line of go.work"],
@@ -265,8 +251,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["unknown directive: toolchain"],
-        code: "GO_TOO_OLD_FOR_GOMOD",
-        layer: Layer::Config,
+        code: Code::GoTooOldForGomod,
         summary: "this go predates the toolchain directive (Go 1.21)",
         meaning: "go.mod has a `toolchain` line, which go older than 1.21 cannot parse.",
         checks: &["go version"],
@@ -274,8 +259,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["invalid go version", "must match format"],
-        code: "GO_TOO_OLD_FOR_GOMOD",
-        layer: Layer::Config,
+        code: Code::GoTooOldForGomod,
         summary: "this go cannot parse a three-part go line (Go 1.21+ syntax)",
         meaning: "go.mod says `go 1.N.P`; go older than 1.21 only accepts `go 1.N`.",
         checks: &["go version", "the go line of go.mod"],
@@ -283,8 +267,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["module lookup disabled by GOPROXY=off"],
-        code: "GOPROXY_OFF",
-        layer: Layer::Config,
+        code: Code::GoproxyOff,
         summary: "GOPROXY=off forbids downloading modules",
         meaning: "with GOPROXY=off go only uses the module cache (and fetches GONOPROXY matches directly).",
         checks: &["go env GOPROXY", "env | grep GOPROXY"],
@@ -295,8 +278,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["module lookup disabled by -mod="],
-        code: "GOFLAGS_MOD_VENDOR",
-        layer: Layer::Config,
+        code: Code::GoflagsModVendor,
         summary: "go is in vendor mode and will not download modules",
         meaning: "with -mod=vendor (the default when go.mod says go ≥ 1.14 and vendor/ exists) go builds from vendor/ and refuses module lookups.",
         checks: &["go env GOFLAGS", "vendor/modules.txt"],
@@ -307,8 +289,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["GOPROXY list is not the empty string, but contains no entries"],
-        code: "GOPROXY_MALFORMED",
-        layer: Layer::Config,
+        code: Code::GoproxyMalformed,
         summary: "GOPROXY is set but names no proxy",
         meaning: "GOPROXY is something like `,` or blank, or an empty `GOPROXY=` line in the go/env file hides the default from $GOROOT/go.env (Go 1.21+).",
         checks: &["go env GOPROXY", "cat \"$(go env GOENV)\""],
@@ -316,8 +297,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["invalid proxy URL"],
-        code: "GOPROXY_MALFORMED",
-        layer: Layer::Config,
+        code: Code::GoproxyMalformed,
         summary: "go rejects a GOPROXY entry",
         meaning: "every GOPROXY entry must be a URL with http, https or file scheme (or direct/off).",
         checks: &["go env GOPROXY"],
@@ -328,8 +308,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["missing GOSUMDB"],
-        code: "GOSUMDB_MALFORMED",
-        layer: Layer::Config,
+        code: Code::GosumdbMalformed,
         summary: "GOSUMDB is empty",
         meaning: "an empty `GOSUMDB=` line in the go/env file hides the default from $GOROOT/go.env (Go 1.21+), or $GOROOT/go.env is missing.",
         checks: &[
@@ -341,8 +320,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["invalid GOSUMDB"],
-        code: "GOSUMDB_MALFORMED",
-        layer: Layer::Config,
+        code: Code::GosumdbMalformed,
         summary: "go rejects GOSUMDB",
         meaning: "GOSUMDB must be `off`, `sum.golang.org`, or `<name>+<hash>+<key> [url]` with a valid key.",
         checks: &["go env GOSUMDB"],
@@ -350,8 +328,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["verifying", "sum.golang.org/lookup", "410 Gone"],
-        code: "PRIVATE_MODULE_NOT_PRIVATE",
-        layer: Layer::Config,
+        code: Code::PrivateModuleNotPrivate,
         summary: "the public checksum database does not know this module: it is private or unpublished",
         meaning: "go asked sum.golang.org (directly or through a proxy's /sumdb/) about a module it cannot fetch: typically a private module that GOPRIVATE/GONOSUMDB does not cover.",
         checks: &[
@@ -365,8 +342,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["verifying", "/lookup/", "404 Not Found"],
-        code: "PRIVATE_MODULE_NOT_PRIVATE",
-        layer: Layer::Config,
+        code: Code::PrivateModuleNotPrivate,
         summary: "the checksum database does not know this module: it is private or unpublished",
         meaning: "go asked the checksum database about a module it cannot fetch: typically a private module that GOPRIVATE/GONOSUMDB does not cover.",
         checks: &["go env GOPRIVATE GONOSUMDB"],
@@ -377,8 +353,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["terminal prompts disabled"],
-        code: "VCS_AUTH_REQUIRED",
-        layer: Layer::Vcs,
+        code: Code::VcsAuthRequired,
         summary: "git needs credentials for a repository go fetches directly",
         meaning: "go runs git with GIT_TERMINAL_PROMPT=0, so git fails instead of asking for a user name and password.",
         checks: &[
@@ -398,8 +373,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["Permission denied (publickey"],
-        code: "VCS_AUTH_REQUIRED",
-        layer: Layer::Vcs,
+        code: Code::VcsAuthRequired,
         summary: "the git host rejected your SSH key",
         meaning: "git fetches over SSH (usually an insteadOf rewrite) and no key it offered is accepted.",
         checks: &["ssh -T git@<host>", "git config --get-regexp insteadof"],
@@ -407,8 +381,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["Could not read from remote repository"],
-        code: "VCS_AUTH_REQUIRED",
-        layer: Layer::Vcs,
+        code: Code::VcsAuthRequired,
         summary: "git could not read the repository (credentials or access)",
         meaning: "git reached the host but was not allowed to read the repository, or could not connect over SSH.",
         checks: &["git ls-remote <repo>", "git config --get-regexp insteadof"],
@@ -419,8 +392,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["unrecognized import path"],
-        code: "VCS_DISCOVERY_FAILED",
-        layer: Layer::Vcs,
+        code: Code::VcsDiscoveryFailed,
         summary: "go could not find the repository behind an import path",
         meaning: "for a direct fetch go asks https://<path>?go-get=1 for a go-import meta tag; that request failed or the page had no tag.",
         checks: &[
@@ -434,8 +406,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["GOVCS disallows"],
-        code: "GOVCS_DISALLOWED",
-        layer: Layer::Config,
+        code: Code::GovcsDisallowed,
         summary: "GOVCS forbids the version-control tool this module needs",
         meaning: "GOVCS limits which VCS go may run for public and private modules (default: git and hg for public).",
         checks: &["go env GOVCS GOPRIVATE"],
@@ -446,8 +417,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["proxyconnect tcp"],
-        code: "PROXY_UNREACHABLE",
-        layer: Layer::Proxy,
+        code: Code::ProxyUnreachable,
         summary: "go could not connect to the HTTP proxy in HTTPS_PROXY",
         meaning: "go sends https requests through HTTPS_PROXY; connecting (or TLS) to that proxy failed.",
         checks: &[
@@ -461,8 +431,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["Proxy Authentication Required"],
-        code: "PROXY_AUTH_REQUIRED",
-        layer: Layer::Proxy,
+        code: Code::ProxyAuthRequired,
         summary: "the HTTP proxy wants credentials",
         meaning: "the proxy in HTTPS_PROXY answered CONNECT with 407.",
         checks: &["env | grep -i https_proxy (are USER:PASSWORD in it?)"],
@@ -473,8 +442,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["certificate signed by unknown authority"],
-        code: "TLS_UNKNOWN_ISSUER_INTERCEPTION",
-        layer: Layer::Tls,
+        code: Code::TlsUnknownIssuerInterception,
         summary: "go does not trust the certificate it was shown",
         meaning: "the server's certificate chains to a CA not in go's roots: a TLS-intercepting proxy or firewall, or a private CA (for an internal host).",
         checks: &[
@@ -490,8 +458,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["certificate has expired or is not yet valid"],
-        code: "TLS_EXPIRED",
-        layer: Layer::Tls,
+        code: Code::TlsExpired,
         summary: "the certificate is outside its validity period",
         meaning: "either the server's certificate really expired, or this machine's clock is wrong.",
         checks: &["date -u", "timedatectl status"],
@@ -502,8 +469,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["x509: certificate is valid for"],
-        code: "TLS_NAME_MISMATCH",
-        layer: Layer::Tls,
+        code: Code::TlsNameMismatch,
         summary: "the certificate belongs to another name",
         meaning: "the server that answered is not the host go asked for: a redirecting firewall, a wrong DNS answer, or a misconfigured proxy.",
         checks: &["getent hosts <host>", "godoctor check -v"],
@@ -511,8 +477,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["failed to load system roots"],
-        code: "TLS_NO_ROOTS",
-        layer: Layer::Tls,
+        code: Code::TlsNoRoots,
         summary: "go found no CA certificates at all",
         meaning: "no CA bundle was readable (SSL_CERT_FILE/SSL_CERT_DIR point nowhere, or ca-certificates is not installed).",
         checks: &[
@@ -526,8 +491,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["TLS handshake timeout"],
-        code: "TLS_HANDSHAKE_TIMEOUT",
-        layer: Layer::Tls,
+        code: Code::TlsHandshakeTimeout,
         summary: "the TLS handshake did not finish within 10 s",
         meaning: "TCP connected but the server (or something in between) never completed TLS: often SNI-based filtering that drops the connection silently.",
         checks: &["godoctor check"],
@@ -535,8 +499,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["no such host"],
-        code: "DNS_NXDOMAIN",
-        layer: Layer::Dns,
+        code: Code::DnsNxdomain,
         summary: "the name does not resolve",
         meaning: "the resolver answered that the host does not exist (NXDOMAIN) or has no address.",
         checks: &[
@@ -548,8 +511,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["server misbehaving"],
-        code: "DNS_SERVFAIL",
-        layer: Layer::Dns,
+        code: Code::DnsServfail,
         summary: "the DNS server failed to answer (SERVFAIL/REFUSED)",
         meaning: "the nameserver in /etc/resolv.conf returned an error instead of an answer.",
         checks: &["cat /etc/resolv.conf", "nslookup <host>"],
@@ -557,8 +519,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["lookup ", "i/o timeout"],
-        code: "DNS_TIMEOUT",
-        layer: Layer::Dns,
+        code: Code::DnsTimeout,
         summary: "the DNS server did not answer",
         meaning: "go asked the nameservers of /etc/resolv.conf and none answered in time.",
         checks: &["cat /etc/resolv.conf", "nslookup <host>"],
@@ -566,8 +527,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["connect: connection refused"],
-        code: "TCP_REFUSED",
-        layer: Layer::Tcp,
+        code: Code::TcpRefused,
         summary: "the host refused the connection",
         meaning: "nothing listens on that address and port, or a firewall rejects it.",
         checks: &["the address and port in the message", "go env GOPROXY"],
@@ -575,8 +535,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["connection reset by peer"],
-        code: "TLS_RESET_AFTER_CLIENTHELLO",
-        layer: Layer::Tls,
+        code: Code::TlsResetAfterClienthello,
         summary: "the connection was reset, typically right after the TLS ClientHello",
         meaning: "a reset just after go sends the server name in the TLS handshake is the signature of SNI filtering by a firewall.",
         checks: &["godoctor check (shows whether the reset follows the ClientHello)"],
@@ -587,8 +546,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["dial tcp", "i/o timeout"],
-        code: "TCP_BLACKHOLE",
-        layer: Layer::Tcp,
+        code: Code::TcpBlackhole,
         summary: "the connection timed out: packets are dropped",
         meaning: "go's dialer waited (30 s by default) without any answer: a firewall drops the traffic or the address is unreachable.",
         checks: &["godoctor check (tests every address, IPv4 and IPv6)"],
@@ -599,8 +557,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["network is unreachable"],
-        code: "TCP_UNREACHABLE",
-        layer: Layer::Tcp,
+        code: Code::TcpUnreachable,
         summary: "no route to the address",
         meaning: "this machine has no route to the address (often an IPv6 address on an IPv4-only network).",
         checks: &["ip route", "ip -6 route"],
@@ -608,8 +565,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["no route to host"],
-        code: "TCP_UNREACHABLE",
-        layer: Layer::Tcp,
+        code: Code::TcpUnreachable,
         summary: "no route to the host",
         meaning: "a router or firewall reported the host unreachable.",
         checks: &["ip route"],
@@ -617,8 +573,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["redirected from secure URL"],
-        code: "HTTP_REDIRECT_INSECURE",
-        layer: Layer::Http,
+        code: Code::HttpRedirectInsecure,
         summary: "an https request was redirected to plain http",
         meaning: "go refuses to follow a redirect from https to http.",
         checks: &["curl -sSI <url>"],
@@ -626,8 +581,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["stopped after 10 redirects"],
-        code: "HTTP_REDIRECT_LOOP",
-        layer: Layer::Http,
+        code: Code::HttpRedirectLoop,
         summary: "a redirect loop",
         meaning: "go follows at most 10 redirects.",
         checks: &["curl -sSIL <url>"],
@@ -635,8 +589,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["403 Forbidden"],
-        code: "HTTP_FORBIDDEN",
-        layer: Layer::Http,
+        code: Code::HttpForbidden,
         summary: "the server refused the request (403)",
         meaning: "the proxy or a firewall in front of it forbids this request; go stops at a `,` separator.",
         checks: &["curl -sS <url>", "~/.netrc credentials for the host"],
@@ -644,8 +597,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["404 Not Found"],
-        code: "MODULE_NOT_FOUND",
-        layer: Layer::Http,
+        code: Code::ModuleNotFound,
         summary: "the proxy does not have this module or version",
         meaning: "every GOPROXY entry answered 404/410: the path or version is wrong, or the module is private.",
         checks: &["the module path and version", "go env GOPRIVATE"],
@@ -653,8 +605,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["410 Gone"],
-        code: "MODULE_NOT_FOUND",
-        layer: Layer::Http,
+        code: Code::ModuleNotFound,
         summary: "the proxy does not have this module or version",
         meaning: "every GOPROXY entry answered 404/410: the path or version is wrong, or the module is private.",
         checks: &["the module path and version", "go env GOPRIVATE"],
@@ -662,8 +613,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["unknown environment setting GO111MODULE="],
-        code: "GO111MODULE_INVALID",
-        layer: Layer::Config,
+        code: Code::Go111moduleInvalid,
         summary: "GO111MODULE has a value go does not know",
         meaning: "go accepts only on, off, auto or empty, in lower case; anything else stops module-aware commands.",
         checks: &["go env GO111MODULE"],
@@ -671,8 +621,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["modules disabled by GO111MODULE=off"],
-        code: "GO111MODULE_OFF",
-        layer: Layer::Config,
+        code: Code::Go111moduleOff,
         summary: "module mode is off",
         meaning: "GO111MODULE=off puts go in GOPATH mode.",
         checks: &["go env GO111MODULE"],
@@ -680,8 +629,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["parsing $GOFLAGS"],
-        code: "GOFLAGS_MALFORMED",
-        layer: Layer::Config,
+        code: Code::GoflagsMalformed,
         summary: "GOFLAGS has something go cannot parse",
         meaning: "every go command except go env fails while GOFLAGS is invalid.",
         checks: &["go env GOFLAGS"],
@@ -689,8 +637,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["malformed module path"],
-        code: "MODULE_PATH_MALFORMED",
-        layer: Layer::Config,
+        code: Code::ModulePathMalformed,
         summary: "the module path is not valid",
         meaning: "a module path must start with a host name containing a dot.",
         checks: &["the import or require line"],
@@ -698,8 +645,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         needles: &["unknown revision"],
-        code: "VCS_UNKNOWN_REVISION",
-        layer: Layer::Vcs,
+        code: Code::VcsUnknownRevision,
         summary: "the repository has no such version",
         meaning: "the tag or commit does not exist in the repository go fetched (or is not visible with these credentials).",
         checks: &["git ls-remote <repo>"],
@@ -715,7 +661,7 @@ pub(crate) fn all_rules() -> Vec<Explanation> {
         .map(|r| Explanation {
             matched: true,
             code: Some(r.code),
-            layer: Some(r.layer),
+            layer: Some(r.code.layer()),
             host: None,
             summary: r.summary.to_owned(),
             meaning: r.meaning.to_owned(),
@@ -738,14 +684,14 @@ pub fn explain(text: &str) -> Explanation {
     let module = module_of(text);
     for rule in RULES {
         if rule.needles.iter().all(|n| text.contains(n)) {
-            let host = match rule.layer {
+            let host = match rule.code.layer() {
                 Layer::Dns => word_after(text, "lookup ").map(str::to_owned),
                 Layer::Tcp => dial_host(text).or_else(|| url_host(text)),
                 Layer::Config => None,
                 _ => url_host(text),
             };
             let host = host.or_else(|| {
-                if rule.code == "PRIVATE_MODULE_NOT_PRIVATE" {
+                if rule.code == Code::PrivateModuleNotPrivate {
                     module
                         .as_ref()
                         .map(|m| m.split('/').next().unwrap_or("").to_owned())
@@ -764,7 +710,7 @@ pub fn explain(text: &str) -> Explanation {
             return Explanation {
                 matched: true,
                 code: Some(rule.code),
-                layer: Some(rule.layer),
+                layer: Some(rule.code.layer()),
                 host,
                 summary: rule.summary.to_owned(),
                 meaning: rule.meaning.to_owned(),
@@ -807,183 +753,186 @@ pub fn explain(text: &str) -> Explanation {
 mod tests {
     use super::*;
 
-    fn code(text: &str) -> Option<&'static str> {
+    fn code(text: &str) -> Option<Code> {
         explain(text).code
     }
 
     // Every error shape of go-semantics.md §9 and go-toolchains.md.
     #[test]
     fn recognises_go_error_texts() {
-        let cases: &[(&str, &str)] = &[
+        let cases: &[(&str, Code)] = &[
             (
                 "go: golang.org/x/text@v0.3.0: Get \"https://proxy.golang.org/golang.org/x/text/@v/v0.3.0.mod\": dial tcp: lookup proxy.golang.org on 127.0.0.53:53: no such host",
-                "DNS_NXDOMAIN",
+                Code::DnsNxdomain,
             ),
             (
                 "dial tcp: lookup proxy.golang.org on 10.0.0.2:53: server misbehaving",
-                "DNS_SERVFAIL",
+                Code::DnsServfail,
             ),
             (
                 "dial tcp: lookup proxy.golang.org on 10.0.0.2:53: read udp 10.0.0.5:4000->10.0.0.2:53: i/o timeout",
-                "DNS_TIMEOUT",
+                Code::DnsTimeout,
             ),
             (
                 "go: x@v1: Get \"https://proxy.golang.org/x/@v/v1.mod\": dial tcp 142.250.1.1:443: i/o timeout",
-                "TCP_BLACKHOLE",
+                Code::TcpBlackhole,
             ),
             (
                 "dial tcp 1.2.3.4:443: connect: connection refused",
-                "TCP_REFUSED",
+                Code::TcpRefused,
             ),
             (
                 "Get \"https://proxy.golang.org/x\": read tcp 10.0.0.5:5000->142.250.1.1:443: read: connection reset by peer",
-                "TLS_RESET_AFTER_CLIENTHELLO",
+                Code::TlsResetAfterClienthello,
             ),
             (
                 "Get \"https://proxy.golang.org/…\": proxyconnect tcp: dial tcp 10.0.0.1:3128: connect: connection refused",
-                "PROXY_UNREACHABLE",
+                Code::ProxyUnreachable,
             ),
             (
                 "Get \"https://proxy.golang.org/x\": Proxy Authentication Required",
-                "PROXY_AUTH_REQUIRED",
+                Code::ProxyAuthRequired,
             ),
             (
                 "Get \"https://proxy.golang.org/x\": tls: failed to verify certificate: x509: certificate signed by unknown authority",
-                "TLS_UNKNOWN_ISSUER_INTERCEPTION",
+                Code::TlsUnknownIssuerInterception,
             ),
             (
                 "x509: certificate has expired or is not yet valid: current time 2026-01-01",
-                "TLS_EXPIRED",
+                Code::TlsExpired,
             ),
             (
                 "x509: certificate is valid for a.example, not proxy.golang.org",
-                "TLS_NAME_MISMATCH",
+                Code::TlsNameMismatch,
             ),
             (
                 "x509: failed to load system roots and no roots provided",
-                "TLS_NO_ROOTS",
+                Code::TlsNoRoots,
             ),
-            ("net/http: TLS handshake timeout", "TLS_HANDSHAKE_TIMEOUT"),
+            ("net/http: TLS handshake timeout", Code::TlsHandshakeTimeout),
             (
                 "go: rsc.io/quote@v1.999.999: reading https://proxy.golang.org/rsc.io/quote/@v/v1.999.999.info: 404 Not Found",
-                "MODULE_NOT_FOUND",
+                Code::ModuleNotFound,
             ),
             (
                 "go: git.corp.example/x@v1.0.0: verifying module: git.corp.example/x@v1.0.0: reading https://sum.golang.org/lookup/git.corp.example/x@v1.0.0: 410 Gone",
-                "PRIVATE_MODULE_NOT_PRIVATE",
+                Code::PrivateModuleNotPrivate,
             ),
             (
                 "verifying github.com/x/y@v1.0.0: checksum mismatch\n\tdownloaded: h1:a\n\tgo.sum:     h1:b\n\nSECURITY ERROR\nThis download does NOT match an earlier download recorded in go.sum.",
-                "GOSUM_MISMATCH",
+                Code::GosumMismatch,
             ),
             (
                 "go: x@v1: verifying module: checksum mismatch\n\tdownloaded: h1:a\n\tsum.golang.org: h1:b\n\nSECURITY ERROR\nThis download does NOT match the one reported by the checksum server.",
-                "SUMDB_CHECKSUM_MISMATCH",
+                Code::SumdbChecksumMismatch,
             ),
             (
                 "SECURITY ERROR\ngo.sum database server misbehavior detected!",
-                "SUMDB_MISBEHAVIOR",
+                Code::SumdbMisbehavior,
             ),
             (
                 "go: golang.org/x/text: module lookup disabled by GOPROXY=off",
-                "GOPROXY_OFF",
+                Code::GoproxyOff,
             ),
             (
                 "go: GOPROXY list is not the empty string, but contains no entries",
-                "GOPROXY_MALFORMED",
+                Code::GoproxyMalformed,
             ),
             (
                 "go: invalid proxy URL missing scheme: foo",
-                "GOPROXY_MALFORMED",
+                Code::GoproxyMalformed,
             ),
             (
                 "go: x@v1: verifying go.mod: missing GOSUMDB",
-                "GOSUMDB_MALFORMED",
+                Code::GosumdbMalformed,
             ),
             (
                 "go: x@v1: verifying go.mod: invalid GOSUMDB: malformed verifier id",
-                "GOSUMDB_MALFORMED",
+                Code::GosumdbMalformed,
             ),
             (
                 "fatal: could not read Username for 'https://git.corp.example': terminal prompts disabled",
-                "VCS_AUTH_REQUIRED",
+                Code::VcsAuthRequired,
             ),
             (
                 "go: corp.example/x@latest: unrecognized import path \"corp.example/x\": https fetch: Get \"https://corp.example/x?go-get=1\": dial tcp: lookup corp.example: no such host",
-                "VCS_DISCOVERY_FAILED",
+                Code::VcsDiscoveryFailed,
             ),
             (
                 "go: GOVCS disallows using git for public github.com/google/go-cmp; see 'go help vcs'",
-                "GOVCS_DISALLOWED",
+                Code::GovcsDisallowed,
             ),
             (
                 "go: download go1.24.1: golang.org/toolchain@v0.0.1-go1.24.1.linux-amd64: verifying module: checksum database disabled by GOSUMDB=off",
-                "TOOLCHAIN_NEEDS_SUMDB",
+                Code::ToolchainNeedsSumdb,
             ),
             (
                 "go: download go1.99.0 for linux/amd64: toolchain not available",
-                "TOOLCHAIN_UNAVAILABLE",
+                Code::ToolchainUnavailable,
             ),
             (
                 "go: go.mod requires go >= 1.99.0 (running go 1.27.3; GOTOOLCHAIN=local)",
-                "TOOLCHAIN_LOCAL_TOO_OLD",
+                Code::ToolchainLocalTooOld,
             ),
             (
                 "go: errors parsing go.mod:\n/x/go.mod:5: unknown directive: toolchain",
-                "GO_TOO_OLD_FOR_GOMOD",
+                Code::GoTooOldForGomod,
             ),
-            ("go: invalid GOTOOLCHAIN \"bash\"", "GOTOOLCHAIN_INVALID"),
+            ("go: invalid GOTOOLCHAIN \"bash\"", Code::GotoolchainInvalid),
             (
                 "go: invalid toolchain \"bogus\" in go.mod",
-                "GOMOD_TOOLCHAIN_INVALID",
+                Code::GomodToolchainInvalid,
             ),
             (
                 "go: invalid toolchain: go1.99 is a language version but not a toolchain version (go1.99.x)",
-                "GOMOD_TOOLCHAIN_INVALID",
+                Code::GomodToolchainInvalid,
             ),
             (
                 "go: cannot find \"go1.99.3\" in PATH",
-                "TOOLCHAIN_NOT_IN_PATH",
+                Code::ToolchainNotInPath,
             ),
             (
                 "go: switching to go >= 1.99: no releases found for go >= 1.99",
-                "TOOLCHAIN_UNAVAILABLE",
+                Code::ToolchainUnavailable,
             ),
-            ("go: too many toolchain switches", "TOOLCHAIN_SWITCH_LOOP"),
+            ("go: too many toolchain switches", Code::ToolchainSwitchLoop),
             (
                 "go: toolchain go1.27.3 invoked to provide go1.99.0",
-                "TOOLCHAIN_MARKER_LEAKED",
+                Code::ToolchainMarkerLeaked,
             ),
             (
                 "go: module . listed in go.work file requires go >= 1.26.0, but go.work lists go 1.21; to download and use go 1.26.0:\n\tgo work use",
-                "GOWORK_GO_TOO_OLD",
+                Code::GoworkGoTooOld,
             ),
             (
                 "go.mod:3: invalid go version '1.22.0': must match format 1.23",
-                "GO_TOO_OLD_FOR_GOMOD",
+                Code::GoTooOldForGomod,
             ),
             (
                 "go: modules disabled by GO111MODULE=off; see 'go help modules'",
-                "GO111MODULE_OFF",
+                Code::Go111moduleOff,
             ),
-            ("go: parsing $GOFLAGS: non-flag \"x\"", "GOFLAGS_MALFORMED"),
+            (
+                "go: parsing $GOFLAGS: non-flag \"x\"",
+                Code::GoflagsMalformed,
+            ),
             (
                 "module lookup disabled by -mod=vendor\n\t(Go version in go.mod is at least 1.14 and vendor directory exists.)",
-                "GOFLAGS_MOD_VENDOR",
+                Code::GoflagsModVendor,
             ),
             (
                 "go: bad/path@latest: malformed module path \"bad/path\": missing dot in first path element",
-                "MODULE_PATH_MALFORMED",
+                Code::ModulePathMalformed,
             ),
             (
                 "go: github.com/golang/term@86186f3: invalid version: unknown revision 86186f3",
-                "VCS_UNKNOWN_REVISION",
+                Code::VcsUnknownRevision,
             ),
             (
                 "redirected from secure URL https://a/x to insecure URL http://a/x",
-                "HTTP_REDIRECT_INSECURE",
+                Code::HttpRedirectInsecure,
             ),
-            ("stopped after 10 redirects", "HTTP_REDIRECT_LOOP"),
+            ("stopped after 10 redirects", Code::HttpRedirectLoop),
         ];
         for (text, want) in cases {
             assert_eq!(code(text), Some(*want), "{text}");

@@ -2,6 +2,7 @@
 //! into findings with a stable code, a severity, the layer at fault and remediation commands
 //! that work; and the prediction of what `go mod download` will do.
 
+pub mod code;
 pub mod config_rules;
 pub mod explain;
 pub mod observe;
@@ -10,6 +11,8 @@ pub mod remediation;
 pub mod remedy;
 
 use serde::Serialize;
+
+pub use code::Code;
 
 use crate::config::Config;
 use crate::plan::Plan;
@@ -72,8 +75,8 @@ impl Remedy {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Stable, SCREAMING_SNAKE_CASE; CI scripts match on it.
-    pub code: &'static str,
+    /// Stable; CI scripts match on its string.
+    pub code: Code,
     pub severity: Severity,
     pub layer: Layer,
     pub host: Option<String>,
@@ -93,22 +96,39 @@ impl Finding {
         self
     }
 
-    pub fn new(
-        code: &'static str,
-        severity: Severity,
-        layer: Layer,
-        message: impl Into<String>,
-    ) -> Self {
+    /// A finding with the code's usual severity and layer.
+    pub fn of(code: Code, message: impl Into<String>) -> Self {
         Finding {
             code,
-            severity,
-            layer,
+            severity: code.severity(),
+            layer: code.layer(),
             host: None,
             message: message.into(),
             evidence: Vec::new(),
             remediation: Vec::new(),
             params: std::collections::BTreeMap::new(),
         }
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn with_layer(mut self, layer: Layer) -> Self {
+        self.layer = layer;
+        self
+    }
+
+    /// The same failure seen as `code`, in `code`'s layer: the code it had becomes the `cause`
+    /// param, which reports show beside the new code.
+    pub fn reclassified(mut self, code: Code) -> Self {
+        if code != self.code {
+            self.params.insert("cause", self.code.as_str().to_owned());
+            self.code = code;
+        }
+        self.layer = code.layer();
+        self
     }
 
     pub fn host(mut self, host: impl Into<String>) -> Self {
@@ -251,8 +271,7 @@ mod tests {
     #[test]
     fn every_text_a_report_shows_is_redacted() {
         let url = "https://bob:s3cr3t@goproxy.corp.example/mod";
-        let mut f = Finding::new("X", Severity::Error, Layer::Http, format!("{url} failed"))
-            .param("proxy", url);
+        let mut f = Finding::of(Code::HttpFailed, format!("{url} failed")).param("proxy", url);
         f.evidence.push(format!("go: Get \"{url}/m/@v/list\": EOF"));
         f.remediation.push(Remedy::run(
             format!("drop {url}"),

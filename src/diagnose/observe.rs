@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::predict::{self, ModuleOutcome, Outcome, Predicted, SumdbOutcome, label};
 use super::remedy::set_go_env;
-use super::{Finding, Layer, Remedy, Severity};
+use super::{Code, Finding, Layer, Remedy, Severity};
 use crate::config::Config;
 use crate::config::goproxy::FallThrough;
 use crate::config::gosumdb::SumDbSetting;
@@ -47,64 +47,58 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
         .unwrap_or_default();
     let host = t.host.clone();
     let proxy_peer = via_proxy_peer(l);
-    let (code, sev_layer) = match (l.layer, kind) {
-        (_, _) if proxy_peer => ("PROXY_UNREACHABLE", Layer::Proxy),
-        (LayerName::Dns, "nxdomain" | "empty") => ("DNS_NXDOMAIN", Layer::Dns),
-        (LayerName::Dns, "servfail" | "refused" | "rcode") => ("DNS_SERVFAIL", Layer::Dns),
-        (LayerName::Dns, "timeout") => ("DNS_TIMEOUT", Layer::Dns),
-        (LayerName::Dns, _) => ("DNS_FAILED", Layer::Dns),
-        (LayerName::Tcp, "refused") => ("TCP_REFUSED", Layer::Tcp),
-        (LayerName::Tcp, "timeout") => ("TCP_BLACKHOLE", Layer::Tcp),
-        (LayerName::Tcp, "reset") => ("TCP_RESET", Layer::Tcp),
-        (LayerName::Tcp, _) => ("TCP_UNREACHABLE", Layer::Tcp),
+    let code = match (l.layer, kind) {
+        (_, _) if proxy_peer => Code::ProxyUnreachable,
+        (LayerName::Dns, "nxdomain" | "empty") => Code::DnsNxdomain,
+        (LayerName::Dns, "servfail" | "refused" | "rcode") => Code::DnsServfail,
+        (LayerName::Dns, "timeout") => Code::DnsTimeout,
+        (LayerName::Dns, _) => Code::DnsFailed,
+        (LayerName::Tcp, "refused") => Code::TcpRefused,
+        (LayerName::Tcp, "timeout") => Code::TcpBlackhole,
+        (LayerName::Tcp, "reset") => Code::TcpReset,
+        (LayerName::Tcp, _) => Code::TcpUnreachable,
         (LayerName::Tls, "reset_after_client_hello" | "eof_after_client_hello") => {
-            ("TLS_RESET_AFTER_CLIENTHELLO", Layer::Tls)
+            Code::TlsResetAfterClienthello
         }
-        (LayerName::Tls, "unknown_issuer_interception") => {
-            ("TLS_UNKNOWN_ISSUER_INTERCEPTION", Layer::Tls)
-        }
-        (LayerName::Tls, "unknown_issuer_private_ca") => {
-            ("TLS_UNKNOWN_ISSUER_PRIVATE_CA", Layer::Tls)
-        }
-        (LayerName::Tls, "unknown_issuer_missing_root") => ("TLS_ROOTS_MISSING", Layer::Tls),
-        (LayerName::Tls, "expired") => ("TLS_EXPIRED", Layer::Tls),
-        (LayerName::Tls, "not_yet_valid") => ("TLS_NOT_YET_VALID", Layer::Tls),
-        (LayerName::Tls, "name_mismatch") => ("TLS_NAME_MISMATCH", Layer::Tls),
+        (LayerName::Tls, "unknown_issuer_interception") => Code::TlsUnknownIssuerInterception,
+        (LayerName::Tls, "unknown_issuer_private_ca") => Code::TlsUnknownIssuerPrivateCa,
+        (LayerName::Tls, "unknown_issuer_missing_root") => Code::TlsRootsMissing,
+        (LayerName::Tls, "expired") => Code::TlsExpired,
+        (LayerName::Tls, "not_yet_valid") => Code::TlsNotYetValid,
+        (LayerName::Tls, "name_mismatch") => Code::TlsNameMismatch,
         (LayerName::Tls, "handshake_timeout" | "handshake_stalled" | "timeout") => {
-            ("TLS_HANDSHAKE_TIMEOUT", Layer::Tls)
+            Code::TlsHandshakeTimeout
         }
-        (LayerName::Tls, "not_tls" | "not_tls_http") => ("TLS_NOT_TLS", Layer::Tls),
-        (LayerName::Tls, "no_roots") => ("TLS_NO_ROOTS", Layer::Tls),
-        (LayerName::Tls, _) => ("TLS_HANDSHAKE_FAILED", Layer::Tls),
-        (LayerName::Http, "captive_portal" | "html_error") => ("HTTP_CAPTIVE_PORTAL", Layer::Http),
-        (LayerName::Http, "invalid_payload") => ("HTTP_INVALID_PAYLOAD", Layer::Http),
-        (LayerName::Http, "slow_progress") => ("HTTP_SLOW", Layer::Http),
-        (LayerName::Http, "headers_timeout" | "body_stalled" | "timeout") => {
-            ("HTTP_STALLED", Layer::Http)
-        }
-        (LayerName::Http, "body_too_large") => ("HTTP_BODY_TOO_LARGE", Layer::Http),
-        (LayerName::Http, "redirect_insecure") => ("HTTP_REDIRECT_INSECURE", Layer::Http),
-        (LayerName::Http, "too_many_redirects") => ("HTTP_REDIRECT_LOOP", Layer::Http),
-        (LayerName::Http, "headers_too_large") => ("HTTP_HEADERS_TOO_LARGE", Layer::Http),
-        (LayerName::Http, "not_found") => ("MODULE_NOT_FOUND", Layer::Http),
+        (LayerName::Tls, "not_tls" | "not_tls_http") => Code::TlsNotTls,
+        (LayerName::Tls, "no_roots") => Code::TlsNoRoots,
+        (LayerName::Tls, _) => Code::TlsHandshakeFailed,
+        (LayerName::Http, "captive_portal" | "html_error") => Code::HttpCaptivePortal,
+        (LayerName::Http, "invalid_payload") => Code::HttpInvalidPayload,
+        (LayerName::Http, "slow_progress") => Code::HttpSlow,
+        (LayerName::Http, "headers_timeout" | "body_stalled" | "timeout") => Code::HttpStalled,
+        (LayerName::Http, "body_too_large") => Code::HttpBodyTooLarge,
+        (LayerName::Http, "redirect_insecure") => Code::HttpRedirectInsecure,
+        (LayerName::Http, "too_many_redirects") => Code::HttpRedirectLoop,
+        (LayerName::Http, "headers_too_large") => Code::HttpHeadersTooLarge,
+        (LayerName::Http, "not_found") => Code::ModuleNotFound,
         (LayerName::Http, "status") => match t.http_status() {
-            Some(401) => ("HTTP_UNAUTHORIZED", Layer::Http),
-            Some(403) => ("HTTP_FORBIDDEN", Layer::Http),
-            Some(s) if s >= 500 => ("HTTP_SERVER_ERROR", Layer::Http),
-            _ => ("HTTP_STATUS", Layer::Http),
+            Some(401) => Code::HttpUnauthorized,
+            Some(403) => Code::HttpForbidden,
+            Some(s) if s >= 500 => Code::HttpServerError,
+            _ => Code::HttpStatus,
         },
-        (LayerName::Http, _) => ("HTTP_FAILED", Layer::Http),
-        (LayerName::Proxy, "auth_required") => ("PROXY_AUTH_REQUIRED", Layer::Proxy),
-        (LayerName::Proxy, "forbidden") => ("PROXY_FORBIDDEN", Layer::Proxy),
-        (LayerName::Proxy, "timeout") => ("PROXY_STALLED", Layer::Proxy),
-        (LayerName::Proxy, _) => ("PROXY_CONNECT_FAILED", Layer::Proxy),
+        (LayerName::Http, _) => Code::HttpFailed,
+        (LayerName::Proxy, "auth_required") => Code::ProxyAuthRequired,
+        (LayerName::Proxy, "forbidden") => Code::ProxyForbidden,
+        (LayerName::Proxy, "timeout") => Code::ProxyStalled,
+        (LayerName::Proxy, _) => Code::ProxyConnectFailed,
         (LayerName::Sumdb, "signature_invalid" | "signature_unknown_key") => {
-            ("SUMDB_SIGNATURE_INVALID", Layer::Sumdb)
+            Code::SumdbSignatureInvalid
         }
-        (LayerName::Sumdb, "lookup_not_found") => ("SUMDB_LOOKUP_NOT_FOUND", Layer::Sumdb),
-        (LayerName::Sumdb, _) => ("SUMDB_FAILED", Layer::Sumdb),
+        (LayerName::Sumdb, "lookup_not_found") => Code::SumdbLookupNotFound,
+        (LayerName::Sumdb, _) => Code::SumdbFailed,
     };
-    let host = if sev_layer == Layer::Proxy {
+    let host = if code.layer() == Layer::Proxy {
         t.via_proxy
             .as_deref()
             .and_then(|p| crate::config::gourl::parse(p).ok())
@@ -113,15 +107,12 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
     } else {
         host
     };
-    let mut f = Finding::new(
-        code,
-        Severity::Error,
-        sev_layer,
-        format!("{}: {}", redact_urls(&t.url), msg),
-    )
-    .host(host)
-    .param("url", t.url.clone())
-    .param("detail", msg.clone());
+    // A failure, whatever the code: callers lower it for what go survives.
+    let mut f = Finding::of(code, format!("{}: {}", redact_urls(&t.url), msg))
+        .with_severity(Severity::Error)
+        .host(host)
+        .param("url", t.url.clone())
+        .param("detail", msg.clone());
     if let (LayerName::Http, Some(s)) = (l.layer, t.http_status()) {
         f = f.param("status", s.to_string());
     }
@@ -157,12 +148,9 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
             ));
         }
         if nothing_there {
-            let cause = f.code;
-            f.code = "DNS_POISONED";
-            f.layer = Layer::Dns;
             f = f
-                .param("addresses", addresses.join(", "))
-                .param("cause", cause);
+                .reclassified(Code::DnsPoisoned)
+                .param("addresses", addresses.join(", "));
             f.message = format!(
                 "{} resolved to {} — an address that cannot be right for a public name — and then {}: {}",
                 t.host,
@@ -309,27 +297,20 @@ fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPla
     {
         match attempt_from(t, url) {
             Attempt::Served => {}
-            Attempt::Failed(mut f, e) => {
+            Attempt::Failed(f, e) => {
                 let network = matches!(f.layer, Layer::Dns | Layer::Tcp | Layer::Tls);
-                f.layer = Layer::Vcs;
-                f.params.insert("cause", f.code.to_owned());
-                f.code = if network {
-                    "VCS_UNREACHABLE"
+                let f = f.reclassified(if network {
+                    Code::VcsUnreachable
                 } else {
-                    "VCS_DISCOVERY_FAILED"
-                };
-                return Attempt::Failed(f, discovery_error(&m.module, &e));
+                    Code::VcsDiscoveryFailed
+                });
+                return Attempt::Failed(Box::new(f), discovery_error(&m.module, &e));
             }
             Attempt::NotFound(e) => {
-                let f = Finding::new(
-                    "VCS_DISCOVERY_FAILED",
-                    Severity::Error,
-                    Layer::Vcs,
-                    e.clone(),
-                )
-                .host(t.host.clone())
-                .param("url", t.url.clone())
-                .param("detail", e.clone());
+                let f = Finding::of(Code::VcsDiscoveryFailed, e.clone())
+                    .host(t.host.clone())
+                    .param("url", t.url.clone())
+                    .param("detail", e.clone());
                 return Attempt::Failed(Box::new(f), discovery_error(&m.module, &e));
             }
             Attempt::Unknown => {}
@@ -347,15 +328,13 @@ fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPla
                 .unwrap_or_default();
             let code = match g.error.as_ref().map(|e| e.kind.as_str()) {
                 Some("auth_required" | "auth_failed" | "ssh_auth" | "ssh_host_key") => {
-                    "VCS_AUTH_REQUIRED"
+                    Code::VcsAuthRequired
                 }
-                Some("not_found") => "VCS_REPO_NOT_FOUND",
-                _ => "VCS_UNREACHABLE",
+                Some("not_found") => Code::VcsRepoNotFound,
+                _ => Code::VcsUnreachable,
             };
-            let f = Finding::new(
+            let f = Finding::of(
                 code,
-                Severity::Error,
-                Layer::Vcs,
                 format!("git ls-remote {}: {e}", redact_urls(&d.git_url)),
             )
             .host(d.git_host.clone())
@@ -372,10 +351,7 @@ fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPla
         t.url == format!("{}:{}", d.git_host, d.git_port)
     }) {
         if let Some(l) = t.first_failure() {
-            let mut f = failure_finding(t, l);
-            f.layer = Layer::Vcs;
-            f.params.insert("cause", f.code.to_owned());
-            f.code = "VCS_UNREACHABLE";
+            let f = failure_finding(t, l).reclassified(Code::VcsUnreachable);
             return Attempt::Failed(
                 Box::new(f),
                 format!(
@@ -488,13 +464,14 @@ fn walk_module(targets: &[Target], m: &ModulePlan, plan: &Plan) -> Walk {
                         let stop = *fall_through == FallThrough::NotFoundOnly;
                         if stop && later_healthy(targets) {
                             secondary.push(
-                                Finding::new("GOPROXY_COMMA_NO_FALLTHROUGH", Severity::Warning, Layer::Config, format!(
+                                Finding::of(Code::GoproxyCommaNoFallthrough, format!(
                                     "{} fails ({}), and GOPROXY separates it from the next entry with `,`: go only moves on after 404/410, so it never reaches the healthy entry after it",
                                     redact_urls(proxy), f.code
                                 ))
+                                .with_severity(Severity::Warning)
                                 .host(f.host.clone().unwrap_or_default())
                                 .param("proxy", proxy.clone())
-                                .param("cause", f.code),
+                                .param("cause", f.code.as_str()),
                             );
                         }
                         last_err = Some((Some(*f), e));
@@ -528,10 +505,8 @@ fn walk_module(targets: &[Target], m: &ModulePlan, plan: &Plan) -> Walk {
     let root = root.or_else(|| {
         // Every entry answered 404/410: the module is missing everywhere go looked.
         Some(
-            Finding::new(
-                "MODULE_NOT_FOUND",
-                Severity::Error,
-                Layer::Http,
+            Finding::of(
+                Code::ModuleNotFound,
                 format!(
                     "no entry of GOPROXY has {}: {}",
                     label(m),
@@ -593,7 +568,7 @@ fn walk_sumdb(
                             // the host at fault (json-contract.md `host`).
                             if matches!(
                                 f.code,
-                                "SUMDB_SIGNATURE_INVALID" | "SUMDB_LOOKUP_NOT_FOUND"
+                                Code::SumdbSignatureInvalid | Code::SumdbLookupNotFound
                             ) && let Ok(SumDbSetting::Db(db)) = &plan.sumdb
                             {
                                 f.host = Some(db.name.clone());
@@ -619,10 +594,7 @@ fn walk_sumdb(
                     Attempt::NotFound(_) | Attempt::Unknown => continue,
                     Attempt::Failed(_, _) if *fall_through == FallThrough::AnyError => continue,
                     Attempt::Failed(f, e) => {
-                        let mut f = *f;
-                        f.params.insert("cause", f.code.to_owned());
-                        f.code = "SUMDB_PROXY_FAILED";
-                        f.layer = Layer::Sumdb;
+                        let f = f.reclassified(Code::SumdbProxyFailed);
                         return (
                             SumdbOutcome {
                                 predicted: Predicted::Fail,
@@ -653,14 +625,10 @@ fn walk_sumdb(
                         None => latest.clone(),
                     };
                     let e = go_error(&go_url, t, l);
-                    let cause = f.code;
                     if l.kind() == Some("lookup_not_found") {
-                        f.code = "SUMDB_LOOKUP_NOT_FOUND";
+                        f = f.reclassified(Code::SumdbLookupNotFound);
                     } else if l.layer != LayerName::Sumdb {
-                        f.code = "SUMDB_UNREACHABLE";
-                    }
-                    if f.code != cause {
-                        f.params.insert("cause", cause.to_owned());
+                        f = f.reclassified(Code::SumdbUnreachable);
                     }
                     f.layer = Layer::Sumdb;
                     return (
@@ -802,12 +770,12 @@ fn walk_toolchain_download(
         };
         if sumdb_required && let Some(e) = sumdb_err {
             let f = if matches!(plan.sumdb, Ok(SumDbSetting::Off)) {
-                Finding::new("TOOLCHAIN_NEEDS_SUMDB", Severity::Error, Layer::Config, format!("go must verify the {target} toolchain with the checksum database, which it does even with GOSUMDB=off: the switch fails"))
+                Finding::of(Code::ToolchainNeedsSumdb, format!("go must verify the {target} toolchain with the checksum database, which it does even with GOSUMDB=off: the switch fails"))
                     .param("target", target.clone())
                     .fixes(super::remedy::unset_go_env(cfg, "GOSUMDB", "turn the checksum database back on (keep private modules out of it with GONOSUMDB)"))
                     .fix(Remedy::note("or install the Go release go.mod asks for"))
             } else {
-                Finding::new("GOSUMDB_MALFORMED", Severity::Error, Layer::Config, format!("GOSUMDB is not a value go accepts, and go must verify the {target} toolchain with the checksum database: {e}"))
+                Finding::of(Code::GosumdbMalformed, format!("GOSUMDB is not a value go accepts, and go must verify the {target} toolchain with the checksum database: {e}"))
                     .fixes(super::remedy::unset_go_env(cfg, "GOSUMDB", "restore the default"))
             };
             let msg = format!(
@@ -846,7 +814,7 @@ fn walk_toolchain_download(
             format!("go: download {target}: golang.org/toolchain@{version}: {e}"),
         ),
         other => {
-            let mut f = Finding::new("TOOLCHAIN_UNAVAILABLE", Severity::Error, Layer::Toolchain, format!("no entry of GOPROXY serves toolchain {target} (golang.org/toolchain@{version})"))
+            let mut f = Finding::of(Code::ToolchainUnavailable, format!("no entry of GOPROXY serves toolchain {target} (golang.org/toolchain@{version})"))
                 .param("target", target.clone())
                 .fix(Remedy::note("install the Go release go.mod asks for, or use a GOPROXY entry that serves golang.org/toolchain"));
             if let Some((cause, _)) = other {
@@ -997,10 +965,8 @@ fn walk_mid_command(
             },
             Mode::Path => None,
             Mode::Local => {
-                let f = Finding::new(
-                    "TOOLCHAIN_DEPENDENCY_TOO_NEW",
-                    Severity::Error,
-                    Layer::Config,
+                let f = Finding::of(
+                    Code::ToolchainDependencyTooNew,
                     format!(
                         "{} needs go >= {need} and GOTOOLCHAIN={} keeps go {local}: go stops while loading the module graph",
                         tn.label, mc.gotoolchain
@@ -1023,17 +989,13 @@ fn walk_mid_command(
             let f = match f {
                 Some(f) => *f,
                 // Settings alone: the same finding (and fix) as the configuration rule's.
-                None if proxy_off => Finding::new(
-                    "GOPROXY_OFF",
-                    Severity::Error,
-                    Layer::Config,
+                None if proxy_off => Finding::of(
+                    Code::GoproxyOff,
                     format!("GOPROXY=off: go cannot list the golang.org/toolchain releases {} needs (go >= {need})", tn.label),
                 )
                 .fixes(set_go_env(cfg, "GOPROXY", super::config_rules::DEFAULT_GOPROXY, "let go download modules")),
-                None => Finding::new(
-                    "TOOLCHAIN_UNAVAILABLE",
-                    Severity::Error,
-                    Layer::Toolchain,
+                None => Finding::of(
+                    Code::ToolchainUnavailable,
                     format!("{} needs go >= {need}, and no entry of GOPROXY lists golang.org/toolchain versions", tn.label),
                 )
                 .param("target", format!("go >= {need}"))
@@ -1049,9 +1011,9 @@ fn walk_mid_command(
             Ok(n) => n,
             Err(e) => {
                 let f = if mc.mode == Mode::Path {
-                    Finding::new("TOOLCHAIN_NOT_IN_PATH", Severity::Error, Layer::Config, format!("{} needs go >= {need} and GOTOOLCHAIN={} only looks for it in PATH, where there is none", tn.label, mc.gotoolchain))
+                    Finding::of(Code::ToolchainNotInPath, format!("{} needs go >= {need} and GOTOOLCHAIN={} only looks for it in PATH, where there is none", tn.label, mc.gotoolchain))
                 } else {
-                    Finding::new("TOOLCHAIN_UNAVAILABLE", Severity::Error, Layer::Toolchain, format!("{} needs go >= {need}, and the golang.org/toolchain list go gets has no such release", tn.label))
+                    Finding::of(Code::ToolchainUnavailable, format!("{} needs go >= {need}, and the golang.org/toolchain list go gets has no such release", tn.label))
                         .fix(Remedy::note("install the needed Go release, or use a proxy that serves golang.org/toolchain"))
                 }
                 .param("target", format!("go >= {need}"));
@@ -1078,7 +1040,7 @@ fn walk_mid_command(
                 tc.path = Some(p.display().to_string());
             } else if mc.mode == Mode::Path {
                 // Counted from a PATH listing, but exec.LookPath does not find that name.
-                let f = Finding::new("TOOLCHAIN_NOT_IN_PATH", Severity::Error, Layer::Config, format!("{} needs go >= {}; go picks {name} from PATH, but cannot run it from there", why.label, why.need))
+                let f = Finding::of(Code::ToolchainNotInPath, format!("{} needs go >= {}; go picks {name} from PATH, but cannot run it from there", why.label, why.need))
                     .param("target", name.clone());
                 return failed(f, format!("{log}go: cannot find \"{name}\" in PATH"));
             } else {
@@ -1104,10 +1066,8 @@ fn walk_mid_command(
                 Ok(n) if Some(&n) != tc.target.as_ref() => step = (next, n),
                 Ok(_) => break,
                 Err(e) => {
-                    let f = Finding::new(
-                        "TOOLCHAIN_UNAVAILABLE",
-                        Severity::Error,
-                        Layer::Toolchain,
+                    let f = Finding::of(
+                        Code::ToolchainUnavailable,
                         format!(
                             "{} needs go >= {}, and the toolchain list has no such release",
                             next.label, next.need
@@ -1152,10 +1112,8 @@ fn mid_command_switch(outcome: &Outcome) -> Option<Finding> {
         Some(t) => t.clone(),
         None => "the release it picks from golang.org/toolchain/@v/list".into(),
     };
-    let mut f = Finding::new(
-        "TOOLCHAIN_MID_COMMAND_SWITCH",
-        Severity::Info,
-        Layer::Toolchain,
+    let mut f = Finding::of(
+        Code::ToolchainMidCommandSwitch,
         format!(
             "{} needs go >= {}: go mod download starts with the running go and switches to {to} in the middle of the command{}",
             by.module,
@@ -1217,7 +1175,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
     // download walk decides, the settings alone do not.
     let sumdb_setting_failed = matches!(
         outcome.root_cause_code,
-        Some("TOOLCHAIN_NEEDS_SUMDB" | "GOSUMDB_MALFORMED")
+        Some(Code::ToolchainNeedsSumdb | Code::GosumdbMalformed)
     );
     if let Some(tc) = outcome.toolchain.as_mut().filter(|t| {
         sumdb_setting_failed
@@ -1282,7 +1240,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
             // A lookup the database answered 404/410 fails that module only.
             let missing = f
                 .as_ref()
-                .filter(|f| f.code == "SUMDB_LOOKUP_NOT_FOUND")
+                .filter(|f| f.code == Code::SumdbLookupNotFound)
                 .and_then(|_| {
                     targets.iter().find_map(|t| {
                         t.layer(LayerName::Sumdb)?
@@ -1316,14 +1274,14 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
             if let Some(mut f) = f {
                 // A module the database does not know, fetched by path: a private module sent to
                 // the public checksum database. Settings alone are at fault: layer config, no host.
-                if f.code == "SUMDB_LOOKUP_NOT_FOUND"
+                if f.code == Code::SumdbLookupNotFound
                     && let Some(m) = plan.modules.iter().find(|m| {
                         m.needs_sumdb
                             && missing.as_ref().is_none_or(|lm| *lm == label(m))
                             && private_hint(&m.host, &cfg.netrc.machines).is_some()
                     })
                 {
-                    f.code = "PRIVATE_MODULE_NOT_PRIVATE";
+                    f.code = Code::PrivateModuleNotPrivate;
                     f.layer = Layer::Config;
                     f.host = None;
                     f.remediation.clear();
@@ -1387,18 +1345,18 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
                 .any(|c| c.get("agrees") == Some(&Value::Bool(false)))
             && !findings
                 .iter()
-                .any(|f| f.code == "DNS_POISONED" && f.host.as_deref() == Some(&t.host))
+                .any(|f| f.code == Code::DnsPoisoned && f.host.as_deref() == Some(&t.host))
         {
-            findings.push(Finding::new("DNS_POISONED", Severity::Warning, Layer::Dns, format!("the system resolver and an encrypted resolver disagree about {}: the plain DNS answer may be forged in transit", t.host)).host(t.host.clone()));
+            findings.push(Finding::of(Code::DnsPoisoned, format!("the system resolver and an encrypted resolver disagree about {}: the plain DNS answer may be forged in transit", t.host)).with_severity(Severity::Warning).host(t.host.clone()));
         }
         if let Some(skew) = t
             .layer(LayerName::Http)
             .and_then(|h| h.detail.get("date_skew_s"))
             .and_then(Value::as_i64)
             && skew.abs() > 300
-            && !findings.iter().any(|f| f.code == "CLOCK_SKEW")
+            && !findings.iter().any(|f| f.code == Code::ClockSkew)
         {
-            findings.push(Finding::new("CLOCK_SKEW", Severity::Warning, Layer::Tls, format!("{} says the time is {skew:+} s from this machine's clock: certificates may look expired or not yet valid", t.host)).host(t.host.clone()).param("skew_s", format!("{skew:+}")).fix(Remedy::run("check the system clock", "timedatectl status")));
+            findings.push(Finding::of(Code::ClockSkew, format!("{} says the time is {skew:+} s from this machine's clock: certificates may look expired or not yet valid", t.host)).host(t.host.clone()).param("skew_s", format!("{skew:+}")).fix(Remedy::run("check the system clock", "timedatectl status")));
         }
     }
     let failed = outcome
@@ -1579,12 +1537,12 @@ mod tests {
             ],
         );
         assert_eq!(o.outcome.predicted, Predicted::Fail);
-        assert_eq!(o.outcome.root_cause_code, Some("TCP_BLACKHOLE"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::TcpBlackhole));
         assert_eq!(o.root_host.as_deref(), Some("a.example"));
         assert!(
             o.findings
                 .iter()
-                .any(|f| f.code == "GOPROXY_COMMA_NO_FALLTHROUGH")
+                .any(|f| f.code == Code::GoproxyCommaNoFallthrough)
         );
     }
 
@@ -1602,7 +1560,7 @@ mod tests {
         let w = o
             .findings
             .iter()
-            .find(|f| f.code == "TLS_RESET_AFTER_CLIENTHELLO")
+            .find(|f| f.code == Code::TlsResetAfterClienthello)
             .unwrap();
         assert_eq!(w.severity, Severity::Warning);
         assert_eq!(o.outcome.root_cause_code, None);
@@ -1619,7 +1577,7 @@ mod tests {
             ],
         );
         assert_eq!(o.outcome.predicted, Predicted::Fail);
-        assert_eq!(o.outcome.root_cause_code, Some("MODULE_NOT_FOUND"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::ModuleNotFound));
         // A real error beats a later 404 after `|`.
         let o = run(
             &[("GOPROXY", "https://a.example|https://b.example")],
@@ -1628,7 +1586,7 @@ mod tests {
                 proxy_target(B, failing(LayerName::Http, "not_found", Some(404))),
             ],
         );
-        assert_eq!(o.outcome.root_cause_code, Some("HTTP_SERVER_ERROR"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::HttpServerError));
         assert!(
             o.outcome.modules[0]
                 .error
@@ -1731,7 +1689,7 @@ mod tests {
             ],
         );
         assert_eq!(o.outcome.predicted, Predicted::Fail);
-        assert_eq!(o.outcome.root_cause_code, Some("SUMDB_PROXY_FAILED"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::SumdbProxyFailed));
         // The same after `|`: on to the database.
         let env_pipe = [
             ("GOPROXY", "https://a.example|https://b.example"),
@@ -1781,11 +1739,11 @@ mod tests {
                 ),
             ],
         );
-        assert_eq!(o.outcome.root_cause_code, Some("SUMDB_UNREACHABLE"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::SumdbUnreachable));
         let root = o
             .findings
             .iter()
-            .find(|f| f.code == "SUMDB_UNREACHABLE")
+            .find(|f| f.code == Code::SumdbUnreachable)
             .unwrap();
         assert_eq!(
             (root.layer, root.host.as_deref()),
@@ -1812,7 +1770,7 @@ mod tests {
                 ),
             ],
         );
-        assert_eq!(o.outcome.root_cause_code, Some("SUMDB_SIGNATURE_INVALID"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::SumdbSignatureInvalid));
     }
 
     #[test]
@@ -1834,12 +1792,12 @@ mod tests {
             &[("HTTPS_PROXY", "http://squid.corp.example:3128")],
             vec![t],
         );
-        assert_eq!(o.outcome.root_cause_code, Some("PROXY_AUTH_REQUIRED"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::ProxyAuthRequired));
         assert_eq!(o.root_host.as_deref(), Some("squid.corp.example"));
         let f = o
             .findings
             .iter()
-            .find(|f| f.code == "PROXY_AUTH_REQUIRED")
+            .find(|f| f.code == Code::ProxyAuthRequired)
             .unwrap();
         assert!(
             f.remediation[0]
@@ -1908,7 +1866,7 @@ mod tests {
                 .ends_with("verifying module: checksum database disabled by GOSUMDB=off"),
             "{tc:?}"
         );
-        assert_eq!(o.outcome.root_cause_code, Some("TOOLCHAIN_NEEDS_SUMDB"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::ToolchainNeedsSumdb));
     }
 
     #[test]
@@ -1929,7 +1887,7 @@ mod tests {
                 .ends_with("toolchain not available"),
             "{tc:?}"
         );
-        assert_eq!(o.outcome.root_cause_code, Some("TOOLCHAIN_UNAVAILABLE"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::ToolchainUnavailable));
     }
 
     #[test]
@@ -1967,11 +1925,11 @@ mod tests {
                 .ends_with("toolchain not available"),
             "{tc:?}"
         );
-        assert_eq!(o.outcome.root_cause_code, Some("TOOLCHAIN_UNAVAILABLE"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::ToolchainUnavailable));
         let root = o
             .findings
             .iter()
-            .find(|f| f.code == "TOOLCHAIN_UNAVAILABLE")
+            .find(|f| f.code == Code::ToolchainUnavailable)
             .unwrap();
         assert_eq!(root.layer, Layer::Toolchain);
         assert!(
@@ -1996,7 +1954,7 @@ mod tests {
             ),
             "{tc:?}"
         );
-        assert_eq!(o.outcome.root_cause_code, Some("TCP_REFUSED"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::TcpRefused));
         // A real error after `,` is reported as it is.
         let o = predict(
             &c,
@@ -2006,7 +1964,7 @@ mod tests {
                 failing(LayerName::Tcp, "refused", None),
             )],
         );
-        assert_eq!(o.outcome.root_cause_code, Some("TCP_REFUSED"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::TcpRefused));
         assert!(
             o.outcome
                 .modules
@@ -2101,7 +2059,7 @@ mod tests {
                 "go: module example.com/m@v1.0.0 requires go >= 1.99; switching to go1.99.1\ngo: download go1.99.1 for {os}/{arch}: toolchain not available"
             )
         );
-        assert_eq!(o.outcome.root_cause_code, Some("TOOLCHAIN_UNAVAILABLE"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::ToolchainUnavailable));
         assert_eq!(o.outcome.predicted, Predicted::Fail);
 
         // A real error on the list after `,` stops the walk: go reports it after the dependency's.
@@ -2116,13 +2074,13 @@ mod tests {
                 && e.contains("\ngo: switching to go >= 1.99: module golang.org/toolchain: Get \"https://a.example/golang.org/toolchain/@v/list\": refused happened"),
             "{e}"
         );
-        assert_eq!(o.outcome.root_cause_code, Some("TCP_REFUSED"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::TcpRefused));
 
         // GOTOOLCHAIN=local: the dependency's error is go's last word.
         let o = mid_command_world(&[("GOTOOLCHAIN", "local")], "1.99", Vec::new());
         assert_eq!(
             o.outcome.root_cause_code,
-            Some("TOOLCHAIN_DEPENDENCY_TOO_NEW")
+            Some(Code::ToolchainDependencyTooNew)
         );
         assert!(
             o.outcome.modules[0]
@@ -2162,7 +2120,7 @@ mod tests {
         assert!(
             o.findings
                 .iter()
-                .any(|f| f.code == "TOOLCHAIN_MID_COMMAND_SWITCH")
+                .any(|f| f.code == Code::ToolchainMidCommandSwitch)
         );
     }
 
@@ -2180,7 +2138,7 @@ mod tests {
         let p = Plan::build(&c, &[]);
         let refused = toolchain_target(A, failing(LayerName::Tcp, "refused", None));
         let o = predict(&c, &p, &[refused]);
-        assert_eq!(o.outcome.root_cause_code, Some("TCP_REFUSED"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::TcpRefused));
         assert!(
             o.outcome
                 .toolchain
@@ -2192,7 +2150,7 @@ mod tests {
         );
         // Served: then GOFLAGS stops the switched-to go.
         let o = predict(&c, &p, &[toolchain_target(A, ok_layers())]);
-        assert_eq!(o.outcome.root_cause_code, Some("GOFLAGS_MALFORMED"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::GoflagsMalformed));
     }
 
     #[test]
@@ -2238,7 +2196,7 @@ mod tests {
             e.starts_with("go: module a.example/x@v1.0.0 requires go >= 1.98; switching to go1.98.5\ngo: module b.example/y@v1.0.0 requires go >= 1.99; switching to go1.99.0\ngo: download go1.99.0 for "),
             "{e}"
         );
-        assert_eq!(o.outcome.root_cause_code, Some("TOOLCHAIN_UNAVAILABLE"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::ToolchainUnavailable));
     }
 
     #[test]
@@ -2264,7 +2222,7 @@ mod tests {
         };
         assert_eq!(
             run(404).root_cause_code,
-            Some("TOOLCHAIN_DEPENDENCY_TOO_NEW")
+            Some(Code::ToolchainDependencyTooNew)
         );
         assert!(run(500).toolchain.is_none());
     }
@@ -2289,7 +2247,7 @@ mod tests {
         let o = predict(&c, &Plan::build(&c, &[]), &[]);
         assert_eq!(
             o.outcome.root_cause_code,
-            Some("TOOLCHAIN_DEPENDENCY_TOO_NEW")
+            Some(Code::ToolchainDependencyTooNew)
         );
     }
 
@@ -2311,6 +2269,6 @@ mod tests {
             &[("GOPROXY", "https://proxy.golang.org,direct")],
             vec![proxy_target("https://proxy.golang.org", layers)],
         );
-        assert_eq!(o.outcome.root_cause_code, Some("DNS_POISONED"));
+        assert_eq!(o.outcome.root_cause_code, Some(Code::DnsPoisoned));
     }
 }

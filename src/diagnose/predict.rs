@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use super::Code;
 use crate::config::Config;
 use crate::config::goflags::GoFlags;
 use crate::config::gosumdb::SumDbSetting;
@@ -45,7 +46,7 @@ pub struct Outcome {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub toolchain: Option<ToolchainOutcome>,
     #[serde(skip)]
-    pub root_cause_code: Option<&'static str>,
+    pub root_cause_code: Option<Code>,
 }
 
 /// json-contract.md `outcome.toolchain`.
@@ -86,9 +87,7 @@ pub fn goos_goarch() -> (&'static str, &'static str) {
 
 /// The startup toolchain decision from settings alone: the outcome, and the (code, go's error)
 /// when the settings make it fail (go-toolchains.md §3–§7).
-pub fn toolchain_offline(
-    plan: &Plan,
-) -> (Option<ToolchainOutcome>, Option<(&'static str, String)>) {
+pub fn toolchain_offline(plan: &Plan) -> (Option<ToolchainOutcome>, Option<(Code, String)>) {
     use crate::config::toolchain::Decision;
     let Some(tp) = &plan.toolchain else {
         return (None, None);
@@ -109,7 +108,7 @@ pub fn toolchain_offline(
     match &tp.decision {
         Decision::Local => (None, None),
         Decision::Refuse(why, e) => {
-            let code = why.code();
+            let code = Code::of_refusal(*why);
             let e = if e.starts_with("go: ") {
                 e.clone()
             } else {
@@ -134,7 +133,7 @@ pub fn toolchain_offline(
                 tc.path = Some(p.clone());
                 return (Some(tc), None);
             }
-            let fail = |code: &'static str, e: String| {
+            let fail = |code: Code, e: String| {
                 (
                     Some(out(
                         true,
@@ -148,20 +147,23 @@ pub fn toolchain_offline(
             };
             if *path_only {
                 return fail(
-                    "TOOLCHAIN_NOT_IN_PATH",
+                    Code::ToolchainNotInPath,
                     format!("go: cannot find \"{target}\" in PATH"),
                 );
             }
             let version = tp.module_version.clone().unwrap_or_default();
             let (os, arch) = goos_goarch();
             if let Err(e) = &plan.proxy_list {
-                return fail("GOPROXY_MALFORMED", format!("go: download {target}: {e}"));
+                return fail(
+                    Code::GoproxyMalformed,
+                    format!("go: download {target}: {e}"),
+                );
             }
             // The first step go takes for golang.org/toolchain.
             let first = tp.route.iter().find(|s| !matches!(s, Step::Skipped { .. }));
             if matches!(first, Some(Step::Off)) {
                 return fail(
-                    "GOPROXY_OFF",
+                    Code::GoproxyOff,
                     crate::config::toolchain::not_available(target, os, arch),
                 );
             }
@@ -169,7 +171,7 @@ pub fn toolchain_offline(
                 match &plan.sumdb {
                     Ok(SumDbSetting::Off) => {
                         return fail(
-                            "TOOLCHAIN_NEEDS_SUMDB",
+                            Code::ToolchainNeedsSumdb,
                             format!(
                                 "go: download {target}: golang.org/toolchain@{version}: verifying module: checksum database disabled by GOSUMDB=off"
                             ),
@@ -177,7 +179,7 @@ pub fn toolchain_offline(
                     }
                     Err(e) => {
                         return fail(
-                            "GOSUMDB_MALFORMED",
+                            Code::GosumdbMalformed,
                             format!(
                                 "go: download {target}: golang.org/toolchain@{version}: verifying module: {e}"
                             ),
@@ -208,20 +210,20 @@ pub(crate) fn label(m: &crate::plan::ModulePlan) -> String {
 }
 
 /// Config problems that stop every go command before any lookup: (code, go's message).
-pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
+pub fn fatal_config_error(cfg: &Config) -> Option<(Code, String)> {
     // base.InitGOFLAGS runs before modload looks at GO111MODULE (both gos: GOFLAGS=foo with
     // GO111MODULE=bogus is the GOFLAGS error).
     // The installed go's own verdict, when there is one: it knows every flag of every command.
     if let Some(e) = &cfg.go.goflags_error {
-        return Some(("GOFLAGS_MALFORMED", e.clone()));
+        return Some((Code::GoflagsMalformed, e.clone()));
     }
     let flags = GoFlags::parse(cfg.get("GOFLAGS"), cfg.rules_version.at_least(1, 21));
     if let Some(e) = &flags.parse_error {
-        return Some(("GOFLAGS_MALFORMED", format!("go: parsing $GOFLAGS: {e}")));
+        return Some((Code::GoflagsMalformed, format!("go: parsing $GOFLAGS: {e}")));
     }
     if let Some(f) = flags.non_flags.first() {
         return Some((
-            "GOFLAGS_MALFORMED",
+            Code::GoflagsMalformed,
             format!(
                 "go: parsing $GOFLAGS: non-flag {}",
                 crate::config::gourl::go_quote(f)
@@ -231,14 +233,14 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
     match cfg.get("GO111MODULE") {
         "off" => {
             return Some((
-                "GO111MODULE_OFF",
+                Code::Go111moduleOff,
                 "go: modules disabled by GO111MODULE=off; see 'go help modules'".into(),
             ));
         }
         "" | "on" | "auto" => {}
         v => {
             return Some((
-                "GO111MODULE_INVALID",
+                Code::Go111moduleInvalid,
                 format!("go: unknown environment setting GO111MODULE={v}"),
             ));
         }
@@ -260,7 +262,7 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
         };
         if let Some((line, msg)) = problem {
             return Some((
-                "GO_TOO_OLD_FOR_GOMOD",
+                Code::GoTooOldForGomod,
                 format!(
                     "go: errors parsing go.mod:\n{}:{line}: {msg}",
                     m.path.display()
@@ -279,7 +281,7 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
         };
         let err = m.first_error(&shown).unwrap_or_default();
         return Some((
-            "GOMOD_UNPARSABLE",
+            Code::GomodUnparsable,
             format!("go: errors parsing go.mod:\n{err}"),
         ));
     }
@@ -287,12 +289,12 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(&'static str, String)> {
 }
 
 pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
-    let mut root: Option<&'static str> = None;
+    let mut root: Option<Code> = None;
     let (toolchain, toolchain_fail) = toolchain_offline(plan);
     // toolchain.Select runs before GOFLAGS and the go.mod parse (cmd/go/main.go), so its
     // failures come first; only "requires go >=" is modload's, after them.
     let fatal = match toolchain_fail {
-        Some(t) if t.0 != crate::config::toolchain::Refusal::TooNew.code() => Some(t),
+        Some(t) if t.0 != Code::ToolchainLocalTooOld => Some(t),
         t => fatal_config_error(cfg).or(t),
     };
     let sumdb_error = match &plan.sumdb {
@@ -321,11 +323,11 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
         if let Some((code, msg)) = &fatal {
             out.predicted = Predicted::Fail;
             out.error = Some(msg.clone());
-            root.get_or_insert(code);
+            root.get_or_insert(*code);
         } else if let Err(e) = &plan.proxy_list {
             out.predicted = Predicted::Fail;
             out.error = Some(lookup_error(m, e));
-            root.get_or_insert("GOPROXY_MALFORMED");
+            root.get_or_insert(Code::GoproxyMalformed);
         } else {
             for step in &m.route {
                 match step {
@@ -335,7 +337,7 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
                     Step::Off => {
                         out.predicted = Predicted::Fail;
                         out.error = Some(lookup_error(m, &"module lookup disabled by GOPROXY=off"));
-                        root.get_or_insert("GOPROXY_OFF");
+                        root.get_or_insert(Code::GoproxyOff);
                     }
                 }
                 break;
@@ -347,7 +349,7 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
                 out.predicted = Predicted::Fail;
                 // go checks the go.mod hash before the zip's, so that is the first failure.
                 out.error = Some(format!("go: {}: verifying go.mod: {e}", label(m)));
-                root.get_or_insert("GOSUMDB_MALFORMED");
+                root.get_or_insert(Code::GosumdbMalformed);
             }
         }
         modules.push(out);
@@ -373,7 +375,7 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
     };
     if let Some((code, _)) = &fatal {
         // Fatal before any lookup, even when there is no module to plan.
-        root.get_or_insert(code);
+        root.get_or_insert(*code);
     }
     let failed = fatal.is_some()
         || modules.iter().any(|m| m.predicted == Predicted::Fail)

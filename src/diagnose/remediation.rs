@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::remedy::{set_go_env, sh_quote};
-use super::{Finding, Remedy};
+use super::{Code, Finding, Remedy};
 use crate::config::Config;
 use crate::probe::{LayerName, Role, Target};
 use crate::redact::redact_urls;
@@ -61,7 +61,7 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
     let host = f.host.clone().unwrap_or_default();
     let h = host.as_str();
     let fixes: Vec<Remedy> = match f.code {
-        "DNS_NXDOMAIN" | "DNS_SERVFAIL" | "DNS_TIMEOUT" | "DNS_FAILED" => {
+        Code::DnsNxdomain | Code::DnsServfail | Code::DnsTimeout | Code::DnsFailed => {
             let mut v = vec![
                 Remedy::run(
                     format!("see what your resolver says about {h}"),
@@ -72,18 +72,18 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
             v.extend(mirror_advice(cfg, targets, Some(h)));
             v
         }
-        "DNS_POISONED" => {
+        Code::DnsPoisoned => {
             let mut v = vec![Remedy::note(format!(
                 "the answer for {h} is forged or hijacked: compare with an encrypted resolver (godoctor check --compare-resolver tls://IP#NAME) and ask your network administrator"
             ))];
             v.extend(mirror_advice(cfg, targets, Some(h)));
             v
         }
-        "TCP_BLACKHOLE"
-        | "TCP_REFUSED"
-        | "TCP_RESET"
-        | "TCP_UNREACHABLE"
-        | "TLS_RESET_AFTER_CLIENTHELLO" => {
+        Code::TcpBlackhole
+        | Code::TcpRefused
+        | Code::TcpReset
+        | Code::TcpUnreachable
+        | Code::TlsResetAfterClienthello => {
             let mut v = Vec::new();
             if let Some((name, val)) = &cfg.http_proxy.all_proxy {
                 v.push(Remedy::run(
@@ -91,16 +91,16 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
                     format!("export HTTPS_PROXY={}", sh_quote(&redact_urls(val))),
                 ));
             }
-            if f.code == "TLS_RESET_AFTER_CLIENTHELLO" {
+            if f.code == Code::TlsResetAfterClienthello {
                 v.push(Remedy::note(format!("connections to {h} are cut as soon as its name is seen in the TLS handshake (SNI filtering): use a mirror or a proxy that is allowed")));
             }
             v.extend(mirror_advice(cfg, targets, Some(h)));
             v
         }
-        "TLS_UNKNOWN_ISSUER_INTERCEPTION"
-        | "TLS_UNKNOWN_ISSUER_PRIVATE_CA"
-        | "TLS_ROOTS_MISSING"
-        | "TLS_NO_ROOTS" => {
+        Code::TlsUnknownIssuerInterception
+        | Code::TlsUnknownIssuerPrivateCa
+        | Code::TlsRootsMissing
+        | Code::TlsNoRoots => {
             let who = issuer(targets, h)
                 .map(|i| format!(" (issuer: {i})"))
                 .unwrap_or_default();
@@ -123,7 +123,7 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
             }
             v
         }
-        "GOPROXY_COMMA_NO_FALLTHROUGH" => {
+        Code::GoproxyCommaNoFallthrough => {
             let healthy = healthy_proxies(targets, Some(h));
             let mut v = mirror_advice(cfg, targets, Some(h));
             if !healthy.is_empty() {
@@ -140,7 +140,7 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
             }
             v
         }
-        "TLS_EXPIRED" | "TLS_NOT_YET_VALID" | "CLOCK_SKEW" => vec![
+        Code::TlsExpired | Code::TlsNotYetValid | Code::ClockSkew => vec![
             Remedy::run(
                 "check the system clock first: a wrong clock makes valid certificates look expired",
                 "date -u; timedatectl status",
@@ -149,29 +149,29 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
                 "if the clock is right, {h}'s certificate really is out of date: tell its operator, or use another proxy"
             )),
         ],
-        "TLS_NAME_MISMATCH" => vec![Remedy::note(format!(
+        Code::TlsNameMismatch => vec![Remedy::note(format!(
             "the server answering for {h} is not {h}: check the DNS answer and any proxy or firewall that redirects it"
         ))],
-        "TLS_HANDSHAKE_TIMEOUT"
-        | "TLS_NOT_TLS"
-        | "TLS_HANDSHAKE_FAILED"
-        | "HTTP_STALLED"
-        | "HTTP_SERVER_ERROR"
-        | "HTTP_STATUS"
-        | "HTTP_INVALID_PAYLOAD"
-        | "HTTP_REDIRECT_INSECURE"
-        | "HTTP_REDIRECT_LOOP"
-        | "HTTP_HEADERS_TOO_LARGE"
-        | "HTTP_BODY_TOO_LARGE"
-        | "HTTP_FAILED" => mirror_advice(cfg, targets, Some(h)),
-        "HTTP_CAPTIVE_PORTAL" => {
+        Code::TlsHandshakeTimeout
+        | Code::TlsNotTls
+        | Code::TlsHandshakeFailed
+        | Code::HttpStalled
+        | Code::HttpServerError
+        | Code::HttpStatus
+        | Code::HttpInvalidPayload
+        | Code::HttpRedirectInsecure
+        | Code::HttpRedirectLoop
+        | Code::HttpHeadersTooLarge
+        | Code::HttpBodyTooLarge
+        | Code::HttpFailed => mirror_advice(cfg, targets, Some(h)),
+        Code::HttpCaptivePortal => {
             let mut v = vec![Remedy::note(
                 "the network answers with a web page instead of the proxy: log in to the network (open any http:// page in a browser) or ask your administrator to allow the proxy",
             )];
             v.extend(mirror_advice(cfg, targets, Some(h)));
             v
         }
-        "HTTP_UNAUTHORIZED" | "HTTP_FORBIDDEN" => vec![
+        Code::HttpUnauthorized | Code::HttpForbidden => vec![
             Remedy::note(format!(
                 "{h} refuses this request: it may need credentials, which go reads from ~/.netrc (or GOAUTH since Go 1.24)"
             )),
@@ -182,26 +182,26 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
                 ),
             ),
         ],
-        "PROXY_AUTH_REQUIRED" => vec![Remedy::run(
+        Code::ProxyAuthRequired => vec![Remedy::run(
             "give go the proxy credentials (percent-encode special characters)",
             format!(
                 "export HTTPS_PROXY=http://USER:PASSWORD@{h}:{}",
                 proxy_port(cfg)
             ),
         )],
-        "PROXY_FORBIDDEN" | "PROXY_CONNECT_FAILED" | "PROXY_STALLED" => {
+        Code::ProxyForbidden | Code::ProxyConnectFailed | Code::ProxyStalled => {
             vec![Remedy::note(format!(
                 "the HTTP proxy {h} refuses to connect to the module proxy: ask its administrator to allow it, or use a mirror it allows"
             ))]
         }
-        "PROXY_UNREACHABLE" => vec![
+        Code::ProxyUnreachable => vec![
             Remedy::run("check the proxy go uses", "env | grep -i _proxy"),
             Remedy::run(
                 "if this network needs no proxy, stop go from using it",
                 "unset HTTPS_PROXY https_proxy",
             ),
         ],
-        "SUMDB_UNREACHABLE" | "SUMDB_PROXY_FAILED" | "SUMDB_FAILED" => vec![
+        Code::SumdbUnreachable | Code::SumdbProxyFailed | Code::SumdbFailed => vec![
             Remedy::note(
                 "keep the checksum database on: reach it through a module proxy that relays it (`<proxy>/sumdb/sum.golang.org/supported` answers 200), not GOSUMDB=off",
             ),
@@ -210,13 +210,13 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
                 "godoctor fix",
             ),
         ],
-        "SUMDB_SIGNATURE_INVALID" => vec![
+        Code::SumdbSignatureInvalid => vec![
             Remedy::note(format!(
                 "the checksum database answer from {h} is not signed by the expected key: something between you and it alters traffic, or GOSUMDB names the wrong key; do not turn verification off"
             )),
             Remedy::run("check the key go uses", "go env GOSUMDB"),
         ],
-        "VCS_AUTH_REQUIRED" => vec![
+        Code::VcsAuthRequired => vec![
             Remedy::run(
                 format!("let git authenticate to {h} over HTTPS with a token"),
                 format!(
@@ -228,7 +228,10 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
                 format!("git config --global url.\"git@{h}:\".insteadOf \"https://{h}/\""),
             ),
         ],
-        "VCS_UNREACHABLE" | "VCS_DISCOVERY_FAILED" | "VCS_REPO_NOT_FOUND" | "MODULE_NOT_FOUND" => {
+        Code::VcsUnreachable
+        | Code::VcsDiscoveryFailed
+        | Code::VcsRepoNotFound
+        | Code::ModuleNotFound => {
             let mut v = vec![Remedy::note("check the module path and version in go.mod")];
             if crate::plan::private_hint(h, &cfg.netrc.machines).is_some() {
                 v.extend(set_go_env(

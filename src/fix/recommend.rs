@@ -332,7 +332,7 @@ pub fn compute(
         .all(|(o, _)| o.predicted == Predicted::Ok);
     let proxy_trouble = diagnosis.findings.iter().any(|f| {
         f.severity >= crate::diagnose::Severity::Warning
-            && (f.code.starts_with("GOPROXY")
+            && (f.code.as_str().starts_with("GOPROXY")
                 || matches!(
                     f.layer,
                     crate::diagnose::Layer::Dns

@@ -37,7 +37,7 @@ fn settings(cfg: &Config) -> Value {
 
 #[derive(Serialize)]
 struct RootCause<'a> {
-    code: &'a str,
+    code: crate::diagnose::Code,
     layer: crate::diagnose::Layer,
     host: Option<&'a str>,
     summary: &'a str,

@@ -627,7 +627,7 @@ pub fn explain_in(
                 Some(h) => fill(lang.t("{} ({}, {})"), &[&code, &layer, h]),
                 None => fill(lang.t("{} ({})"), &[&code, &layer]),
             };
-            let (name, rest) = what.split_at(code.len());
+            let (name, rest) = what.split_at(code.as_str().len());
             writeln!(w, "{BOLD}{name}{BOLD:#}{DIM}{rest}{DIM:#}")?;
         }
         _ => writeln!(w, "{YELLOW}{}{YELLOW:#}", lang.t("not recognised"))?,

@@ -6,8 +6,8 @@
 //! words and is always shown verbatim, after “原始错误：”); remediation descriptions and
 //! `explain` texts from their English wording, which is fixed in the source.
 
-use crate::diagnose::Finding;
 use crate::diagnose::explain::Explanation;
+use crate::diagnose::{Code, Finding};
 
 fn param<'a>(f: &'a Finding, key: &str) -> &'a str {
     f.params.get(key).map_or("", String::as_str)
@@ -18,57 +18,62 @@ fn has(f: &Finding, key: &str) -> bool {
 }
 
 /// What an observed failure code means, without naming the host (for “原因” clauses).
-fn short(code: &str) -> Option<&'static str> {
+fn short(code: Code) -> Option<&'static str> {
     Some(match code {
-        "DNS_NXDOMAIN" => "域名不存在（NXDOMAIN）",
-        "DNS_SERVFAIL" => "DNS 服务器出错（SERVFAIL）",
-        "DNS_TIMEOUT" => "DNS 解析超时",
-        "DNS_FAILED" => "DNS 解析失败",
-        "DNS_POISONED" => "解析结果疑似被篡改",
-        "TCP_REFUSED" => "连接被拒绝",
-        "TCP_BLACKHOLE" => "TCP 连接超时",
-        "TCP_RESET" => "连接被重置",
-        "TCP_UNREACHABLE" => "网络不可达",
-        "TLS_RESET_AFTER_CLIENTHELLO" => "TLS 握手在 ClientHello 之后被重置",
-        "TLS_UNKNOWN_ISSUER_INTERCEPTION" => "证书被中间设备重新签发",
-        "TLS_UNKNOWN_ISSUER_PRIVATE_CA" => "证书由私有 CA 签发",
-        "TLS_ROOTS_MISSING" => "缺少根证书",
-        "TLS_EXPIRED" => "证书已过期",
-        "TLS_NOT_YET_VALID" => "证书尚未生效",
-        "TLS_NAME_MISMATCH" => "证书与域名不匹配",
-        "TLS_HANDSHAKE_TIMEOUT" => "TLS 握手超时",
-        "TLS_NOT_TLS" => "对端返回的不是 TLS",
-        "TLS_NO_ROOTS" => "找不到任何 CA 证书",
-        "TLS_HANDSHAKE_FAILED" => "TLS 握手失败",
-        "HTTP_CAPTIVE_PORTAL" => "返回了网页而不是模块数据",
-        "HTTP_INVALID_PAYLOAD" => "返回的内容格式不对",
-        "HTTP_STALLED" => "HTTP 响应超时",
-        "HTTP_SLOW" => "响应极慢",
-        "HTTP_BODY_TOO_LARGE" => "响应体过大",
-        "HTTP_REDIRECT_INSECURE" => "从 https 重定向到了明文 http",
-        "HTTP_REDIRECT_LOOP" => "重定向次数过多",
-        "HTTP_HEADERS_TOO_LARGE" => "响应头过大",
-        "MODULE_NOT_FOUND" => "返回 404/410",
-        "HTTP_UNAUTHORIZED" => "HTTP 401（需要认证）",
-        "HTTP_FORBIDDEN" => "HTTP 403（禁止访问）",
-        "HTTP_SERVER_ERROR" => "服务器错误（5xx）",
-        "HTTP_STATUS" => "意外的 HTTP 状态码",
-        "HTTP_FAILED" => "HTTP 请求失败",
-        "PROXY_UNREACHABLE" => "无法连接 HTTP 代理",
-        "PROXY_AUTH_REQUIRED" => "HTTP 407（代理需要认证）",
-        "PROXY_FORBIDDEN" => "HTTP 代理拒绝了 CONNECT 请求",
-        "PROXY_STALLED" => "HTTP 代理无响应",
-        "PROXY_CONNECT_FAILED" => "经 HTTP 代理连接失败",
-        "SUMDB_SIGNATURE_INVALID" => "签名无效",
-        "SUMDB_FAILED" => "校验和数据库的应答有误",
+        Code::DnsNxdomain => "域名不存在（NXDOMAIN）",
+        Code::DnsServfail => "DNS 服务器出错（SERVFAIL）",
+        Code::DnsTimeout => "DNS 解析超时",
+        Code::DnsFailed => "DNS 解析失败",
+        Code::DnsPoisoned => "解析结果疑似被篡改",
+        Code::TcpRefused => "连接被拒绝",
+        Code::TcpBlackhole => "TCP 连接超时",
+        Code::TcpReset => "连接被重置",
+        Code::TcpUnreachable => "网络不可达",
+        Code::TlsResetAfterClienthello => "TLS 握手在 ClientHello 之后被重置",
+        Code::TlsUnknownIssuerInterception => "证书被中间设备重新签发",
+        Code::TlsUnknownIssuerPrivateCa => "证书由私有 CA 签发",
+        Code::TlsRootsMissing => "缺少根证书",
+        Code::TlsExpired => "证书已过期",
+        Code::TlsNotYetValid => "证书尚未生效",
+        Code::TlsNameMismatch => "证书与域名不匹配",
+        Code::TlsHandshakeTimeout => "TLS 握手超时",
+        Code::TlsNotTls => "对端返回的不是 TLS",
+        Code::TlsNoRoots => "找不到任何 CA 证书",
+        Code::TlsHandshakeFailed => "TLS 握手失败",
+        Code::HttpCaptivePortal => "返回了网页而不是模块数据",
+        Code::HttpInvalidPayload => "返回的内容格式不对",
+        Code::HttpStalled => "HTTP 响应超时",
+        Code::HttpSlow => "响应极慢",
+        Code::HttpBodyTooLarge => "响应体过大",
+        Code::HttpRedirectInsecure => "从 https 重定向到了明文 http",
+        Code::HttpRedirectLoop => "重定向次数过多",
+        Code::HttpHeadersTooLarge => "响应头过大",
+        Code::ModuleNotFound => "返回 404/410",
+        Code::HttpUnauthorized => "HTTP 401（需要认证）",
+        Code::HttpForbidden => "HTTP 403（禁止访问）",
+        Code::HttpServerError => "服务器错误（5xx）",
+        Code::HttpStatus => "意外的 HTTP 状态码",
+        Code::HttpFailed => "HTTP 请求失败",
+        Code::ProxyUnreachable => "无法连接 HTTP 代理",
+        Code::ProxyAuthRequired => "HTTP 407（代理需要认证）",
+        Code::ProxyForbidden => "HTTP 代理拒绝了 CONNECT 请求",
+        Code::ProxyStalled => "HTTP 代理无响应",
+        Code::ProxyConnectFailed => "经 HTTP 代理连接失败",
+        Code::SumdbSignatureInvalid => "签名无效",
+        Code::SumdbFailed => "校验和数据库的应答有误",
         _ => return None,
     })
+}
+
+/// The `cause` param: the code a failure had before it was seen as another.
+fn cause_code(f: &Finding) -> Option<Code> {
+    f.params.get("cause")?.parse().ok()
 }
 
 /// `short` for a `cause` param, as a full-width parenthetical (empty when unknown).
 fn cause(f: &Finding) -> String {
     match f.params.get("cause").map(String::as_str) {
-        Some(c) => format!("（{}）", short(c).unwrap_or(c)),
+        Some(c) => format!("（{}）", cause_code(f).and_then(short).unwrap_or(c)),
         None => String::new(),
     }
 }
@@ -94,23 +99,23 @@ pub fn finding_message(f: &Finding) -> Option<String> {
     let mut detail = has(f, "detail").then(|| p("detail"));
     let main = match f.code {
         // Configuration rules.
-        "GO_TOO_OLD_FOR_GOMOD" => format!(
+        Code::GoTooOldForGomod => format!(
             "{} 解析不了这个 go.mod：`go` 行写成了三段式版本号，或者有 `toolchain` 行，这些都需要 Go 1.21 及以上",
             p("version")
         ),
-        "TOOLCHAIN_LOCAL_TOO_OLD" => "go.mod 要求的 Go 版本比本机安装的新，而 GOTOOLCHAIN 不允许 go 自动下载新工具链".to_owned(),
-        "GOTOOLCHAIN_INVALID" => "GOTOOLCHAIN 的值 go 不认：除了 `go env GOTOOLCHAIN` 和 `go env -w GOTOOLCHAIN=…`，所有 go 命令都会失败".to_owned(),
-        "GOMOD_TOOLCHAIN_INVALID" => "go.mod（或 go.work）里的 toolchain 行不是 go 认可的工具链名称".to_owned(),
-        "TOOLCHAIN_SWITCH" => match (has(f, "path"), has(f, "version")) {
+        Code::ToolchainLocalTooOld => "go.mod 要求的 Go 版本比本机安装的新，而 GOTOOLCHAIN 不允许 go 自动下载新工具链".to_owned(),
+        Code::GotoolchainInvalid => "GOTOOLCHAIN 的值 go 不认：除了 `go env GOTOOLCHAIN` 和 `go env -w GOTOOLCHAIN=…`，所有 go 命令都会失败".to_owned(),
+        Code::GomodToolchainInvalid => "go.mod（或 go.work）里的 toolchain 行不是 go 认可的工具链名称".to_owned(),
+        Code::ToolchainSwitch => match (has(f, "path"), has(f, "version")) {
             (true, _) => format!("go 会切换到 {}，直接运行 PATH 中的 {}", p("target"), p("path")),
             _ => format!("go 会先下载工具链 {}：经 GOPROXY 拉取模块 golang.org/toolchain@{}，并由校验和数据库校验", p("target"), p("version")),
         },
-        "TOOLCHAIN_DEPENDENCY_TOO_NEW" => format!(
+        Code::ToolchainDependencyTooNew => format!(
             "依赖 {} 的 go.mod 要求 Go >= {}，而 GOTOOLCHAIN 不允许 go 切换工具链：go 在加载模块图时就会失败",
             p("module"),
             p("need")
         ),
-        "TOOLCHAIN_MID_COMMAND_SWITCH" => match has(f, "target") {
+        Code::ToolchainMidCommandSwitch => match has(f, "target") {
             true => format!(
                 "{} 要求 Go >= {}：go mod download 先用当前的 go 运行，执行到一半会切换到 {}",
                 p("module"),
@@ -123,163 +128,163 @@ pub fn finding_message(f: &Finding) -> Option<String> {
                 p("need")
             ),
         },
-        "TOOLCHAIN_NOT_IN_PATH" => format!("go 需要 {}，但 GOTOOLCHAIN 设置为只在 PATH 中查找，而 PATH 里没有", p("target")),
-        "TOOLCHAIN_UNAVAILABLE" => format!("GOPROXY 中没有任何一项能提供工具链 {}", p("target")),
-        "TOOLCHAIN_NEEDS_SUMDB" => format!("go 必须用校验和数据库校验 {} 工具链，即使设置了 GOSUMDB=off 也一样：所以切换会失败", p("target")),
-        "GO_NOT_FOUND" => format!(
+        Code::ToolchainNotInPath => format!("go 需要 {}，但 GOTOOLCHAIN 设置为只在 PATH 中查找，而 PATH 里没有", p("target")),
+        Code::ToolchainUnavailable => format!("GOPROXY 中没有任何一项能提供工具链 {}", p("target")),
+        Code::ToolchainNeedsSumdb => format!("go 必须用校验和数据库校验 {} 工具链，即使设置了 GOSUMDB=off 也一样：所以切换会失败", p("target")),
+        Code::GoNotFound => format!(
             "PATH 中找不到 go：godoctor 按当前 Go 版本（{}）的默认值自行计算了所有配置",
             p("version")
         ),
-        "GO_ENV_FAILED" => format!(
+        Code::GoEnvFailed => format!(
             "已安装 {}，但 `go env -json` 执行失败：下面显示的配置由 godoctor 自行计算",
             p("path")
         ),
-        "CONFIG_MODEL_MISMATCH" => format!(
+        Code::ConfigModelMismatch => format!(
             "godoctor 计算出的 {} 是 {:?}，而 go 给出的是 {:?}：以 go 的值为准",
             p("key"),
             p("computed"),
             p("value")
         ),
-        "GO_TOO_OLD_FOR_PROXY" => format!(
+        Code::GoTooOldForProxy => format!(
             "{} 早于 Go 1.13，不支持模块代理、GOPRIVATE 和校验和数据库：所有模块都会直连源仓库拉取",
             p("version")
         ),
-        "GO_TOO_OLD_FOR_PIPE" => format!(
+        Code::GoTooOldForPipe => format!(
             "{} 不认识 GOPROXY 中的 `|`（Go 1.15 起才支持）：整项会被当作一个 URL",
             p("version")
         ),
-        "GOENV_OFF" => "GOENV=off：go 不读取任何 go/env 文件，`go env -w` 也无法保存配置".into(),
-        "GOENV_UNAVAILABLE" => {
+        Code::GoenvOff => "GOENV=off：go 不读取任何 go/env 文件，`go env -w` 也无法保存配置".into(),
+        Code::GoenvUnavailable => {
             "go 找不到自己的 go/env 文件：用 `go env -w` 保存的配置不会被读取".into()
         }
-        "GOENV_FILE_UNREADABLE" => "go/env 文件无法读取，go 会忽略它".into(),
-        "GOENV_FILE_CRLF" => format!(
+        Code::GoenvFileUnreadable => "go/env 文件无法读取，go 会忽略它".into(),
+        Code::GoenvFileCrlf => format!(
             "{} 使用 Windows 换行符（CRLF）：go 会把 '\\r' 留在 {} 的值里",
             p("file"),
             list("keys")
         ),
-        "GOENV_FILE_NOT_UTF8" => format!("{}：{} 的值不是合法的 UTF-8", p("file"), list("keys")),
-        "GOENV_FILE_IGNORED_LINES" => format!(
+        Code::GoenvFileNotUtf8 => format!("{}：{} 的值不是合法的 UTF-8", p("file"), list("keys")),
+        Code::GoenvFileIgnoredLines => format!(
             "go 会忽略 {} 中的 {} 行（每行必须是 KEY=VALUE 的形式，且 KEY 为大写）",
             p("file"),
             p("count")
         ),
-        "GOENV_FILE_KEY_WITH_SPACE" => format!(
+        Code::GoenvFileKeyWithSpace => format!(
             "{}：键 {:?} 含有空格，go 不会把它当作 {}",
             p("file"),
             p("key"),
             p("name")
         ),
-        "GOENV_FILE_DUPLICATES" => {
+        Code::GoenvFileDuplicates => {
             format!("{} 多次设置了 {}：以最后一行为准", p("file"), list("keys"))
         }
-        "GOPROXY_MALFORMED" => format!("go 不接受 GOPROXY={:?}", p("value")),
-        "GOPROXY_OFF" => "GOPROXY=off：模块缓存里没有的模块，go 一律拒绝下载（只有匹配 GONOPROXY 的模块仍会直连拉取）".into(),
-        "GOPROXY_DIRECT_ONLY" => "GOPROXY=direct：所有模块都直连版本控制仓库拉取（git over HTTPS 或 SSH），速度更慢、需要安装 git，仓库迁移或删除后就会失败".into(),
-        "GOPROXY_ENTRIES_IGNORED" => format!(
+        Code::GoproxyMalformed => format!("go 不接受 GOPROXY={:?}", p("value")),
+        Code::GoproxyOff => "GOPROXY=off：模块缓存里没有的模块，go 一律拒绝下载（只有匹配 GONOPROXY 的模块仍会直连拉取）".into(),
+        Code::GoproxyDirectOnly => "GOPROXY=direct：所有模块都直连版本控制仓库拉取（git over HTTPS 或 SSH），速度更慢、需要安装 git，仓库迁移或删除后就会失败".into(),
+        Code::GoproxyEntriesIgnored => format!(
             "go 读到 `direct` 或 `off` 就不再往后读 GOPROXY：{} 永远不会被使用",
             list("entries")
         ),
-        "GOPROXY_PLAIN_HTTP" => format!(
+        Code::GoproxyPlainHttp => format!(
             "GOPROXY 中的 {} 使用明文 HTTP：模块内容不加密传输（校验和数据库仍能保证内容完整）",
             p("url")
         ),
-        "GOPROXY_HAS_CREDENTIALS" => "GOPROXY 中有一项的 URL 带有凭据（此处已隐藏）：go 的错误信息会把密码替换掉，但 `go env` 会完整显示".into(),
-        "GOPROXY_COMMA_NO_FALLTHROUGH" if has(f, "proxy") => format!(
+        Code::GoproxyHasCredentials => "GOPROXY 中有一项的 URL 带有凭据（此处已隐藏）：go 的错误信息会把密码替换掉，但 `go env` 会完整显示".into(),
+        Code::GoproxyCommaNoFallthrough if has(f, "proxy") => format!(
             "{} 出错（{}{}），而 GOPROXY 用英文逗号把它和下一项隔开：只有返回 404 或 410 时 go 才会尝试下一项，所以永远到不了后面那个正常的条目",
             p("proxy"),
             p("cause"),
-            short(p("cause")).map(|s| format!("：{s}")).unwrap_or_default()
+            cause_code(f).and_then(short).map(|s| format!("：{s}")).unwrap_or_default()
         ),
-        "GOPROXY_COMMA_NO_FALLTHROUGH" => "GOPROXY 各项之间用的是英文逗号 `,`：只有代理返回 404 或 410 时 go 才会尝试下一项，某个代理一旦超时或出错，下载就直接失败（改用竖线 `|` 分隔，任何错误都会尝试下一项）".into(),
-        "GOSUMDB_MALFORMED" => format!("go 不接受 GOSUMDB={:?}", p("value")),
-        "GOSUMDB_OFF" => "GOSUMDB=off：go 不再用公共校验和数据库校验下载的模块，代理返回的模块被篡改、连接被拦截都不会被发现（下载工具链仍然需要校验和数据库）".into(),
-        "PATTERN_HAS_SPACES" => format!(
+        Code::GoproxyCommaNoFallthrough => "GOPROXY 各项之间用的是英文逗号 `,`：只有代理返回 404 或 410 时 go 才会尝试下一项，某个代理一旦超时或出错，下载就直接失败（改用竖线 `|` 分隔，任何错误都会尝试下一项）".into(),
+        Code::GosumdbMalformed => format!("go 不接受 GOSUMDB={:?}", p("value")),
+        Code::GosumdbOff => "GOSUMDB=off：go 不再用公共校验和数据库校验下载的模块，代理返回的模块被篡改、连接被拦截都不会被发现（下载工具链仍然需要校验和数据库）".into(),
+        Code::PatternHasSpaces => format!(
             "{}={:?} 的逗号两侧有空格：go 不会去掉这些空格，所以 \"{}\" 永远匹配不到任何模块",
             p("key"),
             p("value"),
             p("pattern")
         ),
-        "PATTERN_MALFORMED" => format!(
+        Code::PatternMalformed => format!(
             "{} 中的模式 {:?} 不是合法的通配符（path.Match），go 永远不会匹配它",
             p("key"),
             p("pattern")
         ),
-        "GONOPROXY_NONE" => {
+        Code::GonoproxyNone => {
             "GONOPROXY=none：所有模块都经过 GOPROXY，匹配 GOPRIVATE 的模块也不例外".into()
         }
-        "GOINSECURE_SET" => format!(
+        Code::GoinsecureSet => format!(
             "GOINSECURE={:?}：go 会通过明文 HTTP 或在不校验 TLS 证书的情况下直连拉取匹配的模块，存在被拦截的风险（不影响 GOPROXY 和校验和数据库）",
             p("value")
         ),
-        "GOVCS_MALFORMED" => "go 不接受 GOVCS 的值".into(),
-        "GO111MODULE_OFF" => "GO111MODULE=off：go 运行在 GOPATH 模式，`go mod download` 和模块下载都会被拒绝".into(),
-        "GO111MODULE_INVALID" => format!(
+        Code::GovcsMalformed => "go 不接受 GOVCS 的值".into(),
+        Code::Go111moduleOff => "GO111MODULE=off：go 运行在 GOPATH 模式，`go mod download` 和模块下载都会被拒绝".into(),
+        Code::Go111moduleInvalid => format!(
             "GO111MODULE={:?} 不是 on、off 或 auto（须为小写）：所有模块模式下的 go 命令都会直接退出",
             p("value")
         ),
-        "GOFLAGS_MALFORMED" => format!(
+        Code::GoflagsMalformed => format!(
             "除 `go env` 外的所有 go 命令都会失败：GOFLAGS={:?} 中有不是 flag 的内容",
             p("value")
         ),
-        "GOFLAGS_MOD_VENDOR" => "go 使用 vendor/ 目录构建：不会下载任何模块，因此用不到 GOPROXY 和校验和数据库（`go mod download` 和 `go get` 仍会用到）".into(),
-        "GOFLAGS_INSECURE" if p("supported") == "true" => "GOFLAGS 中包含 -insecure：这个版本的 go 会跳过校验和数据库，并允许直连拉取时使用明文 HTTP".into(),
-        "GOFLAGS_INSECURE" => "GOFLAGS 中包含 -insecure，而 Go 1.17 已移除这个 flag：`go get` 现在会报错 \"-insecure flag is no longer supported; use GOINSECURE instead\"".into(),
-        "ENV_SHADOWS_GOENV_FILE" => format!(
+        Code::GoflagsModVendor => "go 使用 vendor/ 目录构建：不会下载任何模块，因此用不到 GOPROXY 和校验和数据库（`go mod download` 和 `go get` 仍会用到）".into(),
+        Code::GoflagsInsecure if p("supported") == "true" => "GOFLAGS 中包含 -insecure：这个版本的 go 会跳过校验和数据库，并允许直连拉取时使用明文 HTTP".into(),
+        Code::GoflagsInsecure => "GOFLAGS 中包含 -insecure，而 Go 1.17 已移除这个 flag：`go get` 现在会报错 \"-insecure flag is no longer supported; use GOINSECURE instead\"".into(),
+        Code::EnvShadowsGoenvFile => format!(
             "操作系统环境变量设置了 {}={:?}，它会覆盖 go/env 文件中的 {:?}：`go env -w {}=…` 不会生效",
             p("key"),
             p("value"),
             p("file_value"),
             p("key")
         ),
-        "HTTP_PROXY_WITHOUT_HTTPS_PROXY" => format!(
+        Code::HttpProxyWithoutHttpsProxy => format!(
             "设置了 {}，但没有设置 HTTPS_PROXY：go 的 https:// 请求（所有模块代理、校验和数据库、go-get 发现）都会直连，不经过 HTTP 代理",
             p("key")
         ),
-        "HTTP_PROXY_MALFORMED" => format!("go 会忽略 {}", p("key")),
-        "HTTP_PROXY_SCHEME_UNSUPPORTED" => format!(
+        Code::HttpProxyMalformed => format!("go 会忽略 {}", p("key")),
+        Code::HttpProxySchemeUnsupported => format!(
             "{} 使用的协议 {:?} go 不支持（只支持 http、https、socks5、socks5h）",
             p("key"),
             p("scheme")
         ),
-        "ALL_PROXY_IGNORED" => format!(
+        Code::AllProxyIgnored => format!(
             "设置了 {}={}，但 go 不读取 ALL_PROXY（curl 和 git 会读取）：除非设置了 HTTPS_PROXY，否则 go 会直连",
             p("key"),
             p("value")
         ),
-        "HTTP_PROXY_CASE_CONFLICT" => format!(
+        Code::HttpProxyCaseConflict => format!(
             "{} 和 {} 的值不同：go 使用 {}（curl 可能使用 {}）",
             p("key"),
             p("other"),
             p("key"),
             p("other")
         ),
-        "SSL_CERT_FILE_MISSING" => format!(
+        Code::SslCertFileMissing => format!(
             "SSL_CERT_FILE={} 不存在：它会替换 go 的 CA 证书列表，除非 SSL_CERT_DIR 提供了根证书，否则所有 HTTPS 连接都会失败，报错 \"certificate signed by unknown authority\"",
             p("file")
         ),
-        "SSL_CERT_DIR_MISSING" => format!("SSL_CERT_DIR 中列出的目录不存在：{}", list("dirs")),
-        "GIT_NOT_FOUND" if has(f, "module") => format!(
+        Code::SslCertDirMissing => format!("SSL_CERT_DIR 中列出的目录不存在：{}", list("dirs")),
+        Code::GitNotFound if has(f, "module") => format!(
             "PATH 中找不到 git，但 go 要直连源仓库拉取 {}，这需要 git",
             p("module")
         ),
-        "GIT_NOT_FOUND" => {
+        Code::GitNotFound => {
             "PATH 中找不到 git：代理之后的 `direct` 兜底无法从源仓库拉取".into()
         }
-        "GIT_CONFIG_UNREADABLE" => {
+        Code::GitConfigUnreadable => {
             "git 无法读取自己的配置，直连模式下 git 本身就会失败".into()
         }
-        "GIT_SSL_VERIFY_OFF" if has(f, "scope") => format!(
+        Code::GitSslVerifyOff if has(f, "scope") => format!(
             "git config {}=false（{} 范围，{}）：直连拉取时 git 跳过 TLS 校验，存在被拦截的风险",
             p("key"),
             p("scope"),
             p("origin")
         ),
-        "GIT_SSL_VERIFY_OFF" => format!(
+        Code::GitSslVerifyOff => format!(
             "设置了 GIT_SSL_NO_VERIFY={}：直连拉取时 git 跳过 TLS 校验",
             p("value")
         ),
-        "GIT_INSTEADOF_SSH" => {
+        Code::GitInsteadofSsh => {
             let mut s = format!(
                 "git 会把 {} 改写为 {}（{}）：直连拉取走 SSH，需要为 git 加载密钥，并且要能访问 TCP 22 端口",
                 p("prefix"),
@@ -291,123 +296,123 @@ pub fn finding_message(f: &Finding) -> Option<String> {
             }
             s
         }
-        "GIT_TERMINAL_PROMPT_ON" => "GIT_TERMINAL_PROMPT=1：go 允许 git 询问密码，在 CI 中会一直卡住，而不是报错退出".into(),
-        "PRIVATE_MODULE_NOT_PRIVATE" if has(f, "reason") => format!(
+        Code::GitTerminalPromptOn => "GIT_TERMINAL_PROMPT=1：go 允许 git 询问密码，在 CI 中会一直卡住，而不是报错退出".into(),
+        Code::PrivateModuleNotPrivate if has(f, "reason") => format!(
             "来自 {} 的模块看起来是私有模块（{}），但不匹配任何 GOPRIVATE 模式：go 会把它们的路径发送给公共代理和校验和数据库，并且校验会失败（\"reading https://sum.golang.org/lookup/…: 404 Not Found\" 或 \"410 Gone\"）",
             h,
             private_reason(p("reason"))
         ),
-        "PRIVATE_MODULE_NOT_PRIVATE" => format!(
+        Code::PrivateModuleNotPrivate => format!(
             "{} 的模块不在 GOPRIVATE 范围内：go 会向公共校验和数据库查询它，结果查不到（{}）",
             h, url
         ),
-        "GOMOD_UNREADABLE" => format!("无法读取 {}", p("file")),
-        "GOMOD_UNPARSABLE" | "GOWORK_UNPARSABLE" => {
+        Code::GomodUnreadable => format!("无法读取 {}", p("file")),
+        Code::GomodUnparsable | Code::GoworkUnparsable => {
             format!("go 无法解析 {}：第 {} 行有错", p("file"), p("line"))
         }
-        "ENV_NOT_UTF8" => format!("以下环境变量不是合法的 UTF-8：{}", list("keys")),
+        Code::EnvNotUtf8 => format!("以下环境变量不是合法的 UTF-8：{}", list("keys")),
 
         // Observations: what failed, then go's or the probe's own words.
-        "PROXY_UNREACHABLE" => format!("无法连接 HTTP 代理 {h}"),
-        "DNS_NXDOMAIN" => format!("{h} 的 DNS 解析失败：域名不存在（NXDOMAIN）"),
-        "DNS_SERVFAIL" => format!("解析 {h} 时 DNS 服务器出错（SERVFAIL）"),
-        "DNS_TIMEOUT" => format!("解析 {h} 超时：DNS 服务器无响应"),
-        "DNS_FAILED" => format!("{h} 的 DNS 解析失败"),
-        "DNS_POISONED" if has(f, "addresses") => format!(
+        Code::ProxyUnreachable => format!("无法连接 HTTP 代理 {h}"),
+        Code::DnsNxdomain => format!("{h} 的 DNS 解析失败：域名不存在（NXDOMAIN）"),
+        Code::DnsServfail => format!("解析 {h} 时 DNS 服务器出错（SERVFAIL）"),
+        Code::DnsTimeout => format!("解析 {h} 超时：DNS 服务器无响应"),
+        Code::DnsFailed => format!("{h} 的 DNS 解析失败"),
+        Code::DnsPoisoned if has(f, "addresses") => format!(
             "{h} 被解析到 {}，公网域名不应该解析到这个地址：解析结果疑似被篡改（DNS 污染或劫持），随后连接失败{}",
             list("addresses"),
             cause(f)
         ),
-        "DNS_POISONED" => format!(
+        Code::DnsPoisoned => format!(
             "系统 DNS 和加密 DNS 对 {h} 的解析结果不一致：明文 DNS 的应答可能在传输途中被篡改（疑似 DNS 污染或劫持）"
         ),
-        "TCP_REFUSED" => format!("连接 {h} 被拒绝：该端口上没有服务在监听，或者被防火墙拒绝"),
-        "TCP_BLACKHOLE" => format!("{h} 无法访问：TCP 连接超时（数据包被丢弃，没有任何响应）"),
-        "TCP_RESET" => format!("与 {h} 的 TCP 连接被重置"),
-        "TCP_UNREACHABLE" => format!("{h} 不可达：无法建立 TCP 连接"),
-        "TLS_RESET_AFTER_CLIENTHELLO" => format!(
+        Code::TcpRefused => format!("连接 {h} 被拒绝：该端口上没有服务在监听，或者被防火墙拒绝"),
+        Code::TcpBlackhole => format!("{h} 无法访问：TCP 连接超时（数据包被丢弃，没有任何响应）"),
+        Code::TcpReset => format!("与 {h} 的 TCP 连接被重置"),
+        Code::TcpUnreachable => format!("{h} 不可达：无法建立 TCP 连接"),
+        Code::TlsResetAfterClienthello => format!(
             "与 {h} 的 TLS 握手在发出 ClientHello 后立即被重置（可能存在基于 SNI 的拦截）"
         ),
-        "TLS_UNKNOWN_ISSUER_INTERCEPTION" => format!(
+        Code::TlsUnknownIssuerInterception => format!(
             "{h} 的证书由系统不信任的 CA 签发：HTTPS 流量疑似被中间设备拦截并重新签发了证书，多半是公司代理或上网行为管理设备"
         ),
-        "TLS_UNKNOWN_ISSUER_PRIVATE_CA" => {
+        Code::TlsUnknownIssuerPrivateCa => {
             format!("{h} 的证书由私有 CA 签发，系统并不信任该 CA")
         }
-        "TLS_ROOTS_MISSING" => {
+        Code::TlsRootsMissing => {
             format!("{h} 的证书不受信任：系统证书库里缺少签发它的根证书")
         }
-        "TLS_EXPIRED" => format!("{h} 的证书已过期"),
-        "TLS_NOT_YET_VALID" => format!("{h} 的证书尚未生效（也可能是本机时钟不对）"),
-        "TLS_NAME_MISMATCH" => {
+        Code::TlsExpired => format!("{h} 的证书已过期"),
+        Code::TlsNotYetValid => format!("{h} 的证书尚未生效（也可能是本机时钟不对）"),
+        Code::TlsNameMismatch => {
             format!("证书与域名不匹配：为 {h} 应答的服务器出示的证书不包含 {h}")
         }
-        "TLS_HANDSHAKE_TIMEOUT" => format!("与 {h} 的 TLS 握手超时"),
-        "TLS_NOT_TLS" => format!("{h} 的应答不是 TLS（可能是明文 HTTP 或其他协议）"),
-        "TLS_NO_ROOTS" => format!("找不到任何 CA 证书，无法校验 {h} 的证书"),
-        "TLS_HANDSHAKE_FAILED" => format!("与 {h} 的 TLS 握手失败"),
-        "HTTP_CAPTIVE_PORTAL" => format!(
+        Code::TlsHandshakeTimeout => format!("与 {h} 的 TLS 握手超时"),
+        Code::TlsNotTls => format!("{h} 的应答不是 TLS（可能是明文 HTTP 或其他协议）"),
+        Code::TlsNoRoots => format!("找不到任何 CA 证书，无法校验 {h} 的证书"),
+        Code::TlsHandshakeFailed => format!("与 {h} 的 TLS 握手失败"),
+        Code::HttpCaptivePortal => format!(
             "{h} 返回了一个 HTML 页面，而不是模块数据：当前网络可能需要先完成上网认证（Portal 认证）"
         ),
-        "HTTP_INVALID_PAYLOAD" => format!("{h} 返回的内容不符合模块代理协议"),
-        "HTTP_STALLED" => format!("{h} 响应停滞：服务器迟迟不返回数据"),
-        "HTTP_SLOW" => format!("{h} 的响应极慢，但数据仍在传输：go 没有超时，会一直等下去，下载能成功但很慢"),
-        "HTTP_BODY_TOO_LARGE" => format!("{h} 返回的响应体过大"),
-        "HTTP_REDIRECT_INSECURE" => {
+        Code::HttpInvalidPayload => format!("{h} 返回的内容不符合模块代理协议"),
+        Code::HttpStalled => format!("{h} 响应停滞：服务器迟迟不返回数据"),
+        Code::HttpSlow => format!("{h} 的响应极慢，但数据仍在传输：go 没有超时，会一直等下去，下载能成功但很慢"),
+        Code::HttpBodyTooLarge => format!("{h} 返回的响应体过大"),
+        Code::HttpRedirectInsecure => {
             format!("{h} 把 https 请求重定向到了明文 http，go 拒绝跟随")
         }
-        "HTTP_REDIRECT_LOOP" => format!("{h} 重定向次数过多（go 最多跟随 10 次）"),
-        "HTTP_HEADERS_TOO_LARGE" => format!("{h} 返回的响应头过大"),
-        "MODULE_NOT_FOUND" if has(f, "module") => {
+        Code::HttpRedirectLoop => format!("{h} 重定向次数过多（go 最多跟随 10 次）"),
+        Code::HttpHeadersTooLarge => format!("{h} 返回的响应头过大"),
+        Code::ModuleNotFound if has(f, "module") => {
             // `detail` is go's whole error, which names the module again.
             format!("GOPROXY 中没有任何一项能提供 {}", p("module"))
         }
-        "MODULE_NOT_FOUND" if has(f, "status") => {
+        Code::ModuleNotFound if has(f, "status") => {
             format!("{h} 返回 {}：代理上没有这个模块或版本", p("status"))
         }
-        "MODULE_NOT_FOUND" => format!("{h} 返回 404/410：代理上没有这个模块或版本"),
-        "HTTP_UNAUTHORIZED" => format!("{h} 返回 401（需要认证）"),
-        "HTTP_FORBIDDEN" => format!("{h} 返回 403（禁止访问）"),
-        "HTTP_SERVER_ERROR" if has(f, "status") => {
+        Code::ModuleNotFound => format!("{h} 返回 404/410：代理上没有这个模块或版本"),
+        Code::HttpUnauthorized => format!("{h} 返回 401（需要认证）"),
+        Code::HttpForbidden => format!("{h} 返回 403（禁止访问）"),
+        Code::HttpServerError if has(f, "status") => {
             format!("{h} 返回 {}（服务器错误）", p("status"))
         }
-        "HTTP_SERVER_ERROR" => format!("{h} 返回服务器错误（5xx）"),
-        "HTTP_STATUS" if has(f, "status") => {
+        Code::HttpServerError => format!("{h} 返回服务器错误（5xx）"),
+        Code::HttpStatus if has(f, "status") => {
             format!("{h} 返回了意外的状态码 {}", p("status"))
         }
-        "HTTP_STATUS" => format!("{h} 返回了意外的 HTTP 状态码"),
-        "HTTP_FAILED" => format!("对 {h} 的 HTTP 请求失败"),
-        "PROXY_AUTH_REQUIRED" => format!(
+        Code::HttpStatus => format!("{h} 返回了意外的 HTTP 状态码"),
+        Code::HttpFailed => format!("对 {h} 的 HTTP 请求失败"),
+        Code::ProxyAuthRequired => format!(
             "HTTP 代理 {h} 返回 407（代理需要认证）：需要在 HTTPS_PROXY 中加上用户名和密码"
         ),
-        "PROXY_FORBIDDEN" => format!("HTTP 代理 {h} 拒绝连接目标主机（CONNECT 被禁止）"),
-        "PROXY_STALLED" => format!("HTTP 代理 {h} 无响应"),
-        "PROXY_CONNECT_FAILED" => format!("通过 HTTP 代理 {h} 建立连接失败"),
-        "SUMDB_SIGNATURE_INVALID" => format!(
+        Code::ProxyForbidden => format!("HTTP 代理 {h} 拒绝连接目标主机（CONNECT 被禁止）"),
+        Code::ProxyStalled => format!("HTTP 代理 {h} 无响应"),
+        Code::ProxyConnectFailed => format!("通过 HTTP 代理 {h} 建立连接失败"),
+        Code::SumdbSignatureInvalid => format!(
             "{h} 返回的校验和数据库数据签名无效：中间有设备篡改了流量，或者 GOSUMDB 中的公钥不对"
         ),
-        "SUMDB_FAILED" => format!("校验和数据库 {h} 的应答没有通过校验"),
-        "SUMDB_PROXY_FAILED" => {
+        Code::SumdbFailed => format!("校验和数据库 {h} 的应答没有通过校验"),
+        Code::SumdbProxyFailed => {
             format!("经模块代理访问校验和数据库失败{}：{url}", cause(f))
         }
-        "SUMDB_LOOKUP_NOT_FOUND" => format!("校验和数据库中查不到这个模块：{url}"),
-        "SUMDB_UNREACHABLE" => format!("校验和数据库 {h} 无法访问{}", cause(f)),
-        "VCS_UNREACHABLE" if has(f, "git_url") => {
+        Code::SumdbLookupNotFound => format!("校验和数据库中查不到这个模块：{url}"),
+        Code::SumdbUnreachable => format!("校验和数据库 {h} 无法访问{}", cause(f)),
+        Code::VcsUnreachable if has(f, "git_url") => {
             format!("无法访问代码仓库 {}", p("git_url"))
         }
-        "VCS_UNREACHABLE" => format!("无法访问代码仓库所在的主机 {h}{}", cause(f)),
-        "VCS_DISCOVERY_FAILED" => format!(
+        Code::VcsUnreachable => format!("无法访问代码仓库所在的主机 {h}{}", cause(f)),
+        Code::VcsDiscoveryFailed => format!(
             "go 无法通过 {url} 找到导入路径对应的代码仓库（go-get 发现失败）{}",
             cause(f)
         ),
-        "VCS_AUTH_REQUIRED" => {
+        Code::VcsAuthRequired => {
             format!("git 访问 {} 需要凭据（或者凭据被拒绝）", p("git_url"))
         }
-        "VCS_REPO_NOT_FOUND" => format!(
+        Code::VcsRepoNotFound => format!(
             "代码仓库 {} 不存在（或者当前凭据无权访问）",
             p("git_url")
         ),
-        "CLOCK_SKEW" => format!(
+        Code::ClockSkew => format!(
             "{h} 报告的时间与本机时钟相差 {} 秒：证书可能会被误判为已过期或尚未生效",
             p("skew_s")
         ),
@@ -1168,7 +1173,6 @@ mod tests {
     use super::*;
     use crate::config::env::Environment;
     use crate::config::{Config, LoadOptions};
-    use crate::diagnose::{Layer, Severity};
     use crate::plan::Plan;
     use crate::probe::{LayerName, LayerResult as L, Role, Target};
     use serde_json::json;
@@ -1181,13 +1185,6 @@ mod tests {
         include_str!("../diagnose/observe.rs"),
         include_str!("../diagnose/predict.rs"),
         include_str!("../diagnose/remediation.rs"),
-    ];
-    /// Quoted SCREAMING_SNAKE strings in those sources that name variables, not findings.
-    const NOT_CODES: &[&str] = &[
-        "GIT_SSL_NO_VERIFY",
-        "GIT_TERMINAL_PROMPT",
-        "SSL_CERT_DIR",
-        "SSL_CERT_FILE",
     ];
     /// Names the Chinese text must keep exactly as the English has them.
     const NAMES: &[&str] = &[
@@ -1232,49 +1229,17 @@ mod tests {
         s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
     }
 
-    /// Every quoted SCREAMING_SNAKE_CASE string with an underscore.
-    fn quoted_codes(src: &str) -> BTreeSet<String> {
-        let mut out = BTreeSet::new();
-        for piece in src.split('"').skip(1).step_by(2) {
-            if piece.contains('_')
-                && piece.starts_with(|c: char| c.is_ascii_uppercase())
-                && piece
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-            {
-                out.insert(piece.to_owned());
-            }
-        }
-        out
-    }
-
-    fn all_codes() -> Vec<&'static str> {
-        let mut codes = BTreeSet::new();
-        for s in SOURCES {
-            codes.extend(quoted_codes(non_test(s)));
-        }
-        for n in NOT_CODES {
-            assert!(
-                codes.remove(*n),
-                "{n} is gone from the sources: drop it from NOT_CODES"
-            );
-        }
-        codes
-            .into_iter()
-            .map(|c| &*Box::leak(c.into_boxed_str()))
-            .collect()
+    /// Every code a finding can carry (`explain` has texts of its own).
+    fn all_codes() -> impl Iterator<Item = Code> {
+        Code::ALL.iter().copied().filter(|c| !c.explain_only())
     }
 
     #[test]
     fn every_finding_code_has_a_chinese_message() {
-        let codes = all_codes();
-        assert!(codes.len() >= 90, "only {} codes found", codes.len());
-        let missing: Vec<&str> = codes
-            .iter()
-            .copied()
-            .filter(|code| {
-                let f =
-                    Finding::new(code, Severity::Error, Layer::Config, "English").host("h.example");
+        assert!(all_codes().count() >= 90);
+        let missing: Vec<Code> = all_codes()
+            .filter(|&code| {
+                let f = Finding::of(code, "English").host("h.example");
                 !finding_message(&f).is_some_and(|m| han(&m))
             })
             .collect();
@@ -1286,7 +1251,10 @@ mod tests {
         let extras: &[&[(&'static str, &str)]] = &[
             &[],
             &[("url", "https://goproxy.cn/x/@v/list"), ("status", "503")],
-            &[("cause", "TCP_BLACKHOLE"), ("proxy", "https://goproxy.cn")],
+            &[
+                ("cause", Code::TcpBlackhole.as_str()),
+                ("proxy", "https://goproxy.cn"),
+            ],
             &[
                 ("module", "example.com/m@v1.0.0"),
                 ("reason", "its host has no dot"),
@@ -1307,7 +1275,7 @@ mod tests {
         ];
         for code in all_codes() {
             for extra in extras {
-                let mut f = Finding::new(code, Severity::Error, Layer::Config, "English")
+                let mut f = Finding::of(code, "English")
                     .host("proxy.golang.org")
                     .param("detail", DETAIL);
                 for (k, v) in *extra {
@@ -1593,13 +1561,13 @@ mod tests {
             }
         }
         for code in [
-            "DNS_POISONED",
-            "GOPROXY_COMMA_NO_FALLTHROUGH",
-            "TLS_UNKNOWN_ISSUER_INTERCEPTION",
-            "HTTP_CAPTIVE_PORTAL",
-            "PROXY_AUTH_REQUIRED",
+            Code::DnsPoisoned,
+            Code::GoproxyCommaNoFallthrough,
+            Code::TlsUnknownIssuerInterception,
+            Code::HttpCaptivePortal,
+            Code::ProxyAuthRequired,
         ] {
-            assert!(seen.contains(code), "{code} not produced: {seen:?}");
+            assert!(seen.contains(&code), "{code} not produced: {seen:?}");
         }
     }
 
