@@ -34,10 +34,7 @@ impl Lang {
     /// From the first of [`Lang::LOCALE_VARS`] that is set (`get` looks one up): Chinese for a
     /// `zh…` locale, else English.
     pub fn from_locale<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Lang {
-        let locale = Self::LOCALE_VARS
-            .iter()
-            .find_map(|k| get(k))
-            .unwrap_or("");
+        let locale = Self::LOCALE_VARS.iter().find_map(|k| get(k)).unwrap_or("");
         if locale.to_ascii_lowercase().starts_with("zh") {
             Lang::Zh
         } else {

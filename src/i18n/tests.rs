@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
+};
 
 use super::{FluentValue, Lang, SOURCES, tr};
 
@@ -141,11 +143,7 @@ fn protected(text: &str) -> BTreeSet<String> {
     }
     for word in text.split_whitespace() {
         let word = word.trim_matches(|c: char| "()[],.;:→\"'".contains(c));
-        let inner_mark = |c: char| {
-            word.trim_end_matches(c)
-                .trim_start_matches(c)
-                .contains(c)
-        };
+        let inner_mark = |c: char| word.trim_end_matches(c).trim_start_matches(c).contains(c);
         let all_caps = word.len() >= 2
             && word.chars().any(|c| c.is_ascii_uppercase())
             && word
@@ -198,7 +196,10 @@ fn protected_terms_survive_translation() {
 }
 
 /// Arguments for every variable; `pick` sets selector values.
-fn sample_args<'a>(shape: &'a Shape, pick: &BTreeMap<&str, &'a str>) -> Vec<(&'a str, FluentValue<'a>)> {
+fn sample_args<'a>(
+    shape: &'a Shape,
+    pick: &BTreeMap<&str, &'a str>,
+) -> Vec<(&'a str, FluentValue<'a>)> {
     shape
         .variables
         .iter()
@@ -242,11 +243,20 @@ fn output_has_no_isolation_marks_and_keeps_spaces() {
         " (value [origin])"
     );
     assert_eq!(
-        crate::t!(Lang::En, "report-route-discovery", url = "https://h/x?go-get=1"),
+        crate::t!(
+            Lang::En,
+            "report-route-discovery",
+            url = "https://h/x?go-get=1"
+        ),
         "GET https://h/x?go-get=1, then "
     );
     assert_eq!(
-        crate::t!(Lang::Zh, "report-host-modules", host = "goproxy.cn", count = 3),
+        crate::t!(
+            Lang::Zh,
+            "report-host-modules",
+            host = "goproxy.cn",
+            count = 3
+        ),
         "goproxy.cn（3 个模块）"
     );
     assert_eq!(
@@ -311,7 +321,9 @@ fn ids_in_t_calls(src: &str) -> Vec<String> {
             continue; // format!(, print!( …
         }
         let rest = &src[i + 3..];
-        let Some(comma) = rest.find(',') else { continue };
+        let Some(comma) = rest.find(',') else {
+            continue;
+        };
         let rest = rest[comma + 1..].trim_start();
         if let Some(lit) = rest.strip_prefix('"') {
             out.push(lit[..lit.find('"').unwrap()].to_owned());
@@ -331,12 +343,19 @@ fn every_id_the_code_names_exists_and_every_message_is_used() {
             used.insert(id);
         }
     }
-    assert!(used.len() >= 60, "only {} ids found in t! calls", used.len());
+    assert!(
+        used.len() >= 60,
+        "only {} ids found in t! calls",
+        used.len()
+    );
     for id in en.keys() {
         let quoted = format!("\"{id}\"");
         let named = files.iter().any(|(_, text)| text.contains(&quoted));
         let reserved = NOT_YET_USED.iter().any(|(r, _)| r == id);
         assert!(named || reserved, "{id} is never used");
-        assert!(!(named && reserved), "{id} is used now: drop it from NOT_YET_USED");
+        assert!(
+            !(named && reserved),
+            "{id} is used now: drop it from NOT_YET_USED"
+        );
     }
 }

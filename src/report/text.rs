@@ -9,13 +9,13 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 
 use super::{CheckReport, Lang};
-use crate::t;
 use crate::config::goproxy::FallThrough;
 use crate::config::{Config, KEYS};
 use crate::diagnose::predict::Predicted;
 use crate::diagnose::{Finding, Severity};
 use crate::plan::{Step, SumdbStep};
 use crate::redact::redact_urls;
+use crate::t;
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -44,7 +44,12 @@ fn header(w: &mut dyn Write, cfg: &Config, lang: Lang) -> io::Result<()> {
         (Some(p), Some(v)) => writeln!(
             w,
             "{}",
-            t!(lang, "report-go-at", version = v, path = p.display().to_string())
+            t!(
+                lang,
+                "report-go-at",
+                version = v,
+                path = p.display().to_string()
+            )
         ),
         (Some(p), None) => writeln!(
             w,
@@ -428,7 +433,12 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         let count = if mods.len() == 1 {
             mods[0].module.clone()
         } else {
-            t!(r.lang, "report-host-modules", host = host, count = mods.len())
+            t!(
+                r.lang,
+                "report-host-modules",
+                host = host,
+                count = mods.len()
+            )
         };
         let mut flags = Vec::new();
         if mods[0].private {
@@ -563,7 +573,11 @@ pub fn config(w: &mut dyn Write, cfg: &Config, lang: Lang) -> io::Result<()> {
     header(w, cfg, lang)?;
     settings_table(w, cfg, true, lang)?;
     if let Some(f) = &cfg.goenv_file {
-        let line = t!(lang, "config-goenv-file", path = f.path.display().to_string());
+        let line = t!(
+            lang,
+            "config-goenv-file",
+            path = f.path.display().to_string()
+        );
         writeln!(w, "\n  {line}")?;
     }
     if let Some(f) = &cfg.goroot_goenv {
