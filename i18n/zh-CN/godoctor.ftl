@@ -127,7 +127,7 @@ fix-error-unparsable = 无法解析 { $path }（{ $why }）；没有写入任何
 fix-error-not-utf8 = 不是 UTF-8 编码
 fix-error-nul-bytes = 含有 NUL 字节
 fix-error-bad-value = { $key }=... 的值中含有非法的{ $what ->
-        [nul] NUL 字符
+        [nul] {" "}NUL 字符
        *[newline] 换行符
     }
 fix-error-write = 无法写入 { $path }：{ $error }；没有写入任何内容

@@ -210,20 +210,25 @@ fn sample_args<'a>(
         .collect()
 }
 
+/// Selector values that reach every variant: none (the defaults), then each key in turn.
+fn variant_picks(shape: &Shape) -> Vec<BTreeMap<&str, &str>> {
+    let mut picks = vec![BTreeMap::new()];
+    for (selector, keys) in &shape.selectors {
+        for key in keys {
+            picks.push(BTreeMap::from([(
+                selector.as_str(),
+                key.trim_start_matches('*'),
+            )]));
+        }
+    }
+    picks
+}
+
 #[test]
 fn every_message_renders_every_variant_without_errors() {
     for lang in [Lang::En, Lang::Zh] {
         for (id, shape) in catalog(lang) {
-            let mut picks: Vec<BTreeMap<&str, &str>> = vec![BTreeMap::new()];
-            for (selector, keys) in &shape.selectors {
-                for key in keys {
-                    picks.push(BTreeMap::from([(
-                        selector.as_str(),
-                        key.trim_start_matches('*'),
-                    )]));
-                }
-            }
-            for pick in &picks {
+            for pick in &variant_picks(&shape) {
                 // tr's debug assertions fail on a missing message or a Fluent error.
                 let out = tr(lang, &id, &sample_args(&shape, pick));
                 assert!(!out.is_empty(), "{lang:?} {id} renders empty");
@@ -358,4 +363,26 @@ fn every_id_the_code_names_exists_and_every_message_is_used() {
             "{id} is used now: drop it from NOT_YET_USED"
         );
     }
+}
+
+/// Han next to a Latin letter or digit, which the glossary separates with a space (§2.2).
+fn glued(s: &str) -> Option<String> {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let chars: Vec<char> = s.chars().collect();
+    chars.windows(2).find_map(|w| {
+        let glued = (han(w[0]) && w[1].is_ascii_alphanumeric())
+            || (w[0].is_ascii_alphanumeric() && han(w[1]));
+        glued.then(|| w.iter().collect())
+    })
+}
+
+#[test]
+fn chinese_puts_a_space_between_han_and_latin() {
+    for (id, shape) in catalog(Lang::Zh) {
+        for pick in &variant_picks(&shape) {
+            let out = tr(Lang::Zh, &id, &sample_args(&shape, pick));
+            assert_eq!(glued(&out), None, "{id}: {out:?}");
+        }
+    }
+    assert_eq!(glued("非法的NUL"), Some("的N".to_owned()));
 }
