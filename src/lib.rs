@@ -3,12 +3,14 @@
 //! The pipeline runs one way, and the module tree mirrors it:
 //! [`config`] (sources → typed settings, each with its origin) → [`plan`] (the routes go would
 //! take) → [`diagnose`] (rules: observations → findings with severity and remediation) →
-//! [`report`] (text, json). [`fix`] turns findings into `go env -w` settings.
+//! [`report`] (text, json). [`fix`] turns findings into `go env -w` settings. [`i18n`] holds
+//! every text in English and Chinese.
 
 pub mod cli;
 pub mod config;
 pub mod diagnose;
 pub mod fix;
+pub mod i18n;
 pub mod plan;
 pub mod probe;
 pub mod redact;

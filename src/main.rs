@@ -16,13 +16,14 @@ fn main() -> ExitCode {
             });
         }
     };
+    let lang = godoctor::run::lang(&cli);
     match godoctor::run::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(godoctor::run::RunError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("godoctor: {e}");
+            eprintln!("godoctor: {}", e.text(lang));
             ExitCode::from(godoctor::run::EXIT_USAGE)
         }
     }

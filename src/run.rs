@@ -12,24 +12,71 @@ use crate::plan::{DEFAULT_CANARY, Plan};
 use crate::probe::engine::ProbeOptions;
 use crate::report::Lang;
 use crate::report::{self, CheckReport};
+use crate::t;
 
 /// godoctor's own failures (exit status 2). Findings about the user's setup are never errors.
-#[derive(Debug, thiserror::Error)]
+/// `Display` is the English text.
+#[derive(Debug)]
 pub enum RunError {
-    #[error("cannot use -C {0}: {1}")]
     Dir(PathBuf, std::io::Error),
-    #[error("cannot start the async runtime: {0}")]
     Runtime(std::io::Error),
-    #[error(transparent)]
-    Fix(#[from] crate::fix::FixError),
-    #[error("writing output: {0}")]
-    Output(#[from] std::io::Error),
+    Fix(crate::fix::FixError),
+    Output(std::io::Error),
+}
+
+impl RunError {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            RunError::Dir(dir, e) => t!(
+                lang,
+                "error-dir",
+                dir = dir.display().to_string(),
+                error = e.to_string()
+            ),
+            RunError::Runtime(e) => t!(lang, "error-runtime", error = e.to_string()),
+            RunError::Fix(e) => e.text(lang),
+            RunError::Output(e) => t!(lang, "error-output", error = e.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for RunError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RunError::Dir(_, e) | RunError::Runtime(e) | RunError::Output(e) => Some(e),
+            RunError::Fix(e) => std::error::Error::source(e),
+        }
+    }
+}
+
+impl From<crate::fix::FixError> for RunError {
+    fn from(e: crate::fix::FixError) -> Self {
+        RunError::Fix(e)
+    }
+}
+
+impl From<std::io::Error> for RunError {
+    fn from(e: std::io::Error) -> Self {
+        RunError::Output(e)
+    }
 }
 
 /// Exit statuses (README "Exit status").
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_FAIL: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
+
+/// The language of the output: `--lang`, else the locale.
+pub fn lang(cli: &Cli) -> Lang {
+    cli.lang
+        .unwrap_or_else(|| Lang::from_env(&Environment::from_process()))
+}
 
 pub fn run(cli: Cli) -> Result<u8, RunError> {
     match cli.color {
@@ -42,13 +89,11 @@ pub fn run(cli: Cli) -> Result<u8, RunError> {
         None => std::env::current_dir().map_err(|e| RunError::Dir(PathBuf::from("."), e))?,
     };
     let mut out = anstream::stdout().lock();
-    let lang = cli
-        .lang
-        .unwrap_or_else(|| Lang::from_env(&Environment::from_process()));
+    let lang = lang(&cli);
     match cli.command {
         Command::Check(args) => check(&mut out, dir, &args, lang),
         Command::Config(args) => config(&mut out, dir, &args, lang),
-        Command::Fix(args) => fix(&mut out, dir, &args),
+        Command::Fix(args) => fix(&mut out, dir, &args, lang),
         Command::Explain(args) => explain(&mut out, dir, &args, lang),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -135,7 +180,10 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
     let start = Instant::now();
     let d = Defaults::resolve(&dir, args.timeout, &args.modules, &args.compare);
     for p in &d.problems {
-        eprintln!("godoctor: warning: {p} (ignored)");
+        eprintln!(
+            "godoctor: {}",
+            t!(lang, "report-warning-ignored", problem = p.as_str())
+        );
     }
     let format = args.format.unwrap_or(if args.json {
         Format::Json
@@ -266,35 +314,26 @@ fn runtime() -> Result<tokio::runtime::Runtime, RunError> {
         .map_err(RunError::Runtime)
 }
 
-fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs) -> Result<u8, RunError> {
+fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<u8, RunError> {
     use crate::fix::{self, recommend, state};
     if args.undo {
         // Only the backups are needed: no go, no git, no project files.
         let env = crate::config::env::Environment::from_process();
         if args.list {
-            fix::print_backups(out, &env)?;
+            fix::print_backups(out, &env, lang)?;
             return Ok(EXIT_OK);
         }
         let sdir = state::state_dir(&env).map_err(fix::FixError::from)?;
         let _lock = state::Lock::acquire(&sdir).map_err(fix::FixError::from)?;
         let b = state::undo(&sdir).map_err(fix::FixError::from)?;
-        writeln!(
-            out,
-            "restored {} as it was at {}{}",
-            b.meta.path,
-            b.meta.time,
-            if b.meta.existed {
-                ""
-            } else {
-                " (it did not exist: removed)"
-            }
-        )?;
+        writeln!(out, "{}", fix::restored_text(&b, lang))?;
         return Ok(EXIT_OK);
     }
     let cfg = load(dir.clone(), Duration::from_secs(5));
     let d = Defaults::resolve(&cfg.dir, args.timeout, &args.modules, &[]);
     for p in &d.problems {
-        writeln!(out, "warning: {p} (ignored)")?;
+        let line = t!(lang, "report-warning-ignored", problem = p.as_str());
+        writeln!(out, "{line}")?;
     }
     let plan = Plan::build(&cfg, &d.canaries);
     let opts = ProbeOptions {
@@ -355,22 +394,23 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs) -> Result<u8, RunError
         changes,
         notes,
     };
-    fix::print_plan(out, &rec)?;
+    fix::print_plan(out, &rec, lang)?;
     rt.shutdown_background();
     if !args.apply || rec.changes.is_empty() {
         if args.apply {
-            writeln!(out, "nothing written")?;
+            writeln!(out, "{}", t!(lang, "fix-nothing-written"))?;
         }
         return Ok(EXIT_OK);
     }
     let backup = fix::apply(&cfg, &rec.changes)?;
-    writeln!(
-        out,
-        "\nwritten: {} (backup {}; `godoctor fix --undo` restores it)",
-        backup.meta.path,
-        backup.dir.display()
-    )?;
-    for line in fix::env_overrides(&cfg, &rec.changes) {
+    let written = t!(
+        lang,
+        "fix-written",
+        path = backup.meta.path.as_str(),
+        backup = backup.dir.display().to_string()
+    );
+    writeln!(out, "\n{written}")?;
+    for line in fix::env_overrides(&cfg, &rec.changes, lang) {
         writeln!(out, "{line}")?;
     }
     if args.no_verify {
@@ -382,7 +422,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs) -> Result<u8, RunError
     let targets2 = rt.block_on(crate::probe::engine::run(&cfg2, &plan2, &opts));
     rt.shutdown_background();
     let d2 = diagnose::diagnose(&cfg2, &plan2, &targets2);
-    writeln!(out, "{}", fix::verdict_text(d2.outcome.predicted))?;
+    writeln!(out, "{}", fix::verdict_text(d2.outcome.predicted, lang))?;
     Ok(
         if d2.outcome.predicted == crate::diagnose::predict::Predicted::Ok {
             EXIT_OK

@@ -6,15 +6,78 @@
 use std::io::Write;
 use std::path::Path;
 
-#[derive(Debug, thiserror::Error)]
+use crate::i18n::Lang;
+use crate::t;
+
+/// Why the file was not written. `Display` is the English text.
+#[derive(Debug)]
 pub enum WriteError {
-    #[error("{path} cannot be parsed ({why}); nothing was written")]
-    Unparsable { path: String, why: String },
-    #[error("cannot write {path}: {source}; nothing was written")]
+    Unparsable {
+        path: String,
+        why: Flaw,
+    },
     Io {
         path: String,
         source: std::io::Error,
     },
+}
+
+/// What is wrong with the file, or with a value go would refuse to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flaw {
+    NotUtf8,
+    NulBytes,
+    /// A NUL (`newline: false`) or a line break in the value for `key`.
+    BadValue {
+        key: String,
+        newline: bool,
+    },
+}
+
+impl WriteError {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            WriteError::Unparsable { path, why } => {
+                let why = match why {
+                    Flaw::NotUtf8 => t!(lang, "fix-error-not-utf8"),
+                    Flaw::NulBytes => t!(lang, "fix-error-nul-bytes"),
+                    Flaw::BadValue { key, newline } => t!(
+                        lang,
+                        "fix-error-bad-value",
+                        key = key.as_str(),
+                        what = if *newline { "newline" } else { "nul" }
+                    ),
+                };
+                t!(
+                    lang,
+                    "fix-error-unparsable",
+                    path = path.as_str(),
+                    why = why
+                )
+            }
+            WriteError::Io { path, source } => t!(
+                lang,
+                "fix-error-write",
+                path = path.as_str(),
+                error = source.to_string()
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WriteError::Io { source, .. } => Some(source),
+            WriteError::Unparsable { .. } => None,
+        }
+    }
 }
 
 /// One change: set a key, or remove it (`None`).
@@ -24,12 +87,12 @@ pub type Change = (String, Option<String>);
 pub fn edit(path: &Path, old: &[u8], changes: &[Change]) -> Result<Vec<u8>, WriteError> {
     let text = std::str::from_utf8(old).map_err(|_| WriteError::Unparsable {
         path: path.display().to_string(),
-        why: "not UTF-8".into(),
+        why: Flaw::NotUtf8,
     })?;
     if text.contains('\0') {
         return Err(WriteError::Unparsable {
             path: path.display().to_string(),
-            why: "contains NUL bytes".into(),
+            why: Flaw::NulBytes,
         });
     }
     let mut lines: Vec<String> = if text.is_empty() {
@@ -53,16 +116,19 @@ pub fn edit(path: &Path, old: &[u8], changes: &[Change]) -> Result<Vec<u8>, Writ
             Some(v) => {
                 // go env -w's checkEnvWrite: a value never spans lines.
                 let bad = if v.contains('\0') {
-                    Some("NUL")
+                    Some(false)
                 } else if v.contains(['\u{b}', '\r', '\n']) {
-                    Some("newline")
+                    Some(true)
                 } else {
                     None
                 };
-                if let Some(what) = bad {
+                if let Some(newline) = bad {
                     return Err(WriteError::Unparsable {
                         path: path.display().to_string(),
-                        why: format!("invalid {what} in {key}=... value"),
+                        why: Flaw::BadValue {
+                            key: key.clone(),
+                            newline,
+                        },
                     });
                 }
                 let new_line = format!("{key}={v}\n");

@@ -16,26 +16,72 @@ use crate::config::goenv_file::EnvFileLocation;
 use crate::config::{Config, Origin};
 use crate::diagnose::predict::Predicted;
 use crate::diagnose::remedy::{profile_files, sh_quote};
+use crate::i18n::Lang;
+use crate::t;
 use recommend::Change;
 
-#[derive(Debug, thiserror::Error)]
+/// Why `fix` wrote nothing, or could not finish. `Display` is the English text.
+#[derive(Debug)]
 pub enum FixError {
-    #[error(
-        "GOENV=off: go reads no go/env file, so there is nowhere to save settings; nothing was written"
-    )]
     GoenvOff,
-    #[error("go has no go/env file location ({0}); nothing was written")]
     NoGoenv(String),
-    #[error(transparent)]
-    Write(#[from] goenv_write::WriteError),
-    #[error(transparent)]
-    State(#[from] state::StateError),
-    #[error(
-        "`go env {args}` failed: {stderr} (if the file changed anyway, `godoctor fix --undo` restores it)"
-    )]
+    Write(goenv_write::WriteError),
+    State(state::StateError),
     GoEnv { args: String, stderr: String },
-    #[error(transparent)]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
+}
+
+impl FixError {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            FixError::GoenvOff => t!(lang, "fix-error-goenv-off"),
+            FixError::NoGoenv(why) => t!(lang, "fix-error-no-goenv", why = why.as_str()),
+            FixError::Write(e) => e.text(lang),
+            FixError::State(e) => e.text(lang),
+            FixError::GoEnv { args, stderr } => t!(
+                lang,
+                "fix-error-go-env",
+                args = args.as_str(),
+                stderr = stderr.as_str()
+            ),
+            FixError::Io(e) => e.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for FixError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for FixError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            FixError::Write(e) => e.source(),
+            FixError::State(e) => e.source(),
+            FixError::Io(e) => e.source(),
+            _ => None,
+        }
+    }
+}
+
+impl From<goenv_write::WriteError> for FixError {
+    fn from(e: goenv_write::WriteError) -> Self {
+        FixError::Write(e)
+    }
+}
+
+impl From<state::StateError> for FixError {
+    fn from(e: state::StateError) -> Self {
+        FixError::State(e)
+    }
+}
+
+impl From<std::io::Error> for FixError {
+    fn from(e: std::io::Error) -> Self {
+        FixError::Io(e)
+    }
 }
 
 /// The commands a user would run for `changes`.
@@ -64,7 +110,7 @@ pub fn commands(changes: &[Change]) -> Vec<String> {
 }
 
 /// Where the setting is overridden by the OS environment: the profile lines that likely set it.
-pub fn env_overrides(cfg: &Config, changes: &[Change]) -> Vec<String> {
+pub fn env_overrides(cfg: &Config, changes: &[Change], lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     let names = profile_files(cfg);
     let home = cfg.env.home_dir();
@@ -81,7 +127,7 @@ pub fn env_overrides(cfg: &Config, changes: &[Change]) -> Vec<String> {
         })
         .collect();
     for c in changes.iter().filter(|c| c.origin == Origin::Env) {
-        out.push(format!("{} is set in the OS environment, which wins over the go/env file: the file is written but the shell variable still applies", c.key));
+        out.push(t!(lang, "fix-env-overrides", key = c.key));
         let mut found = false;
         for (path, text) in &profiles {
             for (i, line) in text.lines().enumerate() {
@@ -99,7 +145,7 @@ pub fn env_overrides(cfg: &Config, changes: &[Change]) -> Vec<String> {
                             "export {}",
                             crate::redact::redact_urls(&sh_quote(&format!("{}={v}", c.key)))
                         ),
-                        None => "(delete the line)".into(),
+                        None => t!(lang, "fix-env-delete-line"),
                     };
                     out.push(format!(
                         "  {}:{}: {}  →  {new}",
@@ -112,9 +158,13 @@ pub fn env_overrides(cfg: &Config, changes: &[Change]) -> Vec<String> {
         }
         if !found {
             out.push(format!(
-                "  not found in {}: look where your shell or CI sets {}",
-                names.join(", "),
-                c.key
+                "  {}",
+                t!(
+                    lang,
+                    "fix-env-not-found",
+                    files = names.join(", "),
+                    key = c.key
+                )
             ));
         }
     }
@@ -214,27 +264,37 @@ fn go_env_args(changes: &[Change]) -> Vec<Vec<String>> {
 }
 
 /// The dry-run table.
-pub fn print_plan(w: &mut dyn Write, rec: &recommend::Recommendation) -> std::io::Result<()> {
-    writeln!(w, "Mirrors (probed from here, concurrently):")?;
+pub fn print_plan(
+    w: &mut dyn Write,
+    rec: &recommend::Recommendation,
+    lang: Lang,
+) -> std::io::Result<()> {
+    writeln!(w, "{}", t!(lang, "fix-mirrors"))?;
     for c in &rec.candidates {
         let speed = c
             .median_ms
-            .map(|m| format!("{m:.0} ms median"))
+            .map(|m| t!(lang, "fix-mirror-median", ms = format!("{m:.0}")))
             .unwrap_or_else(|| "-".into());
         let tp = c
             .throughput_bps
-            .map(|b| format!(", {:.1} MB/s", b / 1e6))
+            .map(|b| {
+                t!(
+                    lang,
+                    "fix-mirror-throughput",
+                    mb_per_s = format!("{:.1}", b / 1e6)
+                )
+            })
             .unwrap_or_default();
-        let sumdb = if c.relays_sumdb {
-            ", relays the checksum database"
+        let mut sumdb = if c.relays_sumdb {
+            t!(lang, "fix-mirror-relays-sumdb")
         } else {
-            ""
+            String::new()
         };
-        let sumdb = match c.serves_toolchain {
-            Some(true) => format!("{sumdb}, has the toolchain"),
-            Some(false) => format!("{sumdb}, lacks the toolchain"),
-            None => sumdb.to_owned(),
-        };
+        match c.serves_toolchain {
+            Some(true) => sumdb.push_str(&t!(lang, "fix-mirror-has-toolchain")),
+            Some(false) => sumdb.push_str(&t!(lang, "fix-mirror-lacks-toolchain")),
+            None => {}
+        }
         match &c.problem {
             None if c.qualified => writeln!(
                 w,
@@ -245,21 +305,21 @@ pub fn print_plan(w: &mut dyn Write, rec: &recommend::Recommendation) -> std::io
                 w,
                 "  ✗ {:<40} {}",
                 crate::redact::redact_urls(&c.url),
-                crate::redact::redact_urls(p.as_deref().unwrap_or_default())
+                crate::redact::redact_urls(&p.as_ref().map(|p| p.text(lang)).unwrap_or_default())
             )?,
         }
     }
     for n in &rec.notes {
-        writeln!(w, "  note: {n}")?;
+        writeln!(w, "  {}", t!(lang, "fix-note", note = n.text(lang)))?;
     }
     if rec.changes.is_empty() {
-        writeln!(w, "\nNothing to change: the current settings work.")?;
+        writeln!(w, "\n{}", t!(lang, "fix-nothing-to-change"))?;
         return Ok(());
     }
-    writeln!(w, "\nRecommended settings:")?;
+    writeln!(w, "\n{}", t!(lang, "fix-recommended"))?;
     for c in &rec.changes {
         let cur = if c.current.is_empty() {
-            "(unset)".to_owned()
+            t!(lang, "fix-unset")
         } else {
             crate::redact::redact_urls(&c.current)
         };
@@ -267,11 +327,11 @@ pub fn print_plan(w: &mut dyn Write, rec: &recommend::Recommendation) -> std::io
             .recommended
             .as_deref()
             .map(crate::redact::redact_urls)
-            .unwrap_or_else(|| "(go's default)".into());
+            .unwrap_or_else(|| t!(lang, "fix-go-default"));
         writeln!(w, "  {:<10} {cur} [{}]  →  {new}", c.key, c.origin.as_str())?;
-        writeln!(w, "             {}", c.reason)?;
+        writeln!(w, "             {}", c.reason.text(lang))?;
     }
-    writeln!(w, "\nCommands:")?;
+    writeln!(w, "\n{}", t!(lang, "fix-commands"))?;
     for c in commands(&rec.changes) {
         writeln!(w, "  {}", crate::redact::redact_urls(&c))?;
     }
@@ -282,33 +342,48 @@ pub fn print_plan(w: &mut dyn Write, rec: &recommend::Recommendation) -> std::io
 pub fn print_backups(
     w: &mut dyn Write,
     env: &crate::config::env::Environment,
+    lang: Lang,
 ) -> Result<(), FixError> {
     let dir = state::state_dir(env)?;
     let list = state::list(&dir);
     if list.is_empty() {
-        writeln!(w, "no backups in {}", dir.display())?;
+        let dir = dir.display().to_string();
+        writeln!(w, "{}", t!(lang, "fix-no-backups", dir = dir))?;
     }
     for b in list {
-        writeln!(
-            w,
-            "{}  {}  {}  keys: {}",
-            b.meta.time,
-            b.meta.path,
-            if b.meta.existed {
-                "file existed"
-            } else {
-                "file did not exist"
-            },
-            b.meta.keys.join(", ")
-        )?;
+        let line = t!(
+            lang,
+            "fix-backup",
+            time = b.meta.time.as_str(),
+            path = b.meta.path.as_str(),
+            existed = yes_no(b.meta.existed),
+            keys = b.meta.keys.join(", ")
+        );
+        writeln!(w, "{line}")?;
     }
     Ok(())
 }
 
+/// What `--undo` restored.
+pub fn restored_text(b: &state::Backup, lang: Lang) -> String {
+    t!(
+        lang,
+        "fix-restored",
+        path = b.meta.path.as_str(),
+        time = b.meta.time.as_str(),
+        existed = yes_no(b.meta.existed)
+    )
+}
+
+/// A flag as a Fluent selector value.
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
 /// What the check after a write found, in words.
-pub fn verdict_text(p: Predicted) -> &'static str {
+pub fn verdict_text(p: Predicted, lang: Lang) -> String {
     match p {
-        Predicted::Ok => "go is now predicted to succeed",
-        Predicted::Fail => "go is still predicted to fail",
+        Predicted::Ok => t!(lang, "fix-verdict-ok"),
+        Predicted::Fail => t!(lang, "fix-verdict-fail"),
     }
 }

@@ -11,10 +11,12 @@ use crate::config::patterns::match_prefix_patterns;
 use crate::config::{Config, Origin};
 use crate::diagnose::Diagnosis;
 use crate::diagnose::predict::Predicted;
+use crate::i18n::Lang;
 use crate::plan::{Plan, SumdbStep, private_hint, proxy_step, sumdb_via_proxy_step};
 use crate::probe::engine::{self, ProbeOptions};
 use crate::probe::{LayerName, Role, Target};
 use crate::redact::redact_urls;
+use crate::t;
 
 /// The built-in candidates (issue 5): the default proxy and the well-known public mirrors.
 pub const BUILTIN_MIRRORS: &[&str] = &[
@@ -29,7 +31,7 @@ pub struct Candidate {
     pub url: String,
     pub qualified: bool,
     /// Why it does not qualify.
-    pub problem: Option<String>,
+    pub problem: Option<Problem>,
     /// Median over the rounds of the slowest version-list fetch (all layers).
     pub median_ms: Option<f64>,
     /// `<mirror>/sumdb/<name>/supported` answered 200 and the relayed tree head verified.
@@ -40,6 +42,27 @@ pub struct Candidate {
     pub throughput_bps: Option<f64>,
 }
 
+/// Why a candidate does not qualify.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Problem {
+    /// No planned module is public, so there is nothing to ask a mirror for.
+    NoModule,
+    /// A probe failed before reaching any layer.
+    Failed,
+    /// The first layer that failed, with the probe's own words.
+    Layer { layer: &'static str, error: String },
+}
+
+impl Problem {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Problem::NoModule => t!(lang, "fix-problem-no-module"),
+            Problem::Failed => t!(lang, "fix-problem-failed"),
+            Problem::Layer { layer, error } => format!("{layer}: {error}"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
     pub key: &'static str,
@@ -47,14 +70,75 @@ pub struct Change {
     pub origin: Origin,
     /// None: remove the setting (`go env -u`).
     pub recommended: Option<String>,
-    pub reason: String,
+    pub reason: Reason,
+}
+
+/// Why a setting changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Reason {
+    /// GOPRIVATE: hosts that look private and are fetched directly.
+    Private { hosts: Vec<String> },
+    /// GONOSUMDB: hosts that look private and a configured proxy serves.
+    PrivateViaProxy { hosts: Vec<String> },
+    /// GOPROXY: the qualified mirrors, fastest first.
+    Mirrors {
+        mirrors: Vec<String>,
+        direct_last: bool,
+    },
+    /// GOSUMDB back to go's default.
+    SumdbOn,
+}
+
+impl Reason {
+    pub fn text(&self, lang: Lang) -> String {
+        use super::yes_no;
+        match self {
+            Reason::Private { hosts } => t!(lang, "fix-reason-private", hosts = hosts.join(", ")),
+            Reason::PrivateViaProxy { hosts } => t!(
+                lang,
+                "fix-reason-private-via-proxy",
+                hosts = hosts.join(", ")
+            ),
+            Reason::Mirrors {
+                mirrors,
+                direct_last,
+            } => t!(
+                lang,
+                "fix-reason-mirrors",
+                mirrors = redact_urls(&mirrors.join(", ")),
+                ranked = yes_no(mirrors.len() > 1),
+                direct_last = yes_no(*direct_last)
+            ),
+            Reason::SumdbOn => t!(lang, "fix-reason-sumdb-on"),
+        }
+    }
+}
+
+/// Something the user should know about the recommendation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Note {
+    SpeedVaries,
+    NoSumdbRelay,
+    NoMirrorQualified,
+    SumdbUnreachable,
+}
+
+impl Note {
+    pub fn text(self, lang: Lang) -> String {
+        match self {
+            Note::SpeedVaries => t!(lang, "fix-note-speed-varies"),
+            Note::NoSumdbRelay => t!(lang, "fix-note-no-sumdb-relay"),
+            Note::NoMirrorQualified => t!(lang, "fix-note-no-mirror"),
+            Note::SumdbUnreachable => t!(lang, "fix-note-sumdb-unreachable"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Recommendation {
     pub candidates: Vec<Candidate>,
     pub changes: Vec<Change>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 fn median(mut v: Vec<f64>) -> Option<f64> {
@@ -176,24 +260,21 @@ pub async fn probe(
             for ts in &runs {
                 let mine: Vec<&Target> = targets_of(ts, Role::Proxy, c).collect();
                 if mine.is_empty() {
-                    problem.get_or_insert_with(|| "no module to ask it about".to_owned());
+                    problem.get_or_insert(Problem::NoModule);
                     continue;
                 }
                 if let Some(bad) = mine.iter().find(|t| !t.ok()) {
                     let l = bad.first_failure();
-                    problem = Some(
-                        l.map(|l| {
-                            format!(
-                                "{}: {}",
-                                l.layer.as_str(),
-                                l.error
-                                    .as_ref()
-                                    .map(|e| e.message.clone())
-                                    .unwrap_or_default()
-                            )
-                        })
-                        .unwrap_or_else(|| "failed".into()),
-                    );
+                    problem = Some(l.map_or(Problem::Failed, |l| {
+                        Problem::Layer {
+                            layer: l.layer.as_str(),
+                            error: l
+                                .error
+                                .as_ref()
+                                .map(|e| e.message.clone())
+                                .unwrap_or_default(),
+                        }
+                    }));
                     continue;
                 }
                 let slowest = mine
@@ -243,9 +324,9 @@ pub fn compute(
     candidates: &mut [Candidate],
     sumdb_direct_ok: bool,
     direct_last: bool,
-) -> (Vec<Change>, Vec<String>) {
+) -> (Vec<Change>, Vec<Note>) {
     let mut changes = Vec::new();
-    let mut notes = vec!["mirror speed depends on where you are and when you ask: CDNs route differently by place and time, so re-rank now and then".to_owned()];
+    let mut notes = vec![Note::SpeedVaries];
     let setting = |k: &str| {
         cfg.settings
             .get(k)
@@ -307,7 +388,9 @@ pub fn compute(
             recommended: Some(extend(&cur, &direct_hosts)),
             current: cur,
             origin,
-            reason: format!("{} look private: fetch them directly and keep their paths away from the public proxy and checksum database", direct_hosts.join(", ")),
+            reason: Reason::Private {
+                hosts: direct_hosts,
+            },
         });
     }
     if !nosum_hosts.is_empty() {
@@ -318,7 +401,7 @@ pub fn compute(
             recommended: Some(extend(&cur, &nosum_hosts)),
             current: cur,
             origin,
-            reason: format!("{} look private and a configured proxy serves them: keep fetching them there, but do not ask the public checksum database about them", nosum_hosts.join(", ")),
+            reason: Reason::PrivateViaProxy { hosts: nosum_hosts },
         });
     }
 
@@ -359,7 +442,7 @@ pub fn compute(
         if needs_sumdb && !sumdb_direct_ok {
             ranked.sort_by_key(|c| !c.relays_sumdb);
             if ranked.first().is_some_and(|c| !c.relays_sumdb) {
-                notes.push("no qualified mirror relays the checksum database, and it is unreachable directly; godoctor does not recommend GOSUMDB=off".into());
+                notes.push(Note::NoSumdbRelay);
             }
         }
         let chosen: Vec<String> = ranked
@@ -368,7 +451,7 @@ pub fn compute(
             .map(|c| c.url.trim_end_matches('/').to_owned())
             .collect();
         if chosen.is_empty() {
-            notes.push("no candidate mirror passed every layer from this network: GOPROXY is left as it is".into());
+            notes.push(Note::NoMirrorQualified);
         } else {
             let mut value = chosen.join("|");
             if direct_last {
@@ -380,12 +463,10 @@ pub fn compute(
                     current: goproxy.clone(),
                     origin,
                     recommended: Some(value),
-                    reason: format!(
-                        "{} passed every layer from here{}; `|` between them because each was verified, so any error (not only 404/410) moves on to the next{}",
-                        crate::redact::redact_urls(&chosen.join(", ")),
-                        if chosen.len() > 1 { ", fastest first" } else { "" },
-                        if direct_last { "; `direct` last for modules no mirror has" } else { "" }
-                    ),
+                    reason: Reason::Mirrors {
+                        mirrors: chosen,
+                        direct_last,
+                    },
                 });
             }
         }
@@ -401,13 +482,10 @@ pub fn compute(
                 current: gosumdb,
                 origin,
                 recommended: None,
-                reason: "turn the checksum database back on: it is reachable from here (directly or through a mirror that relays it)".into(),
+                reason: Reason::SumdbOn,
             });
         } else {
-            notes.push(
-                "the checksum database is off or invalid, and no route to it works from here yet"
-                    .into(),
-            );
+            notes.push(Note::SumdbUnreachable);
         }
     }
     (changes, notes)

@@ -9,28 +9,57 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::config::env::Environment;
+use crate::i18n::Lang;
+use crate::t;
 
-#[derive(Debug, thiserror::Error)]
+/// Why a backup or undo failed. `Display` is the English text.
+#[derive(Debug)]
 pub enum StateError {
-    #[error("no state directory: set HOME or XDG_STATE_HOME")]
     NoDir,
-    #[error("{path}: {source}")]
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("no backup to restore")]
     NoBackup,
-    #[error("{0}: the backup is damaged")]
     Damaged(String),
-    #[error(
-        "{path} changed after the fix of {time}; undo would drop those edits. The file as it was before the fix is {backup}: restore it by hand if that is what you want"
-    )]
     ChangedSince {
         path: String,
         time: String,
         backup: String,
     },
+}
+
+impl StateError {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            StateError::NoDir => t!(lang, "fix-error-no-state-dir"),
+            StateError::Io { path, source } => format!("{path}: {source}"),
+            StateError::NoBackup => t!(lang, "fix-error-no-backup"),
+            StateError::Damaged(dir) => t!(lang, "fix-error-backup-damaged", dir = dir.as_str()),
+            StateError::ChangedSince { path, time, backup } => t!(
+                lang,
+                "fix-error-changed-since",
+                path = path.as_str(),
+                time = time.as_str(),
+                backup = backup.as_str()
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for StateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for StateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StateError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StateError + '_ {

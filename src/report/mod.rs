@@ -5,25 +5,14 @@ pub mod json;
 pub mod text;
 pub mod zh;
 
-/// The language of messages, headings and remediation texts (go's own words never change).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    En,
-    Zh,
-}
+pub use crate::i18n::Lang;
 
+/// What the report adds to [`Lang`]: reading it from the configuration's environment, and the
+/// finding and remediation texts that are still translated from their English wording.
 impl Lang {
     /// From LC_ALL, LC_MESSAGES or LANG, as POSIX orders them.
     pub fn from_env(env: &crate::config::env::Environment) -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .find_map(|k| env.get(k))
-            .unwrap_or("");
-        if locale.to_ascii_lowercase().starts_with("zh") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
+        Lang::from_locale(|k| env.get(k))
     }
 
     /// A finding's message in this language.
@@ -39,14 +28,6 @@ impl Lang {
         match self {
             Lang::En => description.to_owned(),
             Lang::Zh => zh::remedy(description).unwrap_or_else(|| description.to_owned()),
-        }
-    }
-
-    /// A fixed text of the report (headings, verdicts).
-    pub fn t(self, en: &'static str) -> &'static str {
-        match self {
-            Lang::En => en,
-            Lang::Zh => zh::text(en).unwrap_or(en),
         }
     }
 }

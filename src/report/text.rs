@@ -15,6 +15,7 @@ use crate::diagnose::predict::Predicted;
 use crate::diagnose::{Finding, Severity};
 use crate::plan::{Step, SumdbStep};
 use crate::redact::redact_urls;
+use crate::t;
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -31,42 +32,6 @@ fn mark(sev: Severity) -> (Style, &'static str) {
     }
 }
 
-/// Fills a translated template: `{}` takes the arguments in order, `{0}`, `{1}` by position
-/// (a translation may reorder them).
-fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let mut out = String::new();
-    let mut next = 0;
-    let mut rest = template;
-    while let Some(i) = rest.find('{') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        let close = after.find('}');
-        let index = close.and_then(|c| {
-            let inner = &after[..c];
-            if inner.is_empty() {
-                next += 1;
-                Some(next - 1)
-            } else {
-                inner.parse::<usize>().ok()
-            }
-        });
-        match (index, close) {
-            (Some(n), Some(c)) => {
-                if let Some(a) = args.get(n) {
-                    out.push_str(&a.to_string());
-                }
-                rest = &after[c + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Left-aligns `s` in `cols` terminal columns (Han characters take two).
 fn pad(s: &str, cols: usize) -> String {
     let w = super::zh::width(s);
@@ -76,21 +41,28 @@ fn pad(s: &str, cols: usize) -> String {
 fn header(w: &mut dyn Write, cfg: &Config, lang: Lang) -> io::Result<()> {
     write!(w, "{BOLD}godoctor {}{BOLD:#}  ", env!("CARGO_PKG_VERSION"))?;
     match (&cfg.go.path, &cfg.go.version_string) {
-        (Some(p), Some(v)) => writeln!(w, "{}", fill(lang.t("{} at {}"), &[v, &p.display()])),
+        (Some(p), Some(v)) => writeln!(
+            w,
+            "{}",
+            t!(
+                lang,
+                "report-go-at",
+                version = v,
+                path = p.display().to_string()
+            )
+        ),
         (Some(p), None) => writeln!(
             w,
             "{}",
-            fill(
-                lang.t("go at {} (not usable: settings computed by godoctor)"),
-                &[&p.display()]
-            )
+            t!(lang, "report-go-unusable", path = p.display().to_string())
         ),
         (None, _) => writeln!(
             w,
             "{}",
-            fill(
-                lang.t("go not found: assuming {} defaults"),
-                &[&crate::config::goversion::GoVersion::assumed_current()]
+            t!(
+                lang,
+                "report-go-not-found",
+                version = crate::config::goversion::GoVersion::assumed_current().to_string()
             )
         ),
     }
@@ -105,13 +77,13 @@ pub fn settings_table(w: &mut dyn Write, cfg: &Config, all: bool, lang: Lang) ->
             continue;
         }
         let value = if s.value.is_empty() {
-            lang.t("(empty)").to_owned()
+            t!(lang, "report-empty-value")
         } else {
             redact_urls(&s.value)
         };
         write!(w, "  {key:<12} {value}  {DIM}[{}", s.origin.as_str())?;
         if let Some(d) = s.derived_from {
-            write!(w, "{}", fill(lang.t(", from {}"), &[&d]))?;
+            write!(w, "{}", t!(lang, "report-derived-from", setting = d))?;
         }
         writeln!(w, "]{DIM:#}")?;
     }
@@ -129,34 +101,34 @@ fn route_line(steps: &[Step], lang: Lang) -> String {
             } => {
                 line.push_str(proxy);
                 if let Some(p) = via_http_proxy {
-                    line.push_str(&fill(lang.t(" (via HTTPS_PROXY {})"), &[p]));
+                    line.push_str(&t!(lang, "report-route-via-https-proxy", proxy = p));
                 }
             }
             Step::Skipped { proxy, .. } => {
-                line.push_str(&fill(lang.t("{} (skipped: GONOPROXY)"), &[proxy]))
+                line.push_str(&t!(lang, "report-route-skipped", proxy = proxy))
             }
             Step::Direct(d) => {
-                line.push_str(lang.t("direct ("));
+                let mut steps = String::new();
                 if let Some(u) = &d.discovery_url {
-                    line.push_str(&fill(lang.t("GET {}, then "), &[u]));
+                    steps.push_str(&t!(lang, "report-route-discovery", url = u));
                 }
-                line.push_str(&format!("git {}", d.git_url));
+                steps.push_str(&format!("git {}", d.git_url));
                 if d.git_transport == "ssh" {
-                    line.push_str(&fill(lang.t(" over ssh, port {}"), &[&d.git_port]));
+                    steps.push_str(&t!(lang, "report-route-ssh", port = d.git_port.to_string()));
                 }
-                line.push_str(lang.t(")"));
+                line.push_str(&t!(lang, "report-route-direct", steps = steps));
             }
             Step::Off => line.push_str("off"),
         }
         if i + 1 < steps.len() {
             let sep = match s {
                 Step::Proxy { fall_through, .. } => match fall_through {
-                    FallThrough::NotFoundOnly => lang.t(" ,(404/410)→ "),
-                    FallThrough::AnyError => lang.t(" |(any error)→ "),
+                    FallThrough::NotFoundOnly => t!(lang, "report-route-not-found-only"),
+                    FallThrough::AnyError => t!(lang, "report-route-any-error"),
                 },
-                _ => " → ",
+                _ => " → ".to_owned(),
             };
-            line.push_str(sep);
+            line.push_str(&sep);
         }
     }
     redact_urls(&line)
@@ -214,16 +186,15 @@ fn evidence(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::Resu
                 }
                 if let Some(chain) = d.get("chain").and_then(Value::as_array) {
                     for (i, c) in chain.iter().enumerate() {
-                        lines.push(fill(
-                            lang.t("cert[{}] subject={} issuer={} valid {} → {} sans={}"),
-                            &[
-                                &i,
-                                &s(&c["subject"]),
-                                &s(&c["issuer"]),
-                                &s(&c["not_before"]),
-                                &s(&c["not_after"]),
-                                &s(&c["sans"]),
-                            ],
+                        lines.push(t!(
+                            lang,
+                            "report-cert",
+                            index = i.to_string(),
+                            subject = s(&c["subject"]),
+                            issuer = s(&c["issuer"]),
+                            not_before = s(&c["not_before"]),
+                            not_after = s(&c["not_after"]),
+                            sans = s(&c["sans"]),
                         ));
                     }
                 }
@@ -265,9 +236,11 @@ fn evidence(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::Resu
             }
         }
         if let Some(e) = &l.error {
-            lines.push(fill(
-                lang.t("{} error: {}"),
-                &[&l.layer.as_str(), &e.message],
+            lines.push(t!(
+                lang,
+                "report-layer-error",
+                layer = l.layer.as_str(),
+                error = e.message.as_str()
             ));
         }
         for line in lines {
@@ -277,15 +250,15 @@ fn evidence(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::Resu
     Ok(())
 }
 
-fn role_name(r: crate::probe::Role) -> &'static str {
+fn role_name(r: crate::probe::Role, lang: Lang) -> String {
     use crate::probe::Role::*;
     match r {
-        Proxy => "proxy",
-        Sumdb => "sumdb",
-        SumdbViaProxy => "sumdb via proxy",
-        Vcs => "vcs",
-        HttpProxy => "http proxy",
-        Toolchain => "toolchain",
+        Proxy => t!(lang, "report-role-proxy"),
+        Sumdb => t!(lang, "report-role-sumdb"),
+        SumdbViaProxy => t!(lang, "report-role-sumdb-via-proxy"),
+        Vcs => t!(lang, "report-role-vcs"),
+        HttpProxy => t!(lang, "report-role-http-proxy"),
+        Toolchain => t!(lang, "report-role-toolchain"),
     }
 }
 
@@ -298,14 +271,14 @@ fn targets_line(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::
         .map(|p| {
             format!(
                 " {DIM}{}{DIM:#}",
-                fill(lang.t("via {}"), &[&redact_urls(p)])
+                t!(lang, "report-via", proxy = redact_urls(p))
             )
         })
         .unwrap_or_default();
     writeln!(
         w,
         "  {style}{m}{style:#} {DIM}{}{DIM:#} {}{via}",
-        pad(lang.t(role_name(t.role)), 15),
+        pad(&role_name(t.role, lang), 15),
         redact_urls(&t.url)
     )?;
     let mut parts = Vec::new();
@@ -314,10 +287,15 @@ fn targets_line(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::
         let part = match l.status {
             Status::Ok => format!("{name} {GREEN}✓{GREEN:#} {:.0}ms", l.ms),
             Status::Skipped => format!("{DIM}{name} –{DIM:#}"),
-            Status::Timeout => format!("{name} {RED}✗ {}{RED:#} {:.0}ms", lang.t("timeout"), l.ms),
+            Status::Timeout => format!(
+                "{name} {RED}✗ {}{RED:#} {:.0}ms",
+                t!(lang, "report-layer-timeout"),
+                l.ms
+            ),
             Status::Fail => format!(
                 "{name} {RED}✗ {}{RED:#} {:.0}ms",
-                l.kind().unwrap_or(lang.t("failed")),
+                l.kind()
+                    .map_or_else(|| t!(lang, "report-layer-failed"), str::to_owned),
                 l.ms
             ),
         };
@@ -328,9 +306,10 @@ fn targets_line(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::
             Status::Ok => format!("git ✓ {:.0}ms", g.ms),
             _ => format!(
                 "git {RED}✗ {}{RED:#} {:.0}ms",
-                g.error
-                    .as_ref()
-                    .map_or(lang.t("failed"), |e| e.kind.as_str()),
+                g.error.as_ref().map_or_else(
+                    || t!(lang, "report-layer-failed"),
+                    |e| e.kind.as_str().to_owned()
+                ),
                 g.ms
             ),
         });
@@ -341,7 +320,7 @@ fn targets_line(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::
 fn finding(w: &mut dyn Write, f: &Finding, root: bool, lang: super::Lang) -> io::Result<()> {
     let (style, m) = mark(f.severity);
     let tag = if root {
-        format!("{} ", lang.t("root cause"))
+        format!("{} ", t!(lang, "report-root-cause"))
     } else {
         String::new()
     };
@@ -366,29 +345,29 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
     writeln!(
         w,
         "\n{BOLD}{}{BOLD:#}{DIM}{}{DIM:#}",
-        r.lang.t("Settings"),
-        r.lang.t(" (value [origin])")
+        t!(r.lang, "report-settings"),
+        t!(r.lang, "report-settings-legend")
     )?;
     settings_table(w, cfg, false, r.lang)?;
 
     writeln!(
         w,
         "\n{BOLD}{}{BOLD:#}{}",
-        r.lang.t("What go will do"),
+        t!(r.lang, "report-what-go-will-do"),
         if r.offline {
-            r.lang
-                .t(" (configuration only: assuming every host answers)")
+            t!(r.lang, "report-offline-note")
         } else {
-            ""
+            String::new()
         }
     )?;
     if let Some(reason) = &r.plan.vendor_mode {
         writeln!(
             w,
             "  {}",
-            fill(
-                r.lang.t("builds use vendor/: {}"),
-                &[&reason.lines().next().unwrap_or("")]
+            t!(
+                r.lang,
+                "report-vendor",
+                reason = reason.lines().next().unwrap_or("")
             )
         )?;
     }
@@ -415,18 +394,19 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
             .required_by
             .as_ref()
             .map(|b| {
-                let why = r
-                    .lang
-                    .t("switch in the middle of the command: {} needs go >= {}")
-                    .replacen("{}", &b.module, 1)
-                    .replacen("{}", &b.go, 1);
+                let why = t!(
+                    r.lang,
+                    "report-mid-command-switch",
+                    module = b.module.as_str(),
+                    go = b.go.as_str()
+                );
                 format!(" {DIM}· {why}{DIM:#}")
             })
             .unwrap_or_default();
         writeln!(
             w,
             "  {style}{m}{style:#} {}{target}{via}{why}",
-            r.lang.t("toolchain")
+            t!(r.lang, "report-toolchain")
         )?;
         if let Some(e) = &tc.error {
             for line in e.lines() {
@@ -435,7 +415,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         }
     }
     if r.plan.modules.is_empty() {
-        writeln!(w, "  {}", r.lang.t("no module to download"))?;
+        writeln!(w, "  {}", t!(r.lang, "report-no-module"))?;
     }
     for (host, mods) in r.plan.by_host() {
         let outcomes: Vec<_> = d
@@ -453,7 +433,12 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         let count = if mods.len() == 1 {
             mods[0].module.clone()
         } else {
-            fill(r.lang.t("{} ({} modules)"), &[&host, &mods.len()])
+            t!(
+                r.lang,
+                "report-host-modules",
+                host = host,
+                count = mods.len()
+            )
         };
         let mut flags = Vec::new();
         if mods[0].private {
@@ -490,7 +475,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
                 SumdbStep::ViaProxy { supported_url, .. } => supported_url.clone(),
                 SumdbStep::Direct { url, explicit, .. } => {
                     if *explicit {
-                        fill(r.lang.t("{} (GOSUMDB URL)"), &[url])
+                        t!(r.lang, "report-sumdb-url", url = url)
                     } else {
                         url.clone()
                     }
@@ -500,9 +485,10 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         writeln!(
             w,
             "  {}",
-            fill(
-                r.lang.t("checksum database: {}"),
-                &[&redact_urls(&steps.join(" → "))]
+            t!(
+                r.lang,
+                "report-checksum-database",
+                route = redact_urls(&steps.join(" → "))
             )
         )?;
     }
@@ -511,8 +497,8 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         writeln!(
             w,
             "\n{BOLD}{}{BOLD:#}{DIM}{}{DIM:#}",
-            r.lang.t("Probes"),
-            r.lang.t(" (each layer with its time)")
+            t!(r.lang, "report-probes"),
+            t!(r.lang, "report-probes-legend")
         )?;
         for t in r.targets {
             targets_line(w, t, r.lang)?;
@@ -524,9 +510,9 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
 
     writeln!(w)?;
     if d.findings.is_empty() {
-        writeln!(w, "{GREEN}{}{GREEN:#}", r.lang.t("No problems found."))?;
+        writeln!(w, "{GREEN}{}{GREEN:#}", t!(r.lang, "report-no-problems"))?;
     } else {
-        writeln!(w, "{BOLD}{}{BOLD:#}", r.lang.t("Findings"))?;
+        writeln!(w, "{BOLD}{}{BOLD:#}", t!(r.lang, "report-findings"))?;
         if let Some(i) = d.root_cause {
             finding(w, &d.findings[i], true, r.lang)?;
         }
@@ -545,7 +531,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         .flat_map(|f| f.remediation.iter().map(move |r| (f, r)))
         .collect();
     if !fixes.is_empty() {
-        writeln!(w, "\n{BOLD}{}{BOLD:#}", r.lang.t("Fix"))?;
+        writeln!(w, "\n{BOLD}{}{BOLD:#}", t!(r.lang, "report-fix"))?;
         let mut seen = Vec::new();
         for (f, r) in fixes {
             let key = (r.description.as_str(), r.command.as_deref());
@@ -556,9 +542,11 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
             writeln!(
                 w,
                 "  {DIM}# {}{DIM:#}",
-                fill(
-                    lang.t("{0} ({1})"),
-                    &[&lang.remedy(&r.description), &f.code]
+                t!(
+                    lang,
+                    "report-fix-step",
+                    description = lang.remedy(&r.description),
+                    code = f.code.as_str()
                 )
             )?;
             if let Some(c) = &r.command {
@@ -567,20 +555,17 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         }
     }
     let (style, verdict) = match d.verdict() {
-        "fail" => (RED, r.lang.t("go will fail")),
-        "warn" => (YELLOW, r.lang.t("go should succeed, with warnings")),
-        _ => (GREEN, r.lang.t("go should succeed")),
+        "fail" => (RED, t!(r.lang, "report-verdict-fail")),
+        "warn" => (YELLOW, t!(r.lang, "report-verdict-warn")),
+        _ => (GREEN, t!(r.lang, "report-verdict-ok")),
     };
+    let ms = r.duration_ms.to_string();
     let timing = if r.offline {
-        r.lang.t(" ({} ms, offline)")
+        t!(r.lang, "report-duration-offline", ms = ms)
     } else {
-        r.lang.t(" ({} ms)")
+        t!(r.lang, "report-duration", ms = ms)
     };
-    writeln!(
-        w,
-        "\n{style}{verdict}{style:#}{DIM}{}{DIM:#}",
-        fill(timing, &[&r.duration_ms])
-    )?;
+    writeln!(w, "\n{style}{verdict}{style:#}{DIM}{timing}{DIM:#}")?;
     Ok(())
 }
 
@@ -588,7 +573,11 @@ pub fn config(w: &mut dyn Write, cfg: &Config, lang: Lang) -> io::Result<()> {
     header(w, cfg, lang)?;
     settings_table(w, cfg, true, lang)?;
     if let Some(f) = &cfg.goenv_file {
-        let line = fill(lang.t("go/env file: {}"), &[&f.path.display().to_string()]);
+        let line = t!(
+            lang,
+            "config-goenv-file",
+            path = f.path.display().to_string()
+        );
         writeln!(w, "\n  {line}")?;
     }
     if let Some(f) = &cfg.goroot_goenv {
@@ -602,9 +591,10 @@ pub fn config(w: &mut dyn Write, cfg: &Config, lang: Lang) -> io::Result<()> {
         writeln!(w, "  {n}={v}")?;
     }
     if !cfg.netrc.machines.is_empty() {
-        let line = fill(
-            lang.t("netrc credentials for: {}"),
-            &[&cfg.netrc.machines.join(", ")],
+        let line = t!(
+            lang,
+            "config-netrc-machines",
+            hosts = cfg.netrc.machines.join(", ")
         );
         writeln!(w, "  {line}")?;
     }
@@ -624,24 +614,35 @@ pub fn explain_in(
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default();
             let what = match &e.host {
-                Some(h) => fill(lang.t("{} ({}, {})"), &[&code, &layer, h]),
-                None => fill(lang.t("{} ({})"), &[&code, &layer]),
+                Some(h) => t!(
+                    lang,
+                    "explain-title-host",
+                    code = code.as_str(),
+                    layer = layer.as_str(),
+                    host = h
+                ),
+                None => t!(
+                    lang,
+                    "explain-title",
+                    code = code.as_str(),
+                    layer = layer.as_str()
+                ),
             };
             let (name, rest) = what.split_at(code.as_str().len());
             writeln!(w, "{BOLD}{name}{BOLD:#}{DIM}{rest}{DIM:#}")?;
         }
-        _ => writeln!(w, "{YELLOW}{}{YELLOW:#}", lang.t("not recognised"))?,
+        _ => writeln!(w, "{YELLOW}{}{YELLOW:#}", t!(lang, "explain-unrecognised"))?,
     }
     writeln!(w, "{}", e.summary)?;
     writeln!(w, "\n{}", e.meaning)?;
     if !e.checks.is_empty() {
-        writeln!(w, "\n{BOLD}{}{BOLD:#}", lang.t("Check"))?;
+        writeln!(w, "\n{BOLD}{}{BOLD:#}", t!(lang, "explain-checks"))?;
         for (i, c) in e.checks.iter().enumerate() {
             writeln!(w, "  {}. {c}", i + 1)?;
         }
     }
     if !e.remediation.is_empty() {
-        writeln!(w, "\n{BOLD}{}{BOLD:#}", lang.t("Fix"))?;
+        writeln!(w, "\n{BOLD}{}{BOLD:#}", t!(lang, "report-fix"))?;
         for r in &e.remediation {
             writeln!(w, "  {DIM}# {}{DIM:#}", r.description)?;
             if let Some(c) = &r.command {

@@ -287,3 +287,84 @@ fn recommends_a_mirror_that_has_the_toolchain_go_mod_asks_for() {
     );
     assert!(t.contains("go is now predicted to succeed"), "{t}");
 }
+
+#[test]
+fn speaks_chinese_but_keeps_commands_settings_and_hosts() {
+    let (lab, good, blocked) = world();
+    let home = Home::new();
+    std::fs::write(home.goenv(), format!("GOPROXY={blocked},direct\n")).unwrap();
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    // --lang zh and the locale both choose Chinese.
+    for env in [vec![], vec![("LANG", "zh_CN.UTF-8".to_owned())]] {
+        let args: &[&str] = if env.is_empty() {
+            &["fix", "--lang", "zh", "--mirror", &good]
+        } else {
+            &["fix", "--mirror", &good]
+        };
+        let dry = godoctor(&lab, &home, &env, args);
+        let t = text(&dry);
+        assert_eq!(dry.code(), Some(0), "{t}");
+        for heading in ["镜像（从本机并发探测）：", "建议的配置：", "要执行的命令："]
+        {
+            assert!(t.lines().any(|l| l == heading), "{heading}: {t}");
+        }
+        // Commands, setting names, hosts and go's words stay as they are.
+        assert!(
+            t.lines()
+                .any(|l| l.trim() == format!("go env -w GOPROXY={good},direct")),
+            "{t}"
+        );
+        let mirror_line = t.lines().find(|l| l.contains(&good)).unwrap();
+        assert!(
+            mirror_line.contains("中位数") && mirror_line.contains(" ms"),
+            "{t}"
+        );
+        let reason = t
+            .lines()
+            .find(|l| l.contains("通过了所有环节的探测"))
+            .unwrap();
+        for kept in [good.as_str(), "`|`", "404/410", "`direct`"] {
+            assert!(reason.contains(kept), "{kept} lost: {reason}");
+        }
+        assert!(
+            t.contains(&format!("GOPROXY    {blocked},direct [goenv-file]")),
+            "{t}"
+        );
+        assert!(t.contains("提示：") && !t.contains("note:"), "{t}");
+        for english in ["Mirrors", "Recommended", "Commands", "passed every layer"] {
+            assert!(!t.contains(english), "{english}: {t}");
+        }
+    }
+    let zh = [("LANG", "zh_CN.UTF-8".to_owned())];
+    let applied = godoctor(&lab, &home, &zh, &["fix", "--apply", "--mirror", &good]);
+    let t = text(&applied);
+    assert_eq!(applied.code(), Some(0), "{t}");
+    assert!(
+        t.contains("已写入：") && t.contains("`godoctor fix --undo`"),
+        "{t}"
+    );
+    assert!(t.contains("go 现在预计会成功"), "{t}");
+    let list = godoctor(&lab, &home, &zh, &["fix", "--undo", "--list"]);
+    assert!(text(&list).contains("设置项：GOPROXY"), "{}", text(&list));
+    let undo = godoctor(&lab, &home, &zh, &["fix", "--undo"]);
+    assert!(text(&undo).starts_with("已将 "), "{}", text(&undo));
+    let none = godoctor(&lab, &home, &zh, &["fix", "--undo"]);
+    assert_eq!(none.code(), Some(2));
+    assert_eq!(text(&none), "godoctor: 没有可以恢复的备份\n");
+    // GOENV=off: the error in Chinese, the setting name as it is.
+    let off = godoctor(
+        &lab,
+        &home,
+        &[("GOENV", "off".into()), ("LANG", "zh_CN.UTF-8".into())],
+        &["fix", "--apply", "--mirror", &good],
+    );
+    assert_eq!(off.code(), Some(2), "{}", text(&off));
+    assert!(
+        text(&off).contains("godoctor: GOENV=off：go 不读取 go/env 配置文件"),
+        "{}",
+        text(&off)
+    );
+    // English stays English.
+    let en = godoctor(&lab, &home, &[], &["fix", "--mirror", &good]);
+    assert!(!han(&text(&en)), "{}", text(&en));
+}

@@ -1,0 +1,157 @@
+### godoctor's messages in English. The Chinese catalog (../zh-CN/godoctor.ftl) has exactly the
+### same ids and placeables; src/i18n/tests.rs checks both.
+###
+### Ids: <area>-<what>, lower-case kebab. Areas: report (the check report, also its parts that
+### `config` and `explain` share), config, explain, fix, error (godoctor's own failures), progress.
+### Coming: finding-<code> (the finding's code in kebab case, its params as arguments),
+### remedy-<what>, explain-<code>-summary / -meaning / -check-<n>.
+### Arguments are snake_case, like the params of a finding. A leading or trailing space is
+### written {" "} (Fluent trims bare ones).
+
+## The check report
+
+report-go-at = { $version } at { $path }
+report-go-unusable = go at { $path } (not usable: settings computed by godoctor)
+report-go-not-found = go not found: assuming { $version } defaults
+
+report-settings = Settings
+report-settings-legend = {" "}(value [origin])
+report-empty-value = (empty)
+report-derived-from = , from { $setting }
+
+report-what-go-will-do = What go will do
+report-offline-note = {" "}(configuration only: assuming every host answers)
+report-vendor = builds use vendor/: { $reason }
+report-toolchain = toolchain
+report-mid-command-switch = switch in the middle of the command: { $module } needs go >= { $go }
+report-no-module = no module to download
+report-host-modules = { $host } ({ $count } modules)
+report-checksum-database = checksum database: { $route }
+report-sumdb-url = { $url } (GOSUMDB URL)
+
+# One module's route: each GOPROXY entry, then how go moves on to the next.
+report-route-via-https-proxy = {" "}(via HTTPS_PROXY { $proxy })
+report-route-skipped = { $proxy } (skipped: GONOPROXY)
+report-route-direct = direct ({ $steps })
+report-route-discovery = GET { $url }, then{" "}
+report-route-ssh = {" "}over ssh, port { $port }
+report-route-not-found-only = {" "},(404/410)→{" "}
+report-route-any-error = {" "}|(any error)→{" "}
+
+report-probes = Probes
+report-probes-legend = {" "}(each layer with its time)
+report-role-proxy = proxy
+report-role-sumdb = sumdb
+report-role-sumdb-via-proxy = sumdb via proxy
+report-role-vcs = vcs
+report-role-http-proxy = http proxy
+report-role-toolchain = toolchain
+report-via = via { $proxy }
+report-layer-timeout = timeout
+report-layer-failed = failed
+report-cert = cert[{ $index }] subject={ $subject } issuer={ $issuer } valid { $not_before } → { $not_after } sans={ $sans }
+report-layer-error = { $layer } error: { $error }
+
+report-no-problems = No problems found.
+report-findings = Findings
+report-root-cause = root cause
+report-fix = Fix
+report-fix-step = { $description } ({ $code })
+report-verdict-fail = go will fail
+report-verdict-warn = go should succeed, with warnings
+report-verdict-ok = go should succeed
+report-duration = {" "}({ $ms } ms)
+report-duration-offline = {" "}({ $ms } ms, offline)
+# godoctor.toml problems and the like, on standard error.
+report-warning-ignored = warning: { $problem } (ignored)
+
+## `godoctor config`
+
+config-goenv-file = go/env file: { $path }
+config-netrc-machines = netrc credentials for: { $hosts }
+
+## `godoctor explain`
+
+explain-title = { $code } ({ $layer })
+explain-title-host = { $code } ({ $layer }, { $host })
+explain-unrecognised = not recognised
+explain-checks = Check
+
+## `godoctor fix`
+
+fix-mirrors = Mirrors (probed from here, concurrently):
+fix-mirror-median = { $ms } ms median
+fix-mirror-throughput = , { $mb_per_s } MB/s
+fix-mirror-relays-sumdb = , relays the checksum database
+fix-mirror-has-toolchain = , has the toolchain
+fix-mirror-lacks-toolchain = , lacks the toolchain
+fix-problem-no-module = no module to ask it about
+fix-problem-failed = failed
+fix-note = note: { $note }
+fix-note-speed-varies = mirror speed depends on where you are and when you ask: CDNs route differently by place and time, so re-rank now and then
+fix-note-no-sumdb-relay = no qualified mirror relays the checksum database, and it is unreachable directly; godoctor does not recommend GOSUMDB=off
+fix-note-no-mirror = no candidate mirror passed every layer from this network: GOPROXY is left as it is
+fix-note-sumdb-unreachable = the checksum database is off or invalid, and no route to it works from here yet
+
+fix-nothing-to-change = Nothing to change: the current settings work.
+fix-recommended = Recommended settings:
+fix-unset = (unset)
+fix-go-default = (go's default)
+fix-commands = Commands:
+fix-reason-private = { $hosts } look private: fetch them directly and keep their paths away from the public proxy and checksum database
+fix-reason-private-via-proxy = { $hosts } look private and a configured proxy serves them: keep fetching them there, but do not ask the public checksum database about them
+# $ranked and $direct_last: yes or no.
+fix-reason-mirrors = { $mirrors } passed every layer from here{ $ranked ->
+        [yes] , fastest first
+       *[no] {""}
+    }; `|` between them because each was verified, so any error (not only 404/410) moves on to the next{ $direct_last ->
+        [yes] ; `direct` last for modules no mirror has
+       *[no] {""}
+    }
+fix-reason-sumdb-on = turn the checksum database back on: it is reachable from here (directly or through a mirror that relays it)
+
+fix-nothing-written = nothing written
+fix-written = written: { $path } (backup { $backup }; `godoctor fix --undo` restores it)
+fix-env-overrides = { $key } is set in the OS environment, which wins over the go/env file: the file is written but the shell variable still applies
+fix-env-delete-line = (delete the line)
+fix-env-not-found = not found in { $files }: look where your shell or CI sets { $key }
+fix-verdict-ok = go is now predicted to succeed
+fix-verdict-fail = go is still predicted to fail
+
+fix-no-backups = no backups in { $dir }
+# $existed: yes or no.
+fix-backup = { $time }  { $path }  { $existed ->
+        [yes] file existed
+       *[no] file did not exist
+    }  keys: { $keys }
+fix-restored = restored { $path } as it was at { $time }{ $existed ->
+        [yes] {""}
+       *[no] {" "}(it did not exist: removed)
+    }
+
+fix-error-goenv-off = GOENV=off: go reads no go/env file, so there is nowhere to save settings; nothing was written
+fix-error-no-goenv = go has no go/env file location ({ $why }); nothing was written
+fix-error-go-env = `go env { $args }` failed: { $stderr } (if the file changed anyway, `godoctor fix --undo` restores it)
+fix-error-unparsable = { $path } cannot be parsed ({ $why }); nothing was written
+fix-error-not-utf8 = not UTF-8
+fix-error-nul-bytes = contains NUL bytes
+# $what: nul or newline.
+fix-error-bad-value = invalid { $what ->
+        [nul] NUL
+       *[newline] newline
+    } in { $key }=... value
+fix-error-write = cannot write { $path }: { $error }; nothing was written
+fix-error-no-state-dir = no state directory: set HOME or XDG_STATE_HOME
+fix-error-no-backup = no backup to restore
+fix-error-backup-damaged = { $dir }: the backup is damaged
+fix-error-changed-since = { $path } changed after the fix of { $time }; undo would drop those edits. The file as it was before the fix is { $backup }: restore it by hand if that is what you want
+
+## godoctor's own failures (exit status 2)
+
+error-dir = cannot use -C { $dir }: { $error }
+error-runtime = cannot start the async runtime: { $error }
+error-output = writing output: { $error }
+
+## The progress line on standard error (its template: "{spinner} <this> {pos}/{len} {wide_msg}")
+
+progress-probing = probing

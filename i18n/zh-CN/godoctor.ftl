@@ -1,0 +1,147 @@
+### godoctor 的中文消息。与英文目录（../en/godoctor.ftl）的 id 和占位符完全一致，由
+### src/i18n/tests.rs 检查。用词和排版见 zh-glossary.md：设置名、命令、主机、URL、go 自己的
+### 报错原文一律不翻译；中文句子用全角标点，中英文之间留一个空格。
+
+## check 报告
+
+report-go-at = { $version }，位于 { $path }
+report-go-unusable = go 位于 { $path }（无法使用：配置由 godoctor 自行计算）
+report-go-not-found = 找不到 go：按 { $version } 的默认值计算
+
+report-settings = 配置
+report-settings-legend = （值 [来源]）
+report-empty-value = （空）
+report-derived-from = ，取自 { $setting }
+
+report-what-go-will-do = go 会怎么做
+report-offline-note = （仅根据配置推断：假定所有主机都正常应答）
+report-vendor = 构建使用 vendor/ 目录：{ $reason }
+report-toolchain = 工具链
+report-mid-command-switch = 命令执行到一半时切换：依赖 { $module } 要求 Go >= { $go }
+report-no-module = 没有需要下载的模块
+report-host-modules = { $host }（{ $count } 个模块）
+report-checksum-database = 校验和数据库：{ $route }
+report-sumdb-url = { $url }（GOSUMDB URL）
+
+# 一个模块的路径：GOPROXY 的每一项，以及 go 何时尝试下一项。
+report-route-via-https-proxy = （经 HTTPS_PROXY { $proxy }）
+report-route-skipped = { $proxy }（已跳过：GONOPROXY）
+report-route-direct = direct（{ $steps }）
+report-route-discovery = GET { $url }，然后{" "}
+report-route-ssh = ，走 ssh，端口 { $port }
+report-route-not-found-only = {" "},（仅 404/410）→{" "}
+report-route-any-error = {" "}|（任何错误）→{" "}
+
+report-probes = 探测
+report-probes-legend = （各环节及耗时）
+report-role-proxy = 模块代理
+report-role-sumdb = 校验和数据库
+report-role-sumdb-via-proxy = 经代理的 sumdb
+report-role-vcs = 代码仓库
+report-role-http-proxy = HTTP 代理
+report-role-toolchain = 工具链
+report-via = 经 { $proxy }
+report-layer-timeout = 超时
+report-layer-failed = 失败
+report-cert = cert[{ $index }] subject={ $subject } issuer={ $issuer } 有效期 { $not_before } → { $not_after } sans={ $sans }
+report-layer-error = { $layer } 错误：{ $error }
+
+report-no-problems = 没有发现问题。
+report-findings = 发现的问题
+report-root-cause = 根本原因
+report-fix = 修复建议
+report-fix-step = { $description }（{ $code }）
+report-verdict-fail = go 会失败
+report-verdict-warn = go 预计会成功，但有警告
+report-verdict-ok = go 预计会成功
+report-duration = （{ $ms } ms）
+report-duration-offline = （{ $ms } ms，离线）
+report-warning-ignored = 警告：{ $problem }（已忽略）
+
+## godoctor config
+
+config-goenv-file = go/env 配置文件：{ $path }
+config-netrc-machines = netrc 中有这些主机的凭据：{ $hosts }
+
+## godoctor explain
+
+explain-title = { $code }（{ $layer }）
+explain-title-host = { $code }（{ $layer }，{ $host }）
+explain-unrecognised = 无法识别
+explain-checks = 检查
+
+## godoctor fix
+
+fix-mirrors = 镜像（从本机并发探测）：
+fix-mirror-median = 中位数 { $ms } ms
+fix-mirror-throughput = ，{ $mb_per_s } MB/s
+fix-mirror-relays-sumdb = ，可代理校验和数据库
+fix-mirror-has-toolchain = ，有所需的工具链
+fix-mirror-lacks-toolchain = ，没有所需的工具链
+fix-problem-no-module = 没有可用来探测它的模块
+fix-problem-failed = 失败
+fix-note = 提示：{ $note }
+fix-note-speed-varies = 镜像速度取决于所在地点和时间：CDN 在不同地区、不同时段的路由不同，建议不时重新测速排序
+fix-note-no-sumdb-relay = 没有合格的镜像能代理校验和数据库，直连也无法访问；godoctor 不建议设置 GOSUMDB=off
+fix-note-no-mirror = 从当前网络看，没有候选镜像通过所有环节的探测：GOPROXY 保持不变
+fix-note-sumdb-unreachable = 校验和数据库已关闭或配置无效，而且从本机还没有能访问它的路径
+
+fix-nothing-to-change = 无需修改：当前配置可以正常工作。
+fix-recommended = 建议的配置：
+fix-unset = （未设置）
+fix-go-default = （go 的默认值）
+fix-commands = 要执行的命令：
+fix-reason-private = { $hosts } 看起来是私有模块：直连拉取，不把模块路径发给公共代理和校验和数据库
+fix-reason-private-via-proxy = { $hosts } 看起来是私有模块，且已配置的代理能提供它们：继续从该代理拉取，但不再向公共校验和数据库查询
+fix-reason-mirrors = { $mirrors } 从本机通过了所有环节的探测{ $ranked ->
+        [yes] ，按速度从快到慢排列
+       *[no] {""}
+    }；各项之间用 `|` 分隔，因为每一项都已验证过，出任何错误（不只是 404/410）都会尝试下一项{ $direct_last ->
+        [yes] ；最后的 `direct` 用于任何镜像都没有的模块
+       *[no] {""}
+    }
+fix-reason-sumdb-on = 重新启用校验和数据库：从本机可以访问它（直连，或经由能代理它的镜像）
+
+fix-nothing-written = 没有写入任何内容
+fix-written = 已写入：{ $path }（备份在 { $backup }；运行 `godoctor fix --undo` 可以恢复）
+fix-env-overrides = { $key } 设置在操作系统环境变量中，优先级高于 go/env 配置文件：文件已写入，但 shell 里的环境变量仍然生效
+fix-env-delete-line = （删除这一行）
+fix-env-not-found = 在 { $files } 中没有找到：检查 shell 或 CI 在哪里设置了 { $key }
+fix-verdict-ok = go 现在预计会成功
+fix-verdict-fail = go 预计仍会失败
+
+fix-no-backups = { $dir } 中没有备份
+fix-backup = { $time }  { $path }  { $existed ->
+        [yes] 文件原本存在
+       *[no] 文件原本不存在
+    }  设置项：{ $keys }
+fix-restored = 已将 { $path } 恢复为 { $time } 时的状态{ $existed ->
+        [yes] {""}
+       *[no] （当时该文件不存在：已删除）
+    }
+
+fix-error-goenv-off = GOENV=off：go 不读取 go/env 配置文件，设置无处保存；没有写入任何内容
+fix-error-no-goenv = go 没有 go/env 配置文件的位置（{ $why }）；没有写入任何内容
+fix-error-go-env = `go env { $args }` 执行失败：{ $stderr }（如果文件仍被改动，运行 `godoctor fix --undo` 可以恢复）
+fix-error-unparsable = 无法解析 { $path }（{ $why }）；没有写入任何内容
+fix-error-not-utf8 = 不是 UTF-8 编码
+fix-error-nul-bytes = 含有 NUL 字节
+fix-error-bad-value = { $key }=... 的值中含有非法的{ $what ->
+        [nul] {" "}NUL 字符
+       *[newline] 换行符
+    }
+fix-error-write = 无法写入 { $path }：{ $error }；没有写入任何内容
+fix-error-no-state-dir = 没有状态目录：请设置 HOME 或 XDG_STATE_HOME
+fix-error-no-backup = 没有可以恢复的备份
+fix-error-backup-damaged = { $dir }：备份已损坏
+fix-error-changed-since = { $path } 在 { $time } 的修复之后又被改动过，撤销会丢掉这些改动。修复前的文件保存在 { $backup }：如果确实要恢复，请手动操作
+
+## godoctor 自身的错误（退出码 2）
+
+error-dir = 无法使用 -C { $dir }：{ $error }
+error-runtime = 无法启动异步运行时：{ $error }
+error-output = 写入输出时出错：{ $error }
+
+## 标准错误上的进度行
+
+progress-probing = 探测中
