@@ -12,7 +12,10 @@ use crate::config::Config;
 use crate::config::goproxy::FallThrough;
 use crate::config::gosumdb::SumDbSetting;
 use crate::plan::{ModulePlan, Plan, Step, SumdbStep, private_hint};
-use crate::probe::{LayerName, LayerResult, Role, Status, Target};
+use crate::probe::{
+    DnsError, FileError, GitError, HttpError, LayerName, LayerResult, ProbeError, ProxyError, Role,
+    Status, SumdbError, Target, TcpError, TlsError,
+};
 use crate::redact::redact_urls;
 
 pub struct Observed {
@@ -39,70 +42,76 @@ fn via_proxy_peer(l: &LayerResult) -> bool {
 
 /// The finding for a target's first failing layer.
 fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
-    let kind = l.kind().unwrap_or("error");
-    let msg = l
-        .error
-        .as_ref()
-        .map(|e| e.message.clone())
-        .unwrap_or_default();
+    let kind = l.kind();
+    let msg = l.message().unwrap_or_default().to_owned();
     let host = t.host.clone();
     let proxy_peer = via_proxy_peer(l);
-    let (code, sev_layer) = match (l.layer, kind) {
-        (_, _) if proxy_peer => ("PROXY_UNREACHABLE", Layer::Proxy),
-        (LayerName::Dns, "nxdomain" | "empty") => ("DNS_NXDOMAIN", Layer::Dns),
-        (LayerName::Dns, "servfail" | "refused" | "rcode") => ("DNS_SERVFAIL", Layer::Dns),
-        (LayerName::Dns, "timeout") => ("DNS_TIMEOUT", Layer::Dns),
-        (LayerName::Dns, _) => ("DNS_FAILED", Layer::Dns),
-        (LayerName::Tcp, "refused") => ("TCP_REFUSED", Layer::Tcp),
-        (LayerName::Tcp, "timeout") => ("TCP_BLACKHOLE", Layer::Tcp),
-        (LayerName::Tcp, "reset") => ("TCP_RESET", Layer::Tcp),
-        (LayerName::Tcp, _) => ("TCP_UNREACHABLE", Layer::Tcp),
-        (LayerName::Tls, "reset_after_client_hello" | "eof_after_client_hello") => {
+    use ProbeError as E;
+    let (code, sev_layer) = match kind {
+        _ if proxy_peer => ("PROXY_UNREACHABLE", Layer::Proxy),
+        Some(E::Dns(DnsError::NxDomain | DnsError::Empty)) => ("DNS_NXDOMAIN", Layer::Dns),
+        Some(E::Dns(DnsError::ServFail | DnsError::Refused | DnsError::Rcode)) => {
+            ("DNS_SERVFAIL", Layer::Dns)
+        }
+        Some(E::Dns(DnsError::Timeout)) => ("DNS_TIMEOUT", Layer::Dns),
+        Some(E::Tcp(TcpError::Refused)) => ("TCP_REFUSED", Layer::Tcp),
+        Some(E::Tcp(TcpError::Timeout)) => ("TCP_BLACKHOLE", Layer::Tcp),
+        Some(E::Tcp(TcpError::Reset)) => ("TCP_RESET", Layer::Tcp),
+        Some(E::Tls(TlsError::ResetAfterClientHello | TlsError::EofAfterClientHello)) => {
             ("TLS_RESET_AFTER_CLIENTHELLO", Layer::Tls)
         }
-        (LayerName::Tls, "unknown_issuer_interception") => {
+        Some(E::Tls(TlsError::UnknownIssuerInterception)) => {
             ("TLS_UNKNOWN_ISSUER_INTERCEPTION", Layer::Tls)
         }
-        (LayerName::Tls, "unknown_issuer_private_ca") => {
+        Some(E::Tls(TlsError::UnknownIssuerPrivateCa)) => {
             ("TLS_UNKNOWN_ISSUER_PRIVATE_CA", Layer::Tls)
         }
-        (LayerName::Tls, "unknown_issuer_missing_root") => ("TLS_ROOTS_MISSING", Layer::Tls),
-        (LayerName::Tls, "expired") => ("TLS_EXPIRED", Layer::Tls),
-        (LayerName::Tls, "not_yet_valid") => ("TLS_NOT_YET_VALID", Layer::Tls),
-        (LayerName::Tls, "name_mismatch") => ("TLS_NAME_MISMATCH", Layer::Tls),
-        (LayerName::Tls, "handshake_timeout" | "handshake_stalled" | "timeout") => {
+        Some(E::Tls(TlsError::UnknownIssuerMissingRoot)) => ("TLS_ROOTS_MISSING", Layer::Tls),
+        Some(E::Tls(TlsError::Expired)) => ("TLS_EXPIRED", Layer::Tls),
+        Some(E::Tls(TlsError::NotYetValid)) => ("TLS_NOT_YET_VALID", Layer::Tls),
+        Some(E::Tls(TlsError::NameMismatch)) => ("TLS_NAME_MISMATCH", Layer::Tls),
+        Some(E::Tls(TlsError::HandshakeTimeout | TlsError::HandshakeStalled)) => {
             ("TLS_HANDSHAKE_TIMEOUT", Layer::Tls)
         }
-        (LayerName::Tls, "not_tls" | "not_tls_http") => ("TLS_NOT_TLS", Layer::Tls),
-        (LayerName::Tls, "no_roots") => ("TLS_NO_ROOTS", Layer::Tls),
-        (LayerName::Tls, _) => ("TLS_HANDSHAKE_FAILED", Layer::Tls),
-        (LayerName::Http, "captive_portal" | "html_error") => ("HTTP_CAPTIVE_PORTAL", Layer::Http),
-        (LayerName::Http, "invalid_payload") => ("HTTP_INVALID_PAYLOAD", Layer::Http),
-        (LayerName::Http, "slow_progress") => ("HTTP_SLOW", Layer::Http),
-        (LayerName::Http, "headers_timeout" | "body_stalled" | "timeout") => {
+        Some(E::Tls(TlsError::NotTls | TlsError::NotTlsHttp)) => ("TLS_NOT_TLS", Layer::Tls),
+        Some(E::Tls(TlsError::NoRoots)) => ("TLS_NO_ROOTS", Layer::Tls),
+        Some(E::Http(HttpError::CaptivePortal | HttpError::HtmlError)) => {
+            ("HTTP_CAPTIVE_PORTAL", Layer::Http)
+        }
+        Some(E::Http(HttpError::InvalidPayload)) => ("HTTP_INVALID_PAYLOAD", Layer::Http),
+        Some(E::Http(HttpError::SlowProgress)) => ("HTTP_SLOW", Layer::Http),
+        Some(E::Http(HttpError::HeadersTimeout | HttpError::BodyStalled | HttpError::Timeout)) => {
             ("HTTP_STALLED", Layer::Http)
         }
-        (LayerName::Http, "body_too_large") => ("HTTP_BODY_TOO_LARGE", Layer::Http),
-        (LayerName::Http, "redirect_insecure") => ("HTTP_REDIRECT_INSECURE", Layer::Http),
-        (LayerName::Http, "too_many_redirects") => ("HTTP_REDIRECT_LOOP", Layer::Http),
-        (LayerName::Http, "headers_too_large") => ("HTTP_HEADERS_TOO_LARGE", Layer::Http),
-        (LayerName::Http, "not_found") => ("MODULE_NOT_FOUND", Layer::Http),
-        (LayerName::Http, "status") => match t.http_status() {
+        Some(E::Http(HttpError::BodyTooLarge)) => ("HTTP_BODY_TOO_LARGE", Layer::Http),
+        Some(E::Http(HttpError::RedirectInsecure)) => ("HTTP_REDIRECT_INSECURE", Layer::Http),
+        Some(E::Http(HttpError::TooManyRedirects)) => ("HTTP_REDIRECT_LOOP", Layer::Http),
+        Some(E::Http(HttpError::HeadersTooLarge)) => ("HTTP_HEADERS_TOO_LARGE", Layer::Http),
+        Some(E::Http(HttpError::NotFound) | E::File(FileError::NotFound)) => {
+            ("MODULE_NOT_FOUND", Layer::Http)
+        }
+        Some(E::Http(HttpError::Status)) => match t.http_status() {
             Some(401) => ("HTTP_UNAUTHORIZED", Layer::Http),
             Some(403) => ("HTTP_FORBIDDEN", Layer::Http),
             Some(s) if s >= 500 => ("HTTP_SERVER_ERROR", Layer::Http),
             _ => ("HTTP_STATUS", Layer::Http),
         },
-        (LayerName::Http, _) => ("HTTP_FAILED", Layer::Http),
-        (LayerName::Proxy, "auth_required") => ("PROXY_AUTH_REQUIRED", Layer::Proxy),
-        (LayerName::Proxy, "forbidden") => ("PROXY_FORBIDDEN", Layer::Proxy),
-        (LayerName::Proxy, "timeout") => ("PROXY_STALLED", Layer::Proxy),
-        (LayerName::Proxy, _) => ("PROXY_CONNECT_FAILED", Layer::Proxy),
-        (LayerName::Sumdb, "signature_invalid" | "signature_unknown_key") => {
+        Some(E::Proxy(ProxyError::AuthRequired)) => ("PROXY_AUTH_REQUIRED", Layer::Proxy),
+        Some(E::Proxy(ProxyError::Forbidden)) => ("PROXY_FORBIDDEN", Layer::Proxy),
+        Some(E::Proxy(ProxyError::Timeout)) => ("PROXY_STALLED", Layer::Proxy),
+        Some(E::Sumdb(SumdbError::SignatureInvalid | SumdbError::SignatureUnknownKey)) => {
             ("SUMDB_SIGNATURE_INVALID", Layer::Sumdb)
         }
-        (LayerName::Sumdb, "lookup_not_found") => ("SUMDB_LOOKUP_NOT_FOUND", Layer::Sumdb),
-        (LayerName::Sumdb, _) => ("SUMDB_FAILED", Layer::Sumdb),
+        Some(E::Sumdb(SumdbError::LookupNotFound)) => ("SUMDB_LOOKUP_NOT_FOUND", Layer::Sumdb),
+        // Any other cause: the layer's catch-all.
+        _ => match l.layer {
+            LayerName::Dns => ("DNS_FAILED", Layer::Dns),
+            LayerName::Tcp => ("TCP_UNREACHABLE", Layer::Tcp),
+            LayerName::Tls => ("TLS_HANDSHAKE_FAILED", Layer::Tls),
+            LayerName::Http => ("HTTP_FAILED", Layer::Http),
+            LayerName::Proxy => ("PROXY_CONNECT_FAILED", Layer::Proxy),
+            LayerName::Sumdb => ("SUMDB_FAILED", Layer::Sumdb),
+        },
     };
     let host = if sev_layer == Layer::Proxy {
         t.via_proxy
@@ -136,15 +145,16 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
         // No real server behind the answer (nothing listens, or the handshake dies): the
         // DNS answer is the cause. A server that presents a certificate is judged by TLS.
         let nothing_there = l.layer == LayerName::Tcp
-            || (l.layer == LayerName::Tls
-                && matches!(
-                    kind,
-                    "reset_after_client_hello"
-                        | "eof_after_client_hello"
-                        | "handshake_timeout"
-                        | "not_tls"
-                        | "not_tls_http"
-                ));
+            || matches!(
+                kind,
+                Some(E::Tls(
+                    TlsError::ResetAfterClientHello
+                        | TlsError::EofAfterClientHello
+                        | TlsError::HandshakeTimeout
+                        | TlsError::NotTls
+                        | TlsError::NotTlsHttp
+                ))
+            );
         let addresses: Vec<&str> = bogus
             .iter()
             .filter_map(|b| b.get("address").and_then(Value::as_str))
@@ -198,11 +208,7 @@ impl LayerNameText for LayerResult {
 
 /// go's wording for a failed GET: net/url wraps transport errors as `Get "<url>": <err>`.
 fn go_error(url: &str, t: &Target, l: &LayerResult) -> String {
-    let msg = l
-        .error
-        .as_ref()
-        .map(|e| e.message.clone())
-        .unwrap_or_default();
+    let msg = l.message().unwrap_or_default().to_owned();
     match l.layer {
         // The probe's own request stands in for the one go makes (`.mod`, `/lookup/…`).
         LayerName::Http | LayerName::Sumdb => as_go_read(&msg, t, url),
@@ -229,10 +235,10 @@ fn as_go_read(msg: &str, t: &Target, go_url: &str) -> String {
 fn attempt_from(t: &Target, go_url: &str) -> Attempt {
     if let Some(l) = t.first_failure() {
         // Still arriving: go has no timeout there and gets the answer, late.
-        if l.kind() == Some("slow_progress") {
+        if l.kind() == Some(HttpError::SlowProgress.into()) {
             return Attempt::Served;
         }
-        if l.layer == LayerName::Http && l.kind() == Some("not_found") {
+        if l.kind().is_some_and(ProbeError::is_not_found) {
             let msg = l
                 .error
                 .as_ref()
@@ -345,11 +351,14 @@ fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPla
                 .as_ref()
                 .map(|e| e.message.clone())
                 .unwrap_or_default();
-            let code = match g.error.as_ref().map(|e| e.kind.as_str()) {
-                Some("auth_required" | "auth_failed" | "ssh_auth" | "ssh_host_key") => {
-                    "VCS_AUTH_REQUIRED"
-                }
-                Some("not_found") => "VCS_REPO_NOT_FOUND",
+            let code = match g.error.as_ref().map(|e| e.kind) {
+                Some(
+                    GitError::AuthRequired
+                    | GitError::AuthFailed
+                    | GitError::SshAuth
+                    | GitError::SshHostKey,
+                ) => "VCS_AUTH_REQUIRED",
+                Some(GitError::NotFound) => "VCS_REPO_NOT_FOUND",
                 _ => "VCS_UNREACHABLE",
             };
             let f = Finding::new(
@@ -654,7 +663,7 @@ fn walk_sumdb(
                     };
                     let e = go_error(&go_url, t, l);
                     let cause = f.code;
-                    if l.kind() == Some("lookup_not_found") {
+                    if l.kind() == Some(SumdbError::LookupNotFound.into()) {
                         f.code = "SUMDB_LOOKUP_NOT_FOUND";
                     } else if l.layer != LayerName::Sumdb {
                         f.code = "SUMDB_UNREACHABLE";
@@ -1367,7 +1376,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
         if findings
             .iter()
             .any(|x| x.host == f.host && x.layer == f.layer)
-            || (l.layer == LayerName::Http && l.kind() == Some("not_found"))
+            || l.kind().is_some_and(ProbeError::is_not_found)
         {
             continue;
         }
@@ -1501,19 +1510,14 @@ mod tests {
         ]
     }
 
-    fn failing(layer: LayerName, kind: &str, status: Option<u16>) -> Vec<L> {
+    fn failing(kind: impl Into<ProbeError>, status: Option<u16>) -> Vec<L> {
+        let kind = kind.into();
         let mut v: Vec<L> = ok_layers()
             .into_iter()
-            .take_while(|l| l.layer != layer)
+            .take_while(|l| l.layer != kind.layer())
             .collect();
         let detail = status.map_or(json!({}), |s| json!({"status": s}));
-        v.push(L::fail(
-            layer,
-            ms(),
-            kind,
-            format!("{kind} happened"),
-            detail,
-        ));
+        v.push(L::fail(ms(), kind, format!("{kind} happened"), detail));
         v
     }
 
@@ -1564,7 +1568,7 @@ mod tests {
         let o = run(
             &[("GOPROXY", "https://a.example,https://b.example")],
             vec![
-                proxy_target(A, failing(LayerName::Http, "not_found", Some(404))),
+                proxy_target(A, failing(HttpError::NotFound, Some(404))),
                 proxy_target(B, ok_layers()),
             ],
         );
@@ -1574,7 +1578,7 @@ mod tests {
         let o = run(
             &[("GOPROXY", "https://a.example,https://b.example")],
             vec![
-                proxy_target(A, failing(LayerName::Tcp, "timeout", None)),
+                proxy_target(A, failing(TcpError::Timeout, None)),
                 proxy_target(B, ok_layers()),
             ],
         );
@@ -1593,7 +1597,7 @@ mod tests {
         let o = run(
             &[("GOPROXY", "https://a.example|https://b.example")],
             vec![
-                proxy_target(A, failing(LayerName::Tls, "reset_after_client_hello", None)),
+                proxy_target(A, failing(TlsError::ResetAfterClientHello, None)),
                 proxy_target(B, ok_layers()),
             ],
         );
@@ -1614,8 +1618,8 @@ mod tests {
         let o = run(
             &[("GOPROXY", "https://a.example,https://b.example")],
             vec![
-                proxy_target(A, failing(LayerName::Http, "not_found", Some(404))),
-                proxy_target(B, failing(LayerName::Http, "not_found", Some(410))),
+                proxy_target(A, failing(HttpError::NotFound, Some(404))),
+                proxy_target(B, failing(HttpError::NotFound, Some(410))),
             ],
         );
         assert_eq!(o.outcome.predicted, Predicted::Fail);
@@ -1624,8 +1628,8 @@ mod tests {
         let o = run(
             &[("GOPROXY", "https://a.example|https://b.example")],
             vec![
-                proxy_target(A, failing(LayerName::Http, "status", Some(503))),
-                proxy_target(B, failing(LayerName::Http, "not_found", Some(404))),
+                proxy_target(A, failing(HttpError::Status, Some(503))),
+                proxy_target(B, failing(HttpError::NotFound, Some(404))),
             ],
         );
         assert_eq!(o.outcome.root_cause_code, Some("HTTP_SERVER_ERROR"));
@@ -1640,7 +1644,7 @@ mod tests {
         let o = run(
             &[("GOPROXY", "https://a.example,https://b.example")],
             vec![
-                proxy_target(A, failing(LayerName::Http, "status", Some(500))),
+                proxy_target(A, failing(HttpError::Status, Some(500))),
                 proxy_target(B, ok_layers()),
             ],
         );
@@ -1651,10 +1655,7 @@ mod tests {
     fn direct_ends_the_list_and_gonoproxy_goes_direct() {
         let o = run(
             &[("GOPROXY", "https://a.example,direct")],
-            vec![proxy_target(
-                A,
-                failing(LayerName::Http, "not_found", Some(410)),
-            )],
+            vec![proxy_target(A, failing(HttpError::NotFound, Some(410)))],
         );
         assert_eq!(o.outcome.modules[0].via.as_deref(), Some("direct"));
         // GOPROXY=off with a GONOPROXY match: still fetched directly.
@@ -1698,12 +1699,12 @@ mod tests {
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(A),
-                    failing(LayerName::Http, "not_found", Some(404)),
+                    failing(HttpError::NotFound, Some(404)),
                 ),
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(B),
-                    failing(LayerName::Http, "not_found", Some(404)),
+                    failing(HttpError::NotFound, Some(404)),
                 ),
                 sumdb_target(
                     Role::Sumdb,
@@ -1725,7 +1726,7 @@ mod tests {
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(A),
-                    failing(LayerName::Http, "status", Some(503)),
+                    failing(HttpError::Status, Some(503)),
                 ),
                 sumdb_target(Role::Sumdb, "https://sum.golang.org/latest", ok_layers()),
             ],
@@ -1744,12 +1745,12 @@ mod tests {
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(A),
-                    failing(LayerName::Http, "status", Some(503)),
+                    failing(HttpError::Status, Some(503)),
                 ),
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(B),
-                    failing(LayerName::Http, "not_found", Some(404)),
+                    failing(HttpError::NotFound, Some(404)),
                 ),
                 sumdb_target(
                     Role::Sumdb,
@@ -1767,17 +1768,17 @@ mod tests {
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(A),
-                    failing(LayerName::Http, "not_found", Some(404)),
+                    failing(HttpError::NotFound, Some(404)),
                 ),
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(B),
-                    failing(LayerName::Http, "not_found", Some(404)),
+                    failing(HttpError::NotFound, Some(404)),
                 ),
                 sumdb_target(
                     Role::Sumdb,
                     "https://sum.golang.org/latest",
-                    failing(LayerName::Tcp, "timeout", None),
+                    failing(TcpError::Timeout, None),
                 ),
             ],
         );
@@ -1802,9 +1803,8 @@ mod tests {
                     with_sumdb(
                         ok_layers(),
                         Some(L::fail(
-                            LayerName::Sumdb,
                             ms(),
-                            "signature_invalid",
+                            SumdbError::SignatureInvalid,
                             "bad",
                             json!({}),
                         )),
@@ -1822,9 +1822,8 @@ mod tests {
             L::ok(LayerName::Tcp, ms(), json!({"peer": "http-proxy"})),
         ];
         layers.push(L::fail(
-            LayerName::Proxy,
             ms(),
-            "auth_required",
+            ProxyError::AuthRequired,
             "Proxy Authentication Required",
             json!({"status": 407}),
         ));
@@ -1916,10 +1915,7 @@ mod tests {
         // Verified with go1.27.3 (GOPROXY=file:///empty,off GOSUMDB=off): the zip comes first.
         let o = toolchain_world(
             "https://a.example",
-            vec![toolchain_target(
-                A,
-                failing(LayerName::Http, "not_found", Some(404)),
-            )],
+            vec![toolchain_target(A, failing(HttpError::NotFound, Some(404)))],
         );
         let tc = o.outcome.toolchain.as_ref().unwrap();
         assert!(
@@ -1951,13 +1947,11 @@ mod tests {
         );
         let p = Plan::build(&c, &[]);
         // go-get discovery of golang.org/toolchain fails: go calls that "not exist".
-        let mut discovery = toolchain_target(
-            "https://golang.org",
-            failing(LayerName::Dns, "nxdomain", None),
-        );
+        let mut discovery =
+            toolchain_target("https://golang.org", failing(DnsError::NxDomain, None));
         discovery.url = "https://golang.org/toolchain?go-get=1".into();
         discovery.context = json!({"module": "golang.org/toolchain", "step": "go-get discovery"});
-        let not_here = toolchain_target(A, failing(LayerName::Http, "not_found", Some(404)));
+        let not_here = toolchain_target(A, failing(HttpError::NotFound, Some(404)));
         let o = predict(&c, &p, &[not_here.clone(), discovery.clone()]);
         let tc = o.outcome.toolchain.as_ref().unwrap();
         assert!(
@@ -1983,10 +1977,7 @@ mod tests {
         // Discovery answered, but the zip from go.dev cannot be fetched: go prints that error.
         let mut ok_discovery = discovery;
         ok_discovery.layers = ok_layers();
-        let mut zip = toolchain_target(
-            "https://go.dev/dl/mod",
-            failing(LayerName::Tcp, "refused", None),
-        );
+        let mut zip = toolchain_target("https://go.dev/dl/mod", failing(TcpError::Refused, None));
         zip.context = json!({"proxy": "direct", "module": "golang.org/toolchain"});
         let o = predict(&c, &p, &[not_here, ok_discovery, zip]);
         let tc = o.outcome.toolchain.as_ref().unwrap();
@@ -2001,10 +1992,7 @@ mod tests {
         let o = predict(
             &c,
             &p,
-            &[toolchain_target(
-                A,
-                failing(LayerName::Tcp, "refused", None),
-            )],
+            &[toolchain_target(A, failing(TcpError::Refused, None))],
         );
         assert_eq!(o.outcome.root_cause_code, Some("TCP_REFUSED"));
         assert!(
@@ -2074,13 +2062,13 @@ mod tests {
         let zip = |proxy: &str| Target {
             url: format!("{proxy}/golang.org/toolchain/@v/{version}.zip"),
             context: json!({"proxy": proxy, "module": "golang.org/toolchain", "request": "zip"}),
-            ..toolchain_target(proxy, failing(LayerName::Http, "not_found", Some(404)))
+            ..toolchain_target(proxy, failing(HttpError::NotFound, Some(404)))
         };
         let o = mid_command_world(
             &ab,
             "1.99",
             vec![
-                list_target(A, failing(LayerName::Http, "not_found", Some(404))),
+                list_target(A, failing(HttpError::NotFound, Some(404))),
                 list_target(
                     B,
                     served_list(&[
@@ -2108,7 +2096,7 @@ mod tests {
         let o = mid_command_world(
             &ab,
             "1.99",
-            vec![list_target(A, failing(LayerName::Tcp, "refused", None))],
+            vec![list_target(A, failing(TcpError::Refused, None))],
         );
         let e = o.outcome.toolchain.as_ref().unwrap().error.clone().unwrap();
         assert!(
@@ -2178,7 +2166,7 @@ mod tests {
             ],
         );
         let p = Plan::build(&c, &[]);
-        let refused = toolchain_target(A, failing(LayerName::Tcp, "refused", None));
+        let refused = toolchain_target(A, failing(TcpError::Refused, None));
         let o = predict(&c, &p, &[refused]);
         assert_eq!(o.outcome.root_cause_code, Some("TCP_REFUSED"));
         assert!(
@@ -2228,7 +2216,7 @@ mod tests {
                 served_list(&["v0.0.1-go1.98.5.linux-amd64", "v0.0.1-go1.99.0.linux-amd64"]),
             ),
             zip("go1.98.5", ok_layers()),
-            zip("go1.99.0", failing(LayerName::Http, "not_found", Some(404))),
+            zip("go1.99.0", failing(HttpError::NotFound, Some(404))),
         ];
         let o = predict(&c, &p, &targets);
         let tc = o.outcome.toolchain.as_ref().unwrap();
@@ -2301,9 +2289,8 @@ mod tests {
             json!({"bogus": [{"address": "10.10.10.10", "reason": "private"}]}),
         )];
         layers.push(L::fail(
-            LayerName::Tcp,
             ms(),
-            "timeout",
+            TcpError::Timeout,
             "dial tcp 10.10.10.10:443: i/o timeout",
             json!({}),
         ));

@@ -11,12 +11,15 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::dns::{self, CompareResolver, DnsSetup};
-use super::http::{self, Answer, Conn, HttpError};
+use super::http::{self, Answer, Conn, RequestError};
 use super::stream::BoxIo;
 use super::sumdb::{self, NoteVerdict};
 use super::tls::{self, TlsSetup};
 use super::vcs::{self, GitCheck};
-use super::{Deadline, LayerName, LayerResult, Limits, Role, Target, proxy, tcp};
+use super::{
+    Deadline, HttpError, LayerName, LayerResult, Limits, Role, SumdbError, Target, TcpError,
+    no_answer, proxy, tcp,
+};
 use crate::config::Config;
 use crate::config::env::Environment;
 use crate::config::gosumdb::{SumDb, SumDbSetting};
@@ -622,9 +625,9 @@ fn unfinished(spec: &Spec, waited: Duration) -> Target {
         host,
         via_proxy: None,
         layers: vec![LayerResult::timeout(
-            LayerName::Tcp,
             waited,
-            "probe",
+            TcpError::Timeout,
+            no_answer("probe", waited),
             json!({}),
         )],
         context: Value::Null,
@@ -846,12 +849,11 @@ async fn fetch(setup: &Setup, deadline: Deadline, url: &str, public: bool, range
                 let mut detail = h.detail.clone();
                 detail["redirects"] = json!(redirects);
                 *h = LayerResult::fail(
-                    LayerName::Http,
                     Duration::from_secs_f64(h.ms / 1000.0),
                     if insecure {
-                        "redirect_insecure"
+                        HttpError::RedirectInsecure
                     } else {
-                        "too_many_redirects"
+                        HttpError::TooManyRedirects
                     },
                     msg,
                     detail,
@@ -875,8 +877,8 @@ async fn follow_up(
     deadline: Deadline,
     f: &mut Fetched,
     url: &str,
-) -> Result<Answer, HttpError> {
-    let u = gourl::parse(url).map_err(|e| HttpError::Protocol(e.to_string()))?;
+) -> Result<Answer, RequestError> {
+    let u = gourl::parse(url).map_err(|e| RequestError::Protocol(e.to_string()))?;
     let same_origin = f.final_url.scheme == u.scheme && f.final_url.host == u.host;
     // Plain http through a forwarding proxy needs the absolute URL and the proxy's credentials
     // on every request: fetch builds them.
@@ -898,7 +900,7 @@ async fn follow_up(
         {
             // The server closed the kept-alive connection (`Connection: close`, HTTP/1.0):
             // go's transport opens a new one, and so does this, once.
-            Err(HttpError::Protocol(_)) => f.conn = None,
+            Err(RequestError::Protocol(_)) => f.conn = None,
             other => return other,
         }
     }
@@ -909,7 +911,7 @@ async fn follow_up(
         f.final_url = g.final_url.clone();
     }
     g.answer.ok_or_else(|| {
-        HttpError::Protocol(
+        RequestError::Protocol(
             g.layers
                 .iter()
                 .find_map(|l| l.error.as_ref().map(|e| e.message.clone()))
@@ -946,9 +948,8 @@ async fn fetch_once(
         Ok(u) => u,
         Err(e) => {
             layers.push(LayerResult::fail(
-                LayerName::Http,
                 Duration::ZERO,
-                "bad_url",
+                HttpError::BadUrl,
                 e.to_string(),
                 json!({}),
             ));
@@ -1087,19 +1088,19 @@ async fn fetch_once(
             Ok(Ok(c)) => c,
             Ok(Err(e)) => {
                 layers.push(LayerResult::fail(
-                    LayerName::Http,
                     start.elapsed(),
-                    "protocol",
+                    HttpError::Protocol,
                     e,
                     json!({}),
                 ));
                 return done(layers, None, None, via_proxy, &parsed);
             }
             Err(_) => {
+                let waited = start.elapsed();
                 layers.push(LayerResult::timeout(
-                    LayerName::Http,
-                    start.elapsed(),
-                    "HTTP/2 connection preface",
+                    waited,
+                    HttpError::Timeout,
+                    no_answer("HTTP/2 connection preface", waited),
                     json!({}),
                 ));
                 return done(layers, None, None, via_proxy, &parsed);
@@ -1145,44 +1146,39 @@ async fn fetch_once(
             layers.push(LayerResult::ok(LayerName::Http, a.total, a.detail()));
             done(layers, Some(conn), Some(a), via_proxy, &parsed)
         }
-        Err(HttpError::HeadersTimeout(w)) => {
-            let mut l = LayerResult::timeout(
-                LayerName::Http,
-                w,
-                &format!("GET {}", crate::redact::redact_urls(url)),
-                json!({}),
-            );
+        Err(RequestError::HeadersTimeout(w)) => {
+            let shown = crate::redact::redact_urls(url);
             let now = seen.lock().map(|x| x.bytes_read).unwrap_or(0);
-            if let Some(e) = l.error.as_mut() {
-                if now > sent_at {
-                    // Bytes keep coming: go has no timeout here and would wait them out.
-                    e.kind = "slow_progress".into();
-                    e.message = format!(
-                        "GET {}: the answer is arriving very slowly ({} bytes in {} ms, headers not complete); go waits for it",
-                        crate::redact::redact_urls(url),
+            // Bytes keep coming: go has no timeout here and would wait them out.
+            let l = if now > sent_at {
+                LayerResult::timeout(
+                    w,
+                    HttpError::SlowProgress,
+                    format!(
+                        "GET {shown}: the answer is arriving very slowly ({} bytes in {} ms, headers not complete); go waits for it",
                         now - sent_at,
                         w.as_millis()
-                    );
-                } else {
-                    e.kind = "headers_timeout".into();
-                }
-            }
+                    ),
+                    json!({}),
+                )
+            } else {
+                LayerResult::timeout(
+                    w,
+                    HttpError::HeadersTimeout,
+                    no_answer(&format!("GET {shown}"), w),
+                    json!({}),
+                )
+            };
             layers.push(l);
             done(layers, None, None, via_proxy, &parsed)
         }
-        Err(HttpError::Protocol(m)) => {
+        Err(RequestError::Protocol(m)) => {
             let kind = if m.contains("too large") {
-                "headers_too_large"
+                HttpError::HeadersTooLarge
             } else {
-                "protocol"
+                HttpError::Protocol
             };
-            layers.push(LayerResult::fail(
-                LayerName::Http,
-                start.elapsed(),
-                kind,
-                m,
-                json!({}),
-            ));
+            layers.push(LayerResult::fail(start.elapsed(), kind, m, json!({})));
             done(layers, None, None, via_proxy, &parsed)
         }
     }
@@ -1210,11 +1206,10 @@ fn reason(status: u16) -> String {
 }
 
 /// Replaces the last HTTP layer's verdict (keeping its timing and detail).
-fn judge(layers: &mut [LayerResult], kind: &str, message: String) {
+fn judge(layers: &mut [LayerResult], kind: HttpError, message: String) {
     if let Some(h) = layers.iter_mut().rev().find(|l| l.layer == LayerName::Http) {
         let detail = std::mem::take(&mut h.detail);
         *h = LayerResult::fail(
-            LayerName::Http,
             Duration::from_secs_f64(h.ms / 1000.0),
             kind,
             message,
@@ -1252,13 +1247,13 @@ fn check_status(layers: &mut [LayerResult], url: &str, a: &Answer) -> bool {
     match a.status {
         200 => {}
         404 | 410 => {
-            judge(layers, "not_found", go_status_error(url, a));
+            judge(layers, HttpError::NotFound, go_status_error(url, a));
             return false;
         }
         _ if http::is_html(a) && a.status < 500 => {
             judge(
                 layers,
-                "html_error",
+                HttpError::HtmlError,
                 format!(
                     "{} (an HTML page: a login page, a proxy's block page or a captive portal)",
                     go_status_error(url, a)
@@ -1267,17 +1262,17 @@ fn check_status(layers: &mut [LayerResult], url: &str, a: &Answer) -> bool {
             return false;
         }
         _ => {
-            judge(layers, "status", go_status_error(url, a));
+            judge(layers, HttpError::Status, go_status_error(url, a));
             return false;
         }
     }
     if !a.body_complete {
         let kind = if a.body.len() >= 256 << 10 {
-            "body_too_large"
+            HttpError::BodyTooLarge
         } else if a.still_flowing {
-            "slow_progress"
+            HttpError::SlowProgress
         } else {
-            "body_stalled"
+            HttpError::BodyStalled
         };
         judge(
             layers,
@@ -1351,7 +1346,7 @@ async fn probe_url(
                 if http::is_html(&a) {
                     judge(
                         &mut f.layers,
-                        "captive_portal",
+                        HttpError::CaptivePortal,
                         format!(
                             "GET {}: 200 OK with an HTML page instead of a version list: a captive portal, a login page or a block page",
                             crate::redact::redact_urls(url)
@@ -1392,7 +1387,7 @@ async fn probe_url(
                         }
                         Err(e) => judge(
                             &mut f.layers,
-                            "invalid_payload",
+                            HttpError::InvalidPayload,
                             format!(
                                 "GET {}: 200 OK but the body is not a version list: {e}",
                                 crate::redact::redact_urls(url)
@@ -1486,7 +1481,7 @@ async fn probe_url(
                 };
                 judge(
                     &mut f.layers,
-                    "no_go_import",
+                    HttpError::NoGoImport,
                     format!(
                         "unrecognized import path \"{module}\": parse {}: {what}",
                         crate::redact::redact_urls(url)
@@ -1690,20 +1685,19 @@ async fn verify_db(
     match follow_up(setup, deadline, f, &latest).await {
         Ok(a) if a.status == 200 => verify_answer(setup, deadline, f, &a, base, lookup).await,
         Ok(a) => LayerResult::fail(
-            LayerName::Sumdb,
             start.elapsed(),
-            "latest_status",
+            SumdbError::LatestStatus,
             go_status_error(&latest, &a),
             json!({"status": a.status}),
         ),
-        Err(HttpError::HeadersTimeout(w)) => LayerResult::timeout(
-            LayerName::Sumdb,
+        Err(RequestError::HeadersTimeout(w)) => LayerResult::timeout(
             w,
-            &format!("GET {}", crate::redact::redact_urls(&latest)),
+            SumdbError::Timeout,
+            no_answer(&format!("GET {}", crate::redact::redact_urls(&latest)), w),
             json!({}),
         ),
-        Err(HttpError::Protocol(m)) => {
-            LayerResult::fail(LayerName::Sumdb, start.elapsed(), "protocol", m, json!({}))
+        Err(RequestError::Protocol(m)) => {
+            LayerResult::fail(start.elapsed(), SumdbError::Protocol, m, json!({}))
         }
     }
 }
@@ -1727,9 +1721,8 @@ async fn verify_answer(
         NoteVerdict::Verified { tree_size, .. } => detail["tree_size"] = json!(tree_size),
         NoteVerdict::BadSignature => {
             return LayerResult::fail(
-                LayerName::Sumdb,
                 start.elapsed(),
-                "signature_invalid",
+                SumdbError::SignatureInvalid,
                 format!(
                     "the signed tree head from {} does not verify with the {} key: tampered with or intercepted",
                     crate::redact::redact_urls(base),
@@ -1741,9 +1734,8 @@ async fn verify_answer(
         NoteVerdict::NoVerifiableSignature { signers } => {
             detail["signers"] = json!(signers);
             return LayerResult::fail(
-                LayerName::Sumdb,
                 start.elapsed(),
-                "signature_unknown_key",
+                SumdbError::SignatureUnknownKey,
                 format!(
                     "reading tree note: note has no verifiable signatures (signed by {}, not by the configured {} key)",
                     signers.join(", "),
@@ -1755,9 +1747,8 @@ async fn verify_answer(
         NoteVerdict::Malformed(m) => {
             detail["body_excerpt"] = json!(super::excerpt(&latest.body));
             return LayerResult::fail(
-                LayerName::Sumdb,
                 start.elapsed(),
-                "malformed",
+                SumdbError::Malformed,
                 format!("reading tree note: {m}"),
                 detail,
             );
@@ -1779,9 +1770,8 @@ async fn verify_answer(
                         detail["lookup"] =
                             json!({"module": format!("{module}@{version}"), "verified": false});
                         return LayerResult::fail(
-                            LayerName::Sumdb,
                             start.elapsed(),
-                            "signature_invalid",
+                            SumdbError::SignatureInvalid,
                             format!(
                                 "the lookup answer for {module}@{version} carries a tree head that does not verify ({other:?})"
                             ),
@@ -1791,9 +1781,8 @@ async fn verify_answer(
                 },
                 Err(e) => {
                     return LayerResult::fail(
-                        LayerName::Sumdb,
                         start.elapsed(),
-                        "malformed",
+                        SumdbError::Malformed,
                         format!("{module}@{version}: {e}"),
                         detail,
                     );
@@ -1803,12 +1792,11 @@ async fn verify_answer(
                 detail["lookup"] =
                     json!({"module": format!("{module}@{version}"), "status": a.status});
                 let kind = if matches!(a.status, 404 | 410) {
-                    "lookup_not_found"
+                    SumdbError::LookupNotFound
                 } else {
-                    "lookup_status"
+                    SumdbError::LookupStatus
                 };
                 return LayerResult::fail(
-                    LayerName::Sumdb,
                     start.elapsed(),
                     kind,
                     format!("{module}@{version}: {}", go_status_error(&url, &a)),

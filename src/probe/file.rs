@@ -7,9 +7,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use super::LayerName;
-use super::LayerResult;
 use super::http::Answer;
+use super::{FileError, LayerName, LayerResult};
 use crate::config::gourl::{self, GoUrl};
 
 /// Reads `u` (at most `max_body` bytes; one byte for a `range` request): the answer, or the
@@ -22,7 +21,7 @@ pub fn read(
 ) -> Result<(LayerResult, Answer), LayerResult> {
     let start = Instant::now();
     let shown = crate::redact::redact_urls(url);
-    let fail = |kind: &str, status: u16, e: &std::io::Error| {
+    let fail = |kind: FileError, status: u16, e: &std::io::Error| {
         // io::Error's text carries " (os error N)"; go prints the bare, lower-case reason.
         let text = e.to_string();
         let reason = text
@@ -31,7 +30,6 @@ pub fn read(
             .unwrap_or(&text)
             .to_lowercase();
         LayerResult::fail(
-            LayerName::Http,
             start.elapsed(),
             kind,
             format!("reading {shown}: {reason}"),
@@ -41,7 +39,7 @@ pub fn read(
     let path = local_path(u);
     if !path.is_absolute() || !u.host.is_empty() {
         let e = std::io::Error::other("file URL is not an absolute local path");
-        return Err(fail("bad_url", 0, &e));
+        return Err(fail(FileError::BadUrl, 0, &e));
     }
     // Never a FIFO or a device (a read there could block past every deadline).
     if let Ok(meta) = std::fs::metadata(&path)
@@ -49,22 +47,22 @@ pub fn read(
         && !meta.is_dir()
     {
         let e = std::io::Error::other("not a regular file");
-        return Err(fail("file_error", 0, &e));
+        return Err(fail(FileError::Unreadable, 0, &e));
     }
     let mut file = match std::fs::File::open(&path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(fail("not_found", 404, &e));
+            return Err(fail(FileError::NotFound, 404, &e));
         }
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-            return Err(fail("forbidden", 403, &e));
+            return Err(fail(FileError::Forbidden, 403, &e));
         }
-        Err(e) => return Err(fail("file_error", 0, &e)),
+        Err(e) => return Err(fail(FileError::Unreadable, 0, &e)),
     };
     let limit = if range { 1 } else { max_body };
     let mut body = Vec::new();
     if let Err(e) = (&mut file).take(limit as u64 + 1).read_to_end(&mut body) {
-        return Err(fail("file_error", 0, &e));
+        return Err(fail(FileError::Unreadable, 0, &e));
     }
     // Cut at the cap like an HTTP body, and said so (a range request wants one byte only).
     let complete = range || body.len() <= limit;

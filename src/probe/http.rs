@@ -87,7 +87,7 @@ impl Answer {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HttpError {
+pub enum RequestError {
     /// No response headers in time.
     HeadersTimeout(Duration),
     /// Connection-level failure: reset, closed, malformed response, headers too large.
@@ -133,7 +133,7 @@ impl Conn {
         extra: &[(&str, String)],
         budget: Duration,
         max_body: usize,
-    ) -> Result<Answer, HttpError> {
+    ) -> Result<Answer, RequestError> {
         let start = Instant::now();
         let h2 = matches!(self, Conn::H2(_));
         let uri = if h2 {
@@ -153,7 +153,7 @@ impl Conn {
         }
         let req = req
             .body(Empty::<Bytes>::new())
-            .map_err(|e| HttpError::Protocol(e.to_string()))?;
+            .map_err(|e| RequestError::Protocol(e.to_string()))?;
         let send = async {
             match self {
                 Conn::H1(s) => {
@@ -167,8 +167,8 @@ impl Conn {
             }
         };
         let resp = match tokio::time::timeout(budget, send).await {
-            Err(_) => return Err(HttpError::HeadersTimeout(start.elapsed())),
-            Ok(Err(e)) => return Err(HttpError::Protocol(describe(&e))),
+            Err(_) => return Err(RequestError::HeadersTimeout(start.elapsed())),
+            Ok(Err(e)) => return Err(RequestError::Protocol(describe(&e))),
             Ok(Ok(r)) => r,
         };
         let ttfb = start.elapsed();

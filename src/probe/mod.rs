@@ -8,6 +8,7 @@
 
 pub mod dns;
 pub mod engine;
+pub mod error;
 pub mod file;
 pub mod http;
 pub mod proxy;
@@ -23,6 +24,11 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use serde_json::Value;
+
+pub use error::{
+    DnsError, FileError, GitError, HttpError, ProbeError, ProxyError, SumdbError, TcpError,
+    TlsError,
+};
 
 /// json-contract.md `targets[].layers[].layer`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -59,10 +65,11 @@ pub enum Status {
     Skipped,
 }
 
+/// A failed layer's cause and go-style human message. `kind` serialises as the JSON
+/// `error.kind`; rules match on it (`ProbeError::Dns(DnsError::NxDomain)`, …).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LayerError {
-    /// Stable, snake_case: rules match on it (`nxdomain`, `refused`, `unknown_issuer`, …).
-    pub kind: String,
+pub struct LayerError<K = ProbeError> {
+    pub kind: K,
     pub message: String,
 }
 
@@ -87,34 +94,40 @@ impl LayerResult {
         }
     }
 
+    /// A failure on the layer `error` belongs to; the message is redacted.
     pub fn fail(
-        layer: LayerName,
         elapsed: Duration,
-        kind: &str,
+        error: impl Into<ProbeError>,
         message: impl Into<String>,
         detail: Value,
     ) -> Self {
+        let kind = error.into();
         LayerResult {
-            layer,
+            layer: kind.layer(),
             status: Status::Fail,
             ms: millis(elapsed),
             error: Some(LayerError {
-                kind: kind.to_owned(),
+                kind,
                 message: crate::redact::redact_urls(&message.into()),
             }),
             detail,
         }
     }
 
-    pub fn timeout(layer: LayerName, waited: Duration, what: &str, detail: Value) -> Self {
+    /// Nothing (or not enough) came back within `waited`; see [`no_answer`] for the usual
+    /// message.
+    pub fn timeout(
+        waited: Duration,
+        error: impl Into<ProbeError>,
+        message: String,
+        detail: Value,
+    ) -> Self {
+        let kind = error.into();
         LayerResult {
-            layer,
+            layer: kind.layer(),
             status: Status::Timeout,
             ms: millis(waited),
-            error: Some(LayerError {
-                kind: "timeout".into(),
-                message: format!("{what}: no answer within {} ms", waited.as_millis()),
-            }),
+            error: Some(LayerError { kind, message }),
             detail,
         }
     }
@@ -133,9 +146,20 @@ impl LayerResult {
         self.status == Status::Ok
     }
 
-    pub fn kind(&self) -> Option<&str> {
-        self.error.as_ref().map(|e| e.kind.as_str())
+    /// The cause, when the layer failed or timed out.
+    pub fn kind(&self) -> Option<ProbeError> {
+        self.error.as_ref().map(|e| e.kind)
     }
+
+    /// The human message, when the layer failed or timed out.
+    pub fn message(&self) -> Option<&str> {
+        self.error.as_ref().map(|e| e.message.as_str())
+    }
+}
+
+/// `<what>: no answer within <N> ms`, a timeout's usual message.
+pub fn no_answer(what: &str, waited: Duration) -> String {
+    format!("{what}: no answer within {} ms", waited.as_millis())
 }
 
 pub fn millis(d: Duration) -> f64 {

@@ -10,7 +10,7 @@ use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::stream::BoxIo;
-use super::{Deadline, LayerName, LayerResult, Limits, dns, tcp, tls};
+use super::{Deadline, LayerResult, Limits, ProxyError, dns, no_answer, tcp, tls};
 use crate::config::gourl::{GoUrl, percent_decode};
 
 /// `Basic …` from a URL's userinfo, as net/http sends it (`Proxy-Authorization` for a proxy
@@ -69,9 +69,8 @@ pub async fn reach_proxy(
     let scheme = proxy.scheme.as_str();
     if !matches!(scheme, "http" | "https") {
         layers.push(LayerResult::fail(
-            LayerName::Proxy,
             Duration::ZERO,
-            "unsupported_proxy_scheme",
+            ProxyError::UnsupportedScheme,
             format!("godoctor cannot probe {scheme}:// proxies (go supports http, https, socks5)"),
             json!({}),
         ));
@@ -184,11 +183,12 @@ async fn connect(
     };
     let head = match tokio::time::timeout(budget, exchange).await {
         Err(_) => {
+            let waited = start.elapsed();
             return (
                 LayerResult::timeout(
-                    LayerName::Proxy,
-                    start.elapsed(),
-                    &format!("CONNECT {authority}"),
+                    waited,
+                    ProxyError::Timeout,
+                    no_answer(&format!("CONNECT {authority}"), waited),
                     json!({}),
                 ),
                 None,
@@ -196,13 +196,12 @@ async fn connect(
         }
         Ok(Err(e)) => {
             let kind = if e.kind() == std::io::ErrorKind::ConnectionReset {
-                "reset"
+                ProxyError::Reset
             } else {
-                "error"
+                ProxyError::Other
             };
             return (
                 LayerResult::fail(
-                    LayerName::Proxy,
                     start.elapsed(),
                     kind,
                     format!("proxyconnect tcp: {e}"),
@@ -232,12 +231,14 @@ async fn connect(
     let detail = json!({"status": code, "status_line": status_line, "auth_schemes": schemes, "credentials_sent": proxy.userinfo.is_some()});
     let elapsed = start.elapsed();
     match code {
-        200 => (LayerResult::ok(LayerName::Proxy, elapsed, detail), Some(io)),
+        200 => (
+            LayerResult::ok(super::LayerName::Proxy, elapsed, detail),
+            Some(io),
+        ),
         0 => (
             LayerResult::fail(
-                LayerName::Proxy,
                 elapsed,
-                "not_http",
+                ProxyError::NotHttp,
                 format!(
                     "the proxy's answer is not HTTP: {:?}",
                     status_line.chars().take(60).collect::<String>()
@@ -259,16 +260,16 @@ async fn connect(
                 )
             };
             (
-                LayerResult::fail(LayerName::Proxy, elapsed, "auth_required", msg, detail),
+                LayerResult::fail(elapsed, ProxyError::AuthRequired, msg, detail),
                 None,
             )
         }
         403 => (
-            LayerResult::fail(LayerName::Proxy, elapsed, "forbidden", reason, detail),
+            LayerResult::fail(elapsed, ProxyError::Forbidden, reason, detail),
             None,
         ),
         _ => (
-            LayerResult::fail(LayerName::Proxy, elapsed, "connect_refused", reason, detail),
+            LayerResult::fail(elapsed, ProxyError::ConnectRefused, reason, detail),
             None,
         ),
     }

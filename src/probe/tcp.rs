@@ -9,23 +9,29 @@ use serde_json::{Value, json};
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 
-use super::{LayerName, LayerResult};
+use super::{LayerName, LayerResult, TcpError};
 
 /// go's `fallbackDelay`.
 pub const FALLBACK_DELAY: Duration = Duration::from_millis(300);
 
 /// Classifies a connect error the way the report names it.
-pub fn classify(e: &std::io::Error) -> (&'static str, &'static str) {
+pub fn classify(e: &std::io::Error) -> (TcpError, &'static str) {
     use std::io::ErrorKind::*;
     match e.kind() {
-        ConnectionRefused => ("refused", "connect: connection refused"),
-        ConnectionReset => ("reset", "connection reset by peer"),
-        TimedOut => ("timeout", "i/o timeout"),
-        HostUnreachable => ("unreachable", "connect: no route to host"),
-        NetworkUnreachable => ("unreachable", "connect: network is unreachable"),
-        AddrNotAvailable => ("unreachable", "connect: cannot assign requested address"),
-        PermissionDenied => ("blocked", "connect: permission denied (local firewall)"),
-        _ => ("error", "connect failed"),
+        ConnectionRefused => (TcpError::Refused, "connect: connection refused"),
+        ConnectionReset => (TcpError::Reset, "connection reset by peer"),
+        TimedOut => (TcpError::Timeout, "i/o timeout"),
+        HostUnreachable => (TcpError::Unreachable, "connect: no route to host"),
+        NetworkUnreachable => (TcpError::Unreachable, "connect: network is unreachable"),
+        AddrNotAvailable => (
+            TcpError::Unreachable,
+            "connect: cannot assign requested address",
+        ),
+        PermissionDenied => (
+            TcpError::Blocked,
+            "connect: permission denied (local firewall)",
+        ),
+        _ => (TcpError::Other, "connect failed"),
     }
 }
 
@@ -36,7 +42,7 @@ pub struct Dialed {
 
 enum Attempt {
     Connected(SocketAddr, TcpStream, Duration),
-    Failed(SocketAddr, &'static str, String, Duration),
+    Failed(SocketAddr, TcpError, String, Duration),
 }
 
 /// Dials `port` on `addrs` (already in go's preference order) within `budget`.
@@ -86,7 +92,7 @@ pub async fn dial(addrs: &[IpAddr], port: u16, budget: Duration) -> Dialed {
                 }
                 Err(_) => Attempt::Failed(
                     addr,
-                    "timeout",
+                    TcpError::Timeout,
                     format!("dial tcp {addr}: i/o timeout"),
                     took,
                 ),
@@ -104,7 +110,7 @@ pub async fn dial(addrs: &[IpAddr], port: u16, budget: Duration) -> Dialed {
 
     let mut attempts: Vec<Value> = Vec::new();
     let mut winner: Option<(SocketAddr, TcpStream)> = None;
-    let mut failures: Vec<(&'static str, String)> = Vec::new();
+    let mut failures: Vec<(TcpError, String)> = Vec::new();
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         match tokio::time::timeout(left, rx.recv()).await {
@@ -115,7 +121,7 @@ pub async fn dial(addrs: &[IpAddr], port: u16, budget: Duration) -> Dialed {
             }
             Ok(Some(Attempt::Failed(addr, kind, msg, took))) => {
                 attempts.push(
-                    json!({"address": addr.to_string(), "result": kind, "ms": super::millis(took)}),
+                    json!({"address": addr.to_string(), "result": kind.kind(), "ms": super::millis(took)}),
                 );
                 failures.push((kind, msg));
             }
@@ -155,25 +161,22 @@ pub async fn dial(addrs: &[IpAddr], port: u16, budget: Duration) -> Dialed {
         }
         None => {
             // Refused/reset on every address is a clear answer; otherwise it timed out.
-            let layer = match failures.iter().find(|(k, _)| *k != "timeout") {
-                Some((kind, msg)) if failures.iter().all(|(k, _)| *k != "timeout") => {
-                    LayerResult::fail(LayerName::Tcp, elapsed, kind, msg.clone(), detail)
+            let timed_out = |k: &TcpError| *k == TcpError::Timeout;
+            let layer = match failures.iter().find(|(k, _)| !timed_out(k)) {
+                Some((kind, msg)) if !failures.iter().any(|(k, _)| timed_out(k)) => {
+                    LayerResult::fail(elapsed, *kind, msg.clone(), detail)
                 }
                 _ => {
                     let first = tried
                         .first()
                         .cloned()
                         .unwrap_or_else(|| SocketAddr::new(addrs[0], port).to_string());
-                    let mut l = LayerResult::timeout(
-                        LayerName::Tcp,
+                    LayerResult::timeout(
                         elapsed,
-                        &format!("dial tcp {first}"),
+                        TcpError::Timeout,
+                        format!("dial tcp {first}: i/o timeout"),
                         detail,
-                    );
-                    if let Some(e) = l.error.as_mut() {
-                        e.message = format!("dial tcp {first}: i/o timeout");
-                    }
-                    l
+                    )
                 }
             };
             Dialed {
@@ -207,7 +210,7 @@ mod tests {
             Duration::from_secs(2),
         )
         .await;
-        assert_eq!(d.layer.kind(), Some("refused"));
+        assert_eq!(d.layer.kind(), Some(TcpError::Refused.into()));
         assert!(
             d.layer
                 .error

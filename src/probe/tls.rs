@@ -18,7 +18,7 @@ use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
 use super::stream::{BoxIo, Recording};
-use super::{LayerName, LayerResult};
+use super::{LayerName, LayerResult, TlsError};
 
 pub fn provider() -> Arc<rustls::crypto::CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
@@ -122,9 +122,8 @@ pub async fn handshake(
     let Ok(server_name) = ServerName::try_from(bare.clone()) else {
         return Handshake {
             layer: LayerResult::fail(
-                LayerName::Tls,
                 start.elapsed(),
-                "bad_server_name",
+                TlsError::BadServerName,
                 format!("{host:?} is not a valid TLS server name"),
                 Value::Null,
             ),
@@ -135,9 +134,8 @@ pub async fn handshake(
     let Some(inner) = verifier(setup.roots.clone()) else {
         return Handshake {
             layer: LayerResult::fail(
-                LayerName::Tls,
                 start.elapsed(),
-                "no_roots",
+                TlsError::NoRoots,
                 "x509: failed to load system roots and no roots provided",
                 Value::Null,
             ),
@@ -154,9 +152,8 @@ pub async fn handshake(
     else {
         return Handshake {
             layer: LayerResult::fail(
-                LayerName::Tls,
                 start.elapsed(),
-                "internal",
+                TlsError::Internal,
                 "no TLS versions",
                 Value::Null,
             ),
@@ -197,17 +194,18 @@ pub async fn handshake(
         Err(_) => {
             let got = seen.lock().map(|s| s.bytes_read).unwrap_or(0);
             detail["bytes_received"] = json!(got);
-            let mut l = LayerResult::timeout(LayerName::Tls, elapsed, "TLS handshake", detail);
-            if let Some(e) = l.error.as_mut() {
-                e.kind = if got == 0 {
-                    "handshake_timeout".into()
-                } else {
-                    "handshake_stalled".into()
-                };
-                e.message = "net/http: TLS handshake timeout".into();
-            }
+            let kind = if got == 0 {
+                TlsError::HandshakeTimeout
+            } else {
+                TlsError::HandshakeStalled
+            };
             Handshake {
-                layer: l,
+                layer: LayerResult::timeout(
+                    elapsed,
+                    kind,
+                    "net/http: TLS handshake timeout".into(),
+                    detail,
+                ),
                 stream: None,
                 alpn: None,
             }
@@ -229,7 +227,7 @@ pub async fn handshake(
                 &mut detail,
             );
             Handshake {
-                layer: LayerResult::fail(LayerName::Tls, elapsed, kind, message, detail),
+                layer: LayerResult::fail(elapsed, kind, message, detail),
                 stream: None,
                 alpn: None,
             }
@@ -247,7 +245,7 @@ fn classify(
     host: &str,
     public_name: bool,
     detail: &mut Value,
-) -> (&'static str, String) {
+) -> (TlsError, String) {
     use std::io::ErrorKind;
     let tls_err = e
         .get_ref()
@@ -257,9 +255,9 @@ fn classify(
     }
     if got == 0 {
         return match e.kind() {
-            ErrorKind::ConnectionReset => ("reset_after_client_hello", "read: connection reset by peer (right after the ClientHello: the signature of SNI filtering)".into()),
-            ErrorKind::UnexpectedEof => ("eof_after_client_hello", "EOF right after the ClientHello (the connection was closed before any TLS answer)".into()),
-            _ => ("handshake_error", format!("TLS handshake: {e}")),
+            ErrorKind::ConnectionReset => (TlsError::ResetAfterClientHello, "read: connection reset by peer (right after the ClientHello: the signature of SNI filtering)".into()),
+            ErrorKind::UnexpectedEof => (TlsError::EofAfterClientHello, "EOF right after the ClientHello (the connection was closed before any TLS answer)".into()),
+            _ => (TlsError::HandshakeError, format!("TLS handshake: {e}")),
         };
     }
     if first.starts_with(b"HTTP/") {
@@ -270,7 +268,7 @@ fn classify(
             .to_owned();
         detail["first_bytes"] = json!(line);
         return (
-            "not_tls_http",
+            TlsError::NotTlsHttp,
             format!(
                 "the server answered in plain HTTP ({line:?}): http: server gave HTTP response to HTTPS client"
             ),
@@ -279,25 +277,27 @@ fn classify(
     if first.first().is_some_and(|b| !(0x14..=0x18).contains(b)) {
         detail["first_bytes"] = json!(super::excerpt(&first[..first.len().min(16)]));
         return (
-            "not_tls",
+            TlsError::NotTls,
             "the server's reply is not TLS: tls: first record does not look like a TLS handshake"
                 .into(),
         );
     }
     match tls_err {
-        Some(rustls::Error::AlertReceived(a)) => ("alert", format!("remote error: tls: {a:?}")),
-        Some(rustls::Error::PeerIncompatible(p)) => ("incompatible", format!("tls: {p:?}")),
-        Some(other) => ("handshake_error", format!("tls: {other}")),
+        Some(rustls::Error::AlertReceived(a)) => {
+            (TlsError::Alert, format!("remote error: tls: {a:?}"))
+        }
+        Some(rustls::Error::PeerIncompatible(p)) => (TlsError::Incompatible, format!("tls: {p:?}")),
+        Some(other) => (TlsError::HandshakeError, format!("tls: {other}")),
         None => match e.kind() {
             ErrorKind::ConnectionReset => (
-                "reset_during_handshake",
+                TlsError::ResetDuringHandshake,
                 "connection reset by peer during the TLS handshake".into(),
             ),
             ErrorKind::UnexpectedEof => (
-                "eof_during_handshake",
+                TlsError::EofDuringHandshake,
                 "EOF during the TLS handshake".into(),
             ),
-            _ => ("handshake_error", format!("TLS handshake: {e}")),
+            _ => (TlsError::HandshakeError, format!("TLS handshake: {e}")),
         },
     }
 }
@@ -309,7 +309,7 @@ fn classify_cert(
     host: &str,
     public_name: bool,
     detail: &mut Value,
-) -> (&'static str, String) {
+) -> (TlsError, String) {
     let go = "tls: failed to verify certificate: x509";
     match ce {
         CertificateError::UnknownIssuer => {
@@ -325,21 +325,21 @@ fn classify_cert(
             detail["public_roots_accept"] = json!(public_ok);
             if public_ok == Some(true) {
                 (
-                    "unknown_issuer_missing_root",
+                    TlsError::UnknownIssuerMissingRoot,
                     format!(
                         "{go}: certificate signed by unknown authority (the chain is publicly trusted: go's CA bundle lacks its root — SSL_CERT_FILE/SSL_CERT_DIR or the system bundle)"
                     ),
                 )
             } else if public_name {
                 (
-                    "unknown_issuer_interception",
+                    TlsError::UnknownIssuerInterception,
                     format!(
                         "{go}: certificate signed by unknown authority (a public name presented a certificate no public CA issued: a TLS-intercepting proxy or firewall)"
                     ),
                 )
             } else {
                 (
-                    "unknown_issuer_private_ca",
+                    TlsError::UnknownIssuerPrivateCa,
                     format!(
                         "{go}: certificate signed by unknown authority (a private CA; add it to the trusted roots)"
                     ),
@@ -349,14 +349,14 @@ fn classify_cert(
         CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
             detail["clock_hint"] = clock_hint(chain);
             (
-                "expired",
+                TlsError::Expired,
                 format!("{go}: certificate has expired or is not yet valid"),
             )
         }
         CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
             detail["clock_hint"] = clock_hint(chain);
             (
-                "not_yet_valid",
+                TlsError::NotYetValid,
                 format!("{go}: certificate has expired or is not yet valid"),
             )
         }
@@ -366,14 +366,14 @@ fn classify_cert(
                 .map(|c| cert_json(c)["sans"].clone())
                 .unwrap_or(Value::Null);
             (
-                "name_mismatch",
+                TlsError::NameMismatch,
                 format!(
                     "{go}: certificate is valid for {}, not {host}",
                     names_text(&names)
                 ),
             )
         }
-        other => ("bad_certificate", format!("{go}: {other:?}")),
+        other => (TlsError::BadCertificate, format!("{go}: {other:?}")),
     }
 }
 

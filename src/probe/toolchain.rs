@@ -238,7 +238,7 @@ fn first_list(mc: &MidCommandPlan, targets: &[Target]) -> Option<Vec<String>> {
         }
         let not_found = t
             .first_failure()
-            .is_some_and(|l| l.layer == LayerName::Http && l.kind() == Some("not_found"));
+            .is_some_and(|l| l.kind().is_some_and(super::ProbeError::is_not_found));
         if !(not_found || fall_through == FallThrough::AnyError) {
             return None;
         }

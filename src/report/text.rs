@@ -317,7 +317,7 @@ fn targets_line(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::
             Status::Timeout => format!("{name} {RED}✗ {}{RED:#} {:.0}ms", lang.t("timeout"), l.ms),
             Status::Fail => format!(
                 "{name} {RED}✗ {}{RED:#} {:.0}ms",
-                l.kind().unwrap_or(lang.t("failed")),
+                l.kind().map_or(lang.t("failed"), |k| k.kind()),
                 l.ms
             ),
         };
@@ -328,9 +328,7 @@ fn targets_line(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::
             Status::Ok => format!("git ✓ {:.0}ms", g.ms),
             _ => format!(
                 "git {RED}✗ {}{RED:#} {:.0}ms",
-                g.error
-                    .as_ref()
-                    .map_or(lang.t("failed"), |e| e.kind.as_str()),
+                g.error.as_ref().map_or(lang.t("failed"), |e| e.kind.kind()),
                 g.ms
             ),
         });
