@@ -3,8 +3,6 @@
 //! report, and name the root cause — the deepest failing layer on the route go actually takes.
 //! Trouble on entries go never reaches becomes secondary findings.
 
-use serde_json::Value;
-
 use super::predict::{self, ModuleOutcome, Outcome, Predicted, SumdbOutcome, label};
 use super::remedy::set_go_env;
 use super::{Finding, Layer, Remedy, Severity};
@@ -13,8 +11,8 @@ use crate::config::goproxy::FallThrough;
 use crate::config::gosumdb::SumDbSetting;
 use crate::plan::{ModulePlan, Plan, Step, SumdbStep, private_hint};
 use crate::probe::{
-    DnsError, FileError, GitError, HttpError, LayerName, LayerResult, ProbeError, ProxyError, Role,
-    Status, SumdbError, Target, TcpError, TlsError,
+    DnsError, FileError, GitError, HttpError, LayerName, LayerResult, Peer, ProbeError, ProxyError,
+    Role, Status, SumdbError, Target, TcpError, TlsError, ToolchainRequest,
 };
 use crate::redact::redact_urls;
 
@@ -37,7 +35,7 @@ enum Attempt {
 }
 
 fn via_proxy_peer(l: &LayerResult) -> bool {
-    l.detail.get("peer").and_then(Value::as_str) == Some("http-proxy")
+    l.peer == Some(Peer::HttpProxy)
 }
 
 /// The finding for a target's first failing layer.
@@ -138,8 +136,8 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
     if let Some(dns) = t.layer(LayerName::Dns)
         && let Some(bogus) = dns
             .detail
-            .get("bogus")
-            .and_then(Value::as_array)
+            .as_dns()
+            .and_then(|d| d.bogus.as_ref())
             .filter(|b| !b.is_empty())
     {
         // No real server behind the answer (nothing listens, or the handshake dies): the
@@ -155,10 +153,7 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
                         | TlsError::NotTlsHttp
                 ))
             );
-        let addresses: Vec<&str> = bogus
-            .iter()
-            .filter_map(|b| b.get("address").and_then(Value::as_str))
-            .collect();
+        let addresses: Vec<&str> = bogus.iter().map(|b| b.address.as_str()).collect();
         if !nothing_there {
             f.evidence.push(format!(
                 "{} resolved to {}, which cannot be right for a public name",
@@ -176,11 +171,7 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
             f.message = format!(
                 "{} resolved to {} — an address that cannot be right for a public name — and then {}: {}",
                 t.host,
-                bogus
-                    .iter()
-                    .filter_map(|b| b.get("address").and_then(Value::as_str))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                addresses.join(", "),
                 l.layer_name(),
                 msg
             );
@@ -258,8 +249,14 @@ fn find(targets: &[Target], role: Role, pred: impl Fn(&Target) -> bool) -> Optio
     targets.iter().find(|t| t.role == role && pred(t))
 }
 
-fn ctx<'a>(t: &'a Target, key: &str) -> Option<&'a str> {
-    t.context.get(key).and_then(Value::as_str)
+/// The GOPROXY entry a target stands for.
+fn ctx_proxy(t: &Target) -> Option<&str> {
+    t.context(|c| c.proxy.as_deref())
+}
+
+/// The module a target stands for.
+fn ctx_module(t: &Target) -> Option<&str> {
+    t.context(|c| c.module.as_deref())
 }
 
 /// The URL go would show for a module fetched from `proxy`: the go.mod when it loads the module
@@ -282,19 +279,15 @@ fn proxy_target<'a>(targets: &'a [Target], proxy: &str, m: &ModulePlan) -> Optio
     let red = redact_urls(proxy);
     // The module's own probe (every module of a file:// proxy has one), else its host's.
     find(targets, Role::Proxy, |t| {
-        ctx(t, "proxy") == Some(red.as_str()) && ctx(t, "module") == Some(m.module.as_str())
+        ctx_proxy(t) == Some(red.as_str()) && ctx_module(t) == Some(m.module.as_str())
     })
     .or_else(|| {
         find(targets, Role::Proxy, |t| {
-            ctx(t, "proxy") == Some(red.as_str())
-                && ctx(t, "module").is_some_and(|mm| mm.split('/').next() == Some(m.host.as_str()))
+            ctx_proxy(t) == Some(red.as_str())
+                && ctx_module(t).is_some_and(|mm| mm.split('/').next() == Some(m.host.as_str()))
         })
     })
-    .or_else(|| {
-        find(targets, Role::Proxy, |t| {
-            ctx(t, "proxy") == Some(red.as_str())
-        })
-    })
+    .or_else(|| find(targets, Role::Proxy, |t| ctx_proxy(t) == Some(red.as_str())))
 }
 
 /// go's words for a failed go-get discovery (vcs.go `RepoRootForImportPath`): transport
@@ -738,7 +731,9 @@ fn walk_toolchain_download(
     let (os, arch) = predict::goos_goarch();
     let mut real: Option<(Finding, String)> = None;
     let mut served: Option<String> = None;
-    let zip_probe = |t: &&Target| t.role == Role::Toolchain && ctx(t, "request") != Some("list");
+    let zip_probe = |t: &&Target| {
+        t.role == Role::Toolchain && t.context(|c| c.request) != Some(ToolchainRequest::List)
+    };
     for step in route.iter().filter(|s| !matches!(s, Step::Skipped { .. })) {
         match step {
             Step::Proxy {
@@ -775,11 +770,11 @@ fn walk_toolchain_download(
                 let discovery = targets
                     .iter()
                     .filter(zip_probe)
-                    .find(|t| ctx(t, "step").is_some());
+                    .find(|t| t.context(|c| c.step).is_some());
                 let zip = targets
                     .iter()
                     .filter(zip_probe)
-                    .find(|t| ctx(t, "proxy") == Some("direct"));
+                    .find(|t| ctx_proxy(t) == Some("direct"));
                 if let Some((t, l)) = discovery.and_then(|t| t.first_failure().map(|l| (t, l))) {
                     let mut f = failure_finding(t, l);
                     f.severity = Severity::Warning;
@@ -1294,12 +1289,15 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
                 .filter(|f| f.code == "SUMDB_LOOKUP_NOT_FOUND")
                 .and_then(|_| {
                     targets.iter().find_map(|t| {
-                        t.layer(LayerName::Sumdb)?
-                            .detail
-                            .get("lookup")?
-                            .get("module")?
-                            .as_str()
-                            .map(str::to_owned)
+                        Some(
+                            t.layer(LayerName::Sumdb)?
+                                .detail
+                                .as_sumdb()?
+                                .lookup
+                                .as_ref()?
+                                .module
+                                .clone(),
+                        )
                     })
                 });
             if s.predicted == Predicted::Fail {
@@ -1390,10 +1388,8 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
     }
     for t in targets {
         if let Some(dns) = t.layer(LayerName::Dns)
-            && let Some(cmp) = dns.detail.get("comparison").and_then(Value::as_array)
-            && cmp
-                .iter()
-                .any(|c| c.get("agrees") == Some(&Value::Bool(false)))
+            && let Some(cmp) = dns.detail.as_dns().and_then(|d| d.comparison.as_ref())
+            && cmp.iter().any(|c| c.agrees == Some(false))
             && !findings
                 .iter()
                 .any(|f| f.code == "DNS_POISONED" && f.host.as_deref() == Some(&t.host))
@@ -1402,8 +1398,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
         }
         if let Some(skew) = t
             .layer(LayerName::Http)
-            .and_then(|h| h.detail.get("date_skew_s"))
-            .and_then(Value::as_i64)
+            .and_then(|h| h.detail.as_http()?.response.as_ref()?.date_skew_s)
             && skew.abs() > 300
             && !findings.iter().any(|f| f.code == "CLOCK_SKEW")
         {
@@ -1462,7 +1457,10 @@ mod tests {
     use crate::config::LoadOptions;
     use crate::config::env::Environment;
     use crate::probe::LayerResult as L;
-    use serde_json::json;
+    use crate::probe::evidence::{
+        BogusAddress, ConnectEvidence, DnsEvidence, GoModFetch, HttpEvidence, ProbeStep,
+    };
+    use crate::probe::{Evidence, TargetContext};
     use std::time::Duration;
 
     fn cfg(pairs: &[(&str, &str)]) -> Config {
@@ -1503,10 +1501,10 @@ mod tests {
 
     fn ok_layers() -> Vec<L> {
         vec![
-            L::ok(LayerName::Dns, ms(), json!({})),
-            L::ok(LayerName::Tcp, ms(), json!({})),
-            L::ok(LayerName::Tls, ms(), json!({})),
-            L::ok(LayerName::Http, ms(), json!({"status": 200})),
+            L::ok(LayerName::Dns, ms(), Evidence::empty()),
+            L::ok(LayerName::Tcp, ms(), Evidence::empty()),
+            L::ok(LayerName::Tls, ms(), Evidence::empty()),
+            L::ok(LayerName::Http, ms(), HttpEvidence::status(200)),
         ]
     }
 
@@ -1516,9 +1514,35 @@ mod tests {
             .into_iter()
             .take_while(|l| l.layer != kind.layer())
             .collect();
-        let detail = status.map_or(json!({}), |s| json!({"status": s}));
+        let detail = status.map_or(Evidence::empty(), |s| HttpEvidence::status(s).into());
         v.push(L::fail(ms(), kind, format!("{kind} happened"), detail));
         v
+    }
+
+    fn context(
+        proxy: Option<&str>,
+        module: &str,
+        request: Option<ToolchainRequest>,
+    ) -> Option<TargetContext> {
+        Some(TargetContext {
+            proxy: proxy.map(str::to_owned),
+            module: Some(module.to_owned()),
+            request,
+            ..TargetContext::default()
+        })
+    }
+
+    /// A go.mod the probe read through the proxy: its status and go line.
+    fn go_mod(module: &str, version: &str, status: u16, go: Option<&str>) -> GoModFetch {
+        GoModFetch {
+            status: Some(status),
+            go: go.map(|g| Some(g.to_owned())),
+            ..GoModFetch::new(module, version)
+        }
+    }
+
+    fn set_go_mods(t: &mut Target, mods: Vec<GoModFetch>) {
+        t.layers[3].detail.as_http_mut().unwrap().go_mods = Some(mods);
     }
 
     fn proxy_target(proxy: &str, layers: Vec<L>) -> Target {
@@ -1531,7 +1555,7 @@ mod tests {
                 .to_owned(),
             via_proxy: None,
             layers,
-            context: json!({"proxy": proxy, "module": "example.com/m"}),
+            context: context(Some(proxy), "example.com/m", None),
             git: None,
         }
     }
@@ -1546,7 +1570,7 @@ mod tests {
                 .to_owned(),
             via_proxy: None,
             layers,
-            context: json!({}),
+            context: Some(TargetContext::default()),
             git: None,
         }
     }
@@ -1686,7 +1710,10 @@ mod tests {
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(A),
-                    with_sumdb(ok_layers(), Some(L::ok(LayerName::Sumdb, ms(), json!({})))),
+                    with_sumdb(
+                        ok_layers(),
+                        Some(L::ok(LayerName::Sumdb, ms(), Evidence::empty())),
+                    ),
                 ),
             ],
         );
@@ -1709,7 +1736,10 @@ mod tests {
                 sumdb_target(
                     Role::Sumdb,
                     "https://sum.golang.org/latest",
-                    with_sumdb(ok_layers(), Some(L::ok(LayerName::Sumdb, ms(), json!({})))),
+                    with_sumdb(
+                        ok_layers(),
+                        Some(L::ok(LayerName::Sumdb, ms(), Evidence::empty())),
+                    ),
                 ),
             ],
         );
@@ -1755,7 +1785,10 @@ mod tests {
                 sumdb_target(
                     Role::Sumdb,
                     "https://sum.golang.org/latest",
-                    with_sumdb(ok_layers(), Some(L::ok(LayerName::Sumdb, ms(), json!({})))),
+                    with_sumdb(
+                        ok_layers(),
+                        Some(L::ok(LayerName::Sumdb, ms(), Evidence::empty())),
+                    ),
                 ),
             ],
         );
@@ -1806,7 +1839,7 @@ mod tests {
                             ms(),
                             SumdbError::SignatureInvalid,
                             "bad",
-                            json!({}),
+                            Evidence::empty(),
                         )),
                     ),
                 ),
@@ -1817,15 +1850,21 @@ mod tests {
 
     #[test]
     fn proxy_auth_is_the_proxy_layer() {
-        let mut layers = vec![
-            L::ok(LayerName::Dns, ms(), json!({"peer": "http-proxy"})),
-            L::ok(LayerName::Tcp, ms(), json!({"peer": "http-proxy"})),
-        ];
+        let via_proxy = |layer| L {
+            peer: Some(Peer::HttpProxy),
+            ..L::ok(layer, ms(), Evidence::empty())
+        };
+        let mut layers = vec![via_proxy(LayerName::Dns), via_proxy(LayerName::Tcp)];
         layers.push(L::fail(
             ms(),
             ProxyError::AuthRequired,
             "Proxy Authentication Required",
-            json!({"status": 407}),
+            ConnectEvidence {
+                status: 407,
+                status_line: String::new(),
+                auth_schemes: Vec::new(),
+                credentials_sent: false,
+            },
         ));
         let mut t = proxy_target("https://proxy.golang.org", layers);
         t.via_proxy = Some("http://squid.corp.example:3128".into());
@@ -1890,7 +1929,7 @@ mod tests {
                 .to_owned(),
             via_proxy: None,
             layers,
-            context: json!({"proxy": proxy, "module": "golang.org/toolchain"}),
+            context: context(Some(proxy), "golang.org/toolchain", None),
             git: None,
         }
     }
@@ -1950,7 +1989,10 @@ mod tests {
         let mut discovery =
             toolchain_target("https://golang.org", failing(DnsError::NxDomain, None));
         discovery.url = "https://golang.org/toolchain?go-get=1".into();
-        discovery.context = json!({"module": "golang.org/toolchain", "step": "go-get discovery"});
+        discovery.context = Some(TargetContext {
+            step: Some(ProbeStep::GoGetDiscovery),
+            ..context(None, "golang.org/toolchain", None).unwrap()
+        });
         let not_here = toolchain_target(A, failing(HttpError::NotFound, Some(404)));
         let o = predict(&c, &p, &[not_here.clone(), discovery.clone()]);
         let tc = o.outcome.toolchain.as_ref().unwrap();
@@ -1978,7 +2020,7 @@ mod tests {
         let mut ok_discovery = discovery;
         ok_discovery.layers = ok_layers();
         let mut zip = toolchain_target("https://go.dev/dl/mod", failing(TcpError::Refused, None));
-        zip.context = json!({"proxy": "direct", "module": "golang.org/toolchain"});
+        zip.context = context(Some("direct"), "golang.org/toolchain", None);
         let o = predict(&c, &p, &[not_here, ok_discovery, zip]);
         let tc = o.outcome.toolchain.as_ref().unwrap();
         assert!(
@@ -2026,8 +2068,10 @@ mod tests {
         );
         let p = Plan::build(&c, &[]);
         let mut dep = proxy_target(A, ok_layers());
-        dep.layers[3].detail["go_mods"] =
-            json!([{"module": "example.com/m", "version": "v1.0.0", "status": 200, "go": dep_go}]);
+        set_go_mods(
+            &mut dep,
+            vec![go_mod("example.com/m", "v1.0.0", 200, Some(dep_go))],
+        );
         targets.insert(0, dep);
         predict(&c, &p, &targets)
     }
@@ -2035,7 +2079,11 @@ mod tests {
     fn list_target(proxy: &str, layers: Vec<L>) -> Target {
         Target {
             url: format!("{proxy}/golang.org/toolchain/@v/list"),
-            context: json!({"proxy": proxy, "module": "golang.org/toolchain", "request": "list"}),
+            context: context(
+                Some(proxy),
+                "golang.org/toolchain",
+                Some(ToolchainRequest::List),
+            ),
             ..toolchain_target(proxy, layers)
         }
     }
@@ -2046,7 +2094,8 @@ mod tests {
             .iter()
             .filter_map(|v| crate::config::toolchain::dl_to_go(v))
             .collect();
-        l[3].detail["go_versions"] = json!(versions);
+        l[3].detail.as_http_mut().unwrap().go_versions =
+            Some(versions.iter().map(|v| (*v).to_owned()).collect());
         l
     }
 
@@ -2061,7 +2110,11 @@ mod tests {
         let version = crate::config::toolchain::module_version("go1.99.1");
         let zip = |proxy: &str| Target {
             url: format!("{proxy}/golang.org/toolchain/@v/{version}.zip"),
-            context: json!({"proxy": proxy, "module": "golang.org/toolchain", "request": "zip"}),
+            context: context(
+                Some(proxy),
+                "golang.org/toolchain",
+                Some(ToolchainRequest::Zip),
+            ),
             ..toolchain_target(proxy, failing(HttpError::NotFound, Some(404)))
         };
         let o = mid_command_world(
@@ -2133,7 +2186,7 @@ mod tests {
                 "{A}/golang.org/toolchain/@v/{}.zip",
                 crate::config::toolchain::module_version("go1.99.0")
             ),
-            context: json!({"proxy": A, "module": "golang.org/toolchain", "request": "zip"}),
+            context: context(Some(A), "golang.org/toolchain", Some(ToolchainRequest::Zip)),
             ..toolchain_target(A, ok_layers())
         };
         let o = mid_command_world(
@@ -2197,16 +2250,19 @@ mod tests {
         );
         let p = Plan::build(&c, &[]);
         let mut dep = proxy_target(A, ok_layers());
-        dep.layers[3].detail["go_mods"] = json!([
-            {"module": "b.example/y", "version": "v1.0.0", "status": 200, "go": "1.99"},
-            {"module": "a.example/x", "version": "v1.0.0", "status": 200, "go": "1.98"},
-        ]);
+        set_go_mods(
+            &mut dep,
+            vec![
+                go_mod("b.example/y", "v1.0.0", 200, Some("1.99")),
+                go_mod("a.example/x", "v1.0.0", 200, Some("1.98")),
+            ],
+        );
         let zip = |name: &str, layers: Vec<L>| Target {
             url: format!(
                 "{A}/golang.org/toolchain/@v/{}.zip",
                 crate::config::toolchain::module_version(name)
             ),
-            context: json!({"proxy": A, "module": "golang.org/toolchain", "request": "zip"}),
+            context: context(Some(A), "golang.org/toolchain", Some(ToolchainRequest::Zip)),
             ..toolchain_target(A, layers)
         };
         let targets = vec![
@@ -2244,10 +2300,13 @@ mod tests {
             );
             let p = Plan::build(&c, &[]);
             let mut dep = proxy_target(A, ok_layers());
-            dep.layers[3].detail["go_mods"] = json!([
-                {"module": "a.example/x", "version": "v1.0.0", "status": status},
-                {"module": "b.example/y", "version": "v1.0.0", "status": 200, "go": "1.99"},
-            ]);
+            set_go_mods(
+                &mut dep,
+                vec![
+                    go_mod("a.example/x", "v1.0.0", status, None),
+                    go_mod("b.example/y", "v1.0.0", 200, Some("1.99")),
+                ],
+            );
             predict(&c, &p, &[dep]).outcome
         };
         assert_eq!(
@@ -2286,13 +2345,19 @@ mod tests {
         let mut layers = vec![L::ok(
             LayerName::Dns,
             ms(),
-            json!({"bogus": [{"address": "10.10.10.10", "reason": "private"}]}),
+            DnsEvidence {
+                bogus: Some(vec![BogusAddress {
+                    address: "10.10.10.10".into(),
+                    reason: "private",
+                }]),
+                ..DnsEvidence::default()
+            },
         )];
         layers.push(L::fail(
             ms(),
             TcpError::Timeout,
             "dial tcp 10.10.10.10:443: i/o timeout",
-            json!({}),
+            Evidence::empty(),
         ));
         let o = run(
             &[("GOPROXY", "https://proxy.golang.org,direct")],

@@ -143,9 +143,9 @@ fn targets_of<'a>(
     candidate: &str,
 ) -> impl Iterator<Item = &'a Target> + 'a {
     let red = redact_urls(candidate);
-    targets.iter().filter(move |t| {
-        t.role == role && t.context.get("proxy").and_then(|p| p.as_str()) == Some(red.as_str())
-    })
+    targets
+        .iter()
+        .filter(move |t| t.role == role && t.context(|c| c.proxy.as_deref()) == Some(red.as_str()))
 }
 
 /// Probes the candidates `rounds` times within `opts.timeout` in total.

@@ -9,6 +9,8 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::evidence::{BogusAddress, Comparison, DnsAnswer, DnsEvidence, NameserverAnswer};
+use super::{DnsError, LayerName, LayerResult};
 use hickory_resolver::TokioResolver;
 use hickory_resolver::config::{
     ConnectionConfig, NameServerConfig, ProtocolConfig, ResolveHosts, ResolverConfig,
@@ -17,9 +19,6 @@ use hickory_resolver::net::NetError;
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::proto::op::ResponseCode;
 use hickory_resolver::proto::rr::RData;
-use serde_json::{Value, json};
-
-use super::{DnsError, LayerName, LayerResult};
 
 /// An encrypted resolver to compare answers with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -315,10 +314,13 @@ async fn query(resolver: &TokioResolver, name: &str, v6: bool, budget: Duration)
     }
 }
 
-fn answer_json(a: &Answer) -> Value {
+fn answer_evidence(a: &Answer) -> DnsAnswer {
     match a {
-        Answer::Ips(ips) => json!(ips.iter().map(ToString::to_string).collect::<Vec<_>>()),
-        Answer::Error(kind, msg) => json!({"error": kind.kind(), "message": msg}),
+        Answer::Ips(ips) => DnsAnswer::Addresses(ips.iter().map(ToString::to_string).collect()),
+        Answer::Error(error, message) => DnsAnswer::Failed {
+            error: *error,
+            message: message.clone(),
+        },
     }
 }
 
@@ -342,13 +344,22 @@ pub async fn resolve(
             layer: LayerResult::ok(
                 LayerName::Dns,
                 start.elapsed(),
-                json!({"source": "ip literal", "a": [ip.to_string()]}),
+                DnsEvidence {
+                    source: "ip literal".into(),
+                    a: Some(DnsAnswer::Addresses(vec![ip.to_string()])),
+                    ..DnsEvidence::default()
+                },
             ),
             addrs: vec![ip],
         };
     }
     if let Some(ips) = setup.hosts.get(&host.to_ascii_lowercase()) {
-        let detail = json!({"source": "/etc/hosts", "addresses": ips.iter().map(ToString::to_string).collect::<Vec<_>>(), "bogus": bogus_list(ips, expect_public)});
+        let detail = DnsEvidence {
+            source: "/etc/hosts".into(),
+            addresses: Some(ips.iter().map(ToString::to_string).collect()),
+            bogus: Some(bogus_list(ips, expect_public)),
+            ..DnsEvidence::default()
+        };
         return Resolved {
             layer: LayerResult::ok(LayerName::Dns, start.elapsed(), detail),
             addrs: sort_addrs(ips.clone()),
@@ -365,7 +376,12 @@ pub async fn resolve(
         let resolver = match resolver_for(*ns, ProtocolConfig::Udp, remaining, None) {
             Ok(r) => r,
             Err(e) => {
-                tried.push(json!({"nameserver": ns.to_string(), "error": e.to_string()}));
+                tried.push(NameserverAnswer {
+                    nameserver: ns.to_string(),
+                    a: None,
+                    aaaa: None,
+                    error: Some(e.to_string()),
+                });
                 continue;
             }
         };
@@ -373,9 +389,12 @@ pub async fn resolve(
             query(&resolver, host, false, remaining),
             query(&resolver, host, true, remaining)
         );
-        tried.push(
-            json!({"nameserver": ns.to_string(), "a": answer_json(&a), "aaaa": answer_json(&aaaa)}),
-        );
+        tried.push(NameserverAnswer {
+            nameserver: ns.to_string(),
+            a: Some(answer_evidence(&a)),
+            aaaa: Some(answer_evidence(&aaaa)),
+            error: None,
+        });
         // Like go: an answer (records or NXDOMAIN / empty) is final; SERVFAIL, REFUSED and
         // timeouts move on to the next nameserver.
         let definitive = |x: &Answer| {
@@ -402,7 +421,11 @@ pub async fn resolve(
                 elapsed,
                 DnsError::NoNameserver,
                 msg,
-                json!({"source": setup.source, "tried": tried}),
+                DnsEvidence {
+                    source: setup.source.clone(),
+                    tried: Some(tried),
+                    ..DnsEvidence::default()
+                },
             ),
             addrs: Vec::new(),
         };
@@ -413,18 +436,19 @@ pub async fn resolve(
             ips.extend(v);
         }
     }
-    let mut detail = json!({
-        "source": setup.source,
-        "answered_by": ns.to_string(),
-        "a": answer_json(&a),
-        "aaaa": answer_json(&aaaa),
-        "tried": tried,
-    });
+    let mut detail = DnsEvidence {
+        source: setup.source.clone(),
+        answered_by: Some(ns.to_string()),
+        a: Some(answer_evidence(&a)),
+        aaaa: Some(answer_evidence(&aaaa)),
+        tried: Some(tried),
+        ..DnsEvidence::default()
+    };
     if !ips.is_empty() {
-        detail["bogus"] = bogus_list(&ips, expect_public);
+        detail.bogus = Some(bogus_list(&ips, expect_public));
         if !setup.compare.is_empty() {
-            detail["comparison"] =
-                compare(setup, host, &ips, budget.saturating_sub(start.elapsed())).await;
+            detail.comparison =
+                Some(compare(setup, host, &ips, budget.saturating_sub(start.elapsed())).await);
         }
         return Resolved {
             layer: LayerResult::ok(LayerName::Dns, start.elapsed(), detail),
@@ -459,20 +483,26 @@ pub async fn resolve(
     }
 }
 
-fn bogus_list(ips: &[IpAddr], expect_public: bool) -> Value {
+fn bogus_list(ips: &[IpAddr], expect_public: bool) -> Vec<BogusAddress> {
     if !expect_public {
-        return json!([]);
+        return Vec::new();
     }
-    json!(
-        ips.iter()
-            .filter_map(
-                |ip| bogus_reason(*ip).map(|r| json!({"address": ip.to_string(), "reason": r}))
-            )
-            .collect::<Vec<_>>()
-    )
+    ips.iter()
+        .filter_map(|ip| {
+            bogus_reason(*ip).map(|reason| BogusAddress {
+                address: ip.to_string(),
+                reason,
+            })
+        })
+        .collect()
 }
 
-async fn compare(setup: &DnsSetup, host: &str, system: &[IpAddr], budget: Duration) -> Value {
+async fn compare(
+    setup: &DnsSetup,
+    host: &str,
+    system: &[IpAddr],
+    budget: Duration,
+) -> Vec<Comparison> {
     let mut out = Vec::new();
     // One budget for all of them: the comparison must not outlast the DNS step.
     let began = Instant::now();
@@ -500,14 +530,14 @@ async fn compare(setup: &DnsSetup, host: &str, system: &[IpAddr], budget: Durati
             Answer::Ips(ips) => Some(ips.iter().any(|ip| system.contains(ip))),
             _ => None,
         };
-        out.push(json!({
-            "resolver": format!("{}://{}#{}", c.protocol, c.addr, c.server_name),
-            "a": answer_json(&r),
-            "agrees": agrees,
-            "ms": super::millis(start.elapsed()),
-        }));
+        out.push(Comparison {
+            resolver: format!("{}://{}#{}", c.protocol, c.addr, c.server_name),
+            a: answer_evidence(&r),
+            agrees,
+            ms: super::millis(start.elapsed()),
+        });
     }
-    json!(out)
+    out
 }
 
 /// A simplified RFC 6724 order, as go's resolver sorts: addresses the host has a route to

@@ -8,9 +8,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::dns::{self, CompareResolver, DnsSetup};
+use super::evidence::{
+    Evidence, GoModFetch, HttpEvidence, InfoCheck, LookupEvidence, ProbeStep, Redirect,
+    SumdbEvidence, TargetContext, ToolchainRequest,
+};
 use super::http::{self, Answer, Conn, RequestError};
 use super::stream::BoxIo;
 use super::sumdb::{self, NoteVerdict};
@@ -98,19 +102,19 @@ enum Spec {
         url: String,
         role: Role,
         purpose: Purpose,
-        context: Value,
+        context: TargetContext,
     },
     GitHost {
         host: String,
         port: u16,
-        context: Value,
+        context: TargetContext,
     },
     GitRemote {
         url: String,
         /// The go-get discovery URL whose go-import tag names the real repository.
         discovery: Option<String>,
         module: String,
-        context: Value,
+        context: TargetContext,
     },
     ProxyHop {
         proxy: String,
@@ -156,7 +160,7 @@ fn specs(plan: &Plan) -> Vec<Spec> {
                             module: m.module.clone(),
                             version: m.version.clone().unwrap_or_default(),
                         },
-                        context: json!({"proxy": crate::redact::redact_urls(proxy), "module": m.module}),
+                        context: proxy_context(proxy, &m.module),
                     });
                     if let Some(p) = via_http_proxy {
                         push(Spec::ProxyHop { proxy: p.clone() });
@@ -184,7 +188,7 @@ fn specs(plan: &Plan) -> Vec<Spec> {
                                 version: m.version.clone(),
                                 go_mods: Vec::new(),
                             },
-                            context: json!({"proxy": crate::redact::redact_urls(proxy), "module": m.module}),
+                            context: proxy_context(proxy, &m.module),
                         });
                     }
                     if let Some(p) = via_http_proxy {
@@ -199,13 +203,18 @@ fn specs(plan: &Plan) -> Vec<Spec> {
                             purpose: Purpose::Discovery {
                                 module: m.module.clone(),
                             },
-                            context: json!({"module": m.module, "step": "go-get discovery"}),
+                            context: discovery_context(&m.module),
                         });
                     }
                     push(Spec::GitHost {
                         host: d.git_host.clone(),
                         port: d.git_port,
-                        context: json!({"module": m.module, "git_url": crate::redact::redact_urls(&d.git_url), "transport": d.git_transport}),
+                        context: TargetContext {
+                            module: Some(m.module.clone()),
+                            git_url: Some(crate::redact::redact_urls(&d.git_url)),
+                            transport: Some(d.git_transport),
+                            ..TargetContext::default()
+                        },
                     });
                     // git itself only for modules go fetches directly first (private ones).
                     let direct_first = m
@@ -218,7 +227,10 @@ fn specs(plan: &Plan) -> Vec<Spec> {
                             url: d.git_url.clone(),
                             discovery: d.discovery_url.clone(),
                             module: m.module.clone(),
-                            context: json!({"module": m.module}),
+                            context: TargetContext {
+                                module: Some(m.module.clone()),
+                                ..TargetContext::default()
+                            },
                         });
                     }
                 }
@@ -233,7 +245,7 @@ fn specs(plan: &Plan) -> Vec<Spec> {
         .filter(|t| t.on_path.is_none())
         .and_then(|t| t.module_version.clone().map(|v| (t, v)));
     if let Some((t, _)) = &switch {
-        for s in toolchain_specs(&t.route, "zip") {
+        for s in toolchain_specs(&t.route, ToolchainRequest::Zip) {
             push(s);
         }
     }
@@ -269,7 +281,7 @@ fn specs(plan: &Plan) -> Vec<Spec> {
                 .iter()
                 .any(|d| d.url.is_some() || d.cached_go.is_some())
         {
-            for s in toolchain_specs(&mc.list_route, "list") {
+            for s in toolchain_specs(&mc.list_route, ToolchainRequest::List) {
                 if !out.iter().any(|o| o.key() == s.key()) {
                     out.push(s);
                 }
@@ -301,6 +313,24 @@ fn specs(plan: &Plan) -> Vec<Spec> {
     out
 }
 
+/// A GOPROXY entry (redacted) asked about `module`.
+fn proxy_context(proxy: &str, module: &str) -> TargetContext {
+    TargetContext {
+        proxy: Some(crate::redact::redact_urls(proxy)),
+        module: Some(module.to_owned()),
+        ..TargetContext::default()
+    }
+}
+
+/// go-get discovery for `module` on the direct route.
+fn discovery_context(module: &str) -> TargetContext {
+    TargetContext {
+        module: Some(module.to_owned()),
+        step: Some(ProbeStep::GoGetDiscovery),
+        ..TargetContext::default()
+    }
+}
+
 /// The most dependency go.mod files read for their go lines (sequentially, on kept-alive
 /// connections).
 const MAX_GO_MODS: usize = 64;
@@ -315,16 +345,13 @@ fn same_proxy(a: &str, b: &str) -> bool {
 }
 
 /// The probes of a `golang.org/toolchain` route: `<proxy>/golang.org/toolchain/@v/<file>` per
-/// GOPROXY entry, and on `direct` the go-get discovery and go.dev. `request`: `zip` (a one-byte
-/// range request) or `list` (the versions a mid-command switch chooses from).
-fn toolchain_specs(route: &[Step], request: &str) -> Vec<Spec> {
+/// GOPROXY entry, and on `direct` the go-get discovery and go.dev. `request`: the zip (a
+/// one-byte range request) or the list (the versions a mid-command switch chooses from).
+fn toolchain_specs(route: &[Step], request: ToolchainRequest) -> Vec<Spec> {
     let mut out = Vec::new();
-    let purpose = || {
-        if request == "list" {
-            Purpose::ToolchainList
-        } else {
-            Purpose::ToolchainZip
-        }
+    let purpose = || match request {
+        ToolchainRequest::List => Purpose::ToolchainList,
+        ToolchainRequest::Zip => Purpose::ToolchainZip,
     };
     let module = "golang.org/toolchain";
     for step in route {
@@ -339,7 +366,10 @@ fn toolchain_specs(route: &[Step], request: &str) -> Vec<Spec> {
                     url: url.clone(),
                     role: Role::Toolchain,
                     purpose: purpose(),
-                    context: json!({"proxy": crate::redact::redact_urls(proxy), "module": module, "request": request}),
+                    context: TargetContext {
+                        request: Some(request),
+                        ..proxy_context(proxy, module)
+                    },
                 });
                 if let Some(p) = via_http_proxy {
                     out.push(Spec::ProxyHop { proxy: p.clone() });
@@ -353,14 +383,19 @@ fn toolchain_specs(route: &[Step], request: &str) -> Vec<Spec> {
                         purpose: Purpose::Discovery {
                             module: module.into(),
                         },
-                        context: json!({"module": module, "step": "go-get discovery"}),
+                        context: discovery_context(module),
                     });
                 }
                 out.push(Spec::Url {
                     url: d.repo_url.clone(),
                     role: Role::Toolchain,
                     purpose: purpose(),
-                    context: json!({"proxy": "direct", "module": module, "request": request}),
+                    context: TargetContext {
+                        proxy: Some("direct".into()),
+                        module: Some(module.into()),
+                        request: Some(request),
+                        ..TargetContext::default()
+                    },
                 });
             }
             Step::Skipped { .. } | Step::Off => {}
@@ -385,7 +420,10 @@ fn sumdb_specs(plan: &Plan, lookup: Option<(String, String)>) -> Vec<Spec> {
                     base: supported_url.trim_end_matches("/supported").to_owned(),
                     lookup: lookup.clone(),
                 },
-                context: json!({"proxy": crate::redact::redact_urls(proxy)}),
+                context: TargetContext {
+                    proxy: Some(crate::redact::redact_urls(proxy)),
+                    ..TargetContext::default()
+                },
             },
             SumdbStep::Direct { url, explicit, .. } => Spec::Url {
                 url: format!("{}/latest", url.trim_end_matches('/')),
@@ -394,7 +432,10 @@ fn sumdb_specs(plan: &Plan, lookup: Option<(String, String)>) -> Vec<Spec> {
                     base: url.trim_end_matches('/').to_owned(),
                     lookup: lookup.clone(),
                 },
-                context: json!({"explicit_url": explicit}),
+                context: TargetContext {
+                    explicit_url: Some(*explicit),
+                    ..TargetContext::default()
+                },
             },
         })
         .collect()
@@ -556,7 +597,7 @@ fn mid_command_zip_specs(cfg: &Config, plan: &Plan, targets: &[Target]) -> Vec<S
         }
         let version = crate::config::toolchain::module_version(&name);
         first_version.get_or_insert_with(|| version.clone());
-        for s in toolchain_specs(&mc.zip_route(&version), "zip") {
+        for s in toolchain_specs(&mc.zip_route(&version), ToolchainRequest::Zip) {
             let fresh = match &s {
                 Spec::Url { url, .. } => !probed(url),
                 Spec::ProxyHop { proxy } => !probed(proxy),
@@ -628,9 +669,9 @@ fn unfinished(spec: &Spec, waited: Duration) -> Target {
             waited,
             TcpError::Timeout,
             no_answer("probe", waited),
-            json!({}),
+            Evidence::empty(),
         )],
-        context: Value::Null,
+        context: None,
         git: None,
     }
 }
@@ -656,7 +697,7 @@ async fn probe(setup: &Setup, deadline: Deadline, spec: Spec) -> Target {
                 host,
                 via_proxy: None,
                 layers,
-                context,
+                context: Some(context),
                 git: None,
             }
         }
@@ -695,7 +736,7 @@ async fn probe(setup: &Setup, deadline: Deadline, spec: Spec) -> Target {
                 host,
                 via_proxy: None,
                 layers: Vec::new(),
-                context,
+                context: Some(context),
                 git,
             }
         }
@@ -713,7 +754,7 @@ async fn probe(setup: &Setup, deadline: Deadline, spec: Spec) -> Target {
                 host,
                 via_proxy: None,
                 layers,
-                context: Value::Null,
+                context: None,
                 git: None,
             }
         }
@@ -789,7 +830,7 @@ fn authorization(auth: &Credentials, url: &str) -> Option<String> {
 
 /// DNS → TCP → (proxy) → TLS → HTTP for one URL, following redirects as go does.
 async fn fetch(setup: &Setup, deadline: Deadline, url: &str, public: bool, range: bool) -> Fetched {
-    let mut redirects: Vec<Value> = Vec::new();
+    let mut redirects: Vec<Redirect> = Vec::new();
     let mut current = url.to_owned();
     let first_host = gourl::parse(url)
         .map(|u| u.hostname().to_owned())
@@ -817,18 +858,18 @@ async fn fetch(setup: &Setup, deadline: Deadline, url: &str, public: bool, range
         let location = a.header("location").map(str::to_owned);
         if !matches!(a.status, 301 | 302 | 303 | 307 | 308) || location.is_none() {
             if !redirects.is_empty()
-                && let Some(h) = f
-                    .layers
-                    .iter_mut()
-                    .rev()
-                    .find(|l| l.layer == LayerName::Http)
+                && let Some(h) = http_evidence(&mut f.layers)
             {
-                h.detail["redirects"] = json!(redirects);
+                h.redirects = Some(redirects);
             }
             return f;
         }
         let next = resolve_location(&f.final_url, location.as_deref().unwrap_or(""));
-        redirects.push(json!({"status": a.status, "from": crate::redact::redact_urls(&current), "to": crate::redact::redact_urls(&next)}));
+        redirects.push(Redirect {
+            status: a.status,
+            from: crate::redact::redact_urls(&current),
+            to: crate::redact::redact_urls(&next),
+        });
         let http = f
             .layers
             .iter_mut()
@@ -847,7 +888,9 @@ async fn fetch(setup: &Setup, deadline: Deadline, url: &str, public: bool, range
                     "stopped after 10 redirects".to_owned()
                 };
                 let mut detail = h.detail.clone();
-                detail["redirects"] = json!(redirects);
+                if let Some(d) = detail.as_http_mut() {
+                    d.redirects = Some(redirects);
+                }
                 *h = LayerResult::fail(
                     Duration::from_secs_f64(h.ms / 1000.0),
                     if insecure {
@@ -951,7 +994,7 @@ async fn fetch_once(
                 Duration::ZERO,
                 HttpError::BadUrl,
                 e.to_string(),
-                json!({}),
+                Evidence::empty(),
             ));
             return Fetched {
                 layers,
@@ -1091,7 +1134,7 @@ async fn fetch_once(
                     start.elapsed(),
                     HttpError::Protocol,
                     e,
-                    json!({}),
+                    Evidence::empty(),
                 ));
                 return done(layers, None, None, via_proxy, &parsed);
             }
@@ -1101,7 +1144,7 @@ async fn fetch_once(
                     waited,
                     HttpError::Timeout,
                     no_answer("HTTP/2 connection preface", waited),
-                    json!({}),
+                    Evidence::empty(),
                 ));
                 return done(layers, None, None, via_proxy, &parsed);
             }
@@ -1143,7 +1186,7 @@ async fn fetch_once(
         .await
     {
         Ok(a) => {
-            layers.push(LayerResult::ok(LayerName::Http, a.total, a.detail()));
+            layers.push(LayerResult::ok(LayerName::Http, a.total, a.evidence()));
             done(layers, Some(conn), Some(a), via_proxy, &parsed)
         }
         Err(RequestError::HeadersTimeout(w)) => {
@@ -1159,14 +1202,14 @@ async fn fetch_once(
                         now - sent_at,
                         w.as_millis()
                     ),
-                    json!({}),
+                    Evidence::empty(),
                 )
             } else {
                 LayerResult::timeout(
                     w,
                     HttpError::HeadersTimeout,
                     no_answer(&format!("GET {shown}"), w),
-                    json!({}),
+                    Evidence::empty(),
                 )
             };
             layers.push(l);
@@ -1178,7 +1221,12 @@ async fn fetch_once(
             } else {
                 HttpError::Protocol
             };
-            layers.push(LayerResult::fail(start.elapsed(), kind, m, json!({})));
+            layers.push(LayerResult::fail(
+                start.elapsed(),
+                kind,
+                m,
+                Evidence::empty(),
+            ));
             done(layers, None, None, via_proxy, &parsed)
         }
     }
@@ -1205,10 +1253,20 @@ fn reason(status: u16) -> String {
     format!("{status} {r}").trim_end().to_owned()
 }
 
+/// The last HTTP layer's evidence, where the payload checks add what they read.
+fn http_evidence(layers: &mut [LayerResult]) -> Option<&mut HttpEvidence> {
+    layers
+        .iter_mut()
+        .rev()
+        .find(|l| l.layer == LayerName::Http)?
+        .detail
+        .as_http_mut()
+}
+
 /// Replaces the last HTTP layer's verdict (keeping its timing and detail).
 fn judge(layers: &mut [LayerResult], kind: HttpError, message: String) {
     if let Some(h) = layers.iter_mut().rev().find(|l| l.layer == LayerName::Http) {
-        let detail = std::mem::take(&mut h.detail);
+        let detail = std::mem::replace(&mut h.detail, Evidence::Nothing);
         *h = LayerResult::fail(
             Duration::from_secs_f64(h.ms / 1000.0),
             kind,
@@ -1294,7 +1352,7 @@ async fn probe_url(
     url: &str,
     role: Role,
     purpose: Purpose,
-    context: Value,
+    context: TargetContext,
 ) -> Target {
     let parsed = gourl::parse(url).ok();
     let host = parsed
@@ -1314,25 +1372,20 @@ async fn probe_url(
         host,
         via_proxy: f.via_proxy.clone(),
         layers: Vec::new(),
-        context,
+        context: Some(context),
         git: None,
     };
     let Some(a) = f.answer.clone() else {
         // A go.mod missing from a file:// proxy: go's 404, which decides like any read.
         if let Purpose::FileModule { module, version } = &purpose
             && url.ends_with(".mod")
-            && let Some(h) = f
-                .layers
-                .iter_mut()
-                .rev()
-                .find(|l| l.layer == LayerName::Http)
-            && let Some(status) = h
-                .detail
-                .get("status")
-                .and_then(Value::as_u64)
-                .filter(|s| *s > 0)
+            && let Some(h) = http_evidence(&mut f.layers)
+            && h.status > 0
         {
-            h.detail["go_mods"] = json!([{"module": module, "version": version, "status": status}]);
+            h.go_mods = Some(vec![GoModFetch {
+                status: Some(h.status),
+                ..GoModFetch::new(module, version)
+            }]);
         }
         target.layers = complete(
             f.layers,
@@ -1355,13 +1408,8 @@ async fn probe_url(
                 } else {
                     match http::valid_version_list(&a.body) {
                         Ok(n) => {
-                            if let Some(h) = f
-                                .layers
-                                .iter_mut()
-                                .rev()
-                                .find(|l| l.layer == LayerName::Http)
-                            {
-                                h.detail["versions"] = json!(n);
+                            if let Some(h) = http_evidence(&mut f.layers) {
+                                h.versions = Some(n);
                             }
                             // `.info` for the required version, on the same connection.
                             if let Some(v) = version {
@@ -1374,13 +1422,12 @@ async fn probe_url(
                                     follow_up(setup, deadline, &mut f, &info_url).await
                                 {
                                     let verdict = info_verdict(&info, &v);
-                                    if let Some(h) = f
-                                        .layers
-                                        .iter_mut()
-                                        .rev()
-                                        .find(|l| l.layer == LayerName::Http)
-                                    {
-                                        h.detail["info"] = json!({"url": crate::redact::redact_urls(&info_url), "status": info.status, "verdict": verdict});
+                                    if let Some(h) = http_evidence(&mut f.layers) {
+                                        h.info = Some(InfoCheck {
+                                            url: crate::redact::redact_urls(&info_url),
+                                            status: info.status,
+                                            verdict,
+                                        });
                                     }
                                 }
                             }
@@ -1415,16 +1462,11 @@ async fn probe_url(
                         releases.push(g);
                     }
                 }
-                if let Some(h) = f
-                    .layers
-                    .iter_mut()
-                    .rev()
-                    .find(|l| l.layer == LayerName::Http)
-                {
-                    h.detail["entries"] = json!(entries);
-                    h.detail["go_versions"] = json!(releases);
+                if let Some(h) = http_evidence(&mut f.layers) {
+                    h.entries = Some(entries);
+                    h.go_versions = Some(releases.iter().map(|g| (*g).to_owned()).collect());
                     if http::is_html(&a) {
-                        h.detail["html"] = json!(true);
+                        h.html = Some(true);
                     }
                 }
             }
@@ -1433,26 +1475,23 @@ async fn probe_url(
             check_status(&mut f.layers, url, &a);
             if url.ends_with(".mod") {
                 let go = crate::config::gomod::go_line(&String::from_utf8_lossy(&a.body));
-                if let Some(h) = f
-                    .layers
-                    .iter_mut()
-                    .rev()
-                    .find(|l| l.layer == LayerName::Http)
-                {
-                    h.detail["go_mods"] = json!([{"module": module, "version": version, "status": a.status, "go": go}]);
+                if let Some(h) = http_evidence(&mut f.layers) {
+                    h.go_mods = Some(vec![GoModFetch {
+                        status: Some(a.status),
+                        go: Some(go),
+                        ..GoModFetch::new(&module, &version)
+                    }]);
                 }
             }
         }
         Purpose::ToolchainZip => {
             if matches!(a.status, 200 | 206) {
-                if let Some(h) = f
-                    .layers
-                    .iter_mut()
-                    .rev()
-                    .find(|l| l.layer == LayerName::Http)
-                {
-                    h.detail["content_length"] =
-                        json!(a.header("content-range").or(a.header("content-length")));
+                if let Some(h) = http_evidence(&mut f.layers) {
+                    h.content_length = Some(
+                        a.header("content-range")
+                            .or(a.header("content-length"))
+                            .map(str::to_owned),
+                    );
                 }
             } else {
                 check_status(&mut f.layers, url, &a);
@@ -1464,13 +1503,8 @@ async fn probe_url(
                 .iter()
                 .filter(|i| module == i.prefix || module.starts_with(&format!("{}/", i.prefix)))
                 .collect();
-            if let Some(h) = f
-                .layers
-                .iter_mut()
-                .rev()
-                .find(|l| l.layer == LayerName::Http)
-            {
-                h.detail["go_import"] = json!(matching);
+            if let Some(h) = http_evidence(&mut f.layers) {
+                h.go_import = Some(matching.iter().map(|i| (*i).clone()).collect());
             }
             // go accepts meta tags even on a non-200 page.
             if matching.is_empty() {
@@ -1514,13 +1548,8 @@ async fn probe_url(
     }
     if !go_mods.is_empty() {
         let lines = read_go_lines(setup, deadline, &mut f, &go_mods).await;
-        if let Some(h) = f
-            .layers
-            .iter_mut()
-            .rev()
-            .find(|l| l.layer == LayerName::Http)
-        {
-            h.detail["go_mods"] = json!(lines);
+        if let Some(h) = http_evidence(&mut f.layers) {
+            h.go_mods = Some(lines);
         }
     }
     target.layers = f.layers;
@@ -1539,7 +1568,7 @@ async fn read_go_lines(
     deadline: Deadline,
     f: &mut Fetched,
     go_mods: &[(String, String, String)],
-) -> Vec<Value> {
+) -> Vec<GoModFetch> {
     let lanes = go_mods
         .len()
         .div_ceil(GO_MODS_PER_LANE)
@@ -1562,7 +1591,7 @@ async fn go_mod_lane(
     deadline: Deadline,
     mut conn: Option<&mut Fetched>,
     chunk: &[(String, String, String)],
-) -> Vec<Value> {
+) -> Vec<GoModFetch> {
     let mut out = Vec::new();
     let mut own: Option<Fetched> = None;
     for (module, version, url) in chunk {
@@ -1577,14 +1606,15 @@ async fn go_mod_lane(
                 None => {
                     let failed = g.layers.iter().find(|l| l.error.is_some());
                     match failed
-                        .and_then(|l| l.detail.get("status"))
-                        .and_then(Value::as_u64)
+                        .and_then(|l| l.detail.as_http())
+                        .map(|h| h.status)
                         .filter(|s| *s > 0)
                     {
                         Some(status) => {
-                            let mut entry = json!({"module": module, "version": version});
-                            entry["status"] = json!(status);
-                            out.push(entry);
+                            out.push(GoModFetch {
+                                status: Some(status),
+                                ..GoModFetch::new(module, version)
+                            });
                             continue;
                         }
                         None => Err(failed
@@ -1608,18 +1638,18 @@ async fn go_mod_lane(
             own = Some(g);
             answer
         };
-        let mut entry = json!({"module": module, "version": version});
+        let mut entry = GoModFetch::new(module, version);
         match answer {
             Ok(a) => {
-                entry["status"] = json!(a.status);
+                entry.status = Some(a.status);
                 if a.status == 200
                     && let Some(go) =
                         crate::config::gomod::go_line(&String::from_utf8_lossy(&a.body))
                 {
-                    entry["go"] = json!(go);
+                    entry.go = Some(Some(go));
                 }
             }
-            Err(e) => entry["error"] = json!(e),
+            Err(e) => entry.error = Some(e),
         }
         out.push(entry);
     }
@@ -1632,7 +1662,7 @@ fn complete(mut layers: Vec<LayerResult>, https: bool) -> Vec<LayerResult> {
     // A file:// read has no network layers to list.
     if layers
         .iter()
-        .any(|l| l.detail.get("file") == Some(&json!(true)))
+        .any(|l| l.detail.as_http().is_some_and(|h| h.file))
     {
         return layers;
     }
@@ -1688,17 +1718,31 @@ async fn verify_db(
             start.elapsed(),
             SumdbError::LatestStatus,
             go_status_error(&latest, &a),
-            json!({"status": a.status}),
+            SumdbEvidence {
+                status: Some(a.status),
+                ..SumdbEvidence::default()
+            },
         ),
         Err(RequestError::HeadersTimeout(w)) => LayerResult::timeout(
             w,
             SumdbError::Timeout,
             no_answer(&format!("GET {}", crate::redact::redact_urls(&latest)), w),
-            json!({}),
+            Evidence::empty(),
         ),
         Err(RequestError::Protocol(m)) => {
-            LayerResult::fail(start.elapsed(), SumdbError::Protocol, m, json!({}))
+            LayerResult::fail(start.elapsed(), SumdbError::Protocol, m, Evidence::empty())
         }
+    }
+}
+
+/// The evidence of a lookup of `module@version`, before its answer.
+fn lookup_of(module: &str, version: &str) -> LookupEvidence {
+    LookupEvidence {
+        module: format!("{module}@{version}"),
+        record: None,
+        verified: None,
+        status: None,
+        error: None,
     }
 }
 
@@ -1715,10 +1759,13 @@ async fn verify_answer(
     let Some(db) = &setup.sumdb else {
         return LayerResult::skipped(LayerName::Sumdb, "GOSUMDB is off or invalid");
     };
-    let mut detail =
-        json!({"database": db.name, "key": format!("{}+{:08x}", db.name, db.key_hash)});
+    let mut detail = SumdbEvidence {
+        database: Some(db.name.clone()),
+        key: Some(format!("{}+{:08x}", db.name, db.key_hash)),
+        ..SumdbEvidence::default()
+    };
     match sumdb::verify_note(&latest.body, db) {
-        NoteVerdict::Verified { tree_size, .. } => detail["tree_size"] = json!(tree_size),
+        NoteVerdict::Verified { tree_size, .. } => detail.tree_size = Some(tree_size),
         NoteVerdict::BadSignature => {
             return LayerResult::fail(
                 start.elapsed(),
@@ -1732,7 +1779,7 @@ async fn verify_answer(
             );
         }
         NoteVerdict::NoVerifiableSignature { signers } => {
-            detail["signers"] = json!(signers);
+            detail.signers = Some(signers.clone());
             return LayerResult::fail(
                 start.elapsed(),
                 SumdbError::SignatureUnknownKey,
@@ -1745,7 +1792,7 @@ async fn verify_answer(
             );
         }
         NoteVerdict::Malformed(m) => {
-            detail["body_excerpt"] = json!(super::excerpt(&latest.body));
+            detail.body_excerpt = Some(super::excerpt(&latest.body));
             return LayerResult::fail(
                 start.elapsed(),
                 SumdbError::Malformed,
@@ -1764,11 +1811,17 @@ async fn verify_answer(
             Ok(a) if a.status == 200 => match sumdb::parse_lookup(&a.body) {
                 Ok(l) => match sumdb::verify_note(&l.note, db) {
                     NoteVerdict::Verified { .. } => {
-                        detail["lookup"] = json!({"module": format!("{module}@{version}"), "record": l.record_id, "verified": true})
+                        detail.lookup = Some(LookupEvidence {
+                            record: Some(l.record_id),
+                            verified: Some(true),
+                            ..lookup_of(&module, &version)
+                        })
                     }
                     other => {
-                        detail["lookup"] =
-                            json!({"module": format!("{module}@{version}"), "verified": false});
+                        detail.lookup = Some(LookupEvidence {
+                            verified: Some(false),
+                            ..lookup_of(&module, &version)
+                        });
                         return LayerResult::fail(
                             start.elapsed(),
                             SumdbError::SignatureInvalid,
@@ -1789,8 +1842,10 @@ async fn verify_answer(
                 }
             },
             Ok(a) => {
-                detail["lookup"] =
-                    json!({"module": format!("{module}@{version}"), "status": a.status});
+                detail.lookup = Some(LookupEvidence {
+                    status: Some(a.status),
+                    ..lookup_of(&module, &version)
+                });
                 let kind = if matches!(a.status, 404 | 410) {
                     SumdbError::LookupNotFound
                 } else {
@@ -1804,8 +1859,10 @@ async fn verify_answer(
                 );
             }
             Err(_) => {
-                detail["lookup"] =
-                    json!({"module": format!("{module}@{version}"), "error": "no answer in time"})
+                detail.lookup = Some(LookupEvidence {
+                    error: Some("no answer in time".into()),
+                    ..lookup_of(&module, &version)
+                })
             }
         }
     }

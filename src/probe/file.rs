@@ -5,8 +5,7 @@
 use std::io::Read;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
-
+use super::evidence::HttpEvidence;
 use super::http::Answer;
 use super::{FileError, LayerName, LayerResult};
 use crate::config::gourl::{self, GoUrl};
@@ -33,7 +32,7 @@ pub fn read(
             start.elapsed(),
             kind,
             format!("reading {shown}: {reason}"),
-            json!({"status": status, "file": true}),
+            evidence(status),
         )
     };
     let path = local_path(u);
@@ -78,8 +77,16 @@ pub fn read(
         total,
         version: "file",
     };
-    let layer = LayerResult::ok(LayerName::Http, total, json!({"status": 200, "file": true}));
+    let layer = LayerResult::ok(LayerName::Http, total, evidence(200));
     Ok((layer, answer))
+}
+
+/// The HTTP layer's evidence of a read: go's status for it.
+fn evidence(status: u16) -> HttpEvidence {
+    HttpEvidence {
+        file: true,
+        ..HttpEvidence::status(status)
+    }
 }
 
 /// The file a `file://` URL names: its path percent-decoded to bytes, as go's

@@ -9,6 +9,7 @@
 pub mod dns;
 pub mod engine;
 pub mod error;
+pub mod evidence;
 pub mod file;
 pub mod http;
 pub mod proxy;
@@ -22,13 +23,14 @@ pub mod vcs;
 
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
-use serde_json::Value;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
 pub use error::{
     DnsError, FileError, GitError, HttpError, ProbeError, ProxyError, SumdbError, TcpError,
     TlsError,
 };
+pub use evidence::{Evidence, Peer, TargetContext, ToolchainRequest};
 
 /// json-contract.md `targets[].layers[].layer`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -73,24 +75,55 @@ pub struct LayerError<K = ProbeError> {
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LayerResult {
     pub layer: LayerName,
     pub status: Status,
     /// Milliseconds spent in this layer (also for a timeout: how long was waited).
     pub ms: f64,
     pub error: Option<LayerError>,
-    pub detail: Value,
+    pub detail: Evidence,
+    /// Who answered, when not the target (shown as `detail.peer`).
+    pub peer: Option<Peer>,
+}
+
+impl Serialize for LayerResult {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        /// The evidence with the peer beside its fields (alone, for evidence without any).
+        #[derive(Serialize)]
+        struct WithPeer<'a> {
+            #[serde(flatten)]
+            evidence: &'a Evidence,
+            peer: Peer,
+        }
+        let mut st = s.serialize_struct("LayerResult", 5)?;
+        st.serialize_field("layer", &self.layer)?;
+        st.serialize_field("status", &self.status)?;
+        st.serialize_field("ms", &self.ms)?;
+        st.serialize_field("error", &self.error)?;
+        match self.peer {
+            Some(peer) => st.serialize_field(
+                "detail",
+                &WithPeer {
+                    evidence: &self.detail,
+                    peer,
+                },
+            )?,
+            None => st.serialize_field("detail", &self.detail)?,
+        }
+        st.end()
+    }
 }
 
 impl LayerResult {
-    pub fn ok(layer: LayerName, elapsed: Duration, detail: Value) -> Self {
+    pub fn ok(layer: LayerName, elapsed: Duration, detail: impl Into<Evidence>) -> Self {
         LayerResult {
             layer,
             status: Status::Ok,
             ms: millis(elapsed),
             error: None,
-            detail,
+            detail: detail.into(),
+            peer: None,
         }
     }
 
@@ -99,7 +132,7 @@ impl LayerResult {
         elapsed: Duration,
         error: impl Into<ProbeError>,
         message: impl Into<String>,
-        detail: Value,
+        detail: impl Into<Evidence>,
     ) -> Self {
         let kind = error.into();
         LayerResult {
@@ -110,7 +143,8 @@ impl LayerResult {
                 kind,
                 message: crate::redact::redact_urls(&message.into()),
             }),
-            detail,
+            detail: detail.into(),
+            peer: None,
         }
     }
 
@@ -120,7 +154,7 @@ impl LayerResult {
         waited: Duration,
         error: impl Into<ProbeError>,
         message: String,
-        detail: Value,
+        detail: impl Into<Evidence>,
     ) -> Self {
         let kind = error.into();
         LayerResult {
@@ -128,7 +162,8 @@ impl LayerResult {
             status: Status::Timeout,
             ms: millis(waited),
             error: Some(LayerError { kind, message }),
-            detail,
+            detail: detail.into(),
+            peer: None,
         }
     }
 
@@ -138,7 +173,10 @@ impl LayerResult {
             status: Status::Skipped,
             ms: 0.0,
             error: None,
-            detail: serde_json::json!({ "reason": why }),
+            detail: Evidence::Skipped {
+                reason: why.to_owned(),
+            },
+            peer: None,
         }
     }
 
@@ -188,8 +226,8 @@ pub struct Target {
     pub via_proxy: Option<String>,
     pub layers: Vec<LayerResult>,
     /// What the target stands for in the plan (GOPROXY entry, module, …).
-    #[serde(skip_serializing_if = "Value::is_null")]
-    pub context: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<TargetContext>,
     /// `git ls-remote`, for repositories go fetches directly.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub git: Option<vcs::GitCheck>,
@@ -214,11 +252,15 @@ impl Target {
 
     /// The HTTP status the last request got, if one was answered.
     pub fn http_status(&self) -> Option<u16> {
-        self.layer(LayerName::Http)?
-            .detail
-            .get("status")?
-            .as_u64()
-            .map(|s| s as u16)
+        Some(self.layer(LayerName::Http)?.detail.as_http()?.status)
+    }
+
+    /// A field of the plan's `context` (the GOPROXY entry, the module, …), if set.
+    pub fn context<'a, T: 'a>(
+        &'a self,
+        field: impl FnOnce(&'a TargetContext) -> Option<T>,
+    ) -> Option<T> {
+        self.context.as_ref().and_then(field)
     }
 }
 

@@ -6,9 +6,9 @@
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
-use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+use super::evidence::{ConnectEvidence, Evidence, Peer};
 use super::stream::BoxIo;
 use super::{Deadline, LayerResult, Limits, ProxyError, dns, no_answer, tcp, tls};
 use crate::config::gourl::{GoUrl, percent_decode};
@@ -72,7 +72,7 @@ pub async fn reach_proxy(
             Duration::ZERO,
             ProxyError::UnsupportedScheme,
             format!("godoctor cannot probe {scheme}:// proxies (go supports http, https, socks5)"),
-            json!({}),
+            Evidence::empty(),
         ));
         return Tunnel {
             layers,
@@ -127,11 +127,7 @@ pub async fn reach_proxy(
 }
 
 fn with_proxy_note(mut l: LayerResult) -> LayerResult {
-    if let serde_json::Value::Object(m) = &mut l.detail {
-        m.insert("peer".into(), json!("http-proxy"));
-    } else {
-        l.detail = json!({"peer": "http-proxy"});
-    }
+    l.peer = Some(Peer::HttpProxy);
     if let Some(e) = l.error.as_mut() {
         // go wraps dial and TLS failures to the proxy as `proxyconnect tcp: …`.
         e.message = format!("proxyconnect tcp: {}", e.message);
@@ -189,7 +185,7 @@ async fn connect(
                     waited,
                     ProxyError::Timeout,
                     no_answer(&format!("CONNECT {authority}"), waited),
-                    json!({}),
+                    Evidence::empty(),
                 ),
                 None,
             );
@@ -205,7 +201,7 @@ async fn connect(
                     start.elapsed(),
                     kind,
                     format!("proxyconnect tcp: {e}"),
-                    json!({}),
+                    Evidence::empty(),
                 ),
                 None,
             );
@@ -228,7 +224,12 @@ async fn connect(
         .iter()
         .filter_map(|a| a.split_whitespace().next().map(str::to_owned))
         .collect();
-    let detail = json!({"status": code, "status_line": status_line, "auth_schemes": schemes, "credentials_sent": proxy.userinfo.is_some()});
+    let detail = ConnectEvidence {
+        status: code,
+        status_line: status_line.to_owned(),
+        auth_schemes: schemes.clone(),
+        credentials_sent: proxy.userinfo.is_some(),
+    };
     let elapsed = start.elapsed();
     match code {
         200 => (

@@ -5,10 +5,10 @@
 use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 
+use super::evidence::{DialAttempt, DialResult, TcpEvidence};
 use super::{LayerName, LayerResult, TcpError};
 
 /// go's `fallbackDelay`.
@@ -108,21 +108,27 @@ pub async fn dial(addrs: &[IpAddr], port: u16, budget: Duration) -> Dialed {
         (!fallbacks.is_empty()).then(|| tokio::spawn(chain(fallbacks, FALLBACK_DELAY, tx.clone())));
     drop(tx);
 
-    let mut attempts: Vec<Value> = Vec::new();
+    let mut attempts: Vec<DialAttempt> = Vec::new();
     let mut winner: Option<(SocketAddr, TcpStream)> = None;
     let mut failures: Vec<(TcpError, String)> = Vec::new();
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         match tokio::time::timeout(left, rx.recv()).await {
             Ok(Some(Attempt::Connected(addr, s, took))) => {
-                attempts.push(json!({"address": addr.to_string(), "result": "connected", "ms": super::millis(took)}));
+                attempts.push(DialAttempt {
+                    address: addr.to_string(),
+                    result: DialResult::Connected,
+                    ms: Some(super::millis(took)),
+                });
                 winner = Some((addr, s));
                 break;
             }
             Ok(Some(Attempt::Failed(addr, kind, msg, took))) => {
-                attempts.push(
-                    json!({"address": addr.to_string(), "result": kind.kind(), "ms": super::millis(took)}),
-                );
+                attempts.push(DialAttempt {
+                    address: addr.to_string(),
+                    result: DialResult::Failed(kind),
+                    ms: Some(super::millis(took)),
+                });
                 failures.push((kind, msg));
             }
             Ok(None) | Err(_) => break,
@@ -133,26 +139,30 @@ pub async fn dial(addrs: &[IpAddr], port: u16, budget: Duration) -> Dialed {
         t.abort();
     }
     let elapsed = start.elapsed();
-    let tried: Vec<String> = attempts
-        .iter()
-        .filter_map(|a| a["address"].as_str().map(str::to_owned))
-        .collect();
+    let tried: Vec<String> = attempts.iter().map(|a| a.address.clone()).collect();
     for a in addrs {
         let sa = SocketAddr::new(*a, port).to_string();
         if !tried.contains(&sa) {
             let result = if winner.is_some() {
-                "not tried (another address connected first)"
+                DialResult::NotTried
             } else {
-                "timeout (still dialing at the deadline)"
+                DialResult::StillDialing
             };
-            attempts.push(json!({"address": sa, "result": result}));
+            attempts.push(DialAttempt {
+                address: sa,
+                result,
+                ms: None,
+            });
         }
     }
-    let detail = json!({"port": port, "attempts": attempts});
+    let mut detail = TcpEvidence {
+        port,
+        attempts,
+        connected: None,
+    };
     match winner {
         Some((addr, stream)) => {
-            let mut detail = detail;
-            detail["connected"] = json!(addr.to_string());
+            detail.connected = Some(addr.to_string());
             let _ = stream.set_nodelay(true);
             Dialed {
                 layer: LayerResult::ok(LayerName::Tcp, elapsed, detail),

@@ -13,10 +13,10 @@ use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{
     CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
 };
-use serde_json::{Value, json};
 use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
+use super::evidence::{Certificate, ClockHint, Evidence, Negotiated, TlsEvidence};
 use super::stream::{BoxIo, Recording};
 use super::{LayerName, LayerResult, TlsError};
 
@@ -125,7 +125,7 @@ pub async fn handshake(
                 start.elapsed(),
                 TlsError::BadServerName,
                 format!("{host:?} is not a valid TLS server name"),
-                Value::Null,
+                Evidence::Nothing,
             ),
             stream: None,
             alpn: None,
@@ -137,7 +137,7 @@ pub async fn handshake(
                 start.elapsed(),
                 TlsError::NoRoots,
                 "x509: failed to load system roots and no roots provided",
-                Value::Null,
+                Evidence::Nothing,
             ),
             stream: None,
             alpn: None,
@@ -155,7 +155,7 @@ pub async fn handshake(
                 start.elapsed(),
                 TlsError::Internal,
                 "no TLS versions",
-                Value::Null,
+                Evidence::Nothing,
             ),
             stream: None,
             alpn: None,
@@ -172,19 +172,28 @@ pub async fn handshake(
     let result = tokio::time::timeout(budget, connector.connect(server_name, boxed)).await;
     let elapsed = start.elapsed();
     let chain = recorder.chain.lock().map(|c| c.clone()).unwrap_or_default();
-    let mut detail = json!({"sni": bare, "chain": chain_json(&chain)});
+    let mut detail = TlsEvidence {
+        sni: bare.clone(),
+        chain: chain.iter().map(|c| certificate(c)).collect(),
+        negotiated: None,
+        bytes_received: None,
+        first_bytes: None,
+        public_roots_accept: None,
+        clock_hint: None,
+    };
     match result {
         Ok(Ok(stream)) => {
             let (_, conn) = stream.get_ref();
             let alpn = conn
                 .alpn_protocol()
                 .map(|p| String::from_utf8_lossy(p).into_owned());
-            detail["version"] = json!(conn.protocol_version().map(|v| format!("{v:?}")));
-            detail["cipher"] = json!(
-                conn.negotiated_cipher_suite()
-                    .map(|c| format!("{:?}", c.suite()))
-            );
-            detail["alpn"] = json!(alpn);
+            detail.negotiated = Some(Negotiated {
+                version: conn.protocol_version().map(|v| format!("{v:?}")),
+                cipher: conn
+                    .negotiated_cipher_suite()
+                    .map(|c| format!("{:?}", c.suite())),
+                alpn: alpn.clone(),
+            });
             Handshake {
                 layer: LayerResult::ok(LayerName::Tls, elapsed, detail),
                 stream: Some(stream),
@@ -193,7 +202,7 @@ pub async fn handshake(
         }
         Err(_) => {
             let got = seen.lock().map(|s| s.bytes_read).unwrap_or(0);
-            detail["bytes_received"] = json!(got);
+            detail.bytes_received = Some(got);
             let kind = if got == 0 {
                 TlsError::HandshakeTimeout
             } else {
@@ -215,7 +224,7 @@ pub async fn handshake(
                 .lock()
                 .map(|s| (s.bytes_read, s.first.clone()))
                 .unwrap_or_default();
-            detail["bytes_received"] = json!(got);
+            detail.bytes_received = Some(got);
             let (kind, message) = classify(
                 setup,
                 &e,
@@ -244,7 +253,7 @@ fn classify(
     chain: &[CertificateDer<'static>],
     host: &str,
     public_name: bool,
-    detail: &mut Value,
+    detail: &mut TlsEvidence,
 ) -> (TlsError, String) {
     use std::io::ErrorKind;
     let tls_err = e
@@ -266,7 +275,7 @@ fn classify(
             .next()
             .unwrap_or("")
             .to_owned();
-        detail["first_bytes"] = json!(line);
+        detail.first_bytes = Some(line.clone());
         return (
             TlsError::NotTlsHttp,
             format!(
@@ -275,7 +284,7 @@ fn classify(
         );
     }
     if first.first().is_some_and(|b| !(0x14..=0x18).contains(b)) {
-        detail["first_bytes"] = json!(super::excerpt(&first[..first.len().min(16)]));
+        detail.first_bytes = Some(super::excerpt(&first[..first.len().min(16)]));
         return (
             TlsError::NotTls,
             "the server's reply is not TLS: tls: first record does not look like a TLS handshake"
@@ -308,7 +317,7 @@ fn classify_cert(
     chain: &[CertificateDer<'static>],
     host: &str,
     public_name: bool,
-    detail: &mut Value,
+    detail: &mut TlsEvidence,
 ) -> (TlsError, String) {
     let go = "tls: failed to verify certificate: x509";
     match ce {
@@ -322,7 +331,7 @@ fn classify_cert(
                         .is_ok(),
                 )
             });
-            detail["public_roots_accept"] = json!(public_ok);
+            detail.public_roots_accept = Some(public_ok);
             if public_ok == Some(true) {
                 (
                     TlsError::UnknownIssuerMissingRoot,
@@ -347,72 +356,62 @@ fn classify_cert(
             }
         }
         CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
-            detail["clock_hint"] = clock_hint(chain);
+            detail.clock_hint = Some(clock_hint(chain));
             (
                 TlsError::Expired,
                 format!("{go}: certificate has expired or is not yet valid"),
             )
         }
         CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
-            detail["clock_hint"] = clock_hint(chain);
+            detail.clock_hint = Some(clock_hint(chain));
             (
                 TlsError::NotYetValid,
                 format!("{go}: certificate has expired or is not yet valid"),
             )
         }
         CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
-            let names = chain
-                .first()
-                .map(|c| cert_json(c)["sans"].clone())
-                .unwrap_or(Value::Null);
+            let names = chain.first().map(|c| certificate(c)).map_or_else(
+                || "other names".to_owned(),
+                |c| match c.sans().join(", ") {
+                    n if n.is_empty() => "other names".to_owned(),
+                    n => n,
+                },
+            );
             (
                 TlsError::NameMismatch,
-                format!(
-                    "{go}: certificate is valid for {}, not {host}",
-                    names_text(&names)
-                ),
+                format!("{go}: certificate is valid for {names}, not {host}"),
             )
         }
         other => (TlsError::BadCertificate, format!("{go}: {other:?}")),
     }
 }
 
-fn names_text(v: &Value) -> String {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "other names".into())
-}
-
 /// Compares the leaf's validity with the local clock: a clock far off makes valid
 /// certificates look expired.
-fn clock_hint(chain: &[CertificateDer<'static>]) -> Value {
-    let Some(leaf) = chain.first() else {
-        return Value::Null;
-    };
+fn clock_hint(chain: &[CertificateDer<'static>]) -> Option<ClockHint> {
+    let leaf = chain.first()?;
     let now = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    let Ok((_, cert)) = x509_parser::parse_x509_certificate(leaf.as_ref()) else {
-        return Value::Null;
-    };
+    let (_, cert) = x509_parser::parse_x509_certificate(leaf.as_ref()).ok()?;
     let nb = cert.validity().not_before.timestamp();
     let na = cert.validity().not_after.timestamp();
-    json!({
-        "local_time_unix": now,
-        "not_before_unix": nb,
-        "not_after_unix": na,
-        "hint": if now < nb { "the local clock is before the certificate's start: check the system time" } else if now > na { "the certificate ended before the local time: the server's certificate expired, or the local clock is ahead" } else { "" },
+    Some(ClockHint {
+        local_time_unix: now,
+        not_before_unix: nb,
+        not_after_unix: na,
+        hint: if now < nb {
+            "the local clock is before the certificate's start: check the system time"
+        } else if now > na {
+            "the certificate ended before the local time: the server's certificate expired, or the local clock is ahead"
+        } else {
+            ""
+        },
     })
 }
 
-pub fn cert_json(der: &CertificateDer<'_>) -> Value {
+pub fn certificate(der: &CertificateDer<'_>) -> Certificate {
     match x509_parser::parse_x509_certificate(der.as_ref()) {
         Ok((_, c)) => {
             let sans: Vec<String> = c
@@ -441,18 +440,16 @@ pub fn cert_json(der: &CertificateDer<'_>) -> Value {
                         .collect()
                 })
                 .unwrap_or_default();
-            json!({
-                "subject": c.subject().to_string(),
-                "issuer": c.issuer().to_string(),
-                "not_before": c.validity().not_before.to_string(),
-                "not_after": c.validity().not_after.to_string(),
-                "sans": sans,
-            })
+            Certificate::Parsed {
+                subject: c.subject().to_string(),
+                issuer: c.issuer().to_string(),
+                not_before: c.validity().not_before.to_string(),
+                not_after: c.validity().not_after.to_string(),
+                sans,
+            }
         }
-        Err(e) => json!({"unparsable": e.to_string()}),
+        Err(e) => Certificate::Unparsable {
+            unparsable: e.to_string(),
+        },
     }
-}
-
-fn chain_json(chain: &[CertificateDer<'static>]) -> Value {
-    json!(chain.iter().map(|c| cert_json(c)).collect::<Vec<_>>())
 }

@@ -5,8 +5,8 @@
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use serde_json::{Value, json};
 
+use super::evidence::GitEvidence;
 use super::{GitError, LayerError};
 use crate::config::env::Environment;
 
@@ -78,7 +78,7 @@ pub struct GitCheck {
     pub status: super::Status,
     pub ms: f64,
     pub error: Option<LayerError<GitError>>,
-    pub detail: Value,
+    pub detail: GitEvidence,
 }
 
 /// Classifies git's stderr.
@@ -200,7 +200,11 @@ pub async fn ls_remote(
                         budget.as_millis()
                     ),
                 }),
-                detail: json!({"url": redacted}),
+                detail: GitEvidence {
+                    url: redacted,
+                    refs: None,
+                    stderr: None,
+                },
             };
         }
         Ok(Err(e)) => {
@@ -211,15 +215,22 @@ pub async fn ls_remote(
                     kind: GitError::NotRunnable,
                     message: e.to_string(),
                 }),
-                detail: json!({"url": redacted}),
+                detail: GitEvidence {
+                    url: redacted,
+                    refs: None,
+                    stderr: None,
+                },
             };
         }
         Ok(Ok(o)) => o,
     };
     let stderr = crate::redact::redact_urls(&String::from_utf8_lossy(&out.stderr));
     let refs = String::from_utf8_lossy(&out.stdout).lines().count();
-    let detail =
-        json!({"url": redacted, "refs": refs, "stderr": super::excerpt(stderr.as_bytes())});
+    let detail = GitEvidence {
+        url: redacted,
+        refs: Some(refs),
+        stderr: Some(super::excerpt(stderr.as_bytes())),
+    };
     if out.status.success() {
         return GitCheck {
             status: super::Status::Ok,

@@ -1170,11 +1170,12 @@ mod tests {
     use crate::config::{Config, LoadOptions};
     use crate::diagnose::{Layer, Severity};
     use crate::plan::Plan;
+    use crate::probe::evidence::{BogusAddress, DnsEvidence, HttpEvidence};
     use crate::probe::{
         DnsError, HttpError, LayerName, LayerResult as L, ProbeError, ProxyError, Role, SumdbError,
         Target, TcpError, TlsError,
     };
-    use serde_json::json;
+    use crate::probe::{Evidence, TargetContext};
     use std::collections::BTreeSet;
     use std::time::Duration;
 
@@ -1448,9 +1449,9 @@ mod tests {
         ]
         .into_iter()
         .take_while(|l| *l != kind.layer())
-        .map(|l| L::ok(l, ms(), json!({})))
+        .map(|l| L::ok(l, ms(), Evidence::empty()))
         .collect();
-        let detail = status.map_or(json!({}), |s| json!({"status": s}));
+        let detail = status.map_or(Evidence::empty(), |s| HttpEvidence::status(s).into());
         v.push(L::fail(ms(), kind, msg.to_owned(), detail));
         v
     }
@@ -1465,10 +1466,11 @@ mod tests {
                 .to_owned(),
             via_proxy: None,
             layers,
-            context: proxy.map_or(
-                json!({}),
-                |p| json!({"proxy": p, "module": "example.com/m"}),
-            ),
+            context: Some(TargetContext {
+                proxy: proxy.map(str::to_owned),
+                module: proxy.map(|_| "example.com/m".to_owned()),
+                ..TargetContext::default()
+            }),
             git: None,
         }
     }
@@ -1565,13 +1567,19 @@ mod tests {
             let mut l = vec![L::ok(
                 LayerName::Dns,
                 ms(),
-                json!({"bogus": [{"address": "10.10.10.10", "reason": "private"}]}),
+                DnsEvidence {
+                    bogus: Some(vec![BogusAddress {
+                        address: "10.10.10.10".into(),
+                        reason: "private",
+                    }]),
+                    ..DnsEvidence::default()
+                },
             )];
             l.push(L::fail(
                 ms(),
                 TcpError::Timeout,
                 "dial tcp 10.10.10.10:443: i/o timeout",
-                json!({}),
+                Evidence::empty(),
             ));
             target(
                 Role::Proxy,
