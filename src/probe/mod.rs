@@ -6,16 +6,21 @@
 //! [`Target`]s with their [`LayerResult`]s. Probes never decide what go will do; `diagnose`
 //! does.
 
+pub mod chain;
 pub mod dns;
 pub mod engine;
 pub mod error;
 pub mod evidence;
+mod fetch;
 pub mod file;
+mod go_lines;
+mod goproxy;
 pub mod http;
 pub mod proxy;
 pub mod roots;
 pub mod stream;
 pub mod sumdb;
+mod targets;
 pub mod tcp;
 pub mod tls;
 pub mod toolchain;

@@ -1,16 +1,17 @@
 //! The HTTP proxy hop, where HTTPS_PROXY applies: DNS and TCP to the proxy (and TLS for an
-//! `https://` proxy), the CONNECT request with its status (200, 407 and its auth scheme, 403,
-//! 502 …), then the tunnel that TLS to the target runs through. Credentials from the proxy URL
-//! are sent, never shown (go-semantics.md §6).
+//! `https://` proxy), built from chain.rs's pieces, the CONNECT request with its status (200,
+//! 407 and its auth scheme, 403, 502 …), then the tunnel that TLS to the target runs through.
+//! Credentials from the proxy URL are sent, never shown (go-semantics.md §6).
 
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+use super::chain::{self, Leg, Net};
 use super::evidence::{ConnectEvidence, Evidence, Peer};
 use super::stream::BoxIo;
-use super::{Deadline, LayerResult, Limits, ProxyError, dns, no_answer, tcp, tls};
+use super::{Deadline, LayerResult, ProxyError, no_answer};
 use crate::config::gourl::{GoUrl, percent_decode};
 
 /// `Basic …` from a URL's userinfo, as net/http sends it (`Proxy-Authorization` for a proxy
@@ -29,100 +30,40 @@ pub fn basic(user: &str, password: &str) -> String {
     )
 }
 
-pub struct Tunnel {
-    pub layers: Vec<LayerResult>,
-    pub stream: Option<BoxIo>,
-}
-
 /// Opens a CONNECT tunnel to `authority` (`host:port`) through `proxy`.
-pub async fn tunnel(
-    dns_setup: &dns::DnsSetup,
-    tls_setup: &tls::TlsSetup,
-    limits: &Limits,
-    deadline: Deadline,
-    proxy: &GoUrl,
-    authority: &str,
-) -> Tunnel {
-    let Tunnel { mut layers, stream } =
-        reach_proxy(dns_setup, tls_setup, limits, deadline, proxy).await;
-    let Some(io) = stream else {
-        return Tunnel {
-            layers,
-            stream: None,
-        };
+pub async fn tunnel(net: &Net, deadline: Deadline, proxy: &GoUrl, authority: &str) -> Leg {
+    let mut leg = reach_proxy(net, deadline, proxy).await;
+    let Some(io) = leg.stream.take() else {
+        return leg;
     };
-    let (layer, stream) = connect(io, proxy, authority, deadline.budget(limits.proxy)).await;
-    layers.push(layer);
-    Tunnel { layers, stream }
+    let (layer, stream) = connect(io, proxy, authority, deadline.budget(net.limits.proxy)).await;
+    leg.layers.push(layer);
+    leg.stream = stream;
+    leg
 }
 
 /// The connection to the proxy itself: DNS, TCP and, for an `https://` proxy, TLS to it
 /// (what go's transport opens before a CONNECT, or before forwarding a plain-http request).
-pub async fn reach_proxy(
-    dns_setup: &dns::DnsSetup,
-    tls_setup: &tls::TlsSetup,
-    limits: &Limits,
-    deadline: Deadline,
-    proxy: &GoUrl,
-) -> Tunnel {
-    let mut layers = Vec::new();
+pub async fn reach_proxy(net: &Net, deadline: Deadline, proxy: &GoUrl) -> Leg {
     let scheme = proxy.scheme.as_str();
     if !matches!(scheme, "http" | "https") {
-        layers.push(LayerResult::fail(
+        return Leg::failed(vec![LayerResult::fail(
             Duration::ZERO,
             ProxyError::UnsupportedScheme,
             format!("godoctor cannot probe {scheme}:// proxies (go supports http, https, socks5)"),
             Evidence::empty(),
-        ));
-        return Tunnel {
-            layers,
-            stream: None,
-        };
+        )]);
     }
-    let host = proxy.hostname().to_owned();
-    let port = proxy.port_or_default();
-    let resolved = dns::resolve(dns_setup, &host, false, deadline.budget(limits.dns)).await;
-    let ok = resolved.layer.is_ok();
-    layers.push(with_proxy_note(resolved.layer));
-    if !ok {
-        return Tunnel {
-            layers,
-            stream: None,
-        };
-    }
-    let dialed = tcp::dial(&resolved.addrs, port, deadline.budget(limits.tcp)).await;
-    layers.push(with_proxy_note(dialed.layer));
-    let Some(tcp) = dialed.stream else {
-        return Tunnel {
-            layers,
-            stream: None,
-        };
-    };
-    let mut io: BoxIo = Box::new(tcp);
+    let host = proxy.hostname();
+    let mut leg = chain::dial(net, deadline, host, proxy.port_or_default(), false).await;
     if scheme == "https" {
-        let hs = tls::handshake(
-            tls_setup,
-            io,
-            &host,
-            false,
-            &[b"http/1.1"],
-            deadline.budget(limits.tls),
-        )
-        .await;
-        layers.push(with_proxy_note(hs.layer));
-        match hs.stream {
-            Some(s) => io = Box::new(s),
-            None => {
-                return Tunnel {
-                    layers,
-                    stream: None,
-                };
-            }
-        }
+        leg = leg.secure(net, deadline, host, false, &[b"http/1.1"]).await;
     }
-    Tunnel {
-        layers,
-        stream: Some(io),
+    Leg {
+        layers: leg.layers.into_iter().map(with_proxy_note).collect(),
+        stream: leg.stream,
+        // The protocol spoken with the proxy, not with the target.
+        alpn: None,
     }
 }
 
