@@ -11,6 +11,7 @@ pub mod diagnose;
 pub mod fix;
 pub mod plan;
 pub mod probe;
+pub mod progress;
 pub mod redact;
 pub mod report;
 pub mod run;

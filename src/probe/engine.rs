@@ -16,7 +16,7 @@ use super::fetch::{Credentials, fetch};
 use super::targets::{self, Spec};
 use super::tls::TlsSetup;
 use super::vcs::{self, GitCheck};
-use super::{Deadline, LayerResult, Limits, Role, Target, TcpError, goproxy, no_answer};
+use super::{Deadline, LayerResult, Limits, Progress, Role, Target, TcpError, goproxy, no_answer};
 use crate::config::Config;
 use crate::config::env::Environment;
 use crate::config::gosumdb::{SumDb, SumDbSetting};
@@ -31,7 +31,6 @@ pub struct ProbeOptions {
     /// Nameservers to use instead of /etc/resolv.conf.
     pub resolvers: Vec<std::net::SocketAddr>,
     pub compare: Vec<CompareResolver>,
-    pub progress: bool,
 }
 
 /// Shared, read-only state of one check's probes.
@@ -111,13 +110,18 @@ pub async fn download(
     }
 }
 
-/// Probes every target of the plan. Needs a tokio runtime.
-pub async fn run(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Vec<Target> {
+/// Probes every target of the plan, telling `progress` how far it got. Needs a tokio runtime.
+pub async fn run(
+    cfg: &Config,
+    plan: &Plan,
+    opts: &ProbeOptions,
+    progress: &dyn Progress,
+) -> Vec<Target> {
     let deadline = Deadline::after(opts.timeout);
     let setup = Arc::new(setup(cfg, plan, opts));
     let specs = targets::specs(plan);
-    let bar = progress_bar(opts.progress, specs.len());
-    let mut targets = run_specs(&setup, deadline, specs, bar.as_ref(), opts.timeout).await;
+    progress.start(specs.len());
+    let mut targets = run_specs(&setup, deadline, specs, progress, opts.timeout).await;
     // The toolchain list was asked for in case a dependency's go line needs it: kept only if
     // one does. Then the zip of go's pick, if time is left (else it counts as not probed).
     if let Some(mc) = plan.toolchain.as_ref().and_then(|t| t.mid_command.as_ref()) {
@@ -125,16 +129,12 @@ pub async fn run(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Vec<Target> 
             targets.retain(|t| t.role != Role::Toolchain);
         } else if deadline.remaining() >= MIN_STAGE_BUDGET {
             let zips = targets::mid_command_zip_specs(cfg, plan, &targets);
-            if let Some(b) = &bar {
-                b.inc_length(zips.len() as u64);
-            }
-            let more = run_specs(&setup, deadline, zips, bar.as_ref(), opts.timeout).await;
+            progress.extend(zips.len());
+            let more = run_specs(&setup, deadline, zips, progress, opts.timeout).await;
             targets.extend(more);
         }
     }
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
+    progress.finish();
     targets
 }
 
@@ -144,7 +144,7 @@ async fn run_specs(
     setup: &Arc<Setup>,
     deadline: Deadline,
     specs: Vec<Spec>,
-    bar: Option<&indicatif::ProgressBar>,
+    progress: &dyn Progress,
     timeout: Duration,
 ) -> Vec<Target> {
     if specs.is_empty() {
@@ -161,10 +161,7 @@ async fn run_specs(
     let collect = async {
         while let Some(joined) = set.join_next().await {
             if let Ok((i, t)) = joined {
-                if let Some(b) = bar {
-                    b.set_message(t.host.clone());
-                    b.inc(1);
-                }
+                progress.step(&t.host);
                 results[i] = Some(t);
             }
         }
@@ -181,24 +178,6 @@ async fn run_specs(
 /// Less time than this left after the first probes: the toolchain zip is not probed at all
 /// (not probed reads as "assume it works"; a probe without time would read as a failure).
 const MIN_STAGE_BUDGET: Duration = Duration::from_millis(300);
-
-fn progress_bar(enabled: bool, n: usize) -> Option<indicatif::ProgressBar> {
-    use std::io::IsTerminal;
-    if !enabled || n == 0 || !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(n as u64),
-        indicatif::ProgressDrawTarget::stderr(),
-    );
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{spinner} probing {pos}/{len} {wide_msg}")
-    {
-        bar.set_style(style);
-    }
-    bar.enable_steady_tick(Duration::from_millis(100));
-    Some(bar)
-}
 
 fn unfinished(spec: &Spec, waited: Duration) -> Target {
     let (url, role, host) = match spec {

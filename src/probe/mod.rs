@@ -16,6 +16,7 @@ pub mod file;
 mod go_lines;
 mod goproxy;
 pub mod http;
+pub mod progress;
 pub mod proxy;
 pub mod roots;
 pub mod stream;
@@ -36,6 +37,7 @@ pub use error::{
     TlsError,
 };
 pub use evidence::{Evidence, Peer, TargetContext, ToolchainRequest};
+pub use progress::{NoProgress, Progress};
 
 /// json-contract.md `targets[].layers[].layer`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
