@@ -12,7 +12,7 @@ use std::time::Duration;
 use super::chain::{self, Net};
 use super::dns::{CompareResolver, DnsSetup};
 use super::evidence::Evidence;
-use super::fetch::{Credentials, fetch};
+use super::fetch::fetch;
 use super::targets::{self, Spec};
 use super::tls::TlsSetup;
 use super::vcs::{self, GitCheck};
@@ -22,6 +22,7 @@ use crate::config::env::Environment;
 use crate::config::gosumdb::{SumDb, SumDbSetting};
 use crate::config::gourl::{self, GoUrl};
 use crate::config::http_proxy::HttpProxyConfig;
+use crate::plan::auth::Credentials;
 use crate::plan::{Plan, private_hint};
 
 /// How the probes may run.
@@ -62,18 +63,7 @@ fn setup(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Setup {
         http_proxy: cfg.http_proxy.clone(),
         git: cfg.git.git.as_ref().map(PathBuf::from),
         netrc: cfg.netrc.machines.clone(),
-        auth: {
-            let by_prefix = cfg.rules_version.at_least(1, 24);
-            let netrc = !by_prefix || cfg.get("GOAUTH").split(';').any(|c| c.trim() == "netrc");
-            Credentials {
-                logins: if netrc {
-                    cfg.netrc.logins.clone()
-                } else {
-                    Vec::new()
-                },
-                by_prefix,
-            }
-        },
+        auth: plan.credentials.clone(),
         sumdb: match &plan.sumdb {
             Ok(SumDbSetting::Db(db)) => Some(db.clone()),
             _ => None,

@@ -11,6 +11,7 @@ use super::evidence::{Evidence, HttpEvidence, Redirect};
 use super::http::{Answer, Conn, RequestError};
 use super::{Deadline, HttpError, LayerName, LayerResult, no_answer, proxy};
 use crate::config::gourl::{self, GoUrl};
+use crate::plan::auth::Credentials;
 
 /// One request's worth of layers, with the connection kept for follow-up requests.
 pub(super) struct Fetched {
@@ -21,45 +22,13 @@ pub(super) struct Fetched {
     pub(super) final_url: GoUrl,
 }
 
-/// The credentials go adds to its requests (go-semantics.md §8): netrc entries, when GOAUTH
-/// (Go ≥ 1.24) lists `netrc` or go predates GOAUTH.
-#[derive(Clone, Default)]
-pub(super) struct Credentials {
-    pub(super) logins: Vec<crate::config::netrc::Login>,
-    /// Go ≥ 1.24 keys credentials by URL prefix (`host[:port][/path]`); older go by host name.
-    pub(super) by_prefix: bool,
-}
-
-/// The `Authorization` go sends with `url`: netrc credentials (https only), else the URL's own
+/// The `Authorization` go sends with `url`: its netrc login (per the plan), else the URL's own
 /// userinfo, which net/http turns into Basic auth.
 fn authorization(auth: &Credentials, url: &str) -> Option<String> {
-    let u = gourl::parse(url).ok()?;
-    if u.scheme == "https" {
-        let logins = &auth.logins;
-        let hit = if auth.by_prefix {
-            // loadCredential: the URL without `https://`, cut back at each `/` (userinfo and
-            // port stay part of the key, as in go).
-            let mut key = url
-                .strip_prefix("https://")
-                .unwrap_or(url)
-                .trim_end_matches('/');
-            loop {
-                if let Some(l) = logins.iter().find(|l| l.machine == key) {
-                    break Some(l);
-                }
-                match key.rfind('/') {
-                    Some(i) => key = &key[..i],
-                    None => break None,
-                }
-            }
-        } else {
-            logins.iter().find(|l| l.machine == u.hostname())
-        };
-        if let Some(l) = hit {
-            return Some(proxy::basic(&l.login, &l.password));
-        }
+    match auth.login_for(url) {
+        Some(l) => Some(proxy::basic(&l.login, &l.password)),
+        None => proxy::basic_auth(&gourl::parse(url).ok()?),
     }
-    proxy::basic_auth(&u)
 }
 
 /// DNS → TCP → (proxy) → TLS → HTTP for one URL, following redirects as go does.
@@ -417,41 +386,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn credentials_match_as_each_go_matches_them() {
-        let login = |machine: &str| crate::config::netrc::Login {
-            machine: machine.into(),
-            login: "u".into(),
-            password: "p".into(),
-        };
+    fn authorization_is_the_netrc_login_or_the_userinfo() {
         let basic = Some(proxy::basic("u", "p"));
-        let old = Credentials {
-            logins: vec![login("corp.example")],
+        let netrc = Credentials {
+            logins: vec![crate::config::netrc::Login {
+                machine: "corp.example".into(),
+                login: "u".into(),
+                password: "p".into(),
+            }],
             by_prefix: false,
         };
-        // go < 1.24: the host name, port ignored; https only.
         assert_eq!(
-            authorization(&old, "https://corp.example:8443/m/@v/list"),
+            authorization(&netrc, "https://corp.example/m/@v/list"),
             basic
         );
-        assert_eq!(authorization(&old, "http://corp.example/m/@v/list"), None);
-        let new = Credentials {
-            logins: vec![login("corp.example/private"), login("other.example:8443")],
-            by_prefix: true,
-        };
-        // go ≥ 1.24: URL prefixes, port and path included.
-        assert_eq!(
-            authorization(&new, "https://corp.example/private/m/@v/list"),
-            basic
-        );
-        assert_eq!(
-            authorization(&new, "https://corp.example/public/m/@v/list"),
-            None
-        );
-        assert_eq!(
-            authorization(&new, "https://other.example:8443/x?go-get=1"),
-            basic
-        );
-        assert_eq!(authorization(&new, "https://other.example/x"), None);
+        assert_eq!(authorization(&netrc, "http://corp.example/m/@v/list"), None);
         // Userinfo: net/http's Basic auth, whatever the scheme.
         assert_eq!(
             authorization(&Credentials::default(), "http://u:p@plain.example/x"),

@@ -16,15 +16,7 @@ use super::sumdb::{verify_answer, verify_db};
 use super::targets::Purpose;
 use super::{Deadline, HttpError, LayerName, LayerResult, Role, Target, vcs};
 use crate::config::gourl;
-use crate::plan::private_hint;
-
-fn reason(status: u16) -> String {
-    let r = hyper::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .unwrap_or("");
-    format!("{status} {r}").trim_end().to_owned()
-}
+use crate::plan::{goerror, private_hint};
 
 /// Replaces the last HTTP layer's verdict (keeping its timing and detail).
 fn judge(layers: &mut [LayerResult], kind: HttpError, message: String) {
@@ -39,28 +31,9 @@ fn judge(layers: &mut [LayerResult], kind: HttpError, message: String) {
     }
 }
 
-/// go's `reading <url>: <status>` error, with the `server response:` lines for text/plain.
+/// How go words a status it will not take, for this answer (plan/goerror.rs).
 pub(super) fn go_status_error(url: &str, a: &Answer) -> String {
-    let mut msg = format!(
-        "reading {}: {}",
-        crate::redact::redact_urls(url),
-        reason(a.status)
-    );
-    let ct = a.header("content-type").unwrap_or("").to_ascii_lowercase();
-    if ct.starts_with("text/plain") && !a.body.is_empty() {
-        let text = String::from_utf8_lossy(&a.body[..a.body.len().min(648)]).into_owned();
-        let lines: Vec<&str> = text
-            .lines()
-            .take_while(|l| !l.trim().is_empty())
-            .take(8)
-            .collect();
-        if lines.len() == 1 {
-            msg.push_str(&format!("\n\tserver response: {}", lines[0]));
-        } else if !lines.is_empty() {
-            msg.push_str(&format!("\n\tserver response:\n\t{}", lines.join("\n\t")));
-        }
-    }
-    msg
+    goerror::status_error(url, a.status, a.header("content-type"), &a.body)
 }
 
 /// Judges a status and body the way go reads them, for an answer that should be `kind`.
@@ -274,7 +247,7 @@ pub(super) async fn probe_url(
                 let what = if a.status == 200 {
                     "no go-import meta tags".to_owned()
                 } else {
-                    reason(a.status)
+                    goerror::status_text(a.status)
                 };
                 judge(
                     &mut f.layers,
@@ -359,28 +332,5 @@ fn info_verdict(info: &Answer, version: &str) -> String {
             v.get("Version").and_then(Value::as_str).unwrap_or("?")
         ),
         Err(e) => format!("invalid response from proxy: {e}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn status_errors_read_like_go() {
-        let a = Answer {
-            status: 403,
-            headers: vec![("content-type".into(), "text/plain; charset=utf-8".into())],
-            body: b"forbidden by policy\n\nmore".to_vec(),
-            body_complete: true,
-            still_flowing: false,
-            ttfb: Duration::ZERO,
-            total: Duration::ZERO,
-            version: "HTTP/1.1",
-        };
-        assert_eq!(
-            go_status_error("https://u:p@x.example/m/@v/list", &a),
-            "reading https://xxxxx@x.example/m/@v/list: 403 Forbidden\n\tserver response: forbidden by policy"
-        );
     }
 }
