@@ -13,6 +13,7 @@ pub mod fix;
 pub mod i18n;
 pub mod plan;
 pub mod probe;
+pub mod progress;
 pub mod redact;
 pub mod report;
 pub mod run;

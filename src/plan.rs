@@ -5,6 +5,9 @@
 //! Input: a [`Config`]. Output: a [`Plan`] — data only, no I/O, so probes and diagnosis consume
 //! the same description of what go will do.
 
+pub mod auth;
+pub mod goerror;
+
 use serde::Serialize;
 
 use crate::config::Config;
@@ -46,6 +49,8 @@ pub struct Plan {
     pub reads_mod_first: bool,
     /// What go does about toolchains before anything else (Go ≥ 1.21).
     pub toolchain: Option<ToolchainPlan>,
+    /// The credentials go sends with its requests.
+    pub credentials: auth::Credentials,
 }
 
 /// go's startup toolchain selection and, when it switches, the download route
@@ -384,6 +389,7 @@ impl Plan {
                     .and_then(crate::config::goversion::GoVersion::parse)
                     .is_some_and(|g| g.at_least(1, 17)),
             toolchain,
+            credentials: auth::Credentials::from_config(cfg),
         }
     }
 

@@ -10,6 +10,8 @@ use crate::config::{Config, LoadOptions};
 use crate::diagnose::{self, Severity};
 use crate::plan::{DEFAULT_CANARY, Plan};
 use crate::probe::engine::ProbeOptions;
+use crate::probe::{NoProgress, Progress};
+use crate::progress::Spinner;
 use crate::report::Lang;
 use crate::report::{self, CheckReport};
 use crate::t;
@@ -203,10 +205,15 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
                 .max(Duration::from_millis(100)),
             resolvers: args.resolvers.clone(),
             compare: d.compare.clone(),
-            progress: format == Format::Text,
+        };
+        let spinner = Spinner::default();
+        let progress: &dyn Progress = if format == Format::Text {
+            &spinner
+        } else {
+            &NoProgress
         };
         let runtime = runtime()?;
-        let targets = runtime.block_on(crate::probe::engine::run(&cfg, &plan, &opts));
+        let targets = runtime.block_on(crate::probe::engine::run(&cfg, &plan, &opts, progress));
         // Probes honour their deadlines; do not wait for stray tasks on the way out.
         runtime.shutdown_background();
         targets
@@ -340,10 +347,10 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
         timeout: d.timeout,
         resolvers: args.resolvers.clone(),
         compare: d.compare.clone(),
-        progress: true,
     };
+    let spinner = Spinner::default();
     let rt = runtime()?;
-    let targets = rt.block_on(crate::probe::engine::run(&cfg, &plan, &opts));
+    let targets = rt.block_on(crate::probe::engine::run(&cfg, &plan, &opts, &spinner));
     let diagnosis = diagnose::diagnose(&cfg, &plan, &targets);
     let mut candidates: Vec<String> = Vec::new();
     for c in recommend::BUILTIN_MIRRORS
@@ -357,8 +364,14 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
             candidates.push(c);
         }
     }
-    let (mut cands, sumdb_direct_ok) =
-        rt.block_on(recommend::probe(&cfg, &plan, &candidates, &opts, 3));
+    let (mut cands, sumdb_direct_ok) = rt.block_on(recommend::probe(
+        &cfg,
+        &plan,
+        &candidates,
+        &opts,
+        3,
+        &spinner,
+    ));
     if args.bench
         && let Some(m) = plan.modules.iter().find(|m| m.version.is_some())
     {
@@ -419,7 +432,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
     let cfg2 = load(dir, Duration::from_secs(5));
     let plan2 = Plan::build(&cfg2, &d.canaries);
     let rt = runtime()?;
-    let targets2 = rt.block_on(crate::probe::engine::run(&cfg2, &plan2, &opts));
+    let targets2 = rt.block_on(crate::probe::engine::run(&cfg2, &plan2, &opts, &spinner));
     rt.shutdown_background();
     let d2 = diagnose::diagnose(&cfg2, &plan2, &targets2);
     writeln!(out, "{}", fix::verdict_text(d2.outcome.predicted, lang))?;

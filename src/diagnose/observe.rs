@@ -3,8 +3,6 @@
 //! report, and name the root cause — the deepest failing layer on the route go actually takes.
 //! Trouble on entries go never reaches becomes secondary findings.
 
-use serde_json::Value;
-
 use super::predict::{self, ModuleOutcome, Outcome, Predicted, SumdbOutcome, label};
 use super::remedy::set_go_env;
 use super::{Code, Finding, Layer, Remedy, Severity};
@@ -12,7 +10,10 @@ use crate::config::Config;
 use crate::config::goproxy::FallThrough;
 use crate::config::gosumdb::SumDbSetting;
 use crate::plan::{ModulePlan, Plan, Step, SumdbStep, private_hint};
-use crate::probe::{LayerName, LayerResult, Role, Status, Target};
+use crate::probe::{
+    DnsError, FileError, GitError, HttpError, LayerName, LayerResult, Peer, ProbeError, ProxyError,
+    Role, Status, SumdbError, Target, TcpError, TlsError, ToolchainRequest,
+};
 use crate::redact::redact_urls;
 
 pub struct Observed {
@@ -34,69 +35,71 @@ enum Attempt {
 }
 
 fn via_proxy_peer(l: &LayerResult) -> bool {
-    l.detail.get("peer").and_then(Value::as_str) == Some("http-proxy")
+    l.peer == Some(Peer::HttpProxy)
 }
 
 /// The finding for a target's first failing layer.
 fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
-    let kind = l.kind().unwrap_or("error");
-    let msg = l
-        .error
-        .as_ref()
-        .map(|e| e.message.clone())
-        .unwrap_or_default();
+    let kind = l.kind();
+    let msg = l.message().unwrap_or_default().to_owned();
     let host = t.host.clone();
     let proxy_peer = via_proxy_peer(l);
-    let code = match (l.layer, kind) {
-        (_, _) if proxy_peer => Code::ProxyUnreachable,
-        (LayerName::Dns, "nxdomain" | "empty") => Code::DnsNxdomain,
-        (LayerName::Dns, "servfail" | "refused" | "rcode") => Code::DnsServfail,
-        (LayerName::Dns, "timeout") => Code::DnsTimeout,
-        (LayerName::Dns, _) => Code::DnsFailed,
-        (LayerName::Tcp, "refused") => Code::TcpRefused,
-        (LayerName::Tcp, "timeout") => Code::TcpBlackhole,
-        (LayerName::Tcp, "reset") => Code::TcpReset,
-        (LayerName::Tcp, _) => Code::TcpUnreachable,
-        (LayerName::Tls, "reset_after_client_hello" | "eof_after_client_hello") => {
+    use ProbeError as E;
+    let code = match kind {
+        _ if proxy_peer => Code::ProxyUnreachable,
+        Some(E::Dns(DnsError::NxDomain | DnsError::Empty)) => Code::DnsNxdomain,
+        Some(E::Dns(DnsError::ServFail | DnsError::Refused | DnsError::Rcode)) => Code::DnsServfail,
+        Some(E::Dns(DnsError::Timeout)) => Code::DnsTimeout,
+        Some(E::Tcp(TcpError::Refused)) => Code::TcpRefused,
+        Some(E::Tcp(TcpError::Timeout)) => Code::TcpBlackhole,
+        Some(E::Tcp(TcpError::Reset)) => Code::TcpReset,
+        Some(E::Tls(TlsError::ResetAfterClientHello | TlsError::EofAfterClientHello)) => {
             Code::TlsResetAfterClienthello
         }
-        (LayerName::Tls, "unknown_issuer_interception") => Code::TlsUnknownIssuerInterception,
-        (LayerName::Tls, "unknown_issuer_private_ca") => Code::TlsUnknownIssuerPrivateCa,
-        (LayerName::Tls, "unknown_issuer_missing_root") => Code::TlsRootsMissing,
-        (LayerName::Tls, "expired") => Code::TlsExpired,
-        (LayerName::Tls, "not_yet_valid") => Code::TlsNotYetValid,
-        (LayerName::Tls, "name_mismatch") => Code::TlsNameMismatch,
-        (LayerName::Tls, "handshake_timeout" | "handshake_stalled" | "timeout") => {
+        Some(E::Tls(TlsError::UnknownIssuerInterception)) => Code::TlsUnknownIssuerInterception,
+        Some(E::Tls(TlsError::UnknownIssuerPrivateCa)) => Code::TlsUnknownIssuerPrivateCa,
+        Some(E::Tls(TlsError::UnknownIssuerMissingRoot)) => Code::TlsRootsMissing,
+        Some(E::Tls(TlsError::Expired)) => Code::TlsExpired,
+        Some(E::Tls(TlsError::NotYetValid)) => Code::TlsNotYetValid,
+        Some(E::Tls(TlsError::NameMismatch)) => Code::TlsNameMismatch,
+        Some(E::Tls(TlsError::HandshakeTimeout | TlsError::HandshakeStalled)) => {
             Code::TlsHandshakeTimeout
         }
-        (LayerName::Tls, "not_tls" | "not_tls_http") => Code::TlsNotTls,
-        (LayerName::Tls, "no_roots") => Code::TlsNoRoots,
-        (LayerName::Tls, _) => Code::TlsHandshakeFailed,
-        (LayerName::Http, "captive_portal" | "html_error") => Code::HttpCaptivePortal,
-        (LayerName::Http, "invalid_payload") => Code::HttpInvalidPayload,
-        (LayerName::Http, "slow_progress") => Code::HttpSlow,
-        (LayerName::Http, "headers_timeout" | "body_stalled" | "timeout") => Code::HttpStalled,
-        (LayerName::Http, "body_too_large") => Code::HttpBodyTooLarge,
-        (LayerName::Http, "redirect_insecure") => Code::HttpRedirectInsecure,
-        (LayerName::Http, "too_many_redirects") => Code::HttpRedirectLoop,
-        (LayerName::Http, "headers_too_large") => Code::HttpHeadersTooLarge,
-        (LayerName::Http, "not_found") => Code::ModuleNotFound,
-        (LayerName::Http, "status") => match t.http_status() {
+        Some(E::Tls(TlsError::NotTls | TlsError::NotTlsHttp)) => Code::TlsNotTls,
+        Some(E::Tls(TlsError::NoRoots)) => Code::TlsNoRoots,
+        Some(E::Http(HttpError::CaptivePortal | HttpError::HtmlError)) => Code::HttpCaptivePortal,
+        Some(E::Http(HttpError::InvalidPayload)) => Code::HttpInvalidPayload,
+        Some(E::Http(HttpError::SlowProgress)) => Code::HttpSlow,
+        Some(E::Http(HttpError::HeadersTimeout | HttpError::BodyStalled | HttpError::Timeout)) => {
+            Code::HttpStalled
+        }
+        Some(E::Http(HttpError::BodyTooLarge)) => Code::HttpBodyTooLarge,
+        Some(E::Http(HttpError::RedirectInsecure)) => Code::HttpRedirectInsecure,
+        Some(E::Http(HttpError::TooManyRedirects)) => Code::HttpRedirectLoop,
+        Some(E::Http(HttpError::HeadersTooLarge)) => Code::HttpHeadersTooLarge,
+        Some(E::Http(HttpError::NotFound) | E::File(FileError::NotFound)) => Code::ModuleNotFound,
+        Some(E::Http(HttpError::Status)) => match t.http_status() {
             Some(401) => Code::HttpUnauthorized,
             Some(403) => Code::HttpForbidden,
             Some(s) if s >= 500 => Code::HttpServerError,
             _ => Code::HttpStatus,
         },
-        (LayerName::Http, _) => Code::HttpFailed,
-        (LayerName::Proxy, "auth_required") => Code::ProxyAuthRequired,
-        (LayerName::Proxy, "forbidden") => Code::ProxyForbidden,
-        (LayerName::Proxy, "timeout") => Code::ProxyStalled,
-        (LayerName::Proxy, _) => Code::ProxyConnectFailed,
-        (LayerName::Sumdb, "signature_invalid" | "signature_unknown_key") => {
+        Some(E::Proxy(ProxyError::AuthRequired)) => Code::ProxyAuthRequired,
+        Some(E::Proxy(ProxyError::Forbidden)) => Code::ProxyForbidden,
+        Some(E::Proxy(ProxyError::Timeout)) => Code::ProxyStalled,
+        Some(E::Sumdb(SumdbError::SignatureInvalid | SumdbError::SignatureUnknownKey)) => {
             Code::SumdbSignatureInvalid
         }
-        (LayerName::Sumdb, "lookup_not_found") => Code::SumdbLookupNotFound,
-        (LayerName::Sumdb, _) => Code::SumdbFailed,
+        Some(E::Sumdb(SumdbError::LookupNotFound)) => Code::SumdbLookupNotFound,
+        // Any other cause: the layer's catch-all.
+        _ => match l.layer {
+            LayerName::Dns => Code::DnsFailed,
+            LayerName::Tcp => Code::TcpUnreachable,
+            LayerName::Tls => Code::TlsHandshakeFailed,
+            LayerName::Http => Code::HttpFailed,
+            LayerName::Proxy => Code::ProxyConnectFailed,
+            LayerName::Sumdb => Code::SumdbFailed,
+        },
     };
     let host = if code.layer() == Layer::Proxy {
         t.via_proxy
@@ -120,26 +123,24 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
     if let Some(dns) = t.layer(LayerName::Dns)
         && let Some(bogus) = dns
             .detail
-            .get("bogus")
-            .and_then(Value::as_array)
+            .as_dns()
+            .and_then(|d| d.bogus.as_ref())
             .filter(|b| !b.is_empty())
     {
         // No real server behind the answer (nothing listens, or the handshake dies): the
         // DNS answer is the cause. A server that presents a certificate is judged by TLS.
         let nothing_there = l.layer == LayerName::Tcp
-            || (l.layer == LayerName::Tls
-                && matches!(
-                    kind,
-                    "reset_after_client_hello"
-                        | "eof_after_client_hello"
-                        | "handshake_timeout"
-                        | "not_tls"
-                        | "not_tls_http"
-                ));
-        let addresses: Vec<&str> = bogus
-            .iter()
-            .filter_map(|b| b.get("address").and_then(Value::as_str))
-            .collect();
+            || matches!(
+                kind,
+                Some(E::Tls(
+                    TlsError::ResetAfterClientHello
+                        | TlsError::EofAfterClientHello
+                        | TlsError::HandshakeTimeout
+                        | TlsError::NotTls
+                        | TlsError::NotTlsHttp
+                ))
+            );
+        let addresses: Vec<&str> = bogus.iter().map(|b| b.address.as_str()).collect();
         if !nothing_there {
             f.evidence.push(format!(
                 "{} resolved to {}, which cannot be right for a public name",
@@ -154,11 +155,7 @@ fn failure_finding(t: &Target, l: &LayerResult) -> Finding {
             f.message = format!(
                 "{} resolved to {} — an address that cannot be right for a public name — and then {}: {}",
                 t.host,
-                bogus
-                    .iter()
-                    .filter_map(|b| b.get("address").and_then(Value::as_str))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                addresses.join(", "),
                 l.layer_name(),
                 msg
             );
@@ -186,11 +183,7 @@ impl LayerNameText for LayerResult {
 
 /// go's wording for a failed GET: net/url wraps transport errors as `Get "<url>": <err>`.
 fn go_error(url: &str, t: &Target, l: &LayerResult) -> String {
-    let msg = l
-        .error
-        .as_ref()
-        .map(|e| e.message.clone())
-        .unwrap_or_default();
+    let msg = l.message().unwrap_or_default().to_owned();
     match l.layer {
         // The probe's own request stands in for the one go makes (`.mod`, `/lookup/…`).
         LayerName::Http | LayerName::Sumdb => as_go_read(&msg, t, url),
@@ -217,10 +210,10 @@ fn as_go_read(msg: &str, t: &Target, go_url: &str) -> String {
 fn attempt_from(t: &Target, go_url: &str) -> Attempt {
     if let Some(l) = t.first_failure() {
         // Still arriving: go has no timeout there and gets the answer, late.
-        if l.kind() == Some("slow_progress") {
+        if l.kind() == Some(HttpError::SlowProgress.into()) {
             return Attempt::Served;
         }
-        if l.layer == LayerName::Http && l.kind() == Some("not_found") {
+        if l.kind().is_some_and(ProbeError::is_not_found) {
             let msg = l
                 .error
                 .as_ref()
@@ -240,8 +233,14 @@ fn find(targets: &[Target], role: Role, pred: impl Fn(&Target) -> bool) -> Optio
     targets.iter().find(|t| t.role == role && pred(t))
 }
 
-fn ctx<'a>(t: &'a Target, key: &str) -> Option<&'a str> {
-    t.context.get(key).and_then(Value::as_str)
+/// The GOPROXY entry a target stands for.
+fn ctx_proxy(t: &Target) -> Option<&str> {
+    t.context(|c| c.proxy.as_deref())
+}
+
+/// The module a target stands for.
+fn ctx_module(t: &Target) -> Option<&str> {
+    t.context(|c| c.module.as_deref())
 }
 
 /// The URL go would show for a module fetched from `proxy`: the go.mod when it loads the module
@@ -264,19 +263,15 @@ fn proxy_target<'a>(targets: &'a [Target], proxy: &str, m: &ModulePlan) -> Optio
     let red = redact_urls(proxy);
     // The module's own probe (every module of a file:// proxy has one), else its host's.
     find(targets, Role::Proxy, |t| {
-        ctx(t, "proxy") == Some(red.as_str()) && ctx(t, "module") == Some(m.module.as_str())
+        ctx_proxy(t) == Some(red.as_str()) && ctx_module(t) == Some(m.module.as_str())
     })
     .or_else(|| {
         find(targets, Role::Proxy, |t| {
-            ctx(t, "proxy") == Some(red.as_str())
-                && ctx(t, "module").is_some_and(|mm| mm.split('/').next() == Some(m.host.as_str()))
+            ctx_proxy(t) == Some(red.as_str())
+                && ctx_module(t).is_some_and(|mm| mm.split('/').next() == Some(m.host.as_str()))
         })
     })
-    .or_else(|| {
-        find(targets, Role::Proxy, |t| {
-            ctx(t, "proxy") == Some(red.as_str())
-        })
-    })
+    .or_else(|| find(targets, Role::Proxy, |t| ctx_proxy(t) == Some(red.as_str())))
 }
 
 /// go's words for a failed go-get discovery (vcs.go `RepoRootForImportPath`): transport
@@ -326,11 +321,14 @@ fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &crate::plan::DirectPla
                 .as_ref()
                 .map(|e| e.message.clone())
                 .unwrap_or_default();
-            let code = match g.error.as_ref().map(|e| e.kind.as_str()) {
-                Some("auth_required" | "auth_failed" | "ssh_auth" | "ssh_host_key") => {
-                    Code::VcsAuthRequired
-                }
-                Some("not_found") => Code::VcsRepoNotFound,
+            let code = match g.error.as_ref().map(|e| e.kind) {
+                Some(
+                    GitError::AuthRequired
+                    | GitError::AuthFailed
+                    | GitError::SshAuth
+                    | GitError::SshHostKey,
+                ) => Code::VcsAuthRequired,
+                Some(GitError::NotFound) => Code::VcsRepoNotFound,
                 _ => Code::VcsUnreachable,
             };
             let f = Finding::of(
@@ -625,7 +623,7 @@ fn walk_sumdb(
                         None => latest.clone(),
                     };
                     let e = go_error(&go_url, t, l);
-                    if l.kind() == Some("lookup_not_found") {
+                    if l.kind() == Some(SumdbError::LookupNotFound.into()) {
                         f = f.reclassified(Code::SumdbLookupNotFound);
                     } else if l.layer != LayerName::Sumdb {
                         f = f.reclassified(Code::SumdbUnreachable);
@@ -697,7 +695,9 @@ fn walk_toolchain_download(
     let (os, arch) = predict::goos_goarch();
     let mut real: Option<(Finding, String)> = None;
     let mut served: Option<String> = None;
-    let zip_probe = |t: &&Target| t.role == Role::Toolchain && ctx(t, "request") != Some("list");
+    let zip_probe = |t: &&Target| {
+        t.role == Role::Toolchain && t.context(|c| c.request) != Some(ToolchainRequest::List)
+    };
     for step in route.iter().filter(|s| !matches!(s, Step::Skipped { .. })) {
         match step {
             Step::Proxy {
@@ -734,11 +734,11 @@ fn walk_toolchain_download(
                 let discovery = targets
                     .iter()
                     .filter(zip_probe)
-                    .find(|t| ctx(t, "step").is_some());
+                    .find(|t| t.context(|c| c.step).is_some());
                 let zip = targets
                     .iter()
                     .filter(zip_probe)
-                    .find(|t| ctx(t, "proxy") == Some("direct"));
+                    .find(|t| ctx_proxy(t) == Some("direct"));
                 if let Some((t, l)) = discovery.and_then(|t| t.first_failure().map(|l| (t, l))) {
                     let mut f = failure_finding(t, l);
                     f.severity = Severity::Warning;
@@ -1243,12 +1243,15 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
                 .filter(|f| f.code == Code::SumdbLookupNotFound)
                 .and_then(|_| {
                     targets.iter().find_map(|t| {
-                        t.layer(LayerName::Sumdb)?
-                            .detail
-                            .get("lookup")?
-                            .get("module")?
-                            .as_str()
-                            .map(str::to_owned)
+                        Some(
+                            t.layer(LayerName::Sumdb)?
+                                .detail
+                                .as_sumdb()?
+                                .lookup
+                                .as_ref()?
+                                .module
+                                .clone(),
+                        )
                     })
                 });
             if s.predicted == Predicted::Fail {
@@ -1325,7 +1328,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
         if findings
             .iter()
             .any(|x| x.host == f.host && x.layer == f.layer)
-            || (l.layer == LayerName::Http && l.kind() == Some("not_found"))
+            || l.kind().is_some_and(ProbeError::is_not_found)
         {
             continue;
         }
@@ -1339,10 +1342,8 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
     }
     for t in targets {
         if let Some(dns) = t.layer(LayerName::Dns)
-            && let Some(cmp) = dns.detail.get("comparison").and_then(Value::as_array)
-            && cmp
-                .iter()
-                .any(|c| c.get("agrees") == Some(&Value::Bool(false)))
+            && let Some(cmp) = dns.detail.as_dns().and_then(|d| d.comparison.as_ref())
+            && cmp.iter().any(|c| c.agrees == Some(false))
             && !findings
                 .iter()
                 .any(|f| f.code == Code::DnsPoisoned && f.host.as_deref() == Some(&t.host))
@@ -1351,8 +1352,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
         }
         if let Some(skew) = t
             .layer(LayerName::Http)
-            .and_then(|h| h.detail.get("date_skew_s"))
-            .and_then(Value::as_i64)
+            .and_then(|h| h.detail.as_http()?.response.as_ref()?.date_skew_s)
             && skew.abs() > 300
             && !findings.iter().any(|f| f.code == Code::ClockSkew)
         {
@@ -1411,7 +1411,10 @@ mod tests {
     use crate::config::LoadOptions;
     use crate::config::env::Environment;
     use crate::probe::LayerResult as L;
-    use serde_json::json;
+    use crate::probe::evidence::{
+        BogusAddress, ConnectEvidence, DnsEvidence, GoModFetch, HttpEvidence, ProbeStep,
+    };
+    use crate::probe::{Evidence, TargetContext};
     use std::time::Duration;
 
     fn cfg(pairs: &[(&str, &str)]) -> Config {
@@ -1452,27 +1455,48 @@ mod tests {
 
     fn ok_layers() -> Vec<L> {
         vec![
-            L::ok(LayerName::Dns, ms(), json!({})),
-            L::ok(LayerName::Tcp, ms(), json!({})),
-            L::ok(LayerName::Tls, ms(), json!({})),
-            L::ok(LayerName::Http, ms(), json!({"status": 200})),
+            L::ok(LayerName::Dns, ms(), Evidence::empty()),
+            L::ok(LayerName::Tcp, ms(), Evidence::empty()),
+            L::ok(LayerName::Tls, ms(), Evidence::empty()),
+            L::ok(LayerName::Http, ms(), HttpEvidence::status(200)),
         ]
     }
 
-    fn failing(layer: LayerName, kind: &str, status: Option<u16>) -> Vec<L> {
+    fn failing(kind: impl Into<ProbeError>, status: Option<u16>) -> Vec<L> {
+        let kind = kind.into();
         let mut v: Vec<L> = ok_layers()
             .into_iter()
-            .take_while(|l| l.layer != layer)
+            .take_while(|l| l.layer != kind.layer())
             .collect();
-        let detail = status.map_or(json!({}), |s| json!({"status": s}));
-        v.push(L::fail(
-            layer,
-            ms(),
-            kind,
-            format!("{kind} happened"),
-            detail,
-        ));
+        let detail = status.map_or(Evidence::empty(), |s| HttpEvidence::status(s).into());
+        v.push(L::fail(ms(), kind, format!("{kind} happened"), detail));
         v
+    }
+
+    fn context(
+        proxy: Option<&str>,
+        module: &str,
+        request: Option<ToolchainRequest>,
+    ) -> Option<TargetContext> {
+        Some(TargetContext {
+            proxy: proxy.map(str::to_owned),
+            module: Some(module.to_owned()),
+            request,
+            ..TargetContext::default()
+        })
+    }
+
+    /// A go.mod the probe read through the proxy: its status and go line.
+    fn go_mod(module: &str, version: &str, status: u16, go: Option<&str>) -> GoModFetch {
+        GoModFetch {
+            status: Some(status),
+            go: go.map(|g| Some(g.to_owned())),
+            ..GoModFetch::new(module, version)
+        }
+    }
+
+    fn set_go_mods(t: &mut Target, mods: Vec<GoModFetch>) {
+        t.layers[3].detail.as_http_mut().unwrap().go_mods = Some(mods);
     }
 
     fn proxy_target(proxy: &str, layers: Vec<L>) -> Target {
@@ -1485,7 +1509,7 @@ mod tests {
                 .to_owned(),
             via_proxy: None,
             layers,
-            context: json!({"proxy": proxy, "module": "example.com/m"}),
+            context: context(Some(proxy), "example.com/m", None),
             git: None,
         }
     }
@@ -1500,7 +1524,7 @@ mod tests {
                 .to_owned(),
             via_proxy: None,
             layers,
-            context: json!({}),
+            context: Some(TargetContext::default()),
             git: None,
         }
     }
@@ -1522,7 +1546,7 @@ mod tests {
         let o = run(
             &[("GOPROXY", "https://a.example,https://b.example")],
             vec![
-                proxy_target(A, failing(LayerName::Http, "not_found", Some(404))),
+                proxy_target(A, failing(HttpError::NotFound, Some(404))),
                 proxy_target(B, ok_layers()),
             ],
         );
@@ -1532,7 +1556,7 @@ mod tests {
         let o = run(
             &[("GOPROXY", "https://a.example,https://b.example")],
             vec![
-                proxy_target(A, failing(LayerName::Tcp, "timeout", None)),
+                proxy_target(A, failing(TcpError::Timeout, None)),
                 proxy_target(B, ok_layers()),
             ],
         );
@@ -1551,7 +1575,7 @@ mod tests {
         let o = run(
             &[("GOPROXY", "https://a.example|https://b.example")],
             vec![
-                proxy_target(A, failing(LayerName::Tls, "reset_after_client_hello", None)),
+                proxy_target(A, failing(TlsError::ResetAfterClientHello, None)),
                 proxy_target(B, ok_layers()),
             ],
         );
@@ -1572,8 +1596,8 @@ mod tests {
         let o = run(
             &[("GOPROXY", "https://a.example,https://b.example")],
             vec![
-                proxy_target(A, failing(LayerName::Http, "not_found", Some(404))),
-                proxy_target(B, failing(LayerName::Http, "not_found", Some(410))),
+                proxy_target(A, failing(HttpError::NotFound, Some(404))),
+                proxy_target(B, failing(HttpError::NotFound, Some(410))),
             ],
         );
         assert_eq!(o.outcome.predicted, Predicted::Fail);
@@ -1582,8 +1606,8 @@ mod tests {
         let o = run(
             &[("GOPROXY", "https://a.example|https://b.example")],
             vec![
-                proxy_target(A, failing(LayerName::Http, "status", Some(503))),
-                proxy_target(B, failing(LayerName::Http, "not_found", Some(404))),
+                proxy_target(A, failing(HttpError::Status, Some(503))),
+                proxy_target(B, failing(HttpError::NotFound, Some(404))),
             ],
         );
         assert_eq!(o.outcome.root_cause_code, Some(Code::HttpServerError));
@@ -1598,7 +1622,7 @@ mod tests {
         let o = run(
             &[("GOPROXY", "https://a.example,https://b.example")],
             vec![
-                proxy_target(A, failing(LayerName::Http, "status", Some(500))),
+                proxy_target(A, failing(HttpError::Status, Some(500))),
                 proxy_target(B, ok_layers()),
             ],
         );
@@ -1609,10 +1633,7 @@ mod tests {
     fn direct_ends_the_list_and_gonoproxy_goes_direct() {
         let o = run(
             &[("GOPROXY", "https://a.example,direct")],
-            vec![proxy_target(
-                A,
-                failing(LayerName::Http, "not_found", Some(410)),
-            )],
+            vec![proxy_target(A, failing(HttpError::NotFound, Some(410)))],
         );
         assert_eq!(o.outcome.modules[0].via.as_deref(), Some("direct"));
         // GOPROXY=off with a GONOPROXY match: still fetched directly.
@@ -1643,7 +1664,10 @@ mod tests {
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(A),
-                    with_sumdb(ok_layers(), Some(L::ok(LayerName::Sumdb, ms(), json!({})))),
+                    with_sumdb(
+                        ok_layers(),
+                        Some(L::ok(LayerName::Sumdb, ms(), Evidence::empty())),
+                    ),
                 ),
             ],
         );
@@ -1656,17 +1680,20 @@ mod tests {
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(A),
-                    failing(LayerName::Http, "not_found", Some(404)),
+                    failing(HttpError::NotFound, Some(404)),
                 ),
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(B),
-                    failing(LayerName::Http, "not_found", Some(404)),
+                    failing(HttpError::NotFound, Some(404)),
                 ),
                 sumdb_target(
                     Role::Sumdb,
                     "https://sum.golang.org/latest",
-                    with_sumdb(ok_layers(), Some(L::ok(LayerName::Sumdb, ms(), json!({})))),
+                    with_sumdb(
+                        ok_layers(),
+                        Some(L::ok(LayerName::Sumdb, ms(), Evidence::empty())),
+                    ),
                 ),
             ],
         );
@@ -1683,7 +1710,7 @@ mod tests {
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(A),
-                    failing(LayerName::Http, "status", Some(503)),
+                    failing(HttpError::Status, Some(503)),
                 ),
                 sumdb_target(Role::Sumdb, "https://sum.golang.org/latest", ok_layers()),
             ],
@@ -1702,17 +1729,20 @@ mod tests {
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(A),
-                    failing(LayerName::Http, "status", Some(503)),
+                    failing(HttpError::Status, Some(503)),
                 ),
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(B),
-                    failing(LayerName::Http, "not_found", Some(404)),
+                    failing(HttpError::NotFound, Some(404)),
                 ),
                 sumdb_target(
                     Role::Sumdb,
                     "https://sum.golang.org/latest",
-                    with_sumdb(ok_layers(), Some(L::ok(LayerName::Sumdb, ms(), json!({})))),
+                    with_sumdb(
+                        ok_layers(),
+                        Some(L::ok(LayerName::Sumdb, ms(), Evidence::empty())),
+                    ),
                 ),
             ],
         );
@@ -1725,17 +1755,17 @@ mod tests {
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(A),
-                    failing(LayerName::Http, "not_found", Some(404)),
+                    failing(HttpError::NotFound, Some(404)),
                 ),
                 sumdb_target(
                     Role::SumdbViaProxy,
                     &sup(B),
-                    failing(LayerName::Http, "not_found", Some(404)),
+                    failing(HttpError::NotFound, Some(404)),
                 ),
                 sumdb_target(
                     Role::Sumdb,
                     "https://sum.golang.org/latest",
-                    failing(LayerName::Tcp, "timeout", None),
+                    failing(TcpError::Timeout, None),
                 ),
             ],
         );
@@ -1760,11 +1790,10 @@ mod tests {
                     with_sumdb(
                         ok_layers(),
                         Some(L::fail(
-                            LayerName::Sumdb,
                             ms(),
-                            "signature_invalid",
+                            SumdbError::SignatureInvalid,
                             "bad",
-                            json!({}),
+                            Evidence::empty(),
                         )),
                     ),
                 ),
@@ -1775,16 +1804,21 @@ mod tests {
 
     #[test]
     fn proxy_auth_is_the_proxy_layer() {
-        let mut layers = vec![
-            L::ok(LayerName::Dns, ms(), json!({"peer": "http-proxy"})),
-            L::ok(LayerName::Tcp, ms(), json!({"peer": "http-proxy"})),
-        ];
+        let via_proxy = |layer| L {
+            peer: Some(Peer::HttpProxy),
+            ..L::ok(layer, ms(), Evidence::empty())
+        };
+        let mut layers = vec![via_proxy(LayerName::Dns), via_proxy(LayerName::Tcp)];
         layers.push(L::fail(
-            LayerName::Proxy,
             ms(),
-            "auth_required",
+            ProxyError::AuthRequired,
             "Proxy Authentication Required",
-            json!({"status": 407}),
+            ConnectEvidence {
+                status: 407,
+                status_line: String::new(),
+                auth_schemes: Vec::new(),
+                credentials_sent: false,
+            },
         ));
         let mut t = proxy_target("https://proxy.golang.org", layers);
         t.via_proxy = Some("http://squid.corp.example:3128".into());
@@ -1849,7 +1883,7 @@ mod tests {
                 .to_owned(),
             via_proxy: None,
             layers,
-            context: json!({"proxy": proxy, "module": "golang.org/toolchain"}),
+            context: context(Some(proxy), "golang.org/toolchain", None),
             git: None,
         }
     }
@@ -1874,10 +1908,7 @@ mod tests {
         // Verified with go1.27.3 (GOPROXY=file:///empty,off GOSUMDB=off): the zip comes first.
         let o = toolchain_world(
             "https://a.example",
-            vec![toolchain_target(
-                A,
-                failing(LayerName::Http, "not_found", Some(404)),
-            )],
+            vec![toolchain_target(A, failing(HttpError::NotFound, Some(404)))],
         );
         let tc = o.outcome.toolchain.as_ref().unwrap();
         assert!(
@@ -1909,13 +1940,14 @@ mod tests {
         );
         let p = Plan::build(&c, &[]);
         // go-get discovery of golang.org/toolchain fails: go calls that "not exist".
-        let mut discovery = toolchain_target(
-            "https://golang.org",
-            failing(LayerName::Dns, "nxdomain", None),
-        );
+        let mut discovery =
+            toolchain_target("https://golang.org", failing(DnsError::NxDomain, None));
         discovery.url = "https://golang.org/toolchain?go-get=1".into();
-        discovery.context = json!({"module": "golang.org/toolchain", "step": "go-get discovery"});
-        let not_here = toolchain_target(A, failing(LayerName::Http, "not_found", Some(404)));
+        discovery.context = Some(TargetContext {
+            step: Some(ProbeStep::GoGetDiscovery),
+            ..context(None, "golang.org/toolchain", None).unwrap()
+        });
+        let not_here = toolchain_target(A, failing(HttpError::NotFound, Some(404)));
         let o = predict(&c, &p, &[not_here.clone(), discovery.clone()]);
         let tc = o.outcome.toolchain.as_ref().unwrap();
         assert!(
@@ -1941,11 +1973,8 @@ mod tests {
         // Discovery answered, but the zip from go.dev cannot be fetched: go prints that error.
         let mut ok_discovery = discovery;
         ok_discovery.layers = ok_layers();
-        let mut zip = toolchain_target(
-            "https://go.dev/dl/mod",
-            failing(LayerName::Tcp, "refused", None),
-        );
-        zip.context = json!({"proxy": "direct", "module": "golang.org/toolchain"});
+        let mut zip = toolchain_target("https://go.dev/dl/mod", failing(TcpError::Refused, None));
+        zip.context = context(Some("direct"), "golang.org/toolchain", None);
         let o = predict(&c, &p, &[not_here, ok_discovery, zip]);
         let tc = o.outcome.toolchain.as_ref().unwrap();
         assert!(
@@ -1959,10 +1988,7 @@ mod tests {
         let o = predict(
             &c,
             &p,
-            &[toolchain_target(
-                A,
-                failing(LayerName::Tcp, "refused", None),
-            )],
+            &[toolchain_target(A, failing(TcpError::Refused, None))],
         );
         assert_eq!(o.outcome.root_cause_code, Some(Code::TcpRefused));
         assert!(
@@ -1996,8 +2022,10 @@ mod tests {
         );
         let p = Plan::build(&c, &[]);
         let mut dep = proxy_target(A, ok_layers());
-        dep.layers[3].detail["go_mods"] =
-            json!([{"module": "example.com/m", "version": "v1.0.0", "status": 200, "go": dep_go}]);
+        set_go_mods(
+            &mut dep,
+            vec![go_mod("example.com/m", "v1.0.0", 200, Some(dep_go))],
+        );
         targets.insert(0, dep);
         predict(&c, &p, &targets)
     }
@@ -2005,7 +2033,11 @@ mod tests {
     fn list_target(proxy: &str, layers: Vec<L>) -> Target {
         Target {
             url: format!("{proxy}/golang.org/toolchain/@v/list"),
-            context: json!({"proxy": proxy, "module": "golang.org/toolchain", "request": "list"}),
+            context: context(
+                Some(proxy),
+                "golang.org/toolchain",
+                Some(ToolchainRequest::List),
+            ),
             ..toolchain_target(proxy, layers)
         }
     }
@@ -2016,7 +2048,8 @@ mod tests {
             .iter()
             .filter_map(|v| crate::config::toolchain::dl_to_go(v))
             .collect();
-        l[3].detail["go_versions"] = json!(versions);
+        l[3].detail.as_http_mut().unwrap().go_versions =
+            Some(versions.iter().map(|v| (*v).to_owned()).collect());
         l
     }
 
@@ -2031,14 +2064,18 @@ mod tests {
         let version = crate::config::toolchain::module_version("go1.99.1");
         let zip = |proxy: &str| Target {
             url: format!("{proxy}/golang.org/toolchain/@v/{version}.zip"),
-            context: json!({"proxy": proxy, "module": "golang.org/toolchain", "request": "zip"}),
-            ..toolchain_target(proxy, failing(LayerName::Http, "not_found", Some(404)))
+            context: context(
+                Some(proxy),
+                "golang.org/toolchain",
+                Some(ToolchainRequest::Zip),
+            ),
+            ..toolchain_target(proxy, failing(HttpError::NotFound, Some(404)))
         };
         let o = mid_command_world(
             &ab,
             "1.99",
             vec![
-                list_target(A, failing(LayerName::Http, "not_found", Some(404))),
+                list_target(A, failing(HttpError::NotFound, Some(404))),
                 list_target(
                     B,
                     served_list(&[
@@ -2066,7 +2103,7 @@ mod tests {
         let o = mid_command_world(
             &ab,
             "1.99",
-            vec![list_target(A, failing(LayerName::Tcp, "refused", None))],
+            vec![list_target(A, failing(TcpError::Refused, None))],
         );
         let e = o.outcome.toolchain.as_ref().unwrap().error.clone().unwrap();
         assert!(
@@ -2103,7 +2140,7 @@ mod tests {
                 "{A}/golang.org/toolchain/@v/{}.zip",
                 crate::config::toolchain::module_version("go1.99.0")
             ),
-            context: json!({"proxy": A, "module": "golang.org/toolchain", "request": "zip"}),
+            context: context(Some(A), "golang.org/toolchain", Some(ToolchainRequest::Zip)),
             ..toolchain_target(A, ok_layers())
         };
         let o = mid_command_world(
@@ -2136,7 +2173,7 @@ mod tests {
             ],
         );
         let p = Plan::build(&c, &[]);
-        let refused = toolchain_target(A, failing(LayerName::Tcp, "refused", None));
+        let refused = toolchain_target(A, failing(TcpError::Refused, None));
         let o = predict(&c, &p, &[refused]);
         assert_eq!(o.outcome.root_cause_code, Some(Code::TcpRefused));
         assert!(
@@ -2167,16 +2204,19 @@ mod tests {
         );
         let p = Plan::build(&c, &[]);
         let mut dep = proxy_target(A, ok_layers());
-        dep.layers[3].detail["go_mods"] = json!([
-            {"module": "b.example/y", "version": "v1.0.0", "status": 200, "go": "1.99"},
-            {"module": "a.example/x", "version": "v1.0.0", "status": 200, "go": "1.98"},
-        ]);
+        set_go_mods(
+            &mut dep,
+            vec![
+                go_mod("b.example/y", "v1.0.0", 200, Some("1.99")),
+                go_mod("a.example/x", "v1.0.0", 200, Some("1.98")),
+            ],
+        );
         let zip = |name: &str, layers: Vec<L>| Target {
             url: format!(
                 "{A}/golang.org/toolchain/@v/{}.zip",
                 crate::config::toolchain::module_version(name)
             ),
-            context: json!({"proxy": A, "module": "golang.org/toolchain", "request": "zip"}),
+            context: context(Some(A), "golang.org/toolchain", Some(ToolchainRequest::Zip)),
             ..toolchain_target(A, layers)
         };
         let targets = vec![
@@ -2186,7 +2226,7 @@ mod tests {
                 served_list(&["v0.0.1-go1.98.5.linux-amd64", "v0.0.1-go1.99.0.linux-amd64"]),
             ),
             zip("go1.98.5", ok_layers()),
-            zip("go1.99.0", failing(LayerName::Http, "not_found", Some(404))),
+            zip("go1.99.0", failing(HttpError::NotFound, Some(404))),
         ];
         let o = predict(&c, &p, &targets);
         let tc = o.outcome.toolchain.as_ref().unwrap();
@@ -2214,10 +2254,13 @@ mod tests {
             );
             let p = Plan::build(&c, &[]);
             let mut dep = proxy_target(A, ok_layers());
-            dep.layers[3].detail["go_mods"] = json!([
-                {"module": "a.example/x", "version": "v1.0.0", "status": status},
-                {"module": "b.example/y", "version": "v1.0.0", "status": 200, "go": "1.99"},
-            ]);
+            set_go_mods(
+                &mut dep,
+                vec![
+                    go_mod("a.example/x", "v1.0.0", status, None),
+                    go_mod("b.example/y", "v1.0.0", 200, Some("1.99")),
+                ],
+            );
             predict(&c, &p, &[dep]).outcome
         };
         assert_eq!(
@@ -2256,14 +2299,19 @@ mod tests {
         let mut layers = vec![L::ok(
             LayerName::Dns,
             ms(),
-            json!({"bogus": [{"address": "10.10.10.10", "reason": "private"}]}),
+            DnsEvidence {
+                bogus: Some(vec![BogusAddress {
+                    address: "10.10.10.10".into(),
+                    reason: "private",
+                }]),
+                ..DnsEvidence::default()
+            },
         )];
         layers.push(L::fail(
-            LayerName::Tcp,
             ms(),
-            "timeout",
+            TcpError::Timeout,
             "dial tcp 10.10.10.10:443: i/o timeout",
-            json!({}),
+            Evidence::empty(),
         ));
         let o = run(
             &[("GOPROXY", "https://proxy.golang.org,direct")],

@@ -2,8 +2,6 @@
 //! passed every layer, the interception CA installed rather than verification skipped, the
 //! checksum database kept on (never GOSUMDB=off), GOPRIVATE for private modules.
 
-use serde_json::Value;
-
 use super::remedy::{set_go_env, sh_quote};
 use super::{Code, Finding, Remedy};
 use crate::config::Config;
@@ -14,7 +12,7 @@ use crate::redact::redact_urls;
 fn healthy_proxies(targets: &[Target], except_host: Option<&str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in targets.iter().filter(|t| t.role == Role::Proxy && t.ok()) {
-        if let Some(p) = t.context.get("proxy").and_then(Value::as_str)
+        if let Some(p) = t.context(|c| c.proxy.as_deref())
             && Some(t.host.as_str()) != except_host
             && !out.iter().any(|o| o == p)
             && !p.contains("xxxxx@")
@@ -29,14 +27,8 @@ fn issuer(targets: &[Target], host: &str) -> Option<String> {
     let t = targets
         .iter()
         .find(|t| t.host == host && t.layer(LayerName::Tls).is_some())?;
-    let chain = t
-        .layer(LayerName::Tls)?
-        .detail
-        .get("chain")?
-        .as_array()?
-        .clone();
-    let top = chain.last()?;
-    top.get("issuer").and_then(Value::as_str).map(str::to_owned)
+    let chain = &t.layer(LayerName::Tls)?.detail.as_tls()?.chain;
+    chain.last()?.issuer().map(str::to_owned)
 }
 
 fn mirror_advice(cfg: &Config, targets: &[Target], host: Option<&str>) -> Vec<Remedy> {

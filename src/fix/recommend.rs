@@ -13,6 +13,7 @@ use crate::diagnose::Diagnosis;
 use crate::diagnose::predict::Predicted;
 use crate::i18n::Lang;
 use crate::plan::{Plan, SumdbStep, private_hint, proxy_step, sumdb_via_proxy_step};
+use crate::probe::Progress;
 use crate::probe::engine::{self, ProbeOptions};
 use crate::probe::{LayerName, Role, Target};
 use crate::redact::redact_urls;
@@ -227,18 +228,20 @@ fn targets_of<'a>(
     candidate: &str,
 ) -> impl Iterator<Item = &'a Target> + 'a {
     let red = redact_urls(candidate);
-    targets.iter().filter(move |t| {
-        t.role == role && t.context.get("proxy").and_then(|p| p.as_str()) == Some(red.as_str())
-    })
+    targets
+        .iter()
+        .filter(move |t| t.role == role && t.context(|c| c.proxy.as_deref()) == Some(red.as_str()))
 }
 
-/// Probes the candidates `rounds` times within `opts.timeout` in total.
+/// Probes the candidates `rounds` times within `opts.timeout` in total, each round reporting
+/// to `progress`.
 pub async fn probe(
     cfg: &Config,
     plan: &Plan,
     candidates: &[String],
     opts: &ProbeOptions,
     rounds: u32,
+    progress: &dyn Progress,
 ) -> (Vec<Candidate>, bool) {
     let p = candidate_plan(cfg, plan, candidates);
     let per_round = ProbeOptions {
@@ -247,7 +250,7 @@ pub async fn probe(
     };
     let mut runs: Vec<Vec<Target>> = Vec::new();
     for _ in 0..rounds.max(1) {
-        runs.push(engine::run(cfg, &p, &per_round).await);
+        runs.push(engine::run(cfg, &p, &per_round, progress).await);
     }
     let sumdb_direct_ok = runs
         .last()

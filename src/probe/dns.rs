@@ -9,17 +9,16 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::evidence::{BogusAddress, Comparison, DnsAnswer, DnsEvidence, NameserverAnswer};
+use super::{DnsError, LayerName, LayerResult};
 use hickory_resolver::TokioResolver;
 use hickory_resolver::config::{
     ConnectionConfig, NameServerConfig, ProtocolConfig, ResolveHosts, ResolverConfig,
 };
+use hickory_resolver::net::NetError;
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
-use hickory_resolver::net::{DnsError, NetError};
 use hickory_resolver::proto::op::ResponseCode;
 use hickory_resolver::proto::rr::RData;
-use serde_json::{Value, json};
-
-use super::{LayerName, LayerResult};
 
 /// An encrypted resolver to compare answers with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,32 +213,40 @@ pub fn bogus_reason(ip: IpAddr) -> Option<&'static str> {
 #[derive(Debug, Clone, PartialEq)]
 enum Answer {
     Ips(Vec<IpAddr>),
-    /// kind, human text
-    Error(&'static str, String),
+    /// The cause and its human text.
+    Error(DnsError, String),
 }
 
-fn classify(err: &NetError) -> (&'static str, String) {
+fn classify(err: &NetError) -> (DnsError, String) {
+    use hickory_resolver::net::DnsError as Hickory;
     match err {
-        NetError::Dns(DnsError::NoRecordsFound(nr))
+        NetError::Dns(Hickory::NoRecordsFound(nr))
             if nr.response_code == ResponseCode::NXDomain =>
         {
-            ("nxdomain", "NXDOMAIN".into())
+            (DnsError::NxDomain, "NXDOMAIN".into())
         }
-        NetError::Dns(DnsError::NoRecordsFound(_)) => ("empty", "NOERROR with no records".into()),
-        NetError::Dns(DnsError::ResponseCode(ResponseCode::ServFail)) => {
-            ("servfail", "SERVFAIL".into())
+        NetError::Dns(Hickory::NoRecordsFound(_)) => {
+            (DnsError::Empty, "NOERROR with no records".into())
         }
-        NetError::Dns(DnsError::ResponseCode(ResponseCode::Refused)) => {
-            ("refused", "REFUSED".into())
+        NetError::Dns(Hickory::ResponseCode(ResponseCode::ServFail)) => {
+            (DnsError::ServFail, "SERVFAIL".into())
         }
-        NetError::Dns(DnsError::ResponseCode(code)) => ("rcode", format!("server answered {code}")),
-        NetError::Timeout => ("timeout", "no answer".into()),
+        NetError::Dns(Hickory::ResponseCode(ResponseCode::Refused)) => {
+            (DnsError::Refused, "REFUSED".into())
+        }
+        NetError::Dns(Hickory::ResponseCode(code)) => {
+            (DnsError::Rcode, format!("server answered {code}"))
+        }
+        NetError::Timeout => (DnsError::Timeout, "no answer".into()),
         NetError::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => (
-            "unreachable",
+            DnsError::Unreachable,
             "nameserver port closed (ICMP port unreachable)".into(),
         ),
-        NetError::NoConnections => ("no_nameserver", "no nameserver could be reached".into()),
-        other => ("error", other.to_string()),
+        NetError::NoConnections => (
+            DnsError::NoNameserver,
+            "no nameserver could be reached".into(),
+        ),
+        other => (DnsError::Other, other.to_string()),
     }
 }
 
@@ -283,7 +290,7 @@ async fn query(resolver: &TokioResolver, name: &str, v6: bool, budget: Duration)
         }
     };
     match tokio::time::timeout(budget, fut).await {
-        Err(_) => Answer::Error("timeout", "no answer".into()),
+        Err(_) => Answer::Error(DnsError::Timeout, "no answer".into()),
         Ok(Ok(lookup)) => {
             let ips: Vec<IpAddr> = lookup
                 .answers()
@@ -295,7 +302,7 @@ async fn query(resolver: &TokioResolver, name: &str, v6: bool, budget: Duration)
                 })
                 .collect();
             if ips.is_empty() {
-                Answer::Error("empty", "NOERROR with no records".into())
+                Answer::Error(DnsError::Empty, "NOERROR with no records".into())
             } else {
                 Answer::Ips(ips)
             }
@@ -307,10 +314,13 @@ async fn query(resolver: &TokioResolver, name: &str, v6: bool, budget: Duration)
     }
 }
 
-fn answer_json(a: &Answer) -> Value {
+fn answer_evidence(a: &Answer) -> DnsAnswer {
     match a {
-        Answer::Ips(ips) => json!(ips.iter().map(ToString::to_string).collect::<Vec<_>>()),
-        Answer::Error(kind, msg) => json!({"error": kind, "message": msg}),
+        Answer::Ips(ips) => DnsAnswer::Addresses(ips.iter().map(ToString::to_string).collect()),
+        Answer::Error(error, message) => DnsAnswer::Failed {
+            error: *error,
+            message: message.clone(),
+        },
     }
 }
 
@@ -334,13 +344,22 @@ pub async fn resolve(
             layer: LayerResult::ok(
                 LayerName::Dns,
                 start.elapsed(),
-                json!({"source": "ip literal", "a": [ip.to_string()]}),
+                DnsEvidence {
+                    source: "ip literal".into(),
+                    a: Some(DnsAnswer::Addresses(vec![ip.to_string()])),
+                    ..DnsEvidence::default()
+                },
             ),
             addrs: vec![ip],
         };
     }
     if let Some(ips) = setup.hosts.get(&host.to_ascii_lowercase()) {
-        let detail = json!({"source": "/etc/hosts", "addresses": ips.iter().map(ToString::to_string).collect::<Vec<_>>(), "bogus": bogus_list(ips, expect_public)});
+        let detail = DnsEvidence {
+            source: "/etc/hosts".into(),
+            addresses: Some(ips.iter().map(ToString::to_string).collect()),
+            bogus: Some(bogus_list(ips, expect_public)),
+            ..DnsEvidence::default()
+        };
         return Resolved {
             layer: LayerResult::ok(LayerName::Dns, start.elapsed(), detail),
             addrs: sort_addrs(ips.clone()),
@@ -357,7 +376,12 @@ pub async fn resolve(
         let resolver = match resolver_for(*ns, ProtocolConfig::Udp, remaining, None) {
             Ok(r) => r,
             Err(e) => {
-                tried.push(json!({"nameserver": ns.to_string(), "error": e.to_string()}));
+                tried.push(NameserverAnswer {
+                    nameserver: ns.to_string(),
+                    a: None,
+                    aaaa: None,
+                    error: Some(e.to_string()),
+                });
                 continue;
             }
         };
@@ -365,13 +389,20 @@ pub async fn resolve(
             query(&resolver, host, false, remaining),
             query(&resolver, host, true, remaining)
         );
-        tried.push(
-            json!({"nameserver": ns.to_string(), "a": answer_json(&a), "aaaa": answer_json(&aaaa)}),
-        );
+        tried.push(NameserverAnswer {
+            nameserver: ns.to_string(),
+            a: Some(answer_evidence(&a)),
+            aaaa: Some(answer_evidence(&aaaa)),
+            error: None,
+        });
         // Like go: an answer (records or NXDOMAIN / empty) is final; SERVFAIL, REFUSED and
         // timeouts move on to the next nameserver.
-        let definitive =
-            |x: &Answer| matches!(x, Answer::Ips(_) | Answer::Error("nxdomain" | "empty", _));
+        let definitive = |x: &Answer| {
+            matches!(
+                x,
+                Answer::Ips(_) | Answer::Error(DnsError::NxDomain | DnsError::Empty, _)
+            )
+        };
         let done = definitive(&a) || definitive(&aaaa);
         last = Some((*ns, a, aaaa));
         if done {
@@ -387,11 +418,14 @@ pub async fn resolve(
             .unwrap_or_else(|| "no nameserver could be asked".into());
         return Resolved {
             layer: LayerResult::fail(
-                LayerName::Dns,
                 elapsed,
-                "no_nameserver",
+                DnsError::NoNameserver,
                 msg,
-                json!({"source": setup.source, "tried": tried}),
+                DnsEvidence {
+                    source: setup.source.clone(),
+                    tried: Some(tried),
+                    ..DnsEvidence::default()
+                },
             ),
             addrs: Vec::new(),
         };
@@ -402,18 +436,19 @@ pub async fn resolve(
             ips.extend(v);
         }
     }
-    let mut detail = json!({
-        "source": setup.source,
-        "answered_by": ns.to_string(),
-        "a": answer_json(&a),
-        "aaaa": answer_json(&aaaa),
-        "tried": tried,
-    });
+    let mut detail = DnsEvidence {
+        source: setup.source.clone(),
+        answered_by: Some(ns.to_string()),
+        a: Some(answer_evidence(&a)),
+        aaaa: Some(answer_evidence(&aaaa)),
+        tried: Some(tried),
+        ..DnsEvidence::default()
+    };
     if !ips.is_empty() {
-        detail["bogus"] = bogus_list(&ips, expect_public);
+        detail.bogus = Some(bogus_list(&ips, expect_public));
         if !setup.compare.is_empty() {
-            detail["comparison"] =
-                compare(setup, host, &ips, budget.saturating_sub(start.elapsed())).await;
+            detail.comparison =
+                Some(compare(setup, host, &ips, budget.saturating_sub(start.elapsed())).await);
         }
         return Resolved {
             layer: LayerResult::ok(LayerName::Dns, start.elapsed(), detail),
@@ -421,34 +456,26 @@ pub async fn resolve(
         };
     }
     // Both families failed: report the more telling one (an answer beats a timeout).
+    let telling = |k: &DnsError| !matches!(k, DnsError::Timeout | DnsError::Empty);
     let (kind, msg) = match (&a, &aaaa) {
-        (Answer::Error(k, m), _) if *k != "timeout" && *k != "empty" => (*k, m.clone()),
-        (_, Answer::Error(k, m)) if *k != "timeout" && *k != "empty" => (*k, m.clone()),
+        (Answer::Error(k, m), _) if telling(k) => (*k, m.clone()),
+        (_, Answer::Error(k, m)) if telling(k) => (*k, m.clone()),
         (Answer::Error(k, m), _) => (*k, m.clone()),
-        _ => ("error", "no address".to_owned()),
+        _ => (DnsError::Other, "no address".to_owned()),
     };
     // go folds NOERROR-empty into "no such host".
     let go_text = match kind {
-        "nxdomain" | "empty" => "no such host",
-        "servfail" | "refused" | "rcode" => "server misbehaving",
-        "timeout" => "i/o timeout",
-        "unreachable" => "read: connection refused",
+        DnsError::NxDomain | DnsError::Empty => "no such host",
+        DnsError::ServFail | DnsError::Refused | DnsError::Rcode => "server misbehaving",
+        DnsError::Timeout => "i/o timeout",
+        DnsError::Unreachable => "read: connection refused",
         _ => "connect: network is unreachable",
     };
     let message = format!("lookup {host} on {ns}: {go_text} ({msg})");
-    let layer = if kind == "timeout" {
-        let mut l = LayerResult::timeout(
-            LayerName::Dns,
-            elapsed,
-            &format!("lookup {host} on {ns}"),
-            detail,
-        );
-        if let Some(e) = l.error.as_mut() {
-            e.message = message;
-        }
-        l
+    let layer = if kind == DnsError::Timeout {
+        LayerResult::timeout(elapsed, kind, message, detail)
     } else {
-        LayerResult::fail(LayerName::Dns, elapsed, kind, message, detail)
+        LayerResult::fail(elapsed, kind, message, detail)
     };
     Resolved {
         layer,
@@ -456,20 +483,26 @@ pub async fn resolve(
     }
 }
 
-fn bogus_list(ips: &[IpAddr], expect_public: bool) -> Value {
+fn bogus_list(ips: &[IpAddr], expect_public: bool) -> Vec<BogusAddress> {
     if !expect_public {
-        return json!([]);
+        return Vec::new();
     }
-    json!(
-        ips.iter()
-            .filter_map(
-                |ip| bogus_reason(*ip).map(|r| json!({"address": ip.to_string(), "reason": r}))
-            )
-            .collect::<Vec<_>>()
-    )
+    ips.iter()
+        .filter_map(|ip| {
+            bogus_reason(*ip).map(|reason| BogusAddress {
+                address: ip.to_string(),
+                reason,
+            })
+        })
+        .collect()
 }
 
-async fn compare(setup: &DnsSetup, host: &str, system: &[IpAddr], budget: Duration) -> Value {
+async fn compare(
+    setup: &DnsSetup,
+    host: &str,
+    system: &[IpAddr],
+    budget: Duration,
+) -> Vec<Comparison> {
     let mut out = Vec::new();
     // One budget for all of them: the comparison must not outlast the DNS step.
     let began = Instant::now();
@@ -486,25 +519,25 @@ async fn compare(setup: &DnsSetup, host: &str, system: &[IpAddr], budget: Durati
         };
         let start = Instant::now();
         let r = if budget.is_zero() {
-            Answer::Error("timeout", "no time left for this resolver".into())
+            Answer::Error(DnsError::Timeout, "no time left for this resolver".into())
         } else {
             match resolver_for(c.addr, protocol, budget, setup.tls.as_deref()) {
                 Ok(r) => query(&r, host, false, budget).await,
-                Err(e) => Answer::Error("error", e.to_string()),
+                Err(e) => Answer::Error(DnsError::Other, e.to_string()),
             }
         };
         let agrees = match &r {
             Answer::Ips(ips) => Some(ips.iter().any(|ip| system.contains(ip))),
             _ => None,
         };
-        out.push(json!({
-            "resolver": format!("{}://{}#{}", c.protocol, c.addr, c.server_name),
-            "a": answer_json(&r),
-            "agrees": agrees,
-            "ms": super::millis(start.elapsed()),
-        }));
+        out.push(Comparison {
+            resolver: format!("{}://{}#{}", c.protocol, c.addr, c.server_name),
+            a: answer_evidence(&r),
+            agrees,
+            ms: super::millis(start.elapsed()),
+        });
     }
-    json!(out)
+    out
 }
 
 /// A simplified RFC 6724 order, as go's resolver sorts: addresses the host has a route to

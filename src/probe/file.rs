@@ -5,11 +5,9 @@
 use std::io::Read;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
-
-use super::LayerName;
-use super::LayerResult;
+use super::evidence::HttpEvidence;
 use super::http::Answer;
+use super::{FileError, LayerName, LayerResult};
 use crate::config::gourl::{self, GoUrl};
 
 /// Reads `u` (at most `max_body` bytes; one byte for a `range` request): the answer, or the
@@ -22,7 +20,7 @@ pub fn read(
 ) -> Result<(LayerResult, Answer), LayerResult> {
     let start = Instant::now();
     let shown = crate::redact::redact_urls(url);
-    let fail = |kind: &str, status: u16, e: &std::io::Error| {
+    let fail = |kind: FileError, status: u16, e: &std::io::Error| {
         // io::Error's text carries " (os error N)"; go prints the bare, lower-case reason.
         let text = e.to_string();
         let reason = text
@@ -31,17 +29,16 @@ pub fn read(
             .unwrap_or(&text)
             .to_lowercase();
         LayerResult::fail(
-            LayerName::Http,
             start.elapsed(),
             kind,
             format!("reading {shown}: {reason}"),
-            json!({"status": status, "file": true}),
+            evidence(status),
         )
     };
     let path = local_path(u);
     if !path.is_absolute() || !u.host.is_empty() {
         let e = std::io::Error::other("file URL is not an absolute local path");
-        return Err(fail("bad_url", 0, &e));
+        return Err(fail(FileError::BadUrl, 0, &e));
     }
     // Never a FIFO or a device (a read there could block past every deadline).
     if let Ok(meta) = std::fs::metadata(&path)
@@ -49,22 +46,22 @@ pub fn read(
         && !meta.is_dir()
     {
         let e = std::io::Error::other("not a regular file");
-        return Err(fail("file_error", 0, &e));
+        return Err(fail(FileError::Unreadable, 0, &e));
     }
     let mut file = match std::fs::File::open(&path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(fail("not_found", 404, &e));
+            return Err(fail(FileError::NotFound, 404, &e));
         }
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-            return Err(fail("forbidden", 403, &e));
+            return Err(fail(FileError::Forbidden, 403, &e));
         }
-        Err(e) => return Err(fail("file_error", 0, &e)),
+        Err(e) => return Err(fail(FileError::Unreadable, 0, &e)),
     };
     let limit = if range { 1 } else { max_body };
     let mut body = Vec::new();
     if let Err(e) = (&mut file).take(limit as u64 + 1).read_to_end(&mut body) {
-        return Err(fail("file_error", 0, &e));
+        return Err(fail(FileError::Unreadable, 0, &e));
     }
     // Cut at the cap like an HTTP body, and said so (a range request wants one byte only).
     let complete = range || body.len() <= limit;
@@ -80,8 +77,16 @@ pub fn read(
         total,
         version: "file",
     };
-    let layer = LayerResult::ok(LayerName::Http, total, json!({"status": 200, "file": true}));
+    let layer = LayerResult::ok(LayerName::Http, total, evidence(200));
     Ok((layer, answer))
+}
+
+/// The HTTP layer's evidence of a read: go's status for it.
+fn evidence(status: u16) -> HttpEvidence {
+    HttpEvidence {
+        file: true,
+        ..HttpEvidence::status(status)
+    }
 }
 
 /// The file a `file://` URL names: its path percent-decoded to bytes, as go's

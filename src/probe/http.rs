@@ -8,8 +8,8 @@ use http_body_util::{BodyExt, Empty};
 use hyper::body::Bytes;
 use hyper::client::conn::{http1, http2};
 use hyper_util::rt::{TokioExecutor, TokioIo};
-use serde_json::{Value, json};
 
+use super::evidence::{HttpEvidence, Response};
 use super::stream::Io;
 
 /// What go sends as User-Agent (net/http's default).
@@ -54,7 +54,8 @@ impl Answer {
         Some(server - local)
     }
 
-    pub fn detail(&self) -> Value {
+    /// What the HTTP layer shows of this answer.
+    pub fn evidence(&self) -> HttpEvidence {
         let keep = [
             "content-type",
             "content-length",
@@ -66,28 +67,30 @@ impl Answer {
             "www-authenticate",
             "cache-control",
         ];
-        let headers: serde_json::Map<String, Value> = self
+        let headers = self
             .headers
             .iter()
             .filter(|(k, _)| keep.contains(&k.to_ascii_lowercase().as_str()))
-            .map(|(k, v)| (k.to_ascii_lowercase(), json!(crate::redact::redact_urls(v))))
+            .map(|(k, v)| (k.to_ascii_lowercase(), crate::redact::redact_urls(v)))
             .collect();
-        json!({
-            "status": self.status,
-            "version": self.version,
-            "ttfb_ms": super::millis(self.ttfb),
-            "headers": headers,
-            "body_bytes": self.body.len(),
-            "body_complete": self.body_complete,
-            "still_flowing": self.still_flowing,
-            "body_excerpt": super::excerpt(&self.body),
-            "date_skew_s": self.date_skew_secs(),
-        })
+        HttpEvidence {
+            response: Some(Response {
+                version: self.version,
+                ttfb_ms: super::millis(self.ttfb),
+                headers,
+                body_bytes: self.body.len(),
+                body_complete: self.body_complete,
+                still_flowing: self.still_flowing,
+                body_excerpt: super::excerpt(&self.body),
+                date_skew_s: self.date_skew_secs(),
+            }),
+            ..HttpEvidence::status(self.status)
+        }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HttpError {
+pub enum RequestError {
     /// No response headers in time.
     HeadersTimeout(Duration),
     /// Connection-level failure: reset, closed, malformed response, headers too large.
@@ -133,7 +136,7 @@ impl Conn {
         extra: &[(&str, String)],
         budget: Duration,
         max_body: usize,
-    ) -> Result<Answer, HttpError> {
+    ) -> Result<Answer, RequestError> {
         let start = Instant::now();
         let h2 = matches!(self, Conn::H2(_));
         let uri = if h2 {
@@ -153,7 +156,7 @@ impl Conn {
         }
         let req = req
             .body(Empty::<Bytes>::new())
-            .map_err(|e| HttpError::Protocol(e.to_string()))?;
+            .map_err(|e| RequestError::Protocol(e.to_string()))?;
         let send = async {
             match self {
                 Conn::H1(s) => {
@@ -167,8 +170,8 @@ impl Conn {
             }
         };
         let resp = match tokio::time::timeout(budget, send).await {
-            Err(_) => return Err(HttpError::HeadersTimeout(start.elapsed())),
-            Ok(Err(e)) => return Err(HttpError::Protocol(describe(&e))),
+            Err(_) => return Err(RequestError::HeadersTimeout(start.elapsed())),
+            Ok(Err(e)) => return Err(RequestError::Protocol(describe(&e))),
             Ok(Ok(r)) => r,
         };
         let ttfb = start.elapsed();

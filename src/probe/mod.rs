@@ -6,14 +6,22 @@
 //! [`Target`]s with their [`LayerResult`]s. Probes never decide what go will do; `diagnose`
 //! does.
 
+pub mod chain;
 pub mod dns;
 pub mod engine;
+pub mod error;
+pub mod evidence;
+mod fetch;
 pub mod file;
+mod go_lines;
+mod goproxy;
 pub mod http;
+pub mod progress;
 pub mod proxy;
 pub mod roots;
 pub mod stream;
 pub mod sumdb;
+mod targets;
 pub mod tcp;
 pub mod tls;
 pub mod toolchain;
@@ -21,8 +29,15 @@ pub mod vcs;
 
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
-use serde_json::Value;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+pub use error::{
+    DnsError, FileError, GitError, HttpError, ProbeError, ProxyError, SumdbError, TcpError,
+    TlsError,
+};
+pub use evidence::{Evidence, Peer, TargetContext, ToolchainRequest};
+pub use progress::{NoProgress, Progress};
 
 /// json-contract.md `targets[].layers[].layer`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -59,63 +74,103 @@ pub enum Status {
     Skipped,
 }
 
+/// A failed layer's cause and go-style human message. `kind` serialises as the JSON
+/// `error.kind`; rules match on it (`ProbeError::Dns(DnsError::NxDomain)`, …).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LayerError {
-    /// Stable, snake_case: rules match on it (`nxdomain`, `refused`, `unknown_issuer`, …).
-    pub kind: String,
+pub struct LayerError<K = ProbeError> {
+    pub kind: K,
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LayerResult {
     pub layer: LayerName,
     pub status: Status,
     /// Milliseconds spent in this layer (also for a timeout: how long was waited).
     pub ms: f64,
     pub error: Option<LayerError>,
-    pub detail: Value,
+    pub detail: Evidence,
+    /// Who answered, when not the target (shown as `detail.peer`).
+    pub peer: Option<Peer>,
+}
+
+impl Serialize for LayerResult {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        /// The evidence with the peer beside its fields (alone, for evidence without any).
+        #[derive(Serialize)]
+        struct WithPeer<'a> {
+            #[serde(flatten)]
+            evidence: &'a Evidence,
+            peer: Peer,
+        }
+        let mut st = s.serialize_struct("LayerResult", 5)?;
+        st.serialize_field("layer", &self.layer)?;
+        st.serialize_field("status", &self.status)?;
+        st.serialize_field("ms", &self.ms)?;
+        st.serialize_field("error", &self.error)?;
+        match self.peer {
+            Some(peer) => st.serialize_field(
+                "detail",
+                &WithPeer {
+                    evidence: &self.detail,
+                    peer,
+                },
+            )?,
+            None => st.serialize_field("detail", &self.detail)?,
+        }
+        st.end()
+    }
 }
 
 impl LayerResult {
-    pub fn ok(layer: LayerName, elapsed: Duration, detail: Value) -> Self {
+    pub fn ok(layer: LayerName, elapsed: Duration, detail: impl Into<Evidence>) -> Self {
         LayerResult {
             layer,
             status: Status::Ok,
             ms: millis(elapsed),
             error: None,
-            detail,
+            detail: detail.into(),
+            peer: None,
         }
     }
 
+    /// A failure on the layer `error` belongs to; the message is redacted.
     pub fn fail(
-        layer: LayerName,
         elapsed: Duration,
-        kind: &str,
+        error: impl Into<ProbeError>,
         message: impl Into<String>,
-        detail: Value,
+        detail: impl Into<Evidence>,
     ) -> Self {
+        let kind = error.into();
         LayerResult {
-            layer,
+            layer: kind.layer(),
             status: Status::Fail,
             ms: millis(elapsed),
             error: Some(LayerError {
-                kind: kind.to_owned(),
+                kind,
                 message: crate::redact::redact_urls(&message.into()),
             }),
-            detail,
+            detail: detail.into(),
+            peer: None,
         }
     }
 
-    pub fn timeout(layer: LayerName, waited: Duration, what: &str, detail: Value) -> Self {
+    /// Nothing (or not enough) came back within `waited`; see [`no_answer`] for the usual
+    /// message.
+    pub fn timeout(
+        waited: Duration,
+        error: impl Into<ProbeError>,
+        message: String,
+        detail: impl Into<Evidence>,
+    ) -> Self {
+        let kind = error.into();
         LayerResult {
-            layer,
+            layer: kind.layer(),
             status: Status::Timeout,
             ms: millis(waited),
-            error: Some(LayerError {
-                kind: "timeout".into(),
-                message: format!("{what}: no answer within {} ms", waited.as_millis()),
-            }),
-            detail,
+            error: Some(LayerError { kind, message }),
+            detail: detail.into(),
+            peer: None,
         }
     }
 
@@ -125,7 +180,10 @@ impl LayerResult {
             status: Status::Skipped,
             ms: 0.0,
             error: None,
-            detail: serde_json::json!({ "reason": why }),
+            detail: Evidence::Skipped {
+                reason: why.to_owned(),
+            },
+            peer: None,
         }
     }
 
@@ -133,9 +191,20 @@ impl LayerResult {
         self.status == Status::Ok
     }
 
-    pub fn kind(&self) -> Option<&str> {
-        self.error.as_ref().map(|e| e.kind.as_str())
+    /// The cause, when the layer failed or timed out.
+    pub fn kind(&self) -> Option<ProbeError> {
+        self.error.as_ref().map(|e| e.kind)
     }
+
+    /// The human message, when the layer failed or timed out.
+    pub fn message(&self) -> Option<&str> {
+        self.error.as_ref().map(|e| e.message.as_str())
+    }
+}
+
+/// `<what>: no answer within <N> ms`, a timeout's usual message.
+pub fn no_answer(what: &str, waited: Duration) -> String {
+    format!("{what}: no answer within {} ms", waited.as_millis())
 }
 
 pub fn millis(d: Duration) -> f64 {
@@ -164,8 +233,8 @@ pub struct Target {
     pub via_proxy: Option<String>,
     pub layers: Vec<LayerResult>,
     /// What the target stands for in the plan (GOPROXY entry, module, …).
-    #[serde(skip_serializing_if = "Value::is_null")]
-    pub context: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<TargetContext>,
     /// `git ls-remote`, for repositories go fetches directly.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub git: Option<vcs::GitCheck>,
@@ -190,11 +259,15 @@ impl Target {
 
     /// The HTTP status the last request got, if one was answered.
     pub fn http_status(&self) -> Option<u16> {
-        self.layer(LayerName::Http)?
-            .detail
-            .get("status")?
-            .as_u64()
-            .map(|s| s as u16)
+        Some(self.layer(LayerName::Http)?.detail.as_http()?.status)
+    }
+
+    /// A field of the plan's `context` (the GOPROXY entry, the module, …), if set.
+    pub fn context<'a, T: 'a>(
+        &'a self,
+        field: impl FnOnce(&'a TargetContext) -> Option<T>,
+    ) -> Option<T> {
+        self.context.as_ref().and_then(field)
     }
 }
 

@@ -1,16 +1,17 @@
 //! The HTTP proxy hop, where HTTPS_PROXY applies: DNS and TCP to the proxy (and TLS for an
-//! `https://` proxy), the CONNECT request with its status (200, 407 and its auth scheme, 403,
-//! 502 …), then the tunnel that TLS to the target runs through. Credentials from the proxy URL
-//! are sent, never shown (go-semantics.md §6).
+//! `https://` proxy), built from chain.rs's pieces, the CONNECT request with its status (200,
+//! 407 and its auth scheme, 403, 502 …), then the tunnel that TLS to the target runs through.
+//! Credentials from the proxy URL are sent, never shown (go-semantics.md §6).
 
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
-use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+use super::chain::{self, Leg, Net};
+use super::evidence::{ConnectEvidence, Evidence, Peer};
 use super::stream::BoxIo;
-use super::{Deadline, LayerName, LayerResult, Limits, dns, tcp, tls};
+use super::{Deadline, LayerResult, ProxyError, no_answer};
 use crate::config::gourl::{GoUrl, percent_decode};
 
 /// `Basic …` from a URL's userinfo, as net/http sends it (`Proxy-Authorization` for a proxy
@@ -29,110 +30,45 @@ pub fn basic(user: &str, password: &str) -> String {
     )
 }
 
-pub struct Tunnel {
-    pub layers: Vec<LayerResult>,
-    pub stream: Option<BoxIo>,
-}
-
 /// Opens a CONNECT tunnel to `authority` (`host:port`) through `proxy`.
-pub async fn tunnel(
-    dns_setup: &dns::DnsSetup,
-    tls_setup: &tls::TlsSetup,
-    limits: &Limits,
-    deadline: Deadline,
-    proxy: &GoUrl,
-    authority: &str,
-) -> Tunnel {
-    let Tunnel { mut layers, stream } =
-        reach_proxy(dns_setup, tls_setup, limits, deadline, proxy).await;
-    let Some(io) = stream else {
-        return Tunnel {
-            layers,
-            stream: None,
-        };
+pub async fn tunnel(net: &Net, deadline: Deadline, proxy: &GoUrl, authority: &str) -> Leg {
+    let mut leg = reach_proxy(net, deadline, proxy).await;
+    let Some(io) = leg.stream.take() else {
+        return leg;
     };
-    let (layer, stream) = connect(io, proxy, authority, deadline.budget(limits.proxy)).await;
-    layers.push(layer);
-    Tunnel { layers, stream }
+    let (layer, stream) = connect(io, proxy, authority, deadline.budget(net.limits.proxy)).await;
+    leg.layers.push(layer);
+    leg.stream = stream;
+    leg
 }
 
 /// The connection to the proxy itself: DNS, TCP and, for an `https://` proxy, TLS to it
 /// (what go's transport opens before a CONNECT, or before forwarding a plain-http request).
-pub async fn reach_proxy(
-    dns_setup: &dns::DnsSetup,
-    tls_setup: &tls::TlsSetup,
-    limits: &Limits,
-    deadline: Deadline,
-    proxy: &GoUrl,
-) -> Tunnel {
-    let mut layers = Vec::new();
+pub async fn reach_proxy(net: &Net, deadline: Deadline, proxy: &GoUrl) -> Leg {
     let scheme = proxy.scheme.as_str();
     if !matches!(scheme, "http" | "https") {
-        layers.push(LayerResult::fail(
-            LayerName::Proxy,
+        return Leg::failed(vec![LayerResult::fail(
             Duration::ZERO,
-            "unsupported_proxy_scheme",
+            ProxyError::UnsupportedScheme,
             format!("godoctor cannot probe {scheme}:// proxies (go supports http, https, socks5)"),
-            json!({}),
-        ));
-        return Tunnel {
-            layers,
-            stream: None,
-        };
+            Evidence::empty(),
+        )]);
     }
-    let host = proxy.hostname().to_owned();
-    let port = proxy.port_or_default();
-    let resolved = dns::resolve(dns_setup, &host, false, deadline.budget(limits.dns)).await;
-    let ok = resolved.layer.is_ok();
-    layers.push(with_proxy_note(resolved.layer));
-    if !ok {
-        return Tunnel {
-            layers,
-            stream: None,
-        };
-    }
-    let dialed = tcp::dial(&resolved.addrs, port, deadline.budget(limits.tcp)).await;
-    layers.push(with_proxy_note(dialed.layer));
-    let Some(tcp) = dialed.stream else {
-        return Tunnel {
-            layers,
-            stream: None,
-        };
-    };
-    let mut io: BoxIo = Box::new(tcp);
+    let host = proxy.hostname();
+    let mut leg = chain::dial(net, deadline, host, proxy.port_or_default(), false).await;
     if scheme == "https" {
-        let hs = tls::handshake(
-            tls_setup,
-            io,
-            &host,
-            false,
-            &[b"http/1.1"],
-            deadline.budget(limits.tls),
-        )
-        .await;
-        layers.push(with_proxy_note(hs.layer));
-        match hs.stream {
-            Some(s) => io = Box::new(s),
-            None => {
-                return Tunnel {
-                    layers,
-                    stream: None,
-                };
-            }
-        }
+        leg = leg.secure(net, deadline, host, false, &[b"http/1.1"]).await;
     }
-    Tunnel {
-        layers,
-        stream: Some(io),
+    Leg {
+        layers: leg.layers.into_iter().map(with_proxy_note).collect(),
+        stream: leg.stream,
+        // The protocol spoken with the proxy, not with the target.
+        alpn: None,
     }
 }
 
 fn with_proxy_note(mut l: LayerResult) -> LayerResult {
-    if let serde_json::Value::Object(m) = &mut l.detail {
-        m.insert("peer".into(), json!("http-proxy"));
-    } else {
-        l.detail = json!({"peer": "http-proxy"});
-    }
+    l.peer = Some(Peer::HttpProxy);
     if let Some(e) = l.error.as_mut() {
         // go wraps dial and TLS failures to the proxy as `proxyconnect tcp: …`.
         e.message = format!("proxyconnect tcp: {}", e.message);
@@ -184,29 +120,29 @@ async fn connect(
     };
     let head = match tokio::time::timeout(budget, exchange).await {
         Err(_) => {
+            let waited = start.elapsed();
             return (
                 LayerResult::timeout(
-                    LayerName::Proxy,
-                    start.elapsed(),
-                    &format!("CONNECT {authority}"),
-                    json!({}),
+                    waited,
+                    ProxyError::Timeout,
+                    no_answer(&format!("CONNECT {authority}"), waited),
+                    Evidence::empty(),
                 ),
                 None,
             );
         }
         Ok(Err(e)) => {
             let kind = if e.kind() == std::io::ErrorKind::ConnectionReset {
-                "reset"
+                ProxyError::Reset
             } else {
-                "error"
+                ProxyError::Other
             };
             return (
                 LayerResult::fail(
-                    LayerName::Proxy,
                     start.elapsed(),
                     kind,
                     format!("proxyconnect tcp: {e}"),
-                    json!({}),
+                    Evidence::empty(),
                 ),
                 None,
             );
@@ -229,15 +165,22 @@ async fn connect(
         .iter()
         .filter_map(|a| a.split_whitespace().next().map(str::to_owned))
         .collect();
-    let detail = json!({"status": code, "status_line": status_line, "auth_schemes": schemes, "credentials_sent": proxy.userinfo.is_some()});
+    let detail = ConnectEvidence {
+        status: code,
+        status_line: status_line.to_owned(),
+        auth_schemes: schemes.clone(),
+        credentials_sent: proxy.userinfo.is_some(),
+    };
     let elapsed = start.elapsed();
     match code {
-        200 => (LayerResult::ok(LayerName::Proxy, elapsed, detail), Some(io)),
+        200 => (
+            LayerResult::ok(super::LayerName::Proxy, elapsed, detail),
+            Some(io),
+        ),
         0 => (
             LayerResult::fail(
-                LayerName::Proxy,
                 elapsed,
-                "not_http",
+                ProxyError::NotHttp,
                 format!(
                     "the proxy's answer is not HTTP: {:?}",
                     status_line.chars().take(60).collect::<String>()
@@ -259,16 +202,16 @@ async fn connect(
                 )
             };
             (
-                LayerResult::fail(LayerName::Proxy, elapsed, "auth_required", msg, detail),
+                LayerResult::fail(elapsed, ProxyError::AuthRequired, msg, detail),
                 None,
             )
         }
         403 => (
-            LayerResult::fail(LayerName::Proxy, elapsed, "forbidden", reason, detail),
+            LayerResult::fail(elapsed, ProxyError::Forbidden, reason, detail),
             None,
         ),
         _ => (
-            LayerResult::fail(LayerName::Proxy, elapsed, "connect_refused", reason, detail),
+            LayerResult::fail(elapsed, ProxyError::ConnectRefused, reason, detail),
             None,
         ),
     }

@@ -1,11 +1,20 @@
 //! Checksum-database layer: the signed tree head and lookups, verified with the key go uses
 //! (go's built-in key for sum.golang.org, the key in GOSUMDB otherwise), following
 //! golang.org/x/mod/sumdb/note (go-semantics.md §4). Reachable and authentic, reachable but
-//! forged (tampering or interception), or unreachable at some layer.
+//! forged (tampering or interception), or unreachable at some layer. `/latest` and `/lookup`
+//! go over the connection fetch.rs opened (to a relaying proxy, or to the database itself).
+
+use std::time::Instant;
 
 use base64::Engine as _;
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};
 
+use super::engine::Setup;
+use super::evidence::{Evidence, LookupEvidence, SumdbEvidence};
+use super::fetch::{Fetched, follow_up};
+use super::goproxy::go_status_error;
+use super::http::{Answer, RequestError};
+use super::{Deadline, LayerName, LayerResult, SumdbError, no_answer};
 use crate::config::gosumdb::SumDb;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +140,176 @@ pub fn parse_lookup(body: &[u8]) -> Result<Lookup, String> {
         lines,
         note: note.as_bytes().to_vec(),
     })
+}
+
+/// Through a proxy that said "supported": fetch `<base>/latest`, then verify it.
+pub(super) async fn verify_db(
+    setup: &Setup,
+    deadline: Deadline,
+    f: &mut Fetched,
+    base: &str,
+    lookup: Option<(String, String)>,
+) -> LayerResult {
+    let latest = format!("{base}/latest");
+    if f.conn.is_none() {
+        return LayerResult::skipped(LayerName::Sumdb, "no connection");
+    }
+    let start = Instant::now();
+    match follow_up(setup, deadline, f, &latest).await {
+        Ok(a) if a.status == 200 => verify_answer(setup, deadline, f, &a, base, lookup).await,
+        Ok(a) => LayerResult::fail(
+            start.elapsed(),
+            SumdbError::LatestStatus,
+            go_status_error(&latest, &a),
+            SumdbEvidence {
+                status: Some(a.status),
+                ..SumdbEvidence::default()
+            },
+        ),
+        Err(RequestError::HeadersTimeout(w)) => LayerResult::timeout(
+            w,
+            SumdbError::Timeout,
+            no_answer(&format!("GET {}", crate::redact::redact_urls(&latest)), w),
+            Evidence::empty(),
+        ),
+        Err(RequestError::Protocol(m)) => {
+            LayerResult::fail(start.elapsed(), SumdbError::Protocol, m, Evidence::empty())
+        }
+    }
+}
+
+/// The evidence of a lookup of `module@version`, before its answer.
+fn lookup_of(module: &str, version: &str) -> LookupEvidence {
+    LookupEvidence {
+        module: format!("{module}@{version}"),
+        record: None,
+        verified: None,
+        status: None,
+        error: None,
+    }
+}
+
+/// Verifies a `/latest` answer and, when a module needs it, a `/lookup`.
+pub(super) async fn verify_answer(
+    setup: &Setup,
+    deadline: Deadline,
+    f: &mut Fetched,
+    latest: &Answer,
+    base: &str,
+    lookup: Option<(String, String)>,
+) -> LayerResult {
+    let start = Instant::now();
+    let Some(db) = &setup.sumdb else {
+        return LayerResult::skipped(LayerName::Sumdb, "GOSUMDB is off or invalid");
+    };
+    let mut detail = SumdbEvidence {
+        database: Some(db.name.clone()),
+        key: Some(format!("{}+{:08x}", db.name, db.key_hash)),
+        ..SumdbEvidence::default()
+    };
+    match verify_note(&latest.body, db) {
+        NoteVerdict::Verified { tree_size, .. } => detail.tree_size = Some(tree_size),
+        NoteVerdict::BadSignature => {
+            return LayerResult::fail(
+                start.elapsed(),
+                SumdbError::SignatureInvalid,
+                format!(
+                    "the signed tree head from {} does not verify with the {} key: tampered with or intercepted",
+                    crate::redact::redact_urls(base),
+                    db.name
+                ),
+                detail,
+            );
+        }
+        NoteVerdict::NoVerifiableSignature { signers } => {
+            detail.signers = Some(signers.clone());
+            return LayerResult::fail(
+                start.elapsed(),
+                SumdbError::SignatureUnknownKey,
+                format!(
+                    "reading tree note: note has no verifiable signatures (signed by {}, not by the configured {} key)",
+                    signers.join(", "),
+                    db.name
+                ),
+                detail,
+            );
+        }
+        NoteVerdict::Malformed(m) => {
+            detail.body_excerpt = Some(super::excerpt(&latest.body));
+            return LayerResult::fail(
+                start.elapsed(),
+                SumdbError::Malformed,
+                format!("reading tree note: {m}"),
+                detail,
+            );
+        }
+    }
+    if let (Some((module, version)), true) = (lookup, f.conn.is_some()) {
+        let url = format!(
+            "{base}/lookup/{}@{}",
+            crate::plan::escape_path(&module),
+            crate::plan::escape_path(&version)
+        );
+        match follow_up(setup, deadline, f, &url).await {
+            Ok(a) if a.status == 200 => match parse_lookup(&a.body) {
+                Ok(l) => match verify_note(&l.note, db) {
+                    NoteVerdict::Verified { .. } => {
+                        detail.lookup = Some(LookupEvidence {
+                            record: Some(l.record_id),
+                            verified: Some(true),
+                            ..lookup_of(&module, &version)
+                        })
+                    }
+                    other => {
+                        detail.lookup = Some(LookupEvidence {
+                            verified: Some(false),
+                            ..lookup_of(&module, &version)
+                        });
+                        return LayerResult::fail(
+                            start.elapsed(),
+                            SumdbError::SignatureInvalid,
+                            format!(
+                                "the lookup answer for {module}@{version} carries a tree head that does not verify ({other:?})"
+                            ),
+                            detail,
+                        );
+                    }
+                },
+                Err(e) => {
+                    return LayerResult::fail(
+                        start.elapsed(),
+                        SumdbError::Malformed,
+                        format!("{module}@{version}: {e}"),
+                        detail,
+                    );
+                }
+            },
+            Ok(a) => {
+                detail.lookup = Some(LookupEvidence {
+                    status: Some(a.status),
+                    ..lookup_of(&module, &version)
+                });
+                let kind = if matches!(a.status, 404 | 410) {
+                    SumdbError::LookupNotFound
+                } else {
+                    SumdbError::LookupStatus
+                };
+                return LayerResult::fail(
+                    start.elapsed(),
+                    kind,
+                    format!("{module}@{version}: {}", go_status_error(&url, &a)),
+                    detail,
+                );
+            }
+            Err(_) => {
+                detail.lookup = Some(LookupEvidence {
+                    error: Some("no answer in time".into()),
+                    ..lookup_of(&module, &version)
+                })
+            }
+        }
+    }
+    LayerResult::ok(LayerName::Sumdb, start.elapsed(), detail)
 }
 
 #[cfg(test)]

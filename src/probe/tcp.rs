@@ -5,27 +5,33 @@
 use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 
-use super::{LayerName, LayerResult};
+use super::evidence::{DialAttempt, DialResult, TcpEvidence};
+use super::{LayerName, LayerResult, TcpError};
 
 /// go's `fallbackDelay`.
 pub const FALLBACK_DELAY: Duration = Duration::from_millis(300);
 
 /// Classifies a connect error the way the report names it.
-pub fn classify(e: &std::io::Error) -> (&'static str, &'static str) {
+pub fn classify(e: &std::io::Error) -> (TcpError, &'static str) {
     use std::io::ErrorKind::*;
     match e.kind() {
-        ConnectionRefused => ("refused", "connect: connection refused"),
-        ConnectionReset => ("reset", "connection reset by peer"),
-        TimedOut => ("timeout", "i/o timeout"),
-        HostUnreachable => ("unreachable", "connect: no route to host"),
-        NetworkUnreachable => ("unreachable", "connect: network is unreachable"),
-        AddrNotAvailable => ("unreachable", "connect: cannot assign requested address"),
-        PermissionDenied => ("blocked", "connect: permission denied (local firewall)"),
-        _ => ("error", "connect failed"),
+        ConnectionRefused => (TcpError::Refused, "connect: connection refused"),
+        ConnectionReset => (TcpError::Reset, "connection reset by peer"),
+        TimedOut => (TcpError::Timeout, "i/o timeout"),
+        HostUnreachable => (TcpError::Unreachable, "connect: no route to host"),
+        NetworkUnreachable => (TcpError::Unreachable, "connect: network is unreachable"),
+        AddrNotAvailable => (
+            TcpError::Unreachable,
+            "connect: cannot assign requested address",
+        ),
+        PermissionDenied => (
+            TcpError::Blocked,
+            "connect: permission denied (local firewall)",
+        ),
+        _ => (TcpError::Other, "connect failed"),
     }
 }
 
@@ -36,7 +42,7 @@ pub struct Dialed {
 
 enum Attempt {
     Connected(SocketAddr, TcpStream, Duration),
-    Failed(SocketAddr, &'static str, String, Duration),
+    Failed(SocketAddr, TcpError, String, Duration),
 }
 
 /// Dials `port` on `addrs` (already in go's preference order) within `budget`.
@@ -86,7 +92,7 @@ pub async fn dial(addrs: &[IpAddr], port: u16, budget: Duration) -> Dialed {
                 }
                 Err(_) => Attempt::Failed(
                     addr,
-                    "timeout",
+                    TcpError::Timeout,
                     format!("dial tcp {addr}: i/o timeout"),
                     took,
                 ),
@@ -102,21 +108,27 @@ pub async fn dial(addrs: &[IpAddr], port: u16, budget: Duration) -> Dialed {
         (!fallbacks.is_empty()).then(|| tokio::spawn(chain(fallbacks, FALLBACK_DELAY, tx.clone())));
     drop(tx);
 
-    let mut attempts: Vec<Value> = Vec::new();
+    let mut attempts: Vec<DialAttempt> = Vec::new();
     let mut winner: Option<(SocketAddr, TcpStream)> = None;
-    let mut failures: Vec<(&'static str, String)> = Vec::new();
+    let mut failures: Vec<(TcpError, String)> = Vec::new();
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         match tokio::time::timeout(left, rx.recv()).await {
             Ok(Some(Attempt::Connected(addr, s, took))) => {
-                attempts.push(json!({"address": addr.to_string(), "result": "connected", "ms": super::millis(took)}));
+                attempts.push(DialAttempt {
+                    address: addr.to_string(),
+                    result: DialResult::Connected,
+                    ms: Some(super::millis(took)),
+                });
                 winner = Some((addr, s));
                 break;
             }
             Ok(Some(Attempt::Failed(addr, kind, msg, took))) => {
-                attempts.push(
-                    json!({"address": addr.to_string(), "result": kind, "ms": super::millis(took)}),
-                );
+                attempts.push(DialAttempt {
+                    address: addr.to_string(),
+                    result: DialResult::Failed(kind),
+                    ms: Some(super::millis(took)),
+                });
                 failures.push((kind, msg));
             }
             Ok(None) | Err(_) => break,
@@ -127,26 +139,30 @@ pub async fn dial(addrs: &[IpAddr], port: u16, budget: Duration) -> Dialed {
         t.abort();
     }
     let elapsed = start.elapsed();
-    let tried: Vec<String> = attempts
-        .iter()
-        .filter_map(|a| a["address"].as_str().map(str::to_owned))
-        .collect();
+    let tried: Vec<String> = attempts.iter().map(|a| a.address.clone()).collect();
     for a in addrs {
         let sa = SocketAddr::new(*a, port).to_string();
         if !tried.contains(&sa) {
             let result = if winner.is_some() {
-                "not tried (another address connected first)"
+                DialResult::NotTried
             } else {
-                "timeout (still dialing at the deadline)"
+                DialResult::StillDialing
             };
-            attempts.push(json!({"address": sa, "result": result}));
+            attempts.push(DialAttempt {
+                address: sa,
+                result,
+                ms: None,
+            });
         }
     }
-    let detail = json!({"port": port, "attempts": attempts});
+    let mut detail = TcpEvidence {
+        port,
+        attempts,
+        connected: None,
+    };
     match winner {
         Some((addr, stream)) => {
-            let mut detail = detail;
-            detail["connected"] = json!(addr.to_string());
+            detail.connected = Some(addr.to_string());
             let _ = stream.set_nodelay(true);
             Dialed {
                 layer: LayerResult::ok(LayerName::Tcp, elapsed, detail),
@@ -155,25 +171,22 @@ pub async fn dial(addrs: &[IpAddr], port: u16, budget: Duration) -> Dialed {
         }
         None => {
             // Refused/reset on every address is a clear answer; otherwise it timed out.
-            let layer = match failures.iter().find(|(k, _)| *k != "timeout") {
-                Some((kind, msg)) if failures.iter().all(|(k, _)| *k != "timeout") => {
-                    LayerResult::fail(LayerName::Tcp, elapsed, kind, msg.clone(), detail)
+            let timed_out = |k: &TcpError| *k == TcpError::Timeout;
+            let layer = match failures.iter().find(|(k, _)| !timed_out(k)) {
+                Some((kind, msg)) if !failures.iter().any(|(k, _)| timed_out(k)) => {
+                    LayerResult::fail(elapsed, *kind, msg.clone(), detail)
                 }
                 _ => {
                     let first = tried
                         .first()
                         .cloned()
                         .unwrap_or_else(|| SocketAddr::new(addrs[0], port).to_string());
-                    let mut l = LayerResult::timeout(
-                        LayerName::Tcp,
+                    LayerResult::timeout(
                         elapsed,
-                        &format!("dial tcp {first}"),
+                        TcpError::Timeout,
+                        format!("dial tcp {first}: i/o timeout"),
                         detail,
-                    );
-                    if let Some(e) = l.error.as_mut() {
-                        e.message = format!("dial tcp {first}: i/o timeout");
-                    }
-                    l
+                    )
                 }
             };
             Dialed {
@@ -207,7 +220,7 @@ mod tests {
             Duration::from_secs(2),
         )
         .await;
-        assert_eq!(d.layer.kind(), Some("refused"));
+        assert_eq!(d.layer.kind(), Some(TcpError::Refused.into()));
         assert!(
             d.layer
                 .error

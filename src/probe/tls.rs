@@ -13,12 +13,12 @@ use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{
     CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
 };
-use serde_json::{Value, json};
 use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
+use super::evidence::{Certificate, ClockHint, Evidence, Negotiated, TlsEvidence};
 use super::stream::{BoxIo, Recording};
-use super::{LayerName, LayerResult};
+use super::{LayerName, LayerResult, TlsError};
 
 pub fn provider() -> Arc<rustls::crypto::CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
@@ -122,11 +122,10 @@ pub async fn handshake(
     let Ok(server_name) = ServerName::try_from(bare.clone()) else {
         return Handshake {
             layer: LayerResult::fail(
-                LayerName::Tls,
                 start.elapsed(),
-                "bad_server_name",
+                TlsError::BadServerName,
                 format!("{host:?} is not a valid TLS server name"),
-                Value::Null,
+                Evidence::Nothing,
             ),
             stream: None,
             alpn: None,
@@ -135,11 +134,10 @@ pub async fn handshake(
     let Some(inner) = verifier(setup.roots.clone()) else {
         return Handshake {
             layer: LayerResult::fail(
-                LayerName::Tls,
                 start.elapsed(),
-                "no_roots",
+                TlsError::NoRoots,
                 "x509: failed to load system roots and no roots provided",
-                Value::Null,
+                Evidence::Nothing,
             ),
             stream: None,
             alpn: None,
@@ -154,11 +152,10 @@ pub async fn handshake(
     else {
         return Handshake {
             layer: LayerResult::fail(
-                LayerName::Tls,
                 start.elapsed(),
-                "internal",
+                TlsError::Internal,
                 "no TLS versions",
-                Value::Null,
+                Evidence::Nothing,
             ),
             stream: None,
             alpn: None,
@@ -175,19 +172,28 @@ pub async fn handshake(
     let result = tokio::time::timeout(budget, connector.connect(server_name, boxed)).await;
     let elapsed = start.elapsed();
     let chain = recorder.chain.lock().map(|c| c.clone()).unwrap_or_default();
-    let mut detail = json!({"sni": bare, "chain": chain_json(&chain)});
+    let mut detail = TlsEvidence {
+        sni: bare.clone(),
+        chain: chain.iter().map(|c| certificate(c)).collect(),
+        negotiated: None,
+        bytes_received: None,
+        first_bytes: None,
+        public_roots_accept: None,
+        clock_hint: None,
+    };
     match result {
         Ok(Ok(stream)) => {
             let (_, conn) = stream.get_ref();
             let alpn = conn
                 .alpn_protocol()
                 .map(|p| String::from_utf8_lossy(p).into_owned());
-            detail["version"] = json!(conn.protocol_version().map(|v| format!("{v:?}")));
-            detail["cipher"] = json!(
-                conn.negotiated_cipher_suite()
-                    .map(|c| format!("{:?}", c.suite()))
-            );
-            detail["alpn"] = json!(alpn);
+            detail.negotiated = Some(Negotiated {
+                version: conn.protocol_version().map(|v| format!("{v:?}")),
+                cipher: conn
+                    .negotiated_cipher_suite()
+                    .map(|c| format!("{:?}", c.suite())),
+                alpn: alpn.clone(),
+            });
             Handshake {
                 layer: LayerResult::ok(LayerName::Tls, elapsed, detail),
                 stream: Some(stream),
@@ -196,18 +202,19 @@ pub async fn handshake(
         }
         Err(_) => {
             let got = seen.lock().map(|s| s.bytes_read).unwrap_or(0);
-            detail["bytes_received"] = json!(got);
-            let mut l = LayerResult::timeout(LayerName::Tls, elapsed, "TLS handshake", detail);
-            if let Some(e) = l.error.as_mut() {
-                e.kind = if got == 0 {
-                    "handshake_timeout".into()
-                } else {
-                    "handshake_stalled".into()
-                };
-                e.message = "net/http: TLS handshake timeout".into();
-            }
+            detail.bytes_received = Some(got);
+            let kind = if got == 0 {
+                TlsError::HandshakeTimeout
+            } else {
+                TlsError::HandshakeStalled
+            };
             Handshake {
-                layer: l,
+                layer: LayerResult::timeout(
+                    elapsed,
+                    kind,
+                    "net/http: TLS handshake timeout".into(),
+                    detail,
+                ),
                 stream: None,
                 alpn: None,
             }
@@ -217,7 +224,7 @@ pub async fn handshake(
                 .lock()
                 .map(|s| (s.bytes_read, s.first.clone()))
                 .unwrap_or_default();
-            detail["bytes_received"] = json!(got);
+            detail.bytes_received = Some(got);
             let (kind, message) = classify(
                 setup,
                 &e,
@@ -229,7 +236,7 @@ pub async fn handshake(
                 &mut detail,
             );
             Handshake {
-                layer: LayerResult::fail(LayerName::Tls, elapsed, kind, message, detail),
+                layer: LayerResult::fail(elapsed, kind, message, detail),
                 stream: None,
                 alpn: None,
             }
@@ -246,8 +253,8 @@ fn classify(
     chain: &[CertificateDer<'static>],
     host: &str,
     public_name: bool,
-    detail: &mut Value,
-) -> (&'static str, String) {
+    detail: &mut TlsEvidence,
+) -> (TlsError, String) {
     use std::io::ErrorKind;
     let tls_err = e
         .get_ref()
@@ -257,9 +264,9 @@ fn classify(
     }
     if got == 0 {
         return match e.kind() {
-            ErrorKind::ConnectionReset => ("reset_after_client_hello", "read: connection reset by peer (right after the ClientHello: the signature of SNI filtering)".into()),
-            ErrorKind::UnexpectedEof => ("eof_after_client_hello", "EOF right after the ClientHello (the connection was closed before any TLS answer)".into()),
-            _ => ("handshake_error", format!("TLS handshake: {e}")),
+            ErrorKind::ConnectionReset => (TlsError::ResetAfterClientHello, "read: connection reset by peer (right after the ClientHello: the signature of SNI filtering)".into()),
+            ErrorKind::UnexpectedEof => (TlsError::EofAfterClientHello, "EOF right after the ClientHello (the connection was closed before any TLS answer)".into()),
+            _ => (TlsError::HandshakeError, format!("TLS handshake: {e}")),
         };
     }
     if first.starts_with(b"HTTP/") {
@@ -268,36 +275,38 @@ fn classify(
             .next()
             .unwrap_or("")
             .to_owned();
-        detail["first_bytes"] = json!(line);
+        detail.first_bytes = Some(line.clone());
         return (
-            "not_tls_http",
+            TlsError::NotTlsHttp,
             format!(
                 "the server answered in plain HTTP ({line:?}): http: server gave HTTP response to HTTPS client"
             ),
         );
     }
     if first.first().is_some_and(|b| !(0x14..=0x18).contains(b)) {
-        detail["first_bytes"] = json!(super::excerpt(&first[..first.len().min(16)]));
+        detail.first_bytes = Some(super::excerpt(&first[..first.len().min(16)]));
         return (
-            "not_tls",
+            TlsError::NotTls,
             "the server's reply is not TLS: tls: first record does not look like a TLS handshake"
                 .into(),
         );
     }
     match tls_err {
-        Some(rustls::Error::AlertReceived(a)) => ("alert", format!("remote error: tls: {a:?}")),
-        Some(rustls::Error::PeerIncompatible(p)) => ("incompatible", format!("tls: {p:?}")),
-        Some(other) => ("handshake_error", format!("tls: {other}")),
+        Some(rustls::Error::AlertReceived(a)) => {
+            (TlsError::Alert, format!("remote error: tls: {a:?}"))
+        }
+        Some(rustls::Error::PeerIncompatible(p)) => (TlsError::Incompatible, format!("tls: {p:?}")),
+        Some(other) => (TlsError::HandshakeError, format!("tls: {other}")),
         None => match e.kind() {
             ErrorKind::ConnectionReset => (
-                "reset_during_handshake",
+                TlsError::ResetDuringHandshake,
                 "connection reset by peer during the TLS handshake".into(),
             ),
             ErrorKind::UnexpectedEof => (
-                "eof_during_handshake",
+                TlsError::EofDuringHandshake,
                 "EOF during the TLS handshake".into(),
             ),
-            _ => ("handshake_error", format!("TLS handshake: {e}")),
+            _ => (TlsError::HandshakeError, format!("TLS handshake: {e}")),
         },
     }
 }
@@ -308,8 +317,8 @@ fn classify_cert(
     chain: &[CertificateDer<'static>],
     host: &str,
     public_name: bool,
-    detail: &mut Value,
-) -> (&'static str, String) {
+    detail: &mut TlsEvidence,
+) -> (TlsError, String) {
     let go = "tls: failed to verify certificate: x509";
     match ce {
         CertificateError::UnknownIssuer => {
@@ -322,24 +331,24 @@ fn classify_cert(
                         .is_ok(),
                 )
             });
-            detail["public_roots_accept"] = json!(public_ok);
+            detail.public_roots_accept = Some(public_ok);
             if public_ok == Some(true) {
                 (
-                    "unknown_issuer_missing_root",
+                    TlsError::UnknownIssuerMissingRoot,
                     format!(
                         "{go}: certificate signed by unknown authority (the chain is publicly trusted: go's CA bundle lacks its root — SSL_CERT_FILE/SSL_CERT_DIR or the system bundle)"
                     ),
                 )
             } else if public_name {
                 (
-                    "unknown_issuer_interception",
+                    TlsError::UnknownIssuerInterception,
                     format!(
                         "{go}: certificate signed by unknown authority (a public name presented a certificate no public CA issued: a TLS-intercepting proxy or firewall)"
                     ),
                 )
             } else {
                 (
-                    "unknown_issuer_private_ca",
+                    TlsError::UnknownIssuerPrivateCa,
                     format!(
                         "{go}: certificate signed by unknown authority (a private CA; add it to the trusted roots)"
                     ),
@@ -347,72 +356,62 @@ fn classify_cert(
             }
         }
         CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
-            detail["clock_hint"] = clock_hint(chain);
+            detail.clock_hint = Some(clock_hint(chain));
             (
-                "expired",
+                TlsError::Expired,
                 format!("{go}: certificate has expired or is not yet valid"),
             )
         }
         CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
-            detail["clock_hint"] = clock_hint(chain);
+            detail.clock_hint = Some(clock_hint(chain));
             (
-                "not_yet_valid",
+                TlsError::NotYetValid,
                 format!("{go}: certificate has expired or is not yet valid"),
             )
         }
         CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
-            let names = chain
-                .first()
-                .map(|c| cert_json(c)["sans"].clone())
-                .unwrap_or(Value::Null);
+            let names = chain.first().map(|c| certificate(c)).map_or_else(
+                || "other names".to_owned(),
+                |c| match c.sans().join(", ") {
+                    n if n.is_empty() => "other names".to_owned(),
+                    n => n,
+                },
+            );
             (
-                "name_mismatch",
-                format!(
-                    "{go}: certificate is valid for {}, not {host}",
-                    names_text(&names)
-                ),
+                TlsError::NameMismatch,
+                format!("{go}: certificate is valid for {names}, not {host}"),
             )
         }
-        other => ("bad_certificate", format!("{go}: {other:?}")),
+        other => (TlsError::BadCertificate, format!("{go}: {other:?}")),
     }
-}
-
-fn names_text(v: &Value) -> String {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "other names".into())
 }
 
 /// Compares the leaf's validity with the local clock: a clock far off makes valid
 /// certificates look expired.
-fn clock_hint(chain: &[CertificateDer<'static>]) -> Value {
-    let Some(leaf) = chain.first() else {
-        return Value::Null;
-    };
+fn clock_hint(chain: &[CertificateDer<'static>]) -> Option<ClockHint> {
+    let leaf = chain.first()?;
     let now = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    let Ok((_, cert)) = x509_parser::parse_x509_certificate(leaf.as_ref()) else {
-        return Value::Null;
-    };
+    let (_, cert) = x509_parser::parse_x509_certificate(leaf.as_ref()).ok()?;
     let nb = cert.validity().not_before.timestamp();
     let na = cert.validity().not_after.timestamp();
-    json!({
-        "local_time_unix": now,
-        "not_before_unix": nb,
-        "not_after_unix": na,
-        "hint": if now < nb { "the local clock is before the certificate's start: check the system time" } else if now > na { "the certificate ended before the local time: the server's certificate expired, or the local clock is ahead" } else { "" },
+    Some(ClockHint {
+        local_time_unix: now,
+        not_before_unix: nb,
+        not_after_unix: na,
+        hint: if now < nb {
+            "the local clock is before the certificate's start: check the system time"
+        } else if now > na {
+            "the certificate ended before the local time: the server's certificate expired, or the local clock is ahead"
+        } else {
+            ""
+        },
     })
 }
 
-pub fn cert_json(der: &CertificateDer<'_>) -> Value {
+pub fn certificate(der: &CertificateDer<'_>) -> Certificate {
     match x509_parser::parse_x509_certificate(der.as_ref()) {
         Ok((_, c)) => {
             let sans: Vec<String> = c
@@ -441,18 +440,16 @@ pub fn cert_json(der: &CertificateDer<'_>) -> Value {
                         .collect()
                 })
                 .unwrap_or_default();
-            json!({
-                "subject": c.subject().to_string(),
-                "issuer": c.issuer().to_string(),
-                "not_before": c.validity().not_before.to_string(),
-                "not_after": c.validity().not_after.to_string(),
-                "sans": sans,
-            })
+            Certificate::Parsed {
+                subject: c.subject().to_string(),
+                issuer: c.issuer().to_string(),
+                not_before: c.validity().not_before.to_string(),
+                not_after: c.validity().not_after.to_string(),
+                sans,
+            }
         }
-        Err(e) => json!({"unparsable": e.to_string()}),
+        Err(e) => Certificate::Unparsable {
+            unparsable: e.to_string(),
+        },
     }
-}
-
-fn chain_json(chain: &[CertificateDer<'static>]) -> Value {
-    json!(chain.iter().map(|c| cert_json(c)).collect::<Vec<_>>())
 }

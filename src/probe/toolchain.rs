@@ -3,8 +3,6 @@
 //! `golang.org/toolchain/@v/list` go would get along its GOPROXY route, and the release go picks
 //! from it. The probe engine uses these to decide what to probe next; diagnosis to predict.
 
-use serde_json::Value;
-
 use super::{LayerName, Role, Target};
 use crate::config::goproxy::FallThrough;
 use crate::config::toolchain::{self, Gover, Mode};
@@ -52,23 +50,18 @@ pub fn go_mod_reads(
     for t in targets.iter().filter(|t| t.role == Role::Proxy) {
         let Some(mods) = t
             .layer(LayerName::Http)
-            .and_then(|h| h.detail.get("go_mods"))
-            .and_then(Value::as_array)
+            .and_then(|h| h.detail.as_http()?.go_mods.as_ref())
         else {
             continue;
         };
         for m in mods {
-            let s = |k: &str| m.get(k).and_then(Value::as_str);
-            let (Some(module), Some(version)) = (s("module"), s("version")) else {
-                continue;
-            };
             // No answer at all (the connection, the deadline): not read, as far as go goes.
-            let read = match m.get("status").and_then(Value::as_u64) {
-                Some(200) => GoModRead::Go(s("go").unwrap_or_default().to_owned()),
-                Some(status) => GoModRead::Failed(status as u16),
+            let read = match m.status {
+                Some(200) => GoModRead::Go(m.go.clone().flatten().unwrap_or_default()),
+                Some(status) => GoModRead::Failed(status),
                 None => continue,
             };
-            out.insert((module.to_owned(), version.to_owned()), read);
+            out.insert((m.module.clone(), m.version.clone()), read);
         }
     }
     for d in &mc.deps {
@@ -168,17 +161,11 @@ pub fn list_of(t: &Target) -> Option<Vec<String>> {
     if !t.ok() {
         return None;
     }
-    let list = t
-        .layer(LayerName::Http)?
+    t.layer(LayerName::Http)?
         .detail
-        .get("go_versions")?
-        .as_array()?;
-    Some(
-        list.iter()
-            .filter_map(Value::as_str)
-            .map(str::to_owned)
-            .collect(),
-    )
+        .as_http()?
+        .go_versions
+        .clone()
 }
 
 /// The versions go would choose from: in auto mode the first list served along the route
@@ -238,7 +225,7 @@ fn first_list(mc: &MidCommandPlan, targets: &[Target]) -> Option<Vec<String>> {
         }
         let not_found = t
             .first_failure()
-            .is_some_and(|l| l.layer == LayerName::Http && l.kind() == Some("not_found"));
+            .is_some_and(|l| l.kind().is_some_and(super::ProbeError::is_not_found));
         if !(not_found || fall_through == FallThrough::AnyError) {
             return None;
         }

@@ -5,8 +5,9 @@
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use serde_json::{Value, json};
 
+use super::evidence::GitEvidence;
+use super::{GitError, LayerError};
 use crate::config::env::Environment;
 
 /// One `<meta name="go-import" content="prefix vcs repo">`.
@@ -76,85 +77,87 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 pub struct GitCheck {
     pub status: super::Status,
     pub ms: f64,
-    pub error: Option<super::LayerError>,
-    pub detail: Value,
+    pub error: Option<LayerError<GitError>>,
+    pub detail: GitEvidence,
 }
 
 /// Classifies git's stderr.
-pub fn classify_git(stderr: &str) -> (&'static str, &'static str) {
+pub fn classify_git(stderr: &str) -> (GitError, &'static str) {
     let s = stderr.to_ascii_lowercase();
-    let table: &[(&str, &str, &str)] = &[
+    let table: &[(&str, GitError, &str)] = &[
         (
             "terminal prompts disabled",
-            "auth_required",
+            GitError::AuthRequired,
             "git needs a user name and password for this repository and may not prompt (go sets GIT_TERMINAL_PROMPT=0)",
         ),
         (
             "could not read username",
-            "auth_required",
+            GitError::AuthRequired,
             "git needs credentials for this repository",
         ),
         (
             "authentication failed",
-            "auth_failed",
+            GitError::AuthFailed,
             "the credentials git used were rejected",
         ),
         (
             "permission denied (publickey",
-            "ssh_auth",
+            GitError::SshAuth,
             "the SSH server rejected every key git offered",
         ),
         (
             "host key verification failed",
-            "ssh_host_key",
+            GitError::SshHostKey,
             "the SSH host key is unknown (add it to ~/.ssh/known_hosts)",
         ),
         (
             "could not resolve host",
-            "dns",
+            GitError::Dns,
             "git could not resolve the repository host",
         ),
         (
             "could not resolve hostname",
-            "dns",
+            GitError::Dns,
             "ssh could not resolve the repository host",
         ),
         (
             "connection refused",
-            "refused",
+            GitError::Refused,
             "the repository host refused the connection",
         ),
         (
             "timed out",
-            "timeout",
+            GitError::Timeout,
             "the connection to the repository host timed out",
         ),
         (
             "ssl certificate problem",
-            "tls",
+            GitError::Tls,
             "git rejected the server's TLS certificate",
         ),
         (
             "server certificate verification failed",
-            "tls",
+            GitError::Tls,
             "git rejected the server's TLS certificate",
         ),
         (
             "repository not found",
-            "not_found",
+            GitError::NotFound,
             "the repository does not exist (or is hidden from these credentials)",
         ),
         (
             "not found",
-            "not_found",
+            GitError::NotFound,
             "the repository does not exist (or is hidden from these credentials)",
         ),
-        ("proxy", "proxy", "git's proxy failed"),
+        ("proxy", GitError::Proxy, "git's proxy failed"),
     ];
     table
         .iter()
         .find(|(needle, _, _)| s.contains(needle))
-        .map_or(("error", "git ls-remote failed"), |(_, k, m)| (*k, *m))
+        .map_or((GitError::Other, "git ls-remote failed"), |(_, k, m)| {
+            (*k, *m)
+        })
 }
 
 /// Runs `git ls-remote -q <url>` as go would (prompts off), within `budget`.
@@ -190,33 +193,44 @@ pub async fn ls_remote(
             return GitCheck {
                 status: super::Status::Timeout,
                 ms: super::millis(start.elapsed()),
-                error: Some(super::LayerError {
-                    kind: "timeout".into(),
+                error: Some(LayerError {
+                    kind: GitError::Timeout,
                     message: format!(
                         "git ls-remote {redacted}: no answer within {} ms",
                         budget.as_millis()
                     ),
                 }),
-                detail: json!({"url": redacted}),
+                detail: GitEvidence {
+                    url: redacted,
+                    refs: None,
+                    stderr: None,
+                },
             };
         }
         Ok(Err(e)) => {
             return GitCheck {
                 status: super::Status::Fail,
                 ms: super::millis(start.elapsed()),
-                error: Some(super::LayerError {
-                    kind: "git_not_runnable".into(),
+                error: Some(LayerError {
+                    kind: GitError::NotRunnable,
                     message: e.to_string(),
                 }),
-                detail: json!({"url": redacted}),
+                detail: GitEvidence {
+                    url: redacted,
+                    refs: None,
+                    stderr: None,
+                },
             };
         }
         Ok(Ok(o)) => o,
     };
     let stderr = crate::redact::redact_urls(&String::from_utf8_lossy(&out.stderr));
     let refs = String::from_utf8_lossy(&out.stdout).lines().count();
-    let detail =
-        json!({"url": redacted, "refs": refs, "stderr": super::excerpt(stderr.as_bytes())});
+    let detail = GitEvidence {
+        url: redacted,
+        refs: Some(refs),
+        stderr: Some(super::excerpt(stderr.as_bytes())),
+    };
     if out.status.success() {
         return GitCheck {
             status: super::Status::Ok,
@@ -235,8 +249,8 @@ pub async fn ls_remote(
     GitCheck {
         status: super::Status::Fail,
         ms: super::millis(start.elapsed()),
-        error: Some(super::LayerError {
-            kind: kind.into(),
+        error: Some(LayerError {
+            kind,
             message: format!("{meaning}: {first}"),
         }),
         detail,
@@ -261,17 +275,17 @@ mod tests {
 
     #[test]
     fn git_errors() {
-        assert_eq!(classify_git("fatal: could not read Username for 'https://git.corp.example': terminal prompts disabled").0, "auth_required");
+        assert_eq!(classify_git("fatal: could not read Username for 'https://git.corp.example': terminal prompts disabled").0, GitError::AuthRequired);
         assert_eq!(
             classify_git("git@git.corp.example: Permission denied (publickey).").0,
-            "ssh_auth"
+            GitError::SshAuth
         );
         assert_eq!(
             classify_git(
                 "ssh: Could not resolve hostname git.corp.example: Name or service not known"
             )
             .0,
-            "dns"
+            GitError::Dns
         );
     }
 }

@@ -136,102 +136,120 @@ fn route_line(steps: &[Step], lang: Lang) -> String {
 
 /// `-v`: what each layer saw.
 fn evidence(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::Result<()> {
-    use serde_json::Value;
-    let s = |v: &Value| {
-        v.as_str()
-            .map(str::to_owned)
-            .unwrap_or_else(|| v.to_string())
-    };
+    use crate::probe::LayerName;
     for l in &t.layers {
-        let d = &l.detail;
         let mut lines: Vec<String> = Vec::new();
+        let mut field = |layer: &str, key: &str, value: Option<String>| {
+            if let Some(v) = value {
+                lines.push(format!("{layer} {key}: {v}"));
+            }
+        };
         match l.layer {
-            crate::probe::LayerName::Dns => {
-                for k in [
-                    "source",
-                    "answered_by",
-                    "a",
-                    "aaaa",
-                    "addresses",
-                    "bogus",
-                    "comparison",
-                ] {
-                    if let Some(v) = d
-                        .get(k)
-                        .filter(|v| !v.is_null() && *v != &Value::Array(vec![]))
-                    {
-                        lines.push(format!("dns {k}: {}", s(v)));
-                    }
+            LayerName::Dns => {
+                if let Some(d) = l.detail.as_dns() {
+                    field("dns", "source", Some(d.source.clone()));
+                    field("dns", "answered_by", d.answered_by.clone());
+                    field("dns", "a", d.a.as_ref().and_then(dns_answer));
+                    field("dns", "aaaa", d.aaaa.as_ref().and_then(dns_answer));
+                    field("dns", "addresses", listed(&d.addresses));
+                    field("dns", "bogus", listed(&d.bogus));
+                    field("dns", "comparison", listed(&d.comparison));
                 }
             }
-            crate::probe::LayerName::Tcp => {
-                if let Some(a) = d.get("attempts").and_then(Value::as_array) {
-                    for x in a {
-                        lines.push(format!("tcp {} {}", s(&x["address"]), s(&x["result"])));
-                    }
+            LayerName::Tcp => {
+                for a in l.detail.as_tcp().map_or(&[][..], |t| &t.attempts) {
+                    lines.push(format!("tcp {} {}", a.address, a.result));
                 }
             }
-            crate::probe::LayerName::Tls => {
-                for k in [
-                    "version",
-                    "cipher",
-                    "alpn",
-                    "public_roots_accept",
-                    "clock_hint",
-                    "first_bytes",
-                ] {
-                    if let Some(v) = d.get(k).filter(|v| !v.is_null()) {
-                        lines.push(format!("tls {k}: {}", s(v)));
-                    }
-                }
-                if let Some(chain) = d.get("chain").and_then(Value::as_array) {
-                    for (i, c) in chain.iter().enumerate() {
+            LayerName::Tls => {
+                if let Some(d) = l.detail.as_tls() {
+                    let negotiated = d.negotiated.as_ref();
+                    field("tls", "version", negotiated.and_then(|n| n.version.clone()));
+                    field("tls", "cipher", negotiated.and_then(|n| n.cipher.clone()));
+                    field("tls", "alpn", negotiated.and_then(|n| n.alpn.clone()));
+                    field(
+                        "tls",
+                        "public_roots_accept",
+                        d.public_roots_accept.flatten().map(|a| a.to_string()),
+                    );
+                    field(
+                        "tls",
+                        "clock_hint",
+                        d.clock_hint
+                            .as_ref()
+                            .and_then(|h| h.as_ref())
+                            .map(json_text),
+                    );
+                    field("tls", "first_bytes", d.first_bytes.clone());
+                    for (i, c) in d.chain.iter().enumerate() {
+                        let (subject, issuer, not_before, not_after, sans) = match c {
+                            crate::probe::evidence::Certificate::Parsed {
+                                subject,
+                                issuer,
+                                not_before,
+                                not_after,
+                                sans,
+                            } => (
+                                subject.clone(),
+                                issuer.clone(),
+                                not_before.clone(),
+                                not_after.clone(),
+                                json_text(sans),
+                            ),
+                            crate::probe::evidence::Certificate::Unparsable { .. } => {
+                                let null = || "null".to_owned();
+                                (null(), null(), null(), null(), null())
+                            }
+                        };
                         lines.push(t!(
                             lang,
                             "report-cert",
                             index = i.to_string(),
-                            subject = s(&c["subject"]),
-                            issuer = s(&c["issuer"]),
-                            not_before = s(&c["not_before"]),
-                            not_after = s(&c["not_after"]),
-                            sans = s(&c["sans"]),
+                            subject = subject,
+                            issuer = issuer,
+                            not_before = not_before,
+                            not_after = not_after,
+                            sans = sans,
                         ));
                     }
                 }
             }
-            crate::probe::LayerName::Http | crate::probe::LayerName::Proxy => {
-                for k in [
-                    "status",
-                    "status_line",
-                    "version",
-                    "ttfb_ms",
-                    "headers",
-                    "auth_schemes",
-                    "redirects",
-                    "info",
-                    "body_excerpt",
-                ] {
-                    if let Some(v) = d
-                        .get(k)
-                        .filter(|v| !v.is_null() && *v != &Value::String(String::new()))
-                    {
-                        lines.push(format!(
-                            "{} {k}: {}",
-                            if l.layer == crate::probe::LayerName::Http {
-                                "http"
-                            } else {
-                                "proxy"
-                            },
-                            s(v)
-                        ));
-                    }
+            LayerName::Http => {
+                if let Some(h) = l.detail.as_http() {
+                    let response = h.response.as_ref();
+                    field("http", "status", Some(h.status.to_string()));
+                    field("http", "version", response.map(|r| r.version.to_owned()));
+                    field("http", "ttfb_ms", response.map(|r| json_text(&r.ttfb_ms)));
+                    field("http", "headers", response.map(|r| json_text(&r.headers)));
+                    field("http", "redirects", h.redirects.as_ref().map(json_text));
+                    field("http", "info", h.info.as_ref().map(json_text));
+                    field(
+                        "http",
+                        "body_excerpt",
+                        response
+                            .map(|r| r.body_excerpt.clone())
+                            .filter(|b| !b.is_empty()),
+                    );
                 }
             }
-            crate::probe::LayerName::Sumdb => {
-                for k in ["database", "key", "tree_size", "lookup", "signers"] {
-                    if let Some(v) = d.get(k).filter(|v| !v.is_null()) {
-                        lines.push(format!("sumdb {k}: {}", s(v)));
-                    }
+            LayerName::Proxy => {
+                if let Some(p) = l.detail.as_proxy() {
+                    field("proxy", "status", Some(p.status.to_string()));
+                    field(
+                        "proxy",
+                        "status_line",
+                        Some(p.status_line.clone()).filter(|s| !s.is_empty()),
+                    );
+                    field("proxy", "auth_schemes", Some(json_text(&p.auth_schemes)));
+                }
+            }
+            LayerName::Sumdb => {
+                if let Some(s) = l.detail.as_sumdb() {
+                    field("sumdb", "database", s.database.clone());
+                    field("sumdb", "key", s.key.clone());
+                    field("sumdb", "tree_size", s.tree_size.map(|n| n.to_string()));
+                    field("sumdb", "lookup", s.lookup.as_ref().map(json_text));
+                    field("sumdb", "signers", s.signers.as_ref().map(json_text));
                 }
             }
         }
@@ -248,6 +266,26 @@ fn evidence(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::Resu
         }
     }
     Ok(())
+}
+
+/// A value as compact JSON, keys in order.
+fn json_text<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_value(v)
+        .map(|v| v.to_string())
+        .unwrap_or_default()
+}
+
+/// A list as JSON, unless there is none or it is empty.
+fn listed<T: serde::Serialize>(v: &Option<Vec<T>>) -> Option<String> {
+    v.as_ref().filter(|v| !v.is_empty()).map(json_text)
+}
+
+/// One family's DNS answer as JSON, unless it is an empty list.
+fn dns_answer(a: &crate::probe::evidence::DnsAnswer) -> Option<String> {
+    match a {
+        crate::probe::evidence::DnsAnswer::Addresses(v) if v.is_empty() => None,
+        other => Some(json_text(other)),
+    }
 }
 
 fn role_name(r: crate::probe::Role, lang: Lang) -> String {
@@ -295,7 +333,7 @@ fn targets_line(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::
             Status::Fail => format!(
                 "{name} {RED}✗ {}{RED:#} {:.0}ms",
                 l.kind()
-                    .map_or_else(|| t!(lang, "report-layer-failed"), str::to_owned),
+                    .map_or_else(|| t!(lang, "report-layer-failed"), |k| k.kind().to_owned()),
                 l.ms
             ),
         };
@@ -308,7 +346,7 @@ fn targets_line(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::
                 "git {RED}✗ {}{RED:#} {:.0}ms",
                 g.error.as_ref().map_or_else(
                     || t!(lang, "report-layer-failed"),
-                    |e| e.kind.as_str().to_owned()
+                    |e| e.kind.kind().to_owned()
                 ),
                 g.ms
             ),

@@ -1107,8 +1107,12 @@ mod tests {
     use crate::config::env::Environment;
     use crate::config::{Config, LoadOptions};
     use crate::plan::Plan;
-    use crate::probe::{LayerName, LayerResult as L, Role, Target};
-    use serde_json::json;
+    use crate::probe::evidence::{BogusAddress, DnsEvidence, HttpEvidence};
+    use crate::probe::{
+        DnsError, HttpError, LayerName, LayerResult as L, ProbeError, ProxyError, Role, SumdbError,
+        Target, TcpError, TlsError,
+    };
+    use crate::probe::{Evidence, TargetContext};
     use std::collections::BTreeSet;
     use std::time::Duration;
 
@@ -1336,7 +1340,8 @@ mod tests {
         Duration::from_millis(5)
     }
 
-    fn layers(layer: LayerName, kind: &str, msg: &str, status: Option<u16>) -> Vec<L> {
+    fn layers(kind: impl Into<ProbeError>, msg: &str, status: Option<u16>) -> Vec<L> {
+        let kind = kind.into();
         let mut v: Vec<L> = [
             LayerName::Dns,
             LayerName::Tcp,
@@ -1344,11 +1349,11 @@ mod tests {
             LayerName::Http,
         ]
         .into_iter()
-        .take_while(|l| *l != layer)
-        .map(|l| L::ok(l, ms(), json!({})))
+        .take_while(|l| *l != kind.layer())
+        .map(|l| L::ok(l, ms(), Evidence::empty()))
         .collect();
-        let detail = status.map_or(json!({}), |s| json!({"status": s}));
-        v.push(L::fail(layer, ms(), kind, msg.to_owned(), detail));
+        let detail = status.map_or(Evidence::empty(), |s| HttpEvidence::status(s).into());
+        v.push(L::fail(ms(), kind, msg.to_owned(), detail));
         v
     }
 
@@ -1362,10 +1367,11 @@ mod tests {
                 .to_owned(),
             via_proxy: None,
             layers,
-            context: proxy.map_or(
-                json!({}),
-                |p| json!({"proxy": p, "module": "example.com/m"}),
-            ),
+            context: Some(TargetContext {
+                proxy: proxy.map(str::to_owned),
+                module: proxy.map(|_| "example.com/m".to_owned()),
+                ..TargetContext::default()
+            }),
             git: None,
         }
     }
@@ -1380,51 +1386,51 @@ mod tests {
     fn observed_findings_keep_go_words() {
         const A: &str = "https://a.example";
         const B: &str = "https://b.example";
-        let kinds: &[(LayerName, &str, Option<u16>)] = &[
-            (LayerName::Dns, "nxdomain", None),
-            (LayerName::Dns, "servfail", None),
-            (LayerName::Dns, "timeout", None),
-            (LayerName::Dns, "weird", None),
-            (LayerName::Tcp, "refused", None),
-            (LayerName::Tcp, "timeout", None),
-            (LayerName::Tcp, "reset", None),
-            (LayerName::Tcp, "unreachable", None),
-            (LayerName::Tls, "reset_after_client_hello", None),
-            (LayerName::Tls, "unknown_issuer_interception", None),
-            (LayerName::Tls, "unknown_issuer_private_ca", None),
-            (LayerName::Tls, "unknown_issuer_missing_root", None),
-            (LayerName::Tls, "expired", None),
-            (LayerName::Tls, "not_yet_valid", None),
-            (LayerName::Tls, "name_mismatch", None),
-            (LayerName::Tls, "handshake_timeout", None),
-            (LayerName::Tls, "not_tls", None),
-            (LayerName::Tls, "no_roots", None),
-            (LayerName::Tls, "weird", None),
-            (LayerName::Http, "captive_portal", Some(200)),
-            (LayerName::Http, "invalid_payload", Some(200)),
-            (LayerName::Http, "headers_timeout", None),
-            (LayerName::Http, "body_too_large", Some(200)),
-            (LayerName::Http, "redirect_insecure", Some(302)),
-            (LayerName::Http, "too_many_redirects", Some(302)),
-            (LayerName::Http, "headers_too_large", None),
-            (LayerName::Http, "status", Some(401)),
-            (LayerName::Http, "status", Some(403)),
-            (LayerName::Http, "status", Some(503)),
-            (LayerName::Http, "status", Some(418)),
-            (LayerName::Http, "weird", None),
-            (LayerName::Proxy, "auth_required", None),
-            (LayerName::Proxy, "forbidden", None),
-            (LayerName::Proxy, "timeout", None),
-            (LayerName::Proxy, "weird", None),
+        let kinds: &[(ProbeError, Option<u16>)] = &[
+            (DnsError::NxDomain.into(), None),
+            (DnsError::ServFail.into(), None),
+            (DnsError::Timeout.into(), None),
+            (DnsError::Other.into(), None),
+            (TcpError::Refused.into(), None),
+            (TcpError::Timeout.into(), None),
+            (TcpError::Reset.into(), None),
+            (TcpError::Unreachable.into(), None),
+            (TlsError::ResetAfterClientHello.into(), None),
+            (TlsError::UnknownIssuerInterception.into(), None),
+            (TlsError::UnknownIssuerPrivateCa.into(), None),
+            (TlsError::UnknownIssuerMissingRoot.into(), None),
+            (TlsError::Expired.into(), None),
+            (TlsError::NotYetValid.into(), None),
+            (TlsError::NameMismatch.into(), None),
+            (TlsError::HandshakeTimeout.into(), None),
+            (TlsError::NotTls.into(), None),
+            (TlsError::NoRoots.into(), None),
+            (TlsError::HandshakeError.into(), None),
+            (HttpError::CaptivePortal.into(), Some(200)),
+            (HttpError::InvalidPayload.into(), Some(200)),
+            (HttpError::HeadersTimeout.into(), None),
+            (HttpError::BodyTooLarge.into(), Some(200)),
+            (HttpError::RedirectInsecure.into(), Some(302)),
+            (HttpError::TooManyRedirects.into(), Some(302)),
+            (HttpError::HeadersTooLarge.into(), None),
+            (HttpError::Status.into(), Some(401)),
+            (HttpError::Status.into(), Some(403)),
+            (HttpError::Status.into(), Some(503)),
+            (HttpError::Status.into(), Some(418)),
+            (HttpError::Protocol.into(), None),
+            (ProxyError::AuthRequired.into(), None),
+            (ProxyError::Forbidden.into(), None),
+            (ProxyError::Timeout.into(), None),
+            (ProxyError::Other.into(), None),
         ];
         let mut seen = BTreeSet::new();
-        for (layer, kind, status) in kinds {
+        for (kind, status) in kinds {
             let msg = format!("Get \"{A}/x\": {kind}: i/o timeout");
             let t = target(
                 Role::Proxy,
                 &format!("{A}/example.com/m/@v/list"),
                 Some(A),
-                layers(*layer, kind, &msg, *status),
+                layers(*kind, &msg, *status),
             );
             for f in observed(&[("GOPROXY", A), ("GOSUMDB", "off")], vec![t]) {
                 check_real(&f);
@@ -1438,12 +1444,7 @@ mod tests {
                 Role::Proxy,
                 &format!("{A}/example.com/m/@v/list"),
                 Some(A),
-                layers(
-                    LayerName::Tcp,
-                    "timeout",
-                    "dial tcp 1.2.3.4:443: i/o timeout",
-                    None,
-                ),
+                layers(TcpError::Timeout, "dial tcp 1.2.3.4:443: i/o timeout", None),
             )
         };
         let healthy = || {
@@ -1451,7 +1452,7 @@ mod tests {
                 Role::Proxy,
                 &format!("{B}/example.com/m/@v/list"),
                 Some(B),
-                layers(LayerName::Sumdb, "x", "unused", None)
+                layers(SumdbError::Protocol, "unused", None)
                     .into_iter()
                     .filter(|l| l.is_ok())
                     .collect(),
@@ -1461,20 +1462,25 @@ mod tests {
             Role::Sumdb,
             "https://sum.golang.org/latest",
             None,
-            layers(LayerName::Dns, "nxdomain", DETAIL, None),
+            layers(DnsError::NxDomain, DETAIL, None),
         );
         let poisoned = {
             let mut l = vec![L::ok(
                 LayerName::Dns,
                 ms(),
-                json!({"bogus": [{"address": "10.10.10.10", "reason": "private"}]}),
+                DnsEvidence {
+                    bogus: Some(vec![BogusAddress {
+                        address: "10.10.10.10".into(),
+                        reason: "private",
+                    }]),
+                    ..DnsEvidence::default()
+                },
             )];
             l.push(L::fail(
-                LayerName::Tcp,
                 ms(),
-                "timeout",
+                TcpError::Timeout,
                 "dial tcp 10.10.10.10:443: i/o timeout",
-                json!({}),
+                Evidence::empty(),
             ));
             target(
                 Role::Proxy,

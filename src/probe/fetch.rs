@@ -1,0 +1,428 @@
+//! One URL fetched the way go's HTTP client fetches it: over the connection chain.rs opens
+//! (directly or through the HTTP proxy), with the credentials go would send, following redirects
+//! as net/http does, and the connection kept for follow-up requests (`.info`, `/latest`,
+//! `/lookup`). Output: the layers and the answer, which goproxy.rs and sumdb.rs judge.
+
+use std::time::{Duration, Instant};
+
+use super::chain;
+use super::engine::Setup;
+use super::evidence::{Evidence, HttpEvidence, Redirect};
+use super::http::{Answer, Conn, RequestError};
+use super::{Deadline, HttpError, LayerName, LayerResult, no_answer, proxy};
+use crate::config::gourl::{self, GoUrl};
+use crate::plan::auth::Credentials;
+
+/// One request's worth of layers, with the connection kept for follow-up requests.
+pub(super) struct Fetched {
+    pub(super) layers: Vec<LayerResult>,
+    pub(super) answer: Option<Answer>,
+    pub(super) conn: Option<Conn>,
+    pub(super) via_proxy: Option<String>,
+    pub(super) final_url: GoUrl,
+}
+
+/// The `Authorization` go sends with `url`: its netrc login (per the plan), else the URL's own
+/// userinfo, which net/http turns into Basic auth.
+fn authorization(auth: &Credentials, url: &str) -> Option<String> {
+    match auth.login_for(url) {
+        Some(l) => Some(proxy::basic(&l.login, &l.password)),
+        None => proxy::basic_auth(&gourl::parse(url).ok()?),
+    }
+}
+
+/// DNS → TCP → (proxy) → TLS → HTTP for one URL, following redirects as go does.
+pub(super) async fn fetch(
+    setup: &Setup,
+    deadline: Deadline,
+    url: &str,
+    public: bool,
+    range: bool,
+) -> Fetched {
+    let mut redirects: Vec<Redirect> = Vec::new();
+    let mut current = url.to_owned();
+    let first_host = gourl::parse(url)
+        .map(|u| u.hostname().to_owned())
+        .unwrap_or_default();
+    let first_auth = authorization(&setup.auth, url);
+    loop {
+        // net/http keeps the header on redirects within the same domain; elsewhere only the new
+        // URL's own userinfo counts.
+        let auth = if current == url {
+            first_auth.clone()
+        } else {
+            match gourl::parse(&current) {
+                Ok(u)
+                    if u.hostname() == first_host
+                        || u.hostname().ends_with(&format!(".{first_host}")) =>
+                {
+                    first_auth.clone()
+                }
+                Ok(u) => proxy::basic_auth(&u),
+                Err(_) => None,
+            }
+        };
+        let mut f = fetch_once(setup, deadline, &current, public, range, auth).await;
+        let Some(a) = &f.answer else { return f };
+        let location = a.header("location").map(str::to_owned);
+        if !matches!(a.status, 301 | 302 | 303 | 307 | 308) || location.is_none() {
+            if !redirects.is_empty()
+                && let Some(h) = http_evidence(&mut f.layers)
+            {
+                h.redirects = Some(redirects);
+            }
+            return f;
+        }
+        let next = resolve_location(&f.final_url, location.as_deref().unwrap_or(""));
+        redirects.push(Redirect {
+            status: a.status,
+            from: crate::redact::redact_urls(&current),
+            to: crate::redact::redact_urls(&next),
+        });
+        let http = f
+            .layers
+            .iter_mut()
+            .rev()
+            .find(|l| l.layer == LayerName::Http);
+        let insecure = current.starts_with("https://") && next.starts_with("http://");
+        if insecure || redirects.len() > 10 {
+            if let Some(h) = http {
+                let msg = if insecure {
+                    format!(
+                        "redirected from secure URL {} to insecure URL {}",
+                        crate::redact::redact_urls(&current),
+                        crate::redact::redact_urls(&next)
+                    )
+                } else {
+                    "stopped after 10 redirects".to_owned()
+                };
+                let mut detail = h.detail.clone();
+                if let Some(d) = detail.as_http_mut() {
+                    d.redirects = Some(redirects);
+                }
+                *h = LayerResult::fail(
+                    Duration::from_secs_f64(h.ms / 1000.0),
+                    if insecure {
+                        HttpError::RedirectInsecure
+                    } else {
+                        HttpError::TooManyRedirects
+                    },
+                    msg,
+                    detail,
+                );
+            }
+            f.answer = None;
+            return f;
+        }
+        if deadline.remaining().is_zero() {
+            return f;
+        }
+        current = next;
+    }
+}
+
+/// A further request of the same probe (`.info`, `/latest`, `/lookup`): on the open connection
+/// while it still points at `url`'s origin, else a fresh fetch (a redirect moved the first one
+/// elsewhere). With the credentials go would send.
+pub(super) async fn follow_up(
+    setup: &Setup,
+    deadline: Deadline,
+    f: &mut Fetched,
+    url: &str,
+) -> Result<Answer, RequestError> {
+    let u = gourl::parse(url).map_err(|e| RequestError::Protocol(e.to_string()))?;
+    let same_origin = f.final_url.scheme == u.scheme && f.final_url.host == u.host;
+    // Plain http through a forwarding proxy needs the absolute URL and the proxy's credentials
+    // on every request: fetch builds them.
+    let forwarded = u.scheme == "http" && setup.http_proxy.proxy_for(&u).is_some();
+    if let (true, false, Some(conn)) = (same_origin, forwarded, f.conn.as_mut()) {
+        let auth: Vec<(&str, String)> = authorization(&setup.auth, url)
+            .map(|a| vec![("authorization", a)])
+            .unwrap_or_default();
+        match conn
+            .get(
+                &u.scheme,
+                &u.host,
+                &request_path(&u),
+                &auth,
+                deadline.budget(setup.net.limits.http),
+                64 << 10,
+            )
+            .await
+        {
+            // The server closed the kept-alive connection (`Connection: close`, HTTP/1.0):
+            // go's transport opens a new one, and so does this, once.
+            Err(RequestError::Protocol(_)) => f.conn = None,
+            other => return other,
+        }
+    }
+    let mut g = fetch(setup, deadline, url, true, false).await;
+    if f.conn.is_none() {
+        // Keep the new connection for the requests that follow.
+        f.conn = g.conn.take();
+        f.final_url = g.final_url.clone();
+    }
+    g.answer.ok_or_else(|| {
+        RequestError::Protocol(
+            g.layers
+                .iter()
+                .find_map(|l| l.error.as_ref().map(|e| e.message.clone()))
+                .unwrap_or_else(|| "no answer".into()),
+        )
+    })
+}
+
+fn resolve_location(base: &GoUrl, loc: &str) -> String {
+    if loc.contains("://") {
+        return loc.to_owned();
+    }
+    let origin = format!("{}://{}", base.scheme, base.host);
+    if loc.starts_with("//") {
+        return format!("{}:{loc}", base.scheme);
+    }
+    if loc.starts_with('/') {
+        return format!("{origin}{loc}");
+    }
+    let dir = base.path.rsplit_once('/').map_or("", |(d, _)| d);
+    format!("{origin}{dir}/{loc}")
+}
+
+async fn fetch_once(
+    setup: &Setup,
+    deadline: Deadline,
+    url: &str,
+    public: bool,
+    range: bool,
+    auth: Option<String>,
+) -> Fetched {
+    let mut layers = Vec::new();
+    let parsed = match gourl::parse(url) {
+        Ok(u) => u,
+        Err(e) => {
+            layers.push(LayerResult::fail(
+                Duration::ZERO,
+                HttpError::BadUrl,
+                e.to_string(),
+                Evidence::empty(),
+            ));
+            return Fetched {
+                layers,
+                answer: None,
+                conn: None,
+                via_proxy: None,
+                final_url: GoUrl::default(),
+            };
+        }
+    };
+    let done = |layers, conn, answer, via_proxy: Option<String>, u: &GoUrl| Fetched {
+        layers,
+        answer,
+        conn,
+        via_proxy,
+        final_url: u.clone(),
+    };
+    let https = parsed.scheme == "https";
+    if parsed.scheme == "file" {
+        return match super::file::read(&parsed, url, setup.net.limits.max_body, range) {
+            Ok((layer, answer)) => {
+                layers.push(layer);
+                done(layers, None, Some(answer), None, &parsed)
+            }
+            Err(layer) => {
+                layers.push(layer);
+                done(layers, None, None, None, &parsed)
+            }
+        };
+    }
+    if !https && parsed.scheme != "http" {
+        layers.push(LayerResult::skipped(
+            LayerName::Http,
+            &format!("{}:// URLs are not fetched over the network", parsed.scheme),
+        ));
+        return done(layers, None, None, None, &parsed);
+    }
+    let via = setup.http_proxy.proxy_for(&parsed).cloned();
+    let via_proxy = via.as_ref().map(GoUrl::redacted);
+    let opened = chain::open(&setup.net, deadline, &parsed, public, via.as_ref()).await;
+    layers.extend(opened.leg.layers);
+    let (Some(io), Some(seen)) = (opened.leg.stream, opened.seen) else {
+        return done(layers, None, None, via_proxy, &parsed);
+    };
+    let h2 = opened.leg.alpn.as_deref() == Some("h2");
+    let start = Instant::now();
+    let mut conn =
+        match tokio::time::timeout(deadline.budget(setup.net.limits.http), Conn::start(io, h2))
+            .await
+        {
+            Ok(Ok(c)) => c,
+            Ok(Err(e)) => {
+                layers.push(LayerResult::fail(
+                    start.elapsed(),
+                    HttpError::Protocol,
+                    e,
+                    Evidence::empty(),
+                ));
+                return done(layers, None, None, via_proxy, &parsed);
+            }
+            Err(_) => {
+                let waited = start.elapsed();
+                layers.push(LayerResult::timeout(
+                    waited,
+                    HttpError::Timeout,
+                    no_answer("HTTP/2 connection preface", waited),
+                    Evidence::empty(),
+                ));
+                return done(layers, None, None, via_proxy, &parsed);
+            }
+        };
+    let path = request_path(&parsed);
+    // A plain-http request through a proxy uses the absolute URL as request target.
+    let path = if via.is_some() && !https {
+        // Never the userinfo: it travels as Authorization, not in the request line.
+        GoUrl {
+            userinfo: None,
+            ..parsed.clone()
+        }
+        .to_string()
+    } else {
+        path
+    };
+    let mut extra = match (&via, https) {
+        (Some(p), false) => proxy::basic_auth(p)
+            .map(|a| vec![("proxy-authorization", a)])
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    if let Some(a) = auth {
+        extra.push(("authorization", a));
+    }
+    if range {
+        extra.push(("range", "bytes=0-0".to_owned()));
+    }
+    let sent_at = seen.lock().map(|x| x.bytes_read).unwrap_or(0);
+    match conn
+        .get(
+            &parsed.scheme,
+            &parsed.host,
+            &path,
+            &extra,
+            deadline.budget(setup.net.limits.http),
+            setup.net.limits.max_body,
+        )
+        .await
+    {
+        Ok(a) => {
+            layers.push(LayerResult::ok(LayerName::Http, a.total, a.evidence()));
+            done(layers, Some(conn), Some(a), via_proxy, &parsed)
+        }
+        Err(RequestError::HeadersTimeout(w)) => {
+            let shown = crate::redact::redact_urls(url);
+            let now = seen.lock().map(|x| x.bytes_read).unwrap_or(0);
+            // Bytes keep coming: go has no timeout here and would wait them out.
+            let l = if now > sent_at {
+                LayerResult::timeout(
+                    w,
+                    HttpError::SlowProgress,
+                    format!(
+                        "GET {shown}: the answer is arriving very slowly ({} bytes in {} ms, headers not complete); go waits for it",
+                        now - sent_at,
+                        w.as_millis()
+                    ),
+                    Evidence::empty(),
+                )
+            } else {
+                LayerResult::timeout(
+                    w,
+                    HttpError::HeadersTimeout,
+                    no_answer(&format!("GET {shown}"), w),
+                    Evidence::empty(),
+                )
+            };
+            layers.push(l);
+            done(layers, None, None, via_proxy, &parsed)
+        }
+        Err(RequestError::Protocol(m)) => {
+            let kind = if m.contains("too large") {
+                HttpError::HeadersTooLarge
+            } else {
+                HttpError::Protocol
+            };
+            layers.push(LayerResult::fail(
+                start.elapsed(),
+                kind,
+                m,
+                Evidence::empty(),
+            ));
+            done(layers, None, None, via_proxy, &parsed)
+        }
+    }
+}
+
+fn request_path(u: &GoUrl) -> String {
+    let mut p = if u.path.is_empty() {
+        "/".to_owned()
+    } else {
+        u.path.clone()
+    };
+    if !u.raw_query.is_empty() {
+        p.push('?');
+        p.push_str(&u.raw_query);
+    }
+    p
+}
+
+/// The last HTTP layer's evidence, where the payload checks add what they read.
+pub(super) fn http_evidence(layers: &mut [LayerResult]) -> Option<&mut HttpEvidence> {
+    layers
+        .iter_mut()
+        .rev()
+        .find(|l| l.layer == LayerName::Http)?
+        .detail
+        .as_http_mut()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authorization_is_the_netrc_login_or_the_userinfo() {
+        let basic = Some(proxy::basic("u", "p"));
+        let netrc = Credentials {
+            logins: vec![crate::config::netrc::Login {
+                machine: "corp.example".into(),
+                login: "u".into(),
+                password: "p".into(),
+            }],
+            by_prefix: false,
+        };
+        assert_eq!(
+            authorization(&netrc, "https://corp.example/m/@v/list"),
+            basic
+        );
+        assert_eq!(authorization(&netrc, "http://corp.example/m/@v/list"), None);
+        // Userinfo: net/http's Basic auth, whatever the scheme.
+        assert_eq!(
+            authorization(&Credentials::default(), "http://u:p@plain.example/x"),
+            basic
+        );
+    }
+
+    #[test]
+    fn locations() {
+        let base = gourl::parse("https://a.example/x/y/@v/list").unwrap();
+        assert_eq!(
+            resolve_location(&base, "https://b.example/z"),
+            "https://b.example/z"
+        );
+        assert_eq!(resolve_location(&base, "/z"), "https://a.example/z");
+        assert_eq!(
+            resolve_location(&base, "//c.example/z"),
+            "https://c.example/z"
+        );
+        assert_eq!(
+            resolve_location(&base, "other"),
+            "https://a.example/x/y/@v/other"
+        );
+    }
+}
