@@ -1,5 +1,5 @@
 //! The plan: for each module that matters, the ordered route go would walk to fetch it, and
-//! the route it would take to the checksum database (go-semantics.md §1 "Per-module routing",
+//! the route it would take to the checksum database (docs/go/semantics.md §1 "Per-module routing",
 //! §3 "Choosing the URL", §6, §8).
 //!
 //! Input: a [`Config`]. Output: a [`Plan`] — data only, no I/O, so probes and diagnosis consume
@@ -54,7 +54,7 @@ pub struct Plan {
 }
 
 /// go's startup toolchain selection and, when it switches, the download route
-/// (go-toolchains.md §3, §6, §7).
+/// (docs/go/toolchains.md §3, §6, §7).
 #[derive(Debug, Clone, Serialize)]
 pub struct ToolchainPlan {
     #[serde(serialize_with = "decision_ser")]
@@ -75,7 +75,7 @@ pub struct ToolchainPlan {
     pub mid_command: Option<MidCommandPlan>,
 }
 
-/// A switch in the middle of `go mod download` (go-toolchains.md §5): loading the module graph
+/// A switch in the middle of `go mod download` (docs/go/toolchains.md §5): loading the module graph
 /// reads every required module's go.mod; a go line (≥ 1.21) newer than the running go is a
 /// `TooNewError`, and GOTOOLCHAIN decides whether go fails or lists the toolchains
 /// (`golang.org/toolchain/@v/list` through GOPROXY, or `go1.*` on PATH), picks one and switches.

@@ -1,5 +1,5 @@
 //! Asks the installed go what it thinks: `go env -json` for the keys godoctor models, under a
-//! deadline, without ever letting go switch toolchains (go-toolchains.md §1).
+//! deadline, without ever letting go switch toolchains (docs/go/toolchains.md §1).
 //!
 //! Almost every go command switches toolchains at startup, `go env -json` included, so it runs
 //! with `GOTOOLCHAIN=local`; the user's own GOTOOLCHAIN is read with `go env GOTOOLCHAIN`, which

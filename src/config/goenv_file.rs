@@ -1,5 +1,5 @@
 //! The user's go/env file (written by `go env -w`) and `$GOROOT/go.env`, read exactly as go's
-//! `readEnvFile` reads them (go-semantics.md §5 "The GOENV file").
+//! `readEnvFile` reads them (docs/go/semantics.md §5 "The GOENV file").
 //!
 //! Lines are split on `\n` only; a line counts when it has `=` and starts with `A`–`Z`; the value
 //! is the rest of the line, verbatim (a `\r` from a CRLF file stays in it); later duplicates win.
@@ -126,7 +126,7 @@ mod tests {
         parse(Path::new("/x/go/env"), data)
     }
 
-    // go-semantics.md §5 "Line format when reading".
+    // docs/go/semantics.md §5 "Line format when reading".
     #[test]
     fn reads_like_go() {
         let f = p(b"GOPROXY=https://goproxy.cn,direct\n# comment\n\ngoprivate=x\nNOEQUALS\nGOPRIVATE=a.com, b.com\nGOPROXY=https://second\nGOFLAGS=-mod=mod=x\n");

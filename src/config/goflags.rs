@@ -1,4 +1,4 @@
-//! GOFLAGS and GOVCS: the parts that change how go downloads (go-semantics.md §1 "GOFLAGS",
+//! GOFLAGS and GOVCS: the parts that change how go downloads (docs/go/semantics.md §1 "GOFLAGS",
 //! "GOVCS").
 
 /// `cmd/internal/quoted.Split`: space-separated fields, each optionally wrapped in ' or ".
@@ -164,7 +164,7 @@ mod tests {
         assert_eq!(GoFlags::parse("", true).flags.len(), 0);
     }
 
-    // go-semantics.md §1 "GOVCS": go's error texts.
+    // docs/go/semantics.md §1 "GOVCS": go's error texts.
     #[test]
     fn govcs() {
         let r = parse_govcs("github.com:git,evil.com:off,*:git|hg").unwrap();

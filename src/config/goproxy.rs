@@ -1,4 +1,4 @@
-//! GOPROXY: the ordered list of places go asks for modules (go-semantics.md §1 "Parsing the
+//! GOPROXY: the ordered list of places go asks for modules (docs/go/semantics.md §1 "Parsing the
 //! list", a port of cmd/go's `proxyList`).
 //!
 //! Each entry carries its fall-through rule: after `,` go moves on only when the entry answered
@@ -198,7 +198,7 @@ mod tests {
 
     use FallThrough::{AnyError as Any, NotFoundOnly as NF};
 
-    // go-semantics.md §1: splitting, keywords, implicit https://, noproxy.
+    // docs/go/semantics.md §1: splitting, keywords, implicit https://, noproxy.
     #[test]
     fn default_list() {
         assert_eq!(

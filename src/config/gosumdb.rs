@@ -1,5 +1,5 @@
 //! GOSUMDB: which checksum database go trusts, under which key, reached at which URL
-//! (go-semantics.md §3 "GOSUMDB format", a port of cmd/go's `dbDial` and x/mod's
+//! (docs/go/semantics.md §3 "GOSUMDB format", a port of cmd/go's `dbDial` and x/mod's
 //! `note.NewVerifier`, §4 "Verifier key").
 
 use super::gourl::{self, UrlError};
@@ -186,7 +186,7 @@ mod tests {
         }
     }
 
-    // go-semantics.md §3 "GOSUMDB format" and §4 "Key hash" (033de0ae).
+    // docs/go/semantics.md §3 "GOSUMDB format" and §4 "Key hash" (033de0ae).
     #[test]
     fn builtin_name_gets_builtin_key() {
         let d = db("sum.golang.org");

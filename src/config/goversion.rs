@@ -1,5 +1,5 @@
 //! Go release versions (`go1.19.8`, `go1.21rc2`, `go1.22`), so rules can say which go
-//! behaves how (go-toolchains.md Part 2).
+//! behaves how (docs/go/toolchains.md Part 2).
 
 use std::cmp::Ordering;
 use std::fmt;

@@ -1,4 +1,4 @@
-//! HTTP(S)_PROXY / NO_PROXY as go's net/http reads them (go-semantics.md §6, a port of
+//! HTTP(S)_PROXY / NO_PROXY as go's net/http reads them (docs/go/semantics.md §6, a port of
 //! x/net/http/httpproxy): upper case wins when non-empty, https URLs use only HTTPS_PROXY,
 //! loopback is never proxied, and NO_PROXY matches `*`, domains, `.suffix`, `*.suffix`,
 //! `host:port`, IPs and CIDRs (IP-literal hosts only). ALL_PROXY is ignored by go.
@@ -263,7 +263,7 @@ mod tests {
             .map(|u| u.host.clone())
     }
 
-    // go-semantics.md §6 "Which variable applies".
+    // docs/go/semantics.md §6 "Which variable applies".
     #[test]
     fn https_uses_only_https_proxy() {
         let c = cfg(&[("HTTP_PROXY", "http://hp:3128")]);
@@ -288,7 +288,7 @@ mod tests {
         assert_eq!(via(&c, "https://a.example/"), Some("lower:2".into()));
     }
 
-    // go-semantics.md §6 "NO_PROXY".
+    // docs/go/semantics.md §6 "NO_PROXY".
     #[test]
     fn no_proxy_rules() {
         let c = cfg(&[

@@ -1,5 +1,5 @@
 //! Configuration: every source go reads, turned into typed settings that each carry their
-//! origin (go-semantics.md §1, §5; json-contract.md `settings`).
+//! origin (docs/go/semantics.md §1, §5; docs/json-contract.md `settings`).
 //!
 //! go's precedence is modelled, not just observed: a non-empty OS variable beats the user go/env
 //! file, which beats `$GOROOT/go.env` (Go ≥ 1.21), which beats the built-in default. When go is
@@ -51,7 +51,7 @@ pub const KEYS: &[&str] = &[
     "GOVERSION",
 ];
 
-/// Where a setting's value comes from (json-contract.md `settings.origin`).
+/// Where a setting's value comes from (docs/json-contract.md `settings.origin`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Origin {
     #[serde(rename = "env")]
@@ -307,7 +307,7 @@ struct Inputs<'a> {
     version_string: &'a str,
 }
 
-/// What go.env ships when go cannot be asked (go-toolchains.md §1).
+/// What go.env ships when go cannot be asked (docs/go/toolchains.md §1).
 fn assumed_goroot_default(key: &str) -> Option<&'static str> {
     match key {
         "GOPROXY" => Some("https://proxy.golang.org,direct"),
@@ -562,7 +562,7 @@ mod tests {
     const GO_ENV: &[u8] =
         b"GOPROXY=https://proxy.golang.org,direct\nGOSUMDB=sum.golang.org\nGOTOOLCHAIN=auto\n";
 
-    // go-semantics.md §1 "Order of precedence".
+    // docs/go/semantics.md §1 "Order of precedence".
     #[test]
     fn precedence_env_file_goroot_default() {
         let s = compute(
@@ -623,7 +623,7 @@ mod tests {
         assert_eq!(s["GOAUTH"].computed, "");
     }
 
-    // go-semantics.md §1: GONOPROXY/GONOSUMDB default to GOPRIVATE; `none` is a value.
+    // docs/go/semantics.md §1: GONOPROXY/GONOSUMDB default to GOPRIVATE; `none` is a value.
     #[test]
     fn gonoproxy_defaults_to_goprivate() {
         let s = compute(

@@ -1,7 +1,7 @@
 //! The user's netrc: which hosts have credentials, and the credentials go would send. The
 //! credentials live only in memory for the probes' `Authorization` headers and never print.
 //!
-//! A port of cmd/go's `parseNetrc` (go-semantics.md §8 ".netrc and GOAUTH"): `$NETRC`, else
+//! A port of cmd/go's `parseNetrc` (docs/go/semantics.md §8 ".netrc and GOAUTH"): `$NETRC`, else
 //! `~/.netrc`; `macdef` bodies skipped; `default` stops parsing; only entries with machine,
 //! login and password count.
 

@@ -1,7 +1,7 @@
 //! Module path patterns: GOPRIVATE, GONOPROXY, GONOSUMDB, GOINSECURE and GOVCS's patterns.
 //!
 //! A byte-for-byte port of Go's `path.Match` and `golang.org/x/mod/module.MatchPrefixPatterns`
-//! (go-semantics.md §1 "Pattern matching"), because users' lists are matched by go exactly this
+//! (docs/go/semantics.md §1 "Pattern matching"), because users' lists are matched by go exactly this
 //! way: comma-separated, never trimmed (`a.com, b.com` never matches `b.com`), a trailing `/`
 //! dropped, and a pattern of N+1 elements compared with the first N+1 elements of the path.
 
@@ -287,7 +287,7 @@ mod tests {
         }
     }
 
-    // x/mod's TestMatchPrefixPatterns table, plus the list rules of go-semantics.md §1.
+    // x/mod's TestMatchPrefixPatterns table, plus the list rules of docs/go/semantics.md §1.
     #[test]
     fn prefix_patterns() {
         let cases: &[(&str, &str, bool)] = &[

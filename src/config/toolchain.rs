@@ -1,6 +1,6 @@
 //! GOTOOLCHAIN and the go/toolchain lines of go.work or go.mod: will go run itself, switch to
 //! another toolchain (and which), or refuse — decided as cmd/go's `toolchain.Select` decides at
-//! startup (go-toolchains.md §1–§4). Versions are compared with go's `gover` rules, where the
+//! startup (docs/go/toolchains.md §1–§4). Versions are compared with go's `gover` rules, where the
 //! language version `1.21` sorts before `1.21rc1`, which sorts before `1.21.0`.
 
 use std::cmp::Ordering;
@@ -500,7 +500,7 @@ mod tests {
         assert_eq!(from_toolchain("gccgo-go1.99"), None);
     }
 
-    // go-toolchains.md §2 table.
+    // docs/go/toolchains.md §2 table.
     #[test]
     fn setting_grammar() {
         assert_eq!(parse_setting("auto").unwrap().unwrap().mode, Mode::Auto);
@@ -549,7 +549,7 @@ mod tests {
         }
     }
 
-    // go-toolchains.md §3 and §4, with go1.27.3 installed.
+    // docs/go/toolchains.md §3 and §4, with go1.27.3 installed.
     #[test]
     fn startup_selection() {
         let local = v("1.27.3");
@@ -638,7 +638,7 @@ mod tests {
 
     #[test]
     fn language_versions_are_not_toolchains() {
-        // go1.27.3, `toolchain go1.99` in go.mod (go-toolchains.md §6; select.go 366-369).
+        // go1.27.3, `toolchain go1.99` in go.mod (docs/go/toolchains.md §6; select.go 366-369).
         assert_eq!(
             not_available("go1.99", "linux", "amd64"),
             "go: invalid toolchain: go1.99 is a language version but not a toolchain version (go1.99.x)"
@@ -660,7 +660,7 @@ mod tests {
 
     #[test]
     fn mid_command_pick_follows_newer_toolchain() {
-        // go-toolchains.md §5, verified (E7): the latest patch of the oldest family ≥ need.
+        // docs/go/toolchains.md §5, verified (E7): the latest patch of the oldest family ≥ need.
         let list: Vec<Gover> = ["1.98.5", "1.99.0", "1.99.1", "1.100rc1"]
             .iter()
             .map(|s| v(s))

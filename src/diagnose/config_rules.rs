@@ -32,7 +32,7 @@ pub fn run(cfg: &Config, plan: &Plan) -> Vec<Finding> {
     f
 }
 
-/// Toolchain switching (go-toolchains.md): what go does at startup, and what stops it.
+/// Toolchain switching (docs/go/toolchains.md): what go does at startup, and what stops it.
 fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     use crate::config::toolchain::{Decision, Refusal};
     if let Some((code, msg)) =

@@ -1,4 +1,4 @@
-//! `godoctor explain`: recognise go's error text (go-semantics.md §9, go-toolchains.md), say
+//! `godoctor explain`: recognise go's error text (docs/go/semantics.md §9, docs/go/toolchains.md), say
 //! what go was doing and what it means, what to check, and how to fix it. Unknown text gets
 //! `matched: false` and the best partial reading, never an error.
 
@@ -757,7 +757,7 @@ mod tests {
         explain(text).code
     }
 
-    // Every error shape of go-semantics.md §9 and go-toolchains.md.
+    // Every error shape of docs/go/semantics.md §9 and docs/go/toolchains.md.
     #[test]
     fn recognises_go_error_texts() {
         let cases: &[(&str, Code)] = &[

@@ -35,7 +35,7 @@ impl Severity {
     }
 }
 
-/// json-contract.md `root_cause.layer` vocabulary.
+/// docs/json-contract.md `root_cause.layer` vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Layer {

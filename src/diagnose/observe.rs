@@ -1,5 +1,5 @@
 //! Prediction from observations: walk each planned module's route the way go does over what
-//! the probes saw (go-semantics.md §1 `TryProxies`, §3 `initBase`), choose the error go would
+//! the probes saw (docs/go/semantics.md §1 `TryProxies`, §3 `initBase`), choose the error go would
 //! report, and name the root cause — the deepest failing layer on the route go actually takes.
 //! Trouble on entries go never reaches becomes secondary findings.
 
@@ -563,7 +563,7 @@ fn walk_sumdb(
                             let mut f = failure_finding(t, l);
                             f.layer = Layer::Sumdb;
                             // The relay passed the database's own answers on: the database is
-                            // the host at fault (json-contract.md `host`).
+                            // the host at fault (docs/json-contract.md `host`).
                             if matches!(
                                 f.code,
                                 Code::SumdbSignatureInvalid | Code::SumdbLookupNotFound
@@ -652,7 +652,7 @@ fn walk_sumdb(
     )
 }
 
-/// The toolchain download over the observations (go-toolchains.md §6, §7): the zip from the
+/// The toolchain download over the observations (docs/go/toolchains.md §6, §7): the zip from the
 /// GOPROXY route (`,`/`|`/direct/off as for modules), then its checksum-database lookup.
 /// Returns the root finding and go's error when the switch fails.
 fn walk_toolchain(
@@ -840,7 +840,7 @@ enum ListWalk {
 }
 
 /// `autoToolchains`: TryProxies over the list route. "direct" errors win, then proxy errors
-/// other than not-found, then not-found (go-semantics.md §1).
+/// other than not-found, then not-found (docs/go/semantics.md §1).
 fn walk_toolchain_list(targets: &[Target], route: &[Step]) -> ListWalk {
     const MODULE: &str = "module golang.org/toolchain";
     let mut best: Option<(Option<Box<Finding>>, String, u8)> = None;
@@ -915,7 +915,7 @@ fn walk_toolchain_list(targets: &[Target], route: &[Step]) -> ListWalk {
     }
 }
 
-/// A switch in the middle of `go mod download` (go-toolchains.md §5): a dependency's go line
+/// A switch in the middle of `go mod download` (docs/go/toolchains.md §5): a dependency's go line
 /// needs a newer go than the one running. GOTOOLCHAIN=local fails with the dependency's error;
 /// auto lists `golang.org/toolchain` along GOPROXY, picks a release and downloads it as at
 /// startup; path looks in PATH. Sets `outcome.toolchain`; on failure returns the root finding
@@ -1405,7 +1405,7 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
 
 #[cfg(test)]
 mod tests {
-    //! go's walk (go-semantics.md §1 "Fall-through", "Which error is reported"; §3 "Choosing
+    //! go's walk (docs/go/semantics.md §1 "Fall-through", "Which error is reported"; §3 "Choosing
     //! the URL") over synthetic observations.
     use super::*;
     use crate::config::LoadOptions;
@@ -1842,7 +1842,7 @@ mod tests {
         );
     }
 
-    /// A module whose go.mod asks for a Go newer than any installed (go-toolchains.md §3, §6).
+    /// A module whose go.mod asks for a Go newer than any installed (docs/go/toolchains.md §3, §6).
     fn toolchain_world(goproxy: &str, targets: Vec<Target>) -> Observed {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(

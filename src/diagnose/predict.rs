@@ -1,5 +1,5 @@
 //! What `go mod download` will do for each planned module, in go's own words where go's wording
-//! is known (go-semantics.md §1, §3, §9; json-contract.md `outcome`).
+//! is known (docs/go/semantics.md §1, §3, §9; docs/json-contract.md `outcome`).
 //!
 //! The offline prediction assumes every host that go reaches answers correctly, so it fails a
 //! module only when go's settings alone make it fail. Probe observations refine it later.
@@ -49,7 +49,7 @@ pub struct Outcome {
     pub root_cause_code: Option<Code>,
 }
 
-/// json-contract.md `outcome.toolchain`.
+/// docs/json-contract.md `outcome.toolchain`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ToolchainOutcome {
     pub needed: bool,
@@ -86,7 +86,7 @@ pub fn goos_goarch() -> (&'static str, &'static str) {
 }
 
 /// The startup toolchain decision from settings alone: the outcome, and the (code, go's error)
-/// when the settings make it fail (go-toolchains.md §3–§7).
+/// when the settings make it fail (docs/go/toolchains.md §3–§7).
 pub fn toolchain_offline(plan: &Plan) -> (Option<ToolchainOutcome>, Option<(Code, String)>) {
     use crate::config::toolchain::Decision;
     let Some(tp) = &plan.toolchain else {
@@ -245,7 +245,7 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(Code, String)> {
             ));
         }
     }
-    // Go before 1.21 cannot parse what newer go.mod files say (go-toolchains.md Part 2).
+    // Go before 1.21 cannot parse what newer go.mod files say (docs/go/toolchains.md Part 2).
     if let Some(m) = cfg
         .project
         .gomod

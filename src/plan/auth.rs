@@ -1,4 +1,4 @@
-//! The credentials go sends with its requests (go-semantics.md §8): netrc entries, when GOAUTH
+//! The credentials go sends with its requests (docs/go/semantics.md §8): netrc entries, when GOAUTH
 //! (Go ≥ 1.24) lists `netrc` or go predates GOAUTH, matched by URL prefix (Go ≥ 1.24,
 //! `loadCredential`) or by host name (older go), and only on https. Input: the [`Config`];
 //! the probes ask [`Credentials::login_for`] before each request.

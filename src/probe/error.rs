@@ -1,6 +1,6 @@
 //! What went wrong at each probe layer, as types: one `#[non_exhaustive]` enum per layer (and
 //! one for `file://` reads and one for `git ls-remote`), each variant a cause a rule can match
-//! on. `kind()` is the stable `error.kind` string of json-contract.md `targets[].layers[]`
+//! on. `kind()` is the stable `error.kind` string of docs/json-contract.md `targets[].layers[]`
 //! (`nxdomain`, `refused`, `unknown_issuer_interception`, …), which is also how the errors
 //! serialise; the human message travels beside them in [`LayerError`](super::LayerError).
 

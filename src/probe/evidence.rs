@@ -1,4 +1,4 @@
-//! What each probe layer observed, as types: the `detail` of json-contract.md
+//! What each probe layer observed, as types: the `detail` of docs/json-contract.md
 //! `targets[].layers[]` (and of `git`, and the `context` of a target). Each type serialises to
 //! exactly the JSON the report has always shown — same keys, same omissions, the same nulls —
 //! so readers use fields while the contract stays put.
@@ -484,7 +484,7 @@ pub struct GitEvidence {
     pub stderr: Option<String>,
 }
 
-/// What a target stands for in the plan (json-contract.md leaves it free; reports and fixes
+/// What a target stands for in the plan (docs/json-contract.md leaves it free; reports and fixes
 /// read it back).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TargetContext {

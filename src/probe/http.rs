@@ -1,6 +1,6 @@
 //! HTTP layer: requests on the connection the earlier layers built (no second handshake), with
 //! HTTP/2 when ALPN chose it, exact time to first byte, bounded headers and body, and the
-//! answer kept for the payload checks of the GOPROXY protocol (go-semantics.md §2).
+//! answer kept for the payload checks of the GOPROXY protocol (docs/go/semantics.md §2).
 
 use std::time::{Duration, Instant, SystemTime};
 

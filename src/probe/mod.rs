@@ -1,6 +1,6 @@
 //! Probes: turn the plan into observations, layer by layer — DNS → TCP → TLS → HTTP →
 //! checksum DB — each layer separately timed and classified, so diagnosis can name the exact
-//! layer and host that breaks (json-contract.md `targets[]`).
+//! layer and host that breaks (docs/json-contract.md `targets[]`).
 //!
 //! Input: a [`Plan`](crate::plan::Plan) and the [`Config`](crate::config::Config). Output:
 //! [`Target`]s with their [`LayerResult`]s. Probes never decide what go will do; `diagnose`
@@ -39,7 +39,7 @@ pub use error::{
 pub use evidence::{Evidence, Peer, TargetContext, ToolchainRequest};
 pub use progress::{NoProgress, Progress};
 
-/// json-contract.md `targets[].layers[].layer`.
+/// docs/json-contract.md `targets[].layers[].layer`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LayerName {
@@ -211,7 +211,7 @@ pub fn millis(d: Duration) -> f64 {
     (d.as_secs_f64() * 1000.0 * 100.0).round() / 100.0
 }
 
-/// json-contract.md `targets[].role`.
+/// docs/json-contract.md `targets[].role`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {

@@ -1,7 +1,7 @@
 //! The HTTP proxy hop, where HTTPS_PROXY applies: DNS and TCP to the proxy (and TLS for an
 //! `https://` proxy), built from chain.rs's pieces, the CONNECT request with its status (200,
 //! 407 and its auth scheme, 403, 502 …), then the tunnel that TLS to the target runs through.
-//! Credentials from the proxy URL are sent, never shown (go-semantics.md §6).
+//! Credentials from the proxy URL are sent, never shown (docs/go/semantics.md §6).
 
 use std::time::{Duration, Instant};
 

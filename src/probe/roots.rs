@@ -1,4 +1,4 @@
-//! Trusted roots loaded exactly the way go loads them on this OS (go-semantics.md §7 "Root
+//! Trusted roots loaded exactly the way go loads them on this OS (docs/go/semantics.md §7 "Root
 //! certificates"): on Linux the first readable CA bundle of go's list plus every directory of
 //! its list; SSL_CERT_FILE replaces the file list and SSL_CERT_DIR (colon-separated) the
 //! directory list, separately. webpki-roots is kept aside as a second opinion.

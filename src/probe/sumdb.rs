@@ -1,6 +1,6 @@
 //! Checksum-database layer: the signed tree head and lookups, verified with the key go uses
 //! (go's built-in key for sum.golang.org, the key in GOSUMDB otherwise), following
-//! golang.org/x/mod/sumdb/note (go-semantics.md §4). Reachable and authentic, reachable but
+//! golang.org/x/mod/sumdb/note (docs/go/semantics.md §4). Reachable and authentic, reachable but
 //! forged (tampering or interception), or unreachable at some layer. `/latest` and `/lookup`
 //! go over the connection fetch.rs opened (to a relaying proxy, or to the database itself).
 
@@ -324,7 +324,7 @@ mod tests {
         }
     }
 
-    // go-semantics.md §4 "Test vector": a real sum.golang.org tree head.
+    // docs/go/semantics.md §4 "Test vector": a real sum.golang.org tree head.
     const NOTE: &str = "go.sum database tree\n31700353\nqINS1GRFhWHwdkUeqLEoP4yEMkTBBzxBkGwGQlVlVcs=\n\n— sum.golang.org Az3grnmrIUEDFqHzAElIQCPNoRFRAAdFo47fooyWKMHb89k11GJh5zHIfNCOBmwn/C3YI8oW9/C8DJ87F61QqspBYwM=\n";
 
     #[test]

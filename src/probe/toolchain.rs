@@ -1,5 +1,5 @@
 //! What a toolchain switch in the middle of a command depends on, read back from the probes
-//! (go-toolchains.md §5): the go lines of the required modules' go.mod files, the first
+//! (docs/go/toolchains.md §5): the go lines of the required modules' go.mod files, the first
 //! `golang.org/toolchain/@v/list` go would get along its GOPROXY route, and the release go picks
 //! from it. The probe engine uses these to decide what to probe next; diagnosis to predict.
 

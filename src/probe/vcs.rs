@@ -1,4 +1,4 @@
-//! `direct` mode: go-get discovery (`<meta name="go-import">`, go-semantics.md §8) and
+//! `direct` mode: go-get discovery (`<meta name="go-import">`, docs/go/semantics.md §8) and
 //! `git ls-remote` with the user's own git, prompts disabled and a deadline, its failures
 //! classified ("terminal prompts disabled", SSH keys, unknown host …).
 

@@ -1,4 +1,4 @@
-//! `check --json` and `config --json`: the stable, versioned documents of json-contract.md.
+//! `check --json` and `config --json`: the stable, versioned documents of docs/json-contract.md.
 //! Field names here are a contract with CI users; add fields, never rename them.
 
 use serde::Serialize;

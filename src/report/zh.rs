@@ -1,5 +1,5 @@
 //! Chinese texts for `--lang zh`, written the way Chinese Go developers write about go
-//! (../shared/reference/zh-glossary.md): go's own error text, setting names, commands, hosts
+//! (docs/zh-style.md): go's own error text, setting names, commands, hosts
 //! and finding codes stay as they are; everything godoctor says is translated.
 //!
 //! Findings are translated from their code and params (`detail` is go's or the probe's own

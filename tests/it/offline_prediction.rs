@@ -257,7 +257,7 @@ const CASES: &[Case] = &[
         cached: &[],
         files: &[],
     },
-    // Toolchain switching (go-toolchains.md §3, §4, §6): decided before any network use.
+    // Toolchain switching (docs/go/toolchains.md §3, §4, §6): decided before any network use.
     Case {
         name: "go line too new, GOTOOLCHAIN=local",
         env: &[("GOTOOLCHAIN", "local")],

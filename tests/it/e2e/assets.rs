@@ -129,7 +129,7 @@ pub const TOOLCHAIN_MARK: &str = "stand-in go1.99.0 ran: go";
 /// `bin/go` (a script), `bin/gofmt`, a tool under `pkg/tool/linux_amd64/`, `lib/` (go fails
 /// the switch with an lstat error without it) with a `go_*_*_exec` helper go must make
 /// executable, and `src/_go.mod`, which go copies to `src/go.mod` as its "unpacked" marker
-/// (go-toolchains.md §8). For `version` the script prints go's line; for anything else it
+/// (docs/go/toolchains.md §8). For `version` the script prints go's line; for anything else it
 /// checks that go set the exec bits and wrote the marker (exit 3 if not), then prints
 /// TOOLCHAIN_MARK and its arguments and exits 0.
 pub fn toolchain_module() -> Module {
