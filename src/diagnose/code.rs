@@ -66,6 +66,11 @@ macro_rules! codes {
                 }
             }
 
+            /// The code in kebab case, as catalog ids name it (`finding-<kebab>…`).
+            pub fn kebab(self) -> String {
+                self.as_str().to_ascii_lowercase().replace('_', "-")
+            }
+
             pub fn group(self) -> Group {
                 match self {
                     $($(Code::$variant => Group::$group,)+)+

@@ -40,10 +40,15 @@ fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     {
         let v = cfg.go.version_string.clone().unwrap_or_default();
         f.push(
-            Finding::of(code, format!("{v} cannot parse this go.mod: its `go` line has three parts or it has a `toolchain` line, which need Go 1.21 or newer"))
-                .param("version", v)
-                .evidence(msg)
-                .fix(Remedy::note("install Go 1.21 or newer (go.mod asks for it)")),
+            Finding::of(
+                code,
+                crate::text!("finding-go-too-old-for-gomod", version = &v),
+            )
+            .param("version", v)
+            .evidence(msg)
+            .fix(Remedy::note(
+                "install Go 1.21 or newer (go.mod asks for it)",
+            )),
         );
     }
     let Some(tp) = &plan.toolchain else { return };

@@ -672,6 +672,7 @@ pub(crate) fn all_rules() -> Vec<Explanation> {
                 .map(|(d, c)| Remedy {
                     description: (*d).to_owned(),
                     command: c.map(str::to_owned),
+                    text: None,
                 })
                 .collect(),
             module: None,
@@ -721,6 +722,7 @@ pub fn explain(text: &str) -> Explanation {
                     .map(|(d, c)| Remedy {
                         description: (*d).to_owned(),
                         command: c.map(&fill),
+                        text: None,
                     })
                     .collect(),
                 module,

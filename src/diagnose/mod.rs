@@ -14,6 +14,8 @@ use serde::Serialize;
 
 pub use code::Code;
 
+use crate::i18n::Text;
+
 use crate::config::Config;
 use crate::plan::Plan;
 
@@ -50,25 +52,73 @@ pub enum Layer {
     Config,
 }
 
+/// What a finding or a remediation step says: a catalog message (said in every language), or
+/// — until every site has one — English text that `report::zh` translates by its wording.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said {
+    Text(Text),
+    English(String),
+}
+
+impl Said {
+    fn split(self) -> (String, Option<Text>) {
+        match self {
+            Said::Text(t) => (t.render(crate::i18n::Lang::En), Some(t)),
+            Said::English(s) => (s, None),
+        }
+    }
+}
+
+impl From<Text> for Said {
+    fn from(t: Text) -> Self {
+        Said::Text(t)
+    }
+}
+
+impl From<String> for Said {
+    fn from(s: String) -> Self {
+        Said::English(s)
+    }
+}
+
+impl From<&String> for Said {
+    fn from(s: &String) -> Self {
+        Said::English(s.clone())
+    }
+}
+
+impl From<&str> for Said {
+    fn from(s: &str) -> Self {
+        Said::English(s.to_owned())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Remedy {
+    /// In English; `text` says it in every language.
     pub description: String,
     /// A command ready to paste, or null when the step is manual.
     pub command: Option<String>,
+    #[serde(skip)]
+    pub text: Option<Text>,
 }
 
 impl Remedy {
-    pub fn run(description: impl Into<String>, command: impl Into<String>) -> Self {
+    pub fn run(description: impl Into<Said>, command: impl Into<String>) -> Self {
+        let (description, text) = description.into().split();
         Remedy {
-            description: description.into(),
+            description,
             command: Some(command.into()),
+            text,
         }
     }
 
-    pub fn note(description: impl Into<String>) -> Self {
+    pub fn note(description: impl Into<Said>) -> Self {
+        let (description, text) = description.into().split();
         Remedy {
-            description: description.into(),
+            description,
             command: None,
+            text,
         }
     }
 }
@@ -80,6 +130,7 @@ pub struct Finding {
     pub severity: Severity,
     pub layer: Layer,
     pub host: Option<String>,
+    /// In English; `text` says it in every language.
     pub message: String,
     pub evidence: Vec<String>,
     pub remediation: Vec<Remedy>,
@@ -87,6 +138,8 @@ pub struct Finding {
     /// for translated reports and for scripts.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub params: std::collections::BTreeMap<&'static str, String>,
+    #[serde(skip)]
+    pub text: Option<Text>,
 }
 
 impl Finding {
@@ -97,16 +150,18 @@ impl Finding {
     }
 
     /// A finding with the code's usual severity and layer.
-    pub fn of(code: Code, message: impl Into<String>) -> Self {
+    pub fn of(code: Code, message: impl Into<Said>) -> Self {
+        let (message, text) = message.into().split();
         Finding {
             code,
             severity: code.severity(),
             layer: code.layer(),
             host: None,
-            message: message.into(),
+            message,
             evidence: Vec::new(),
             remediation: Vec::new(),
             params: std::collections::BTreeMap::new(),
+            text,
         }
     }
 

@@ -43,10 +43,33 @@ impl Lang {
     }
 }
 
-/// The catalog sources, by language.
-pub const SOURCES: [(Lang, &str); 2] = [
-    (Lang::En, include_str!("../../i18n/en/godoctor.ftl")),
-    (Lang::Zh, include_str!("../../i18n/zh-CN/godoctor.ftl")),
+/// The catalog files of each language, one per area (the same names in both languages):
+/// `godoctor` (the report, `config`, `fix`, progress), `findings-config` and `findings-network`
+/// (a finding's message, id `finding-<code>`), `remedies` (remediation descriptions), `explain`.
+pub const FILES: [&str; 5] = [
+    "godoctor",
+    "findings-config",
+    "findings-network",
+    "remedies",
+    "explain",
+];
+
+macro_rules! catalog_files {
+    ($dir:literal) => {
+        [
+            include_str!(concat!("../../i18n/", $dir, "/godoctor.ftl")),
+            include_str!(concat!("../../i18n/", $dir, "/findings-config.ftl")),
+            include_str!(concat!("../../i18n/", $dir, "/findings-network.ftl")),
+            include_str!(concat!("../../i18n/", $dir, "/remedies.ftl")),
+            include_str!(concat!("../../i18n/", $dir, "/explain.ftl")),
+        ]
+    };
+}
+
+/// The catalog sources, by language, in the order of [`FILES`].
+pub const SOURCES: [(Lang, [&str; FILES.len()]); 2] = [
+    (Lang::En, catalog_files!("en")),
+    (Lang::Zh, catalog_files!("zh-CN")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
@@ -56,13 +79,15 @@ fn build(lang: Lang) -> Bundle {
         Lang::En => ("en", SOURCES[0].1),
         Lang::Zh => ("zh-CN", SOURCES[1].1),
     };
-    let resource = FluentResource::try_new(source.to_owned())
-        .unwrap_or_else(|(_, errors)| panic!("{tag} catalog does not parse: {errors:?}"));
     let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().expect("a valid language tag")]);
     bundle.set_use_isolating(false);
-    bundle
-        .add_resource(resource)
-        .unwrap_or_else(|errors| panic!("{tag} catalog has duplicate ids: {errors:?}"));
+    for (file, source) in FILES.iter().zip(source) {
+        let resource = FluentResource::try_new(source.to_owned())
+            .unwrap_or_else(|(_, e)| panic!("{tag}/{file}.ftl does not parse: {e:?}"));
+        bundle
+            .add_resource(resource)
+            .unwrap_or_else(|e| panic!("{tag}/{file}.ftl repeats an id: {e:?}"));
+    }
     bundle
 }
 
@@ -120,6 +145,99 @@ macro_rules! t {
             $id,
             &[$((stringify!($name), $crate::i18n::arg($value))),*],
         )
+    };
+}
+
+/// A value of a [`Text`] argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Str(String),
+    /// Numbers also select plural and other variants.
+    Int(i64),
+    /// Another message, said in the same language first: a clause added to a sentence.
+    Text(Box<Text>),
+}
+
+impl From<Text> for Arg {
+    fn from(v: Text) -> Self {
+        Arg::Text(Box::new(v))
+    }
+}
+
+impl From<String> for Arg {
+    fn from(v: String) -> Self {
+        Arg::Str(v)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(v: &String) -> Self {
+        Arg::Str(v.clone())
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(v: &str) -> Self {
+        Arg::Str(v.to_owned())
+    }
+}
+
+macro_rules! int_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(v: $t) -> Self {
+                Arg::Int(i64::try_from(v).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+int_arg!(i32, i64, u16, u32, u64, usize);
+
+/// A message kept as its id and arguments rather than as rendered text, so that one value can
+/// be said in every language: a finding's message, a remediation step, an explanation.
+/// Build it with [`text!`](crate::text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Text {
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let args: Vec<(&str, FluentValue<'_>)> = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    Arg::Str(s) => FluentValue::from(s.as_str()),
+                    Arg::Int(n) => FluentValue::from(*n),
+                    Arg::Text(t) => FluentValue::from(t.render(lang)),
+                };
+                (*name, value)
+            })
+            .collect();
+        tr(lang, self.id, &args)
+    }
+
+    /// The value of argument `name`, if it is a string.
+    pub fn arg(&self, name: &str) -> Option<&str> {
+        self.args.iter().find_map(|(n, v)| match v {
+            Arg::Str(s) if *n == name => Some(s.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// `text!("message-id", name = value, …)`: a [`Text`]; values are strings, integers or `Text`s. The id
+/// is a literal, so the catalog tests can check that it exists.
+#[macro_export]
+macro_rules! text {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Text {
+            id: $id,
+            args: vec![$((stringify!($name), $crate::i18n::Arg::from($value))),*],
+        }
     };
 }
 

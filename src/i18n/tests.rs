@@ -79,30 +79,32 @@ fn walk_pattern(p: &Pattern<&str>, shape: &mut Shape) {
 
 /// Every message of a catalog, by id; the catalog parses with no junk and no duplicate.
 fn catalog(lang: Lang) -> BTreeMap<String, Shape> {
-    let source = SOURCES.iter().find(|(l, _)| *l == lang).unwrap().1;
-    let resource = fluent_syntax::parser::parse(source)
-        .unwrap_or_else(|(_, errors)| panic!("{lang:?} catalog: {errors:#?}"));
+    let sources = SOURCES.iter().find(|(l, _)| *l == lang).unwrap().1;
     let mut out = BTreeMap::new();
-    for entry in &resource.body {
-        match entry {
-            Entry::Message(m) => {
-                assert!(m.attributes.is_empty(), "{}: no attributes", m.id.name);
-                let mut shape = Shape::default();
-                walk_pattern(
-                    m.value.as_ref().expect("every message has a value"),
-                    &mut shape,
-                );
-                let id = m.id.name.to_owned();
-                assert!(
-                    id.bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
-                    "{id}: ids are lower-case kebab"
-                );
-                assert!(out.insert(id.clone(), shape).is_none(), "{id} twice");
+    for (file, source) in super::FILES.iter().zip(sources) {
+        let resource = fluent_syntax::parser::parse(source)
+            .unwrap_or_else(|(_, errors)| panic!("{lang:?} {file}: {errors:#?}"));
+        for entry in &resource.body {
+            match entry {
+                Entry::Message(m) => {
+                    assert!(m.attributes.is_empty(), "{}: no attributes", m.id.name);
+                    let mut shape = Shape::default();
+                    walk_pattern(
+                        m.value.as_ref().expect("every message has a value"),
+                        &mut shape,
+                    );
+                    let id = m.id.name.to_owned();
+                    assert!(
+                        id.bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                        "{id}: ids are lower-case kebab"
+                    );
+                    assert!(out.insert(id.clone(), shape).is_none(), "{id} twice");
+                }
+                Entry::Term(t) => panic!("no terms: {}", t.id.name),
+                Entry::Junk { content } => panic!("{lang:?} catalog junk: {content}"),
+                Entry::Comment(_) | Entry::GroupComment(_) | Entry::ResourceComment(_) => {}
             }
-            Entry::Term(t) => panic!("no terms: {}", t.id.name),
-            Entry::Junk { content } => panic!("{lang:?} catalog junk: {content}"),
-            Entry::Comment(_) | Entry::GroupComment(_) | Entry::ResourceComment(_) => {}
         }
     }
     out
@@ -317,13 +319,22 @@ fn sources() -> Vec<(String, String)> {
     out
 }
 
-/// The ids named by `t!(lang, "id", …)` in `src`.
+/// The ids named by `t!(lang, "id", …)` and `text!("id", …)` in `src`.
 fn ids_in_t_calls(src: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for (i, _) in src.match_indices("t!(") {
+    for (i, _) in src.match_indices("text!(") {
         let before = src[..i].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-            continue; // format!(, print!( …
+            continue;
+        }
+        if let Some(lit) = src[i + 6..].trim_start().strip_prefix('"') {
+            out.push(lit[..lit.find('"').unwrap()].to_owned());
+        }
+    }
+    for (i, _) in src.match_indices("t!(") {
+        let before = src[..i].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == 'x') {
+            continue; // format!(, print!(, text!( …
         }
         let rest = &src[i + 3..];
         let Some(comma) = rest.find(',') else {

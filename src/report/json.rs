@@ -52,7 +52,7 @@ fn findings(r: &CheckReport) -> Vec<crate::diagnose::Finding> {
             let mut f = f.clone();
             f.message = redact_urls(&r.lang.message(&f));
             for x in &mut f.remediation {
-                x.description = r.lang.remedy(&x.description);
+                x.description = r.lang.remedy(x);
             }
             f
         })

@@ -19,15 +19,19 @@ impl Lang {
     pub fn message(self, f: &crate::diagnose::Finding) -> String {
         match self {
             Lang::En => f.message.clone(),
-            Lang::Zh => zh::finding_message(f).unwrap_or_else(|| f.message.clone()),
+            Lang::Zh => match &f.text {
+                Some(text) => crate::redact::redact_urls(&text.render(self)),
+                None => zh::finding_message(f).unwrap_or_else(|| f.message.clone()),
+            },
         }
     }
 
     /// A remediation step's description in this language.
-    pub fn remedy(self, description: &str) -> String {
-        match self {
-            Lang::En => description.to_owned(),
-            Lang::Zh => zh::remedy(description).unwrap_or_else(|| description.to_owned()),
+    pub fn remedy(self, r: &crate::diagnose::Remedy) -> String {
+        match (self, &r.text) {
+            (Lang::En, _) => r.description.clone(),
+            (Lang::Zh, Some(text)) => crate::redact::redact_urls(&text.render(self)),
+            (Lang::Zh, None) => zh::remedy(&r.description).unwrap_or_else(|| r.description.clone()),
         }
     }
 }

@@ -583,7 +583,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
                 t!(
                     lang,
                     "report-fix-step",
-                    description = lang.remedy(&r.description),
+                    description = lang.remedy(r),
                     code = f.code.as_str()
                 )
             )?;

@@ -1,0 +1,2 @@
+### remediation descriptions: remedy-<what>
+### Same ids and placeables in ../zh-CN/remedies.ftl (src/i18n/tests.rs checks).

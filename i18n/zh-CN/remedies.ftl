@@ -1,0 +1,2 @@
+### remediation descriptions: remedy-<what>
+### Same ids and placeables in ../en/remedies.ftl (src/i18n/tests.rs checks).
