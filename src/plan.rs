@@ -209,6 +209,51 @@ pub struct ModulePlan {
     /// Will go consult the checksum database for it?
     pub needs_sumdb: bool,
     pub route: Vec<Step>,
+    /// The files go asks a GOPROXY entry for, in go's order (none without a version).
+    #[serde(skip)]
+    pub files: Vec<ModuleFile>,
+}
+
+/// A file of a module version in the GOPROXY protocol (docs/go/semantics.md §2). go walks the
+/// GOPROXY list for each file on its own: `.info` may come from one entry, the zip from the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ModuleFile {
+    Info,
+    Mod,
+    Zip,
+}
+
+impl ModuleFile {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ModuleFile::Info => "info",
+            ModuleFile::Mod => "mod",
+            ModuleFile::Zip => "zip",
+        }
+    }
+
+    /// The file's URL on a GOPROXY entry, from the entry's `@v/list` URL of the module.
+    pub fn url(self, list_url: &str, version: &str) -> String {
+        format!(
+            "{}{}.{}",
+            list_url.trim_end_matches("list"),
+            escape_path(version),
+            self.extension()
+        )
+    }
+}
+
+/// Whether go moves past a GOPROXY entry that answered `status` (None: no answer at all) for a
+/// file: after `,` only "not found" does (404 and 410 are `fs.ErrNotExist` to go), after `|`
+/// any failure (docs/go/semantics.md §1 "Fall-through").
+pub fn falls_through(fall_through: FallThrough, status: Option<u16>) -> bool {
+    match (fall_through, status) {
+        (_, Some(200)) => false,
+        (FallThrough::NotFoundOnly, Some(404 | 410)) => true,
+        (FallThrough::NotFoundOnly, _) => false,
+        (FallThrough::AnyError, _) => true,
+    }
 }
 
 /// One step of a module's route, in the order go tries them.
@@ -479,6 +524,11 @@ fn module_plan(
         .as_ref()
         .is_some_and(|v| cfg.project.gosum_covers(&module, v));
     ModulePlan {
+        files: if version.is_some() {
+            download_files(cfg)
+        } else {
+            Vec::new()
+        },
         private: match_prefix_patterns(cfg.get("GOPRIVATE"), &module),
         insecure: match_prefix_patterns(cfg.get("GOINSECURE"), &module),
         needs_sumdb: sumdb_on && !nosumdb && !in_gosum,
@@ -495,6 +545,24 @@ fn module_plan(
         module,
         version,
         source,
+    }
+}
+
+/// What `go mod download` fetches for each module, in its order: loading the module graph of a
+/// go.mod at go 1.17 or later reads the `.mod` first; the download then stats the version
+/// (`.info`) and fetches the zip.
+fn download_files(cfg: &Config) -> Vec<ModuleFile> {
+    let graph_first = cfg
+        .project
+        .gomod
+        .as_ref()
+        .and_then(|m| m.go.as_deref())
+        .and_then(crate::config::goversion::GoVersion::parse)
+        .is_some_and(|g| g.at_least(1, 17));
+    if graph_first {
+        vec![ModuleFile::Mod, ModuleFile::Info, ModuleFile::Zip]
+    } else {
+        vec![ModuleFile::Info, ModuleFile::Mod, ModuleFile::Zip]
     }
 }
 

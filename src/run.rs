@@ -213,7 +213,9 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
             &NoProgress
         };
         let runtime = runtime()?;
-        let targets = runtime.block_on(crate::probe::engine::run(&cfg, &plan, &opts, progress));
+        let targets = runtime
+            .block_on(crate::probe::engine::run(&cfg, &plan, &opts, progress))
+            .targets;
         // Probes honour their deadlines; do not wait for stray tasks on the way out.
         runtime.shutdown_background();
         targets
@@ -350,7 +352,9 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
     };
     let spinner = Spinner::default();
     let rt = runtime()?;
-    let targets = rt.block_on(crate::probe::engine::run(&cfg, &plan, &opts, &spinner));
+    let targets = rt
+        .block_on(crate::probe::engine::run(&cfg, &plan, &opts, &spinner))
+        .targets;
     let diagnosis = diagnose::diagnose(&cfg, &plan, &targets);
     let mut candidates: Vec<String> = Vec::new();
     for c in recommend::BUILTIN_MIRRORS
@@ -432,7 +436,9 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
     let cfg2 = load(dir, Duration::from_secs(5));
     let plan2 = Plan::build(&cfg2, &d.canaries);
     let rt = runtime()?;
-    let targets2 = rt.block_on(crate::probe::engine::run(&cfg2, &plan2, &opts, &spinner));
+    let targets2 = rt
+        .block_on(crate::probe::engine::run(&cfg2, &plan2, &opts, &spinner))
+        .targets;
     rt.shutdown_background();
     let d2 = diagnose::diagnose(&cfg2, &plan2, &targets2);
     writeln!(out, "{}", fix::verdict_text(d2.outcome.predicted, lang))?;

@@ -250,7 +250,7 @@ pub async fn probe(
     };
     let mut runs: Vec<Vec<Target>> = Vec::new();
     for _ in 0..rounds.max(1) {
-        runs.push(engine::run(cfg, &p, &per_round, progress).await);
+        runs.push(engine::run(cfg, &p, &per_round, progress).await.targets);
     }
     let sumdb_direct_ok = runs
         .last()

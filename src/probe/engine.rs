@@ -25,6 +25,8 @@ use crate::config::http_proxy::HttpProxyConfig;
 use crate::plan::auth::Credentials;
 use crate::plan::{Plan, private_hint};
 
+use super::modules::ModuleWalk;
+
 /// How the probes may run.
 #[derive(Debug, Clone)]
 pub struct ProbeOptions {
@@ -100,18 +102,29 @@ pub async fn download(
     }
 }
 
-/// Probes every target of the plan, telling `progress` how far it got. Needs a tokio runtime.
+/// What the probes saw: each host's layers, and each module's files along its route.
+#[derive(Debug, Clone, Default)]
+pub struct Probed {
+    pub targets: Vec<Target>,
+    pub modules: Vec<ModuleWalk>,
+}
+
+/// Probes every target of the plan, telling `progress` how far it got, and walks every planned
+/// module's files at the same time. Needs a tokio runtime.
 pub async fn run(
     cfg: &Config,
     plan: &Plan,
     opts: &ProbeOptions,
     progress: &dyn Progress,
-) -> Vec<Target> {
+) -> Probed {
     let deadline = Deadline::after(opts.timeout);
     let setup = Arc::new(setup(cfg, plan, opts));
     let specs = targets::specs(plan);
     progress.start(specs.len());
-    let mut targets = run_specs(&setup, deadline, specs, progress, opts.timeout).await;
+    let (mut targets, modules) = tokio::join!(
+        run_specs(&setup, deadline, specs, progress, opts.timeout),
+        super::modules::walk(setup.clone(), deadline, plan),
+    );
     // The toolchain list was asked for in case a dependency's go line needs it: kept only if
     // one does. Then the zip of go's pick, if time is left (else it counts as not probed).
     if let Some(mc) = plan.toolchain.as_ref().and_then(|t| t.mid_command.as_ref()) {
@@ -125,7 +138,7 @@ pub async fn run(
         }
     }
     progress.finish();
-    targets
+    Probed { targets, modules }
 }
 
 /// Probes `specs` concurrently under `deadline`; a spec that cannot finish is reported as

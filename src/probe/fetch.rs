@@ -130,15 +130,29 @@ pub(super) async fn follow_up(
     f: &mut Fetched,
     url: &str,
 ) -> Result<Answer, RequestError> {
+    follow_up_ranged(setup, deadline, f, url, false).await
+}
+
+/// [`follow_up`], asking only for the first byte when `range` (a zip: is it there?).
+pub(super) async fn follow_up_ranged(
+    setup: &Setup,
+    deadline: Deadline,
+    f: &mut Fetched,
+    url: &str,
+    range: bool,
+) -> Result<Answer, RequestError> {
     let u = gourl::parse(url).map_err(|e| RequestError::Protocol(e.to_string()))?;
     let same_origin = f.final_url.scheme == u.scheme && f.final_url.host == u.host;
     // Plain http through a forwarding proxy needs the absolute URL and the proxy's credentials
     // on every request: fetch builds them.
     let forwarded = u.scheme == "http" && setup.http_proxy.proxy_for(&u).is_some();
     if let (true, false, Some(conn)) = (same_origin, forwarded, f.conn.as_mut()) {
-        let auth: Vec<(&str, String)> = authorization(&setup.auth, url)
+        let mut auth: Vec<(&str, String)> = authorization(&setup.auth, url)
             .map(|a| vec![("authorization", a)])
             .unwrap_or_default();
+        if range {
+            auth.push(("range", "bytes=0-0".to_owned()));
+        }
         match conn
             .get(
                 &u.scheme,
@@ -156,7 +170,7 @@ pub(super) async fn follow_up(
             other => return other,
         }
     }
-    let mut g = fetch(setup, deadline, url, true, false).await;
+    let mut g = fetch(setup, deadline, url, true, range).await;
     if f.conn.is_none() {
         // Keep the new connection for the requests that follow.
         f.conn = g.conn.take();

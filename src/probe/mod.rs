@@ -16,6 +16,7 @@ pub mod file;
 mod go_lines;
 mod goproxy;
 pub mod http;
+pub mod modules;
 pub mod progress;
 pub mod proxy;
 pub mod roots;
