@@ -1,3 +1,4 @@
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a benchmark reports its figures
 //! Probe benchmarks (issue 3), run inside a network namespace by bench/probes.sh:
 //!   1. every target blackholed: the verdict arrives within the deadline + 0.5 s;
 //!   2. 8 targets with different injected delays: wall ≤ 1.2 × the slowest single target;

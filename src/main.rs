@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+#[allow(clippy::print_stderr)] // godoctor's own failure: the one message main prints
 fn main() -> ExitCode {
     let cli = match godoctor::cli::Cli::try_parse() {
         Ok(cli) => cli,

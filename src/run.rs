@@ -178,14 +178,17 @@ impl Defaults {
 
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// A warning about the check's own settings, on stderr beside the report.
+#[allow(clippy::print_stderr)]
+fn warn(message: &str) {
+    eprintln!("godoctor: {message}");
+}
+
 fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Result<u8, RunError> {
     let start = Instant::now();
     let d = Defaults::resolve(&dir, args.timeout, &args.modules, &args.compare);
     for p in &d.problems {
-        eprintln!(
-            "godoctor: {}",
-            t!(lang, "report-warning-ignored", problem = p.as_str())
-        );
+        warn(&t!(lang, "report-warning-ignored", problem = p.as_str()));
     }
     let format = args.format.unwrap_or(if args.json {
         Format::Json

@@ -1,6 +1,8 @@
 //! A network namespace per scenario (loopback only), the processes started inside it, and a
 //! guard whose Drop kills every one of them and deletes the namespace, even on panic.
 
+#![allow(unsafe_code)] // unshare(2) and setns(2) have no safe wrapper in std
+
 use std::fs;
 use std::os::unix::io::AsRawFd;
 use std::path::{Path, PathBuf};
