@@ -124,6 +124,11 @@ pub struct CheckArgs {
     /// Default: `compare_resolvers` in godoctor.toml.
     #[arg(long = "compare-resolver", value_name = "URL", value_parser = parse_compare)]
     pub compare: Vec<crate::probe::dns::CompareResolver>,
+
+    /// The go command to predict, after `--` (`godoctor check -- go mod tidy`). Default: `go mod
+    /// tidy` in a module with Go source, else `go mod download`.
+    #[arg(last = true, value_name = "GO COMMAND")]
+    pub command: Vec<String>,
 }
 
 fn parse_socket_addr(s: &str) -> Result<std::net::SocketAddr, String> {

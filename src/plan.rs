@@ -6,6 +6,7 @@
 //! the same description of what go will do.
 
 pub mod auth;
+pub mod command;
 pub mod goerror;
 
 use serde::Serialize;
@@ -16,6 +17,7 @@ use crate::config::goproxy::{self, FallThrough, ProxyEntry, ProxyList, ProxyList
 use crate::config::gosumdb::{self, SumDbError, SumDbSetting};
 use crate::config::gourl;
 use crate::config::patterns::match_prefix_patterns;
+use command::{Command, GoCommand};
 
 /// Serializes a URL with its userinfo hidden: the plan keeps real URLs (probes need the
 /// credentials), reports never show them.
@@ -51,6 +53,8 @@ pub struct Plan {
     pub toolchain: Option<ToolchainPlan>,
     /// The credentials go sends with its requests.
     pub credentials: auth::Credentials,
+    /// The go command predicted.
+    pub command: Command,
 }
 
 /// go's startup toolchain selection and, when it switches, the download route
@@ -372,7 +376,17 @@ pub fn private_hint(host: &str, netrc_machines: &[String]) -> Option<&'static st
 pub use crate::config::gomod::escape_path;
 
 impl Plan {
+    /// The plan for go's default command in the configuration's directory.
     pub fn build(cfg: &Config, canaries: &[String]) -> Plan {
+        Plan::build_for(cfg, canaries, None)
+    }
+
+    /// The plan for `command` (None: go's default for the directory, [`Command::default_for`]).
+    pub fn build_for(cfg: &Config, canaries: &[String], command: Option<Command>) -> Plan {
+        let command = command.unwrap_or_else(|| {
+            // Until the main module's packages are read, tidy is predicted only when named.
+            Command::default_for(cfg.project.gomod.is_some(), false)
+        });
         let gonoproxy = cfg.get("GONOPROXY");
         let proxy_list = goproxy::parse(cfg.get("GOPROXY"), gonoproxy);
         let sumdb = gosumdb::parse(cfg.get("GOSUMDB"));
@@ -411,7 +425,7 @@ impl Plan {
         let sumdb_on = !matches!(sumdb, Ok(SumDbSetting::Off));
         let modules: Vec<ModulePlan> = wanted
             .into_iter()
-            .map(|wanted| module_plan(cfg, proxy_list.as_ref().ok(), sumdb_on, wanted))
+            .map(|wanted| module_plan(cfg, proxy_list.as_ref().ok(), sumdb_on, &command, wanted))
             .collect();
         let sumdb_route = match (&sumdb, &proxy_list) {
             (Ok(SumDbSetting::Db(db)), Ok(list)) => sumdb_route(cfg, db, list),
@@ -435,6 +449,7 @@ impl Plan {
                     .is_some_and(|g| g.at_least(1, 17)),
             toolchain,
             credentials: auth::Credentials::from_config(cfg),
+            command,
         }
     }
 
@@ -515,6 +530,7 @@ fn module_plan(
     cfg: &Config,
     list: Option<&ProxyList>,
     sumdb_on: bool,
+    command: &Command,
     (module, version, source): (String, Option<String>, ModuleSource),
 ) -> ModulePlan {
     let host = module.split('/').next().unwrap_or("").to_owned();
@@ -525,7 +541,7 @@ fn module_plan(
         .is_some_and(|v| cfg.project.gosum_covers(&module, v));
     ModulePlan {
         files: if version.is_some() {
-            download_files(cfg)
+            files_for(cfg, &command.go)
         } else {
             Vec::new()
         },
@@ -545,6 +561,16 @@ fn module_plan(
         module,
         version,
         source,
+    }
+}
+
+/// What `command` fetches for a required module, in go's order.
+fn files_for(cfg: &Config, command: &GoCommand) -> Vec<ModuleFile> {
+    match command {
+        GoCommand::ModDownload { .. } | GoCommand::Get { .. } => download_files(cfg),
+        // Loading packages reads the graph's go.mod files, then the zips of the modules that
+        // provide packages; no `.info` for a version go.mod names.
+        GoCommand::ModTidy | GoCommand::Build { .. } => vec![ModuleFile::Mod, ModuleFile::Zip],
     }
 }
 

@@ -8,6 +8,7 @@ use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, ExplainArgs, 
 use crate::config::env::Environment;
 use crate::config::{Config, LoadOptions};
 use crate::diagnose::{self, Severity};
+use crate::plan::command::Command as GoCommandLine;
 use crate::plan::{DEFAULT_CANARY, Plan};
 use crate::probe::engine::ProbeOptions;
 use crate::probe::{NoProgress, Progress};
@@ -24,6 +25,8 @@ pub enum RunError {
     Runtime(std::io::Error),
     Fix(crate::fix::FixError),
     Output(std::io::Error),
+    /// The go command after `--` is not one godoctor can predict.
+    Command(crate::plan::command::CommandError),
 }
 
 impl RunError {
@@ -38,6 +41,7 @@ impl RunError {
             RunError::Runtime(e) => t!(lang, "error-runtime", error = e.to_string()),
             RunError::Fix(e) => e.text(lang),
             RunError::Output(e) => t!(lang, "error-output", error = e.to_string()),
+            RunError::Command(e) => e.text(lang),
         }
     }
 }
@@ -53,6 +57,7 @@ impl std::error::Error for RunError {
         match self {
             RunError::Dir(_, e) | RunError::Runtime(e) | RunError::Output(e) => Some(e),
             RunError::Fix(e) => std::error::Error::source(e),
+            RunError::Command(_) => None,
         }
     }
 }
@@ -197,7 +202,11 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
     });
     // Reading the configuration may take at most half the budget: go and git are bounded.
     let cfg = load(dir, (d.timeout / 2).min(Duration::from_secs(5)));
-    let plan = Plan::build(&cfg, &d.canaries);
+    let command = match args.command.as_slice() {
+        [] => None,
+        words => Some(GoCommandLine::parse(words).map_err(RunError::Command)?),
+    };
+    let plan = Plan::build_for(&cfg, &d.canaries, command);
     let targets = if args.offline {
         Vec::new()
     } else {
@@ -313,6 +322,7 @@ fn explain(
         strict: false,
         resolvers: Vec::new(),
         compare: Vec::new(),
+        command: Vec::new(),
     };
     writeln!(out)?;
     check(out, dir, &check_args, lang)
