@@ -13,7 +13,7 @@ use super::chain::{self, Net};
 use super::dns::{CompareResolver, DnsSetup};
 use super::evidence::Evidence;
 use super::fetch::fetch;
-use super::targets::{self, Spec};
+use super::targets::{self, Need, Spec};
 use super::tls::TlsSetup;
 use super::vcs::{self, GitCheck};
 use super::{Deadline, LayerResult, Limits, Progress, Role, Target, TcpError, goproxy, no_answer};
@@ -120,9 +120,10 @@ pub async fn run(
     let deadline = Deadline::after(opts.timeout);
     let setup = Arc::new(setup(cfg, plan, opts));
     let specs = targets::specs(plan);
+    let needs = targets::needs(plan, &specs);
     progress.start(specs.len());
     let (mut targets, modules) = tokio::join!(
-        run_specs(&setup, deadline, specs, progress, opts.timeout),
+        run_specs(&setup, deadline, specs, needs, progress, opts.timeout),
         super::modules::walk(setup.clone(), deadline, plan),
     );
     // The toolchain list was asked for in case a dependency's go line needs it: kept only if
@@ -133,7 +134,8 @@ pub async fn run(
         } else if deadline.remaining() >= MIN_STAGE_BUDGET {
             let zips = targets::mid_command_zip_specs(cfg, plan, &targets);
             progress.extend(zips.len());
-            let more = run_specs(&setup, deadline, zips, progress, opts.timeout).await;
+            let needs = vec![Need::Always; zips.len()];
+            let more = run_specs(&setup, deadline, zips, needs, progress, opts.timeout).await;
             targets.extend(more);
         }
     }
@@ -141,12 +143,17 @@ pub async fn run(
     Probed { targets, modules }
 }
 
+/// How long probes off go's route may still run once everything go needs has answered.
+const OFF_ROUTE_GRACE: Duration = Duration::from_millis(150);
+
 /// Probes `specs` concurrently under `deadline`; a spec that cannot finish is reported as
-/// timed out.
+/// timed out, and one go does not need (`needs`: an earlier step answered well) as not
+/// finished, after [`OFF_ROUTE_GRACE`] — the verdict waits only for go's route.
 async fn run_specs(
     setup: &Arc<Setup>,
     deadline: Deadline,
     specs: Vec<Spec>,
+    needs: Vec<Need>,
     progress: &dyn Progress,
     timeout: Duration,
 ) -> Vec<Target> {
@@ -158,29 +165,79 @@ async fn run_specs(
         let setup = setup.clone();
         set.spawn(async move { (i, probe(&setup, deadline, spec).await) });
     }
+    let keys: Vec<String> = specs.iter().map(Spec::key).collect();
     let mut results: Vec<Option<Target>> = vec![None; specs.len()];
+    // Still needed: not finished, and go certainly asks it or something before it failed.
+    let waiting = |results: &[Option<Target>]| {
+        let done_ok = |key: &String| {
+            keys.iter()
+                .position(|k| k == key)
+                .and_then(|i| results[i].as_ref())
+                .map(Target::ok)
+        };
+        (0..specs.len()).any(|i| {
+            results[i].is_none()
+                && match &needs[i] {
+                    Need::Always => true,
+                    Need::IfFails(prior) => prior.iter().any(|p| done_ok(p) != Some(true)),
+                }
+        })
+    };
     // A safety net past the deadline: layers all honour it, so this should never fire.
     let grace = deadline.remaining() + Duration::from_millis(300);
     let collect = async {
-        while let Some(joined) = set.join_next().await {
-            if let Ok((i, t)) = joined {
-                progress.step(&t.host);
-                results[i] = Some(t);
+        while waiting(&results) {
+            match set.join_next().await {
+                Some(Ok((i, t))) => {
+                    progress.step(&t.host);
+                    results[i] = Some(t);
+                }
+                Some(Err(_)) => {}
+                None => break,
             }
         }
+        // Off go's route: a short while more, then whatever has not answered is left.
+        let _ = tokio::time::timeout(OFF_ROUTE_GRACE, async {
+            while let Some(joined) = set.join_next().await {
+                if let Ok((i, t)) = joined {
+                    progress.step(&t.host);
+                    results[i] = Some(t);
+                }
+            }
+        })
+        .await;
     };
     let _ = tokio::time::timeout(grace, collect).await;
     set.abort_all();
+    let off_route_left = !waiting(&results);
     results
         .into_iter()
         .zip(specs)
-        .map(|(r, spec)| r.unwrap_or_else(|| unfinished(&spec, timeout)))
+        .map(|(r, spec)| {
+            r.unwrap_or_else(|| {
+                if off_route_left {
+                    not_needed(&spec)
+                } else {
+                    unfinished(&spec, timeout)
+                }
+            })
+        })
         .collect()
 }
 
 /// Less time than this left after the first probes: the toolchain zip is not probed at all
 /// (not probed reads as "assume it works"; a probe without time would read as a failure).
 const MIN_STAGE_BUDGET: Duration = Duration::from_millis(300);
+
+/// A probe off go's route, stopped before it answered.
+fn not_needed(spec: &Spec) -> Target {
+    let mut t = unfinished(spec, Duration::ZERO);
+    t.layers = vec![LayerResult::skipped(
+        super::LayerName::Dns,
+        "not finished: go does not take this route (an earlier step answered)",
+    )];
+    t
+}
 
 fn unfinished(spec: &Spec, waited: Duration) -> Target {
     let (url, role, host) = match spec {

@@ -72,7 +72,7 @@ pub(super) enum Spec {
 }
 
 impl Spec {
-    fn key(&self) -> String {
+    pub(super) fn key(&self) -> String {
         match self {
             Spec::Url { url, .. } => format!("url {url}"),
             Spec::GitHost { host, port, .. } => format!("git {host}:{port}"),
@@ -436,4 +436,107 @@ pub(super) fn mid_command_zip_specs(cfg: &Config, plan: &Plan, targets: &[Target
         ));
     }
     out
+}
+
+/// Whether the verdict waits for a spec: go certainly makes the request, or it does only when
+/// an earlier step of its route fails (a later GOPROXY entry, the checksum database behind a
+/// proxy that relays it). Such a spec runs from the start but never holds the verdict once
+/// every step before it has answered well.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Need {
+    Always,
+    /// Needed if any of these specs (by key) fails.
+    IfFails(Vec<String>),
+}
+
+/// [`Need`] of each spec, in order: walks the routes of the plan again and finds each step's
+/// spec by URL or GOPROXY entry.
+pub(super) fn needs(plan: &Plan, specs: &[Spec]) -> Vec<Need> {
+    // The keys of the specs that stand for one route step.
+    let step_keys = |step: &Step| -> Vec<String> {
+        specs
+            .iter()
+            .filter(|s| match (step, s) {
+                (
+                    Step::Proxy { proxy, .. },
+                    Spec::Url {
+                        role: Role::Proxy,
+                        context,
+                        ..
+                    },
+                ) => context.proxy.as_deref() == Some(&crate::redact::redact_urls(proxy)),
+                (
+                    Step::Direct(d),
+                    Spec::Url {
+                        url,
+                        role: Role::Vcs,
+                        ..
+                    },
+                ) => d.discovery_url.as_deref() == Some(url.as_str()),
+                (Step::Direct(d), Spec::GitHost { host, port, .. }) => {
+                    *host == d.git_host && *port == d.git_port
+                }
+                (Step::Direct(d), Spec::GitRemote { url, .. }) => *url == d.git_url,
+                _ => false,
+            })
+            .map(Spec::key)
+            .collect()
+    };
+    // key → the keys of the steps before it on some route (empty: first on some route).
+    let mut before: Vec<(String, Option<Vec<String>>)> = Vec::new();
+    let mut note = |keys: Vec<String>, prior: &[String]| {
+        for k in keys {
+            let prior = (!prior.is_empty()).then(|| prior.to_vec());
+            match before.iter_mut().find(|(key, _)| *key == k) {
+                Some((_, slot)) => match (slot.as_mut(), prior) {
+                    (Some(v), Some(p)) => v.extend(p),
+                    (_, None) => *slot = None,
+                    (None, Some(_)) => {}
+                },
+                None => before.push((k, prior)),
+            }
+        }
+    };
+    for m in &plan.modules {
+        let mut prior: Vec<String> = Vec::new();
+        for step in &m.route {
+            let keys = step_keys(step);
+            note(keys.clone(), &prior);
+            prior.extend(keys);
+        }
+    }
+    let mut prior: Vec<String> = Vec::new();
+    for step in &plan.sumdb_route {
+        let url = match step {
+            SumdbStep::ViaProxy { supported_url, .. } => supported_url.clone(),
+            SumdbStep::Direct { url, .. } => format!("{}/latest", url.trim_end_matches('/')),
+        };
+        let keys: Vec<String> = specs
+            .iter()
+            .filter(|s| matches!(s, Spec::Url { url: u, .. } if *u == url))
+            .map(Spec::key)
+            .collect();
+        note(keys.clone(), &prior);
+        prior.extend(keys);
+    }
+    specs
+        .iter()
+        .map(|s| {
+            let key = s.key();
+            match before.iter().find(|(k, _)| *k == key) {
+                Some((_, Some(prior))) => {
+                    let mut prior = prior.clone();
+                    prior.sort();
+                    prior.dedup();
+                    prior.retain(|p| *p != key);
+                    if prior.is_empty() {
+                        Need::Always
+                    } else {
+                        Need::IfFails(prior)
+                    }
+                }
+                _ => Need::Always,
+            }
+        })
+        .collect()
 }

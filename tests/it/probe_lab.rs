@@ -1048,3 +1048,42 @@ fn file_proxies_serve_go_mod_files_and_their_go_lines() {
         )
     );
 }
+
+/// The most common setup of godoctor's users: a mirror that relays the checksum database, the
+/// database itself unreachable. go never contacts the database (the mirror's `/supported`
+/// answered 200), so its probe must not hold the verdict: it is left as not finished instead of
+/// timing out, and the prediction is ok.
+#[test]
+fn probes_off_gos_route_do_not_hold_the_verdict() {
+    let lab = Lab::new();
+    let mirror = lab.https(
+        "mirror.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::Served)),
+    );
+    // The database's own name never resolves (a dropped query waits for the DNS deadline).
+    let name = lab.sumdb_key().split('+').next().unwrap().to_owned();
+    lab.dns(&name, DnsAnswer::Drop);
+    let r = check(
+        &lab,
+        &[
+            ("GOPROXY", format!("{},direct", url("mirror.lab.test", mirror))),
+            ("GOSUMDB", lab.sumdb_key().to_owned()),
+        ],
+        6,
+    );
+    assert_eq!(r.json["outcome"]["predicted"], "ok", "{:#}", r.json);
+    let db = target(&r, "sumdb");
+    let layers = db["layers"].as_array().unwrap();
+    assert!(
+        layers
+            .iter()
+            .all(|l| l["status"] == "skipped" && l["error"].is_null()),
+        "the database's probe should be left unfinished, not failed: {db:#}"
+    );
+    assert!(
+        layers[0]["detail"].to_string().contains("not finished")
+            || db.to_string().contains("not finished"),
+        "{db:#}"
+    );
+}
