@@ -1067,7 +1067,10 @@ fn probes_off_gos_route_do_not_hold_the_verdict() {
     let r = check(
         &lab,
         &[
-            ("GOPROXY", format!("{},direct", url("mirror.lab.test", mirror))),
+            (
+                "GOPROXY",
+                format!("{},direct", url("mirror.lab.test", mirror)),
+            ),
             ("GOSUMDB", lab.sumdb_key().to_owned()),
         ],
         6,
