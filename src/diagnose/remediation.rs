@@ -271,3 +271,6 @@ fn proxy_port(cfg: &Config) -> String {
         .and_then(|u| u.port().map(str::to_owned))
         .unwrap_or_else(|| "PORT".into())
 }
+
+#[cfg(test)]
+mod tests;
