@@ -1,6 +1,7 @@
 //! Every remediation godoctor attaches to an observed failure, and the wrapping that
 //! `set_go_env`/`unset_go_env` add, as the report shows it in English and Chinese (command
-//! included), compared by insta with `tests/it/snapshots/remediation_every_code.snap`.
+//! included), compared by insta with `tests/it/snapshots/remediation_every_code.snap`; every
+//! catalog text is Chinese in Chinese.
 
 use std::time::Duration;
 
@@ -69,8 +70,16 @@ fn passed(role: Role, url: &str, proxy: Option<&str>, issuer: Option<&str>) -> T
     }
 }
 
+fn han(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
 fn show(out: &mut String, remedies: &[Remedy]) {
     for r in remedies {
+        if r.text.is_some() {
+            let zh = Lang::Zh.remedy(r);
+            assert!(han(&zh), "{}: {zh}", r.description);
+        }
         out.push_str(&format!("  en: {}\n", Lang::En.remedy(r)));
         out.push_str(&format!("  zh: {}\n", Lang::Zh.remedy(r)));
         if let Some(c) = &r.command {
@@ -169,4 +178,36 @@ fn every_remediation_in_both_languages() {
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
     settings.bind(|| insta::assert_snapshot!("remediation_every_code", out));
+}
+
+/// A `why` from the catalog is wrapped as the English one was, in both languages, so a caller
+/// that moves to `text!` changes nothing.
+#[test]
+fn a_catalog_why_is_wrapped_like_an_english_one() {
+    use crate::text;
+    for c in [cfg(&[("GOPROXY", "off"), ("GOSUMDB", "off")]), cfg(&[])] {
+        let said = |r: Vec<Remedy>| -> Vec<(String, String, Option<String>)> {
+            r.iter()
+                .map(|r| (Lang::En.remedy(r), Lang::Zh.remedy(r), r.command.clone()))
+                .collect()
+        };
+        assert_eq!(
+            said(set_go_env(
+                &c,
+                "GOPROXY",
+                "https://b.example,direct",
+                text!("remedy-healthy-proxy-first")
+            )),
+            said(set_go_env(
+                &c,
+                "GOPROXY",
+                "https://b.example,direct",
+                "use the proxy entry that passed every layer first"
+            ))
+        );
+        assert_eq!(
+            said(unset_go_env(&c, "GOSUMDB", text!("remedy-check-sumdb-key"))),
+            said(unset_go_env(&c, "GOSUMDB", "check the key go uses"))
+        );
+    }
 }
