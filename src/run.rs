@@ -298,13 +298,9 @@ fn explain(
         args.text.join(" ")
     };
     let e = diagnose::explain::explain(&text);
-    let e = if lang == Lang::Zh {
-        crate::report::zh::explanation(e)
-    } else {
-        e
-    };
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &e).map_err(std::io::Error::from)?;
+        serde_json::to_writer_pretty(&mut *out, &report::json::explanation(&e, lang))
+            .map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
         report::text::explain_in(out, &e, lang)?;

@@ -1,2 +1,52 @@
 ### remediation descriptions: remedy-<what>
 ### Same ids and placeables in ../zh-CN/remedies.ftl (src/i18n/tests.rs checks).
+
+## DNS
+remedy-resolver-answer = see what your resolver says about { $host }
+remedy-resolver-nameservers = check which nameservers go uses
+remedy-dns-forged = the answer for { $host } is forged or hijacked: compare with an encrypted resolver (godoctor check --compare-resolver tls://IP#NAME) and ask your network administrator
+
+## TCP, TLS and the network in between
+remedy-all-proxy-ignored = this network may require its proxy ({ $name } is set, which go ignores)
+remedy-sni-filtered = connections to { $host } are cut as soon as its name is seen in the TLS handshake (SNI filtering): use a mirror or a proxy that is allowed
+remedy-ask-ca = get the CA certificate that signed { $host }'s certificate from your IT department; never turn verification off
+remedy-ask-ca-issuer = get the CA certificate that signed { $host }'s certificate (issuer: { $issuer }) from your IT department; never turn verification off
+remedy-trust-ca-system = trust it system-wide (Debian/Ubuntu)
+remedy-trust-ca-go-only = or only for go, in this shell (SSL_CERT_FILE replaces go's CA bundle, so use a bundle that also has the public roots)
+remedy-check-clock = check the system clock first: a wrong clock makes valid certificates look expired
+remedy-cert-out-of-date = if the clock is right, { $host }'s certificate really is out of date: tell its operator, or use another proxy
+remedy-name-mismatch = the server answering for { $host } is not { $host }: check the DNS answer and any proxy or firewall that redirects it
+remedy-captive-portal = the network answers with a web page instead of the proxy: log in to the network (open any http:// page in a browser) or ask your administrator to allow the proxy
+
+## HTTP and credentials
+remedy-needs-credentials = { $host } refuses this request: it may need credentials, which go reads from ~/.netrc (or GOAUTH since Go 1.24)
+remedy-netrc-credentials = give go credentials for { $host }
+
+## The HTTP proxy (HTTPS_PROXY)
+remedy-proxy-credentials = give go the proxy credentials (percent-encode special characters)
+remedy-http-proxy-refuses = the HTTP proxy { $host } refuses to connect to the module proxy: ask its administrator to allow it, or use a mirror it allows
+remedy-check-http-proxy = check the proxy go uses
+remedy-stop-http-proxy = if this network needs no proxy, stop go from using it
+
+## The checksum database
+remedy-keep-sumdb = keep the checksum database on: reach it through a module proxy that relays it (`<proxy>/sumdb/sum.golang.org/supported` answers 200), not GOSUMDB=off
+remedy-find-relaying-mirror = find a relaying mirror that works from here
+remedy-sumdb-wrong-key = the checksum database answer from { $host } is not signed by the expected key: something between you and it alters traffic, or GOSUMDB names the wrong key; do not turn verification off
+remedy-check-sumdb-key = check the key go uses
+
+## Repositories go fetches directly
+remedy-git-token = let git authenticate to { $host } over HTTPS with a token
+remedy-git-ssh = or fetch it over SSH with your key
+remedy-check-module-path = check the module path and version in go.mod
+remedy-mark-host-private = if it is a private module, mark its host private
+
+## Another module proxy
+remedy-healthy-proxy-first = use the proxy entry that passed every layer first
+remedy-proxy-pipe = or keep the order and fall through on any error with `|`
+remedy-find-mirror = find a module mirror that works from this network (godoctor fix probes the known mirrors: proxy.golang.org, goproxy.cn, goproxy.io, mirrors.aliyun.com/goproxy/)
+
+## A setting the OS environment sets: $why is the step itself, $key the setting
+remedy-env-overrides-go-env = { $why } ({ $key } comes from the OS environment, which overrides `go env -w`)
+remedy-env-find-and-change = make it permanent: find where { $key } is set and change that line
+remedy-env-set-in-os = { $why } ({ $key } is set in the OS environment)
+remedy-env-remove-line = make it permanent: remove the line that sets { $key }

@@ -19,6 +19,52 @@ const NOT_YET_USED: &[(&str, &str)] = &[(
 /// All-caps words that a translation may put in its own words.
 const TRANSLATABLE_ACRONYMS: &[&str] = &["OS"];
 
+/// Protected terms that one message's translation writes the Chinese way: (message id, term,
+/// what the Chinese says instead).
+const PARAPHRASED: &[(&str, &str, &str)] = &[
+    (
+        "explain-go-too-old-for-gomod-go-line-summary",
+        "1.21+",
+        "“1.21 及以上”",
+    ),
+    (
+        "explain-goproxy-malformed-empty-meaning",
+        "1.21+",
+        "“1.21 及以上”",
+    ),
+    (
+        "explain-gosumdb-malformed-missing-meaning",
+        "1.21+",
+        "“1.21 及以上”",
+    ),
+    (
+        "explain-toolchain-unavailable-check-1",
+        "go/toolchain",
+        "“go 行和 toolchain 行”",
+    ),
+    (
+        "explain-goproxy-malformed-entry-meaning",
+        "direct/off",
+        "a list takes “、”: “direct、off”",
+    ),
+    (
+        "explain-private-module-not-private-public-sumdb-meaning",
+        "GOPRIVATE/GONOSUMDB",
+        "a list takes “、”: both names are kept",
+    ),
+    (
+        "explain-private-module-not-private-meaning",
+        "GOPRIVATE/GONOSUMDB",
+        "a list takes “、”: both names are kept",
+    ),
+    (
+        "explain-tls-no-roots-meaning",
+        "SSL_CERT_FILE/SSL_CERT_DIR",
+        "a list takes “、”: both names are kept",
+    ),
+    ("explain-govcs-disallowed-fix-1", "e.g", "“例如”"),
+];
+
 /// What one message is made of.
 #[derive(Default)]
 struct Shape {
@@ -171,6 +217,13 @@ fn protected_terms_survive_translation() {
     let mut checked = 0;
     for (id, e) in &en {
         for term in protected(&e.text) {
+            if PARAPHRASED.iter().any(|(i, t, _)| i == id && *t == term) {
+                assert!(
+                    !zh[id].text.contains(&term),
+                    "{id}: {term:?} is kept now: drop it from PARAPHRASED"
+                );
+                continue;
+            }
             assert!(
                 zh[id].text.contains(&term),
                 "{id}: {term:?} is missing from the Chinese text {:?}",

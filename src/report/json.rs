@@ -1,11 +1,12 @@
-//! `check --json` and `config --json`: the stable, versioned documents of docs/json-contract.md.
+//! `check --json`, `config --json` and `explain --json`: the stable, versioned documents of docs/json-contract.md.
 //! Field names here are a contract with CI users; add fields, never rename them.
 
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::CheckReport;
+use super::{CheckReport, Lang};
 use crate::config::Config;
+use crate::diagnose::explain::Explanation;
 use crate::redact::redact_urls;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -131,4 +132,41 @@ pub fn config(cfg: &Config) -> Value {
             })),
         },
     })
+}
+
+/// `explain --json`: an explanation with its texts in `lang` (commands as they are).
+#[derive(Serialize)]
+pub struct Explained<'a> {
+    matched: bool,
+    code: Option<crate::diagnose::Code>,
+    layer: Option<crate::diagnose::Layer>,
+    host: Option<&'a str>,
+    summary: String,
+    meaning: String,
+    checks: Vec<String>,
+    remediation: Vec<crate::diagnose::Remedy>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    module: Option<&'a str>,
+}
+
+pub fn explanation(e: &Explanation, lang: Lang) -> Explained<'_> {
+    Explained {
+        matched: e.matched,
+        code: e.code,
+        layer: e.layer,
+        host: e.host.as_deref(),
+        summary: e.summary.render(lang),
+        meaning: e.meaning.render(lang),
+        checks: e.checks.iter().map(|c| c.render(lang)).collect(),
+        remediation: e
+            .remediation
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r.description = lang.remedy(&r);
+                r
+            })
+            .collect(),
+        module: e.module.as_deref(),
+    }
 }

@@ -639,7 +639,7 @@ pub fn config(w: &mut dyn Write, cfg: &Config, lang: Lang) -> io::Result<()> {
     Ok(())
 }
 
-/// An explanation with headings in `lang`.
+/// An explanation in `lang`.
 pub fn explain_in(
     w: &mut dyn Write,
     e: &crate::diagnose::explain::Explanation,
@@ -671,18 +671,18 @@ pub fn explain_in(
         }
         _ => writeln!(w, "{YELLOW}{}{YELLOW:#}", t!(lang, "explain-unrecognised"))?,
     }
-    writeln!(w, "{}", e.summary)?;
-    writeln!(w, "\n{}", e.meaning)?;
+    writeln!(w, "{}", e.summary.render(lang))?;
+    writeln!(w, "\n{}", e.meaning.render(lang))?;
     if !e.checks.is_empty() {
         writeln!(w, "\n{BOLD}{}{BOLD:#}", t!(lang, "explain-checks"))?;
         for (i, c) in e.checks.iter().enumerate() {
-            writeln!(w, "  {}. {c}", i + 1)?;
+            writeln!(w, "  {}. {}", i + 1, c.render(lang))?;
         }
     }
     if !e.remediation.is_empty() {
         writeln!(w, "\n{BOLD}{}{BOLD:#}", t!(lang, "report-fix"))?;
         for r in &e.remediation {
-            writeln!(w, "  {DIM}# {}{DIM:#}", r.description)?;
+            writeln!(w, "  {DIM}# {}{DIM:#}", lang.remedy(r))?;
             if let Some(c) = &r.command {
                 writeln!(w, "  {c}")?;
             }

@@ -41,6 +41,7 @@ mod support;
 
 mod check_offline;
 mod e2e;
+mod explain_output;
 mod fix;
 mod go_env_agreement;
 mod lab_smoke;

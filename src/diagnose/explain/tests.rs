@@ -1,0 +1,321 @@
+//! Which rule go's texts reach, what is read off them, and that every rule speaks both
+//! languages from the catalogs (ids named after the code, texts in Chinese, commands kept out
+//! of the catalogs so they never change). The exact output of every rule is in
+//! tests/it/snapshots/explain_every_rule.*.snap.
+
+use super::rules::{Check, RULES};
+use super::*;
+
+fn code(text: &str) -> Option<Code> {
+    explain(text).code
+}
+
+// Every error shape of docs/go/semantics.md §9 and docs/go/toolchains.md.
+#[test]
+fn recognises_go_error_texts() {
+    let cases: &[(&str, Code)] = &[
+        (
+            "go: golang.org/x/text@v0.3.0: Get \"https://proxy.golang.org/golang.org/x/text/@v/v0.3.0.mod\": dial tcp: lookup proxy.golang.org on 127.0.0.53:53: no such host",
+            Code::DnsNxdomain,
+        ),
+        (
+            "dial tcp: lookup proxy.golang.org on 10.0.0.2:53: server misbehaving",
+            Code::DnsServfail,
+        ),
+        (
+            "dial tcp: lookup proxy.golang.org on 10.0.0.2:53: read udp 10.0.0.5:4000->10.0.0.2:53: i/o timeout",
+            Code::DnsTimeout,
+        ),
+        (
+            "go: x@v1: Get \"https://proxy.golang.org/x/@v/v1.mod\": dial tcp 142.250.1.1:443: i/o timeout",
+            Code::TcpBlackhole,
+        ),
+        (
+            "dial tcp 1.2.3.4:443: connect: connection refused",
+            Code::TcpRefused,
+        ),
+        (
+            "Get \"https://proxy.golang.org/x\": read tcp 10.0.0.5:5000->142.250.1.1:443: read: connection reset by peer",
+            Code::TlsResetAfterClienthello,
+        ),
+        (
+            "Get \"https://proxy.golang.org/…\": proxyconnect tcp: dial tcp 10.0.0.1:3128: connect: connection refused",
+            Code::ProxyUnreachable,
+        ),
+        (
+            "Get \"https://proxy.golang.org/x\": Proxy Authentication Required",
+            Code::ProxyAuthRequired,
+        ),
+        (
+            "Get \"https://proxy.golang.org/x\": tls: failed to verify certificate: x509: certificate signed by unknown authority",
+            Code::TlsUnknownIssuerInterception,
+        ),
+        (
+            "x509: certificate has expired or is not yet valid: current time 2026-01-01",
+            Code::TlsExpired,
+        ),
+        (
+            "x509: certificate is valid for a.example, not proxy.golang.org",
+            Code::TlsNameMismatch,
+        ),
+        (
+            "x509: failed to load system roots and no roots provided",
+            Code::TlsNoRoots,
+        ),
+        ("net/http: TLS handshake timeout", Code::TlsHandshakeTimeout),
+        (
+            "go: rsc.io/quote@v1.999.999: reading https://proxy.golang.org/rsc.io/quote/@v/v1.999.999.info: 404 Not Found",
+            Code::ModuleNotFound,
+        ),
+        (
+            "go: git.corp.example/x@v1.0.0: verifying module: git.corp.example/x@v1.0.0: reading https://sum.golang.org/lookup/git.corp.example/x@v1.0.0: 410 Gone",
+            Code::PrivateModuleNotPrivate,
+        ),
+        (
+            "verifying github.com/x/y@v1.0.0: checksum mismatch\n\tdownloaded: h1:a\n\tgo.sum:     h1:b\n\nSECURITY ERROR\nThis download does NOT match an earlier download recorded in go.sum.",
+            Code::GosumMismatch,
+        ),
+        (
+            "go: x@v1: verifying module: checksum mismatch\n\tdownloaded: h1:a\n\tsum.golang.org: h1:b\n\nSECURITY ERROR\nThis download does NOT match the one reported by the checksum server.",
+            Code::SumdbChecksumMismatch,
+        ),
+        (
+            "SECURITY ERROR\ngo.sum database server misbehavior detected!",
+            Code::SumdbMisbehavior,
+        ),
+        (
+            "go: golang.org/x/text: module lookup disabled by GOPROXY=off",
+            Code::GoproxyOff,
+        ),
+        (
+            "go: GOPROXY list is not the empty string, but contains no entries",
+            Code::GoproxyMalformed,
+        ),
+        (
+            "go: invalid proxy URL missing scheme: foo",
+            Code::GoproxyMalformed,
+        ),
+        (
+            "go: x@v1: verifying go.mod: missing GOSUMDB",
+            Code::GosumdbMalformed,
+        ),
+        (
+            "go: x@v1: verifying go.mod: invalid GOSUMDB: malformed verifier id",
+            Code::GosumdbMalformed,
+        ),
+        (
+            "fatal: could not read Username for 'https://git.corp.example': terminal prompts disabled",
+            Code::VcsAuthRequired,
+        ),
+        (
+            "go: corp.example/x@latest: unrecognized import path \"corp.example/x\": https fetch: Get \"https://corp.example/x?go-get=1\": dial tcp: lookup corp.example: no such host",
+            Code::VcsDiscoveryFailed,
+        ),
+        (
+            "go: GOVCS disallows using git for public github.com/google/go-cmp; see 'go help vcs'",
+            Code::GovcsDisallowed,
+        ),
+        (
+            "go: download go1.24.1: golang.org/toolchain@v0.0.1-go1.24.1.linux-amd64: verifying module: checksum database disabled by GOSUMDB=off",
+            Code::ToolchainNeedsSumdb,
+        ),
+        (
+            "go: download go1.99.0 for linux/amd64: toolchain not available",
+            Code::ToolchainUnavailable,
+        ),
+        (
+            "go: go.mod requires go >= 1.99.0 (running go 1.27.3; GOTOOLCHAIN=local)",
+            Code::ToolchainLocalTooOld,
+        ),
+        (
+            "go: errors parsing go.mod:\n/x/go.mod:5: unknown directive: toolchain",
+            Code::GoTooOldForGomod,
+        ),
+        ("go: invalid GOTOOLCHAIN \"bash\"", Code::GotoolchainInvalid),
+        (
+            "go: invalid toolchain \"bogus\" in go.mod",
+            Code::GomodToolchainInvalid,
+        ),
+        (
+            "go: invalid toolchain: go1.99 is a language version but not a toolchain version (go1.99.x)",
+            Code::GomodToolchainInvalid,
+        ),
+        (
+            "go: cannot find \"go1.99.3\" in PATH",
+            Code::ToolchainNotInPath,
+        ),
+        (
+            "go: switching to go >= 1.99: no releases found for go >= 1.99",
+            Code::ToolchainUnavailable,
+        ),
+        ("go: too many toolchain switches", Code::ToolchainSwitchLoop),
+        (
+            "go: toolchain go1.27.3 invoked to provide go1.99.0",
+            Code::ToolchainMarkerLeaked,
+        ),
+        (
+            "go: module . listed in go.work file requires go >= 1.26.0, but go.work lists go 1.21; to download and use go 1.26.0:\n\tgo work use",
+            Code::GoworkGoTooOld,
+        ),
+        (
+            "go.mod:3: invalid go version '1.22.0': must match format 1.23",
+            Code::GoTooOldForGomod,
+        ),
+        (
+            "go: modules disabled by GO111MODULE=off; see 'go help modules'",
+            Code::Go111moduleOff,
+        ),
+        (
+            "go: parsing $GOFLAGS: non-flag \"x\"",
+            Code::GoflagsMalformed,
+        ),
+        (
+            "module lookup disabled by -mod=vendor\n\t(Go version in go.mod is at least 1.14 and vendor directory exists.)",
+            Code::GoflagsModVendor,
+        ),
+        (
+            "go: bad/path@latest: malformed module path \"bad/path\": missing dot in first path element",
+            Code::ModulePathMalformed,
+        ),
+        (
+            "go: github.com/golang/term@86186f3: invalid version: unknown revision 86186f3",
+            Code::VcsUnknownRevision,
+        ),
+        (
+            "redirected from secure URL https://a/x to insecure URL http://a/x",
+            Code::HttpRedirectInsecure,
+        ),
+        ("stopped after 10 redirects", Code::HttpRedirectLoop),
+    ];
+    for (text, want) in cases {
+        assert_eq!(code(text), Some(*want), "{text}");
+    }
+}
+
+#[test]
+fn hosts_and_modules() {
+    let e = explain(
+        "go: golang.org/x/text@v0.3.0: Get \"https://proxy.golang.org/x\": dial tcp: lookup proxy.golang.org on 127.0.0.53:53: no such host",
+    );
+    assert_eq!(e.host.as_deref(), Some("proxy.golang.org"));
+    assert_eq!(e.module.as_deref(), Some("golang.org/x/text@v0.3.0"));
+    let e = explain("dial tcp [2607:f8b0::1]:443: i/o timeout");
+    assert_eq!(e.host.as_deref(), Some("2607:f8b0::1"));
+    let e = explain(
+        "$ go mod download\ngo: example.com/m@v1.0.0: Get \"https://p.example/x\": dial tcp 10.0.0.1:443: i/o timeout",
+    );
+    assert_eq!(e.host.as_deref(), Some("10.0.0.1"));
+    assert_eq!(e.module.as_deref(), Some("example.com/m@v1.0.0"));
+    let e = explain(
+        "Get \"https://u:p@proxy.corp.example/x\": tls: failed to verify certificate: x509: certificate signed by unknown authority",
+    );
+    assert_eq!(e.host.as_deref(), Some("proxy.corp.example"));
+}
+
+#[test]
+fn unknown_text_is_not_an_error() {
+    let e = explain("something odd happened");
+    assert!(!e.matched);
+    assert!(e.code.is_none());
+}
+
+fn han(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Every id a rule names exists in both catalogs and says where it belongs:
+/// `explain-<code-kebab>[-<variant>]-<part>`, checks and fixes numbered by their position.
+#[test]
+fn every_rule_names_its_messages_after_its_code() {
+    use crate::i18n::{Lang, has};
+    for rule in RULES {
+        let prefix = format!("explain-{}", rule.code.kebab());
+        let base = rule
+            .summary
+            .strip_suffix("-summary")
+            .unwrap_or_else(|| panic!("{}: summary id {}", rule.code, rule.summary));
+        assert!(base.starts_with(&prefix), "{}: {base}", rule.code);
+        let mut ids = vec![(rule.summary.to_owned(), rule.summary)];
+        ids.push((format!("{base}-meaning"), rule.meaning));
+        for (n, check) in rule.checks.iter().enumerate() {
+            if let Check::Text(id) = *check {
+                ids.push((format!("{base}-check-{}", n + 1), id));
+            }
+        }
+        for (n, (id, _)) in rule.fixes.iter().enumerate() {
+            ids.push((format!("{base}-fix-{}", n + 1), id));
+        }
+        for (want, id) in ids {
+            assert_eq!(want, id, "{}", rule.code);
+            for lang in [Lang::En, Lang::Zh] {
+                assert!(has(lang, id), "{lang:?} catalog lacks {id}");
+            }
+        }
+    }
+}
+
+/// godoctor's own words are Chinese in `--lang zh`; commands are not in the catalogs at all.
+#[test]
+fn every_rule_speaks_chinese_and_keeps_commands_as_they_are() {
+    use crate::i18n::Lang;
+    const COMMANDS: &[&str] = &[
+        "go ",
+        "git ",
+        "cat ",
+        "env ",
+        "curl ",
+        "ssh ",
+        "getent ",
+        "nslookup ",
+        "ip ",
+        "ls ",
+        "echo ",
+        "date ",
+        "timedatectl ",
+        "godoctor check",
+        "vendor/",
+    ];
+    for rule in RULES {
+        let code = rule.code;
+        for id in [rule.summary, rule.meaning] {
+            let zh = super::message(id).render(Lang::Zh);
+            assert!(han(&zh), "{code}: {id} = {zh}");
+        }
+        for check in rule.checks {
+            match *check {
+                Check::Text(id) => {
+                    let zh = super::message(id).render(Lang::Zh);
+                    assert!(han(&zh), "{code}: {id} = {zh}");
+                }
+                Check::Command(c) => assert!(
+                    COMMANDS.iter().any(|p| c.starts_with(p)) && !c.contains(" ("),
+                    "{code}: check {c:?} is a sentence: give it a catalog id"
+                ),
+            }
+        }
+        for (id, _) in rule.fixes {
+            let zh = super::message(id).render(Lang::Zh);
+            assert!(han(&zh), "{code}: {id} = {zh}");
+        }
+    }
+    let e = explain("dial tcp: lookup proxy.golang.org on 127.0.0.53:53: no such host");
+    for lang in [Lang::En, Lang::Zh] {
+        let checks: Vec<String> = e.checks.iter().map(|c| c.render(lang)).collect();
+        assert!(
+            checks.contains(&"getent hosts proxy.golang.org".to_owned()),
+            "{checks:?}"
+        );
+    }
+    for text in [
+        "something odd happened",
+        "weird at https://foo.example/x",
+        "go: a.example/m@v1: weird",
+    ] {
+        let e = explain(text);
+        let (summary, meaning) = (e.summary.render(Lang::Zh), e.meaning.render(Lang::Zh));
+        assert!(
+            han(&summary) && han(&meaning),
+            "{text}: {summary} {meaning}"
+        );
+    }
+}

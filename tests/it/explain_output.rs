@@ -1,0 +1,126 @@
+//! `godoctor explain` for every rule it knows, and for text it does not: the text and JSON
+//! output in English and Chinese, each compared by insta with
+//! `snapshots/explain_every_rule.<lang>.<txt|json>.snap`. The samples reach every rule (each
+//! is the first rule its text matches), fill the host and module into commands where go's text
+//! names them, and leave the placeholders where it does not.
+
+use crate::support::cli::Cli;
+
+/// One sample of go's error text per rule, in the rules' order, then the unrecognised kinds.
+const SAMPLES: &[&str] = &[
+    "SECURITY ERROR\ngo.sum database server misbehavior detected!",
+    "go: x@v1: verifying module: checksum mismatch\n\tdownloaded: h1:a\n\tsum.golang.org: h1:b\n\nSECURITY ERROR\nThis download does NOT match the one reported by the checksum server.",
+    "verifying github.com/x/y@v1.0.0: checksum mismatch\n\tdownloaded: h1:a\n\tgo.sum:     h1:b\n\nSECURITY ERROR\nThis download does NOT match an earlier download recorded in go.sum.",
+    "go: download go1.24.1: golang.org/toolchain@v0.0.1-go1.24.1.linux-amd64: verifying module: checksum database disabled by GOSUMDB=off",
+    "go: download go1.99.0 for linux/amd64: toolchain not available",
+    "go: go.mod requires go >= 1.99.0 (running go 1.27.3; GOTOOLCHAIN=local)",
+    "go: invalid GOTOOLCHAIN \"bash\"",
+    "go: invalid toolchain \"bogus\" in go.mod",
+    "go: invalid toolchain: go1.99 is a language version but not a toolchain version (go1.99.x)",
+    "go: cannot find \"go1.99.3\" in PATH",
+    "go: switching to go >= 1.99: no releases found for go >= 1.99",
+    "go: too many toolchain switches",
+    "go: toolchain go1.27.3 invoked to provide go1.99.0",
+    "go: module . listed in go.work file requires go >= 1.26.0, but go.work lists go 1.21; to download and use go 1.26.0:\n\tgo work use",
+    "go: errors parsing go.mod:\n/x/go.mod:5: unknown directive: toolchain",
+    "go.mod:3: invalid go version '1.22.0': must match format 1.23",
+    "go: golang.org/x/text: module lookup disabled by GOPROXY=off",
+    "module lookup disabled by -mod=vendor\n\t(Go version in go.mod is at least 1.14 and vendor directory exists.)",
+    "go: GOPROXY list is not the empty string, but contains no entries",
+    "go: invalid proxy URL missing scheme: foo",
+    "go: x@v1: verifying go.mod: missing GOSUMDB",
+    "go: x@v1: verifying go.mod: invalid GOSUMDB: malformed verifier id",
+    "go: git.corp.example/x@v1.0.0: verifying module: git.corp.example/x@v1.0.0: reading https://sum.golang.org/lookup/git.corp.example/x@v1.0.0: 410 Gone",
+    "verifying module: reading https://sum.corp.example/lookup/git.corp.example/x@v1.0.0: 404 Not Found",
+    "go: git.corp.example/x@v1.0.0: verifying module: reading https://sum.corp.example/lookup/git.corp.example/x@v1.0.0: 404 Not Found",
+    "fatal: could not read Username for 'https://git.corp.example': terminal prompts disabled",
+    "fatal: could not read Username: terminal prompts disabled",
+    "git@github.com: Permission denied (publickey).",
+    "fatal: Could not read from remote repository.",
+    "go: corp.example/x@latest: unrecognized import path \"corp.example/x\": https fetch: Get \"https://corp.example/x?go-get=1\": dial tcp: lookup corp.example: no such host",
+    "go: GOVCS disallows using git for public github.com/google/go-cmp; see 'go help vcs'",
+    "Get \"https://proxy.golang.org/…\": proxyconnect tcp: dial tcp 10.0.0.1:3128: connect: connection refused",
+    "Get \"https://proxy.golang.org/x\": Proxy Authentication Required",
+    "Get \"https://proxy.golang.org/x\": tls: failed to verify certificate: x509: certificate signed by unknown authority",
+    "x509: certificate has expired or is not yet valid: current time 2026-01-01",
+    "Get \"https://proxy.golang.org/x\": x509: certificate is valid for a.example, not proxy.golang.org",
+    "x509: failed to load system roots and no roots provided",
+    "net/http: TLS handshake timeout",
+    "go: golang.org/x/text@v0.3.0: Get \"https://proxy.golang.org/golang.org/x/text/@v/v0.3.0.mod\": dial tcp: lookup proxy.golang.org on 127.0.0.53:53: no such host",
+    "no such host",
+    "dial tcp: lookup proxy.golang.org on 10.0.0.2:53: server misbehaving",
+    "dial tcp: lookup proxy.golang.org on 10.0.0.2:53: read udp 10.0.0.5:4000->10.0.0.2:53: i/o timeout",
+    "dial tcp 1.2.3.4:443: connect: connection refused",
+    "Get \"https://proxy.golang.org/x\": read tcp 10.0.0.5:5000->142.250.1.1:443: read: connection reset by peer",
+    "go: x@v1: Get \"https://proxy.golang.org/x/@v/v1.mod\": dial tcp 142.250.1.1:443: i/o timeout",
+    "dial tcp [2607:f8b0::1]:443: connect: network is unreachable",
+    "dial tcp 10.0.0.9:443: connect: no route to host",
+    "redirected from secure URL https://a.example/x to insecure URL http://a.example/x",
+    "Get \"https://a.example/x\": stopped after 10 redirects",
+    "go: m.example/x@v1: reading https://goproxy.corp.example/m.example/x/@v/v1.info: 403 Forbidden",
+    "go: rsc.io/quote@v1.999.999: reading https://proxy.golang.org/rsc.io/quote/@v/v1.999.999.info: 404 Not Found",
+    "go: rsc.io/quote@v1.999.999: reading https://proxy.golang.org/rsc.io/quote/@v/v1.999.999.info: 410 Gone",
+    "go: unknown environment setting GO111MODULE=yes",
+    "go: modules disabled by GO111MODULE=off; see 'go help modules'",
+    "go: parsing $GOFLAGS: non-flag \"x\"",
+    "go: bad/path@latest: malformed module path \"bad/path\": missing dot in first path element",
+    "go: github.com/golang/term@86186f3: invalid version: unknown revision 86186f3",
+    "something odd happened",
+    "weird at https://foo.example/x",
+    "go: a.example/m@v1: weird",
+];
+
+fn run(lang: &str, json: bool) -> String {
+    let mut all = String::new();
+    for sample in SAMPLES {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut args = vec!["--lang", lang, "explain"];
+        if json {
+            args.push("--json");
+        }
+        args.push(sample);
+        let out = Cli::godoctor()
+            .home(tmp.path())
+            .path(tmp.path())
+            .cwd(tmp.path())
+            .args(args)
+            .run();
+        assert_eq!(out.code(), Some(0), "{sample}: {}", out.text());
+        assert!(out.stderr.is_empty(), "{sample}: {}", out.text());
+        all.push_str(&format!("=== {sample:?}\n{}", out.stdout_text()));
+    }
+    all
+}
+
+fn check(lang: &str, json: bool) {
+    let out = run(lang, json);
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    let name = format!(
+        "explain_every_rule.{lang}.{}",
+        if json { "json" } else { "txt" }
+    );
+    settings.bind(|| insta::assert_snapshot!(name, out));
+}
+
+#[test]
+fn en_text() {
+    check("en", false);
+}
+
+#[test]
+fn zh_text() {
+    check("zh", false);
+}
+
+#[test]
+fn en_json() {
+    check("en", true);
+}
+
+#[test]
+fn zh_json() {
+    check("zh", true);
+}
