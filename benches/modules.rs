@@ -12,7 +12,7 @@
 //! a target is missed.
 
 #[path = "../tests/it/lab/mod.rs"]
-#[allow(unused_imports, dead_code)]
+#[allow(unused_imports)]
 mod lab;
 
 use std::path::Path;

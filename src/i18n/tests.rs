@@ -62,7 +62,6 @@ const PARAPHRASED: &[(&str, &str, &str)] = &[
         "SSL_CERT_FILE/SSL_CERT_DIR",
         "a list takes “、”: both names are kept",
     ),
-    ("explain-govcs-disallowed-fix-1", "e.g", "“例如”"),
 ];
 
 /// What one message is made of.
@@ -197,12 +196,15 @@ fn protected(text: &str) -> BTreeSet<String> {
             && word
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "_-".contains(c));
-        let keep = (all_caps && !TRANSLATABLE_ACRONYMS.contains(&word))
-            || word.contains("://")
-            || inner_mark('.')
-            || word.contains('/')
-            || word.contains('=')
-            || (word.starts_with('-') && word.len() > 1);
+        // Latin abbreviations read as words ("e.g" → 例如), not as names.
+        let abbreviation = matches!(word, "e.g" | "i.e" | "etc");
+        let keep = !abbreviation
+            && ((all_caps && !TRANSLATABLE_ACRONYMS.contains(&word))
+                || word.contains("://")
+                || inner_mark('.')
+                || word.contains('/')
+                || word.contains('=')
+                || (word.starts_with('-') && word.len() > 1));
         if keep && !word.is_empty() {
             out.insert(word.to_owned());
         }
