@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod config;
 pub mod diagnose;
+pub mod dirhash;
 pub mod fix;
 pub mod i18n;
 pub mod plan;

@@ -184,16 +184,22 @@ impl Project {
 /// 16 MiB read.
 fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let meta = std::fs::metadata(path)?;
-    // A directory fails below with go's own "is a directory".
-    if !meta.is_file() && !meta.is_dir() {
-        return Err(std::io::Error::other("not a regular file"));
-    }
     let mut data = Vec::new();
-    std::fs::File::open(path)?
+    open_project_file(path)?
         .take(16 << 20)
         .read_to_end(&mut data)?;
     Ok(data)
+}
+
+/// Opens a project file for a bounded read: a regular file, never a FIFO or a device a hostile
+/// checkout links to (a read from one may block or never end). A directory opens, and its read
+/// then fails with go's own "is a directory".
+pub(super) fn open_project_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() && !meta.is_dir() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    std::fs::File::open(path)
 }
 
 fn find_upward(dir: &Path, name: &str) -> Option<PathBuf> {

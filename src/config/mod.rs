@@ -14,6 +14,7 @@ pub mod goenv_file;
 pub mod goflags;
 pub mod gomod;
 pub mod goproxy;
+pub mod gosum;
 pub mod gosumdb;
 pub mod gourl;
 pub mod goversion;
@@ -124,6 +125,8 @@ pub struct Config {
     pub git: git::GitConfig,
     pub netrc: netrc::NetrcInfo,
     pub project: gomod::Project,
+    /// The go.sum files go reads for the project (None outside a module and a workspace).
+    pub gosum: Option<gosum::GoSumFiles>,
     pub dir: PathBuf,
 }
 
@@ -230,6 +233,7 @@ impl Config {
         if let Some(cache) = settings.get("GOMODCACHE") {
             project.read_cached_go_lines(Path::new(&cache.value));
         }
+        let gosum = gosum::GoSumFiles::load(&project, &rules_version);
         Config {
             go,
             rules_version,
@@ -238,6 +242,7 @@ impl Config {
             git,
             netrc: netrc::read(&env),
             project,
+            gosum,
             goenv_location,
             goenv_file,
             goenv_read_error,
