@@ -536,9 +536,14 @@ fn module_plan(
     let host = module.split('/').next().unwrap_or("").to_owned();
     let noproxy = match_prefix_patterns(cfg.get("GONOPROXY"), &module);
     let nosumdb = match_prefix_patterns(cfg.get("GONOSUMDB"), &module);
-    let in_gosum = version
-        .as_ref()
-        .is_some_and(|v| cfg.project.gosum_covers(&module, v));
+    let in_gosum = version.as_ref().is_some_and(|v| {
+        use crate::config::gosum::SumKind;
+        cfg.gosum.as_ref().is_some_and(|g| {
+            [SumKind::GoMod, SumKind::Zip]
+                .into_iter()
+                .all(|kind| g.have_sum(&module, v, kind, &cfg.rules_version))
+        })
+    });
     ModulePlan {
         files: if version.is_some() {
             files_for(cfg, &command.go)

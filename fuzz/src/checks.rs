@@ -794,17 +794,30 @@ pub fn gomod_text(s: &str, work: bool) {
 }
 
 pub fn gosum_text(s: &str) {
-    let lines: Vec<Vec<&str>> = s.lines().map(|l| l.split_whitespace().collect()).collect();
-    let has = |m: &str, v: &str| lines.iter().any(|f| f.len() == 3 && f[0] == m && f[1] == v);
-    for (module, version) in gomod::parse_gosum(s) {
-        assert!(
-            has(&module, &version),
-            "{module} {version}: no zip hash line"
-        );
-        assert!(
-            has(&module, &format!("{version}/go.mod")),
-            "{module} {version}: no go.mod line"
-        );
+    use godoctor::config::gosum::GoSum;
+    let sum = GoSum::parse(std::path::Path::new("go.sum"), s.as_bytes());
+    let lines: Vec<&[u8]> = s.as_bytes().split(|b| *b == b'\n').collect();
+    for ((module, version), hashes) in &sum.entries {
+        for (suffix, recorded) in [("/go.mod", &hashes.go_mod), ("", &hashes.zip)] {
+            for r in recorded {
+                // Every recorded hash comes from the line it names, with those three fields.
+                let line = String::from_utf8_lossy(lines[r.line - 1]);
+                let f: Vec<&str> = line.split_whitespace().collect();
+                assert_eq!(
+                    f,
+                    [
+                        module.as_str(),
+                        &format!("{version}{suffix}"),
+                        r.hash.as_str()
+                    ],
+                    "line {}",
+                    r.line
+                );
+            }
+        }
+    }
+    if let Some(m) = sum.first_malformed {
+        assert!(m.fields != 3 && m.line <= lines.len());
     }
 }
 

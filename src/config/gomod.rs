@@ -5,7 +5,7 @@
 //! The parser is tolerant: it records every problem with its line and keeps going, so a broken
 //! go.mod becomes a finding rather than an error.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::env::Environment;
@@ -90,9 +90,6 @@ impl Replace {
 pub struct Project {
     pub gomod: Option<GoMod>,
     pub gowork: Option<GoMod>,
-    /// (module path, version) pairs that go.sum covers fully (zip and go.mod hashes).
-    pub gosum: BTreeSet<(String, String)>,
-    pub gosum_present: bool,
     pub vendor_modules_txt: bool,
     /// Why a file could not be read (permissions, a directory, not UTF-8 …).
     pub read_errors: Vec<(PathBuf, String)>,
@@ -110,11 +107,6 @@ impl Project {
         {
             let root = path.parent().unwrap_or(dir);
             project.vendor_modules_txt = root.join("vendor/modules.txt").is_file();
-            let sum = root.join("go.sum");
-            if let Ok(data) = read_small(&sum) {
-                project.gosum_present = true;
-                project.gosum = parse_gosum(&String::from_utf8_lossy(&data));
-            }
             project.gomod = Some(m);
         }
         let gowork = match env.get("GOWORK") {
@@ -173,11 +165,6 @@ impl Project {
             }
         }
     }
-
-    /// Does go.sum already hold both hashes for `path@version` (so no checksum lookup happens)?
-    pub fn gosum_covers(&self, path: &str, version: &str) -> bool {
-        self.gosum.contains(&(path.to_owned(), version.to_owned()))
-    }
 }
 
 /// A project file: a regular file (not a FIFO or a device a hostile checkout links to), at most
@@ -214,23 +201,6 @@ fn find_upward(dir: &Path, name: &str) -> Option<PathBuf> {
         d = cur.parent();
     }
     None
-}
-
-/// Entries of go.sum with both `h1:` lines (`M V h1:` and `M V/go.mod h1:`).
-pub fn parse_gosum(text: &str) -> BTreeSet<(String, String)> {
-    let mut zips = BTreeSet::new();
-    let mut mods = BTreeSet::new();
-    for line in text.lines() {
-        let f: Vec<&str> = line.split_whitespace().collect();
-        if f.len() != 3 {
-            continue;
-        }
-        match f[1].strip_suffix("/go.mod") {
-            Some(v) => mods.insert((f[0].to_owned(), v.to_owned())),
-            None => zips.insert((f[0].to_owned(), f[1].to_owned())),
-        };
-    }
-    zips.intersection(&mods).cloned().collect()
 }
 
 /// Splits a line into tokens (errors start with the 1-based column, as go prints them): words, "quoted" and `raw` strings; stops at `//`.
@@ -548,14 +518,5 @@ retract [v1.0.0, v1.0.5]
         let w = parse("go 1.23\n\nuse (\n\t./a\n\t./b\n)\n", true);
         assert_eq!(w.uses, vec!["./a", "./b"]);
         assert_eq!(w.go.as_deref(), Some("1.23"));
-    }
-
-    #[test]
-    fn gosum_needs_both_hashes() {
-        let s = parse_gosum(
-            "a.example/m v1.0.0 h1:x=\na.example/m v1.0.0/go.mod h1:y=\nb.example/m v1.0.0/go.mod h1:y=\n",
-        );
-        assert!(s.contains(&("a.example/m".into(), "v1.0.0".into())));
-        assert!(!s.contains(&("b.example/m".into(), "v1.0.0".into())));
     }
 }

@@ -9,7 +9,6 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 
 use super::engine::Setup;
@@ -97,8 +96,8 @@ impl FileAnswer {
 /// A served go.mod: what go would hash and read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServedGoMod {
-    /// SHA-256 of the file, hex: the `/go.mod` line's `h1:` hash is built from it.
-    pub sha256: String,
+    /// Its `h1:` hash, as go.sum's `/go.mod` line records it.
+    pub h1: String,
     /// Its `go` line.
     pub go: Option<String>,
 }
@@ -233,7 +232,7 @@ fn judge(url: &str, file: ModuleFile, a: &Answer) -> FileAnswer {
     };
     let go_mod = (ok && file == ModuleFile::Mod && a.body_complete && a.body.len() <= MAX_GO_MOD)
         .then(|| ServedGoMod {
-            sha256: hex(&Sha256::digest(&a.body)),
+            h1: crate::dirhash::hash_go_mod(&a.body),
             go: crate::config::gomod::go_line(&String::from_utf8_lossy(&a.body)),
         });
     FileAnswer::Status {
@@ -249,10 +248,6 @@ fn judge(url: &str, file: ModuleFile, a: &Answer) -> FileAnswer {
         }),
         go_mod,
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// One file of `m` along its route, as far as go goes.
