@@ -235,9 +235,7 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
     };
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &report::json::check(&report))
-                .map_err(std::io::Error::from)?;
-            writeln!(out)?;
+            report::json::write_sorted(out, &report::json::check(&report))?;
         }
         Format::Github => report::github::check(out, &report)?,
         Format::Text => report::text::check(out, &report)?,
@@ -261,9 +259,7 @@ fn config(
 ) -> Result<u8, RunError> {
     let cfg = load(dir, Duration::from_secs(5));
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &report::json::config(&cfg))
-            .map_err(std::io::Error::from)?;
-        writeln!(out)?;
+        report::json::write_sorted(out, &report::json::config(&cfg))?;
     } else {
         report::text::config(out, &cfg, lang)?;
     }
@@ -290,8 +286,7 @@ fn explain(
         e
     };
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &e).map_err(std::io::Error::from)?;
-        writeln!(out)?;
+        report::json::write(out, &report::json::explain(&e))?;
     } else {
         report::text::explain_in(out, &e, lang)?;
     }
