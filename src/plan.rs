@@ -9,8 +9,6 @@ pub mod auth;
 pub mod command;
 pub mod goerror;
 
-use serde::Serialize;
-
 use crate::config::Config;
 use crate::config::goflags::GoFlags;
 use crate::config::goproxy::{self, FallThrough, ProxyEntry, ProxyList, ProxyListError};
@@ -18,19 +16,6 @@ use crate::config::gosumdb::{self, SumDbError, SumDbSetting};
 use crate::config::gourl;
 use crate::config::patterns::match_prefix_patterns;
 use command::{Command, GoCommand};
-
-/// Serializes a URL with its userinfo hidden: the plan keeps real URLs (probes need the
-/// credentials), reports never show them.
-fn redacted<S: serde::Serializer>(v: &str, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::redact::redact_urls(v))
-}
-
-fn redacted_opt<S: serde::Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => s.serialize_some(&crate::redact::redact_urls(v)),
-        None => s.serialize_none(),
-    }
-}
 
 /// Used when there is no go.mod: a small, well-known public module.
 pub const DEFAULT_CANARY: &str = "golang.org/x/text";
@@ -59,15 +44,12 @@ pub struct Plan {
 
 /// go's startup toolchain selection and, when it switches, the download route
 /// (docs/go/toolchains.md §3, §6, §7).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ToolchainPlan {
-    #[serde(serialize_with = "decision_ser")]
     pub decision: crate::config::toolchain::Decision,
     /// `golang.org/toolchain` version go downloads (`v0.0.1-go1.28.0.linux-amd64`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub module_version: Option<String>,
     /// A `goX.Y.Z` binary on PATH that go would run instead of downloading.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub on_path: Option<String>,
     /// The GOPROXY route for `golang.org/toolchain` (zip URLs).
     pub route: Vec<Step>,
@@ -75,7 +57,6 @@ pub struct ToolchainPlan {
     /// only a lone `file://` GOPROXY is exempt.
     pub sumdb_required: bool,
     /// When go runs locally: what happens if a dependency's go.mod needs a newer go.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mid_command: Option<MidCommandPlan>,
 }
 
@@ -83,42 +64,34 @@ pub struct ToolchainPlan {
 /// reads every required module's go.mod; a go line (≥ 1.21) newer than the running go is a
 /// `TooNewError`, and GOTOOLCHAIN decides whether go fails or lists the toolchains
 /// (`golang.org/toolchain/@v/list` through GOPROXY, or `go1.*` on PATH), picks one and switches.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct MidCommandPlan {
     /// `local` (go fails with the dependency's error), `auto` or `path`.
     pub mode: crate::config::toolchain::Mode,
     /// The running go's version (`1.27.3`).
     pub local: String,
-    #[serde(skip)]
     pub gotoolchain: String,
-    #[serde(skip)]
     pub lines: Option<crate::config::toolchain::Lines>,
     /// The required modules and where go first fetches their go.mod.
     pub deps: Vec<DepGoMod>,
     /// `golang.org/toolchain/@v/list` along the GOPROXY route (auto).
     pub list_route: Vec<Step>,
     /// `go1.*` programs on PATH (path).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub on_path: Vec<String>,
 }
 
 /// A required module's go.mod, fetched from the first GOPROXY entry on its route.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct DepGoMod {
     pub module: String,
     pub version: String,
     /// The replacement whose go.mod go reads instead (`./lib`, `example.com/fork@v1.2.0`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub replaced_by: Option<String>,
     /// `<proxy>/<module>/@v/<version>.mod`; None when go fetches it directly (git).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(serialize_with = "redacted_opt")]
     pub url: Option<String>,
     /// Its go line, when the go.mod is already in the module cache (go reads it from there).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub cached_go: Option<String>,
     /// How go moves past that first entry when it fails (None: nothing comes after it).
-    #[serde(skip)]
     pub fallback: Option<FallThrough>,
 }
 
@@ -156,44 +129,15 @@ impl MidCommandPlan {
     }
 }
 
-fn decision_ser<S: serde::Serializer>(
-    d: &crate::config::toolchain::Decision,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    use crate::config::toolchain::Decision;
-    use serde::ser::SerializeMap;
-    let mut m = s.serialize_map(None)?;
-    match d {
-        Decision::Local => m.serialize_entry("action", "local")?,
-        Decision::Switch {
-            target,
-            reason,
-            path_only,
-        } => {
-            m.serialize_entry("action", "switch")?;
-            m.serialize_entry("target", target)?;
-            m.serialize_entry("reason", reason)?;
-            m.serialize_entry("path_only", path_only)?;
-        }
-        Decision::Refuse(_, e) => {
-            m.serialize_entry("action", "refuse")?;
-            m.serialize_entry("error", e)?;
-        }
-    }
-    m.end()
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModuleSource {
     Require,
     Canary,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ModulePlan {
     pub module: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     pub host: String,
     pub source: ModuleSource,
@@ -208,20 +152,17 @@ pub struct ModulePlan {
     /// go.sum already holds both hashes: no checksum-database lookup happens.
     pub in_gosum: bool,
     /// Its go.mod is already in the module cache: loading the module graph needs no request.
-    #[serde(skip)]
     pub mod_cached: bool,
     /// Will go consult the checksum database for it?
     pub needs_sumdb: bool,
     pub route: Vec<Step>,
     /// The files go asks a GOPROXY entry for, in go's order (none without a version).
-    #[serde(skip)]
     pub files: Vec<ModuleFile>,
 }
 
 /// A file of a module version in the GOPROXY protocol (docs/go/semantics.md §2). go walks the
 /// GOPROXY list for each file on its own: `.info` may come from one entry, the zip from the next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModuleFile {
     Info,
     Mod,
@@ -261,23 +202,17 @@ pub fn falls_through(fall_through: FallThrough, status: Option<u16>) -> bool {
 }
 
 /// One step of a module's route, in the order go tries them.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[derive(Debug, Clone)]
 pub enum Step {
     /// A GOPROXY entry: `GET <proxy>/<escaped module>/@v/list`.
     Proxy {
-        #[serde(serialize_with = "redacted")]
         proxy: String,
-        #[serde(serialize_with = "redacted")]
         url: String,
         fall_through: FallThrough,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        #[serde(serialize_with = "redacted_opt")]
         via_http_proxy: Option<String>,
     },
     /// A proxy entry go skips for this module (it matches GONOPROXY).
     Skipped {
-        #[serde(serialize_with = "redacted")]
         proxy: String,
         reason: String,
     },
@@ -287,22 +222,15 @@ pub enum Step {
 }
 
 /// `direct`: how go finds and fetches the repository itself.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct DirectPlan {
     /// `https://<path>?go-get=1`, or None for hosts in go's static table (github.com, bitbucket.org).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(serialize_with = "redacted_opt")]
     pub discovery_url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(serialize_with = "redacted_opt")]
     pub discovery_via_http_proxy: Option<String>,
     /// The repository URL go hands to git (before git's own rewrites).
-    #[serde(serialize_with = "redacted")]
     pub repo_url: String,
     /// After git's `url.<base>.insteadOf`.
-    #[serde(serialize_with = "redacted")]
     pub git_url: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub insteadof_origin: Option<String>,
     pub git_host: String,
     pub git_port: u16,
@@ -310,27 +238,19 @@ pub struct DirectPlan {
 }
 
 /// One step on the way to the checksum database.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[derive(Debug, Clone)]
 pub enum SumdbStep {
     /// `GET <proxy>/sumdb/<name>/supported`; on 200 go uses `<proxy>/sumdb/<name>` only.
     ViaProxy {
-        #[serde(serialize_with = "redacted")]
         proxy: String,
-        #[serde(serialize_with = "redacted")]
         supported_url: String,
         fall_through: FallThrough,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        #[serde(serialize_with = "redacted_opt")]
         via_http_proxy: Option<String>,
     },
     /// The database itself, `https://<name>` or GOSUMDB's explicit URL.
     Direct {
-        #[serde(serialize_with = "redacted")]
         url: String,
         explicit: bool,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        #[serde(serialize_with = "redacted_opt")]
         via_http_proxy: Option<String>,
     },
 }

@@ -249,9 +249,7 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
     };
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &report::json::check(&report))
-                .map_err(std::io::Error::from)?;
-            writeln!(out)?;
+            report::json::write_sorted(out, &report::json::check(&report))?;
         }
         Format::Github => report::github::check(out, &report)?,
         Format::Text => report::text::check(out, &report)?,
@@ -275,9 +273,7 @@ fn config(
 ) -> Result<u8, RunError> {
     let cfg = load(dir, Duration::from_secs(5));
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &report::json::config(&cfg))
-            .map_err(std::io::Error::from)?;
-        writeln!(out)?;
+        report::json::write_sorted(out, &report::json::config(&cfg))?;
     } else {
         report::text::config(out, &cfg, lang)?;
     }
@@ -299,9 +295,7 @@ fn explain(
     };
     let e = diagnose::explain::explain(&text);
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &report::json::explanation(&e, lang))
-            .map_err(std::io::Error::from)?;
-        writeln!(out)?;
+        report::json::write(out, &report::json::explain(&e, lang))?;
     } else {
         report::text::explain_in(out, &e, lang)?;
     }

@@ -18,8 +18,7 @@ pub enum ProxyEntry {
 }
 
 /// When go moves past an entry that failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FallThrough {
     /// Separator `,` (or last entry): only a 404/410 moves on.
     NotFoundOnly,

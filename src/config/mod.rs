@@ -53,15 +53,11 @@ pub const KEYS: &[&str] = &[
 ];
 
 /// Where a setting's value comes from (docs/json-contract.md `settings.origin`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
-    #[serde(rename = "env")]
     Env,
-    #[serde(rename = "goenv-file")]
     GoenvFile,
-    #[serde(rename = "goroot-go.env")]
     GorootGoEnv,
-    #[serde(rename = "default")]
     Default,
 }
 
@@ -76,7 +72,7 @@ impl Origin {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Setting {
     /// The effective value as `go env` prints it (go's own answer when go ran).
     pub value: String,
@@ -84,10 +80,8 @@ pub struct Setting {
     /// godoctor's own computation with go's precedence rules.
     pub computed: String,
     /// For GONOPROXY/GONOSUMDB defaulting to GOPRIVATE.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub derived_from: Option<&'static str>,
     /// The user go/env file's value when an OS variable overrides it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub shadowed_file_value: Option<String>,
 }
 

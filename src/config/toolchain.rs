@@ -112,8 +112,7 @@ pub fn from_toolchain(name: &str) -> Option<Gover> {
     Gover::parse(v)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// No switching beyond the minimum.
     Local,

@@ -411,11 +411,10 @@ pub fn reference_markdown() -> String {
             group.title()
         ));
         for code in Code::ALL.iter().filter(|c| c.group() == group) {
-            let layer = serde_json::to_value(code.layer()).unwrap_or_default();
             out.push_str(&format!(
                 "| `{code}` | {} | {} | {}{} |\n",
                 code.severity().as_str(),
-                layer.as_str().unwrap_or_default(),
+                code.layer().as_str(),
                 code.doc().replace('|', "\\|"),
                 if code.explain_only() {
                     " *explain*"

@@ -19,8 +19,7 @@ use crate::i18n::Text;
 use crate::config::Config;
 use crate::plan::Plan;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Info,
     Warning,
@@ -50,6 +49,23 @@ pub enum Layer {
     Vcs,
     Toolchain,
     Config,
+}
+
+impl Layer {
+    /// Its name in reports and in the JSON contract (`dns`, `tcp`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layer::Dns => "dns",
+            Layer::Tcp => "tcp",
+            Layer::Tls => "tls",
+            Layer::Http => "http",
+            Layer::Proxy => "proxy",
+            Layer::Sumdb => "sumdb",
+            Layer::Vcs => "vcs",
+            Layer::Toolchain => "toolchain",
+            Layer::Config => "config",
+        }
+    }
 }
 
 /// What a finding or a remediation step says: a catalog message (said in every language), or
@@ -123,7 +139,7 @@ impl Remedy {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Stable; CI scripts match on its string.
     pub code: Code,
@@ -136,9 +152,7 @@ pub struct Finding {
     pub remediation: Vec<Remedy>,
     /// The values the message is built from (`detail` is go's or the probe's own words),
     /// for translated reports and for scripts.
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub params: std::collections::BTreeMap<&'static str, String>,
-    #[serde(skip)]
     pub text: Option<Text>,
 }
 

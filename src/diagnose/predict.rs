@@ -4,22 +4,19 @@
 //! The offline prediction assumes every host that go reaches answers correctly, so it fails a
 //! module only when go's settings alone make it fail. Probe observations refine it later.
 
-use serde::Serialize;
-
 use super::Code;
 use crate::config::Config;
 use crate::config::goflags::GoFlags;
 use crate::config::gosumdb::SumDbSetting;
 use crate::plan::{Plan, Step, SumdbStep};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Predicted {
     Ok,
     Fail,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ModuleOutcome {
     pub module: String,
     pub predicted: Predicted,
@@ -29,13 +26,13 @@ pub struct ModuleOutcome {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct SumdbOutcome {
     pub predicted: Predicted,
     pub via: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Outcome {
     pub predicted: Predicted,
     pub modules: Vec<ModuleOutcome>,
@@ -43,14 +40,12 @@ pub struct Outcome {
     /// True when no probe ran: the prediction assumes every host answers correctly.
     pub assumes_network_ok: bool,
     /// What happens at startup about toolchains (Go ≥ 1.21), when go.mod asks for one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub toolchain: Option<ToolchainOutcome>,
-    #[serde(skip)]
     pub root_cause_code: Option<Code>,
 }
 
 /// docs/json-contract.md `outcome.toolchain`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ToolchainOutcome {
     pub needed: bool,
     pub target: Option<String>,
@@ -58,16 +53,14 @@ pub struct ToolchainOutcome {
     /// `PATH`, a GOPROXY entry, or `direct`.
     pub via: Option<String>,
     /// The program go runs when `via` is `PATH`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     pub error: Option<String>,
     /// A switch in the middle of the command: the dependency whose go.mod needs a newer go.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub required_by: Option<RequiredBy>,
 }
 
 /// The dependency behind a mid-command switch and its go line.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct RequiredBy {
     /// `example.com/dep@v1.0.0`.
     pub module: String,

@@ -3,8 +3,6 @@
 //! the checksum database where go needs that), rank them by median latency, and compute the
 //! go settings to change — keeping every user value that already works.
 
-use serde::Serialize;
-
 use crate::config::goproxy::FallThrough;
 use crate::config::gosumdb::SumDbSetting;
 use crate::config::patterns::match_prefix_patterns;
@@ -27,7 +25,7 @@ pub const BUILTIN_MIRRORS: &[&str] = &[
     "https://mirrors.aliyun.com/goproxy/",
 ];
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Candidate {
     pub url: String,
     pub qualified: bool,
@@ -44,7 +42,7 @@ pub struct Candidate {
 }
 
 /// Why a candidate does not qualify.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// No planned module is public, so there is nothing to ask a mirror for.
     NoModule,
@@ -64,7 +62,7 @@ impl Problem {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Change {
     pub key: &'static str,
     pub current: String,
@@ -75,7 +73,7 @@ pub struct Change {
 }
 
 /// Why a setting changes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     /// GOPRIVATE: hosts that look private and are fetched directly.
     Private { hosts: Vec<String> },
@@ -116,7 +114,7 @@ impl Reason {
 }
 
 /// Something the user should know about the recommendation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Note {
     SpeedVaries,
     NoSumdbRelay,
@@ -135,7 +133,7 @@ impl Note {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Recommendation {
     pub candidates: Vec<Candidate>,
     pub changes: Vec<Change>,

@@ -1,15 +1,13 @@
 //! What went wrong at each probe layer, as types: one `#[non_exhaustive]` enum per layer (and
 //! one for `file://` reads and one for `git ls-remote`), each variant a cause a rule can match
 //! on. `kind()` is the stable `error.kind` string of docs/json-contract.md `targets[].layers[]`
-//! (`nxdomain`, `refused`, `unknown_issuer_interception`, …), which is also how the errors
-//! serialise; the human message travels beside them in [`LayerError`](super::LayerError).
-
-use serde::{Serialize, Serializer};
+//! (`nxdomain`, `refused`, `unknown_issuer_interception`, …), which the report writes; the human
+//! message travels beside them in [`LayerError`](super::LayerError).
 
 use super::LayerName;
 
-/// One enum of error kinds: the variants, their JSON `kind` strings, `Display` and `Serialize`
-/// as that string.
+/// One enum of error kinds: the variants, their JSON `kind` strings, and `Display` as that
+/// string.
 macro_rules! error_kinds {
     (
         $(#[$meta:meta])*
@@ -39,12 +37,6 @@ macro_rules! error_kinds {
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.kind())
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.kind())
             }
         }
     };
@@ -299,12 +291,6 @@ impl std::fmt::Display for ProbeError {
     }
 }
 
-impl Serialize for ProbeError {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.kind())
-    }
-}
-
 macro_rules! into_probe_error {
     ($($layer:ident($ty:ident)),*) => {
         $(impl From<$ty> for ProbeError {
@@ -352,12 +338,9 @@ mod tests {
     }
 
     #[test]
-    fn serialises_as_its_kind() {
+    fn kind_and_layer() {
         let e: ProbeError = TlsError::UnknownIssuerInterception.into();
-        assert_eq!(
-            serde_json::to_value(e).unwrap(),
-            serde_json::json!("unknown_issuer_interception")
-        );
+        assert_eq!(e.kind(), "unknown_issuer_interception");
         assert_eq!(e.layer(), LayerName::Tls);
         assert_eq!(
             ProbeError::from(FileError::NotFound).layer(),

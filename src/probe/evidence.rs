@@ -1,18 +1,14 @@
 //! What each probe layer observed, as types: the `detail` of docs/json-contract.md
-//! `targets[].layers[]` (and of `git`, and the `context` of a target). Each type serialises to
-//! exactly the JSON the report has always shown — same keys, same omissions, the same nulls —
-//! so readers use fields while the contract stays put.
+//! `targets[].layers[]` (and of `git`, and the `context` of a target). Rules and reports read
+//! the fields; the JSON shapes are `report::json::detail`'s.
 
 use std::collections::BTreeMap;
-
-use serde::{Serialize, Serializer};
 
 use super::error::{DnsError, TcpError};
 use super::vcs::GoImport;
 
 /// A layer's `detail`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Evidence {
     /// Nothing observed: `null`.
     Nothing,
@@ -123,66 +119,54 @@ impl From<SumdbEvidence> for Evidence {
 }
 
 /// Who the layer talked to, when it was not the target itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Peer {
     /// The HTTP proxy in front of the target (its DNS, TCP and TLS layers).
     HttpProxy,
 }
 
 /// DNS: where the answer came from and what it said (dns.rs).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DnsEvidence {
     /// `ip literal`, `/etc/hosts`, `/etc/resolv.conf` or `--resolver`.
     pub source: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub answered_by: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub a: Option<DnsAnswer>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub aaaa: Option<DnsAnswer>,
     /// The hosts file's addresses.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub addresses: Option<Vec<String>>,
     /// Every nameserver asked, in order.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tried: Option<Vec<NameserverAnswer>>,
     /// Addresses that cannot be right for a public name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub bogus: Option<Vec<BogusAddress>>,
     /// What the encrypted comparison resolvers said.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<Vec<Comparison>>,
 }
 
 /// One family's answer: addresses, or why there are none.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum DnsAnswer {
     Addresses(Vec<String>),
     Failed { error: DnsError, message: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NameserverAnswer {
     pub nameserver: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub a: Option<DnsAnswer>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub aaaa: Option<DnsAnswer>,
     /// The resolver for it could not be set up.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BogusAddress {
     pub address: String,
     pub reason: &'static str,
 }
 
 /// An encrypted resolver's answer beside the system's.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     /// `tls://IP:PORT#NAME` or `https://…`.
     pub resolver: String,
@@ -193,25 +177,23 @@ pub struct Comparison {
 }
 
 /// TCP: every address dialled (tcp.rs).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TcpEvidence {
     pub port: u16,
     pub attempts: Vec<DialAttempt>,
     /// The address that connected.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub connected: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DialAttempt {
     pub address: String,
     pub result: DialResult,
     /// Absent for addresses never dialled.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ms: Option<f64>,
 }
 
-/// How one address fared; serialises as its text.
+/// How one address fared; the report shows its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DialResult {
     Connected,
@@ -233,37 +215,26 @@ impl std::fmt::Display for DialResult {
     }
 }
 
-impl Serialize for DialResult {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
 /// TLS: the handshake and the chain presented, whatever the verdict (tls.rs).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TlsEvidence {
     pub sni: String,
     pub chain: Vec<Certificate>,
     /// What a completed handshake agreed on.
-    #[serde(flatten)]
     pub negotiated: Option<Negotiated>,
     /// Bytes the server sent before the handshake failed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub bytes_received: Option<u64>,
     /// The start of a reply that is not TLS.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_bytes: Option<String>,
     /// For an unknown issuer: does the public web PKI accept the chain (null: no chain to
     /// ask about)?
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub public_roots_accept: Option<Option<bool>>,
     /// For an expired or not yet valid certificate: the local clock against the leaf (null:
     /// no leaf to read).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub clock_hint: Option<Option<ClockHint>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Negotiated {
     /// `TLSv1_3`, …
     pub version: Option<String>,
@@ -273,8 +244,7 @@ pub struct Negotiated {
 }
 
 /// One certificate of the presented chain.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Certificate {
     Parsed {
         subject: String,
@@ -305,7 +275,7 @@ impl Certificate {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ClockHint {
     pub local_time_unix: i64,
     pub not_before_unix: i64,
@@ -316,42 +286,31 @@ pub struct ClockHint {
 
 /// HTTP: the answer (or the `file://` read standing in for one), and what the GOPROXY and
 /// go-get checks read from it (engine.rs, file.rs).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct HttpEvidence {
     /// The status (a `file://` read: 200, 404 or 403; 0 when it failed otherwise).
     pub status: u16,
     /// A `file://` read: no network layers.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub file: bool,
     /// The network answer.
-    #[serde(flatten)]
     pub response: Option<Response>,
     /// Redirects followed, in order.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redirects: Option<Vec<Redirect>>,
     /// Versions in an `@v/list`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub versions: Option<usize>,
     /// The `.info` of the required version.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub info: Option<InfoCheck>,
     /// Version lines in the toolchain list.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub entries: Option<usize>,
     /// The go releases the toolchain list names (`1.99.0`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub go_versions: Option<Vec<String>>,
     /// The toolchain list came as an HTML page.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub html: Option<bool>,
     /// Required modules' go.mod files read for their go lines.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub go_mods: Option<Vec<GoModFetch>>,
     /// A toolchain zip's Content-Range or Content-Length (null: neither).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub content_length: Option<Option<String>>,
     /// The go-import tags of a discovery page that match the module.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub go_import: Option<Vec<GoImport>>,
 }
 
@@ -366,7 +325,7 @@ impl HttpEvidence {
 }
 
 /// What came back over the network.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Response {
     /// `HTTP/1.1`, `HTTP/2.0`, …
     pub version: &'static str,
@@ -381,14 +340,14 @@ pub struct Response {
     pub date_skew_s: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Redirect {
     pub status: u16,
     pub from: String,
     pub to: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct InfoCheck {
     pub url: String,
     pub status: u16,
@@ -397,18 +356,15 @@ pub struct InfoCheck {
 }
 
 /// One go.mod read for its go line.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GoModFetch {
     pub module: String,
     pub version: String,
     /// Absent when nothing answered.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
     /// The go line; `Some(None)`: read, and none there (shown as null).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub go: Option<Option<String>>,
     /// Why nothing answered.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 
@@ -425,7 +381,7 @@ impl GoModFetch {
 }
 
 /// The HTTP proxy's answer to CONNECT (proxy.rs).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConnectEvidence {
     /// 0 when the answer is not HTTP.
     pub status: u16,
@@ -436,161 +392,68 @@ pub struct ConnectEvidence {
 }
 
 /// The checksum database: the signed tree head and a lookup, or the status `/latest` got.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SumdbEvidence {
     /// `/latest` answered this instead of 200.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub database: Option<String>,
     /// `name+hash`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tree_size: Option<u64>,
     /// Who signed a note the key does not verify.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub signers: Option<Vec<String>>,
     /// The start of a note that is not one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub body_excerpt: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lookup: Option<LookupEvidence>,
 }
 
 /// A `/lookup/M@V`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LookupEvidence {
     /// `path@version`.
     pub module: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub record: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub verified: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 
 /// `git ls-remote` (vcs.rs).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GitEvidence {
     pub url: String,
     /// Refs listed, when git ran.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub refs: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub stderr: Option<String>,
 }
 
 /// What a target stands for in the plan (docs/json-contract.md leaves it free; reports and fixes
 /// read it back).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TargetContext {
     /// The GOPROXY entry (redacted), or `direct`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub proxy: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub module: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub step: Option<ProbeStep>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub git_url: Option<String>,
     /// `https`, `ssh`, …
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub transport: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub request: Option<ToolchainRequest>,
     /// GOSUMDB names the database's URL itself.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub explicit_url: Option<bool>,
 }
 
 /// A step of go's route that is not a GOPROXY entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProbeStep {
-    #[serde(rename = "go-get discovery")]
     GoGetDiscovery,
 }
 
 /// What was asked of `golang.org/toolchain`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ToolchainRequest {
     /// The zip (a one-byte range request).
     Zip,
     /// `@v/list`.
     List,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn shapes_serialise_as_the_contract_shows_them() {
-        let v = |e: &Evidence| serde_json::to_value(e).unwrap();
-        assert_eq!(v(&Evidence::Nothing), json!(null));
-        assert_eq!(v(&Evidence::empty()), json!({}));
-        assert_eq!(
-            v(&Evidence::Skipped {
-                reason: "why".into()
-            }),
-            json!({"reason": "why"})
-        );
-        let file = HttpEvidence {
-            file: true,
-            ..HttpEvidence::status(404)
-        };
-        assert_eq!(v(&file.into()), json!({"status": 404, "file": true}));
-        let tls = TlsEvidence {
-            sni: "x".into(),
-            chain: Vec::new(),
-            negotiated: None,
-            bytes_received: Some(0),
-            first_bytes: None,
-            public_roots_accept: Some(None),
-            clock_hint: None,
-        };
-        assert_eq!(
-            v(&tls.into()),
-            json!({"sni": "x", "chain": [], "bytes_received": 0, "public_roots_accept": null})
-        );
-        let tcp = TcpEvidence {
-            port: 443,
-            attempts: vec![DialAttempt {
-                address: "127.0.0.1:443".into(),
-                result: DialResult::Failed(TcpError::Refused),
-                ms: Some(1.5),
-            }],
-            connected: None,
-        };
-        assert_eq!(
-            v(&tcp.into()),
-            json!({"port": 443, "attempts": [{"address": "127.0.0.1:443", "result": "refused", "ms": 1.5}]})
-        );
-        // A go.mod read without a go line: null in a file:// read, absent from a lane.
-        let read = GoModFetch {
-            status: Some(200),
-            go: Some(None),
-            ..GoModFetch::new("m", "v1")
-        };
-        assert_eq!(
-            serde_json::to_value(&read).unwrap(),
-            json!({"module": "m", "version": "v1", "status": 200, "go": null})
-        );
-        let ctx = TargetContext {
-            module: Some("m".into()),
-            step: Some(ProbeStep::GoGetDiscovery),
-            request: Some(ToolchainRequest::List),
-            transport: Some("ssh"),
-            ..TargetContext::default()
-        };
-        assert_eq!(
-            serde_json::to_value(&ctx).unwrap(),
-            json!({"module": "m", "step": "go-get discovery", "request": "list", "transport": "ssh"})
-        );
-    }
 }

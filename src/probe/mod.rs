@@ -30,9 +30,6 @@ pub mod vcs;
 
 use std::time::{Duration, Instant};
 
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
-
 pub use error::{
     DnsError, FileError, GitError, HttpError, ProbeError, ProxyError, SumdbError, TcpError,
     TlsError,
@@ -41,8 +38,7 @@ pub use evidence::{Evidence, Peer, TargetContext, ToolchainRequest};
 pub use progress::{NoProgress, Progress};
 
 /// docs/json-contract.md `targets[].layers[].layer`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LayerName {
     Dns,
     Tcp,
@@ -66,8 +62,7 @@ impl LayerName {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Ok,
     Fail,
@@ -75,9 +70,9 @@ pub enum Status {
     Skipped,
 }
 
-/// A failed layer's cause and go-style human message. `kind` serialises as the JSON
-/// `error.kind`; rules match on it (`ProbeError::Dns(DnsError::NxDomain)`, …).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A failed layer's cause and go-style human message. `kind` is the JSON `error.kind`; rules
+/// match on it (`ProbeError::Dns(DnsError::NxDomain)`, …).
+#[derive(Debug, Clone, PartialEq)]
 pub struct LayerError<K = ProbeError> {
     pub kind: K,
     pub message: String,
@@ -91,36 +86,8 @@ pub struct LayerResult {
     pub ms: f64,
     pub error: Option<LayerError>,
     pub detail: Evidence,
-    /// Who answered, when not the target (shown as `detail.peer`).
+    /// Who answered, when not the target (the JSON shows it as `detail.peer`).
     pub peer: Option<Peer>,
-}
-
-impl Serialize for LayerResult {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        /// The evidence with the peer beside its fields (alone, for evidence without any).
-        #[derive(Serialize)]
-        struct WithPeer<'a> {
-            #[serde(flatten)]
-            evidence: &'a Evidence,
-            peer: Peer,
-        }
-        let mut st = s.serialize_struct("LayerResult", 5)?;
-        st.serialize_field("layer", &self.layer)?;
-        st.serialize_field("status", &self.status)?;
-        st.serialize_field("ms", &self.ms)?;
-        st.serialize_field("error", &self.error)?;
-        match self.peer {
-            Some(peer) => st.serialize_field(
-                "detail",
-                &WithPeer {
-                    evidence: &self.detail,
-                    peer,
-                },
-            )?,
-            None => st.serialize_field("detail", &self.detail)?,
-        }
-        st.end()
-    }
 }
 
 impl LayerResult {
@@ -213,8 +180,7 @@ pub fn millis(d: Duration) -> f64 {
 }
 
 /// docs/json-contract.md `targets[].role`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Proxy,
     Sumdb,
@@ -225,7 +191,7 @@ pub enum Role {
 }
 
 /// One probed URL (or host:port) and what each layer saw.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Target {
     pub url: String,
     pub role: Role,
@@ -234,10 +200,8 @@ pub struct Target {
     pub via_proxy: Option<String>,
     pub layers: Vec<LayerResult>,
     /// What the target stands for in the plan (GOPROXY entry, module, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<TargetContext>,
     /// `git ls-remote`, for repositories go fetches directly.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub git: Option<vcs::GitCheck>,
 }
 

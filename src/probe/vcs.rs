@@ -4,14 +4,12 @@
 
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
-
 use super::evidence::GitEvidence;
 use super::{GitError, LayerError};
 use crate::config::env::Environment;
 
 /// One `<meta name="go-import" content="prefix vcs repo">`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoImport {
     pub prefix: String,
     pub vcs: String,
@@ -73,7 +71,7 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 }
 
 /// The outcome of `git ls-remote`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct GitCheck {
     pub status: super::Status,
     pub ms: f64,

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
+use super::json::detail as shown;
 use super::{CheckReport, Lang};
 use crate::config::goproxy::FallThrough;
 use crate::config::{Config, KEYS};
@@ -151,9 +152,13 @@ fn evidence(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::Resu
                     field("dns", "answered_by", d.answered_by.clone());
                     field("dns", "a", d.a.as_ref().and_then(dns_answer));
                     field("dns", "aaaa", d.aaaa.as_ref().and_then(dns_answer));
-                    field("dns", "addresses", listed(&d.addresses));
-                    field("dns", "bogus", listed(&d.bogus));
-                    field("dns", "comparison", listed(&d.comparison));
+                    field("dns", "addresses", listed::<_, String>(&d.addresses));
+                    field("dns", "bogus", listed::<_, shown::BogusAddress>(&d.bogus));
+                    field(
+                        "dns",
+                        "comparison",
+                        listed::<_, shown::Comparison>(&d.comparison),
+                    );
                 }
             }
             LayerName::Tcp => {
@@ -178,7 +183,7 @@ fn evidence(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::Resu
                         d.clock_hint
                             .as_ref()
                             .and_then(|h| h.as_ref())
-                            .map(json_text),
+                            .map(|h| json_text(&shown::ClockHint::from(h))),
                     );
                     field("tls", "first_bytes", d.first_bytes.clone());
                     for (i, c) in d.chain.iter().enumerate() {
@@ -221,8 +226,20 @@ fn evidence(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::Resu
                     field("http", "version", response.map(|r| r.version.to_owned()));
                     field("http", "ttfb_ms", response.map(|r| json_text(&r.ttfb_ms)));
                     field("http", "headers", response.map(|r| json_text(&r.headers)));
-                    field("http", "redirects", h.redirects.as_ref().map(json_text));
-                    field("http", "info", h.info.as_ref().map(json_text));
+                    field(
+                        "http",
+                        "redirects",
+                        h.redirects.as_ref().map(|r| {
+                            json_text(&r.iter().map(shown::Redirect::from).collect::<Vec<_>>())
+                        }),
+                    );
+                    field(
+                        "http",
+                        "info",
+                        h.info
+                            .as_ref()
+                            .map(|i| json_text(&shown::InfoCheck::from(i))),
+                    );
                     field(
                         "http",
                         "body_excerpt",
@@ -248,7 +265,13 @@ fn evidence(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::Resu
                     field("sumdb", "database", s.database.clone());
                     field("sumdb", "key", s.key.clone());
                     field("sumdb", "tree_size", s.tree_size.map(|n| n.to_string()));
-                    field("sumdb", "lookup", s.lookup.as_ref().map(json_text));
+                    field(
+                        "sumdb",
+                        "lookup",
+                        s.lookup
+                            .as_ref()
+                            .map(|l| json_text(&shown::Lookup::from(l))),
+                    );
                     field("sumdb", "signers", s.signers.as_ref().map(json_text));
                 }
             }
@@ -268,23 +291,26 @@ fn evidence(w: &mut dyn Write, t: &crate::probe::Target, lang: Lang) -> io::Resu
     Ok(())
 }
 
-/// A value as compact JSON, keys in order.
+/// A value as compact JSON, keys sorted, as `check --json` shows it.
 fn json_text<T: serde::Serialize + ?Sized>(v: &T) -> String {
     serde_json::to_value(v)
         .map(|v| v.to_string())
         .unwrap_or_default()
 }
 
-/// A list as JSON, unless there is none or it is empty.
-fn listed<T: serde::Serialize>(v: &Option<Vec<T>>) -> Option<String> {
-    v.as_ref().filter(|v| !v.is_empty()).map(json_text)
+/// A list as `check --json` shows it (`S`: its shape there), unless there is none or it is
+/// empty.
+fn listed<'a, T: 'a, S: From<&'a T> + serde::Serialize>(v: &'a Option<Vec<T>>) -> Option<String> {
+    v.as_ref()
+        .filter(|v| !v.is_empty())
+        .map(|v| json_text(&v.iter().map(S::from).collect::<Vec<_>>()))
 }
 
 /// One family's DNS answer as JSON, unless it is an empty list.
 fn dns_answer(a: &crate::probe::evidence::DnsAnswer) -> Option<String> {
     match a {
         crate::probe::evidence::DnsAnswer::Addresses(v) if v.is_empty() => None,
-        other => Some(json_text(other)),
+        other => Some(json_text(&shown::DnsAnswer::from(other))),
     }
 }
 
@@ -647,10 +673,6 @@ pub fn explain_in(
 ) -> io::Result<()> {
     match (e.code, e.layer) {
         (Some(code), Some(layer)) => {
-            let layer = serde_json::to_value(layer)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
             let what = match &e.host {
                 Some(h) => t!(
                     lang,
