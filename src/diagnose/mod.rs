@@ -5,6 +5,7 @@
 pub mod code;
 pub mod config_rules;
 pub mod explain;
+pub mod module_files;
 pub mod observe;
 pub mod predict;
 pub mod remediation;
