@@ -199,7 +199,7 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
                 v.extend(set_go_env(
                     cfg,
                     "GOPRIVATE",
-                    h,
+                    &super::remedy::with_pattern(cfg.get("GOPRIVATE"), h),
                     text!("remedy-mark-host-private"),
                 ));
             }

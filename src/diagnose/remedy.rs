@@ -54,6 +54,24 @@ pub fn set_go_env(cfg: &Config, key: &str, value: &str, why: impl Into<Said>) ->
     vec![Remedy::run(why, format!("go env -w {kv}"))]
 }
 
+/// A GOPRIVATE-style list with `pattern` added, keeping every pattern already there (a fix
+/// must not drop the user's other private modules); unchanged when a pattern already matches.
+pub fn with_pattern(list: &str, pattern: &str) -> String {
+    if crate::config::patterns::match_prefix_patterns(list, pattern) {
+        return list.to_owned();
+    }
+    let kept: Vec<&str> = list
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if kept.is_empty() {
+        pattern.to_owned()
+    } else {
+        format!("{},{pattern}", kept.join(","))
+    }
+}
+
 /// Removes a setting wherever it is set, so go falls back to its default.
 pub fn unset_go_env(cfg: &Config, key: &str, why: impl Into<Said>) -> Vec<Remedy> {
     match cfg.settings.get(key).map(|s| s.origin) {
@@ -101,7 +119,23 @@ mod legacy {
 
 #[cfg(test)]
 mod tests {
-    use super::sh_quote;
+    use super::{sh_quote, with_pattern};
+
+    #[test]
+    fn a_private_pattern_joins_the_list() {
+        assert_eq!(with_pattern("", "git.corp"), "git.corp");
+        assert_eq!(
+            with_pattern("*.internal,github.com/acme", "git.corp"),
+            "*.internal,github.com/acme,git.corp"
+        );
+        assert_eq!(
+            with_pattern(" a.example , ", "git.corp"),
+            "a.example,git.corp"
+        );
+        // Already covered: nothing to add.
+        assert_eq!(with_pattern("*.corp", "git.corp"), "*.corp");
+        assert_eq!(with_pattern("git.corp", "git.corp"), "git.corp");
+    }
 
     #[test]
     fn quoting() {
