@@ -7,6 +7,8 @@
 
 pub mod auth;
 pub mod goerror;
+pub mod imports;
+pub mod semver;
 
 use serde::Serialize;
 
