@@ -1,6 +1,6 @@
 //! go's `h1:` hash, as golang.org/x/mod/sumdb/dirhash computes it (`Hash1`, `HashZip`): what a
 //! go.sum line and the checksum database record for a module's go.mod file and for its zip
-//! (docs/go/semantics.md §10 "go.sum").
+//! (docs/go/semantics.md §11 "go.sum").
 //!
 //! `Hash1` hashes a list of named files: sorted by name (byte order), one line
 //! `"<hex sha256 of the content>  <name>\n"` per file, and the SHA-256 of those lines in standard

@@ -8,6 +8,8 @@
 pub mod auth;
 pub mod command;
 pub mod goerror;
+pub mod imports;
+pub mod semver;
 
 use crate::config::Config;
 use crate::config::goflags::GoFlags;

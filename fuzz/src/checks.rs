@@ -940,3 +940,71 @@ pub fn check_toolchain(data: &[u8]) {
         }
     }
 }
+
+/// A Go source file's header (`config::imports`: go's import reader, go/parser's ImportsOnly
+/// view, build constraints under AnyTags), and its first line read as an import path
+/// (`config::modpath`, `plan::imports`). Nothing panics; the reader keeps a prefix of the input
+/// and whole literals; a path the rules accept is well formed; every module go would ask about
+/// is a prefix of the import at a `/` boundary.
+pub fn check_gofile(data: &[u8]) {
+    use godoctor::config::imports::{constraint, gosyntax, reader};
+    use godoctor::config::modpath;
+    use godoctor::plan::imports::{BuildList, Lookup, Resolution, route_import};
+
+    let h = reader::read_imports(data, 1 << 16);
+    let stripped = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
+    assert!(stripped.starts_with(&h.data), "the header is not a prefix");
+    for q in &h.quoted {
+        assert!(q.len() >= 2 && (q[0] == b'"' || q[0] == b'`'), "{q:?}");
+        assert_eq!(q.last(), q.first(), "{q:?} does not close");
+        if let Some(path) = reader::unquote(q) {
+            assert!(q[0] == b'`' || !path.contains('\n') || q.contains(&b'\\'));
+        }
+    }
+    if let Ok((name, imports)) = gosyntax::parse_header(&h.data) {
+        assert!(!name.is_empty() && name != "package" && name != "import");
+        for i in imports {
+            let _ = gosyntax::is_valid_import(&i.path);
+        }
+    }
+    let _ = constraint::should_build(&h.data, true);
+    let _ = constraint::should_build(&h.data, false);
+
+    let s = text(data);
+    let path = s.lines().next().unwrap_or("");
+    if modpath::check_module_path(path).is_ok() {
+        assert!(modpath::check_import_path(path).is_ok(), "{path:?}");
+        assert!(!modpath::is_standard_import_path(path), "{path:?}");
+    }
+    if modpath::check_import_path(path).is_ok() {
+        assert!(!path.is_empty() && !path.contains("//") && !path.ends_with('/'));
+    }
+    if let Some((prefix, major)) = modpath::split_path_version(path) {
+        assert_eq!(format!("{prefix}{major}"), path);
+    }
+    let list = BuildList {
+        main_module: "example.com/m".into(),
+        ..BuildList::default()
+    };
+    let route = route_import(path, &list);
+    let missing = match &route.resolution {
+        Resolution::Invalid { .. } => {
+            assert!(
+                modpath::check_import_path(path).is_err()
+                    || path.contains('@')
+                    || modpath::is_local_import(path)
+                    || modpath::is_meta_package(path),
+                "{path:?} refused"
+            );
+            return;
+        }
+        Resolution::Missing(m) => m,
+        _ => return,
+    };
+    if let Lookup::Query { modules } = &missing.then {
+        for m in modules {
+            assert!(modpath::in_module(path, &m.path), "{} for {path:?}", m.path);
+            assert!(m.path != "example.com/m");
+        }
+    }
+}

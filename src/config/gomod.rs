@@ -24,6 +24,10 @@ pub struct GoMod {
     pub replaces: Vec<Replace>,
     /// go.work only: `use` directories.
     pub uses: Vec<String>,
+    /// `tool` directives (go1.24+): packages `go mod tidy` treats as roots like the module's own.
+    pub tools: Vec<String>,
+    /// `ignore` directives (go1.25+): directories the package walk skips.
+    pub ignores: Vec<String>,
     /// (line, message)
     pub errors: Vec<(usize, String)>,
     /// Directives go does not know (line, word): an old go rejects them.
@@ -420,6 +424,8 @@ fn directive(m: &mut GoMod, line: usize, verb: &str, args: &[String], comment: O
             });
         }
         "use" => m.uses.extend(args.iter().cloned()),
+        "tool" if want(m, 1) => m.tools.push(args[0].clone()),
+        "ignore" if want(m, 1) => m.ignores.push(args[0].clone()),
         _ => {}
     }
 }

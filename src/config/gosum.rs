@@ -1,4 +1,4 @@
-//! go.sum and go.work.sum, read as cmd/go reads them (docs/go/semantics.md §10 "go.sum"): which
+//! go.sum and go.work.sum, read as cmd/go reads them (docs/go/semantics.md §11 "go.sum"): which
 //! files (`loadModFile`, modload/init.go), the line format (`readGoSum`), which recorded hashes
 //! count (`HaveSum`) and how a downloaded hash is checked against them (`haveModSumLocked`, via
 //! `checkGoMod` / `checkModSum`, modfetch/fetch.go).
@@ -327,7 +327,7 @@ impl GoSumFiles {
 
     /// `HaveSum`: does some file record an `h1:` hash for `module@version`? Without one, a
     /// command in a module (not a workspace) with `-mod=readonly` stops with
-    /// `missing go.sum entry` (docs/go/semantics.md §10).
+    /// `missing go.sum entry` (docs/go/semantics.md §11).
     pub fn have_sum(&self, module: &str, version: &str, kind: SumKind, rules: &GoVersion) -> bool {
         self.workspace_sums()
             .chain(self.main.as_ref().ok())

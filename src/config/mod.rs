@@ -19,6 +19,8 @@ pub mod gosumdb;
 pub mod gourl;
 pub mod goversion;
 pub mod http_proxy;
+pub mod imports;
+pub mod modpath;
 pub mod netrc;
 pub mod patterns;
 pub mod process;

@@ -1,7 +1,7 @@
 //! go.sum as go uses it, against real go (go1.19 and the current release): godoctor's `h1:`
 //! hashes (`godoctor::dirhash`) are the `GoModSum` and `Sum` that `go mod download -json`
 //! prints, and its go.sum reading (`config::gosum`, through `Config::load`) finds the mismatch
-//! and the malformed line that go stops on, in go's own words (docs/go/semantics.md §10).
+//! and the malformed line that go stops on, in go's own words (docs/go/semantics.md §11).
 //!
 //! Hermetic: the module comes from a `file://` GOPROXY built in a temporary directory,
 //! HTTP(S)_PROXY point at a closed loopback port, and the checksum database is off — for this

