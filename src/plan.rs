@@ -42,6 +42,8 @@ pub struct Plan {
     pub credentials: auth::Credentials,
     /// The go command predicted.
     pub command: Command,
+    /// Where go finds each import of the main module (commands that load packages).
+    pub imports: Vec<imports::ImportRoute>,
 }
 
 /// go's startup toolchain selection and, when it switches, the download route
@@ -135,6 +137,9 @@ impl MidCommandPlan {
 pub enum ModuleSource {
     Require,
     Canary,
+    /// A module path go asks about to find the module of an import go.mod does not cover
+    /// (`go mod tidy`); `ModulePlan::query_for` names the import.
+    Query,
 }
 
 #[derive(Debug, Clone)]
@@ -160,12 +165,16 @@ pub struct ModulePlan {
     pub route: Vec<Step>,
     /// The files go asks a GOPROXY entry for, in go's order (none without a version).
     pub files: Vec<ModuleFile>,
+    /// [`ModuleSource::Query`]: the import go looks for.
+    pub query_for: Option<String>,
 }
 
 /// A file of a module version in the GOPROXY protocol (docs/go/semantics.md §2). go walks the
 /// GOPROXY list for each file on its own: `.info` may come from one entry, the zip from the next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModuleFile {
+    /// `@v/list`: the versions go chooses from when it looks for the module of an import.
+    List,
     Info,
     Mod,
     Zip,
@@ -174,6 +183,7 @@ pub enum ModuleFile {
 impl ModuleFile {
     pub fn extension(self) -> &'static str {
         match self {
+            ModuleFile::List => "list",
             ModuleFile::Info => "info",
             ModuleFile::Mod => "mod",
             ModuleFile::Zip => "zip",
@@ -182,6 +192,9 @@ impl ModuleFile {
 
     /// The file's URL on a GOPROXY entry, from the entry's `@v/list` URL of the module.
     pub fn url(self, list_url: &str, version: &str) -> String {
+        if self == ModuleFile::List {
+            return list_url.to_owned();
+        }
         format!(
             "{}{}.{}",
             list_url.trim_end_matches("list"),
@@ -305,10 +318,12 @@ impl Plan {
 
     /// The plan for `command` (None: go's default for the directory, [`Command::default_for`]).
     pub fn build_for(cfg: &Config, canaries: &[String], command: Option<Command>) -> Plan {
-        let command = command.unwrap_or_else(|| {
-            // Until the main module's packages are read, tidy is predicted only when named.
-            Command::default_for(cfg.project.gomod.is_some(), false)
-        });
+        let has_go_source = cfg
+            .imports
+            .as_ref()
+            .is_some_and(|i| i.packages.iter().any(|p| p.walked && !p.files.is_empty()));
+        let command = command
+            .unwrap_or_else(|| Command::default_for(cfg.project.gomod.is_some(), has_go_source));
         let gonoproxy = cfg.get("GONOPROXY");
         let proxy_list = goproxy::parse(cfg.get("GOPROXY"), gonoproxy);
         let sumdb = gosumdb::parse(cfg.get("GOSUMDB"));
@@ -345,10 +360,51 @@ impl Plan {
         }
 
         let sumdb_on = !matches!(sumdb, Ok(SumDbSetting::Off));
-        let modules: Vec<ModulePlan> = wanted
+        let loads_packages = matches!(command.go, GoCommand::ModTidy | GoCommand::Build { .. });
+        let import_routes = match (loads_packages, gomod, &cfg.imports) {
+            (true, Some(m), Some(scan)) => route_main_imports(cfg, m, scan),
+            _ => Vec::new(),
+        };
+        let providers = providing_modules(&import_routes);
+        let mut modules: Vec<ModulePlan> = wanted
             .into_iter()
-            .map(|wanted| module_plan(cfg, proxy_list.as_ref().ok(), sumdb_on, &command, wanted))
+            .map(|wanted| {
+                let mut plan =
+                    module_plan(cfg, proxy_list.as_ref().ok(), sumdb_on, &command, wanted);
+                if loads_packages && !plan.files.is_empty() {
+                    // Only modules that provide packages are downloaded whole; go.mod's
+                    // indirect requirements stand for the packages those import in turn.
+                    let indirect = gomod.is_some_and(|g| {
+                        g.requires
+                            .iter()
+                            .any(|r| r.path == plan.module && r.indirect)
+                    });
+                    if !providers.contains(plan.module.as_str()) && !indirect {
+                        plan.files.retain(|f| *f != ModuleFile::Zip);
+                    }
+                }
+                plan
+            })
             .collect();
+        // tidy asks GOPROXY about every candidate module of an import nothing provides.
+        if command.go == GoCommand::ModTidy {
+            for r in &import_routes {
+                if let imports::Resolution::Missing(missing) = &r.resolution {
+                    for path in missing.then.requested() {
+                        let mut q = module_plan(
+                            cfg,
+                            proxy_list.as_ref().ok(),
+                            sumdb_on,
+                            &command,
+                            (path.to_owned(), None, ModuleSource::Query),
+                        );
+                        q.files = vec![ModuleFile::List];
+                        q.query_for = Some(r.path.clone());
+                        modules.push(q);
+                    }
+                }
+            }
+        }
         let sumdb_route = match (&sumdb, &proxy_list) {
             (Ok(SumDbSetting::Db(db)), Ok(list)) => sumdb_route(cfg, db, list),
             _ => Vec::new(),
@@ -372,6 +428,7 @@ impl Plan {
             toolchain,
             credentials: auth::Credentials::from_config(cfg),
             command,
+            imports: import_routes,
         }
     }
 
@@ -472,6 +529,7 @@ fn module_plan(
         } else {
             Vec::new()
         },
+        query_for: None,
         private: match_prefix_patterns(cfg.get("GOPRIVATE"), &module),
         insecure: match_prefix_patterns(cfg.get("GOINSECURE"), &module),
         needs_sumdb: sumdb_on && !nosumdb && !in_gosum,
@@ -489,6 +547,41 @@ fn module_plan(
         version,
         source,
     }
+}
+
+/// Where go looks for each non-standard import of the main module (and each `tool`).
+fn route_main_imports(
+    cfg: &Config,
+    gomod: &crate::config::gomod::GoMod,
+    scan: &crate::config::imports::ModuleImports,
+) -> Vec<imports::ImportRoute> {
+    let mut wanted: std::collections::BTreeSet<String> = scan.all_imports();
+    wanted.extend(gomod.tools.iter().cloned());
+    let dotless = wanted
+        .iter()
+        .filter(|p| !p.split('/').next().unwrap_or("").contains('.'))
+        .map(String::as_str);
+    let goroot = std::path::Path::new(cfg.get("GOROOT"));
+    let std = if goroot.join("src").is_dir() {
+        imports::StdLibrary::Known(crate::config::imports::goroot_packages(goroot, dotless))
+    } else {
+        imports::StdLibrary::Assumed
+    };
+    let list = imports::BuildList::from_gomod(gomod, scan.package_paths(), std);
+    imports::route_imports(wanted.iter().map(String::as_str), &list)
+}
+
+/// The required modules go downloads because they may provide an imported package.
+fn providing_modules(routes: &[imports::ImportRoute]) -> std::collections::BTreeSet<&str> {
+    routes
+        .iter()
+        .filter_map(|r| match &r.resolution {
+            imports::Resolution::BuildList { candidates, .. } => Some(candidates),
+            _ => None,
+        })
+        .flatten()
+        .map(|c| c.module.as_str())
+        .collect()
 }
 
 /// What `command` fetches for a required module, in go's order.
@@ -835,6 +928,104 @@ fn sumdb_route(cfg: &Config, db: &gosumdb::SumDb, list: &ProxyList) -> Vec<Sumdb
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn project(files: &[(&str, &str)]) -> (tempfile::TempDir, Config) {
+        use crate::config::{LoadOptions, env::Environment};
+        let dir = tempfile::tempdir().unwrap();
+        for (name, body) in files {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, body).unwrap();
+        }
+        let cfg = Config::load(
+            Environment::from_pairs([
+                ("HOME", "/nonexistent-home"),
+                ("PATH", "/nonexistent-bin"),
+                ("GOPROXY", "https://mirror.example,direct"),
+            ]),
+            &LoadOptions {
+                dir: dir.path().to_owned(),
+                tool_deadline: std::time::Duration::from_secs(2),
+            },
+        );
+        (dir, cfg)
+    }
+
+    const GOMOD: &str = "module example.com/app\n\ngo 1.21\n\nrequire (\n\tgithub.com/used/a v1.0.0\n\tgithub.com/unused/b v1.0.0\n\tgithub.com/deep/c v1.0.0 // indirect\n)\n";
+
+    #[test]
+    fn go_source_means_tidy_with_the_files_tidy_fetches() {
+        let (_dir, cfg) = project(&[
+            ("go.mod", GOMOD),
+            (
+                "main.go",
+                "package main\n\nimport (\n\t\"fmt\"\n\t\"github.com/used/a/pkg\"\n\t\"example.org/missing/x\"\n)\n\nfunc main() { fmt.Println() }\n",
+            ),
+        ]);
+        let plan = Plan::build(&cfg, &[]);
+        assert_eq!(plan.command.go, GoCommand::ModTidy);
+        assert_eq!(plan.command.chosen, command::Chosen::HasGoSource);
+        let files = |m: &str| {
+            plan.modules
+                .iter()
+                .find(|p| p.module == m)
+                .unwrap_or_else(|| panic!("no {m}"))
+                .files
+                .clone()
+        };
+        assert_eq!(
+            files("github.com/used/a"),
+            [ModuleFile::Mod, ModuleFile::Zip]
+        );
+        assert_eq!(files("github.com/unused/b"), [ModuleFile::Mod]);
+        assert_eq!(
+            files("github.com/deep/c"),
+            [ModuleFile::Mod, ModuleFile::Zip]
+        );
+        // The missing import: every prefix is asked, longest first, for its version list.
+        let queries: Vec<&str> = plan
+            .modules
+            .iter()
+            .filter(|m| m.source == ModuleSource::Query)
+            .map(|m| m.module.as_str())
+            .collect();
+        assert_eq!(
+            queries,
+            [
+                "example.org/missing/x",
+                "example.org/missing",
+                "example.org"
+            ]
+        );
+        let q = plan
+            .modules
+            .iter()
+            .find(|m| m.source == ModuleSource::Query)
+            .unwrap();
+        assert_eq!(q.files, [ModuleFile::List]);
+        assert_eq!(q.query_for.as_deref(), Some("example.org/missing/x"));
+    }
+
+    #[test]
+    fn without_go_source_or_when_named_download_fetches_everything() {
+        let (_dir, cfg) = project(&[("go.mod", GOMOD)]);
+        let plan = Plan::build(&cfg, &[]);
+        assert_eq!(plan.command.chosen, command::Chosen::NoGoSource);
+        assert!(plan.modules.iter().all(|m| m.files.len() == 3));
+        let (_dir, cfg) = project(&[("go.mod", GOMOD), ("main.go", "package main\n")]);
+        let named = Command::parse(&["go".into(), "mod".into(), "download".into()]).unwrap();
+        let plan = Plan::build_for(&cfg, &[], Some(named));
+        assert!(
+            plan.modules
+                .iter()
+                .all(|m| m.source == ModuleSource::Require)
+        );
+        assert!(
+            plan.modules
+                .iter()
+                .all(|m| m.files.contains(&ModuleFile::Zip))
+        );
+    }
 
     #[test]
     fn escapes_upper_case() {

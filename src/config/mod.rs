@@ -123,6 +123,9 @@ pub struct Config {
     pub project: gomod::Project,
     /// The go.sum files go reads for the project (None outside a module and a workspace).
     pub gosum: Option<gosum::GoSumFiles>,
+    /// The main module's packages and imports as `go mod tidy` sees them (None without a
+    /// go.mod that names its module).
+    pub imports: Option<imports::ModuleImports>,
     pub dir: PathBuf,
 }
 
@@ -230,6 +233,7 @@ impl Config {
             project.read_cached_go_lines(Path::new(&cache.value));
         }
         let gosum = gosum::GoSumFiles::load(&project, &rules_version);
+        let imports = main_module_imports(&project, &env, &rules_version);
         Config {
             go,
             rules_version,
@@ -239,6 +243,7 @@ impl Config {
             netrc: netrc::read(&env),
             project,
             gosum,
+            imports,
             goenv_location,
             goenv_file,
             goenv_read_error,
@@ -257,6 +262,34 @@ impl Config {
             .map(|(k, s)| (*k, s))
             .collect()
     }
+}
+
+/// The main module's packages and their imports, read as `go mod tidy` reads them.
+fn main_module_imports(
+    project: &gomod::Project,
+    env: &Environment,
+    rules: &goversion::GoVersion,
+) -> Option<imports::ModuleImports> {
+    let m = project.gomod.as_ref()?;
+    let module = m.module.as_deref()?;
+    let root = m.path.parent()?;
+    // go's module index serves directories unless the build cache or GODEBUG turns it off.
+    let index_off = env.get("GOCACHE") == Some("off")
+        || env
+            .get("GODEBUG")
+            .unwrap_or("")
+            .split(',')
+            .any(|kv| kv.trim() == "goindex=0");
+    Some(imports::scan_module(
+        root,
+        module,
+        &imports::ScanOptions {
+            go: rules.clone(),
+            module_index: !index_off,
+            ignore: m.ignores.clone(),
+            ..imports::ScanOptions::default()
+        },
+    ))
 }
 
 /// The GOROOT a go binary belongs to: its resolved path, two (or three) levels up, where

@@ -43,6 +43,8 @@ pub struct ModulePlan {
 pub enum ModuleSource {
     Require,
     Canary,
+    /// A module path `go mod tidy` asks about for an import go.mod does not cover.
+    Query,
 }
 
 /// One step of a module's route, in the order go tries them.
@@ -203,6 +205,7 @@ impl From<&go::ModulePlan> for ModulePlan {
             source: match m.source {
                 go::ModuleSource::Require => ModuleSource::Require,
                 go::ModuleSource::Canary => ModuleSource::Canary,
+                go::ModuleSource::Query => ModuleSource::Query,
             },
             private: m.private,
             noproxy: m.noproxy,
