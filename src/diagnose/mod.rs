@@ -7,7 +7,6 @@ pub mod config_rules;
 pub mod explain;
 pub mod observe;
 pub mod predict;
-pub mod remediation;
 pub mod remedy;
 
 use serde::Serialize;

@@ -1,12 +1,13 @@
-//! Remediation for observed failures: commands that work and keep go safe — a proxy entry that
-//! passed every layer, the interception CA installed rather than verification skipped, the
-//! checksum database kept on (never GOSUMDB=off), GOPRIVATE for private modules.
+//! Remediation for observed failures, per layer: commands that work and keep go safe — a
+//! proxy entry that passed every layer, the interception CA installed rather than verification
+//! skipped, the checksum database kept on (never GOSUMDB=off), GOPRIVATE for private modules.
 
-use super::remedy::{set_go_env, sh_quote};
-use super::{Code, Finding, Remedy};
 use crate::config::Config;
+use crate::diagnose::remedy::{set_go_env, sh_quote};
+use crate::diagnose::{Code, Finding, Remedy};
 use crate::probe::{LayerName, Role, Target};
 use crate::redact::redact_urls;
+use crate::text;
 
 /// Proxy entries whose targets passed every layer.
 fn healthy_proxies(targets: &[Target], except_host: Option<&str>) -> Vec<String> {
@@ -36,38 +37,28 @@ fn mirror_advice(cfg: &Config, targets: &[Target], host: Option<&str>) -> Vec<Re
     if !list.is_empty() {
         list.push("direct".into());
         let value = list.join(",");
-        return set_go_env(
-            cfg,
-            "GOPROXY",
-            &value,
-            "use the proxy entry that passed every layer first",
-        );
+        return set_go_env(cfg, "GOPROXY", &value, text!("remedy-healthy-proxy-first"));
     }
-    vec![Remedy::run(
-        "find a module mirror that works from this network (godoctor fix probes the known mirrors: proxy.golang.org, goproxy.cn, goproxy.io, mirrors.aliyun.com/goproxy/)",
-        "godoctor fix",
-    )]
+    vec![Remedy::run(text!("remedy-find-mirror"), "godoctor fix")]
 }
 
-pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
+pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
     let host = f.host.clone().unwrap_or_default();
     let h = host.as_str();
     let fixes: Vec<Remedy> = match f.code {
         Code::DnsNxdomain | Code::DnsServfail | Code::DnsTimeout | Code::DnsFailed => {
             let mut v = vec![
                 Remedy::run(
-                    format!("see what your resolver says about {h}"),
+                    text!("remedy-resolver-says", host = h),
                     format!("getent hosts {h} || nslookup {h}"),
                 ),
-                Remedy::run("check which nameservers go uses", "cat /etc/resolv.conf"),
+                Remedy::run(text!("remedy-nameservers"), "cat /etc/resolv.conf"),
             ];
             v.extend(mirror_advice(cfg, targets, Some(h)));
             v
         }
         Code::DnsPoisoned => {
-            let mut v = vec![Remedy::note(format!(
-                "the answer for {h} is forged or hijacked: compare with an encrypted resolver (godoctor check --compare-resolver tls://IP#NAME) and ask your network administrator"
-            ))];
+            let mut v = vec![Remedy::note(text!("remedy-dns-forged", host = h))];
             v.extend(mirror_advice(cfg, targets, Some(h)));
             v
         }
@@ -79,12 +70,12 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
             let mut v = Vec::new();
             if let Some((name, val)) = &cfg.http_proxy.all_proxy {
                 v.push(Remedy::run(
-                    format!("this network may require its proxy ({name} is set, which go ignores)"),
+                    text!("remedy-network-proxy", name = *name),
                     format!("export HTTPS_PROXY={}", sh_quote(&redact_urls(val))),
                 ));
             }
             if f.code == Code::TlsResetAfterClienthello {
-                v.push(Remedy::note(format!("connections to {h} are cut as soon as its name is seen in the TLS handshake (SNI filtering): use a mirror or a proxy that is allowed")));
+                v.push(Remedy::note(text!("remedy-sni-filtering", host = h)));
             }
             v.extend(mirror_advice(cfg, targets, Some(h)));
             v
@@ -93,19 +84,18 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
         | Code::TlsUnknownIssuerPrivateCa
         | Code::TlsRootsMissing
         | Code::TlsNoRoots => {
-            let who = issuer(targets, h)
-                .map(|i| format!(" (issuer: {i})"))
-                .unwrap_or_default();
+            let ask = match issuer(targets, h) {
+                Some(issuer) => text!("remedy-ask-for-ca-issuer", host = h, issuer = issuer),
+                None => text!("remedy-ask-for-ca", host = h),
+            };
             let mut v = vec![
-                Remedy::note(format!(
-                    "get the CA certificate that signed {h}'s certificate{who} from your IT department; never turn verification off"
-                )),
+                Remedy::note(ask),
                 Remedy::run(
-                    "trust it system-wide (Debian/Ubuntu)",
+                    text!("remedy-trust-ca-system"),
                     "sudo cp company-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates",
                 ),
                 Remedy::run(
-                    "or only for go, in this shell (SSL_CERT_FILE replaces go's CA bundle, so use a bundle that also has the public roots)",
+                    text!("remedy-trust-ca-go"),
                     "cat /etc/ssl/certs/ca-certificates.crt company-ca.crt > ~/ca-bundle.pem && export SSL_CERT_FILE=~/ca-bundle.pem",
                 ),
             ];
@@ -126,7 +116,7 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
                         cfg,
                         "GOPROXY",
                         &piped,
-                        "or keep the order and fall through on any error with `|`",
+                        text!("remedy-fall-through-pipe"),
                     ));
                 }
             }
@@ -134,16 +124,12 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
         }
         Code::TlsExpired | Code::TlsNotYetValid | Code::ClockSkew => vec![
             Remedy::run(
-                "check the system clock first: a wrong clock makes valid certificates look expired",
+                text!("remedy-check-clock-first"),
                 "date -u; timedatectl status",
             ),
-            Remedy::note(format!(
-                "if the clock is right, {h}'s certificate really is out of date: tell its operator, or use another proxy"
-            )),
+            Remedy::note(text!("remedy-certificate-out-of-date", host = h)),
         ],
-        Code::TlsNameMismatch => vec![Remedy::note(format!(
-            "the server answering for {h} is not {h}: check the DNS answer and any proxy or firewall that redirects it"
-        ))],
+        Code::TlsNameMismatch => vec![Remedy::note(text!("remedy-name-mismatch", host = h))],
         Code::TlsHandshakeTimeout
         | Code::TlsNotTls
         | Code::TlsHandshakeFailed
@@ -157,66 +143,50 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
         | Code::HttpBodyTooLarge
         | Code::HttpFailed => mirror_advice(cfg, targets, Some(h)),
         Code::HttpCaptivePortal => {
-            let mut v = vec![Remedy::note(
-                "the network answers with a web page instead of the proxy: log in to the network (open any http:// page in a browser) or ask your administrator to allow the proxy",
-            )];
+            let mut v = vec![Remedy::note(text!("remedy-captive-portal"))];
             v.extend(mirror_advice(cfg, targets, Some(h)));
             v
         }
         Code::HttpUnauthorized | Code::HttpForbidden => vec![
-            Remedy::note(format!(
-                "{h} refuses this request: it may need credentials, which go reads from ~/.netrc (or GOAUTH since Go 1.24)"
-            )),
+            Remedy::note(text!("remedy-needs-credentials", host = h)),
             Remedy::run(
-                format!("give go credentials for {h}"),
+                text!("remedy-give-credentials", host = h),
                 format!(
                     "printf 'machine {h} login USER password TOKEN\\n' >> ~/.netrc && chmod 600 ~/.netrc"
                 ),
             ),
         ],
         Code::ProxyAuthRequired => vec![Remedy::run(
-            "give go the proxy credentials (percent-encode special characters)",
+            text!("remedy-proxy-credentials"),
             format!(
                 "export HTTPS_PROXY=http://USER:PASSWORD@{h}:{}",
                 proxy_port(cfg)
             ),
         )],
         Code::ProxyForbidden | Code::ProxyConnectFailed | Code::ProxyStalled => {
-            vec![Remedy::note(format!(
-                "the HTTP proxy {h} refuses to connect to the module proxy: ask its administrator to allow it, or use a mirror it allows"
-            ))]
+            vec![Remedy::note(text!("remedy-proxy-refuses", host = h))]
         }
         Code::ProxyUnreachable => vec![
-            Remedy::run("check the proxy go uses", "env | grep -i _proxy"),
-            Remedy::run(
-                "if this network needs no proxy, stop go from using it",
-                "unset HTTPS_PROXY https_proxy",
-            ),
+            Remedy::run(text!("remedy-check-proxy"), "env | grep -i _proxy"),
+            Remedy::run(text!("remedy-stop-proxy"), "unset HTTPS_PROXY https_proxy"),
         ],
         Code::SumdbUnreachable | Code::SumdbProxyFailed | Code::SumdbFailed => vec![
-            Remedy::note(
-                "keep the checksum database on: reach it through a module proxy that relays it (`<proxy>/sumdb/sum.golang.org/supported` answers 200), not GOSUMDB=off",
-            ),
-            Remedy::run(
-                "find a relaying mirror that works from here",
-                "godoctor fix",
-            ),
+            Remedy::note(text!("remedy-keep-sumdb")),
+            Remedy::run(text!("remedy-relaying-mirror"), "godoctor fix"),
         ],
         Code::SumdbSignatureInvalid => vec![
-            Remedy::note(format!(
-                "the checksum database answer from {h} is not signed by the expected key: something between you and it alters traffic, or GOSUMDB names the wrong key; do not turn verification off"
-            )),
-            Remedy::run("check the key go uses", "go env GOSUMDB"),
+            Remedy::note(text!("remedy-sumdb-wrong-key", host = h)),
+            Remedy::run(text!("remedy-check-sumdb-key"), "go env GOSUMDB"),
         ],
         Code::VcsAuthRequired => vec![
             Remedy::run(
-                format!("let git authenticate to {h} over HTTPS with a token"),
+                text!("remedy-git-token", host = h),
                 format!(
                     "printf 'machine {h} login USER password TOKEN\\n' >> ~/.netrc && chmod 600 ~/.netrc"
                 ),
             ),
             Remedy::run(
-                "or fetch it over SSH with your key",
+                text!("remedy-git-ssh"),
                 format!("git config --global url.\"git@{h}:\".insteadOf \"https://{h}/\""),
             ),
         ],
@@ -224,13 +194,13 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
         | Code::VcsDiscoveryFailed
         | Code::VcsRepoNotFound
         | Code::ModuleNotFound => {
-            let mut v = vec![Remedy::note("check the module path and version in go.mod")];
+            let mut v = vec![Remedy::note(text!("remedy-check-module-path"))];
             if crate::plan::private_hint(h, &cfg.netrc.machines).is_some() {
                 v.extend(set_go_env(
                     cfg,
                     "GOPRIVATE",
                     h,
-                    "if it is a private module, mark its host private",
+                    text!("remedy-mark-host-private"),
                 ));
             }
             v
