@@ -8,7 +8,6 @@ pub mod explain;
 pub mod module_files;
 pub mod observe;
 pub mod predict;
-pub mod remediation;
 pub mod remedy;
 
 use serde::Serialize;

@@ -1,10 +1,10 @@
-//! Remediation for observed failures: commands that work and keep go safe — a proxy entry that
-//! passed every layer, the interception CA installed rather than verification skipped, the
-//! checksum database kept on (never GOSUMDB=off), GOPRIVATE for private modules.
+//! Remediation for observed failures, per layer: commands that work and keep go safe — a
+//! proxy entry that passed every layer, the interception CA installed rather than verification
+//! skipped, the checksum database kept on (never GOSUMDB=off), GOPRIVATE for private modules.
 
-use super::remedy::{set_go_env, sh_quote};
-use super::{Code, Finding, Remedy};
 use crate::config::Config;
+use crate::diagnose::remedy::{set_go_env, sh_quote};
+use crate::diagnose::{Code, Finding, Remedy};
 use crate::probe::{LayerName, Role, Target};
 use crate::redact::redact_urls;
 use crate::text;
@@ -42,7 +42,7 @@ fn mirror_advice(cfg: &Config, targets: &[Target], host: Option<&str>) -> Vec<Re
     vec![Remedy::run(text!("remedy-find-mirror"), "godoctor fix")]
 }
 
-pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
+pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
     let host = f.host.clone().unwrap_or_default();
     let h = host.as_str();
     let fixes: Vec<Remedy> = match f.code {
@@ -199,7 +199,7 @@ pub fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
                 v.extend(set_go_env(
                     cfg,
                     "GOPRIVATE",
-                    &super::remedy::with_pattern(cfg.get("GOPRIVATE"), h),
+                    &crate::diagnose::remedy::with_pattern(cfg.get("GOPRIVATE"), h),
                     text!("remedy-mark-host-private"),
                 ));
             }

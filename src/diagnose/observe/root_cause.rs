@@ -1,0 +1,308 @@
+//! The walks put together, in go's order: the startup toolchain switch first (toolchain.Select
+//! runs before GOFLAGS and go.mod are read), then each module and the checksum database, then
+//! the go lines met while loading the module graph. Decides go's outcome and error and names
+//! the root cause; failures off the route go takes become secondary findings.
+
+use super::classify;
+use super::remediation;
+use super::walk::Stopped;
+use super::walk::mid_command::{loads_module_graph, mid_command_switch, walk_mid_command};
+use super::walk::module::walk_module;
+use super::walk::sumdb::walk_sumdb;
+use super::walk::toolchain::walk_toolchain;
+use crate::config::Config;
+use crate::diagnose::predict::{self, Outcome, Predicted, label};
+use crate::diagnose::remedy::set_go_env;
+use crate::diagnose::{Code, Finding, Layer, Remedy, Severity};
+use crate::plan::{Plan, private_hint};
+use crate::probe::{LayerName, ProbeError, Target};
+use crate::text;
+
+/// What the observations say go will do.
+pub struct Observed {
+    pub outcome: Outcome,
+    pub findings: Vec<Finding>,
+    /// The host of the root cause, which tells it from a twin with the same code.
+    pub root_host: Option<String>,
+}
+
+pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
+    let mut outcome = predict::predict_offline(cfg, plan);
+    outcome.assumes_network_ok = false;
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut root: Option<Finding> = None;
+    let mut config_failed = outcome.predicted == Predicted::Fail;
+    // GOSUMDB=off (or malformed) fails a toolchain switch only once its zip was served: the
+    // download walk decides, the settings alone do not.
+    let sumdb_setting_failed = matches!(
+        outcome.root_cause_code,
+        Some(Code::ToolchainNeedsSumdb | Code::GosumdbMalformed)
+    );
+    if let Some(tc) = outcome.toolchain.as_mut().filter(|t| {
+        sumdb_setting_failed
+            && t.error
+                .as_deref()
+                .is_some_and(|e| e.contains(": verifying module: "))
+    }) {
+        tc.predicted = Predicted::Ok;
+        tc.error = None;
+    }
+    // A toolchain switch happens first (toolchain.Select runs before GOFLAGS and go.mod are
+    // read); when it fails, go never reaches a module nor those settings.
+    let switch_planned = outcome
+        .toolchain
+        .as_ref()
+        .is_some_and(|t| t.predicted == Predicted::Ok);
+    let mut toolchain_failed = false;
+    if (!config_failed || switch_planned)
+        && let Some(Stopped { root: f, error }) = walk_toolchain(cfg, targets, plan, &mut outcome)
+    {
+        config_failed = false;
+        toolchain_failed = true;
+        for m in &mut outcome.modules {
+            m.predicted = Predicted::Fail;
+            m.error = Some(error.clone());
+        }
+        root = f.clone();
+        findings.extend(f);
+    }
+    if !config_failed && !toolchain_failed {
+        walk_modules(cfg, plan, targets, &mut outcome, &mut findings, &mut root);
+    }
+    // Loading the module graph read every go.mod: a go line newer than the running go makes go
+    // fail or switch toolchains before it downloads anything else.
+    // (A go.mod go read, from the module cache or the network, decides before any download
+    // fails — not before its own verification against the checksum database; a switch, once
+    // made, leaves the downloads to the new go.)
+    if !toolchain_failed
+        && loads_module_graph(cfg, plan, &outcome)
+        && let Some(Stopped { root: f, error }) = walk_mid_command(cfg, targets, plan, &mut outcome)
+    {
+        // It decides before a download failure the settings predicted (GOPROXY=off).
+        config_failed = false;
+        toolchain_failed = true;
+        for m in &mut outcome.modules {
+            m.predicted = Predicted::Fail;
+            m.error = Some(error.clone());
+        }
+        if let Some(f) = f {
+            root = Some(f.clone());
+            findings.retain(|x| !(x.code == f.code && x.host == f.host));
+            findings.push(f);
+        }
+    }
+    findings.extend(mid_command_switch(&outcome));
+    off_the_route(targets, &mut findings);
+    let failed = outcome
+        .modules
+        .iter()
+        .any(|m| m.predicted == Predicted::Fail)
+        || outcome.sumdb.predicted == Predicted::Fail
+        || toolchain_failed
+        || config_failed;
+    outcome.predicted = if failed {
+        Predicted::Fail
+    } else {
+        Predicted::Ok
+    };
+    let root_host = if config_failed {
+        None
+    } else {
+        root.as_ref().and_then(|r| r.host.clone())
+    };
+    if !config_failed {
+        outcome.root_cause_code = if failed {
+            root.as_ref().map(|r| r.code)
+        } else {
+            None
+        };
+        // The root replaces its deduplicated twin (a warning of the same code and host).
+        if let Some(r) = root.as_mut() {
+            remediation::attach(cfg, targets, r);
+            if let Some(f) = findings
+                .iter_mut()
+                .find(|f| f.code == r.code && f.host == r.host)
+            {
+                *f = r.clone();
+            }
+        }
+        for f in findings.iter_mut() {
+            remediation::attach(cfg, targets, f);
+        }
+    }
+    Observed {
+        outcome,
+        findings,
+        root_host,
+    }
+}
+
+/// Each planned module's route, then the checksum database for what go fetched.
+fn walk_modules(
+    cfg: &Config,
+    plan: &Plan,
+    targets: &[Target],
+    outcome: &mut Outcome,
+    findings: &mut Vec<Finding>,
+    root: &mut Option<Finding>,
+) {
+    for (i, m) in plan.modules.iter().enumerate() {
+        let w = walk_module(targets, m, plan);
+        for s in w.secondary {
+            if !findings
+                .iter()
+                .any(|f| f.code == s.code && f.host == s.host)
+            {
+                findings.push(s);
+            }
+        }
+        if let Some(r) = w.root {
+            if root.is_none() {
+                *root = Some(r.clone());
+            }
+            if !findings
+                .iter()
+                .any(|f| f.code == r.code && f.host == r.host)
+            {
+                findings.push(r);
+            }
+        }
+        outcome.modules[i] = w.outcome;
+    }
+    // go verifies what it downloaded: the checksum route matters only for modules it gets.
+    let fetched = plan
+        .modules
+        .iter()
+        .zip(&outcome.modules)
+        .any(|(m, o)| m.needs_sumdb && o.predicted == Predicted::Ok);
+    if !fetched {
+        return;
+    }
+    let walk = walk_sumdb(targets, plan, None);
+    // A lookup the database answered 404/410 fails that module only.
+    let missing = walk
+        .failure
+        .as_ref()
+        .filter(|f| f.code == Code::SumdbLookupNotFound)
+        .and_then(|_| {
+            targets.iter().find_map(|t| {
+                Some(
+                    t.layer(LayerName::Sumdb)?
+                        .detail
+                        .as_sumdb()?
+                        .lookup
+                        .as_ref()?
+                        .module
+                        .clone(),
+                )
+            })
+        });
+    if walk.outcome.predicted == Predicted::Fail {
+        for (i, m) in plan.modules.iter().enumerate() {
+            if !m.needs_sumdb
+                || outcome.modules[i].predicted != Predicted::Ok
+                || missing.as_ref().is_some_and(|lm| *lm != label(m))
+            {
+                continue;
+            }
+            let lookup = m.version.as_deref().map(|v| (m.module.as_str(), v));
+            let e = walk_sumdb(targets, plan, lookup).error.unwrap_or_default();
+            // go verifies the go.mod first: the client names it `path@version/go.mod`.
+            let e = match e.strip_prefix(&format!("{}: ", label(m))) {
+                Some(rest) => format!("{}/go.mod: {rest}", label(m)),
+                None => format!("{}/go.mod: {e}", label(m)),
+            };
+            outcome.modules[i].predicted = Predicted::Fail;
+            outcome.modules[i].error = Some(format!("go: {}: verifying go.mod: {e}", label(m)));
+        }
+    }
+    if let Some(mut f) = walk.failure {
+        // A module the database does not know, fetched by path: a private module sent to the
+        // public checksum database. Settings alone are at fault: layer config, no host.
+        if f.code == Code::SumdbLookupNotFound
+            && let Some(m) = plan.modules.iter().find(|m| {
+                m.needs_sumdb
+                    && missing.as_ref().is_none_or(|lm| *lm == label(m))
+                    && private_hint(&m.host, &cfg.netrc.machines).is_some()
+            })
+        {
+            f.code = Code::PrivateModuleNotPrivate;
+            f.layer = Layer::Config;
+            f.host = None;
+            f.remediation.clear();
+            f = f.param("host", m.host.clone());
+            f.remediation.extend(set_go_env(
+                cfg,
+                "GOPRIVATE",
+                &m.host,
+                text!("remedy-mark-private"),
+            ));
+        }
+        let f = f.told();
+        if root.is_none() {
+            *root = Some(f.clone());
+        }
+        findings.push(f);
+    }
+    outcome.sumdb = walk.outcome;
+}
+
+/// Observations off the route go takes: secondary, and only when not already explained; and
+/// what any probe saw on the way (resolvers that disagree, a server's clock).
+fn off_the_route(targets: &[Target], findings: &mut Vec<Finding>) {
+    for t in targets {
+        let Some(l) = t.first_failure() else { continue };
+        let f = classify::failure(t, l);
+        if findings
+            .iter()
+            .any(|x| x.host == f.host && x.layer == f.layer)
+            || l.kind().is_some_and(ProbeError::is_not_found)
+        {
+            continue;
+        }
+        let f = f.param("off_route", "true").with_severity(Severity::Info);
+        findings.push(f.told());
+    }
+    for t in targets {
+        if let Some(dns) = t.layer(LayerName::Dns)
+            && let Some(cmp) = dns.detail.as_dns().and_then(|d| d.comparison.as_ref())
+            && cmp.iter().any(|c| c.agrees == Some(false))
+            && !findings
+                .iter()
+                .any(|f| f.code == Code::DnsPoisoned && f.host.as_deref() == Some(&t.host))
+        {
+            findings.push(
+                Finding::of(
+                    Code::DnsPoisoned,
+                    text!("finding-dns-poisoned", host = t.host.clone()),
+                )
+                .with_severity(Severity::Warning)
+                .host(t.host.clone()),
+            );
+        }
+        if let Some(skew) = t
+            .layer(LayerName::Http)
+            .and_then(|h| h.detail.as_http()?.response.as_ref()?.date_skew_s)
+            && skew.abs() > 300
+            && !findings.iter().any(|f| f.code == Code::ClockSkew)
+        {
+            let skew = format!("{skew:+}");
+            findings.push(
+                Finding::of(
+                    Code::ClockSkew,
+                    text!(
+                        "finding-clock-skew",
+                        host = t.host.clone(),
+                        skew = skew.clone()
+                    ),
+                )
+                .host(t.host.clone())
+                .param("skew_s", skew)
+                .fix(Remedy::run(
+                    text!("remedy-check-system-clock"),
+                    "timedatectl status",
+                )),
+            );
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! One module's route, as `TryProxies` walks it (docs/go/semantics.md §1 "Fall-through",
+//! "Which error is reported"): each GOPROXY entry in turn, moving on after `,` only for
+//! 404/410 and after `|` for any error, then `direct` (go-get discovery, `git ls-remote`) or
+//! `off`. go's error is direct's, else the last real proxy error, else the last 404/410.
+
+use super::super::classify;
+use super::super::failure::{Failure, Terse};
+use super::super::go_words::{discovery_error, go_module_url};
+use super::super::words::{code_meaning, quoted, two_ways};
+use super::{Attempt, attempt_from, ctx_module, ctx_proxy, find};
+use crate::config::goproxy::FallThrough;
+use crate::diagnose::predict::{ModuleOutcome, Predicted, label};
+use crate::diagnose::{Code, Finding, Layer, Severity};
+use crate::plan::{DirectPlan, ModulePlan, Plan, Step};
+use crate::probe::{GitError, Role, Status, Target};
+use crate::redact::redact_urls;
+use crate::text;
+
+/// How one module's route ended.
+pub(in super::super) struct ModuleWalk {
+    pub outcome: ModuleOutcome,
+    /// Why go fails for this module (None: it does not).
+    pub root: Option<Finding>,
+    /// Trouble go survives: slow entries, `|` fall-through, `,` that never reaches a healthy
+    /// entry.
+    pub secondary: Vec<Finding>,
+}
+
+/// A proxy entry's target for a module: the one probed for that module's host.
+pub(super) fn proxy_target<'a>(
+    targets: &'a [Target],
+    proxy: &str,
+    m: &ModulePlan,
+) -> Option<&'a Target> {
+    let red = redact_urls(proxy);
+    // The module's own probe (every module of a file:// proxy has one), else its host's.
+    find(targets, Role::Proxy, |t| {
+        ctx_proxy(t) == Some(red.as_str()) && ctx_module(t) == Some(m.module.as_str())
+    })
+    .or_else(|| {
+        find(targets, Role::Proxy, |t| {
+            ctx_proxy(t) == Some(red.as_str())
+                && ctx_module(t).is_some_and(|mm| mm.split('/').next() == Some(m.host.as_str()))
+        })
+    })
+    .or_else(|| find(targets, Role::Proxy, |t| ctx_proxy(t) == Some(red.as_str())))
+}
+
+/// `direct`: go-get discovery, then `git ls-remote` (or the git host's port).
+fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &DirectPlan) -> Attempt {
+    if let Some(url) = &d.discovery_url
+        && let Some(t) = find(targets, Role::Vcs, |t| t.url == redact_urls(url))
+    {
+        match attempt_from(t, url) {
+            Attempt::Served => {}
+            Attempt::Failed(f, e) => {
+                let network = matches!(f.layer, Layer::Dns | Layer::Tcp | Layer::Tls);
+                let f = f.reclassified(if network {
+                    Code::VcsUnreachable
+                } else {
+                    Code::VcsDiscoveryFailed
+                });
+                return Attempt::Failed(Box::new(f), discovery_error(&m.module, &e));
+            }
+            Attempt::NotFound(e) => {
+                let f = Failure::new(Code::VcsDiscoveryFailed, Terse::Bare(e.clone()))
+                    .host(t.host.clone())
+                    .param("url", t.url.clone())
+                    .param("detail", e.clone());
+                return Attempt::Failed(Box::new(f), discovery_error(&m.module, &e));
+            }
+            Attempt::Unknown => {}
+        }
+    }
+    if let Some(t) = find(targets, Role::Vcs, |t| {
+        t.git.is_some() && t.url == redact_urls(&d.git_url)
+    }) && let Some(g) = &t.git
+    {
+        if g.status != Status::Ok {
+            let e = g
+                .error
+                .as_ref()
+                .map(|e| e.message.clone())
+                .unwrap_or_default();
+            let code = match g.error.as_ref().map(|e| e.kind) {
+                Some(
+                    GitError::AuthRequired
+                    | GitError::AuthFailed
+                    | GitError::SshAuth
+                    | GitError::SshHostKey,
+                ) => Code::VcsAuthRequired,
+                Some(GitError::NotFound) => Code::VcsRepoNotFound,
+                _ => Code::VcsUnreachable,
+            };
+            let f = Failure::git(code, &d.git_url, &e).host(d.git_host.clone());
+            return Attempt::Failed(
+                Box::new(f),
+                format!("git ls-remote -q origin in …: exit status 128:\n\t{e}"),
+            );
+        }
+        return Attempt::Served;
+    }
+    if let Some(t) = find(targets, Role::Vcs, |t| {
+        t.url == format!("{}:{}", d.git_host, d.git_port)
+    }) {
+        if let Some(l) = t.first_failure() {
+            let f = classify::failure(t, l).reclassified(Code::VcsUnreachable);
+            return Attempt::Failed(
+                Box::new(f),
+                format!(
+                    "git ls-remote -q origin: {}",
+                    l.error
+                        .as_ref()
+                        .map(|e| e.message.clone())
+                        .unwrap_or_default()
+                ),
+            );
+        }
+        return Attempt::Served;
+    }
+    Attempt::Unknown
+}
+
+/// `,` stops go at an entry that failed, though a healthy one comes after it.
+fn comma_stops(proxy: &str, f: &Failure) -> Finding {
+    let proxy_shown = redact_urls(proxy);
+    let terse = text!(
+        "finding-goproxy-comma-no-fallthrough-observed-terse",
+        proxy = proxy_shown.clone(),
+        cause = f.code.as_str(),
+    );
+    let explained = text!(
+        "finding-goproxy-comma-no-fallthrough-observed",
+        proxy = proxy_shown,
+        cause = code_meaning(f.code),
+    );
+    Finding::of(Code::GoproxyCommaNoFallthrough, two_ways(terse, explained))
+        .with_severity(Severity::Warning)
+        .host(f.host.clone().unwrap_or_default())
+        .param("proxy", proxy)
+        .param("cause", f.code.as_str())
+}
+
+/// TryProxies over the observations for one module.
+pub(in super::super) fn walk_module(targets: &[Target], m: &ModulePlan, plan: &Plan) -> ModuleWalk {
+    let from_gomod = plan.from_gomod;
+    let mut out = ModuleOutcome {
+        module: label(m),
+        predicted: Predicted::Ok,
+        via: None,
+        error: None,
+    };
+    let mut secondary = Vec::new();
+    // The last real proxy error, the last 404/410, direct's error: each with go's words.
+    let mut last_err: Option<(Failure, String)> = None;
+    let mut last_notfound: Option<String> = None;
+    let mut direct_err: Option<(Failure, String)> = None;
+    let steps: Vec<&Step> = m
+        .route
+        .iter()
+        .filter(|s| !matches!(s, Step::Skipped { .. }))
+        .collect();
+    for (i, step) in steps.iter().enumerate() {
+        let later_healthy = |targets: &[Target]| {
+            steps[i + 1..].iter().any(|s| match s {
+                Step::Proxy { proxy, .. } => {
+                    proxy_target(targets, proxy, m).is_some_and(Target::ok)
+                }
+                Step::Direct(d) => matches!(direct_attempt(targets, m, d), Attempt::Served),
+                _ => false,
+            })
+        };
+        match step {
+            Step::Skipped { .. } => {}
+            Step::Off => {
+                last_notfound = Some("module lookup disabled by GOPROXY=off".into());
+                break;
+            }
+            Step::Direct(d) => {
+                match direct_attempt(targets, m, d) {
+                    Attempt::Served | Attempt::Unknown => {
+                        out.via = Some("direct".into());
+                        return ModuleWalk {
+                            outcome: out,
+                            root: None,
+                            secondary,
+                        };
+                    }
+                    Attempt::Failed(f, e) => direct_err = Some((*f, e)),
+                    Attempt::NotFound(e) => last_notfound = Some(e),
+                }
+                break;
+            }
+            Step::Proxy {
+                proxy,
+                fall_through,
+                ..
+            } => {
+                let go_url = go_module_url(proxy, m, plan.reads_mod_first);
+                let target = proxy_target(targets, proxy, m);
+                let attempt = target.map_or(Attempt::Unknown, |t| attempt_from(t, &go_url));
+                match attempt {
+                    Attempt::Served | Attempt::Unknown => {
+                        out.via = Some(redact_urls(proxy));
+                        if let Some((t, l)) = target.and_then(|t| t.first_failure().map(|l| (t, l)))
+                        {
+                            // Served, but so slowly that every download crawls.
+                            let slow = classify::failure(t, l).with_severity(Severity::Warning);
+                            secondary.push(slow.told());
+                        }
+                        if let Some((f, _)) = &last_err {
+                            // A `|` entry that failed first: go still succeeds, slower.
+                            let s = f
+                                .clone()
+                                .param("fell_through_to", proxy.clone())
+                                .with_severity(Severity::Warning);
+                            secondary.push(s.told());
+                        }
+                        return ModuleWalk {
+                            outcome: out,
+                            root: None,
+                            secondary,
+                        };
+                    }
+                    Attempt::NotFound(e) => last_notfound = Some(e),
+                    Attempt::Failed(f, e) => {
+                        let stop = *fall_through == FallThrough::NotFoundOnly;
+                        if stop && later_healthy(targets) {
+                            secondary.push(comma_stops(proxy, &f));
+                        }
+                        last_err = Some((*f, e));
+                        if stop {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.predicted = Predicted::Fail;
+    // go's choice of error: direct's, else the last real proxy error, else the last 404/410.
+    let prefix = format!("go: {}: ", label(m));
+    let (root, err) = match (direct_err, last_err, last_notfound) {
+        (Some((f, e)), _, _) => (Some(f), e),
+        (None, Some((f, e)), _) => (Some(f), e),
+        (None, None, Some(e)) => (None, e),
+        (None, None, None) => (None, "no route".into()),
+    };
+    let error = if err == "module lookup disabled by GOPROXY=off"
+        && from_gomod
+        && (!plan.reads_mod_first || m.mod_cached)
+    {
+        format!("go: {err}")
+    } else {
+        format!("{prefix}{err}")
+    };
+    out.error = Some(error.clone());
+    let root = match root {
+        Some(f) => f.told(),
+        // Every entry answered 404/410: the module is missing everywhere go looked.
+        None => Finding::of(
+            Code::ModuleNotFound,
+            text!(
+                "finding-module-not-found-anywhere",
+                module = label(m),
+                detail = quoted(&redact_urls(&error)),
+            ),
+        )
+        .host(m.host.clone())
+        .param("module", label(m))
+        .param("detail", error),
+    };
+    ModuleWalk {
+        outcome: out,
+        root: Some(root),
+        secondary,
+    }
+}
