@@ -207,8 +207,8 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
         words => Some(GoCommandLine::parse(words).map_err(RunError::Command)?),
     };
     let plan = Plan::build_for(&cfg, &d.canaries, command);
-    let targets = if args.offline {
-        Vec::new()
+    let probed = if args.offline {
+        crate::probe::engine::Probed::default()
     } else {
         let opts = ProbeOptions {
             timeout: d
@@ -225,18 +225,17 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
             &NoProgress
         };
         let runtime = runtime()?;
-        let targets = runtime
-            .block_on(crate::probe::engine::run(&cfg, &plan, &opts, progress))
-            .targets;
+        let probed = runtime.block_on(crate::probe::engine::run(&cfg, &plan, &opts, progress));
         // Probes honour their deadlines; do not wait for stray tasks on the way out.
         runtime.shutdown_background();
-        targets
+        probed
     };
     let diagnosis = if args.offline {
         diagnose::diagnose_offline(&cfg, &plan)
     } else {
-        diagnose::diagnose(&cfg, &plan, &targets)
+        diagnose::diagnose_probed(&cfg, &plan, &probed)
     };
+    let targets = probed.targets;
     let report = CheckReport {
         config: &cfg,
         plan: &plan,
@@ -355,10 +354,8 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
     };
     let spinner = Spinner::default();
     let rt = runtime()?;
-    let targets = rt
-        .block_on(crate::probe::engine::run(&cfg, &plan, &opts, &spinner))
-        .targets;
-    let diagnosis = diagnose::diagnose(&cfg, &plan, &targets);
+    let probed = rt.block_on(crate::probe::engine::run(&cfg, &plan, &opts, &spinner));
+    let diagnosis = diagnose::diagnose_probed(&cfg, &plan, &probed);
     let mut candidates: Vec<String> = Vec::new();
     for c in recommend::BUILTIN_MIRRORS
         .iter()

@@ -289,8 +289,24 @@ impl Diagnosis {
 
 /// Runs the configuration rules, then predicts from what the probes observed.
 pub fn diagnose(cfg: &Config, plan: &Plan, targets: &[crate::probe::Target]) -> Diagnosis {
+    diagnose_probed(
+        cfg,
+        plan,
+        &crate::probe::engine::Probed {
+            targets: targets.to_vec(),
+            modules: Vec::new(),
+        },
+    )
+}
+
+/// [`diagnose`] over everything the probes saw, each module's own answers included.
+pub fn diagnose_probed(
+    cfg: &Config,
+    plan: &Plan,
+    probed: &crate::probe::engine::Probed,
+) -> Diagnosis {
     let mut findings = config_rules::run(cfg, plan);
-    let observed = observe::predict(cfg, plan, targets);
+    let observed = observe::predict_with(cfg, plan, &probed.targets, &probed.modules);
     // What the probes confirmed replaces the configuration's guess with the same code.
     findings.retain(|c| {
         !observed

@@ -20,7 +20,7 @@ mod root_cause;
 mod walk;
 mod words;
 
-pub use root_cause::{Observed, predict};
+pub use root_cause::{Observed, predict, predict_with};
 pub use walk::mid_command::mid_command_offline;
 
 #[cfg(test)]

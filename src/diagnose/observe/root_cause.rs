@@ -15,6 +15,7 @@ use crate::diagnose::predict::{self, Outcome, Predicted, label};
 use crate::diagnose::remedy::set_go_env;
 use crate::diagnose::{Code, Finding, Layer, Remedy, Severity};
 use crate::plan::{Plan, private_hint};
+use crate::probe::modules::ModuleWalk as ModuleFiles;
 use crate::probe::{LayerName, ProbeError, Target};
 use crate::text;
 
@@ -27,6 +28,17 @@ pub struct Observed {
 }
 
 pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
+    predict_with(cfg, plan, targets, &[])
+}
+
+/// [`predict`], with each module's own answers (`walks`: probe::modules) deciding its route
+/// where the probes asked about it.
+pub fn predict_with(
+    cfg: &Config,
+    plan: &Plan,
+    targets: &[Target],
+    walks: &[ModuleFiles],
+) -> Observed {
     let mut outcome = predict::predict_offline(cfg, plan);
     outcome.assumes_network_ok = false;
     let mut findings: Vec<Finding> = Vec::new();
@@ -67,7 +79,15 @@ pub fn predict(cfg: &Config, plan: &Plan, targets: &[Target]) -> Observed {
         findings.extend(f);
     }
     if !config_failed && !toolchain_failed {
-        walk_modules(cfg, plan, targets, &mut outcome, &mut findings, &mut root);
+        walk_modules(
+            cfg,
+            plan,
+            targets,
+            walks,
+            &mut outcome,
+            &mut findings,
+            &mut root,
+        );
     }
     // Loading the module graph read every go.mod: a go line newer than the running go makes go
     // fail or switch toolchains before it downloads anything else.
@@ -142,12 +162,13 @@ fn walk_modules(
     cfg: &Config,
     plan: &Plan,
     targets: &[Target],
+    walks: &[ModuleFiles],
     outcome: &mut Outcome,
     findings: &mut Vec<Finding>,
     root: &mut Option<Finding>,
 ) {
     for (i, m) in plan.modules.iter().enumerate() {
-        let w = walk_module(targets, m, plan);
+        let w = walk_module(targets, walks, m, plan);
         for s in w.secondary {
             if !findings
                 .iter()

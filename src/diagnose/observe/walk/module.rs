@@ -9,10 +9,12 @@ use super::super::go_words::{discovery_error, go_module_url};
 use super::super::words::{code_meaning, quoted, two_ways};
 use super::{Attempt, attempt_from, ctx_module, ctx_proxy, find};
 use crate::config::goproxy::FallThrough;
+use crate::diagnose::module_files;
 use crate::diagnose::predict::{ModuleOutcome, Predicted, label};
 use crate::diagnose::{Code, Finding, Layer, Severity};
 use crate::plan::{DirectPlan, ModulePlan, Plan, Step};
-use crate::probe::{GitError, Role, Status, Target};
+use crate::probe::modules::ModuleWalk as ModuleFiles;
+use crate::probe::{GitError, ProbeError, Role, Status, Target};
 use crate::redact::redact_urls;
 use crate::text;
 
@@ -142,8 +144,29 @@ fn comma_stops(proxy: &str, f: &Failure) -> Finding {
 }
 
 /// TryProxies over the observations for one module.
-pub(in super::super) fn walk_module(targets: &[Target], m: &ModulePlan, plan: &Plan) -> ModuleWalk {
+pub(in super::super) fn walk_module(
+    targets: &[Target],
+    walks: &[ModuleFiles],
+    m: &ModulePlan,
+    plan: &Plan,
+) -> ModuleWalk {
     let from_gomod = plan.from_gomod;
+    let own_walk = module_files::walk_of(walks, m);
+    // What an entry said about this module: its own answers where they were asked, else the
+    // probe of its host (which stands for every module there).
+    let entry = |proxy: &str| -> (Option<Target>, Option<&Target>) {
+        let host = proxy_target(targets, proxy, m);
+        // A host that fails for everyone (TLS, a 403 page, a portal) is judged by its probe;
+        // one that works, or lacks the module probed for its host, by this module's answers.
+        let host_decides = host.is_some_and(|t| {
+            t.first_failure()
+                .is_some_and(|l| !l.kind().is_some_and(ProbeError::is_not_found))
+        });
+        let own = own_walk
+            .filter(|_| !host_decides)
+            .and_then(|w| module_files::entry_target(w, proxy, host));
+        (own, host)
+    };
     let mut out = ModuleOutcome {
         module: label(m),
         predicted: Predicted::Ok,
@@ -154,6 +177,8 @@ pub(in super::super) fn walk_module(targets: &[Target], m: &ModulePlan, plan: &P
     // The last real proxy error, the last 404/410, direct's error: each with go's words.
     let mut last_err: Option<(Failure, String)> = None;
     let mut last_notfound: Option<String> = None;
+    // Who answered that 404/410: the root cause names the proxy, not the module's host.
+    let mut last_notfound_host: Option<String> = None;
     let mut direct_err: Option<(Failure, String)> = None;
     let steps: Vec<&Step> = m
         .route
@@ -164,7 +189,8 @@ pub(in super::super) fn walk_module(targets: &[Target], m: &ModulePlan, plan: &P
         let later_healthy = |targets: &[Target]| {
             steps[i + 1..].iter().any(|s| match s {
                 Step::Proxy { proxy, .. } => {
-                    proxy_target(targets, proxy, m).is_some_and(Target::ok)
+                    let (own, host) = entry(proxy);
+                    own.as_ref().or(host).is_some_and(Target::ok)
                 }
                 Step::Direct(d) => matches!(direct_attempt(targets, m, d), Attempt::Served),
                 _ => false,
@@ -196,8 +222,13 @@ pub(in super::super) fn walk_module(targets: &[Target], m: &ModulePlan, plan: &P
                 fall_through,
                 ..
             } => {
-                let go_url = go_module_url(proxy, m, plan.reads_mod_first);
-                let target = proxy_target(targets, proxy, m);
+                let (own, host) = entry(proxy);
+                let target = own.as_ref().or(host);
+                // The module's own request is go's; the host's probe stands in for it.
+                let go_url = match &own {
+                    Some(t) => t.url.clone(),
+                    None => go_module_url(proxy, m, plan.reads_mod_first),
+                };
                 let attempt = target.map_or(Attempt::Unknown, |t| attempt_from(t, &go_url));
                 match attempt {
                     Attempt::Served | Attempt::Unknown => {
@@ -222,7 +253,10 @@ pub(in super::super) fn walk_module(targets: &[Target], m: &ModulePlan, plan: &P
                             secondary,
                         };
                     }
-                    Attempt::NotFound(e) => last_notfound = Some(e),
+                    Attempt::NotFound(e) => {
+                        last_notfound = Some(e);
+                        last_notfound_host = target.map(|t| t.host.clone());
+                    }
                     Attempt::Failed(f, e) => {
                         let stop = *fall_through == FallThrough::NotFoundOnly;
                         if stop && later_healthy(targets) {
@@ -266,7 +300,7 @@ pub(in super::super) fn walk_module(targets: &[Target], m: &ModulePlan, plan: &P
                 detail = quoted(&redact_urls(&error)),
             ),
         )
-        .host(m.host.clone())
+        .host(last_notfound_host.unwrap_or_else(|| m.host.clone()))
         .param("module", label(m))
         .param("detail", error),
     };
