@@ -1,8 +1,9 @@
 //! Remediation commands that work where the setting actually lives: `go env -w` for the go/env
 //! file, `unset`/`export` plus the profile file for an OS variable.
 
-use super::Remedy;
+use super::{Remedy, Said};
 use crate::config::{Config, Origin};
+use crate::text;
 
 /// Shell profile files that most likely set an environment variable, in the order to look.
 pub fn profile_files(cfg: &Config) -> Vec<String> {
@@ -30,18 +31,22 @@ pub fn sh_quote(v: &str) -> String {
 }
 
 /// Sets `key=value` where go will read it; when an OS variable would override the go/env file,
-/// says to change the variable instead.
-pub fn set_go_env(cfg: &Config, key: &str, value: &str, why: &str) -> Vec<Remedy> {
+/// says to change the variable instead. `why` is a catalog text, or English (legacy).
+pub fn set_go_env(cfg: &Config, key: &str, value: &str, why: impl Into<Said>) -> Vec<Remedy> {
     let origin = cfg.settings.get(key).map(|s| s.origin);
     let kv = sh_quote(&format!("{key}={value}"));
+    let why = why.into();
     if origin == Some(Origin::Env) {
+        let export = match why {
+            Said::Text(why) => Said::Text(text!("remedy-os-env-overrides", why = why, key = key)),
+            Said::English(why) => Said::English(format!(
+                "{why} ({key} comes from the OS environment, which overrides `go env -w`)"
+            )),
+        };
         return vec![
+            Remedy::run(export, format!("export {kv}")),
             Remedy::run(
-                format!("{why} ({key} comes from the OS environment, which overrides `go env -w`)"),
-                format!("export {kv}"),
-            ),
-            Remedy::run(
-                format!("make it permanent: find where {key} is set and change that line"),
+                text!("remedy-permanent-change", key = key),
                 format!(
                     "grep -n '{key}' {} 2>/dev/null",
                     profile_files(cfg).join(" ")
@@ -52,22 +57,29 @@ pub fn set_go_env(cfg: &Config, key: &str, value: &str, why: &str) -> Vec<Remedy
     vec![Remedy::run(why, format!("go env -w {kv}"))]
 }
 
-/// Removes a setting wherever it is set, so go falls back to its default.
-pub fn unset_go_env(cfg: &Config, key: &str, why: &str) -> Vec<Remedy> {
+/// Removes a setting wherever it is set, so go falls back to its default. `why` is a catalog
+/// text, or English (legacy).
+pub fn unset_go_env(cfg: &Config, key: &str, why: impl Into<Said>) -> Vec<Remedy> {
+    let why = why.into();
     match cfg.settings.get(key).map(|s| s.origin) {
-        Some(Origin::Env) => vec![
-            Remedy::run(
-                format!("{why} ({key} is set in the OS environment)"),
-                format!("unset {key}"),
-            ),
-            Remedy::run(
-                format!("make it permanent: remove the line that sets {key}"),
-                format!(
-                    "grep -n '{key}' {} 2>/dev/null",
-                    profile_files(cfg).join(" ")
+        Some(Origin::Env) => {
+            let unset = match why {
+                Said::Text(why) => Said::Text(text!("remedy-os-env-set", why = why, key = key)),
+                Said::English(why) => {
+                    Said::English(format!("{why} ({key} is set in the OS environment)"))
+                }
+            };
+            vec![
+                Remedy::run(unset, format!("unset {key}")),
+                Remedy::run(
+                    text!("remedy-permanent-remove", key = key),
+                    format!(
+                        "grep -n '{key}' {} 2>/dev/null",
+                        profile_files(cfg).join(" ")
+                    ),
                 ),
-            ),
-        ],
+            ]
+        }
         _ => vec![Remedy::run(why, format!("go env -u {key}"))],
     }
 }
