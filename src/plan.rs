@@ -270,9 +270,30 @@ pub enum SumdbStep {
     },
 }
 
+/// Why a host looks private: reports name the reason, and the probes expect private
+/// certificates and answers rather than public ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrivateHint {
+    IpAddress,
+    NoDot,
+    InternalDomain,
+    NetrcCredentials,
+}
+
+impl PrivateHint {
+    /// In English, as the JSON `reason` param has it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PrivateHint::IpAddress => "its host is an IP address",
+            PrivateHint::NoDot => "its host has no dot",
+            PrivateHint::InternalDomain => "its host is in an internal domain",
+            PrivateHint::NetrcCredentials => "you have netrc credentials for its host",
+        }
+    }
+}
+
 /// Why a host looks private (internal TLDs, no dot, an IP, netrc credentials), if it does.
-/// Used to expect private certificates and answers rather than public ones.
-pub fn private_hint(host: &str, netrc_machines: &[String]) -> Option<&'static str> {
+pub fn private_hint(host: &str, netrc_machines: &[String]) -> Option<PrivateHint> {
     const INTERNAL: &[&str] = &[
         ".corp",
         ".internal",
@@ -294,16 +315,16 @@ pub fn private_hint(host: &str, netrc_machines: &[String]) -> Option<&'static st
         .parse::<std::net::IpAddr>()
         .is_ok()
     {
-        return Some("its host is an IP address");
+        return Some(PrivateHint::IpAddress);
     }
     if !host.contains('.') {
-        return Some("its host has no dot");
+        return Some(PrivateHint::NoDot);
     }
     if INTERNAL.iter().any(|t| host.ends_with(t)) {
-        return Some("its host is in an internal domain");
+        return Some(PrivateHint::InternalDomain);
     }
     if netrc_machines.iter().any(|m| m.eq_ignore_ascii_case(&host)) {
-        return Some("you have netrc credentials for its host");
+        return Some(PrivateHint::NetrcCredentials);
     }
     None
 }

@@ -59,3 +59,5 @@ remedy-download-needed-toolchain = let go download the toolchain it needs
 remedy-or-install-release = or install that Go release
 remedy-let-go-download = let go download modules
 remedy-install-needed-release = install the needed Go release, or use a proxy that serves golang.org/toolchain
+remedy-drop-toolchain-line = drop the toolchain line
+remedy-or-let-go-download-it = or let go download it

@@ -59,3 +59,5 @@ remedy-download-needed-toolchain = 让 go 自动下载所需的工具链
 remedy-or-install-release = 或者安装该 Go 版本
 remedy-let-go-download = 让 go 可以下载模块
 remedy-install-needed-release = 安装所需的 Go 版本，或者改用能提供 golang.org/toolchain 的代理
+remedy-drop-toolchain-line = 删掉 toolchain 这一行
+remedy-or-let-go-download-it = 或者让 go 自动下载

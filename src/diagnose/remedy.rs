@@ -36,8 +36,9 @@ pub fn sh_quote(v: &str) -> String {
 pub fn set_go_env(cfg: &Config, key: &str, value: &str, why: impl Into<Said>) -> Vec<Remedy> {
     let origin = cfg.settings.get(key).map(|s| s.origin);
     let kv = sh_quote(&format!("{key}={value}"));
+    let why = why.into();
     if origin == Some(Origin::Env) {
-        let why = match why.into() {
+        let why = match why {
             Said::Text(why) => {
                 Said::Text(text!("remedy-env-overrides-go-env", why = why, key = key))
             }

@@ -1,0 +1,123 @@
+//! git, which go runs for `direct` fetches: missing, unreadable configuration, TLS verification
+//! turned off, `insteadOf` rewrites to SSH, and prompts that hang in CI.
+
+use super::super::{Code, Finding, Remedy, Severity};
+use crate::config::Config;
+use crate::plan::{Plan, Step};
+use crate::redact::redact_urls;
+use crate::text;
+
+pub(super) fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
+    let first_step_direct = |m: &&crate::plan::ModulePlan| {
+        m.route
+            .iter()
+            .find(|s| !matches!(s, Step::Skipped { .. }))
+            .is_some_and(|s| matches!(s, Step::Direct(_)))
+    };
+    if cfg.git.git.is_none() {
+        if let Some(m) = plan.modules.iter().find(first_step_direct) {
+            f.push(
+                Finding::of(
+                    Code::GitNotFound,
+                    text!("finding-git-not-found-module", module = &m.module),
+                )
+                .param("module", m.module.clone()),
+            );
+        } else if plan
+            .modules
+            .iter()
+            .any(|m| m.route.iter().any(|s| matches!(s, Step::Direct(_))))
+        {
+            f.push(
+                Finding::of(Code::GitNotFound, text!("finding-git-not-found"))
+                    .with_severity(Severity::Info),
+            );
+        }
+        return;
+    }
+    if let Some(e) = &cfg.git.error {
+        f.push(
+            Finding::of(
+                Code::GitConfigUnreadable,
+                text!("finding-git-config-unreadable"),
+            )
+            .evidence(e.clone()),
+        );
+    }
+    for e in cfg.git.ssl_verify_off() {
+        let scope = if e.scope == "local" {
+            "local"
+        } else {
+            &e.scope
+        };
+        f.push(
+            Finding::of(
+                Code::GitSslVerifyOff,
+                text!(
+                    "finding-git-ssl-verify-off",
+                    key = e.key.to_string(),
+                    scope = e.scope.to_string(),
+                    origin = e.origin.to_string()
+                ),
+            )
+            .param("key", e.key.to_string())
+            .param("scope", e.scope.to_string())
+            .param("origin", e.origin.to_string())
+            .fix(Remedy::run(
+                text!("remedy-git-verify-back-on-company-ca"),
+                format!("git config --{scope} --unset {}", e.key),
+            )),
+        );
+    }
+    if let Some(v) = cfg.env.get("GIT_SSL_NO_VERIFY") {
+        f.push(
+            Finding::of(
+                Code::GitSslVerifyOff,
+                text!("finding-git-ssl-verify-off-env", value = v),
+            )
+            .param("key", "GIT_SSL_NO_VERIFY")
+            .param("value", v)
+            .fix(Remedy::run(
+                text!("remedy-git-verify-back-on"),
+                "unset GIT_SSL_NO_VERIFY",
+            )),
+        );
+    }
+    for rule in cfg.git.insteadof_rules() {
+        let ssh = rule.base.starts_with("ssh://")
+            || (!rule.base.contains("://") && rule.base.contains('@') && rule.base.contains(':'));
+        if ssh {
+            let affected = plan
+                .modules
+                .iter()
+                .filter(|m| {
+                    m.route
+                        .iter()
+                        .any(|s| matches!(s, Step::Direct(d) if d.insteadof_origin.is_some()))
+                })
+                .count();
+            f.push(
+                Finding::of(
+                    Code::GitInsteadofSsh,
+                    text!(
+                        "finding-git-insteadof-ssh",
+                        prefix = redact_urls(&rule.prefix),
+                        base = redact_urls(&rule.base),
+                        origin = rule.origin.to_string(),
+                        count = affected
+                    ),
+                )
+                .param("prefix", rule.prefix.clone())
+                .param("base", rule.base.clone())
+                .param("origin", rule.origin.to_string())
+                .param("count", affected.to_string()),
+            );
+        }
+    }
+    if cfg.env.get("GIT_TERMINAL_PROMPT") == Some("1") {
+        f.push(Finding::of(
+            Code::GitTerminalPromptOn,
+            text!("finding-git-terminal-prompt-on"),
+        ));
+    }
+}
