@@ -181,3 +181,7 @@ finding-via = {" "}(via { $via })
 remedy-mark-private = mark it private: fetched directly, never sent to the public proxy or checksum database
 remedy-check-system-clock = check the system clock
 remedy-install-toolchain-or-proxy = install the Go release go.mod asks for, or use a GOPROXY entry that serves golang.org/toolchain
+remedy-gonosumdb-keep-proxy = keep fetching it through { $proxy } and tell go that the public checksum database cannot know it (GOPRIVATE would also send it around the proxy: GOPRIVATE sets GONOPROXY too)
+finding-gosum-mismatch = { $file } line { $line } records { $recorded } for { $module }@{ $version }/go.mod, but { $proxy } serves a go.mod whose hash is { $downloaded }: go stops with a SECURITY ERROR
+remedy-gosum-who-is-wrong = find out who is wrong before you change anything: a stale or hand-edited go.sum, a proxy serving other bytes, or a re-tagged { $module } { $version } (compare with another GOPROXY entry; the checksum database decides)
+remedy-gosum-refetch = if { $file } is the one that is wrong: remove its lines for this version and fetch it again, verified by the checksum database (a backup stays in .bak)

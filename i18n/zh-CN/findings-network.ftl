@@ -181,3 +181,7 @@ finding-via = （经由 { $via }）
 remedy-mark-private = 把它标记为私有模块：直连拉取，不会发送给公共代理或校验和数据库
 remedy-check-system-clock = 检查系统时钟
 remedy-install-toolchain-or-proxy = 安装 go.mod 要求的 Go 版本，或者改用能提供 golang.org/toolchain 的 GOPROXY
+remedy-gonosumdb-keep-proxy = 继续经 { $proxy } 拉取，并告诉 go 公共校验和数据库不可能认识这个模块（GOPRIVATE 会同时设置 GONOPROXY，让 go 绕过代理直接拉取）
+finding-gosum-mismatch = { $file } 第 { $line } 行记录的 { $module }@{ $version }/go.mod 哈希是 { $recorded }，而 { $proxy } 返回的 go.mod 哈希是 { $downloaded }：go 会报 SECURITY ERROR 并停止
+remedy-gosum-who-is-wrong = 改动之前先弄清是谁错了：go.sum 过期或被手工改过、代理返回了不同的内容，还是 { $module } { $version } 被重新打了 tag（可以和另一个 GOPROXY 条目比对，以校验和数据库为准）
+remedy-gosum-refetch = 如果错的是 { $file }：删掉这个版本的几行，再重新拉取，由校验和数据库校验（备份保存在 .bak 文件中）

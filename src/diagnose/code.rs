@@ -185,8 +185,8 @@ codes! {
         PrivateModuleNotPrivate = "PRIVATE_MODULE_NOT_PRIVATE", Warning, Config;
         /// The module path is not valid.
         ModulePathMalformed = "MODULE_PATH_MALFORMED", Error, Config, explain_only;
-        /// The downloaded module differs from the hash in go.sum.
-        GosumMismatch = "GOSUM_MISMATCH", Error, Config, explain_only;
+        /// What a proxy serves differs from the hash go.sum records: go stops with a SECURITY ERROR.
+        GosumMismatch = "GOSUM_MISMATCH", Error, Config;
         /// SSL_CERT_FILE names a file that does not exist: HTTPS fails unless SSL_CERT_DIR has roots.
         SslCertFileMissing = "SSL_CERT_FILE_MISSING", Error, Tls;
         /// SSL_CERT_DIR lists directories that do not exist.

@@ -11,6 +11,7 @@ use super::walk::module::walk_module;
 use super::walk::sumdb::walk_sumdb;
 use super::walk::toolchain::walk_toolchain;
 use crate::config::Config;
+use crate::diagnose::module_files;
 use crate::diagnose::predict::{self, Outcome, Predicted, label};
 use crate::diagnose::remedy::set_go_env;
 use crate::diagnose::{Code, Finding, Layer, Remedy, Severity};
@@ -190,6 +191,24 @@ fn walk_modules(
         }
         outcome.modules[i] = w.outcome;
     }
+    // go compares each go.mod it fetched with go.sum before it goes on.
+    for (i, m) in plan.modules.iter().enumerate() {
+        if outcome.modules[i].predicted != Predicted::Ok {
+            continue;
+        }
+        let Some((mismatch, proxy)) =
+            module_files::walk_of(walks, m).and_then(|w| module_files::go_mod_mismatch(cfg, w))
+        else {
+            continue;
+        };
+        let f = gosum_mismatch(&mismatch, &proxy);
+        outcome.modules[i].predicted = Predicted::Fail;
+        outcome.modules[i].error = Some(mismatch.go_error());
+        if root.is_none() {
+            *root = Some(f.clone());
+        }
+        findings.push(f);
+    }
     // go verifies what it downloaded: the checksum route matters only for modules it gets.
     let fetched = plan
         .modules
@@ -240,11 +259,13 @@ fn walk_modules(
     if let Some(mut f) = walk.failure {
         // A module the database does not know, fetched by path: a private module sent to the
         // public checksum database. Settings alone are at fault: layer config, no host.
+        let answer = lookup_answer(targets);
         if f.code == Code::SumdbLookupNotFound
-            && let Some(m) = plan.modules.iter().find(|m| {
+            && let Some((i, m)) = plan.modules.iter().enumerate().find(|(_, m)| {
                 m.needs_sumdb
                     && missing.as_ref().is_none_or(|lm| *lm == label(m))
-                    && private_hint(&m.host, &cfg.netrc.machines).is_some()
+                    && (private_hint(&m.host, &cfg.netrc.machines).is_some()
+                        || answer.as_deref().is_some_and(database_cannot_see))
             })
         {
             f.code = Code::PrivateModuleNotPrivate;
@@ -252,12 +273,28 @@ fn walk_modules(
             f.host = None;
             f.remediation.clear();
             f = f.param("host", m.host.clone());
-            f.remediation.extend(set_go_env(
-                cfg,
-                "GOPRIVATE",
-                &m.host,
-                text!("remedy-mark-private"),
-            ));
+            let prefix = private_prefix(&m.module);
+            // GOPRIVATE also means GONOPROXY: a module served through a proxy keeps that route
+            // only with GONOSUMDB.
+            let via_proxy = outcome.modules[i]
+                .via
+                .as_deref()
+                .filter(|v| *v != "direct")
+                .map(str::to_owned);
+            match via_proxy {
+                Some(proxy) => f.remediation.extend(set_go_env(
+                    cfg,
+                    "GONOSUMDB",
+                    &crate::diagnose::remedy::with_pattern(cfg.get("GONOSUMDB"), &prefix),
+                    text!("remedy-gonosumdb-keep-proxy", proxy = proxy),
+                )),
+                None => f.remediation.extend(set_go_env(
+                    cfg,
+                    "GOPRIVATE",
+                    &crate::diagnose::remedy::with_pattern(cfg.get("GOPRIVATE"), &prefix),
+                    text!("remedy-mark-private"),
+                )),
+            }
         }
         let f = f.told();
         if root.is_none() {
@@ -266,6 +303,86 @@ fn walk_modules(
         findings.push(f);
     }
     outcome.sumdb = walk.outcome;
+}
+
+/// go.sum and a proxy disagree about a go.mod: go refuses it. Either may be wrong (a stale or
+/// hand-edited go.sum, a proxy serving other bytes, a retagged release): removing the lines
+/// makes go verify the module again against the checksum database, never without it.
+fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str) -> Finding {
+    let version = m.version.trim_end_matches("/go.mod");
+    let file = m.file.display().to_string();
+    let pattern = format!(r"\#^{} {}[ /]#d", m.module, version);
+    Finding::of(
+        Code::GosumMismatch,
+        text!(
+            "finding-gosum-mismatch",
+            module = m.module.as_str(),
+            version = version,
+            file = m.label.as_str(),
+            line = m.recorded.line,
+            recorded = m.recorded.hash.as_str(),
+            proxy = proxy,
+            downloaded = m.downloaded.as_str(),
+        ),
+    )
+    .host(
+        crate::config::gourl::parse(proxy)
+            .map(|u| u.hostname().to_owned())
+            .unwrap_or_default(),
+    )
+    .param("module", format!("{}@{version}", m.module))
+    .param("detail", m.go_error())
+    .fix(Remedy::note(text!(
+        "remedy-gosum-who-is-wrong",
+        module = m.module.as_str(),
+        version = version
+    )))
+    .fix(Remedy::run(
+        text!("remedy-gosum-refetch", file = m.label.as_str()),
+        format!(
+            "sed -i.bak '{pattern}' {} && go get {}@{version}",
+            crate::diagnose::remedy::sh_quote(&file),
+            m.module
+        ),
+    ))
+}
+
+/// What the checksum database said to the lookup that failed (go's words, with its body).
+fn lookup_answer(targets: &[Target]) -> Option<String> {
+    targets.iter().find_map(|t| {
+        let l = t.layer(LayerName::Sumdb)?;
+        l.detail.as_sumdb()?.lookup.as_ref()?;
+        Some(l.error.as_ref()?.message.clone())
+    })
+}
+
+/// The public checksum database could not fetch the module at all — its 404/410 body names
+/// the reason (`not found: M@V: unrecognized import path …`, a credential prompt, a missing
+/// repository): the module is private, and the settings are at fault, not the database.
+fn database_cannot_see(answer: &str) -> bool {
+    const UNSEEN: &[&str] = &[
+        "unrecognized import path",
+        "terminal prompts disabled",
+        "could not read Username",
+        "Repository not found",
+        "repository not found",
+        "no such host",
+        "401 Unauthorized",
+        "403 Forbidden",
+    ];
+    answer.contains("not found:") && UNSEEN.iter().any(|u| answer.contains(u))
+}
+
+/// The pattern that marks a module private: its host, or on a shared code host the owner's
+/// prefix (`github.com/acme`), as people write GOPRIVATE.
+fn private_prefix(module: &str) -> String {
+    const SHARED_HOSTS: &[&str] = &["github.com", "gitlab.com", "bitbucket.org", "gitee.com"];
+    let parts: Vec<&str> = module.split('/').collect();
+    match parts.as_slice() {
+        [host, owner, ..] if SHARED_HOSTS.contains(host) => format!("{host}/{owner}"),
+        [host, ..] => (*host).to_owned(),
+        [] => module.to_owned(),
+    }
 }
 
 /// Observations off the route go takes: secondary, and only when not already explained; and
