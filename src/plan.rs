@@ -6,6 +6,7 @@
 //! the same description of what go will do.
 
 pub mod auth;
+pub mod git_auth;
 pub mod goerror;
 
 use serde::Serialize;

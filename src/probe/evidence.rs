@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::{Serialize, Serializer};
 
+use super::discovery::GoImport;
 use super::error::{DnsError, TcpError};
-use super::vcs::GoImport;
+use crate::plan::git_auth::GitCredentials;
 
 /// A layer's `detail`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,6 +45,13 @@ impl Evidence {
     }
 
     pub fn as_tcp(&self) -> Option<&TcpEvidence> {
+        match self {
+            Evidence::Tcp(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn as_tcp_mut(&mut self) -> Option<&mut TcpEvidence> {
         match self {
             Evidence::Tcp(t) => Some(t),
             _ => None,
@@ -200,6 +208,29 @@ pub struct TcpEvidence {
     /// The address that connected.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub connected: Option<String>,
+    /// What an SSH server said first, when its greeting was read (ssh.rs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ssh: Option<Box<SshGreeting>>,
+}
+
+/// An SSH server's greeting (RFC 4253 §4.2), read without sending anything.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SshGreeting {
+    /// The identification line (`SSH-2.0-OpenSSH_9.6`), printable ASCII, at most 255 bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub banner: Option<String>,
+    /// What came instead of one (sanitised, at most 255 bytes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
+    /// Lines the server sent before its identification (allowed, and shown by ssh).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub preamble_lines: usize,
+    /// Time from the connection to the greeting (or to giving up).
+    pub ms: f64,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -353,6 +384,73 @@ pub struct HttpEvidence {
     /// The go-import tags of a discovery page that match the module.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub go_import: Option<Vec<GoImport>>,
+    /// go-get discovery as go reads the page (discovery/).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discovery: Option<DiscoveryEvidence>,
+    /// git's first request to a repository, as git would take the answer (git_http.rs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub git: Option<GitHttpEvidence>,
+}
+
+/// A go-get discovery page read as go reads it (`repoRootForImportDynamic`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DiscoveryEvidence {
+    /// Every go-import tag go reads on the page, in go's order (`mod` entries first).
+    pub tags: Vec<GoImport>,
+    /// The tag go follows, when exactly one matches the module.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chosen: Option<GoImport>,
+    /// For a tag naming a shorter prefix: that prefix's own page, which must agree.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prefix_page: Option<PrefixPage>,
+    /// The go whose rules apply reads four-field tags (go ≥ 1.25).
+    pub subdir_field: bool,
+}
+
+/// The page of a shorter prefix, fetched to verify a tag (`metaImportsForPrefix`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrefixPage {
+    pub url: String,
+    /// Absent when nothing answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    pub agrees: bool,
+}
+
+/// git's `GET <repo>/info/refs?service=git-upload-pack`, sent as git sends it before any
+/// credentials, and what git would make of the answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GitHttpEvidence {
+    /// The repository URL git was given (after `insteadOf`, redacted).
+    pub repo: String,
+    /// How git would talk to the server, when it would.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<GitProtocol>,
+    /// The media type of the answer (git requires `application/x-git-upload-pack-advertisement`
+    /// for smart HTTP).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// The first pkt-line of an advertisement (`# service=git-upload-pack`, `version 2`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_line: Option<String>,
+    /// The schemes of `WWW-Authenticate` (`Basic`, `Bearer`, `Negotiate`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub auth_schemes: Vec<String>,
+    /// What git has to answer a 401 with (kinds only; nothing was sent).
+    pub credentials: GitCredentials,
+}
+
+/// How git talks to an HTTP repository.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GitProtocol {
+    /// Smart HTTP, protocol version 2.
+    SmartV2,
+    SmartV1,
+    /// Smart HTTP, the original protocol (refs advertised at once).
+    SmartV0,
+    /// Plain files (`info/refs` listing): git's dumb HTTP.
+    Dumb,
 }
 
 impl HttpEvidence {
@@ -505,6 +603,13 @@ pub struct TargetContext {
     /// GOSUMDB names the database's URL itself.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explicit_url: Option<bool>,
+    /// The repository go hands to git (from the go-import tag or go's table of known hosts),
+    /// before git's `insteadOf`; redacted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repo_url: Option<String>,
+    /// Where the `insteadOf` rule that rewrote it is configured.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub insteadof_origin: Option<String>,
 }
 
 /// A step of go's route that is not a GOPROXY entry.
@@ -512,6 +617,18 @@ pub struct TargetContext {
 pub enum ProbeStep {
     #[serde(rename = "go-get discovery")]
     GoGetDiscovery,
+    /// git's first request to an http(s) repository (`info/refs`).
+    #[serde(rename = "git smart http")]
+    GitSmartHttp,
+    /// An ssh repository's server greeting.
+    #[serde(rename = "ssh banner")]
+    SshBanner,
+    /// A repository git reaches otherwise (`git://`): can it be reached?
+    #[serde(rename = "git host")]
+    GitHost,
+    /// go would not run git for this module (discovery failed, or another VCS).
+    #[serde(rename = "git not run")]
+    GitNotRun,
 }
 
 /// What was asked of `golang.org/toolchain`.
@@ -566,6 +683,7 @@ mod tests {
                 ms: Some(1.5),
             }],
             connected: None,
+            ssh: None,
         };
         assert_eq!(
             v(&tcp.into()),

@@ -211,11 +211,7 @@ fn closed() -> (ProbeError, String) {
 fn first_error(f: &Fetched) -> (ProbeError, String) {
     f.layers
         .iter()
-        .find_map(|l| {
-            l.error
-                .as_ref()
-                .map(|e| (e.kind.clone(), e.message.clone()))
-        })
+        .find_map(|l| l.error.as_ref().map(|e| (e.kind, e.message.clone())))
         .unwrap_or_else(|| (ProbeError::Tcp(TcpError::Other), "no answer".to_owned()))
 }
 
