@@ -7,6 +7,7 @@
 
 pub mod auth;
 pub mod command;
+pub mod git_auth;
 pub mod goerror;
 pub mod imports;
 pub mod semver;

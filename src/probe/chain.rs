@@ -38,7 +38,7 @@ impl Leg {
     }
 
     /// Lists TCP as skipped after a name that did not resolve.
-    fn or_unresolved(mut self) -> Self {
+    pub(super) fn or_unresolved(mut self) -> Self {
         if let [dns] = self.layers.as_slice()
             && dns.layer == LayerName::Dns
             && !dns.is_ok()

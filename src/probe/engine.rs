@@ -1,7 +1,7 @@
 //! The probe engine: runs the targets derived from the plan (targets.rs) concurrently, layer by
 //! layer, under one deadline — in two stages when a toolchain switch mid-command depends on
 //! what the first found — and hands each to the probe of its kind (goproxy.rs for URLs,
-//! chain.rs for hosts to reach, vcs.rs for git). A target that cannot finish in time is
+//! chain.rs for hosts to reach, git_repo.rs for a repository, vcs.rs for `git ls-remote`). A target that cannot finish in time is
 //! reported as timed out, never dropped. Input: [`Config`], [`Plan`], [`ProbeOptions`];
 //! output: [`Target`]s.
 
@@ -10,18 +10,23 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::chain::{self, Net};
+use super::discovery::{Board, Found};
 use super::dns::{CompareResolver, DnsSetup};
 use super::evidence::Evidence;
 use super::fetch::fetch;
-use super::targets::{self, Need, Spec};
+use super::targets::{self, Need, Purpose, Spec};
 use super::tls::TlsSetup;
 use super::vcs::{self, GitCheck};
-use super::{Deadline, LayerResult, Limits, Progress, Role, Target, TcpError, goproxy, no_answer};
+use super::{
+    Deadline, LayerName, LayerResult, Limits, Progress, Role, Target, TcpError, goproxy, no_answer,
+};
 use crate::config::Config;
 use crate::config::env::Environment;
+use crate::config::git::GitConfig;
 use crate::config::gosumdb::{SumDb, SumDbSetting};
 use crate::config::gourl::{self, GoUrl};
 use crate::config::http_proxy::HttpProxyConfig;
+use crate::config::netrc::NetrcInfo;
 use crate::plan::auth::Credentials;
 use crate::plan::{Plan, private_hint};
 
@@ -45,6 +50,14 @@ pub(super) struct Setup {
     pub(super) netrc: Vec<String>,
     pub(super) auth: Credentials,
     pub(super) sumdb: Option<SumDb>,
+    /// The user's git configuration (`insteadOf`, credential helpers) and netrc, for git's
+    /// first request.
+    pub(super) git_config: GitConfig,
+    pub(super) netrc_info: NetrcInfo,
+    /// The go whose rules apply reads four-field go-import tags (≥ 1.25).
+    pub(super) subdir_field: bool,
+    /// What each go-get discovery found, for the git probes of the same modules.
+    pub(super) discoveries: Board,
 }
 
 fn setup(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Setup {
@@ -70,6 +83,28 @@ fn setup(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Setup {
             Ok(SumDbSetting::Db(db)) => Some(db.clone()),
             _ => None,
         },
+        git_config: cfg.git.clone(),
+        netrc_info: cfg.netrc.clone(),
+        subdir_field: cfg.rules_version.at_least(1, 25),
+        discoveries: Board::default(),
+    }
+}
+
+/// What a discovery target found: the tag go follows when every layer passed, else go's error.
+fn found(t: &Target) -> Found {
+    let chosen = t
+        .layer(LayerName::Http)
+        .and_then(|l| l.detail.as_http())
+        .and_then(|h| h.discovery.as_ref())
+        .and_then(|d| d.chosen.clone());
+    match (t.first_failure(), chosen) {
+        (None, Some(tag)) => Found::Repo(tag),
+        (failure, _) => Found::Failed(
+            failure
+                .and_then(LayerResult::message)
+                .unwrap_or("no answer")
+                .to_owned(),
+        ),
     }
 }
 
@@ -250,6 +285,11 @@ fn unfinished(spec: &Spec, waited: Duration) -> Target {
         ),
         Spec::GitHost { host, port, .. } => (format!("{host}:{port}"), Role::Vcs, host.clone()),
         Spec::GitRemote { url, .. } => (url.clone(), Role::Vcs, String::new()),
+        Spec::GitRepo(r) => (
+            r.git_url.clone(),
+            Role::Vcs,
+            crate::plan::git_endpoint(&r.git_url).0,
+        ),
         Spec::ProxyHop { proxy } => (
             proxy.clone(),
             Role::HttpProxy,
@@ -281,7 +321,15 @@ async fn probe(setup: &Setup, deadline: Deadline, spec: Spec) -> Target {
             role,
             purpose,
             context,
-        } => goproxy::probe_url(setup, deadline, &url, role, purpose, context).await,
+        } => {
+            let discovery = matches!(purpose, Purpose::Discovery { .. });
+            let t = goproxy::probe_url(setup, deadline, &url, role, purpose, context).await;
+            if discovery {
+                setup.discoveries.post(&url, found(&t));
+            }
+            t
+        }
+        Spec::GitRepo(r) => super::git_repo::probe(setup, deadline, r).await,
         Spec::GitHost {
             host,
             port,
@@ -302,25 +350,18 @@ async fn probe(setup: &Setup, deadline: Deadline, spec: Spec) -> Target {
         Spec::GitRemote {
             url,
             discovery,
-            module,
             context,
         } => {
             let (host, _, _) = crate::plan::git_endpoint(&url);
             // go asks git for the repository the go-import tag names (often `….git`), not the
-            // module path: find it the same way first.
+            // module path: what the discovery target of the module found.
             let mut repo = url.clone();
-            if let Some(d) = &discovery {
-                let public = private_hint(&host, &setup.netrc).is_none();
-                let f = fetch(setup, deadline, d, public, false).await;
-                if let Some(a) = &f.answer {
-                    let imports = vcs::go_imports(&String::from_utf8_lossy(&a.body));
-                    if let Some(i) = imports.iter().find(|i| {
-                        i.vcs == "git"
-                            && (module == i.prefix || module.starts_with(&format!("{}/", i.prefix)))
-                    }) {
-                        repo = i.repo.clone();
-                    }
-                }
+            if let Some(d) = &discovery
+                && let Some(Found::Repo(tag)) =
+                    setup.discoveries.wait(d, deadline.remaining()).await
+                && tag.vcs == "git"
+            {
+                repo = tag.repo;
             }
             let git: Option<GitCheck> = match &setup.git {
                 Some(g) => Some(

@@ -1,8 +1,9 @@
 //! What went wrong at each probe layer, as types: one `#[non_exhaustive]` enum per layer (and
-//! one for `file://` reads and one for `git ls-remote`), each variant a cause a rule can match
-//! on. `kind()` is the stable `error.kind` string of docs/json-contract.md `targets[].layers[]`
-//! (`nxdomain`, `refused`, `unknown_issuer_interception`, …), which the report writes; the human
-//! message travels beside them in [`LayerError`](super::LayerError).
+//! one each for `file://` reads, git's first HTTP request, an SSH greeting and `git ls-remote`),
+//! each variant a cause a rule can match on. `kind()` is the stable `error.kind` string of
+//! docs/json-contract.md `targets[].layers[]` (`nxdomain`, `refused`,
+//! `unknown_issuer_interception`, …), which the report writes; the human message travels beside
+//! them in [`LayerError`](super::LayerError).
 
 use super::LayerName;
 
@@ -154,8 +155,19 @@ error_kinds! {
         BodyTooLarge => "body_too_large",
         /// The body stopped arriving before its end.
         BodyStalled => "body_stalled",
-        /// A go-get discovery page without a matching go-import tag.
+        /// A go-get discovery page without a matching go-import tag (none at all, none for
+        /// the module, or a page go could not read).
         NoGoImport => "no_go_import",
+        /// More than one go-import tag matches the module (`matchGoImport`).
+        MultipleGoImports => "multiple_go_imports",
+        /// The tag names a shorter prefix whose own page says otherwise.
+        GoImportDisagree => "go_import_disagree",
+        /// The tag's repository root is not a URL with a scheme go accepts.
+        InvalidRepoRoot => "invalid_repo_root",
+        /// The tag's subdirectory starts with `/` or `-` (go ≥ 1.25 reads the field).
+        InvalidSubdir => "invalid_subdir",
+        /// The tag names a version control system go does not know.
+        UnknownVcs => "unknown_vcs",
     }
 }
 
@@ -170,6 +182,45 @@ error_kinds! {
         Forbidden => "forbidden",
         /// Not a regular file, or a read error.
         Unreadable => "file_error",
+    }
+}
+
+error_kinds! {
+    /// git's first request (`GET <repo>/info/refs?service=git-upload-pack`, git_http.rs)
+    /// answered with something git cannot use; reported on the HTTP layer.
+    pub enum GitHttpError {
+        /// 401 and git would find no credentials, and may not prompt (go sets
+        /// GIT_TERMINAL_PROMPT=0).
+        AuthRequired => "git_auth_required",
+        /// 403.
+        Forbidden => "git_forbidden",
+        /// 404: no such repository (or one hidden from anonymous users).
+        NotFound => "git_repo_not_found",
+        /// An HTML page (200, or at the end of redirects): a login or SSO page.
+        LoginPage => "git_login_page",
+        /// 200 with neither a smart-HTTP advertisement nor a dumb `info/refs` listing.
+        NotGit => "git_not_a_repository",
+        /// The advertisement does not start as git requires, or is an `ERR` packet.
+        BadAdvertisement => "git_bad_advertisement",
+        /// 5xx.
+        ServerError => "git_server_error",
+        /// Any other status.
+        Status => "git_status",
+    }
+}
+
+error_kinds! {
+    /// An SSH server's greeting that did not come (ssh.rs); reported on the TCP layer, whose
+    /// connection did open.
+    pub enum SshError {
+        /// Connected, and no identification line before the deadline.
+        BannerTimeout => "ssh_banner_timeout",
+        /// The server closed the connection before identifying itself.
+        Closed => "ssh_closed",
+        /// Something else answered (HTTP, TLS, …).
+        NotSsh => "not_ssh",
+        /// Only SSH protocol 1, which OpenSSH no longer speaks.
+        Protocol1 => "ssh_protocol_obsolete",
     }
 }
 
@@ -247,6 +298,10 @@ pub enum ProbeError {
     File(FileError),
     Proxy(ProxyError),
     Sumdb(SumdbError),
+    /// git's first request, on the HTTP layer.
+    GitHttp(GitHttpError),
+    /// An SSH server's greeting, on the TCP layer.
+    Ssh(SshError),
 }
 
 impl ProbeError {
@@ -260,6 +315,8 @@ impl ProbeError {
             ProbeError::File(e) => e.kind(),
             ProbeError::Proxy(e) => e.kind(),
             ProbeError::Sumdb(e) => e.kind(),
+            ProbeError::GitHttp(e) => e.kind(),
+            ProbeError::Ssh(e) => e.kind(),
         }
     }
 
@@ -267,9 +324,9 @@ impl ProbeError {
     pub fn layer(self) -> LayerName {
         match self {
             ProbeError::Dns(_) => LayerName::Dns,
-            ProbeError::Tcp(_) => LayerName::Tcp,
+            ProbeError::Tcp(_) | ProbeError::Ssh(_) => LayerName::Tcp,
             ProbeError::Tls(_) => LayerName::Tls,
-            ProbeError::Http(_) | ProbeError::File(_) => LayerName::Http,
+            ProbeError::Http(_) | ProbeError::File(_) | ProbeError::GitHttp(_) => LayerName::Http,
             ProbeError::Proxy(_) => LayerName::Proxy,
             ProbeError::Sumdb(_) => LayerName::Sumdb,
         }
@@ -308,7 +365,9 @@ into_probe_error!(
     Http(HttpError),
     File(FileError),
     Proxy(ProxyError),
-    Sumdb(SumdbError)
+    Sumdb(SumdbError),
+    GitHttp(GitHttpError),
+    Ssh(SshError)
 );
 
 #[cfg(test)]
@@ -335,6 +394,13 @@ mod tests {
         check(&ProxyError::ALL.iter().map(|e| e.kind()).collect::<Vec<_>>());
         check(&SumdbError::ALL.iter().map(|e| e.kind()).collect::<Vec<_>>());
         check(&GitError::ALL.iter().map(|e| e.kind()).collect::<Vec<_>>());
+        check(
+            &GitHttpError::ALL
+                .iter()
+                .map(|e| e.kind())
+                .collect::<Vec<_>>(),
+        );
+        check(&SshError::ALL.iter().map(|e| e.kind()).collect::<Vec<_>>());
     }
 
     #[test]

@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use super::discovery::GoImport;
 use super::error::{DnsError, TcpError};
-use super::vcs::GoImport;
+use crate::plan::git_auth::GitCredentials;
 
 /// A layer's `detail`.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +41,13 @@ impl Evidence {
     }
 
     pub fn as_tcp(&self) -> Option<&TcpEvidence> {
+        match self {
+            Evidence::Tcp(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn as_tcp_mut(&mut self) -> Option<&mut TcpEvidence> {
         match self {
             Evidence::Tcp(t) => Some(t),
             _ => None,
@@ -183,6 +191,21 @@ pub struct TcpEvidence {
     pub attempts: Vec<DialAttempt>,
     /// The address that connected.
     pub connected: Option<String>,
+    /// What an SSH server said first, when its greeting was read (ssh.rs).
+    pub ssh: Option<Box<SshGreeting>>,
+}
+
+/// An SSH server's greeting (RFC 4253 §4.2), read without sending anything.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SshGreeting {
+    /// The identification line (`SSH-2.0-OpenSSH_9.6`), printable ASCII, at most 255 bytes.
+    pub banner: Option<String>,
+    /// What came instead of one (sanitised, at most 255 bytes).
+    pub other: Option<String>,
+    /// Lines the server sent before its identification (allowed, and shown by ssh).
+    pub preamble_lines: usize,
+    /// Time from the connection to the greeting (or to giving up).
+    pub ms: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -312,6 +335,63 @@ pub struct HttpEvidence {
     pub content_length: Option<Option<String>>,
     /// The go-import tags of a discovery page that match the module.
     pub go_import: Option<Vec<GoImport>>,
+    /// go-get discovery as go reads the page (discovery/).
+    pub discovery: Option<DiscoveryEvidence>,
+    /// git's first request to a repository, as git would take the answer (git_http.rs).
+    pub git: Option<GitHttpEvidence>,
+}
+
+/// A go-get discovery page read as go reads it (`repoRootForImportDynamic`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DiscoveryEvidence {
+    /// Every go-import tag go reads on the page, in go's order (`mod` entries first).
+    pub tags: Vec<GoImport>,
+    /// The tag go follows, when exactly one matches the module.
+    pub chosen: Option<GoImport>,
+    /// For a tag naming a shorter prefix: that prefix's own page, which must agree.
+    pub prefix_page: Option<PrefixPage>,
+    /// The go whose rules apply reads four-field tags (go ≥ 1.25).
+    pub subdir_field: bool,
+}
+
+/// The page of a shorter prefix, fetched to verify a tag (`metaImportsForPrefix`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrefixPage {
+    pub url: String,
+    /// Absent when nothing answered.
+    pub status: Option<u16>,
+    pub agrees: bool,
+}
+
+/// git's `GET <repo>/info/refs?service=git-upload-pack`, sent as git sends it before any
+/// credentials, and what git would make of the answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GitHttpEvidence {
+    /// The repository URL git was given (after `insteadOf`, redacted).
+    pub repo: String,
+    /// How git would talk to the server, when it would.
+    pub protocol: Option<GitProtocol>,
+    /// The media type of the answer (git requires `application/x-git-upload-pack-advertisement`
+    /// for smart HTTP).
+    pub content_type: Option<String>,
+    /// The first pkt-line of an advertisement (`# service=git-upload-pack`, `version 2`).
+    pub first_line: Option<String>,
+    /// The schemes of `WWW-Authenticate` (`Basic`, `Bearer`, `Negotiate`).
+    pub auth_schemes: Vec<String>,
+    /// What git has to answer a 401 with (kinds only; nothing was sent).
+    pub credentials: GitCredentials,
+}
+
+/// How git talks to an HTTP repository.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GitProtocol {
+    /// Smart HTTP, protocol version 2.
+    SmartV2,
+    SmartV1,
+    /// Smart HTTP, the original protocol (refs advertised at once).
+    SmartV0,
+    /// Plain files (`info/refs` listing): git's dumb HTTP.
+    Dumb,
 }
 
 impl HttpEvidence {
@@ -441,12 +521,25 @@ pub struct TargetContext {
     pub request: Option<ToolchainRequest>,
     /// GOSUMDB names the database's URL itself.
     pub explicit_url: Option<bool>,
+    /// The repository go hands to git (from the go-import tag or go's table of known hosts),
+    /// before git's `insteadOf`; redacted.
+    pub repo_url: Option<String>,
+    /// Where the `insteadOf` rule that rewrote it is configured.
+    pub insteadof_origin: Option<String>,
 }
 
 /// A step of go's route that is not a GOPROXY entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProbeStep {
     GoGetDiscovery,
+    /// git's first request to an http(s) repository (`info/refs`).
+    GitSmartHttp,
+    /// An ssh repository's server greeting.
+    SshBanner,
+    /// A repository git reaches otherwise (`git://`): can it be reached?
+    GitHost,
+    /// go would not run git for this module (discovery failed, or another VCS).
+    GitNotRun,
 }
 
 /// What was asked of `golang.org/toolchain`.

@@ -31,6 +31,17 @@ fn authorization(auth: &Credentials, url: &str) -> Option<String> {
     }
 }
 
+/// How a request is made: go's way by default; git's first request differs.
+#[derive(Debug, Clone, Default)]
+pub(super) struct How {
+    /// Ask for the first byte only (a zip: is it there?).
+    pub(super) range: bool,
+    /// No credentials at all: git sends them only after a 401.
+    pub(super) anonymous: bool,
+    /// Headers to add; a User-Agent among them replaces go's.
+    pub(super) headers: Vec<(&'static str, String)>,
+}
+
 /// DNS → TCP → (proxy) → TLS → HTTP for one URL, following redirects as go does.
 pub(super) async fn fetch(
     setup: &Setup,
@@ -39,16 +50,35 @@ pub(super) async fn fetch(
     public: bool,
     range: bool,
 ) -> Fetched {
+    let how = How {
+        range,
+        ..How::default()
+    };
+    fetch_as(setup, deadline, url, public, &how).await
+}
+
+/// [`fetch`], asked the way `how` says.
+pub(super) async fn fetch_as(
+    setup: &Setup,
+    deadline: Deadline,
+    url: &str,
+    public: bool,
+    how: &How,
+) -> Fetched {
     let mut redirects: Vec<Redirect> = Vec::new();
     let mut current = url.to_owned();
     let first_host = gourl::parse(url)
         .map(|u| u.hostname().to_owned())
         .unwrap_or_default();
-    let first_auth = authorization(&setup.auth, url);
+    let first_auth = if how.anonymous {
+        None
+    } else {
+        authorization(&setup.auth, url)
+    };
     loop {
         // net/http keeps the header on redirects within the same domain; elsewhere only the new
         // URL's own userinfo counts.
-        let auth = if current == url {
+        let auth = if current == url || how.anonymous {
             first_auth.clone()
         } else {
             match gourl::parse(&current) {
@@ -62,7 +92,7 @@ pub(super) async fn fetch(
                 Err(_) => None,
             }
         };
-        let mut f = fetch_once(setup, deadline, &current, public, range, auth).await;
+        let mut f = fetch_once(setup, deadline, &current, public, how, auth).await;
         let Some(a) = &f.answer else { return f };
         let location = a.header("location").map(str::to_owned);
         if !matches!(a.status, 301 | 302 | 303 | 307 | 308) || location.is_none() {
@@ -206,9 +236,10 @@ async fn fetch_once(
     deadline: Deadline,
     url: &str,
     public: bool,
-    range: bool,
+    how: &How,
     auth: Option<String>,
 ) -> Fetched {
+    let range = how.range;
     let mut layers = Vec::new();
     let parsed = match gourl::parse(url) {
         Ok(u) => u,
@@ -313,6 +344,7 @@ async fn fetch_once(
     if range {
         extra.push(("range", "bytes=0-0".to_owned()));
     }
+    extra.extend(how.headers.iter().cloned());
     let sent_at = seen.lock().map(|x| x.bytes_read).unwrap_or(0);
     match conn
         .get(

@@ -1,20 +1,24 @@
 //! The GOPROXY protocol probes: a module's `@v/list` (and the `.info` of the required version),
-//! a `file://` proxy's first file, the toolchain zip and list, go-get discovery — each answer
-//! judged the way go reads it (status, HTML, payload), with what was read kept as evidence.
-//! Input: a URL and its purpose from targets.rs; output: the [`Target`].
+//! a `file://` proxy's first file, the toolchain zip and list, go-get discovery (judged in
+//! discovery/) — each answer judged the way go reads it (status, HTML, payload), with what
+//! was read kept as evidence. Input: a URL and its purpose from targets.rs; output: the
+//! [`Target`].
 
 use std::time::Duration;
 
 use serde_json::Value;
 
+use super::discovery;
 use super::engine::Setup;
-use super::evidence::{Evidence, GoModFetch, InfoCheck, TargetContext};
-use super::fetch::{fetch, follow_up, http_evidence};
+use super::evidence::{
+    DiscoveryEvidence, Evidence, GoModFetch, InfoCheck, PrefixPage, TargetContext,
+};
+use super::fetch::{Fetched, fetch, follow_up, http_evidence};
 use super::go_lines::read_go_lines;
-use super::http::{self, Answer};
+use super::http::{self, Answer, RequestError};
 use super::sumdb::{verify_answer, verify_db};
 use super::targets::Purpose;
-use super::{Deadline, HttpError, LayerName, LayerResult, Role, Target, vcs};
+use super::{Deadline, HttpError, LayerName, LayerResult, Role, Target};
 use crate::config::gourl;
 use crate::plan::{goerror, private_hint};
 
@@ -234,29 +238,8 @@ pub(super) async fn probe_url(
             }
         }
         Purpose::Discovery { module } => {
-            let imports = vcs::go_imports(&String::from_utf8_lossy(&a.body));
-            let matching: Vec<&vcs::GoImport> = imports
-                .iter()
-                .filter(|i| module == i.prefix || module.starts_with(&format!("{}/", i.prefix)))
-                .collect();
-            if let Some(h) = http_evidence(&mut f.layers) {
-                h.go_import = Some(matching.iter().map(|i| (*i).clone()).collect());
-            }
-            // go accepts meta tags even on a non-200 page.
-            if matching.is_empty() {
-                let what = if a.status == 200 {
-                    "no go-import meta tags".to_owned()
-                } else {
-                    goerror::status_text(a.status)
-                };
-                judge(
-                    &mut f.layers,
-                    HttpError::NoGoImport,
-                    format!(
-                        "unrecognized import path \"{module}\": parse {}: {what}",
-                        crate::redact::redact_urls(url)
-                    ),
-                );
+            if let Some((kind, message)) = discover(setup, deadline, &mut f, &a, &module).await {
+                judge(&mut f.layers, kind, message);
             }
         }
         Purpose::SumdbViaProxy { base, lookup } => {
@@ -292,9 +275,108 @@ pub(super) async fn probe_url(
     target
 }
 
+/// go-get discovery on the page `a` for `module`, as `repoRootForImportDynamic` reads it (and,
+/// for a tag naming a shorter prefix, that prefix's page on the same connection): the
+/// evidence goes into the HTTP layer, go's error comes back.
+async fn discover(
+    setup: &Setup,
+    deadline: Deadline,
+    f: &mut Fetched,
+    a: &Answer,
+    module: &str,
+) -> Option<(HttpError, String)> {
+    let subdir_field = setup.subdir_field;
+    let answered = f.final_url.to_string();
+    let first_url = crate::redact::redact_urls(&answered);
+    let page = discovery::Page {
+        url: first_url.clone(),
+        status_error: (a.status != 200).then(|| go_status_error(&answered, a)),
+        body: &a.body,
+    };
+    let read = discovery::read_page(module, &page, subdir_field);
+    let mut ev = DiscoveryEvidence {
+        tags: read.tags.clone(),
+        chosen: read.chosen.as_ref().ok().cloned(),
+        prefix_page: None,
+        subdir_field,
+    };
+    let verdict = match read.chosen {
+        Err(e) => Err(e),
+        Ok(tag) => {
+            let mut checked = Ok(());
+            if tag.prefix != module {
+                // The tag is not authoritative: the prefix's own page must say the same.
+                checked = match discovery::page_url(&tag.prefix) {
+                    Err(e) => {
+                        discovery::check_prefix_page(module, &tag, &first_url, Err(e), subdir_field)
+                    }
+                    Ok(u) => {
+                        let shown = crate::redact::redact_urls(&u);
+                        match follow_up(setup, deadline, f, &u).await {
+                            Ok(pa) => {
+                                let p = discovery::Page {
+                                    url: shown.clone(),
+                                    status_error: (pa.status != 200)
+                                        .then(|| go_status_error(&u, &pa)),
+                                    body: &pa.body,
+                                };
+                                let r = discovery::check_prefix_page(
+                                    module,
+                                    &tag,
+                                    &first_url,
+                                    Ok(&p),
+                                    subdir_field,
+                                );
+                                ev.prefix_page = Some(PrefixPage {
+                                    url: shown,
+                                    status: Some(pa.status),
+                                    agrees: r.is_ok(),
+                                });
+                                r
+                            }
+                            Err(e) => {
+                                ev.prefix_page = Some(PrefixPage {
+                                    url: shown,
+                                    status: None,
+                                    agrees: false,
+                                });
+                                let why = match e {
+                                    RequestError::Protocol(m) => m,
+                                    RequestError::HeadersTimeout(w) => {
+                                        super::no_answer(&format!("GET {u}"), w)
+                                    }
+                                };
+                                discovery::check_prefix_page(
+                                    module,
+                                    &tag,
+                                    &first_url,
+                                    Err(why),
+                                    subdir_field,
+                                )
+                            }
+                        }
+                    }
+                };
+            }
+            checked.and_then(|()| discovery::check_tag(module, &tag, &first_url, subdir_field))
+        }
+    };
+    if let Some(h) = http_evidence(&mut f.layers) {
+        h.go_import = Some(
+            read.tags
+                .iter()
+                .filter(|t| discovery::has_path_prefix(module, &t.prefix))
+                .cloned()
+                .collect(),
+        );
+        h.discovery = Some(ev);
+    }
+    verdict.err().map(|e| (e.kind, e.go_error))
+}
+
 /// Lists the layers a failure kept from running as skipped, so every target shows the whole
 /// path (DNS → TCP → TLS → HTTP).
-fn complete(mut layers: Vec<LayerResult>, https: bool) -> Vec<LayerResult> {
+pub(super) fn complete(mut layers: Vec<LayerResult>, https: bool) -> Vec<LayerResult> {
     // A file:// read has no network layers to list.
     if layers
         .iter()

@@ -144,10 +144,14 @@ impl Conn {
         } else {
             path_and_query.to_owned()
         };
-        let mut req = hyper::Request::builder()
-            .method("GET")
-            .uri(uri)
-            .header("user-agent", if h2 { USER_AGENT_H2 } else { USER_AGENT_H1 });
+        let mut req = hyper::Request::builder().method("GET").uri(uri);
+        // A caller's own User-Agent (git's) replaces go's.
+        if !extra
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("user-agent"))
+        {
+            req = req.header("user-agent", if h2 { USER_AGENT_H2 } else { USER_AGENT_H1 });
+        }
         if !h2 {
             req = req.header("host", authority);
         }

@@ -7,12 +7,15 @@
 //! does.
 
 pub mod chain;
+pub mod discovery;
 pub mod dns;
 pub mod engine;
 pub mod error;
 pub mod evidence;
 mod fetch;
 pub mod file;
+mod git_http;
+mod git_repo;
 mod go_lines;
 mod goproxy;
 pub mod http;
@@ -20,6 +23,7 @@ pub mod modules;
 pub mod progress;
 pub mod proxy;
 pub mod roots;
+pub mod ssh;
 pub mod stream;
 pub mod sumdb;
 mod targets;
@@ -31,8 +35,8 @@ pub mod vcs;
 use std::time::{Duration, Instant};
 
 pub use error::{
-    DnsError, FileError, GitError, HttpError, ProbeError, ProxyError, SumdbError, TcpError,
-    TlsError,
+    DnsError, FileError, GitError, GitHttpError, HttpError, ProbeError, ProxyError, SshError,
+    SumdbError, TcpError, TlsError,
 };
 pub use evidence::{Evidence, Peer, TargetContext, ToolchainRequest};
 pub use progress::{NoProgress, Progress};

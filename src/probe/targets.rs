@@ -1,9 +1,11 @@
 //! Target derivation: which URLs and hosts to probe for a plan — each GOPROXY entry for the
 //! planned modules (at most a few per proxy, one per module host), the checksum database along
-//! go's route to it, go-get discovery and git for direct modules, each HTTP proxy hop, and the
+//! go's route to it, for direct modules go-get discovery, the git host, git's first exchange
+//! with the repository (git_repo.rs) and `git ls-remote`, each HTTP proxy hop, and the
 //! toolchain go may switch to. Input: a [`Plan`]; output: [`Spec`]s that engine.rs runs.
 
 use super::evidence::{ProbeStep, TargetContext, ToolchainRequest};
+use super::git_repo::RepoSpec;
 use super::{Role, Target};
 use crate::config::Config;
 use crate::config::gourl;
@@ -64,9 +66,11 @@ pub(super) enum Spec {
         url: String,
         /// The go-get discovery URL whose go-import tag names the real repository.
         discovery: Option<String>,
-        module: String,
         context: TargetContext,
     },
+    /// A direct module's repository, as deep as go goes: git's first request (http(s)) or
+    /// the ssh greeting, after discovery and `insteadOf` (git_repo.rs).
+    GitRepo(RepoSpec),
     /// An HTTP proxy go goes through: can it be reached?
     ProxyHop { proxy: String },
 }
@@ -77,6 +81,7 @@ impl Spec {
             Spec::Url { url, .. } => format!("url {url}"),
             Spec::GitHost { host, port, .. } => format!("git {host}:{port}"),
             Spec::GitRemote { url, .. } => format!("remote {url}"),
+            Spec::GitRepo(r) => format!("repo {}", r.git_url),
             Spec::ProxyHop { proxy } => format!("hop {proxy}"),
         }
     }
@@ -90,6 +95,8 @@ pub(super) fn specs(plan: &Plan) -> Vec<Spec> {
         }
     };
     let mut per_proxy: Vec<(String, Vec<String>)> = Vec::new();
+    // Git hosts whose repository is probed for a module that reaches direct only as a fallback.
+    let mut fallback_git_hosts: Vec<(String, u16)> = Vec::new();
     for m in &plan.modules {
         for step in &m.route {
             match step {
@@ -176,12 +183,26 @@ pub(super) fn specs(plan: &Plan) -> Vec<Spec> {
                         push(Spec::GitRemote {
                             url: d.git_url.clone(),
                             discovery: d.discovery_url.clone(),
-                            module: m.module.clone(),
                             context: TargetContext {
                                 module: Some(m.module.clone()),
                                 ..TargetContext::default()
                             },
                         });
+                    }
+                    // git's first exchange with the repository: every repository go fetches
+                    // directly first; where direct is only a fallback, one per git host (what
+                    // a host answers anonymous git is the same for its repositories).
+                    let git_host = (d.git_host.clone(), d.git_port);
+                    if direct_first || !fallback_git_hosts.contains(&git_host) {
+                        if !direct_first {
+                            fallback_git_hosts.push(git_host);
+                        }
+                        push(Spec::GitRepo(RepoSpec {
+                            module: m.module.clone(),
+                            discovery: d.discovery_url.clone(),
+                            repo_url: d.repo_url.clone(),
+                            git_url: d.git_url.clone(),
+                        }));
                     }
                 }
                 Step::Skipped { .. } | Step::Off => {}
@@ -477,6 +498,7 @@ pub(super) fn needs(plan: &Plan, specs: &[Spec]) -> Vec<Need> {
                     *host == d.git_host && *port == d.git_port
                 }
                 (Step::Direct(d), Spec::GitRemote { url, .. }) => *url == d.git_url,
+                (Step::Direct(d), Spec::GitRepo(r)) => r.git_url == d.git_url,
                 _ => false,
             })
             .map(Spec::key)
@@ -540,3 +562,7 @@ pub(super) fn needs(plan: &Plan, specs: &[Spec]) -> Vec<Need> {
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "targets_tests.rs"]
+mod tests;

@@ -159,6 +159,7 @@ pub async fn dial(addrs: &[IpAddr], port: u16, budget: Duration) -> Dialed {
         port,
         attempts,
         connected: None,
+        ssh: None,
     };
     match winner {
         Some((addr, stream)) => {

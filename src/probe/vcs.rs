@@ -1,74 +1,13 @@
-//! `direct` mode: go-get discovery (`<meta name="go-import">`, docs/go/semantics.md §8) and
-//! `git ls-remote` with the user's own git, prompts disabled and a deadline, its failures
-//! classified ("terminal prompts disabled", SSH keys, unknown host …).
+//! `direct` mode: `git ls-remote` with the user's own git, prompts disabled and a deadline, its
+//! failures classified ("terminal prompts disabled", SSH keys, unknown host …). go-get
+//! discovery is in discovery/, git's first request without git in git_http.rs and ssh.rs.
 
 use std::time::{Duration, Instant};
 
+pub use super::discovery::GoImport;
 use super::evidence::GitEvidence;
 use super::{GitError, LayerError};
 use crate::config::env::Environment;
-
-/// One `<meta name="go-import" content="prefix vcs repo">`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GoImport {
-    pub prefix: String,
-    pub vcs: String,
-    pub repo: String,
-}
-
-/// go's lenient scan: meta tags in the head, stopping at `<body>` or `</head>`.
-pub fn go_imports(html: &str) -> Vec<GoImport> {
-    let lower = html.to_ascii_lowercase();
-    let end = [lower.find("<body"), lower.find("</head")]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(lower.len());
-    let mut out = Vec::new();
-    let mut pos = 0;
-    while let Some(i) = lower[pos..end].find("<meta") {
-        let start = pos + i;
-        let stop = lower[start..].find('>').map_or(lower.len(), |j| start + j);
-        let tag = &html[start..stop];
-        if attr(tag, "name").is_some_and(|n| n == "go-import")
-            && let Some(content) = attr(tag, "content")
-        {
-            let f: Vec<&str> = content.split_whitespace().collect();
-            if f.len() == 3 || f.len() == 4 {
-                out.push(GoImport {
-                    prefix: f[0].to_owned(),
-                    vcs: f[1].to_owned(),
-                    repo: f[2].to_owned(),
-                });
-            }
-        }
-        pos = stop;
-    }
-    out
-}
-
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let lower = tag.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(i) = lower[from..].find(name) {
-        let at = from + i;
-        let before_ok = at == 0 || lower.as_bytes()[at - 1].is_ascii_whitespace();
-        let rest = tag[at + name.len()..].trim_start();
-        if before_ok && let Some(rest) = rest.strip_prefix('=') {
-            let rest = rest.trim_start();
-            let q = rest.chars().next()?;
-            if q == '"' || q == '\'' {
-                return rest[1..].split(q).next().map(str::to_owned);
-            }
-            return rest
-                .split_whitespace()
-                .next()
-                .map(|s| s.trim_end_matches('/').to_owned());
-        }
-        from = at + name.len();
-    }
-    None
-}
 
 /// The outcome of `git ls-remote`.
 #[derive(Debug, Clone)]
@@ -258,18 +197,6 @@ pub async fn ls_remote(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn meta_tags() {
-        let html = r#"<!DOCTYPE html><html><head><meta name="go-import" content="golang.org/x/text git https://go.googlesource.com/text"><META NAME='go-import' CONTENT='corp.example/m mod https://proxy.corp.example'>
-        <meta name="go-source" content="x"></head><body><meta name="go-import" content="late git https://x"></body></html>"#;
-        let v = go_imports(html);
-        assert_eq!(v.len(), 2);
-        assert_eq!(v[0].repo, "https://go.googlesource.com/text");
-        assert_eq!(v[1].vcs, "mod");
-        assert!(go_imports("<html>login</html>").is_empty());
-        assert!(go_imports("<meta").is_empty());
-    }
 
     #[test]
     fn git_errors() {

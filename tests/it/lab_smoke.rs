@@ -7,7 +7,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::lab::note::{self, NoteKey, verify_note};
-use crate::lab::{Behavior, CertKind, DnsAnswer, GoproxySpec, Lab, ProxyAuth, SumdbMode};
+use crate::lab::{
+    Behavior, CertKind, DnsAnswer, GitHostSpec, GitServe, GoproxySpec, Lab, ProxyAuth, SumdbMode,
+};
 use hickory_proto::op::{Message, Query, ResponseCode};
 use hickory_proto::rr::{Name, RData, RecordType};
 use rustls::CertificateError;
@@ -715,6 +717,101 @@ fn http_status_portal_redirects() {
             r.header("location").unwrap(),
             format!("https://{host}/a/b?c=1")
         );
+    });
+}
+
+// ---------------------------------------------------------------- git hosts and SSH greetings
+
+#[test]
+fn git_hosts_answer_go_get_and_info_refs() {
+    let lab = Lab::new();
+    let spec = |refs| GitHostSpec {
+        go_get: vec![(
+            "/team/m".into(),
+            vec!["git.lab.test/team/m git https://git.lab.test/team/m.git".into()],
+        )],
+        refs,
+    };
+    let cases = [
+        (
+            GitServe::Advertise,
+            200,
+            "application/x-git-upload-pack-advertisement",
+        ),
+        (GitServe::Unauthorized, 401, "text/plain"),
+        (GitServe::Forbidden, 403, "text/plain"),
+        (GitServe::NotFound, 404, "text/plain"),
+        (GitServe::LoginPage, 200, "text/html"),
+        (GitServe::Unavailable, 503, "text/plain"),
+    ];
+    for (serve, status, ctype) in cases {
+        let addr = lab.https(
+            "git.lab.test",
+            CertKind::Lab,
+            Behavior::GitHost(spec(serve)),
+        );
+        block_on(async {
+            let r = https_get(
+                &lab,
+                addr,
+                "git.lab.test",
+                "/team/m.git/info/refs?service=git-upload-pack",
+            )
+            .await;
+            assert_eq!(r.status, status, "{serve:?}");
+            assert!(
+                r.header("content-type").unwrap().starts_with(ctype),
+                "{serve:?}"
+            );
+            if serve == GitServe::Advertise {
+                assert!(r.body.starts_with(b"001e# service=git-upload-pack\n0000"));
+            }
+            if serve == GitServe::Unauthorized {
+                assert_eq!(r.header("www-authenticate"), Some("Basic realm=\"git\""));
+            }
+            let page = https_get(&lab, addr, "git.lab.test", "/team/m?go-get=1").await;
+            assert_eq!(page.status, 200);
+            assert!(page.text().contains(
+                "<meta name=\"go-import\" content=\"git.lab.test/team/m git https://git.lab.test/team/m.git\">"
+            ));
+            let other = https_get(&lab, addr, "git.lab.test", "/other?go-get=1").await;
+            assert_eq!(other.status, 404);
+        });
+    }
+    assert!(
+        lab.log()
+            .iter()
+            .any(|l| l == "git.lab.test git ua= protocol= auth=no"),
+        "{:?}",
+        lab.log()
+    );
+}
+
+#[test]
+fn greeters_speak_first_and_routes_lead_the_proxy_elsewhere() {
+    let lab = Lab::new();
+    let ssh = lab.http("ssh.lab.test", Behavior::Greet(b"SSH-2.0-lab\r\n".to_vec()));
+    let web = lab.https(
+        "web.lab.test",
+        CertKind::Lab,
+        Behavior::Status(200, "text/plain", "routed\n".into()),
+    );
+    lab.route("web.lab.test", 443, web);
+    let proxy = lab.connect_proxy(ProxyAuth::None);
+    block_on(async {
+        let mut s = TcpStream::connect(ssh).await.unwrap();
+        let mut buf = [0u8; 64];
+        let n = timeout(Duration::from_secs(5), s.read(&mut buf))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(&buf[..n], b"SSH-2.0-lab\r\n");
+
+        let (head, tunnel) = connect_via(proxy, "web.lab.test:443", None).await;
+        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+        let t = tls_over(&lab, tunnel, "web.lab.test").await.unwrap();
+        let r = get(t, "web.lab.test", "/").await;
+        assert_eq!((r.status, r.text().as_str()), (200, "routed\n"));
     });
 }
 

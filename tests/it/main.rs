@@ -49,6 +49,7 @@ mod gosum_agreement;
 mod lab_smoke;
 mod offline_prediction;
 mod parsers_never_panic;
+mod probe_git;
 mod probe_lab;
 mod schema;
 mod snapshots;

@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::probe::Peer;
+use crate::plan::git_auth;
 use crate::probe::evidence as ev;
+use crate::probe::{Peer, discovery};
 
 /// A layer's `detail`: the evidence, with `peer` beside its fields when someone other than the
 /// target answered.
@@ -140,6 +141,29 @@ pub struct Tcp {
     /// The address that connected.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub connected: Option<String>,
+    /// What an SSH server said first, when its greeting was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ssh: Option<Box<SshGreeting>>,
+}
+
+/// `detail.ssh`: an SSH server's greeting, read without sending anything.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct SshGreeting {
+    /// The identification line (`SSH-2.0-OpenSSH_9.6`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub banner: Option<String>,
+    /// What came instead of one (sanitised).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
+    /// Lines the server sent before its identification.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub preamble_lines: usize,
+    pub ms: f64,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Serialize)]
@@ -232,6 +256,12 @@ pub struct Http {
     pub content_length: Option<Option<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub go_import: Option<Vec<GoImport>>,
+    /// go-get discovery as go reads the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discovery: Option<Discovery>,
+    /// git's first request to a repository, as git would take the answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub git: Option<GitHttp>,
 }
 
 /// What came back over the network.
@@ -284,6 +314,99 @@ pub struct GoImport {
     pub prefix: String,
     pub vcs: String,
     pub repo: String,
+    /// The optional fourth field (read by go ≥ 1.25).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subdir: Option<String>,
+}
+
+/// `detail.discovery`: a go-get discovery page read as go reads it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Discovery {
+    /// Every go-import tag go reads on the page, in go's order (`mod` entries first).
+    pub tags: Vec<GoImport>,
+    /// The tag go follows, when exactly one matches the module.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chosen: Option<GoImport>,
+    /// For a tag naming a shorter prefix: that prefix's own page, which must agree.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prefix_page: Option<PrefixPage>,
+    /// The go whose rules apply reads four-field tags (go ≥ 1.25).
+    pub subdir_field: bool,
+}
+
+/// `detail.discovery.prefix_page`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct PrefixPage {
+    pub url: String,
+    /// Absent when nothing answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    pub agrees: bool,
+}
+
+/// `detail.git`: git's `info/refs` request, sent before any credentials.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct GitHttp {
+    /// The repository URL git was given (after `insteadOf`, redacted).
+    pub repo: String,
+    /// How git would talk to the server, when it would.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<GitProtocol>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// The first pkt-line of an advertisement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_line: Option<String>,
+    /// The schemes of `WWW-Authenticate`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub auth_schemes: Vec<String>,
+    pub credentials: GitCredentials,
+}
+
+/// `detail.git.protocol` (closed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum GitProtocol {
+    SmartV2,
+    SmartV1,
+    SmartV0,
+    Dumb,
+}
+
+/// `detail.git.credentials`: what git has to answer a 401 with (kinds and origins only).
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct GitCredentials {
+    /// git may prompt on the terminal (the user set GIT_TERMINAL_PROMPT).
+    pub terminal_prompt: bool,
+    /// Where git would look, in the order it looks.
+    pub sources: Vec<CredentialSource>,
+}
+
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct CredentialSource {
+    pub kind: CredentialKind,
+    /// A helper's name (`store`, `manager`, `shell command` for `!…`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub helper: Option<String>,
+    /// Where it is configured: a git config origin, the netrc path or a variable's name.
+    pub origin: String,
+}
+
+/// `credentials.sources[].kind` (closed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum CredentialKind {
+    Url,
+    Netrc,
+    CredentialHelper,
+    Askpass,
 }
 
 /// The HTTP proxy's answer to CONNECT.
@@ -435,6 +558,14 @@ impl From<&ev::TcpEvidence> for Tcp {
                 })
                 .collect(),
             connected: t.connected.clone(),
+            ssh: t.ssh.as_ref().map(|g| {
+                Box::new(SshGreeting {
+                    banner: g.banner.clone(),
+                    other: g.other.clone(),
+                    preamble_lines: g.preamble_lines,
+                    ms: g.ms,
+                })
+            }),
         }
     }
 }
@@ -514,15 +645,69 @@ impl From<&ev::HttpEvidence> for Http {
             html: h.html,
             go_mods: all(&h.go_mods),
             content_length: h.content_length.clone(),
-            go_import: h.go_import.as_ref().map(|v| {
-                v.iter()
-                    .map(|g| GoImport {
-                        prefix: g.prefix.clone(),
-                        vcs: g.vcs.clone(),
-                        repo: g.repo.clone(),
-                    })
-                    .collect()
+            go_import: all(&h.go_import),
+            discovery: h.discovery.as_ref().map(|d| Discovery {
+                tags: d.tags.iter().map(Into::into).collect(),
+                chosen: d.chosen.as_ref().map(Into::into),
+                prefix_page: d.prefix_page.as_ref().map(|p| PrefixPage {
+                    url: p.url.clone(),
+                    status: p.status,
+                    agrees: p.agrees,
+                }),
+                subdir_field: d.subdir_field,
             }),
+            git: h.git.as_ref().map(Into::into),
+        }
+    }
+}
+
+impl From<&discovery::GoImport> for GoImport {
+    fn from(g: &discovery::GoImport) -> Self {
+        GoImport {
+            prefix: g.prefix.clone(),
+            vcs: g.vcs.clone(),
+            repo: g.repo.clone(),
+            subdir: g.subdir.clone(),
+        }
+    }
+}
+
+impl From<&ev::GitHttpEvidence> for GitHttp {
+    fn from(g: &ev::GitHttpEvidence) -> Self {
+        GitHttp {
+            repo: g.repo.clone(),
+            protocol: g.protocol.map(|p| match p {
+                ev::GitProtocol::SmartV2 => GitProtocol::SmartV2,
+                ev::GitProtocol::SmartV1 => GitProtocol::SmartV1,
+                ev::GitProtocol::SmartV0 => GitProtocol::SmartV0,
+                ev::GitProtocol::Dumb => GitProtocol::Dumb,
+            }),
+            content_type: g.content_type.clone(),
+            first_line: g.first_line.clone(),
+            auth_schemes: g.auth_schemes.clone(),
+            credentials: (&g.credentials).into(),
+        }
+    }
+}
+
+impl From<&git_auth::GitCredentials> for GitCredentials {
+    fn from(c: &git_auth::GitCredentials) -> Self {
+        GitCredentials {
+            terminal_prompt: c.terminal_prompt,
+            sources: c
+                .sources
+                .iter()
+                .map(|s| CredentialSource {
+                    kind: match s.kind {
+                        git_auth::SourceKind::Url => CredentialKind::Url,
+                        git_auth::SourceKind::Netrc => CredentialKind::Netrc,
+                        git_auth::SourceKind::CredentialHelper => CredentialKind::CredentialHelper,
+                        git_auth::SourceKind::Askpass => CredentialKind::Askpass,
+                    },
+                    helper: s.helper.clone(),
+                    origin: s.origin.clone(),
+                })
+                .collect(),
         }
     }
 }

@@ -114,6 +114,12 @@ pub struct Context {
     /// GOSUMDB names the database's URL itself.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explicit_url: Option<bool>,
+    /// The repository go hands to git, before git's `insteadOf` (redacted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repo_url: Option<String>,
+    /// Where the `insteadOf` rule that rewrote it is configured.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub insteadof_origin: Option<String>,
 }
 
 /// `context.step`: a step of go's route that is not a GOPROXY entry.
@@ -122,6 +128,18 @@ pub struct Context {
 pub enum ProbeStep {
     #[serde(rename = "go-get discovery")]
     GoGetDiscovery,
+    /// git's first request to an http(s) repository (`info/refs`).
+    #[serde(rename = "git smart http")]
+    GitSmartHttp,
+    /// An ssh repository's server greeting.
+    #[serde(rename = "ssh banner")]
+    SshBanner,
+    /// A repository git reaches otherwise (`git://`).
+    #[serde(rename = "git host")]
+    GitHost,
+    /// go would not run git for this module.
+    #[serde(rename = "git not run")]
+    GitNotRun,
 }
 
 /// `context.request`: what was asked of `golang.org/toolchain`.
@@ -214,6 +232,10 @@ impl From<&evidence::TargetContext> for Context {
             module: c.module.clone(),
             step: c.step.map(|s| match s {
                 evidence::ProbeStep::GoGetDiscovery => ProbeStep::GoGetDiscovery,
+                evidence::ProbeStep::GitSmartHttp => ProbeStep::GitSmartHttp,
+                evidence::ProbeStep::SshBanner => ProbeStep::SshBanner,
+                evidence::ProbeStep::GitHost => ProbeStep::GitHost,
+                evidence::ProbeStep::GitNotRun => ProbeStep::GitNotRun,
             }),
             git_url: c.git_url.clone(),
             transport: c.transport,
@@ -222,6 +244,8 @@ impl From<&evidence::TargetContext> for Context {
                 evidence::ToolchainRequest::List => ToolchainRequest::List,
             }),
             explicit_url: c.explicit_url,
+            repo_url: c.repo_url.clone(),
+            insteadof_origin: c.insteadof_origin.clone(),
         }
     }
 }

@@ -54,6 +54,7 @@ fn evidence_shapes() {
             ms: Some(1.5),
         }],
         connected: None,
+        ssh: None,
     };
     assert_eq!(
         shown(tcp.into(), None),
@@ -84,6 +85,7 @@ fn the_peer_sits_beside_the_evidence() {
         port: 3128,
         attempts: Vec::new(),
         connected: Some("127.0.0.1:3128".into()),
+        ssh: None,
     };
     assert_eq!(
         shown(tcp.into(), Some(Peer::HttpProxy)),
@@ -118,6 +120,107 @@ fn go_mod_reads_and_contexts() {
         serde_json::to_value(super::target::Context::from(&ctx)).unwrap(),
         json!({"module": "m", "step": "go-get discovery", "request": "list", "transport": "ssh"})
     );
+}
+
+/// Direct routes: the ssh greeting, discovery, git's first request, and what their targets
+/// stand for — empty parts left out.
+#[test]
+fn direct_route_shapes() {
+    use crate::plan::git_auth::{CredentialSource, GitCredentials, SourceKind};
+    use crate::probe::discovery::GoImport;
+    let tcp = TcpEvidence {
+        port: 22,
+        attempts: Vec::new(),
+        connected: Some("127.0.0.1:22".into()),
+        ssh: Some(Box::new(SshGreeting {
+            banner: Some("SSH-2.0-OpenSSH_9.6".into()),
+            ms: 2.0,
+            ..SshGreeting::default()
+        })),
+    };
+    assert_eq!(
+        shown(tcp.into(), None)["ssh"],
+        json!({"banner": "SSH-2.0-OpenSSH_9.6", "ms": 2.0})
+    );
+    let tag = GoImport {
+        prefix: "example.com/m".into(),
+        vcs: "git".into(),
+        repo: "https://example.com/m.git".into(),
+        subdir: None,
+    };
+    let http = HttpEvidence {
+        discovery: Some(DiscoveryEvidence {
+            tags: vec![tag.clone()],
+            chosen: Some(GoImport {
+                subdir: Some("sub".into()),
+                ..tag
+            }),
+            prefix_page: Some(PrefixPage {
+                url: "https://example.com?go-get=1".into(),
+                status: None,
+                agrees: false,
+            }),
+            subdir_field: true,
+        }),
+        git: Some(GitHttpEvidence {
+            repo: "https://example.com/m.git".into(),
+            protocol: Some(GitProtocol::SmartV2),
+            content_type: None,
+            first_line: None,
+            auth_schemes: Vec::new(),
+            credentials: GitCredentials {
+                terminal_prompt: false,
+                sources: vec![CredentialSource {
+                    kind: SourceKind::CredentialHelper,
+                    helper: Some("store".into()),
+                    origin: "file:/h/.gitconfig".into(),
+                }],
+            },
+        }),
+        ..HttpEvidence::status(200)
+    };
+    let http = shown(http.into(), None);
+    let repo = "https://example.com/m.git";
+    assert_eq!(
+        http["discovery"],
+        json!({
+            "tags": [{"prefix": "example.com/m", "vcs": "git", "repo": repo}],
+            "chosen": {"prefix": "example.com/m", "vcs": "git", "repo": repo, "subdir": "sub"},
+            "prefix_page": {"url": "https://example.com?go-get=1", "agrees": false},
+            "subdir_field": true,
+        })
+    );
+    assert_eq!(
+        http["git"],
+        json!({
+            "repo": repo,
+            "protocol": "smart-v2",
+            "credentials": {
+                "terminal_prompt": false,
+                "sources": [{"kind": "credential-helper", "helper": "store", "origin": "file:/h/.gitconfig"}],
+            },
+        })
+    );
+    let context = |step| {
+        let ctx = TargetContext {
+            step: Some(step),
+            repo_url: Some("https://a.example/m".into()),
+            insteadof_origin: Some("file:/h/.gitconfig".into()),
+            ..TargetContext::default()
+        };
+        serde_json::to_value(super::target::Context::from(&ctx)).unwrap()
+    };
+    assert_eq!(
+        context(ProbeStep::GitSmartHttp),
+        json!({"step": "git smart http", "repo_url": "https://a.example/m", "insteadof_origin": "file:/h/.gitconfig"})
+    );
+    for (step, name) in [
+        (ProbeStep::SshBanner, "ssh banner"),
+        (ProbeStep::GitHost, "git host"),
+        (ProbeStep::GitNotRun, "git not run"),
+    ] {
+        assert_eq!(context(step)["step"], name);
+    }
 }
 
 #[test]

@@ -7,7 +7,7 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::time::{Instant, timeout};
 
-use super::{Behavior, HOSTILE_LIMIT, MAX_REQUEST, Shared};
+use super::{Behavior, GitHostSpec, GitServe, HOSTILE_LIMIT, MAX_REQUEST, Shared};
 
 /// How long a server waits for the first bytes (ClientHello or request) of a connection.
 const FIRST_READ: Duration = Duration::from_secs(10);
@@ -50,6 +50,12 @@ impl Server {
                 // Never a TLS content type (20..=24) or an ASCII letter in the first byte.
                 junk[0] = 0x80 | (junk[0] & 0x3f);
                 if tcp.write_all(&junk).await.is_ok() {
+                    drain(&mut tcp, deadline).await;
+                }
+            }
+            Behavior::Greet(bytes) => {
+                self.shared.record(format!("{} TCP greet", self.name));
+                if tcp.write_all(bytes).await.is_ok() {
                     drain(&mut tcp, deadline).await;
                 }
             }
@@ -160,12 +166,76 @@ impl Server {
                 r.header("Cache-Control", "no-store");
                 r
             }
+            Behavior::GitHost(spec) => self.git_host(spec, req),
             Behavior::Redirect(url) => redirect(url),
             Behavior::RedirectLoop => {
                 let host = req.header("host").unwrap_or(&self.name);
                 redirect(&format!("{}://{}{}", self.scheme, host, req.origin_form()))
             }
             _ => Response::text(500, "lab: no handler\n"),
+        }
+    }
+
+    fn git_host(&self, spec: &GitHostSpec, req: &Request) -> Response {
+        if req.path.ends_with("/info/refs") {
+            self.shared.record(format!(
+                "{} git ua={} protocol={} auth={}",
+                self.name,
+                req.header("user-agent").unwrap_or(""),
+                req.header("git-protocol").unwrap_or(""),
+                if req.header("authorization").is_some() {
+                    "yes"
+                } else {
+                    "no"
+                },
+            ));
+            return match spec.refs {
+                GitServe::Advertise => {
+                    let mut r = Response::new(
+                        200,
+                        b"001e# service=git-upload-pack\n0000000eversion 2\n0013ls-refs=unborn\n0000"
+                            .to_vec(),
+                    );
+                    r.header(
+                        "Content-Type",
+                        "application/x-git-upload-pack-advertisement",
+                    );
+                    r.header("Cache-Control", "no-cache");
+                    r
+                }
+                GitServe::Unauthorized => {
+                    let mut r = Response::text(401, "Unauthorized\n");
+                    r.header("WWW-Authenticate", "Basic realm=\"git\"");
+                    r
+                }
+                GitServe::Forbidden => Response::text(403, "Forbidden\n"),
+                GitServe::NotFound => Response::text(404, "Repository not found.\n"),
+                GitServe::Unavailable => Response::text(503, "down for maintenance\n"),
+                GitServe::LoginPage => {
+                    let mut r = Response::new(200, PORTAL_HTML.as_bytes().to_vec());
+                    r.header("Content-Type", "text/html; charset=utf-8");
+                    r
+                }
+            };
+        }
+        let go_get = req.target.contains("go-get=1");
+        match spec.go_get.iter().find(|(p, _)| *p == req.path) {
+            Some((_, contents)) if go_get => {
+                let metas: String = contents
+                    .iter()
+                    .map(|c| format!("<meta name=\"go-import\" content=\"{c}\">\n"))
+                    .collect();
+                let mut r = Response::new(
+                    200,
+                    format!(
+                        "<!DOCTYPE html>\n<html><head>\n{metas}</head><body>go get</body></html>\n"
+                    )
+                    .into_bytes(),
+                );
+                r.header("Content-Type", "text/html; charset=utf-8");
+                r
+            }
+            _ => Response::text(404, "not found\n"),
         }
     }
 

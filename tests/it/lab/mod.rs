@@ -108,6 +108,39 @@ pub enum Behavior {
     StallAfterHeaders,
     /// A private GOPROXY: 401 unless the request carries Basic auth for `user:password`.
     PrivateGoproxy(&'static str, GoproxySpec),
+    /// A git host: go-get pages and git's smart-HTTP `…/info/refs` (see [`GitHostSpec`]).
+    GitHost(GitHostSpec),
+    /// Plain TCP: send these bytes on accept (an SSH identification line), then read and
+    /// discard until the client closes.
+    Greet(Vec<u8>),
+}
+
+/// A git server over HTTP(S): `GET <path>?go-get=1` for a listed path answers 200 text/html
+/// whose head holds the given meta tags (`content` values, one `go-import` tag each); any
+/// `…/info/refs` answers as `refs` says; the rest is 404. Every `info/refs` request is logged
+/// as `<name> git ua=<User-Agent> protocol=<Git-Protocol> auth=<yes|no>`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GitHostSpec {
+    pub go_get: Vec<(String, Vec<String>)>,
+    pub refs: GitServe,
+}
+
+/// How a git server answers `info/refs?service=git-upload-pack`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum GitServe {
+    /// 200 with a protocol-v2 advertisement (`# service=git-upload-pack`, flush, `version 2`).
+    #[default]
+    Advertise,
+    /// 401 with `WWW-Authenticate: Basic realm="git"`.
+    Unauthorized,
+    /// 403, text/plain.
+    Forbidden,
+    /// 404, text/plain `Repository not found.`.
+    NotFound,
+    /// 200 with an HTML sign-in page.
+    LoginPage,
+    /// 503, text/plain.
+    Unavailable,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -136,6 +169,8 @@ pub(crate) struct Shared {
     pub log: Mutex<Vec<String>>,
     pub sumdb_key: note::NoteKey,
     pub wrong_sumdb_key: note::NoteKey,
+    /// CONNECT targets (`name`, port) sent to another lab address (see [`Lab::route`]).
+    pub routes: Mutex<Vec<(String, u16, SocketAddr)>>,
 }
 
 impl Shared {
@@ -226,6 +261,7 @@ impl Lab {
             log: Mutex::new(Vec::new()),
             sumdb_key: note::NoteKey::generate("sum.golang.org"),
             wrong_sumdb_key: note::NoteKey::generate("sum.golang.org"),
+            routes: Mutex::new(Vec::new()),
         });
 
         // UDP and TCP on the same port of one fresh IP.
@@ -290,7 +326,8 @@ impl Lab {
             Behavior::ResetAfterClientHello
             | Behavior::AcceptNoAnswer
             | Behavior::TlsGarbage
-            | Behavior::PlainHttpOnTlsPort => None,
+            | Behavior::PlainHttpOnTlsPort
+            | Behavior::Greet(_) => None,
             _ => Some(self.pki.acceptor(name, cert)),
         };
         self.serve_http(name, "https", tls, behavior)
@@ -347,6 +384,17 @@ impl Lab {
             async move { proxy.serve(tcp).await }
         });
         addr
+    }
+
+    /// Makes the CONNECT proxy send `CONNECT name:port` to `to` (a lab server), so a URL
+    /// without a port (go-get discovery on :443) reaches a server on a kernel-chosen port.
+    pub fn route(&self, name: &str, port: u16, to: SocketAddr) {
+        assert!(is_lab_ip(to.ip()), "lab routes lead only to 127.0.0.0/8");
+        self.shared
+            .routes
+            .lock()
+            .unwrap()
+            .push((name.to_ascii_lowercase(), port, to));
     }
 
     /// The lab checksum DB verifier key, "sum.golang.org+<hash>+<base64>".

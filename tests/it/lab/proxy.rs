@@ -115,6 +115,16 @@ impl ConnectProxy {
             .parse()
             .map_err(|_| format!("CONNECT target {authority:?} has a bad port"))?;
         let host = host.trim_start_matches('[').trim_end_matches(']');
+        let routed = self
+            .shared
+            .routes
+            .lock()
+            .unwrap()
+            .iter()
+            .find_map(|(n, p, to)| (n.eq_ignore_ascii_case(host) && *p == port).then_some(*to));
+        if let Some(to) = routed {
+            return Ok(to);
+        }
         let ips = match host.parse::<IpAddr>() {
             Ok(ip) => vec![ip],
             Err(_) => self.shared.dns.resolve(host)?,
