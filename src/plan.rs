@@ -45,6 +45,8 @@ pub struct Plan {
     pub command: Command,
     /// Where go finds each import of the main module (commands that load packages).
     pub imports: Vec<imports::ImportRoute>,
+    /// The main module's path (from go.mod).
+    pub main_module: Option<String>,
 }
 
 /// go's startup toolchain selection and, when it switches, the download route
@@ -451,7 +453,13 @@ impl Plan {
             credentials: auth::Credentials::from_config(cfg),
             command,
             imports: import_routes,
+            main_module: gomod.and_then(|m| m.module.clone()),
         }
+    }
+
+    /// The main module's path, as go names it in `M imports …`.
+    pub fn imports_main_module(&self) -> &str {
+        self.main_module.as_deref().unwrap_or("")
     }
 
     /// The modules grouped by host, in first-seen order, for reports.

@@ -57,9 +57,9 @@ report-findings = Findings
 report-root-cause = root cause
 report-fix = Fix
 report-fix-step = { $description } ({ $code })
-report-verdict-fail = go will fail
-report-verdict-warn = go should succeed, with warnings
-report-verdict-ok = go should succeed
+report-verdict-fail = { $command } will fail
+report-verdict-warn = { $command } should succeed, with warnings
+report-verdict-ok = { $command } should succeed
 report-duration = {" "}({ $ms } ms)
 report-duration-offline = {" "}({ $ms } ms, offline)
 # godoctor.toml problems and the like, on standard error.

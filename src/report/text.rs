@@ -618,10 +618,11 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
             }
         }
     }
+    let command = r.plan.command.go.to_string();
     let (style, verdict) = match d.verdict() {
-        "fail" => (RED, t!(r.lang, "report-verdict-fail")),
-        "warn" => (YELLOW, t!(r.lang, "report-verdict-warn")),
-        _ => (GREEN, t!(r.lang, "report-verdict-ok")),
+        "fail" => (RED, t!(r.lang, "report-verdict-fail", command = command)),
+        "warn" => (YELLOW, t!(r.lang, "report-verdict-warn", command = command)),
+        _ => (GREEN, t!(r.lang, "report-verdict-ok", command = command)),
     };
     let ms = r.duration_ms.to_string();
     let timing = if r.offline {

@@ -376,7 +376,7 @@ fn text_report_has_the_sections_and_no_colour_when_piped() {
         "What go will do",
         "Findings",
         "Fix",
-        "go will fail",
+        "go mod download will fail",
     ] {
         assert!(text.contains(section), "{section} missing:\n{text}");
     }

@@ -47,6 +47,7 @@ mod fix;
 mod go_env_agreement;
 mod gosum_agreement;
 mod lab_smoke;
+mod modules_lab;
 mod offline_prediction;
 mod parsers_never_panic;
 mod probe_git;

@@ -75,8 +75,13 @@ fn goproxy_off() {
     let r = zh(&[("GOPROXY", "off")], &["check", "--offline"]);
     assert_eq!(r.code, 1);
     let o = &r.stdout;
-    for heading in ["配置", "go 会怎么做", "发现的问题", "修复建议", "go 会失败"]
-    {
+    for heading in [
+        "配置",
+        "go 会怎么做",
+        "发现的问题",
+        "修复建议",
+        "go mod download 会失败",
+    ] {
         has(o, heading);
     }
     has(o, "（仅根据配置推断：假定所有主机都正常应答）");
@@ -99,7 +104,7 @@ fn goproxy_off() {
         "Fix\n",
         "What go will do",
         "root cause",
-        "go will fail",
+        "will fail",
     ] {
         lacks(o, english);
     }
@@ -121,7 +126,7 @@ fn gosumdb_off() {
     command_line(o, "unset GOSUMDB");
     has(o, "# 改为只把私有模块排除在校验之外（GOSUMDB_OFF）\n");
     command_line(o, "go env -w GONOSUMDB=<your private module prefixes>");
-    has(o, "go 预计会成功，但有警告");
+    has(o, "go mod download 预计会成功，但有警告");
 }
 
 #[test]

@@ -12,10 +12,10 @@ use super::walk::sumdb::walk_sumdb;
 use super::walk::toolchain::walk_toolchain;
 use crate::config::Config;
 use crate::diagnose::module_files;
-use crate::diagnose::predict::{self, Outcome, Predicted, label};
+use crate::diagnose::predict::{self, ModuleOutcome, Outcome, Predicted, label};
 use crate::diagnose::remedy::set_go_env;
 use crate::diagnose::{Code, Finding, Layer, Remedy, Severity};
-use crate::plan::{Plan, private_hint};
+use crate::plan::{ModuleSource, Plan, private_hint};
 use crate::probe::modules::ModuleWalk as ModuleFiles;
 use crate::probe::{LayerName, ProbeError, Target};
 use crate::text;
@@ -79,8 +79,9 @@ pub fn predict_with(
         root = f.clone();
         findings.extend(f);
     }
+    let mut queried = Vec::new();
     if !config_failed && !toolchain_failed {
-        walk_modules(
+        queried = walk_modules(
             cfg,
             plan,
             targets,
@@ -90,6 +91,7 @@ pub fn predict_with(
             &mut root,
         );
     }
+    resolve_imports(plan, queried, &mut outcome, &mut findings, &mut root);
     // Loading the module graph read every go.mod: a go line newer than the running go makes go
     // fail or switch toolchains before it downloads anything else.
     // (A go.mod go read, from the module cache or the network, decides before any download
@@ -167,9 +169,16 @@ fn walk_modules(
     outcome: &mut Outcome,
     findings: &mut Vec<Finding>,
     root: &mut Option<Finding>,
-) {
+) -> Vec<(usize, Option<Finding>)> {
+    // The candidates of an import go.mod does not cover: decided together afterwards.
+    let mut queried: Vec<(usize, Option<Finding>)> = Vec::new();
     for (i, m) in plan.modules.iter().enumerate() {
         let w = walk_module(targets, walks, m, plan);
+        if m.source == ModuleSource::Query {
+            outcome.modules[i] = w.outcome;
+            queried.push((i, w.root));
+            continue;
+        }
         for s in w.secondary {
             if !findings
                 .iter()
@@ -216,7 +225,7 @@ fn walk_modules(
         .zip(&outcome.modules)
         .any(|(m, o)| m.needs_sumdb && o.predicted == Predicted::Ok);
     if !fetched {
-        return;
+        return queried;
     }
     let walk = walk_sumdb(targets, plan, None);
     // A lookup the database answered 404/410 fails that module only.
@@ -303,6 +312,102 @@ fn walk_modules(
         findings.push(f);
     }
     outcome.sumdb = walk.outcome;
+    queried
+}
+
+/// `go mod tidy`'s queries for an import no required module provides (`queryImport`): every
+/// candidate module path is asked at once; the import is found when one answers, and fails with
+/// the first real error, else with "cannot find module providing package". The candidates'
+/// outcomes become one per import.
+fn resolve_imports(
+    plan: &Plan,
+    queried: Vec<(usize, Option<Finding>)>,
+    outcome: &mut Outcome,
+    findings: &mut Vec<Finding>,
+    root: &mut Option<Finding>,
+) {
+    let mut imports: Vec<&str> = Vec::new();
+    for m in &plan.modules {
+        if let Some(import) = m.query_for.as_deref()
+            && !imports.contains(&import)
+        {
+            imports.push(import);
+        }
+    }
+    if imports.is_empty() {
+        return;
+    }
+    let roots: Vec<(usize, Option<Finding>)> = plan
+        .modules
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.source == ModuleSource::Query)
+        .map(|(i, _)| {
+            let f = queried
+                .iter()
+                .find(|(q, _)| *q == i)
+                .and_then(|(_, f)| f.clone());
+            (i, f)
+        })
+        .collect();
+    let queried = roots;
+    let main = plan.imports_main_module();
+    let mut resolved = Vec::new();
+    for import in imports {
+        let members: Vec<&(usize, Option<Finding>)> = queried
+            .iter()
+            .filter(|(i, _)| plan.modules[*i].query_for.as_deref() == Some(import))
+            .collect();
+        let found = members
+            .iter()
+            .find(|(i, _)| outcome.modules[*i].predicted == Predicted::Ok);
+        let mut o = ModuleOutcome {
+            module: import.to_owned(),
+            predicted: Predicted::Ok,
+            via: None,
+            error: None,
+        };
+        if let Some((i, _)) = found {
+            o.via = outcome.modules[*i].via.clone();
+            resolved.push(o);
+            continue;
+        }
+        // The first candidate that failed for a reason other than "not there" decides;
+        // else the longest, which go names.
+        let real = members
+            .iter()
+            .find(|(_, f)| f.as_ref().is_some_and(|f| f.code != Code::ModuleNotFound));
+        let (i, f) = real.or(members.first()).copied().expect("a candidate");
+        let path = &plan.modules[*i].module;
+        let err = outcome.modules[*i].error.clone().unwrap_or_default();
+        let err = err
+            .strip_prefix(&format!("go: {path}: "))
+            .unwrap_or(&err)
+            .to_owned();
+        o.predicted = Predicted::Fail;
+        o.error = Some(format!(
+            "{main} imports\n\t{import}: cannot find module providing package {import}: module {path}: {err}"
+        ));
+        if let Some(f) = f {
+            if root.is_none() {
+                *root = Some(f.clone());
+            }
+            if !findings
+                .iter()
+                .any(|x| x.code == f.code && x.host == f.host)
+            {
+                findings.push(f.clone());
+            }
+        }
+        resolved.push(o);
+    }
+    let mut i = 0;
+    outcome.modules.retain(|_| {
+        let keep = plan.modules[i].source != ModuleSource::Query;
+        i += 1;
+        keep
+    });
+    outcome.modules.extend(resolved);
 }
 
 /// go.sum and a proxy disagree about a go.mod: go refuses it. Either may be wrong (a stale or

@@ -50,6 +50,7 @@ pub fn check(r: &CheckReport) -> CheckDocument {
         schema_version: SCHEMA_VERSION,
         godoctor_version: env!("CARGO_PKG_VERSION"),
         verdict: document::Verdict::of(d),
+        command: (&r.plan.command).into(),
         go: document::Go::from(&r.config.go),
         settings: document::settings(r.config),
         outcome: (&d.outcome).into(),

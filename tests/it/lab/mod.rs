@@ -14,7 +14,7 @@
 
 mod dns;
 pub mod gate;
-mod goproxy;
+pub mod goproxy;
 mod httpd;
 pub mod note;
 mod pki;

@@ -13,8 +13,9 @@ use crate::diagnose::module_files;
 use crate::diagnose::predict::{ModuleOutcome, Predicted, label};
 use crate::diagnose::{Code, Finding, Layer, Severity};
 use crate::plan::{DirectPlan, ModulePlan, Plan, Step};
+use crate::probe::evidence::ProbeStep;
 use crate::probe::modules::ModuleWalk as ModuleFiles;
-use crate::probe::{GitError, ProbeError, Role, Status, Target};
+use crate::probe::{GitError, GitHttpError, ProbeError, Role, Status, Target};
 use crate::redact::redact_urls;
 use crate::text;
 
@@ -101,6 +102,41 @@ fn direct_attempt(targets: &[Target], m: &ModulePlan, d: &DirectPlan) -> Attempt
             );
         }
         return Attempt::Served;
+    }
+    // git's own first request (or the SSH greeting), as deep as go goes without credentials.
+    if let Some(t) = find(targets, Role::Vcs, |t| {
+        ctx_module(t) == Some(m.module.as_str())
+            && t.context(|c| c.step).is_some_and(|s| {
+                matches!(
+                    s,
+                    ProbeStep::GitSmartHttp | ProbeStep::SshBanner | ProbeStep::GitHost
+                )
+            })
+    }) {
+        let Some(l) = t.first_failure() else {
+            // git got what it asked for, or would answer a 401 with credentials it has.
+            return Attempt::Served;
+        };
+        let e = l.message().unwrap_or_default().to_owned();
+        let code = match l.kind() {
+            Some(ProbeError::GitHttp(
+                GitHttpError::AuthRequired | GitHttpError::Forbidden | GitHttpError::LoginPage,
+            )) => Code::VcsAuthRequired,
+            Some(ProbeError::GitHttp(GitHttpError::NotFound)) => Code::VcsRepoNotFound,
+            Some(ProbeError::GitHttp(_)) => Code::VcsUnreachable,
+            _ => {
+                let f = classify::failure(t, l).reclassified(Code::VcsUnreachable);
+                return Attempt::Failed(
+                    Box::new(f),
+                    format!("git ls-remote -q origin in …: exit status 128:\n\t{e}"),
+                );
+            }
+        };
+        let f = Failure::git(code, &d.git_url, &e).host(d.git_host.clone());
+        return Attempt::Failed(
+            Box::new(f),
+            format!("git ls-remote -q origin in …: exit status 128:\n\t{e}"),
+        );
     }
     if let Some(t) = find(targets, Role::Vcs, |t| {
         t.url == format!("{}:{}", d.git_host, d.git_port)
