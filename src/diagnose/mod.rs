@@ -14,7 +14,7 @@ use serde::Serialize;
 
 pub use code::Code;
 
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 
 use crate::config::Config;
 use crate::plan::Plan;
@@ -68,71 +68,29 @@ impl Layer {
     }
 }
 
-/// What a finding or a remediation step says: a catalog message (said in every language), or
-/// — until every site has one — English text that `report::zh` translates by its wording.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Said {
-    Text(Text),
-    English(String),
-}
-
-impl Said {
-    fn split(self) -> (String, Option<Text>) {
-        match self {
-            Said::Text(t) => (t.render(crate::i18n::Lang::En), Some(t)),
-            Said::English(s) => (s, None),
-        }
-    }
-}
-
-impl From<Text> for Said {
-    fn from(t: Text) -> Self {
-        Said::Text(t)
-    }
-}
-
-impl From<String> for Said {
-    fn from(s: String) -> Self {
-        Said::English(s)
-    }
-}
-
-impl From<&String> for Said {
-    fn from(s: &String) -> Self {
-        Said::English(s.clone())
-    }
-}
-
-impl From<&str> for Said {
-    fn from(s: &str) -> Self {
-        Said::English(s.to_owned())
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Remedy {
-    /// In English; `text` says it in every language.
+    /// `text` in English, for the JSON contract.
     pub description: String,
     /// A command ready to paste, or null when the step is manual.
     pub command: Option<String>,
+    /// What the step says, in every language.
     #[serde(skip)]
-    pub text: Option<Text>,
+    pub text: Text,
 }
 
 impl Remedy {
-    pub fn run(description: impl Into<Said>, command: impl Into<String>) -> Self {
-        let (description, text) = description.into().split();
+    pub fn run(text: Text, command: impl Into<String>) -> Self {
         Remedy {
-            description,
+            description: text.render(Lang::En),
             command: Some(command.into()),
             text,
         }
     }
 
-    pub fn note(description: impl Into<Said>) -> Self {
-        let (description, text) = description.into().split();
+    pub fn note(text: Text) -> Self {
         Remedy {
-            description,
+            description: text.render(Lang::En),
             command: None,
             text,
         }
@@ -146,14 +104,15 @@ pub struct Finding {
     pub severity: Severity,
     pub layer: Layer,
     pub host: Option<String>,
-    /// In English; `text` says it in every language.
+    /// `text` in English, for the JSON contract and the English reports.
     pub message: String,
     pub evidence: Vec<String>,
     pub remediation: Vec<Remedy>,
     /// The values the message is built from (`detail` is go's or the probe's own words),
     /// for translated reports and for scripts.
     pub params: std::collections::BTreeMap<&'static str, String>,
-    pub text: Option<Text>,
+    /// What the finding says, in every language.
+    pub text: Text,
 }
 
 impl Finding {
@@ -164,14 +123,13 @@ impl Finding {
     }
 
     /// A finding with the code's usual severity and layer.
-    pub fn of(code: Code, message: impl Into<Said>) -> Self {
-        let (message, text) = message.into().split();
+    pub fn of(code: Code, text: Text) -> Self {
         Finding {
             code,
             severity: code.severity(),
             layer: code.layer(),
             host: None,
-            message,
+            message: text.render(Lang::En),
             evidence: Vec::new(),
             remediation: Vec::new(),
             params: std::collections::BTreeMap::new(),
@@ -349,49 +307,4 @@ pub fn diagnose_offline(cfg: &Config, plan: &Plan) -> Diagnosis {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use predict::{ModuleOutcome, Outcome, Predicted, SumdbOutcome};
-
-    #[test]
-    fn every_text_a_report_shows_is_redacted() {
-        let url = "https://bob:s3cr3t@goproxy.corp.example/mod";
-        let mut f = Finding::of(Code::HttpFailed, format!("{url} failed")).param("proxy", url);
-        f.evidence.push(format!("go: Get \"{url}/m/@v/list\": EOF"));
-        f.remediation.push(Remedy::run(
-            format!("drop {url}"),
-            format!("go env -w GOPROXY={url}|direct"),
-        ));
-        let d = Diagnosis {
-            findings: vec![f],
-            outcome: Outcome {
-                predicted: Predicted::Fail,
-                modules: vec![ModuleOutcome {
-                    module: "m".into(),
-                    predicted: Predicted::Fail,
-                    via: Some(url.into()),
-                    error: Some(format!("reading {url}/m/@v/list: 403")),
-                }],
-                sumdb: SumdbOutcome {
-                    predicted: Predicted::Ok,
-                    via: Some(url.into()),
-                },
-                assumes_network_ok: false,
-                toolchain: None,
-                root_cause_code: None,
-            },
-            root_cause: Some(0),
-        }
-        .redacted();
-        let shown = format!("{:?} {:?}", d.findings, d.outcome);
-        assert_eq!(
-            d.findings[0].remediation[0].command.as_deref(),
-            Some("go env -w GOPROXY=https://USER:PASSWORD@goproxy.corp.example/mod|direct")
-        );
-        assert!(
-            !shown.contains("s3cr3t") && !shown.contains("bob"),
-            "{shown}"
-        );
-        assert!(shown.contains("goproxy.corp.example"));
-    }
-}
+mod tests;

@@ -2,8 +2,9 @@
 //! file, `unset`/`export` plus the profile file for an OS variable. Descriptions come from the
 //! catalogs (`i18n/*/remedies.ftl`); the caller's `why` is said inside them.
 
-use super::{Remedy, Said};
+use super::Remedy;
 use crate::config::{Config, Origin};
+use crate::i18n::Text;
 use crate::text;
 
 /// Shell profile files that most likely set an environment variable, in the order to look.
@@ -33,19 +34,15 @@ pub fn sh_quote(v: &str) -> String {
 
 /// Sets `key=value` where go will read it; when an OS variable would override the go/env file,
 /// says to change the variable instead. `why` says what the step is for.
-pub fn set_go_env(cfg: &Config, key: &str, value: &str, why: impl Into<Said>) -> Vec<Remedy> {
+pub fn set_go_env(cfg: &Config, key: &str, value: &str, why: Text) -> Vec<Remedy> {
     let origin = cfg.settings.get(key).map(|s| s.origin);
     let kv = sh_quote(&format!("{key}={value}"));
-    let why = why.into();
     if origin == Some(Origin::Env) {
-        let why = match why {
-            Said::Text(why) => {
-                Said::Text(text!("remedy-env-overrides-go-env", why = why, key = key))
-            }
-            Said::English(why) => legacy::env_overrides_go_env(&why, key),
-        };
         return vec![
-            Remedy::run(why, format!("export {kv}")),
+            Remedy::run(
+                text!("remedy-env-overrides-go-env", why = why, key = key),
+                format!("export {kv}"),
+            ),
             Remedy::run(
                 text!("remedy-env-find-and-change", key = key),
                 grep_profiles(cfg, key),
@@ -74,15 +71,14 @@ pub fn with_pattern(list: &str, pattern: &str) -> String {
 }
 
 /// Removes a setting wherever it is set, so go falls back to its default.
-pub fn unset_go_env(cfg: &Config, key: &str, why: impl Into<Said>) -> Vec<Remedy> {
+pub fn unset_go_env(cfg: &Config, key: &str, why: Text) -> Vec<Remedy> {
     match cfg.settings.get(key).map(|s| s.origin) {
         Some(Origin::Env) => {
-            let why = match why.into() {
-                Said::Text(why) => Said::Text(text!("remedy-env-set-in-os", why = why, key = key)),
-                Said::English(why) => legacy::env_set_in_os(&why, key),
-            };
             vec![
-                Remedy::run(why, format!("unset {key}")),
+                Remedy::run(
+                    text!("remedy-env-set-in-os", why = why, key = key),
+                    format!("unset {key}"),
+                ),
                 Remedy::run(
                     text!("remedy-env-remove-line", key = key),
                     grep_profiles(cfg, key),
@@ -99,23 +95,6 @@ fn grep_profiles(cfg: &Config, key: &str) -> String {
         "grep -n '{key}' {} 2>/dev/null",
         profile_files(cfg).join(" ")
     )
-}
-
-/// A `why` still in English (from callers that do not name a catalog message yet) is wrapped
-/// in English, which `report::zh` translates by its wording. Goes when every caller passes a
-/// `text!`.
-mod legacy {
-    use crate::diagnose::Said;
-
-    pub(super) fn env_overrides_go_env(why: &str, key: &str) -> Said {
-        Said::English(format!(
-            "{why} ({key} comes from the OS environment, which overrides `go env -w`)"
-        ))
-    }
-
-    pub(super) fn env_set_in_os(why: &str, key: &str) -> Said {
-        Said::English(format!("{why} ({key} is set in the OS environment)"))
-    }
 }
 
 #[cfg(test)]

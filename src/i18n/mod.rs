@@ -1,5 +1,7 @@
 //! Message catalogs: every text godoctor says to a person, in English and Chinese as peers, in
-//! Fluent files (`i18n/en/godoctor.ftl`, `i18n/zh-CN/godoctor.ftl`) compiled into the binary.
+//! Fluent files (`i18n/en/*.ftl`, `i18n/zh-CN/*.ftl`, one per area: [`FILES`]) compiled into the
+//! binary. Nothing is translated from its English wording: a text that is said later, in the
+//! report's language, is kept as a [`Text`] (id and arguments).
 //!
 //! A leaf module: diagnose, fix and report all use it, and it imports none of them. Callers
 //! name a message by id and pass its values by name:

@@ -363,6 +363,38 @@ fn every_message_renders_every_variant_without_errors() {
     }
 }
 
+/// go's own words (a finding's `$detail`) are never dropped: every variant of every finding
+/// message that takes them says them verbatim, Chinese at its end (after “原始错误：”, which
+/// `finding-detail` adds where the message takes it as a clause).
+#[test]
+fn no_finding_message_drops_go_words() {
+    const WORDS: &str = "dial tcp 10.0.0.1:443: i/o timeout";
+    let mut checked = 0;
+    for lang in [Lang::En, Lang::Zh] {
+        for (id, shape) in catalog(lang) {
+            if !id.starts_with("finding-") || !shape.variables.contains("detail") {
+                continue;
+            }
+            for pick in &variant_picks(&shape) {
+                let mut args = sample_args(&shape, pick);
+                for (name, value) in &mut args {
+                    if *name == "detail" {
+                        *value = FluentValue::from(WORDS);
+                    }
+                }
+                let out = tr(lang, &id, &args);
+                let kept = match lang {
+                    Lang::En => out.contains(WORDS),
+                    Lang::Zh => out.ends_with(WORDS),
+                };
+                assert!(kept, "{lang:?} {id} {pick:?}: {out}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2 * 14, "only {checked} messages take go's words");
+}
+
 #[test]
 fn output_has_no_isolation_marks_and_keeps_spaces() {
     assert_eq!(

@@ -3,35 +3,32 @@
 pub mod github;
 pub mod json;
 pub mod text;
-pub mod zh;
+pub mod width;
 
 pub use crate::i18n::Lang;
 
 /// What the report adds to [`Lang`]: reading it from the configuration's environment, and the
-/// finding and remediation texts that are still translated from their English wording.
+/// texts of findings and remediation steps said in it.
 impl Lang {
     /// From LC_ALL, LC_MESSAGES or LANG, as POSIX orders them.
     pub fn from_env(env: &crate::config::env::Environment) -> Lang {
         Lang::from_locale(|k| env.get(k))
     }
 
-    /// A finding's message in this language.
+    /// A finding's message in this language, userinfo in URLs hidden.
     pub fn message(self, f: &crate::diagnose::Finding) -> String {
         match self {
+            // Rendered when the finding was made, and redacted with the rest of the diagnosis.
             Lang::En => f.message.clone(),
-            Lang::Zh => match &f.text {
-                Some(text) => crate::redact::redact_urls(&text.render(self)),
-                None => zh::finding_message(f).unwrap_or_else(|| f.message.clone()),
-            },
+            _ => crate::redact::redact_urls(&f.text.render(self)),
         }
     }
 
-    /// A remediation step's description in this language.
+    /// A remediation step's description in this language, userinfo in URLs hidden.
     pub fn remedy(self, r: &crate::diagnose::Remedy) -> String {
-        match (self, &r.text) {
-            (Lang::En, _) => r.description.clone(),
-            (Lang::Zh, Some(text)) => crate::redact::redact_urls(&text.render(self)),
-            (Lang::Zh, None) => zh::remedy(&r.description).unwrap_or_else(|| r.description.clone()),
+        match self {
+            Lang::En => r.description.clone(),
+            _ => crate::redact::redact_urls(&r.text.render(self)),
         }
     }
 }
@@ -51,4 +48,28 @@ pub struct CheckReport<'a> {
     pub verbose: bool,
     pub targets: &'a [crate::probe::Target],
     pub duration_ms: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+    use crate::diagnose::{Code, Finding, Remedy};
+    use crate::text;
+
+    /// A catalog text keeps its arguments as given; what a report says of it is redacted (the
+    /// English strings are, with the rest of the diagnosis, in `diagnose`).
+    #[test]
+    fn texts_are_said_without_userinfo() {
+        let url = "https://bob:s3cr3t@goproxy.corp.example";
+        let f = Finding::of(
+            Code::GoproxyPlainHttp,
+            text!("finding-goproxy-plain-http", url = url),
+        )
+        .fix(Remedy::note(text!("remedy-git-token", host = url)));
+        let said = [Lang::Zh.message(&f), Lang::Zh.remedy(&f.remediation[0])];
+        for s in said {
+            assert!(!s.contains("s3cr3t") && !s.contains("bob"), "{s}");
+            assert!(s.contains("goproxy.corp.example"), "{s}");
+        }
+    }
 }

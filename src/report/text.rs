@@ -35,7 +35,7 @@ fn mark(sev: Severity) -> (Style, &'static str) {
 
 /// Left-aligns `s` in `cols` terminal columns (Han characters take two).
 fn pad(s: &str, cols: usize) -> String {
-    let w = super::zh::width(s);
+    let w = super::width::width(s);
     format!("{s}{}", " ".repeat(cols.saturating_sub(w)))
 }
 

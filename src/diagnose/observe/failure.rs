@@ -114,7 +114,7 @@ impl Failure {
             None => said,
         };
         finding.message = text.render(Lang::En);
-        finding.text = Some(text);
+        finding.text = text;
         finding
     }
 }

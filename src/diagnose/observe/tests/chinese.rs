@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::scenarios;
+use super::{A, failing, proxy_target, run, scenarios};
 use crate::diagnose::observe::failure::{Failure, Terse};
 use crate::diagnose::observe::words;
 use crate::diagnose::{Code, Finding, Remedy};
@@ -51,11 +51,7 @@ fn han(s: &str) -> bool {
 
 /// A finding's Chinese, as reports show it.
 fn zh(f: &Finding) -> String {
-    let text = f
-        .text
-        .as_ref()
-        .unwrap_or_else(|| panic!("{}: no text", f.code));
-    redact_urls(&text.render(Lang::Zh))
+    redact_urls(&f.text.render(Lang::Zh))
 }
 
 fn all_findings() -> Vec<(String, Finding)> {
@@ -68,11 +64,9 @@ fn all_findings() -> Vec<(String, Finding)> {
 #[test]
 fn english_comes_from_the_catalogs_as_it_was() {
     for (name, f) in all_findings() {
-        let text = f.text.as_ref().unwrap_or_else(|| panic!("{name}: {f:?}"));
-        assert_eq!(text.render(Lang::En), f.message, "{name}");
+        assert_eq!(f.text.render(Lang::En), f.message, "{name}");
         for r in &f.remediation {
-            let text = r.text.as_ref().unwrap_or_else(|| panic!("{name}: {r:?}"));
-            assert_eq!(text.render(Lang::En), r.description, "{name}");
+            assert_eq!(r.text.render(Lang::En), r.description, "{name}");
         }
     }
 }
@@ -205,8 +199,7 @@ fn chinese_keeps_hosts_names_values_and_go_words() {
 }
 
 fn check_remedy(name: &str, r: &Remedy) {
-    let text = r.text.as_ref().unwrap_or_else(|| panic!("{name}: {r:?}"));
-    let zh = redact_urls(&text.render(Lang::Zh));
+    let zh = redact_urls(&r.text.render(Lang::Zh));
     assert!(han(&zh), "{name}: {zh}");
     for n in NAMES
         .iter()
@@ -228,4 +221,28 @@ fn every_remedy_reads_in_chinese() {
         }
     }
     assert!(seen >= 60, "only {seen} remedies");
+}
+
+/// A failure's `detail` is the probe's own words, as they are: the Chinese quotes it verbatim.
+#[test]
+fn the_detail_is_the_probes_own_words() {
+    for (kind, status) in scenarios::failure_kinds() {
+        let words = format!("{kind} happened");
+        let findings = run(
+            &[("GOPROXY", A)],
+            vec![proxy_target(A, failing(kind, status))],
+        )
+        .findings;
+        assert!(!findings.is_empty(), "{kind}");
+        for f in findings {
+            let detail = f.params.get("detail").map(String::as_str);
+            match f.code {
+                // go's whole error, which names the module before the words.
+                Code::ModuleNotFound => {
+                    assert!(detail.is_some_and(|d| d.ends_with(&words)), "{detail:?}")
+                }
+                _ => assert_eq!(detail, Some(words.as_str()), "{kind}: {}", f.code),
+            }
+        }
+    }
 }

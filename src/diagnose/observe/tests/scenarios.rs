@@ -40,8 +40,9 @@ fn failing_with(kind: impl Into<ProbeError>, status: Option<u16>, msg: &str) -> 
     l
 }
 
-fn each_failure(add: &mut impl FnMut(&str, Observed)) {
-    let kinds: &[(ProbeError, Option<u16>)] = &[
+/// A failure of every kind the probes report, with the status an HTTP failure comes with.
+pub(super) fn failure_kinds() -> Vec<(ProbeError, Option<u16>)> {
+    vec![
         (DnsError::NxDomain.into(), None),
         (DnsError::ServFail.into(), None),
         (DnsError::Timeout.into(), None),
@@ -80,8 +81,11 @@ fn each_failure(add: &mut impl FnMut(&str, Observed)) {
         (ProxyError::Forbidden.into(), None),
         (ProxyError::Timeout.into(), None),
         (ProxyError::Other.into(), None),
-    ];
-    for (kind, status) in kinds {
+    ]
+}
+
+fn each_failure(add: &mut impl FnMut(&str, Observed)) {
+    for (kind, status) in &failure_kinds() {
         let t = proxy_target(A, failing_with(*kind, *status, &words(*kind)));
         add(
             &format!("{kind} {status:?}"),
