@@ -292,6 +292,7 @@ pub fn diagnose_offline(cfg: &Config, plan: &Plan) -> Diagnosis {
     let mut findings = config_rules::run(cfg, plan);
     let mut outcome = predict::predict_offline(cfg, plan);
     let more = observe::mid_command_offline(cfg, plan, &mut outcome);
+    predict::offline_imports(plan, &mut outcome);
     findings.retain(|c| !more.iter().any(|o| o.code == c.code));
     findings.extend(more);
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));

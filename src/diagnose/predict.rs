@@ -42,6 +42,57 @@ pub struct Outcome {
     /// What happens at startup about toolchains (Go ≥ 1.21), when go.mod asks for one.
     pub toolchain: Option<ToolchainOutcome>,
     pub root_cause_code: Option<Code>,
+    /// `go mod tidy`: the main module's imports no required module provides, and where go
+    /// finds (or fails to find) them.
+    pub imports: Vec<ImportOutcome>,
+}
+
+/// docs/json-contract.md `outcome.imports[]`.
+#[derive(Debug, Clone)]
+pub struct ImportOutcome {
+    pub package: String,
+    /// The module path that provides it, when go finds one.
+    pub module: Option<String>,
+    pub predicted: Predicted,
+    pub via: Option<String>,
+    pub error: Option<String>,
+}
+
+/// The candidate modules of tidy's queries, taken out of `modules` (which is aligned with the
+/// plan's modules until now) and summed up per import: found when one candidate is (offline:
+/// every host is assumed to answer).
+pub fn offline_imports(plan: &Plan, outcome: &mut Outcome) {
+    let mut imports: Vec<ImportOutcome> = Vec::new();
+    for (m, o) in plan.modules.iter().zip(&outcome.modules) {
+        let Some(package) = &m.query_for else {
+            continue;
+        };
+        if imports.iter().any(|i| i.package == *package) {
+            continue;
+        }
+        imports.push(ImportOutcome {
+            package: package.clone(),
+            module: Some(m.module.clone()),
+            predicted: o.predicted,
+            via: o.via.clone(),
+            error: o.error.clone(),
+        });
+    }
+    drop_queries(plan, outcome);
+    outcome.imports = imports;
+}
+
+/// Removes the query candidates from `outcome.modules`.
+pub fn drop_queries(plan: &Plan, outcome: &mut Outcome) {
+    let mut i = 0;
+    outcome.modules.retain(|_| {
+        let keep = plan
+            .modules
+            .get(i)
+            .is_none_or(|m| m.source != crate::plan::ModuleSource::Query);
+        i += 1;
+        keep
+    });
 }
 
 /// docs/json-contract.md `outcome.toolchain`.
@@ -384,5 +435,6 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
         assumes_network_ok: true,
         toolchain,
         root_cause_code: if failed { root } else { None },
+        imports: Vec::new(),
     }
 }

@@ -33,6 +33,7 @@ fn every_string_of_a_diagnosis_is_redacted() {
                 via: Some(url.into()),
             },
             assumes_network_ok: false,
+            imports: Vec::new(),
             toolchain: None,
             root_cause_code: None,
         },

@@ -244,4 +244,6 @@ macro_rules! text {
 }
 
 #[cfg(test)]
+pub(crate) mod shared_checks;
+#[cfg(test)]
 mod tests;

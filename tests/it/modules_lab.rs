@@ -300,15 +300,13 @@ fn tidy_is_predicted_for_a_module_with_go_source_and_fetches_what_it_imports() {
     let json = check(&lab, dir.path(), &env, &[]);
     assert_eq!(json["outcome"]["predicted"], "ok", "{:#}", json["outcome"]);
     assert_eq!(
-        json["command"]["run"], "go mod tidy",
+        json["outcome"]["command"], "go mod tidy",
         "{:#}",
-        json["command"]
+        json["outcome"]
     );
-    assert_eq!(json["command"]["chosen"], "go-source");
     // Named explicitly, download is what is predicted.
     let json = check(&lab, dir.path(), &env, &["--", "go", "mod", "download"]);
-    assert_eq!(json["command"]["run"], "go mod download");
-    assert_eq!(json["command"]["chosen"], "named");
+    assert_eq!(json["outcome"]["command"], "go mod download");
 }
 
 /// A git host on :443 (through the lab's CONNECT proxy) answering go-get for `path` and git's
@@ -356,14 +354,16 @@ fn tidy_with_an_import_the_mirror_lacks_and_direct_needing_credentials_fails() {
         ("HTTPS_PROXY", format!("http://{proxy}")),
     ];
     let json = check(&lab, dir.path(), &env, &[]);
-    assert_eq!(json["command"]["run"], "go mod tidy");
+    assert_eq!(json["outcome"]["command"], "go mod tidy");
     assert_eq!(
         json["outcome"]["predicted"], "fail",
         "{:#}",
         json["outcome"]
     );
     assert_eq!(module(&json, A)["predicted"], "ok");
-    let x = module(&json, "git.lab.test/team/x");
+    let x = &json["outcome"]["imports"][0];
+    assert_eq!(x["package"], "git.lab.test/team/x", "{:#}", json["outcome"]);
+    assert_eq!(x["predicted"], "fail");
     let err = x["error"].as_str().unwrap();
     assert!(
         err.contains("cannot find module providing package git.lab.test/team/x")

@@ -16,47 +16,11 @@ use crate::plan::{Plan, PrivateHint};
 use crate::redact::redact_urls;
 use crate::text;
 
-/// Names the Chinese must keep exactly as the English has them.
-const NAMES: &[&str] = &[
-    "GOPROXY",
-    "GOSUMDB",
-    "GOPRIVATE",
-    "GONOPROXY",
-    "GONOSUMDB",
-    "GOINSECURE",
-    "GOFLAGS",
-    "GOTOOLCHAIN",
-    "GOAUTH",
-    "GOVCS",
-    "GOENV",
-    "GO111MODULE",
-    "HTTPS_PROXY",
-    "HTTP_PROXY",
-    "NO_PROXY",
-    "ALL_PROXY",
-    "SSL_CERT_FILE",
-    "SSL_CERT_DIR",
-    "GIT_SSL_NO_VERIFY",
-    "GIT_TERMINAL_PROMPT",
-    "=off",
-    "=direct",
-    "`direct`",
-    "`off`",
-    "go env -w",
-    "go env -json",
-    "go mod download",
-    "path.Match",
-    "vendor/",
-    "go/env",
-];
+use crate::i18n::shared_checks::{NAMES, han};
 
 /// Params that are not shown as they are: selectors, counts, reasons said in words, and values
 /// the Chinese leaves out (i18n/zh-CN/findings-config.ftl says which).
 const NOT_QUOTED: &[&str] = &["supported", "reason", "url", "count", "gotoolchain"];
-
-fn han(s: &str) -> bool {
-    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-}
 
 /// A setup to run the rules on.
 struct Setup {

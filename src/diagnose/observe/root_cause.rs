@@ -12,7 +12,7 @@ use super::walk::sumdb::walk_sumdb;
 use super::walk::toolchain::walk_toolchain;
 use crate::config::Config;
 use crate::diagnose::module_files;
-use crate::diagnose::predict::{self, ModuleOutcome, Outcome, Predicted, label};
+use crate::diagnose::predict::{self, ImportOutcome, Outcome, Predicted, label};
 use crate::diagnose::remedy::set_go_env;
 use crate::diagnose::{Code, Finding, Layer, Remedy, Severity};
 use crate::plan::{ModuleSource, Plan, private_hint};
@@ -120,6 +120,10 @@ pub fn predict_with(
         .modules
         .iter()
         .any(|m| m.predicted == Predicted::Fail)
+        || outcome
+            .imports
+            .iter()
+            .any(|m| m.predicted == Predicted::Fail)
         || outcome.sumdb.predicted == Predicted::Fail
         || toolchain_failed
         || config_failed;
@@ -361,13 +365,15 @@ fn resolve_imports(
         let found = members
             .iter()
             .find(|(i, _)| outcome.modules[*i].predicted == Predicted::Ok);
-        let mut o = ModuleOutcome {
-            module: import.to_owned(),
+        let mut o = ImportOutcome {
+            package: import.to_owned(),
+            module: None,
             predicted: Predicted::Ok,
             via: None,
             error: None,
         };
         if let Some((i, _)) = found {
+            o.module = Some(plan.modules[*i].module.clone());
             o.via = outcome.modules[*i].via.clone();
             resolved.push(o);
             continue;
@@ -401,13 +407,8 @@ fn resolve_imports(
         }
         resolved.push(o);
     }
-    let mut i = 0;
-    outcome.modules.retain(|_| {
-        let keep = plan.modules[i].source != ModuleSource::Query;
-        i += 1;
-        keep
-    });
-    outcome.modules.extend(resolved);
+    predict::drop_queries(plan, outcome);
+    outcome.imports = resolved;
 }
 
 /// go.sum and a proxy disagree about a go.mod: go refuses it. Either may be wrong (a stale or

@@ -21,8 +21,6 @@ pub struct CheckDocument {
     pub schema_version: u32,
     pub godoctor_version: &'static str,
     pub verdict: Verdict,
-    /// The go command predicted, and why that one.
-    pub command: Command,
     pub go: Go,
     pub settings: BTreeMap<String, Setting>,
     pub outcome: Outcome,
@@ -33,44 +31,6 @@ pub struct CheckDocument {
     pub offline: bool,
     pub lang: Lang,
     pub duration_ms: u64,
-}
-
-/// `command`: what `outcome` predicts.
-#[derive(Debug, Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct Command {
-    /// As the user would type it (`go mod tidy`, `go mod download`).
-    pub run: String,
-    pub chosen: Chosen,
-}
-
-/// `command.chosen`: named after `--`, or go's default for the directory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Chosen {
-    Named,
-    /// The main module has Go source: `go mod tidy`.
-    GoSource,
-    /// A go.mod without Go source: `go mod download`.
-    NoGoSource,
-    /// No go.mod: `go mod download` of the modules to check.
-    NoModule,
-}
-
-impl From<&crate::plan::command::Command> for Command {
-    fn from(c: &crate::plan::command::Command) -> Self {
-        use crate::plan::command::Chosen as C;
-        Command {
-            run: c.go.to_string(),
-            chosen: match c.chosen {
-                C::Named => Chosen::Named,
-                C::HasGoSource => Chosen::GoSource,
-                C::NoGoSource => Chosen::NoGoSource,
-                C::NoModule => Chosen::NoModule,
-            },
-        }
-    }
 }
 
 /// `godoctor config --json`.

@@ -9,7 +9,12 @@ use crate::diagnose::predict;
 pub struct Outcome {
     /// Will the go command succeed (after any toolchain switch)?
     pub predicted: Predicted,
+    /// The go command predicted, as the user would type it (`go mod tidy`).
+    pub command: String,
     pub modules: Vec<ModuleOutcome>,
+    /// `go mod tidy`: the main module's imports no required module provides.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub imports: Vec<ImportOutcome>,
     pub sumdb: SumdbOutcome,
     /// No probe ran: the prediction assumes every host answers correctly.
     pub assumes_network_ok: bool,
@@ -27,6 +32,19 @@ pub struct ModuleOutcome {
     /// The GOPROXY entry URL that serves it, `direct` or `vendor`.
     pub via: Option<String>,
     /// go's own message, when go will fail and its wording is known.
+    pub error: Option<String>,
+}
+
+/// `outcome.imports[]`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct ImportOutcome {
+    pub package: String,
+    /// The module that provides it, when go finds one.
+    pub module: Option<String>,
+    pub predicted: Predicted,
+    pub via: Option<String>,
+    /// go's own message, when go will fail.
     pub error: Option<String>,
 }
 
@@ -82,10 +100,23 @@ impl From<predict::Predicted> for Predicted {
     }
 }
 
-impl From<&predict::Outcome> for Outcome {
-    fn from(o: &predict::Outcome) -> Self {
+impl Outcome {
+    /// The outcome of `command`.
+    pub fn of(o: &predict::Outcome, command: &crate::plan::command::Command) -> Self {
         Outcome {
             predicted: o.predicted.into(),
+            command: command.go.to_string(),
+            imports: o
+                .imports
+                .iter()
+                .map(|i| ImportOutcome {
+                    package: i.package.clone(),
+                    module: i.module.clone(),
+                    predicted: i.predicted.into(),
+                    via: i.via.clone(),
+                    error: i.error.clone(),
+                })
+                .collect(),
             modules: o
                 .modules
                 .iter()

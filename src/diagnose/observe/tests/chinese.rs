@@ -12,42 +12,7 @@ use crate::i18n::Lang;
 use crate::redact::redact_urls;
 
 /// Names the Chinese text must keep exactly as the English has them.
-const NAMES: &[&str] = &[
-    "GOPROXY",
-    "GOSUMDB",
-    "GOPRIVATE",
-    "GONOPROXY",
-    "GONOSUMDB",
-    "GOINSECURE",
-    "GOFLAGS",
-    "GOTOOLCHAIN",
-    "GOAUTH",
-    "GOVCS",
-    "GOENV",
-    "GO111MODULE",
-    "HTTPS_PROXY",
-    "HTTP_PROXY",
-    "NO_PROXY",
-    "ALL_PROXY",
-    "SSL_CERT_FILE",
-    "SSL_CERT_DIR",
-    "GIT_SSL_NO_VERIFY",
-    "GIT_TERMINAL_PROMPT",
-    "=off",
-    "=direct",
-    "`direct`",
-    "`off`",
-    "go env -w",
-    "go env -json",
-    "go mod download",
-    "path.Match",
-    "vendor/",
-    "go/env",
-];
-
-fn han(s: &str) -> bool {
-    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-}
+use crate::i18n::shared_checks::{NAMES, han};
 
 /// A finding's Chinese, as reports show it.
 fn zh(f: &Finding) -> String {

@@ -1,0 +1,148 @@
+//! The plan's unit tests: routes, files per command, toolchain decisions.
+
+use super::*;
+
+fn project(files: &[(&str, &str)]) -> (tempfile::TempDir, Config) {
+    use crate::config::{LoadOptions, env::Environment};
+    let dir = tempfile::tempdir().unwrap();
+    for (name, body) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, body).unwrap();
+    }
+    let cfg = Config::load(
+        Environment::from_pairs([
+            ("HOME", "/nonexistent-home"),
+            ("PATH", "/nonexistent-bin"),
+            ("GOPROXY", "https://mirror.example,direct"),
+        ]),
+        &LoadOptions {
+            dir: dir.path().to_owned(),
+            tool_deadline: std::time::Duration::from_secs(2),
+        },
+    );
+    (dir, cfg)
+}
+
+const GOMOD: &str = "module example.com/app\n\ngo 1.21\n\nrequire (\n\tgithub.com/used/a v1.0.0\n\tgithub.com/unused/b v1.0.0\n\tgithub.com/deep/c v1.0.0 // indirect\n)\n";
+
+#[test]
+fn go_source_means_tidy_with_the_files_tidy_fetches() {
+    let (_dir, cfg) = project(&[
+        ("go.mod", GOMOD),
+        (
+            "main.go",
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"github.com/used/a/pkg\"\n\t\"example.org/missing/x\"\n)\n\nfunc main() { fmt.Println() }\n",
+        ),
+    ]);
+    let plan = Plan::build(&cfg, &[]);
+    assert_eq!(plan.command.go, GoCommand::ModTidy);
+    assert_eq!(plan.command.chosen, command::Chosen::HasGoSource);
+    let files = |m: &str| {
+        plan.modules
+            .iter()
+            .find(|p| p.module == m)
+            .unwrap_or_else(|| panic!("no {m}"))
+            .files
+            .clone()
+    };
+    assert_eq!(
+        files("github.com/used/a"),
+        [ModuleFile::Mod, ModuleFile::Zip]
+    );
+    assert_eq!(files("github.com/unused/b"), [ModuleFile::Mod]);
+    assert_eq!(
+        files("github.com/deep/c"),
+        [ModuleFile::Mod, ModuleFile::Zip]
+    );
+    // The missing import: every prefix is asked, longest first, for its version list.
+    let queries: Vec<&str> = plan
+        .modules
+        .iter()
+        .filter(|m| m.source == ModuleSource::Query)
+        .map(|m| m.module.as_str())
+        .collect();
+    assert_eq!(
+        queries,
+        [
+            "example.org/missing/x",
+            "example.org/missing",
+            "example.org"
+        ]
+    );
+    let q = plan
+        .modules
+        .iter()
+        .find(|m| m.source == ModuleSource::Query)
+        .unwrap();
+    assert_eq!(q.files, [ModuleFile::List]);
+    assert_eq!(q.query_for.as_deref(), Some("example.org/missing/x"));
+}
+
+#[test]
+fn without_go_source_or_when_named_download_fetches_everything() {
+    let (_dir, cfg) = project(&[("go.mod", GOMOD)]);
+    let plan = Plan::build(&cfg, &[]);
+    assert_eq!(plan.command.chosen, command::Chosen::NoGoSource);
+    assert!(plan.modules.iter().all(|m| m.files.len() == 3));
+    let (_dir, cfg) = project(&[("go.mod", GOMOD), ("main.go", "package main\n")]);
+    let named = Command::parse(&["go".into(), "mod".into(), "download".into()]).unwrap();
+    let plan = Plan::build_for(&cfg, &[], Some(named));
+    assert!(
+        plan.modules
+            .iter()
+            .all(|m| m.source == ModuleSource::Require)
+    );
+    assert!(
+        plan.modules
+            .iter()
+            .all(|m| m.files.contains(&ModuleFile::Zip))
+    );
+}
+
+#[test]
+fn escapes_upper_case() {
+    assert_eq!(
+        escape_path("github.com/Azure/azure-sdk"),
+        "github.com/!azure/azure-sdk"
+    );
+}
+
+#[test]
+fn a_release_candidate_is_older_than_its_release() {
+    use crate::config::goversion::GoVersion;
+    use crate::config::{Config, LoadOptions, env::Environment};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("go.mod"), "module m\n\ngo 1.21.0\n").unwrap();
+    let mut cfg = Config::load(
+        Environment::from_pairs([("HOME", "/nonexistent-home"), ("GOTOOLCHAIN", "auto")]),
+        &LoadOptions {
+            dir: dir.path().to_owned(),
+            tool_deadline: std::time::Duration::from_secs(2),
+        },
+    );
+    cfg.rules_version = GoVersion::parse("go1.21rc2").unwrap();
+    let plan = Plan::build(&cfg, &[]);
+    // gover: 1.21rc2 < 1.21.0, so go1.21rc2 switches to go1.21.0.
+    assert!(
+        matches!(&plan.toolchain.as_ref().unwrap().decision, crate::config::toolchain::Decision::Switch { target, .. } if target == "go1.21.0"),
+        "{:?}",
+        plan.toolchain
+    );
+}
+
+#[test]
+fn git_endpoints() {
+    assert_eq!(
+        git_endpoint("https://github.com/u/r"),
+        ("github.com".into(), 443, "https")
+    );
+    assert_eq!(
+        git_endpoint("git@github.com:u/r"),
+        ("github.com".into(), 22, "ssh")
+    );
+    assert_eq!(
+        git_endpoint("ssh://git@git.corp.example:2222/u/r"),
+        ("git.corp.example".into(), 2222, "ssh")
+    );
+}
