@@ -387,6 +387,11 @@ impl Plan {
         }
 
         let sumdb_on = !matches!(sumdb, Ok(SumDbSetting::Off));
+        // Loading the module graph of a go.mod at go 1.17 or later reads each `.mod` first.
+        let reads_mod_first = gomod
+            .and_then(|m| m.go.as_deref())
+            .and_then(crate::config::goversion::GoVersion::parse)
+            .is_some_and(|g| g.at_least(1, 17));
         let loads_packages = matches!(command.go, GoCommand::ModTidy | GoCommand::Build { .. });
         let import_routes = match (loads_packages, gomod, &cfg.imports) {
             (true, Some(m), Some(scan)) => route_main_imports(cfg, m, scan),
@@ -396,8 +401,14 @@ impl Plan {
         let mut modules: Vec<ModulePlan> = wanted
             .into_iter()
             .map(|wanted| {
-                let mut plan =
-                    module_plan(cfg, proxy_list.as_ref().ok(), sumdb_on, &command, wanted);
+                let mut plan = module_plan(
+                    cfg,
+                    proxy_list.as_ref().ok(),
+                    sumdb_on,
+                    &command,
+                    reads_mod_first,
+                    wanted,
+                );
                 if loads_packages && !plan.files.is_empty() {
                     // Only modules that provide packages are downloaded whole; go.mod's
                     // indirect requirements stand for the packages those import in turn.
@@ -423,6 +434,7 @@ impl Plan {
                             proxy_list.as_ref().ok(),
                             sumdb_on,
                             &command,
+                            reads_mod_first,
                             (path.to_owned(), None, ModuleSource::Query),
                         );
                         q.files = vec![ModuleFile::List];
@@ -447,11 +459,7 @@ impl Plan {
             sumdb_route,
             vendor_mode,
             from_gomod,
-            reads_mod_first: from_gomod
-                && gomod
-                    .and_then(|m| m.go.as_deref())
-                    .and_then(crate::config::goversion::GoVersion::parse)
-                    .is_some_and(|g| g.at_least(1, 17)),
+            reads_mod_first,
             toolchain,
             credentials: auth::Credentials::from_config(cfg),
             command,
@@ -543,6 +551,7 @@ fn module_plan(
     list: Option<&ProxyList>,
     sumdb_on: bool,
     command: &Command,
+    reads_mod_first: bool,
     (module, version, source): (String, Option<String>, ModuleSource),
 ) -> ModulePlan {
     let host = module.split('/').next().unwrap_or("").to_owned();
@@ -558,7 +567,7 @@ fn module_plan(
     });
     ModulePlan {
         files: if version.is_some() {
-            files_for(cfg, &command.go)
+            files_for(&command.go, reads_mod_first)
         } else {
             Vec::new()
         },
@@ -618,9 +627,9 @@ fn providing_modules(routes: &[imports::ImportRoute]) -> std::collections::BTree
 }
 
 /// What `command` fetches for a required module, in go's order.
-fn files_for(cfg: &Config, command: &GoCommand) -> Vec<ModuleFile> {
+fn files_for(command: &GoCommand, graph_first: bool) -> Vec<ModuleFile> {
     match command {
-        GoCommand::ModDownload { .. } | GoCommand::Get { .. } => download_files(cfg),
+        GoCommand::ModDownload { .. } | GoCommand::Get { .. } => download_files(graph_first),
         // Loading packages reads the graph's go.mod files, then the zips of the modules that
         // provide packages; no `.info` for a version go.mod names.
         GoCommand::ModTidy | GoCommand::Build { .. } => vec![ModuleFile::Mod, ModuleFile::Zip],
@@ -630,14 +639,7 @@ fn files_for(cfg: &Config, command: &GoCommand) -> Vec<ModuleFile> {
 /// What `go mod download` fetches for each module, in its order: loading the module graph of a
 /// go.mod at go 1.17 or later reads the `.mod` first; the download then stats the version
 /// (`.info`) and fetches the zip.
-fn download_files(cfg: &Config) -> Vec<ModuleFile> {
-    let graph_first = cfg
-        .project
-        .gomod
-        .as_ref()
-        .and_then(|m| m.go.as_deref())
-        .and_then(crate::config::goversion::GoVersion::parse)
-        .is_some_and(|g| g.at_least(1, 17));
+fn download_files(graph_first: bool) -> Vec<ModuleFile> {
     if graph_first {
         vec![ModuleFile::Mod, ModuleFile::Info, ModuleFile::Zip]
     } else {

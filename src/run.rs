@@ -217,6 +217,7 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
                 .max(Duration::from_millis(100)),
             resolvers: args.resolvers.clone(),
             compare: d.compare.clone(),
+            module_files: true,
         };
         let spinner = Spinner::default();
         let progress: &dyn Progress = if format == Format::Text {
@@ -351,6 +352,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
         timeout: d.timeout,
         resolvers: args.resolvers.clone(),
         compare: d.compare.clone(),
+        module_files: true,
     };
     let spinner = Spinner::default();
     let rt = runtime()?;

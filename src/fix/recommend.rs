@@ -244,6 +244,7 @@ pub async fn probe(
     let p = candidate_plan(cfg, plan, candidates);
     let per_round = ProbeOptions {
         timeout: opts.timeout / rounds.max(1),
+        module_files: false,
         ..opts.clone()
     };
     let mut runs: Vec<Vec<Target>> = Vec::new();

@@ -39,6 +39,9 @@ pub struct ProbeOptions {
     /// Nameservers to use instead of /etc/resolv.conf.
     pub resolvers: Vec<std::net::SocketAddr>,
     pub compare: Vec<CompareResolver>,
+    /// Walk every planned module's files (probe::modules). A ranking of mirrors (`fix`) reads
+    /// only the targets and skips them.
+    pub module_files: bool,
 }
 
 /// Shared, read-only state of one check's probes.
@@ -159,7 +162,13 @@ pub async fn run(
     progress.start(specs.len());
     let (mut targets, modules) = tokio::join!(
         run_specs(&setup, deadline, specs, needs, progress, opts.timeout),
-        super::modules::walk(setup.clone(), deadline, plan),
+        async {
+            if opts.module_files {
+                super::modules::walk(setup.clone(), deadline, plan).await
+            } else {
+                Vec::new()
+            }
+        },
     );
     // The toolchain list was asked for in case a dependency's go line needs it: kept only if
     // one does. Then the zip of go's pick, if time is left (else it counts as not probed).

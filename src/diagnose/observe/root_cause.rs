@@ -341,26 +341,22 @@ fn resolve_imports(
     if imports.is_empty() {
         return;
     }
-    let roots: Vec<(usize, Option<Finding>)> = plan
-        .modules
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.source == ModuleSource::Query)
-        .map(|(i, _)| {
-            let f = queried
-                .iter()
-                .find(|(q, _)| *q == i)
-                .and_then(|(_, f)| f.clone());
-            (i, f)
-        })
-        .collect();
-    let queried = roots;
+    // A candidate's root finding, when the walk ran (not after a failed toolchain switch).
+    let root_of = |i: usize| {
+        queried
+            .iter()
+            .find(|(q, _)| *q == i)
+            .and_then(|(_, f)| f.as_ref())
+    };
     let main = plan.imports_main_module();
     let mut resolved = Vec::new();
     for import in imports {
-        let members: Vec<&(usize, Option<Finding>)> = queried
+        let members: Vec<(usize, Option<&Finding>)> = plan
+            .modules
             .iter()
-            .filter(|(i, _)| plan.modules[*i].query_for.as_deref() == Some(import))
+            .enumerate()
+            .filter(|(_, m)| m.query_for.as_deref() == Some(import))
+            .map(|(i, _)| (i, root_of(i)))
             .collect();
         let found = members
             .iter()
@@ -384,8 +380,8 @@ fn resolve_imports(
             .iter()
             .find(|(_, f)| f.as_ref().is_some_and(|f| f.code != Code::ModuleNotFound));
         let (i, f) = real.or(members.first()).copied().expect("a candidate");
-        let path = &plan.modules[*i].module;
-        let err = outcome.modules[*i].error.clone().unwrap_or_default();
+        let path = &plan.modules[i].module;
+        let err = outcome.modules[i].error.clone().unwrap_or_default();
         let err = err
             .strip_prefix(&format!("go: {path}: "))
             .unwrap_or(&err)
