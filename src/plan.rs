@@ -9,6 +9,7 @@ pub mod auth;
 pub mod command;
 pub mod git_auth;
 pub mod goerror;
+pub mod graph;
 pub mod imports;
 pub mod semver;
 mod toolchain;
@@ -146,6 +147,9 @@ pub enum ModuleSource {
     /// A module path go asks about to find the module of an import go.mod does not cover
     /// (`go mod tidy`); `ModulePlan::query_for` names the import.
     Query,
+    /// A module version go reads from a dependency's go.mod while loading the module graph
+    /// ([`graph`]); found by the probes as the go.mod files arrive.
+    Graph,
 }
 
 #[derive(Debug, Clone)]

@@ -206,7 +206,7 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
         [] => None,
         words => Some(GoCommandLine::parse(words).map_err(RunError::Command)?),
     };
-    let plan = Plan::build_for(&cfg, &d.canaries, command);
+    let mut plan = Plan::build_for(&cfg, &d.canaries, command);
     let probed = if args.offline {
         crate::probe::engine::Probed::default()
     } else {
@@ -226,9 +226,10 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
             &NoProgress
         };
         let runtime = runtime()?;
-        let probed = runtime.block_on(crate::probe::engine::run(&cfg, &plan, &opts, progress));
+        let mut probed = runtime.block_on(crate::probe::engine::run(&cfg, &plan, &opts, progress));
         // Probes honour their deadlines; do not wait for stray tasks on the way out.
         runtime.shutdown_background();
+        plan.modules.append(&mut probed.graph);
         probed
     };
     let diagnosis = if args.offline {
@@ -347,7 +348,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
         let line = t!(lang, "report-warning-ignored", problem = p.as_str());
         writeln!(out, "{line}")?;
     }
-    let plan = Plan::build(&cfg, &d.canaries);
+    let mut plan = Plan::build(&cfg, &d.canaries);
     let opts = ProbeOptions {
         timeout: d.timeout,
         resolvers: args.resolvers.clone(),
@@ -356,7 +357,8 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
     };
     let spinner = Spinner::default();
     let rt = runtime()?;
-    let probed = rt.block_on(crate::probe::engine::run(&cfg, &plan, &opts, &spinner));
+    let mut probed = rt.block_on(crate::probe::engine::run(&cfg, &plan, &opts, &spinner));
+    plan.modules.append(&mut probed.graph);
     let diagnosis = diagnose::diagnose_probed(&cfg, &plan, &probed);
     let mut candidates: Vec<String> = Vec::new();
     for c in recommend::BUILTIN_MIRRORS

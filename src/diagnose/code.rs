@@ -267,6 +267,8 @@ codes! {
         HttpInvalidPayload = "HTTP_INVALID_PAYLOAD", Error, Http;
         /// The server stopped sending before the answer was complete.
         HttpStalled = "HTTP_STALLED", Error, Http;
+        /// A proxy serves a go.mod that go.sum and the checksum database (or another entry) agree against.
+        ProxyContentMismatch = "PROXY_CONTENT_MISMATCH", Error, Http;
         /// The answer still arrives, very slowly: go waits, so downloads crawl.
         HttpSlow = "HTTP_SLOW", Warning, Http;
         /// The response body is larger than go accepts.

@@ -252,7 +252,7 @@ pub fn diagnose(cfg: &Config, plan: &Plan, targets: &[crate::probe::Target]) -> 
         plan,
         &crate::probe::engine::Probed {
             targets: targets.to_vec(),
-            modules: Vec::new(),
+            ..Default::default()
         },
     )
 }
@@ -264,7 +264,8 @@ pub fn diagnose_probed(
     probed: &crate::probe::engine::Probed,
 ) -> Diagnosis {
     let mut findings = config_rules::run(cfg, plan);
-    let observed = observe::predict_with(cfg, plan, &probed.targets, &probed.modules);
+    let mut observed = observe::predict_with(cfg, plan, &probed.targets, &probed.modules);
+    module_files::facts(cfg, plan, &probed.modules, &mut observed.outcome);
     // What the probes confirmed replaces the configuration's guess with the same code.
     findings.retain(|c| {
         !observed
@@ -293,6 +294,7 @@ pub fn diagnose_offline(cfg: &Config, plan: &Plan) -> Diagnosis {
     let mut outcome = predict::predict_offline(cfg, plan);
     let more = observe::mid_command_offline(cfg, plan, &mut outcome);
     predict::offline_imports(plan, &mut outcome);
+    module_files::facts(cfg, plan, &[], &mut outcome);
     findings.retain(|c| !more.iter().any(|o| o.code == c.code));
     findings.extend(more);
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));

@@ -3,6 +3,7 @@
 //! copied onto another, and a module missing from a proxy that serves its neighbours is seen —
 //! and go.sum's verdict on the go.mod each entry served.
 
+use super::predict::{GoSumMismatch, GoSumVerdict, ModuleFacts, Outcome, SumWrong, label};
 use crate::config::Config;
 use crate::config::gosum::{Mismatch, SumCheck, SumKind};
 use crate::plan::{ModuleFile, ModulePlan};
@@ -108,5 +109,105 @@ pub fn go_mod_mismatch(cfg: &Config, walk: &ModuleWalk) -> Option<(Mismatch, Str
     ) {
         SumCheck::Mismatch(m) => Some((m, served.0)),
         _ => None,
+    }
+}
+
+/// Who is wrong when go.sum and the go.mod `m`'s route served disagree, from the witnesses the
+/// probes heard: the checksum database's signed record first, then the module's other entries.
+pub fn who_is_wrong(m: &ModulePlan, mismatch: &Mismatch, walk: &ModuleWalk) -> SumWrong {
+    let (got, want) = (
+        mismatch.downloaded.as_str(),
+        mismatch.recorded.hash.as_str(),
+    );
+    let Some(w) = &walk.witnesses else {
+        return SumWrong::Unknown;
+    };
+    if let Some(db) = w.sumdb.as_ref().filter(|d| d.verified)
+        && let Some(h) = &db.go_mod_h1
+    {
+        return if h == got {
+            SumWrong::GoSum
+        } else if h == want {
+            SumWrong::Proxy
+        } else {
+            SumWrong::Unknown
+        };
+    }
+    let heard: Vec<&str> = w
+        .entries
+        .iter()
+        .filter_map(|e| e.go_mod_h1.as_deref())
+        .collect();
+    if heard.contains(&want) {
+        return SumWrong::Proxy;
+    }
+    if !heard.is_empty() && heard.iter().all(|h| *h == got) {
+        // Every source serves the new bytes. Without a database a moved tag is the likely
+        // story; a public module the database would vouch for points at go.sum itself.
+        return if m.nosumdb || m.private {
+            SumWrong::Upstream
+        } else {
+            SumWrong::GoSum
+        };
+    }
+    SumWrong::Unknown
+}
+
+/// Version, source and go.sum's verdict for each module of the outcome.
+pub fn facts(cfg: &Config, plan: &crate::plan::Plan, walks: &[ModuleWalk], outcome: &mut Outcome) {
+    for o in &mut outcome.modules {
+        let Some(m) = plan.modules.iter().find(|m| label(m) == o.module) else {
+            continue;
+        };
+        let walk = walk_of(walks, m);
+        let mut facts = ModuleFacts {
+            version: m.version.clone(),
+            source: Some(m.source),
+            ..ModuleFacts::default()
+        };
+        if let Some((mismatch, _)) = walk.and_then(|w| go_mod_mismatch(cfg, w)) {
+            facts.gosum = GoSumVerdict::Mismatch;
+            facts.gosum_mismatch = Some(GoSumMismatch {
+                file: mismatch.label.clone(),
+                want: mismatch.recorded.hash.clone(),
+                got: mismatch.downloaded.clone(),
+                wrong: walk.map_or(SumWrong::Unknown, |w| who_is_wrong(m, &mismatch, w)),
+            });
+        } else {
+            facts.gosum = recorded_verdict(cfg, m, walk);
+        }
+        o.facts = facts;
+    }
+}
+
+/// go.sum without a mismatch: every needed hash recorded, and what could be compared agrees.
+fn recorded_verdict(cfg: &Config, m: &ModulePlan, walk: Option<&ModuleWalk>) -> GoSumVerdict {
+    let (Some(sums), Some(version)) = (cfg.gosum.as_ref(), m.version.as_deref()) else {
+        return GoSumVerdict::NotChecked;
+    };
+    let needs_zip = m.files.contains(&ModuleFile::Zip);
+    let needed = [(SumKind::GoMod, true), (SumKind::Zip, needs_zip)];
+    if needed
+        .iter()
+        .any(|(kind, need)| *need && !sums.have_sum(&m.module, version, *kind, &cfg.rules_version))
+    {
+        return GoSumVerdict::Absent;
+    }
+    let go_mod_compared = walk.and_then(ModuleWalk::served_go_mod).is_some_and(|g| {
+        matches!(
+            sums.check(
+                &m.module,
+                version,
+                SumKind::GoMod,
+                &g.h1,
+                &cfg.rules_version
+            ),
+            SumCheck::Listed
+        )
+    });
+    if go_mod_compared && !needs_zip {
+        GoSumVerdict::Match
+    } else {
+        GoSumVerdict::NotChecked
     }
 }

@@ -24,6 +24,78 @@ pub struct ModuleOutcome {
     pub via: Option<String>,
     /// go's error message, when go will fail.
     pub error: Option<String>,
+    /// Version, source and go.sum's verdict (`module_files::facts`).
+    pub facts: ModuleFacts,
+}
+
+/// What the report says about a module beside its prediction.
+#[derive(Debug, Clone, Default)]
+pub struct ModuleFacts {
+    pub version: Option<String>,
+    pub source: Option<crate::plan::ModuleSource>,
+    pub gosum: GoSumVerdict,
+    pub gosum_mismatch: Option<GoSumMismatch>,
+}
+
+/// go.sum's verdict on a module (docs/json-contract.md `outcome.modules[].gosum`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum GoSumVerdict {
+    /// Every hash go needs is recorded and agrees with what was served.
+    Match,
+    /// A recorded hash disagrees with what was served: go stops.
+    Mismatch,
+    /// A hash go needs is not recorded: go asks the checksum database (unless told not to).
+    Absent,
+    /// Recorded but not compared (a zip hash without `--verify-zips`, nothing served, offline).
+    #[default]
+    NotChecked,
+}
+
+/// go.sum against the served go.mod, and who is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoSumMismatch {
+    /// The go.sum go names (`go.sum`, `go.work.sum`, a workspace module's go.sum).
+    pub file: String,
+    /// What go.sum records.
+    pub want: String,
+    /// What was served.
+    pub got: String,
+    pub wrong: SumWrong,
+}
+
+/// Who is wrong when go.sum and a served go.mod disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SumWrong {
+    /// The checksum database (or every other source) agrees with what was served.
+    GoSum,
+    /// The checksum database, or another GOPROXY entry, agrees with go.sum.
+    Proxy,
+    /// No checksum database vouches for it and every source serves the new bytes: the release
+    /// changed where it was published (a moved tag).
+    Upstream,
+    Unknown,
+}
+
+impl SumWrong {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SumWrong::GoSum => "go.sum",
+            SumWrong::Proxy => "proxy",
+            SumWrong::Upstream => "upstream",
+            SumWrong::Unknown => "unknown",
+        }
+    }
+}
+
+impl GoSumVerdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GoSumVerdict::Match => "match",
+            GoSumVerdict::Mismatch => "mismatch",
+            GoSumVerdict::Absent => "absent",
+            GoSumVerdict::NotChecked => "not-checked",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -363,6 +435,7 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
             predicted: Predicted::Ok,
             via: None,
             error: None,
+            facts: ModuleFacts::default(),
         };
         if let Some((code, msg)) = &fatal {
             out.predicted = Predicted::Fail;

@@ -128,3 +128,75 @@ mod tests {
         assert_eq!(sh_quote(""), "''");
     }
 }
+
+/// GOPROXY without the entry `proxy` (compared redacted), keeping the other entries and their
+/// separators; None when nothing would be left but `off` or nothing at all.
+pub fn goproxy_without(goproxy: &str, proxy: &str) -> Option<String> {
+    let target = crate::redact::redact_urls(proxy.trim_end_matches('/'));
+    let mut kept: Vec<(String, char)> = Vec::new();
+    let mut entry = String::new();
+    for c in goproxy.chars().chain(std::iter::once(',')) {
+        if c == ',' || c == '|' {
+            let e = entry.trim().to_owned();
+            entry.clear();
+            if !e.is_empty() && crate::redact::redact_urls(e.trim_end_matches('/')) != target {
+                kept.push((e, c));
+            }
+        } else {
+            entry.push(c);
+        }
+    }
+    if kept.len()
+        == goproxy
+            .split([',', '|'])
+            .filter(|e| !e.trim().is_empty())
+            .count()
+        || kept.iter().all(|(e, _)| e == "off")
+    {
+        return None;
+    }
+    let mut out = String::new();
+    for (i, (e, _)) in kept.iter().enumerate() {
+        if i > 0 {
+            // An entry's separator says what go does after it fails: it stays with the entry.
+            out.push(kept[i - 1].1);
+        }
+        out.push_str(e);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod goproxy_without_tests {
+    use super::goproxy_without;
+
+    #[test]
+    fn drops_one_entry_and_keeps_the_separators_of_the_rest() {
+        assert_eq!(
+            goproxy_without(
+                "https://bad.example,https://good.example|direct",
+                "https://bad.example"
+            ),
+            Some("https://good.example|direct".into())
+        );
+        assert_eq!(
+            goproxy_without(
+                "https://a.example|https://bad.example/,direct",
+                "https://bad.example"
+            ),
+            Some("https://a.example|direct".into())
+        );
+        assert_eq!(
+            goproxy_without("https://bad.example", "https://bad.example"),
+            None
+        );
+        assert_eq!(
+            goproxy_without("https://bad.example,off", "https://bad.example"),
+            None
+        );
+        assert_eq!(
+            goproxy_without("https://x.example", "https://bad.example"),
+            None
+        );
+    }
+}

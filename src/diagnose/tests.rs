@@ -27,6 +27,7 @@ fn every_string_of_a_diagnosis_is_redacted() {
                 predicted: Predicted::Fail,
                 via: Some(url.into()),
                 error: Some(format!("reading {url}/m/@v/list: 403")),
+                facts: Default::default(),
             }],
             sumdb: SumdbOutcome {
                 predicted: Predicted::Ok,

@@ -145,6 +145,9 @@ pub async fn download(
 pub struct Probed {
     pub targets: Vec<Target>,
     pub modules: Vec<ModuleWalk>,
+    /// Modules the graph reached beyond go.mod's lines (`plan::graph`), in `modules`' order
+    /// after the plan's own: the plan is completed with them before diagnosis.
+    pub graph: Vec<crate::plan::ModulePlan>,
 }
 
 /// Probes every target of the plan, telling `progress` how far it got, and walks every planned
@@ -160,13 +163,13 @@ pub async fn run(
     let specs = targets::specs(plan);
     let needs = targets::needs(plan, &specs);
     progress.start(specs.len());
-    let (mut targets, modules) = tokio::join!(
+    let (mut targets, (modules, graph)) = tokio::join!(
         run_specs(&setup, deadline, specs, needs, progress, opts.timeout),
         async {
             if opts.module_files {
-                super::modules::walk(setup.clone(), deadline, plan).await
+                super::modules::walk(setup.clone(), deadline, cfg, plan).await
             } else {
-                Vec::new()
+                (Vec::new(), Vec::new())
             }
         },
     );
@@ -184,15 +187,24 @@ pub async fn run(
         }
     }
     progress.finish();
-    Probed { targets, modules }
+    Probed {
+        targets,
+        modules,
+        graph,
+    }
 }
 
-/// How long probes off go's route may still run once everything go needs has answered.
-const OFF_ROUTE_GRACE: Duration = Duration::from_millis(150);
+/// How long probes off go's route may still run once everything go needs has answered: as
+/// long again as go's route took, within these bounds. A route decided in 15 ms on a fast
+/// network should not wait 150 ms for a fall-back that would be slow anyway, and a slow
+/// network gets the longer grace its off-route answers need.
+const OFF_ROUTE_GRACE_MIN: Duration = Duration::from_millis(20);
+const OFF_ROUTE_GRACE_MAX: Duration = Duration::from_millis(150);
 
 /// Probes `specs` concurrently under `deadline`; a spec that cannot finish is reported as
 /// timed out, and one go does not need (`needs`: an earlier step answered well) as not
-/// finished, after [`OFF_ROUTE_GRACE`] — the verdict waits only for go's route.
+/// finished, after a short grace ([`OFF_ROUTE_GRACE_MAX`] at most) — the verdict waits only
+/// for go's route.
 async fn run_specs(
     setup: &Arc<Setup>,
     deadline: Deadline,
@@ -229,6 +241,7 @@ async fn run_specs(
     };
     // A safety net past the deadline: layers all honour it, so this should never fire.
     let grace = deadline.remaining() + Duration::from_millis(300);
+    let started = tokio::time::Instant::now();
     let collect = async {
         while waiting(&results) {
             match set.join_next().await {
@@ -241,7 +254,10 @@ async fn run_specs(
             }
         }
         // Off go's route: a short while more, then whatever has not answered is left.
-        let _ = tokio::time::timeout(OFF_ROUTE_GRACE, async {
+        let off_route_grace = started
+            .elapsed()
+            .clamp(OFF_ROUTE_GRACE_MIN, OFF_ROUTE_GRACE_MAX);
+        let _ = tokio::time::timeout(off_route_grace, async {
             while let Some(joined) = set.join_next().await {
                 if let Ok((i, t)) = joined {
                     progress.step(&t.host);

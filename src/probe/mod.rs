@@ -25,6 +25,7 @@ pub mod proxy;
 pub mod roots;
 pub mod ssh;
 pub mod stream;
+pub mod sum_witness;
 pub mod sumdb;
 mod targets;
 pub mod tcp;

@@ -46,6 +46,7 @@ mod explain_output;
 mod fix;
 mod go_env_agreement;
 mod gosum_agreement;
+mod graph_lab;
 mod lab_smoke;
 mod modules_lab;
 mod offline_prediction;

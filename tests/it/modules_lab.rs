@@ -14,7 +14,7 @@ use crate::lab::{
 };
 use crate::support::cli::Cli;
 
-fn served(modules: &[&str], sumdb: SumdbMode) -> GoproxySpec {
+pub(crate) fn served(modules: &[&str], sumdb: SumdbMode) -> GoproxySpec {
     GoproxySpec {
         modules: modules
             .iter()
@@ -25,14 +25,19 @@ fn served(modules: &[&str], sumdb: SumdbMode) -> GoproxySpec {
     }
 }
 
-fn url(name: &str, addr: SocketAddr) -> String {
+pub(crate) fn url(name: &str, addr: SocketAddr) -> String {
     format!("https://{name}:{}", addr.port())
 }
 
 /// A project: go.mod requiring `requires` at v1.0.0, plus `files`.
 fn project(requires: &[&str], files: &[(&str, &str)]) -> tempfile::TempDir {
+    project_at("1.21", requires, files)
+}
+
+/// [`project`] with this go line.
+pub(crate) fn project_at(go: &str, requires: &[&str], files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let mut gomod = String::from("module example.com/app\n\ngo 1.21\n\nrequire (\n");
+    let mut gomod = format!("module example.com/app\n\ngo {go}\n\nrequire (\n");
     for r in requires {
         gomod.push_str(&format!("\t{r} v1.0.0\n"));
     }
@@ -47,7 +52,7 @@ fn project(requires: &[&str], files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 /// `godoctor check --json` in `dir` with `env` (and the lab's resolver and CA).
-fn check(lab: &Lab, dir: &Path, env: &[(&str, String)], extra: &[&str]) -> Value {
+pub(crate) fn check(lab: &Lab, dir: &Path, env: &[(&str, String)], extra: &[&str]) -> Value {
     let home = tempfile::tempdir().unwrap();
     let out = Cli::godoctor()
         .cwd(dir)
@@ -71,7 +76,7 @@ fn check(lab: &Lab, dir: &Path, env: &[(&str, String)], extra: &[&str]) -> Value
     json
 }
 
-fn module<'a>(json: &'a Value, label: &str) -> &'a Value {
+pub(crate) fn module<'a>(json: &'a Value, label: &str) -> &'a Value {
     json["outcome"]["modules"]
         .as_array()
         .unwrap()
@@ -80,7 +85,7 @@ fn module<'a>(json: &'a Value, label: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no outcome for {label}: {:#}", json["outcome"]))
 }
 
-fn root(json: &Value) -> (String, String) {
+pub(crate) fn root(json: &Value) -> (String, String) {
     (
         json["root_cause"]["code"].as_str().unwrap_or("").to_owned(),
         json["root_cause"]["host"].as_str().unwrap_or("").to_owned(),
@@ -245,8 +250,110 @@ fn a_go_sum_line_the_proxy_disagrees_with_stops_go() {
         "{err}"
     );
     assert_eq!(root(&json).0, "GOSUM_MISMATCH");
+    let a = module(&json, A);
+    assert_eq!(a["gosum"], "mismatch");
+    assert_eq!(a["gosum_mismatch"]["want"], wrong);
+    assert_eq!(a["gosum_mismatch"]["got"], gomod_hash(A).as_str());
+    assert_eq!(a["gosum_mismatch"]["file"], "go.sum");
+    // No database (GONOSUMDB) and no other entry: nobody can say who is wrong.
+    assert_eq!(a["gosum_mismatch"]["wrong"], "unknown");
     let text = json.to_string();
     assert!(!text.contains("GOSUMDB=off"), "never GOSUMDB=off: {text}");
+}
+
+/// go.sum records `go_mod_sum` for A's go.mod; GOPROXY lists `proxies` (the first serves A).
+fn triage(proxies: &[(&str, GoproxySpec)], go_mod_sum: &str) -> Value {
+    let lab = Lab::new();
+    let list: Vec<String> = proxies
+        .iter()
+        .map(|(name, spec)| {
+            url(
+                name,
+                lab.https(name, CertKind::Lab, Behavior::Goproxy(spec.clone())),
+            )
+        })
+        .collect();
+    let sum = format!(
+        "{A} v1.0.0 {}\n{A} v1.0.0/go.mod {go_mod_sum}\n",
+        zip_hash()
+    );
+    let dir = project(&[A], &[("go.sum", &sum)]);
+    check(
+        &lab,
+        dir.path(),
+        &[
+            ("GOPROXY", list.join(",")),
+            ("GOSUMDB", lab.sumdb_key().to_owned()),
+        ],
+        &[],
+    )
+}
+
+#[test]
+fn a_stale_go_sum_line_is_blamed_when_the_checksum_database_agrees_with_the_proxy() {
+    let wrong = "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    let json = triage(
+        &[("proxy.lab.test", served(&[A], SumdbMode::Served))],
+        wrong,
+    );
+    assert_eq!(
+        json["outcome"]["predicted"], "fail",
+        "{:#}",
+        json["outcome"]
+    );
+    assert_eq!(module(&json, A)["gosum_mismatch"]["wrong"], "go.sum");
+    assert_eq!(root(&json).0, "GOSUM_MISMATCH");
+    assert_eq!(json["root_cause"]["layer"], "config");
+    let fixes = json["findings"].to_string();
+    assert!(
+        !fixes.contains("GOSUMDB=off") && !fixes.contains("GONOSUMDB"),
+        "{fixes}"
+    );
+    assert!(fixes.contains("sed -i.bak"), "{fixes}");
+}
+
+#[test]
+fn a_proxy_serving_an_altered_go_mod_is_blamed_and_go_sum_is_kept() {
+    let altered = format!("{A}{}", crate::lab::goproxy::ALTERED);
+    let json = triage(
+        &[
+            ("bad.lab.test", served(&[&altered], SumdbMode::NotServed)),
+            ("proxy.lab.test", served(&[A], SumdbMode::Served)),
+        ],
+        &gomod_hash(A),
+    );
+    assert_eq!(
+        json["outcome"]["predicted"], "fail",
+        "{:#}",
+        json["outcome"]
+    );
+    let a = module(&json, A);
+    assert_eq!(a["gosum_mismatch"]["wrong"], "proxy", "{a:#}");
+    assert_eq!(a["gosum_mismatch"]["want"], gomod_hash(A).as_str());
+    assert_eq!(
+        root(&json),
+        ("PROXY_CONTENT_MISMATCH".into(), "bad.lab.test".into())
+    );
+    assert_eq!(json["root_cause"]["layer"], "http");
+    let text = json.to_string();
+    // go.sum is right: no fix removes its lines; the fix drops the bad entry.
+    assert!(!text.contains("sed -i"), "{text}");
+    assert!(text.contains("GOPROXY=https://proxy.lab.test:"), "{text}");
+}
+
+#[test]
+fn a_complete_go_sum_that_agrees_is_reported_per_module() {
+    let json = triage(
+        &[("proxy.lab.test", served(&[A], SumdbMode::Served))],
+        &gomod_hash(A),
+    );
+    assert_eq!(json["outcome"]["predicted"], "ok", "{:#}", json["outcome"]);
+    let a = module(&json, A);
+    assert_eq!(a["version"], "v1.0.0");
+    assert_eq!(a["source"], "require");
+    // The go.mod agrees; the zip's hash is not compared without --verify-zips.
+    assert_eq!(a["gosum"], "not-checked", "{a:#}");
+    assert!(a.get("gosum_mismatch").is_none());
 }
 
 #[test]

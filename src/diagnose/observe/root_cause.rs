@@ -12,10 +12,11 @@ use super::walk::sumdb::walk_sumdb;
 use super::walk::toolchain::walk_toolchain;
 use crate::config::Config;
 use crate::diagnose::module_files;
-use crate::diagnose::predict::{self, ImportOutcome, Outcome, Predicted, label};
+use crate::diagnose::predict::{self, ImportOutcome, Outcome, Predicted, SumWrong, label};
 use crate::diagnose::remedy::set_go_env;
 use crate::diagnose::{Code, Finding, Layer, Remedy, Severity};
 use crate::plan::{ModuleSource, Plan, private_hint};
+
 use crate::probe::modules::ModuleWalk as ModuleFiles;
 use crate::probe::{LayerName, ProbeError, Target};
 use crate::text;
@@ -209,12 +210,18 @@ fn walk_modules(
         if outcome.modules[i].predicted != Predicted::Ok {
             continue;
         }
-        let Some((mismatch, proxy)) =
-            module_files::walk_of(walks, m).and_then(|w| module_files::go_mod_mismatch(cfg, w))
-        else {
+        let Some(walk) = module_files::walk_of(walks, m) else {
             continue;
         };
-        let f = gosum_mismatch(&mismatch, &proxy);
+        let Some((mismatch, proxy)) = module_files::go_mod_mismatch(cfg, walk) else {
+            continue;
+        };
+        let wrong = module_files::who_is_wrong(m, &mismatch, walk);
+        let f = if wrong == SumWrong::Proxy {
+            proxy_content_mismatch(cfg, &mismatch, &proxy, walk)
+        } else {
+            gosum_mismatch(&mismatch, &proxy, wrong)
+        };
         outcome.modules[i].predicted = Predicted::Fail;
         outcome.modules[i].error = Some(mismatch.go_error());
         if root.is_none() {
@@ -410,7 +417,7 @@ fn resolve_imports(
 /// go.sum and a proxy disagree about a go.mod: go refuses it. Either may be wrong (a stale or
 /// hand-edited go.sum, a proxy serving other bytes, a retagged release): removing the lines
 /// makes go verify the module again against the checksum database, never without it.
-fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str) -> Finding {
+fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str, wrong: SumWrong) -> Finding {
     let version = m.version.trim_end_matches("/go.mod");
     let file = m.file.display().to_string();
     let pattern = format!(r"\#^{} {}[ /]#d", m.module, version);
@@ -434,11 +441,19 @@ fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str) -> Finding {
     )
     .param("module", format!("{}@{version}", m.module))
     .param("detail", m.go_error())
-    .fix(Remedy::note(text!(
-        "remedy-gosum-who-is-wrong",
-        module = m.module.as_str(),
-        version = version
-    )))
+    .fix(Remedy::note(match wrong {
+        SumWrong::GoSum => text!("remedy-gosum-line-is-wrong", file = m.label.as_str()),
+        SumWrong::Upstream => text!(
+            "remedy-gosum-release-moved",
+            module = m.module.as_str(),
+            version = version
+        ),
+        SumWrong::Proxy | SumWrong::Unknown => text!(
+            "remedy-gosum-who-is-wrong",
+            module = m.module.as_str(),
+            version = version
+        ),
+    }))
     .fix(Remedy::run(
         text!("remedy-gosum-refetch", file = m.label.as_str()),
         format!(
@@ -447,6 +462,67 @@ fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str) -> Finding {
             m.module
         ),
     ))
+}
+
+/// A GOPROXY entry serves a go.mod that the checksum database (or another entry) and go.sum
+/// agree against: the proxy is wrong. go.sum stays; the fix is to stop taking the module from
+/// that entry.
+fn proxy_content_mismatch(
+    cfg: &Config,
+    m: &crate::config::gosum::Mismatch,
+    proxy: &str,
+    walk: &ModuleFiles,
+) -> Finding {
+    let version = m.version.trim_end_matches("/go.mod");
+    let witness = walk
+        .witnesses
+        .as_ref()
+        .and_then(|w| {
+            w.sumdb
+                .as_ref()
+                .filter(|d| d.go_mod_h1.as_deref() == Some(m.recorded.hash.as_str()))
+                .map(|d| d.url.clone())
+                .or_else(|| {
+                    w.entries
+                        .iter()
+                        .find(|e| e.go_mod_h1.as_deref() == Some(m.recorded.hash.as_str()))
+                        .map(|e| e.proxy.clone())
+                })
+        })
+        .unwrap_or_default();
+    let mut f = Finding::of(
+        Code::ProxyContentMismatch,
+        text!(
+            "finding-proxy-content-mismatch",
+            module = m.module.as_str(),
+            version = version,
+            proxy = proxy,
+            downloaded = m.downloaded.as_str(),
+            recorded = m.recorded.hash.as_str(),
+            witness = witness.as_str(),
+        ),
+    )
+    .host(
+        crate::config::gourl::parse(proxy)
+            .map(|u| u.hostname().to_owned())
+            .unwrap_or_default(),
+    )
+    .param("module", format!("{}@{version}", m.module))
+    .param("proxy", proxy.to_owned())
+    .param("detail", m.go_error())
+    .fix(Remedy::note(text!(
+        "remedy-proxy-content-mismatch",
+        proxy = proxy
+    )));
+    if let Some(list) = crate::diagnose::remedy::goproxy_without(cfg.get("GOPROXY"), proxy) {
+        f.remediation.extend(crate::diagnose::remedy::set_go_env(
+            cfg,
+            "GOPROXY",
+            &list,
+            text!("remedy-skip-proxy", proxy = proxy),
+        ));
+    }
+    f
 }
 
 /// What the checksum database said to the lookup that failed (go's words, with its body).

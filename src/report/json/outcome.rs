@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::diagnose::predict;
+use crate::plan as go;
 
 #[derive(Debug, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -33,6 +34,67 @@ pub struct ModuleOutcome {
     pub via: Option<String>,
     /// go's own message, when go will fail and its wording is known.
     pub error: Option<String>,
+    pub version: Option<String>,
+    pub source: Option<ModuleSource>,
+    /// go.sum's verdict on it.
+    pub gosum: GoSum,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gosum_mismatch: Option<GoSumMismatch>,
+}
+
+/// `outcome.modules[].source`: where go learnt about the module.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum ModuleSource {
+    /// The main go.mod requires it.
+    Require,
+    /// Read from a dependency's go.mod while loading the module graph.
+    Graph,
+    /// What `go mod tidy` would add for an import no requirement provides.
+    Import,
+    /// No go.mod: a well-known module stands in.
+    Canary,
+}
+
+/// `outcome.modules[].gosum`.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum GoSum {
+    Match,
+    Mismatch,
+    /// go will consult the checksum database.
+    Absent,
+    /// Recorded but not compared (zip hashes without `--verify-zips`, nothing served).
+    NotChecked,
+}
+
+/// `outcome.modules[].gosum_mismatch`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct GoSumMismatch {
+    /// The go.sum file as go names it.
+    pub file: String,
+    /// What it records.
+    pub want: String,
+    /// What was served.
+    pub got: String,
+    pub wrong: Wrong,
+}
+
+/// Who is wrong: `go.sum`, `proxy`, `upstream` or `unknown`.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub enum Wrong {
+    #[serde(rename = "go.sum")]
+    GoSum,
+    #[serde(rename = "proxy")]
+    Proxy,
+    #[serde(rename = "upstream")]
+    Upstream,
+    #[serde(rename = "unknown")]
+    Unknown,
 }
 
 /// `outcome.imports[]`.
@@ -125,6 +187,30 @@ impl Outcome {
                     predicted: m.predicted.into(),
                     via: m.via.clone(),
                     error: m.error.clone(),
+                    version: m.facts.version.clone(),
+                    source: m.facts.source.map(|s| match s {
+                        go::ModuleSource::Require => ModuleSource::Require,
+                        go::ModuleSource::Graph => ModuleSource::Graph,
+                        go::ModuleSource::Query => ModuleSource::Import,
+                        go::ModuleSource::Canary => ModuleSource::Canary,
+                    }),
+                    gosum: match m.facts.gosum {
+                        predict::GoSumVerdict::Match => GoSum::Match,
+                        predict::GoSumVerdict::Mismatch => GoSum::Mismatch,
+                        predict::GoSumVerdict::Absent => GoSum::Absent,
+                        predict::GoSumVerdict::NotChecked => GoSum::NotChecked,
+                    },
+                    gosum_mismatch: m.facts.gosum_mismatch.as_ref().map(|g| GoSumMismatch {
+                        file: g.file.clone(),
+                        want: g.want.clone(),
+                        got: g.got.clone(),
+                        wrong: match g.wrong {
+                            predict::SumWrong::GoSum => Wrong::GoSum,
+                            predict::SumWrong::Proxy => Wrong::Proxy,
+                            predict::SumWrong::Upstream => Wrong::Upstream,
+                            predict::SumWrong::Unknown => Wrong::Unknown,
+                        },
+                    }),
                 })
                 .collect(),
             sumdb: SumdbOutcome {

@@ -45,6 +45,8 @@ pub enum ModuleSource {
     Canary,
     /// A module path `go mod tidy` asks about for an import go.mod does not cover.
     Query,
+    /// A module version read from a dependency's go.mod while loading the module graph.
+    Graph,
 }
 
 /// One step of a module's route, in the order go tries them.
@@ -206,6 +208,7 @@ impl From<&go::ModulePlan> for ModulePlan {
                 go::ModuleSource::Require => ModuleSource::Require,
                 go::ModuleSource::Canary => ModuleSource::Canary,
                 go::ModuleSource::Query => ModuleSource::Query,
+                go::ModuleSource::Graph => ModuleSource::Graph,
             },
             private: m.private,
             noproxy: m.noproxy,

@@ -42,7 +42,7 @@ fn route(spec: &GoproxySpec, shared: &Shared, path: &str) -> Response {
         return sumdb(spec, shared, sub);
     }
     if let Some((m, file)) = p.split_once("/@v/") {
-        let Some(versions) = module(spec, m) else {
+        let Some((versions, altered)) = module_served(spec, m) else {
             return not_found();
         };
         let path = note::unescape(m).unwrap_or_default();
@@ -58,6 +58,7 @@ fn route(spec: &GoproxySpec, shared: &Shared, path: &str) -> Response {
         };
         return match ext {
             "info" => ok("application/json", info(&v).into_bytes()),
+            "mod" if altered => ok(PLAIN, format!("{}// altered\n", go_mod(&path)).into_bytes()),
             "mod" => ok(PLAIN, go_mod(&path).into_bytes()),
             "zip" => ok("application/zip", ZIP_BYTES.to_vec()),
             _ => not_found(),
@@ -75,13 +76,28 @@ fn route(spec: &GoproxySpec, shared: &Shared, path: &str) -> Response {
     not_found()
 }
 
+/// What `…/graph16` and `…/graph17` modules require.
+pub const GRAPH_LEAF: &str = "example.com/leaf";
+
+/// A module listed as `path#altered` is served with a go.mod other than the one the checksum
+/// database records (a proxy serving altered content).
+pub const ALTERED: &str = "#altered";
+
 /// The versions of the module whose escaped path is `escaped`.
 fn module<'a>(spec: &'a GoproxySpec, escaped: &str) -> Option<&'a Vec<String>> {
+    module_served(spec, escaped).map(|(vs, _)| vs)
+}
+
+/// [`module`], and whether its go.mod is served altered.
+fn module_served<'a>(spec: &'a GoproxySpec, escaped: &str) -> Option<(&'a Vec<String>, bool)> {
     let path = note::unescape(escaped)?;
-    spec.modules
-        .iter()
-        .find(|(m, _)| *m == path)
-        .map(|(_, vs)| vs)
+    spec.modules.iter().find_map(|(m, vs)| {
+        if *m == path {
+            Some((vs, false))
+        } else {
+            (m.strip_suffix(ALTERED) == Some(path.as_str())).then_some((vs, true))
+        }
+    })
 }
 
 pub fn info(version: &str) -> String {
@@ -91,10 +107,17 @@ pub fn info(version: &str) -> String {
     )
 }
 
-/// A module's go.mod; modules named `…/newgo` need go 1.99 (a mid-command toolchain switch).
+/// A module's go.mod; modules named `…/newgo` need go 1.99 (a mid-command toolchain switch);
+/// `…/graph16` and `…/graph17` require [`GRAPH_LEAF`] at go 1.16 / 1.17 (the module graph beyond
+/// the main go.mod, unpruned / pruned).
 pub fn go_mod(path: &str) -> String {
     if path.ends_with("/newgo") {
         return format!("module {path}\n\ngo 1.99\n");
+    }
+    for go in ["16", "17"] {
+        if path.ends_with(&format!("/graph{go}")) {
+            return format!("module {path}\n\ngo 1.{go}\n\nrequire {GRAPH_LEAF} v1.0.0\n");
+        }
     }
     format!("module {path}\n")
 }
@@ -131,6 +154,7 @@ pub fn latest(versions: &[String]) -> Option<&String> {
 pub fn records(spec: &GoproxySpec) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     for (path, versions) in &spec.modules {
+        let path = &path.trim_end_matches(ALTERED).to_owned();
         let mod_h1 = note::hash1(&[("go.mod", go_mod(path).as_bytes())]);
         // The zip is empty, so its dirhash is that of no files.
         let zip_h1 = note::hash1(&[]);

@@ -208,6 +208,7 @@ pub(in super::super) fn walk_module(
         predicted: Predicted::Ok,
         via: None,
         error: None,
+        facts: Default::default(),
     };
     let mut secondary = Vec::new();
     // The last real proxy error, the last 404/410, direct's error: each with go's words.

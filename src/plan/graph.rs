@@ -1,0 +1,139 @@
+//! The module graph go reads beyond go.mod's own lines (modload `readModGraph`): which
+//! dependencies' go.mod files it follows, pruned or not per the go lines, and what it then
+//! downloads. The walk itself happens in `probe::modules` as the go.mod files arrive; the rules
+//! stay here.
+//!
+//! go reads the go.mod of every module version it reaches, not just the selected ones. A module
+//! loaded in a pruned graph (main go.mod at go 1.17 or later) has its requirements followed only
+//! when its own go.mod is older than 1.17 (unpruned); below a module loaded unpruned, everything
+//! is followed. `go mod download` without arguments in a main module older than 1.17 downloads
+//! `all`: every module of the build list at its selected (highest) version.
+
+use super::{ModuleFile, ModulePlan, ModuleSource, Plan, module_plan};
+use crate::config::Config;
+use crate::config::goversion::GoVersion;
+use crate::plan::command::GoCommand;
+use crate::plan::semver;
+
+/// How go reads the graph for the planned command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GraphRules {
+    /// The main module's go.mod is at go 1.17 or later: the graph is pruned.
+    pub main_pruned: bool,
+    /// The command downloads every module of the build list at its selected version (`go mod
+    /// download` without arguments below go 1.17), not only the main module's requirements.
+    pub downloads_selected: bool,
+}
+
+impl GraphRules {
+    /// None: go reads no module graph (no go.mod, or packages come from vendor/).
+    pub fn for_plan(cfg: &Config, plan: &Plan) -> Option<GraphRules> {
+        let gomod = cfg.project.gomod.as_ref()?;
+        let builds_from_vendor =
+            matches!(plan.command.go, GoCommand::Build { .. }) && plan.vendor_mode.is_some();
+        if builds_from_vendor {
+            return None;
+        }
+        let main_pruned = gomod
+            .go
+            .as_deref()
+            .and_then(GoVersion::parse)
+            .is_some_and(|g| g.at_least(1, 17));
+        let downloads_selected = !main_pruned
+            && matches!(&plan.command.go, GoCommand::ModDownload { modules } if modules.is_empty());
+        Some(GraphRules {
+            main_pruned,
+            downloads_selected,
+        })
+    }
+}
+
+/// Does go follow the requirements of a go.mod it loaded (`loaded_pruned`: the pruning it was
+/// loaded with; `go_line`: that go.mod's own go line)? Requirements it follows are loaded
+/// unpruned: either the graph was unpruned already, or this go.mod predates pruning.
+pub fn follows(loaded_pruned: bool, go_line: Option<&str>) -> bool {
+    let own_pruned = go_line
+        .and_then(GoVersion::parse)
+        .is_some_and(|g| g.at_least(1, 17));
+    !(loaded_pruned && own_pruned)
+}
+
+/// The highest of `versions` (MVS picks the maximum of every requirement on a path).
+pub fn selected<'a>(versions: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    versions.into_iter().max_by(|a, b| semver::compare(a, b))
+}
+
+impl Plan {
+    /// A module version reached through a dependency's go.mod: its route, and the files go reads
+    /// to load the graph. None when the main go.mod replaces it with a directory (nothing is
+    /// fetched); a module replacement is fetched in its place.
+    pub fn graph_module(&self, cfg: &Config, path: &str, version: &str) -> Option<ModulePlan> {
+        let (path, version) = match cfg
+            .project
+            .gomod
+            .as_ref()
+            .and_then(|g| g.replacement(path, version))
+        {
+            Some(r) if r.is_local() => return None,
+            Some(r) => (
+                r.new.clone(),
+                r.new_version.clone().unwrap_or_else(|| version.to_owned()),
+            ),
+            None => (path.to_owned(), version.to_owned()),
+        };
+        let sumdb_on = !matches!(self.sumdb, Ok(crate::config::gosumdb::SumDbSetting::Off));
+        let mut m = module_plan(
+            cfg,
+            self.proxy_list.as_ref().ok(),
+            sumdb_on,
+            &self.command,
+            self.reads_mod_first,
+            (path, Some(version), ModuleSource::Graph),
+        );
+        // Loading a graph below go 1.17 stats each version (`.info`) before its go.mod.
+        m.files = if self.reads_mod_first {
+            vec![ModuleFile::Mod]
+        } else {
+            vec![ModuleFile::Info, ModuleFile::Mod]
+        };
+        m.in_gosum = has_gomod_sum(cfg, &m);
+        m.needs_sumdb = sumdb_on && !m.nosumdb && !m.in_gosum;
+        Some(m)
+    }
+}
+
+/// go.sum holds the `/go.mod` hash of `m`: reading it into the graph needs no lookup.
+pub fn has_gomod_sum(cfg: &Config, m: &ModulePlan) -> bool {
+    use crate::config::gosum::SumKind;
+    let (Some(sums), Some(v)) = (cfg.gosum.as_ref(), m.version.as_deref()) else {
+        return false;
+    };
+    sums.have_sum(&m.module, v, SumKind::GoMod, &cfg.rules_version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pruned_graph_stops_at_modules_that_prune_and_follows_the_others_unpruned() {
+        // readModGraph: `pruning != pruned || summary.pruning == unpruned`.
+        assert!(!follows(true, Some("1.17")));
+        assert!(!follows(true, Some("1.21.0")));
+        assert!(follows(true, Some("1.16")));
+        assert!(follows(true, None));
+        // Below an unpruned module, everything is followed.
+        assert!(follows(false, Some("1.21")));
+        assert!(follows(false, Some("1.12")));
+    }
+
+    #[test]
+    fn the_selected_version_is_the_semver_maximum() {
+        assert_eq!(selected(["v1.2.0", "v1.10.0", "v1.9.9"]), Some("v1.10.0"));
+        assert_eq!(
+            selected(["v0.0.0-20200101000000-abcdefabcdef", "v0.1.0"]),
+            Some("v0.1.0")
+        );
+        assert_eq!(selected([]), None);
+    }
+}
