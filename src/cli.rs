@@ -101,6 +101,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub offline: bool,
 
+    /// Download each module zip go would download (up to 64 MiB each, within the deadline) and
+    /// compare its hash with go.sum. Without it only go.mod hashes are compared.
+    #[arg(long, conflicts_with = "offline")]
+    pub verify_zips: bool,
+
     /// Deadline for the whole check, e.g. 10s, 1500ms, 1m (default: `timeout` in godoctor.toml,
     /// else 10s). No step waits on go's 30 s dial timeout.
     #[arg(long, value_name = "DUR", value_parser = parse_duration)]

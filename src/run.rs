@@ -218,6 +218,7 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
             resolvers: args.resolvers.clone(),
             compare: d.compare.clone(),
             module_files: true,
+            verify_zips: args.verify_zips,
         };
         let spinner = Spinner::default();
         let progress: &dyn Progress = if format == Format::Text {
@@ -308,6 +309,7 @@ fn explain(
         format: None,
         verbose: false,
         offline: false,
+        verify_zips: false,
         timeout: Some(args.timeout),
         modules: e.module.iter().cloned().collect(),
         strict: false,
@@ -354,6 +356,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
         resolvers: args.resolvers.clone(),
         compare: d.compare.clone(),
         module_files: true,
+        verify_zips: false,
     };
     let spinner = Spinner::default();
     let rt = runtime()?;

@@ -190,3 +190,4 @@ remedy-gosum-release-moved = every source serves the new bytes and no checksum d
 finding-proxy-content-mismatch = { $proxy } serves a go.mod for { $module }@{ $version } whose hash is { $downloaded }, but go.sum and { $witness } both record { $recorded }: the proxy serves altered content and go stops with a SECURITY ERROR
 remedy-proxy-content-mismatch = keep go.sum as it is (it is right) and tell the operator of { $proxy }; until it is fixed, take modules from the other entries
 remedy-skip-proxy = stop using { $proxy }, which serves altered content
+finding-gosum-zip-mismatch = { $file } line { $line } records { $recorded } for the zip of { $module }@{ $version }, but the zip { $proxy } serves hashes to { $downloaded }: go stops with a SECURITY ERROR after the download

@@ -190,3 +190,4 @@ remedy-gosum-release-moved = 所有来源返回的都是新内容，而且没有
 finding-proxy-content-mismatch = { $proxy } 返回的 { $module }@{ $version } 的 go.mod 哈希是 { $downloaded }，但 go.sum 和 { $witness } 记录的都是 { $recorded }：该代理返回了被篡改的内容，go 会报 SECURITY ERROR 并停止
 remedy-proxy-content-mismatch = go.sum 是对的，保持不动，并通知 { $proxy } 的运维；在它修好之前，从其他条目获取模块
 remedy-skip-proxy = 停用返回被篡改内容的 { $proxy }
+finding-gosum-zip-mismatch = { $file } 第 { $line } 行为 { $module }@{ $version } 的 zip 记录的是 { $recorded }，但 { $proxy } 返回的 zip 哈希是 { $downloaded }：go 下载后会报 SECURITY ERROR 并停止

@@ -112,9 +112,51 @@ pub fn go_mod_mismatch(cfg: &Config, walk: &ModuleWalk) -> Option<(Mismatch, Str
     }
 }
 
+/// The zip `--verify-zips` downloaded for `walk`, hashed: (hash, the entry that served it).
+fn served_zip(walk: &ModuleWalk) -> Option<(String, String)> {
+    walk.files
+        .iter()
+        .filter(|f| f.file == ModuleFile::Zip)
+        .flat_map(|f| f.asked.iter())
+        .find_map(|a| match &a.answer {
+            FileAnswer::Status {
+                status: 200,
+                zip: Some(z),
+                ..
+            } => z.h1.clone().ok().map(|h| (h, a.proxy.clone())),
+            _ => None,
+        })
+}
+
+/// go.sum against the zip `--verify-zips` downloaded: go stops with `verifying M@V: checksum
+/// mismatch` after the download.
+pub fn zip_mismatch(cfg: &Config, walk: &ModuleWalk) -> Option<(Mismatch, String)> {
+    let sums = cfg.gosum.as_ref()?;
+    let (h1, proxy) = served_zip(walk)?;
+    match sums.check(
+        &walk.module,
+        &walk.version,
+        SumKind::Zip,
+        &h1,
+        &cfg.rules_version,
+    ) {
+        SumCheck::Mismatch(m) => Some((m, proxy)),
+        _ => None,
+    }
+}
+
+/// The first hash go.sum disagrees with, in go's order: the go.mod, then the zip.
+pub fn sum_mismatch(cfg: &Config, walk: &ModuleWalk) -> Option<(Mismatch, String)> {
+    go_mod_mismatch(cfg, walk).or_else(|| zip_mismatch(cfg, walk))
+}
+
 /// Who is wrong when go.sum and the go.mod `m`'s route served disagree, from the witnesses the
 /// probes heard: the checksum database's signed record first, then the module's other entries.
+/// A zip's mismatch has no witnesses (they are asked about go.mod files only).
 pub fn who_is_wrong(m: &ModulePlan, mismatch: &Mismatch, walk: &ModuleWalk) -> SumWrong {
+    if !mismatch.version.ends_with("/go.mod") {
+        return SumWrong::Unknown;
+    }
     let (got, want) = (
         mismatch.downloaded.as_str(),
         mismatch.recorded.hash.as_str(),
@@ -165,7 +207,7 @@ pub fn facts(cfg: &Config, plan: &crate::plan::Plan, walks: &[ModuleWalk], outco
             source: Some(m.source),
             ..ModuleFacts::default()
         };
-        if let Some((mismatch, _)) = walk.and_then(|w| go_mod_mismatch(cfg, w)) {
+        if let Some((mismatch, _)) = walk.and_then(|w| sum_mismatch(cfg, w)) {
             facts.gosum = GoSumVerdict::Mismatch;
             facts.gosum_mismatch = Some(GoSumMismatch {
                 file: mismatch.label.clone(),
@@ -205,7 +247,13 @@ fn recorded_verdict(cfg: &Config, m: &ModulePlan, walk: Option<&ModuleWalk>) -> 
             SumCheck::Listed
         )
     });
-    if go_mod_compared && !needs_zip {
+    let zip_compared = walk.and_then(served_zip).is_some_and(|(h1, _)| {
+        matches!(
+            sums.check(&m.module, version, SumKind::Zip, &h1, &cfg.rules_version),
+            SumCheck::Listed
+        )
+    });
+    if go_mod_compared && (!needs_zip || zip_compared) {
         GoSumVerdict::Match
     } else {
         GoSumVerdict::NotChecked

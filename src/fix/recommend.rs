@@ -245,6 +245,7 @@ pub async fn probe(
     let per_round = ProbeOptions {
         timeout: opts.timeout / rounds.max(1),
         module_files: false,
+        verify_zips: false,
         ..opts.clone()
     };
     let mut runs: Vec<Vec<Target>> = Vec::new();

@@ -42,6 +42,8 @@ pub struct ProbeOptions {
     /// Walk every planned module's files (probe::modules). A ranking of mirrors (`fix`) reads
     /// only the targets and skips them.
     pub module_files: bool,
+    /// Download the zips go downloads and hash them (`check --verify-zips`).
+    pub verify_zips: bool,
 }
 
 /// Shared, read-only state of one check's probes.
@@ -61,6 +63,8 @@ pub(super) struct Setup {
     pub(super) subdir_field: bool,
     /// What each go-get discovery found, for the git probes of the same modules.
     pub(super) discoveries: Board,
+    /// Zips are downloaded whole and hashed.
+    pub(super) verify_zips: bool,
 }
 
 fn setup(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Setup {
@@ -90,6 +94,7 @@ fn setup(cfg: &Config, plan: &Plan, opts: &ProbeOptions) -> Setup {
         netrc_info: cfg.netrc.clone(),
         subdir_field: cfg.rules_version.at_least(1, 25),
         discoveries: Board::default(),
+        verify_zips: opts.verify_zips,
     }
 }
 

@@ -40,6 +40,23 @@ pub(super) struct How {
     pub(super) anonymous: bool,
     /// Headers to add; a User-Agent among them replaces go's.
     pub(super) headers: Vec<(&'static str, String)>,
+    /// Read the whole body, up to this many bytes, with the whole deadline for it (a zip whose
+    /// hash is checked) instead of the probe's per-response limits.
+    pub(super) download: Option<usize>,
+}
+
+impl How {
+    fn body_limit(&self, probe_limit: usize) -> usize {
+        self.download.unwrap_or(probe_limit)
+    }
+
+    fn http_budget(&self, deadline: Deadline, cap: std::time::Duration) -> std::time::Duration {
+        if self.download.is_some() {
+            deadline.remaining()
+        } else {
+            deadline.budget(cap)
+        }
+    }
 }
 
 /// DNS → TCP → (proxy) → TLS → HTTP for one URL, following redirects as go does.
@@ -171,6 +188,22 @@ pub(super) async fn follow_up_ranged(
     url: &str,
     range: bool,
 ) -> Result<Answer, RequestError> {
+    let how = How {
+        range,
+        ..How::default()
+    };
+    follow_up_as(setup, deadline, f, url, &how).await
+}
+
+/// [`follow_up`], asked the way `how` says (credentials always go's).
+pub(super) async fn follow_up_as(
+    setup: &Setup,
+    deadline: Deadline,
+    f: &mut Fetched,
+    url: &str,
+    how: &How,
+) -> Result<Answer, RequestError> {
+    let range = how.range;
     let u = gourl::parse(url).map_err(|e| RequestError::Protocol(e.to_string()))?;
     let same_origin = f.final_url.scheme == u.scheme && f.final_url.host == u.host;
     // Plain http through a forwarding proxy needs the absolute URL and the proxy's credentials
@@ -189,8 +222,8 @@ pub(super) async fn follow_up_ranged(
                 &u.host,
                 &request_path(&u),
                 &auth,
-                deadline.budget(setup.net.limits.http),
-                64 << 10,
+                how.http_budget(deadline, setup.net.limits.http),
+                how.body_limit(64 << 10),
             )
             .await
         {
@@ -200,7 +233,7 @@ pub(super) async fn follow_up_ranged(
             other => return other,
         }
     }
-    let mut g = fetch(setup, deadline, url, true, range).await;
+    let mut g = fetch_as(setup, deadline, url, true, how).await;
     if f.conn.is_none() {
         // Keep the new connection for the requests that follow.
         f.conn = g.conn.take();
@@ -268,7 +301,12 @@ async fn fetch_once(
     };
     let https = parsed.scheme == "https";
     if parsed.scheme == "file" {
-        return match super::file::read(&parsed, url, setup.net.limits.max_body, range) {
+        return match super::file::read(
+            &parsed,
+            url,
+            how.body_limit(setup.net.limits.max_body),
+            range,
+        ) {
             Ok((layer, answer)) => {
                 layers.push(layer);
                 done(layers, None, Some(answer), None, &parsed)
@@ -352,8 +390,8 @@ async fn fetch_once(
             &parsed.host,
             &path,
             &extra,
-            deadline.budget(setup.net.limits.http),
-            setup.net.limits.max_body,
+            how.http_budget(deadline, setup.net.limits.http),
+            how.body_limit(setup.net.limits.max_body),
         )
         .await
     {

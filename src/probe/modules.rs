@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::Semaphore;
 
 use super::engine::Setup;
-use super::fetch::{Fetched, fetch, follow_up_ranged};
+use super::fetch::{Fetched, How, fetch_as, follow_up_as};
 use super::http::{Answer, RequestError};
 use super::sum_witness::{SumWitnesses, WitnessContext};
 use super::{Deadline, ProbeError, TcpError};
@@ -28,6 +28,10 @@ const LANES_PER_ORIGIN: usize = 6;
 pub const MAX_FILE_REQUESTS: usize = 4000;
 /// A go.mod bigger than this is not hashed (go.mod files are a few kilobytes).
 const MAX_GO_MOD: usize = 64 << 10;
+/// `--verify-zips`: a zip bigger than this is not downloaded (it is reported as not checked).
+pub const MAX_VERIFIED_ZIP: usize = 64 << 20;
+/// `--verify-zips`: zips downloaded at once (each is held in memory while it is hashed).
+const ZIPS_AT_ONCE: usize = 2;
 
 /// One module version's files, each walked along the module's route.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +88,8 @@ pub enum FileAnswer {
         go_error: Option<String>,
         /// A `.mod` that was served whole.
         go_mod: Option<ServedGoMod>,
+        /// A zip downloaded whole (`--verify-zips`).
+        zip: Option<ServedZip>,
     },
     /// Nothing answered.
     Failed { kind: ProbeError, message: String },
@@ -124,6 +130,13 @@ impl ModuleWalk {
     }
 }
 
+/// A zip downloaded whole: its `h1:` hash as go.sum records it, or why it has none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServedZip {
+    pub bytes: usize,
+    pub h1: Result<String, String>,
+}
+
 /// Kept-alive connections to one origin, and the permits that bound them.
 struct Origin {
     permits: Semaphore,
@@ -135,6 +148,8 @@ pub(super) struct Pool {
     origins: Mutex<HashMap<String, Arc<Origin>>>,
     /// Requests left before [`MAX_FILE_REQUESTS`].
     budget: Mutex<usize>,
+    /// `--verify-zips`: whole zips in flight.
+    zips: Semaphore,
 }
 
 /// `scheme://host:port` of a URL: what a kept-alive connection can serve.
@@ -150,6 +165,7 @@ impl Pool {
         Pool {
             origins: Mutex::new(HashMap::new()),
             budget: Mutex::new(MAX_FILE_REQUESTS),
+            zips: Semaphore::new(ZIPS_AT_ONCE),
         }
     }
 
@@ -174,29 +190,33 @@ impl Pool {
         true
     }
 
-    /// GET `url` (its first byte only when `range`) on a kept-alive connection to its origin,
-    /// or a new one; redirects followed as go follows them.
+    /// GET `url` on a kept-alive connection to its origin, or a new one, the way `how` says (the
+    /// first byte of a zip; a whole zip); redirects followed as go follows them.
     pub(super) async fn get(
         &self,
         setup: &Setup,
         deadline: Deadline,
         url: &str,
-        range: bool,
+        how: &How,
     ) -> Result<Answer, (ProbeError, String)> {
         let key = origin_of(url);
         let origin = self.origin(&key);
         let _permit = origin.permits.acquire().await.map_err(|_| closed())?;
+        let _zip = match how.download {
+            Some(_) => Some(self.zips.acquire().await.map_err(|_| closed())?),
+            None => None,
+        };
         let conn = origin.idle.lock().expect("idle lock").pop();
         let (answer, keep) = match conn {
             Some(mut f) => {
-                let answer = follow_up_ranged(setup, deadline, &mut f, url, range).await;
+                let answer = follow_up_as(setup, deadline, &mut f, url, how).await;
                 (answer.map_err(request_error), Some(f))
             }
             None => {
                 let public = gourl::parse(url)
                     .map(|u| private_hint(u.hostname(), &setup.netrc).is_none())
                     .unwrap_or(true);
-                let f = fetch(setup, deadline, url, public, range).await;
+                let f = fetch_as(setup, deadline, url, public, how).await;
                 let answer = match &f.answer {
                     Some(a) => Ok(a.clone()),
                     None => Err(first_error(&f)),
@@ -207,7 +227,7 @@ impl Pool {
         let answer = match answer {
             // A redirect on a kept-alive connection (a zip on a CDN): fetch follows it.
             Ok(a) if matches!(a.status, 301 | 302 | 303 | 307 | 308) => {
-                let f = fetch(setup, deadline, url, true, range).await;
+                let f = fetch_as(setup, deadline, url, true, how).await;
                 f.answer.clone().ok_or_else(|| first_error(&f))
             }
             other => other,
@@ -247,7 +267,7 @@ fn request_error(e: RequestError) -> (ProbeError, String) {
 }
 
 /// The answer as the walk records it.
-fn judge(url: &str, file: ModuleFile, a: &Answer) -> FileAnswer {
+fn judge(url: &str, file: ModuleFile, a: &Answer, whole_zip: bool) -> FileAnswer {
     let ok = match file {
         ModuleFile::Zip => matches!(a.status, 200 | 206),
         _ => a.status == 200,
@@ -277,6 +297,18 @@ fn judge(url: &str, file: ModuleFile, a: &Answer) -> FileAnswer {
             )
         }),
         go_mod,
+        zip: (ok && whole_zip && a.status == 200).then(|| ServedZip {
+            bytes: a.body.len(),
+            h1: if a.body_complete {
+                crate::dirhash::hash_zip(
+                    std::io::Cursor::new(&a.body[..]),
+                    crate::dirhash::ZipLimits::default(),
+                )
+                .map_err(|e| e.to_string())
+            } else {
+                Err(format!("larger than {} MiB", MAX_VERIFIED_ZIP >> 20))
+            },
+        }),
     }
 }
 
@@ -322,11 +354,14 @@ async fn walk_file(
             };
         }
         let url = file.url(list_url, version);
-        let answer = match pool
-            .get(setup, deadline, &url, file == ModuleFile::Zip)
-            .await
-        {
-            Ok(a) => judge(&url, file, &a),
+        let whole_zip = file == ModuleFile::Zip && setup.verify_zips;
+        let how = How {
+            range: file == ModuleFile::Zip && !whole_zip,
+            download: whole_zip.then_some(MAX_VERIFIED_ZIP),
+            ..How::default()
+        };
+        let answer = match pool.get(setup, deadline, &url, &how).await {
+            Ok(a) => judge(&url, file, &a, whole_zip),
             Err((kind, message)) => FileAnswer::Failed {
                 kind,
                 message: crate::redact::redact_urls(&message),

@@ -5,6 +5,7 @@
 
 use super::Deadline;
 use super::engine::Setup;
+use super::fetch::How;
 use super::modules::{ModuleWalk, Pool};
 use super::sumdb::{NoteVerdict, parse_lookup, verify_note};
 use crate::config::gosum::{GoSumFiles, SumCheck, SumKind};
@@ -117,7 +118,7 @@ pub(super) async fn gather(
                 escape_path(&walk.module),
                 escape_path(&walk.version)
             );
-            let Ok(a) = pool.get(setup, deadline, &url, false).await else {
+            let Ok(a) = pool.get(setup, deadline, &url, &How::default()).await else {
                 continue;
             };
             if *database && matches!(a.status, 404 | 410) {
@@ -157,7 +158,7 @@ pub(super) async fn gather(
             continue;
         }
         let file_url = ModuleFile::Mod.url(url, &walk.version);
-        let go_mod_h1 = match pool.get(setup, deadline, &file_url, false).await {
+        let go_mod_h1 = match pool.get(setup, deadline, &file_url, &How::default()).await {
             Ok(a) if a.status == 200 && a.body_complete => {
                 Some(crate::dirhash::hash_go_mod(&a.body))
             }

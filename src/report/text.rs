@@ -557,6 +557,29 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         )?;
     }
 
+    if r.config.gosum.is_some() && !d.outcome.modules.is_empty() {
+        use crate::diagnose::predict::GoSumVerdict as V;
+        let count = |v: V| {
+            d.outcome
+                .modules
+                .iter()
+                .filter(|o| o.facts.gosum == v)
+                .count()
+        };
+        writeln!(
+            w,
+            "  {}",
+            t!(
+                r.lang,
+                "report-gosum",
+                matched = count(V::Match),
+                absent = count(V::Absent),
+                mismatched = count(V::Mismatch),
+                unchecked = count(V::NotChecked),
+            )
+        )?;
+    }
+
     if !r.targets.is_empty() {
         writeln!(
             w,

@@ -263,6 +263,16 @@ fn a_go_sum_line_the_proxy_disagrees_with_stops_go() {
 
 /// go.sum records `go_mod_sum` for A's go.mod; GOPROXY lists `proxies` (the first serves A).
 fn triage(proxies: &[(&str, GoproxySpec)], go_mod_sum: &str) -> Value {
+    sums_checked(proxies, go_mod_sum, &zip_hash(), &[])
+}
+
+/// [`triage`] with this zip hash in go.sum and these extra arguments.
+fn sums_checked(
+    proxies: &[(&str, GoproxySpec)],
+    go_mod_sum: &str,
+    zip_sum: &str,
+    extra: &[&str],
+) -> Value {
     let lab = Lab::new();
     let list: Vec<String> = proxies
         .iter()
@@ -273,10 +283,7 @@ fn triage(proxies: &[(&str, GoproxySpec)], go_mod_sum: &str) -> Value {
             )
         })
         .collect();
-    let sum = format!(
-        "{A} v1.0.0 {}\n{A} v1.0.0/go.mod {go_mod_sum}\n",
-        zip_hash()
-    );
+    let sum = format!("{A} v1.0.0 {zip_sum}\n{A} v1.0.0/go.mod {go_mod_sum}\n");
     let dir = project(&[A], &[("go.sum", &sum)]);
     check(
         &lab,
@@ -285,7 +292,7 @@ fn triage(proxies: &[(&str, GoproxySpec)], go_mod_sum: &str) -> Value {
             ("GOPROXY", list.join(",")),
             ("GOSUMDB", lab.sumdb_key().to_owned()),
         ],
-        &[],
+        extra,
     )
 }
 
@@ -518,4 +525,32 @@ fn direct_git_answers_decide_a_direct_module() {
         );
         assert_eq!(root(&json).0, code, "{name}: {:#}", json["findings"]);
     }
+}
+
+#[test]
+fn zip_hashes_are_compared_only_with_verify_zips() {
+    let proxy = || [("proxy.lab.test", served(&[A], SumdbMode::Served))];
+    let bad_zip = "h1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=";
+    // Without the flag the zip is only seen to be there: its hash is not compared.
+    let json = sums_checked(&proxy(), &gomod_hash(A), bad_zip, &[]);
+    assert_eq!(json["outcome"]["predicted"], "ok", "{:#}", json["outcome"]);
+    assert_eq!(module(&json, A)["gosum"], "not-checked");
+    let json = sums_checked(&proxy(), &gomod_hash(A), bad_zip, &["--verify-zips"]);
+    assert_eq!(
+        json["outcome"]["predicted"], "fail",
+        "{:#}",
+        json["outcome"]
+    );
+    let a = module(&json, A);
+    assert_eq!(a["gosum"], "mismatch");
+    assert_eq!(a["gosum_mismatch"]["got"], zip_hash().as_str());
+    let err = a["error"].as_str().unwrap();
+    assert!(
+        err.starts_with(&format!("verifying {A}@v1.0.0: checksum mismatch")),
+        "{err}"
+    );
+    assert_eq!(root(&json).0, "GOSUM_MISMATCH");
+    let json = sums_checked(&proxy(), &gomod_hash(A), &zip_hash(), &["--verify-zips"]);
+    assert_eq!(json["outcome"]["predicted"], "ok", "{:#}", json["outcome"]);
+    assert_eq!(module(&json, A)["gosum"], "match");
 }

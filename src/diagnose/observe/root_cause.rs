@@ -213,7 +213,7 @@ fn walk_modules(
         let Some(walk) = module_files::walk_of(walks, m) else {
             continue;
         };
-        let Some((mismatch, proxy)) = module_files::go_mod_mismatch(cfg, walk) else {
+        let Some((mismatch, proxy)) = module_files::sum_mismatch(cfg, walk) else {
             continue;
         };
         let wrong = module_files::who_is_wrong(m, &mismatch, walk);
@@ -421,8 +421,7 @@ fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str, wrong: SumWro
     let version = m.version.trim_end_matches("/go.mod");
     let file = m.file.display().to_string();
     let pattern = format!(r"\#^{} {}[ /]#d", m.module, version);
-    Finding::of(
-        Code::GosumMismatch,
+    let what = if m.version.ends_with("/go.mod") {
         text!(
             "finding-gosum-mismatch",
             module = m.module.as_str(),
@@ -432,36 +431,48 @@ fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str, wrong: SumWro
             recorded = m.recorded.hash.as_str(),
             proxy = proxy,
             downloaded = m.downloaded.as_str(),
-        ),
-    )
-    .host(
-        crate::config::gourl::parse(proxy)
-            .map(|u| u.hostname().to_owned())
-            .unwrap_or_default(),
-    )
-    .param("module", format!("{}@{version}", m.module))
-    .param("detail", m.go_error())
-    .fix(Remedy::note(match wrong {
-        SumWrong::GoSum => text!("remedy-gosum-line-is-wrong", file = m.label.as_str()),
-        SumWrong::Upstream => text!(
-            "remedy-gosum-release-moved",
+        )
+    } else {
+        text!(
+            "finding-gosum-zip-mismatch",
             module = m.module.as_str(),
-            version = version
-        ),
-        SumWrong::Proxy | SumWrong::Unknown => text!(
-            "remedy-gosum-who-is-wrong",
-            module = m.module.as_str(),
-            version = version
-        ),
-    }))
-    .fix(Remedy::run(
-        text!("remedy-gosum-refetch", file = m.label.as_str()),
-        format!(
-            "sed -i.bak '{pattern}' {} && go get {}@{version}",
-            crate::diagnose::remedy::sh_quote(&file),
-            m.module
-        ),
-    ))
+            version = version,
+            file = m.label.as_str(),
+            line = m.recorded.line,
+            recorded = m.recorded.hash.as_str(),
+            proxy = proxy,
+            downloaded = m.downloaded.as_str(),
+        )
+    };
+    Finding::of(Code::GosumMismatch, what)
+        .host(
+            crate::config::gourl::parse(proxy)
+                .map(|u| u.hostname().to_owned())
+                .unwrap_or_default(),
+        )
+        .param("module", format!("{}@{version}", m.module))
+        .param("detail", m.go_error())
+        .fix(Remedy::note(match wrong {
+            SumWrong::GoSum => text!("remedy-gosum-line-is-wrong", file = m.label.as_str()),
+            SumWrong::Upstream => text!(
+                "remedy-gosum-release-moved",
+                module = m.module.as_str(),
+                version = version
+            ),
+            SumWrong::Proxy | SumWrong::Unknown => text!(
+                "remedy-gosum-who-is-wrong",
+                module = m.module.as_str(),
+                version = version
+            ),
+        }))
+        .fix(Remedy::run(
+            text!("remedy-gosum-refetch", file = m.label.as_str()),
+            format!(
+                "sed -i.bak '{pattern}' {} && go get {}@{version}",
+                crate::diagnose::remedy::sh_quote(&file),
+                m.module
+            ),
+        ))
 }
 
 /// A GOPROXY entry serves a go.mod that the checksum database (or another entry) and go.sum
