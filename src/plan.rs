@@ -353,8 +353,8 @@ impl Plan {
             .imports
             .as_ref()
             .is_some_and(|i| i.packages.iter().any(|p| p.walked && !p.files.is_empty()));
-        let command = command
-            .unwrap_or_else(|| Command::default_for(cfg.project.gomod.is_some(), has_go_source));
+        let in_module = cfg.project.gomod.is_some() || graph::workspace(cfg).is_some();
+        let command = command.unwrap_or_else(|| Command::default_for(in_module, has_go_source));
         let gonoproxy = cfg.get("GONOPROXY");
         let proxy_list = goproxy::parse(cfg.get("GOPROXY"), gonoproxy);
         let sumdb = gosumdb::parse(cfg.get("GOSUMDB"));
@@ -363,7 +363,14 @@ impl Plan {
 
         let mut wanted: Vec<(String, Option<String>, ModuleSource)> = Vec::new();
         let gomod = cfg.project.gomod.as_ref();
-        if let Some(m) = gomod {
+        let workspace = graph::workspace(cfg);
+        if let Some(ws) = &workspace {
+            wanted.extend(
+                ws.requires
+                    .iter()
+                    .map(|(p, v)| (p.clone(), Some(v.clone()), ModuleSource::Require)),
+            );
+        } else if let Some(m) = gomod {
             for r in &m.requires {
                 let replaced_locally = m.replaces.iter().any(|rep| {
                     rep.old == r.path
@@ -379,7 +386,7 @@ impl Plan {
                 }
             }
         }
-        let from_gomod = gomod.is_some();
+        let from_gomod = gomod.is_some() || workspace.is_some();
         if !from_gomod {
             for c in canaries {
                 let (path, version) = match c.split_once('@') {
@@ -392,10 +399,13 @@ impl Plan {
 
         let sumdb_on = !matches!(sumdb, Ok(SumDbSetting::Off));
         // Loading the module graph of a go.mod at go 1.17 or later reads each `.mod` first.
-        let reads_mod_first = gomod
-            .and_then(|m| m.go.as_deref())
-            .and_then(crate::config::goversion::GoVersion::parse)
-            .is_some_and(|g| g.at_least(1, 17));
+        // A workspace's `go mod download` lists `all` and stats each module first, as below 1.17
+        // (go1.19 and go1.27 both report `…/@v/vX.info: 404` for a missing root there).
+        let reads_mod_first = workspace.is_none()
+            && gomod
+                .and_then(|m| m.go.as_deref())
+                .and_then(crate::config::goversion::GoVersion::parse)
+                .is_some_and(|g| g.at_least(1, 17));
         let loads_packages = matches!(command.go, GoCommand::ModTidy | GoCommand::Build { .. });
         let import_routes = match (loads_packages, gomod, &cfg.imports) {
             (true, Some(m), Some(scan)) => route_main_imports(cfg, m, scan),

@@ -90,10 +90,15 @@ impl Replace {
     }
 }
 
+/// How many `use` directories of a go.work are read.
+pub const MAX_WORKSPACE_MODULES: usize = 1000;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Project {
     pub gomod: Option<GoMod>,
     pub gowork: Option<GoMod>,
+    /// The go.mod of each module go.work `use`s, in its order (those that could be read).
+    pub workspace_mods: Vec<GoMod>,
     pub vendor_modules_txt: bool,
     /// Why a file could not be read (permissions, a directory, not UTF-8 …).
     pub read_errors: Vec<(PathBuf, String)>,
@@ -120,6 +125,15 @@ impl Project {
         };
         if let Some(path) = gowork {
             project.gowork = project.read_file(&path, true);
+        }
+        if let Some(work) = project.gowork.clone() {
+            let dir = work.path.parent().unwrap_or(Path::new(".")).to_owned();
+            for u in work.uses.iter().take(MAX_WORKSPACE_MODULES) {
+                let gomod = super::clean_path(&dir.join(u).to_string_lossy()).join("go.mod");
+                if let Some(m) = project.read_file(&gomod, false) {
+                    project.workspace_mods.push(m);
+                }
+            }
         }
         project
     }

@@ -11,7 +11,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::clean_path;
-use super::gomod::{Project, open_project_file};
+use super::gomod::{MAX_WORKSPACE_MODULES, Project, open_project_file};
 use super::goversion::GoVersion;
 
 /// The most of one go.sum godoctor reads (the largest real ones are a few MiB).
@@ -273,9 +273,6 @@ pub struct GoSumFiles {
     /// In workspace mode go never asks for a missing go.sum line (`mustHaveSums`).
     pub workspace_mode: bool,
 }
-
-/// How many `use` directories godoctor follows.
-const MAX_WORKSPACE_MODULES: usize = 1000;
 
 impl GoSumFiles {
     /// The files go reads for this project, or None outside a module and a workspace (go reads

@@ -28,24 +28,84 @@ pub struct GraphRules {
 impl GraphRules {
     /// None: go reads no module graph (no go.mod, or packages come from vendor/).
     pub fn for_plan(cfg: &Config, plan: &Plan) -> Option<GraphRules> {
-        let gomod = cfg.project.gomod.as_ref()?;
+        let gomod = cfg.project.gomod.as_ref().or(cfg.project.gowork.as_ref())?;
         let builds_from_vendor =
             matches!(plan.command.go, GoCommand::Build { .. }) && plan.vendor_mode.is_some();
         if builds_from_vendor {
             return None;
         }
-        let main_pruned = gomod
-            .go
-            .as_deref()
-            .and_then(GoVersion::parse)
-            .is_some_and(|g| g.at_least(1, 17));
-        let downloads_selected = !main_pruned
+        let in_workspace = workspace(cfg).is_some();
+        // A workspace's graph is pruned; `go mod download` there downloads `all`.
+        let main_pruned = in_workspace
+            || gomod
+                .go
+                .as_deref()
+                .and_then(GoVersion::parse)
+                .is_some_and(|g| g.at_least(1, 17));
+        let downloads_selected = (!main_pruned || in_workspace)
             && matches!(&plan.command.go, GoCommand::ModDownload { modules } if modules.is_empty());
         Some(GraphRules {
             main_pruned,
             downloads_selected,
         })
     }
+}
+
+/// Workspace mode (a go.work go ≥ 1.18 reads): the modules it `use`s are the main modules, and
+/// their requirements together are the graph's roots.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workspace {
+    /// The main modules' paths: never fetched.
+    pub main_modules: Vec<String>,
+    /// (`path`, `version`) of every requirement of a main module that go fetches: the highest
+    /// version per path, replacements applied (go.work's first), local ones left out.
+    pub requires: Vec<(String, String)>,
+}
+
+/// The workspace go is in, if any.
+pub fn workspace(cfg: &Config) -> Option<Workspace> {
+    let work = cfg.project.gowork.as_ref()?;
+    if !cfg.rules_version.at_least(1, 18) {
+        return None;
+    }
+    let mods = &cfg.project.workspace_mods;
+    let main_modules: Vec<String> = mods.iter().filter_map(|m| m.module.clone()).collect();
+    let mut by_path: Vec<(String, Vec<String>)> = Vec::new();
+    for m in mods {
+        for r in &m.requires {
+            if main_modules.contains(&r.path) {
+                continue;
+            }
+            let rep = work
+                .replacement(&r.path, &r.version)
+                .or_else(|| m.replacement(&r.path, &r.version));
+            let (path, version) = match rep {
+                Some(rep) if rep.is_local() => continue,
+                Some(rep) => (
+                    rep.new.clone(),
+                    rep.new_version.clone().unwrap_or_else(|| r.version.clone()),
+                ),
+                None => (r.path.clone(), r.version.clone()),
+            };
+            match by_path.iter_mut().find(|(p, _)| *p == path) {
+                Some((_, vs)) => vs.push(version),
+                None => by_path.push((path, vec![version])),
+            }
+        }
+    }
+    let requires = by_path
+        .iter()
+        .filter_map(|(p, vs)| {
+            Some((
+                p.clone(),
+                selected(vs.iter().map(String::as_str))?.to_owned(),
+            ))
+        })
+        .collect();
+    Some(Workspace {
+        main_modules,
+        requires,
+    })
 }
 
 /// Does go follow the requirements of a go.mod it loaded (`loaded_pruned`: the pruning it was

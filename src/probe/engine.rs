@@ -172,7 +172,7 @@ pub async fn run(
         run_specs(&setup, deadline, specs, needs, progress, opts.timeout),
         async {
             if opts.module_files {
-                super::modules::walk(setup.clone(), deadline, cfg, plan).await
+                super::module_graph::walk(setup.clone(), deadline, cfg, plan).await
             } else {
                 (Vec::new(), Vec::new())
             }

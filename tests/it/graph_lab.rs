@@ -98,3 +98,69 @@ fn below_go_1_17_the_graph_s_modules_are_downloaded_whole() {
         .unwrap();
     assert_eq!(leaf["source"], "graph", "{leaf:#}");
 }
+
+/// A workspace: go.work `use`s ./a (requiring `a_requires`) and ./b (requiring `b_requires`).
+fn workspace(a_requires: &str, b_requires: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("go.work"), "go 1.21\n\nuse (\n\t./a\n\t./b\n)\n").unwrap();
+    for (name, req) in [("a", a_requires), ("b", b_requires)] {
+        std::fs::create_dir_all(root.join(name)).unwrap();
+        std::fs::write(
+            root.join(name).join("go.mod"),
+            format!("module example.com/w{name}\n\ngo 1.21\n\nrequire {req} v1.0.0\n"),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// Verified with go1.19.8 and go1.27.3: in a workspace `go mod download` lists `all`, so the
+/// requirements of every used module, and those of a pruned dependency (its go.mod not read for
+/// the graph), are stat'ed and downloaded: `go: example.com/leaf@v1.0.0: reading
+/// …/leaf/@v/v1.0.0.info: 404` and the same for a missing root.
+#[test]
+fn a_workspace_downloads_every_used_module_s_requirements_and_their_build_list() {
+    let lab = Lab::new();
+    let p = lab.https(
+        "proxy.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(served(&[GRAPH17], SumdbMode::NotServed)),
+    );
+    let dir = workspace(GRAPH17, "example.com/missing");
+    let json = check(
+        &lab,
+        dir.path(),
+        &[
+            ("GOPROXY", url("proxy.lab.test", p)),
+            ("GONOSUMDB", "example.com".into()),
+        ],
+        &[],
+    );
+    assert_eq!(json["outcome"]["command"], "go mod download");
+    assert_eq!(
+        json["outcome"]["predicted"], "fail",
+        "{:#}",
+        json["outcome"]
+    );
+    assert_eq!(module(&json, GRAPH17)["predicted"], "ok");
+    for m in ["example.com/missing", GRAPH_LEAF] {
+        let o = module(&json, m);
+        assert_eq!(o["predicted"], "fail", "{o:#}");
+        assert!(
+            o["error"]
+                .as_str()
+                .unwrap()
+                .contains("/@v/v1.0.0.info: 404 Not Found"),
+            "{o:#}"
+        );
+    }
+    // The used modules themselves are never fetched.
+    let modules = json["outcome"]["modules"].as_array().unwrap();
+    assert!(
+        modules
+            .iter()
+            .all(|m| !m["module"].as_str().unwrap().starts_with("example.com/w")),
+        "{modules:#?}"
+    );
+}
