@@ -14,11 +14,17 @@ pub fn status_text(status: u16) -> String {
 /// go's `reading <url>: <status>` error (the URL redacted), with up to 8 `server response:`
 /// lines of a text/plain body (the first 648 bytes, up to the first blank line).
 pub fn status_error(url: &str, status: u16, content_type: Option<&str>, body: &[u8]) -> String {
-    let mut msg = format!(
-        "reading {}: {}",
-        crate::redact::redact_urls(url),
-        status_text(status)
-    );
+    status_line_error(url, &status_text(status), content_type, body)
+}
+
+/// [`status_error`] with the status line as the server sent it (`404 File not found`).
+pub fn status_line_error(
+    url: &str,
+    status: &str,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> String {
+    let mut msg = format!("reading {}: {status}", crate::redact::redact_urls(url));
     let ct = content_type.unwrap_or("").to_ascii_lowercase();
     if ct.starts_with("text/plain") && !body.is_empty() {
         let text = String::from_utf8_lossy(&body[..body.len().min(648)]).into_owned();

@@ -69,6 +69,7 @@ pub fn read(
     let total = start.elapsed();
     let answer = Answer {
         status: 200,
+        reason: None,
         headers: Vec::new(),
         body,
         body_complete: complete,

@@ -37,7 +37,7 @@ fn judge(layers: &mut [LayerResult], kind: HttpError, message: String) {
 
 /// How go words a status it will not take, for this answer (plan/goerror.rs).
 pub(super) fn go_status_error(url: &str, a: &Answer) -> String {
-    goerror::status_error(url, a.status, a.header("content-type"), &a.body)
+    goerror::status_line_error(url, &a.status_text(), a.header("content-type"), &a.body)
 }
 
 /// Judges a status and body the way go reads them, for an answer that should be `kind`.

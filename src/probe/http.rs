@@ -25,6 +25,9 @@ pub enum Conn {
 #[derive(Debug, Clone)]
 pub struct Answer {
     pub status: u16,
+    /// The server's own reason phrase when it is not the standard one (go prints the status
+    /// line as the server sent it: `404 File not found`).
+    pub reason: Option<String>,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
     /// False when the body was cut at the size cap or the deadline.
@@ -37,6 +40,14 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// The status as go prints it (`resp.Status`).
+    pub fn status_text(&self) -> String {
+        match &self.reason {
+            Some(r) => format!("{} {r}", self.status),
+            None => crate::plan::goerror::status_text(self.status),
+        }
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
@@ -180,6 +191,10 @@ impl Conn {
         };
         let ttfb = start.elapsed();
         let status = resp.status().as_u16();
+        let reason = resp
+            .extensions()
+            .get::<hyper::ext::ReasonPhrase>()
+            .map(|r| String::from_utf8_lossy(r.as_bytes()).into_owned());
         let version = match resp.version() {
             hyper::Version::HTTP_2 => "HTTP/2.0",
             hyper::Version::HTTP_10 => "HTTP/1.0",
@@ -229,6 +244,7 @@ impl Conn {
         }
         Ok(Answer {
             status,
+            reason,
             headers,
             body: buf,
             body_complete: complete,
@@ -339,6 +355,25 @@ pub fn is_html(a: &Answer) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_status_reads_as_the_server_sent_it() {
+        let mut a = Answer {
+            status: 404,
+            reason: None,
+            headers: Vec::new(),
+            body: Vec::new(),
+            body_complete: true,
+            still_flowing: false,
+            ttfb: Duration::ZERO,
+            total: Duration::ZERO,
+            version: "HTTP/1.1",
+        };
+        assert_eq!(a.status_text(), "404 Not Found");
+        // Python's http.server, among others: go prints `404 File not found`.
+        a.reason = Some("File not found".into());
+        assert_eq!(a.status_text(), "404 File not found");
+    }
 
     #[test]
     fn http_dates() {

@@ -286,9 +286,9 @@ fn judge(url: &str, file: ModuleFile, a: &Answer, whole_zip: bool) -> FileAnswer
         // A range answer is the zip being there.
         status: if ok { 200 } else { a.status },
         go_error: (!ok).then(|| {
-            goerror::status_error(
+            goerror::status_line_error(
                 &crate::redact::redact_urls(url),
-                a.status,
+                &a.status_text(),
                 a.header("content-type"),
                 &a.body,
             )

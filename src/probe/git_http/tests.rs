@@ -6,6 +6,7 @@ use crate::plan::git_auth::{CredentialSource, SourceKind};
 fn answer(status: u16, ctype: &str, body: &[u8]) -> Answer {
     Answer {
         status,
+        reason: None,
         headers: vec![("content-type".into(), ctype.into())],
         body: body.to_vec(),
         body_complete: true,
