@@ -51,6 +51,9 @@ pub struct Plan {
     pub imports: Vec<imports::ImportRoute>,
     /// The main module's path (from go.mod).
     pub main_module: Option<String>,
+    /// go.sum must already hold every hash the command needs (`mustHaveSums`: a command that
+    /// loads packages in `-mod=readonly`, outside a workspace); go never adds one.
+    pub must_have_sums: bool,
 }
 
 /// go's startup toolchain selection and, when it switches, the download route
@@ -466,6 +469,12 @@ impl Plan {
         if let Some(t) = toolchain.as_mut() {
             t.mid_command = mid_command_plan(cfg, proxy_list.as_ref().ok(), t, &modules);
         }
+        let must_have_sums = gomod.is_some()
+            && workspace.is_none()
+            && vendor_mode.is_none()
+            && loads_packages
+            && command.go != GoCommand::ModTidy
+            && flags.value("mod").is_none_or(|m| m == "readonly");
         Plan {
             proxy_list,
             sumdb,
@@ -479,6 +488,7 @@ impl Plan {
             command,
             imports: import_routes,
             main_module: gomod.and_then(|m| m.module.clone()),
+            must_have_sums,
         }
     }
 

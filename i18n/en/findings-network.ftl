@@ -191,3 +191,5 @@ finding-proxy-content-mismatch = { $proxy } serves a go.mod for { $module }@{ $v
 remedy-proxy-content-mismatch = keep go.sum as it is (it is right) and tell the operator of { $proxy }; until it is fixed, take modules from the other entries
 remedy-skip-proxy = stop using { $proxy }, which serves altered content
 finding-gosum-zip-mismatch = { $file } line { $line } records { $recorded } for the zip of { $module }@{ $version }, but the zip { $proxy } serves hashes to { $downloaded }: go stops with a SECURITY ERROR after the download
+finding-gosum-missing-entry = go.sum has no line for the { $what } of { $module }, and `{ $command }` never adds one (-mod=readonly): go stops before it asks the network
+remedy-gosum-add-entry = add the missing lines as go suggests (then commit go.sum)

@@ -27,7 +27,7 @@ report-mid-command-switch = switch in the middle of the command: { $module } nee
 report-no-module = no module to download
 report-host-modules = { $host } ({ $count } modules)
 report-checksum-database = checksum database: { $route }
-report-gosum = go.sum: { $matched } match, { $mismatched } mismatch, { $absent } not recorded (go asks the checksum database){ $unchecked ->
+report-gosum = go.sum: { $matched } match, { $mismatched } mismatch, { $absent } not recorded{ $unchecked ->
         [0] {""}
        *[other] , { $unchecked } not compared (zip hashes are compared with --verify-zips)
     }

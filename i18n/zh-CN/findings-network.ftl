@@ -191,3 +191,5 @@ finding-proxy-content-mismatch = { $proxy } 返回的 { $module }@{ $version } �
 remedy-proxy-content-mismatch = go.sum 是对的，保持不动，并通知 { $proxy } 的运维；在它修好之前，从其他条目获取模块
 remedy-skip-proxy = 停用返回被篡改内容的 { $proxy }
 finding-gosum-zip-mismatch = { $file } 第 { $line } 行为 { $module }@{ $version } 的 zip 记录的是 { $recorded }，但 { $proxy } 返回的 zip 哈希是 { $downloaded }：go 下载后会报 SECURITY ERROR 并停止
+finding-gosum-missing-entry = go.sum 里没有 { $module } 的 { $what } 记录，而 `{ $command }` 不会自动补上（-mod=readonly）：go 在访问网络之前就会停下
+remedy-gosum-add-entry = 按 go 的提示补上缺少的行（然后提交 go.sum）

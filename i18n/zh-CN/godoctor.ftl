@@ -21,7 +21,7 @@ report-mid-command-switch = 命令执行到一半时切换：依赖 { $module } 
 report-no-module = 没有需要下载的模块
 report-host-modules = { $host }（{ $count } 个模块）
 report-checksum-database = 校验和数据库：{ $route }
-report-gosum = go.sum：{ $matched } 个一致，{ $mismatched } 个不一致，{ $absent } 个未记录（go 会去查校验和数据库）{ $unchecked ->
+report-gosum = go.sum：{ $matched } 个一致，{ $mismatched } 个不一致，{ $absent } 个未记录{ $unchecked ->
         [0] {""}
        *[other] ，{ $unchecked } 个未比对（zip 哈希需加 --verify-zips 才比对）
     }

@@ -187,6 +187,8 @@ codes! {
         ModulePathMalformed = "MODULE_PATH_MALFORMED", Error, Config, explain_only;
         /// What a proxy serves differs from the hash go.sum records: go stops with a SECURITY ERROR.
         GosumMismatch = "GOSUM_MISMATCH", Error, Config;
+        /// A command that loads packages finds no go.sum line for a module it needs: go stops.
+        GosumMissingEntry = "GOSUM_MISSING_ENTRY", Error, Config;
         /// SSL_CERT_FILE names a file that does not exist: HTTPS fails unless SSL_CERT_DIR has roots.
         SslCertFileMissing = "SSL_CERT_FILE_MISSING", Error, Tls;
         /// SSL_CERT_DIR lists directories that do not exist.

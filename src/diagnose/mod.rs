@@ -9,6 +9,7 @@ pub mod module_files;
 pub mod observe;
 pub mod predict;
 pub mod remedy;
+pub mod sums;
 
 use serde::Serialize;
 
@@ -265,7 +266,9 @@ pub fn diagnose_probed(
 ) -> Diagnosis {
     let mut findings = config_rules::run(cfg, plan);
     let mut observed = observe::predict_with(cfg, plan, &probed.targets, &probed.modules);
-    module_files::facts(cfg, plan, &probed.modules, &mut observed.outcome);
+    sums::facts(cfg, plan, &probed.modules, &mut observed.outcome);
+    let missing = sums::missing_sums(cfg, plan, &mut observed.outcome);
+    observed.findings.extend(missing);
     // What the probes confirmed replaces the configuration's guess with the same code.
     findings.retain(|c| {
         !observed
@@ -294,7 +297,11 @@ pub fn diagnose_offline(cfg: &Config, plan: &Plan) -> Diagnosis {
     let mut outcome = predict::predict_offline(cfg, plan);
     let more = observe::mid_command_offline(cfg, plan, &mut outcome);
     predict::offline_imports(plan, &mut outcome);
-    module_files::facts(cfg, plan, &[], &mut outcome);
+    sums::facts(cfg, plan, &[], &mut outcome);
+    let more: Vec<Finding> = more
+        .into_iter()
+        .chain(sums::missing_sums(cfg, plan, &mut outcome))
+        .collect();
     findings.retain(|c| !more.iter().any(|o| o.code == c.code));
     findings.extend(more);
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));

@@ -460,3 +460,48 @@ fn godoctor_toml_supplies_canaries_and_warns_about_bad_values() {
         "example.com/cli@v1.0.0"
     );
 }
+
+/// `go build` in -mod=readonly never adds a go.sum line (go1.19.8 and go1.27.3: `main.go:3:8:
+/// example.com/graph17@v1.0.0: missing go.sum entry[ for go.mod file]; to add it:`), while
+/// tidy and download add them and `-mod=mod` lets build add them too.
+#[test]
+fn a_build_without_the_go_sum_lines_it_needs_fails_before_any_request() {
+    let env =
+        Env::new().gomod("module example.com/app\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n");
+    std::fs::write(
+        env.work().join("main.go"),
+        "package main\n\nimport _ \"example.com/a/pkg\"\n\nfunc main() {}\n",
+    )
+    .unwrap();
+    let predict = |env: &Env, command: &[&str]| -> Value {
+        let mut args = vec!["check", "--offline", "--json", "--"];
+        args.extend(command);
+        env.run(&args).json()
+    };
+    let build = ["go", "build", "./..."];
+    let v = predict(&env, &build);
+    assert_eq!(v["outcome"]["predicted"], "fail", "{:#}", v["outcome"]);
+    assert_eq!(v["root_cause"]["code"], "GOSUM_MISSING_ENTRY");
+    let err = v["outcome"]["modules"][0]["error"].as_str().unwrap();
+    assert!(
+        err.starts_with("example.com/a@v1.0.0: missing go.sum entry")
+            && err.ends_with("to add it:\n\tgo mod download example.com/a"),
+        "{err}"
+    );
+    assert!(
+        finding(&v, "GOSUM_MISSING_ENTRY")
+            .to_string()
+            .contains("go mod download example.com/a")
+    );
+    for other in [&["go", "mod", "tidy"][..], &["go", "mod", "download"][..]] {
+        let v = predict(&env, other);
+        assert_eq!(
+            v["outcome"]["predicted"], "ok",
+            "{other:?}: {:#}",
+            v["outcome"]
+        );
+    }
+    let env = env.set("GOFLAGS", "-mod=mod");
+    let v = predict(&env, &build);
+    assert_eq!(v["outcome"]["predicted"], "ok", "{:#}", v["outcome"]);
+}

@@ -213,10 +213,10 @@ fn walk_modules(
         let Some(walk) = module_files::walk_of(walks, m) else {
             continue;
         };
-        let Some((mismatch, proxy)) = module_files::sum_mismatch(cfg, walk) else {
+        let Some((mismatch, proxy)) = super::super::sums::sum_mismatch(cfg, walk) else {
             continue;
         };
-        let wrong = module_files::who_is_wrong(m, &mismatch, walk);
+        let wrong = super::super::sums::who_is_wrong(m, &mismatch, walk);
         let f = if wrong == SumWrong::Proxy {
             proxy_content_mismatch(cfg, &mismatch, &proxy, walk)
         } else {
