@@ -427,11 +427,6 @@ fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str) -> Finding {
             downloaded = m.downloaded.as_str(),
         ),
     )
-    .host(
-        crate::config::gourl::parse(proxy)
-            .map(|u| u.hostname().to_owned())
-            .unwrap_or_default(),
-    )
     .param("module", format!("{}@{version}", m.module))
     .param("detail", m.go_error())
     .fix(Remedy::note(text!(
