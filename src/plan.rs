@@ -386,9 +386,17 @@ impl Plan {
             }
         }
 
-        // `go get M@vX.Y.Z` fetches that version besides the graph go.mod names.
+        // `go mod download M@vX.Y.Z` fetches those versions only; `go get M@vX.Y.Z` fetches
+        // them besides the graph go.mod names. go stats each first (`.info`).
         let mut got: Vec<(String, Option<String>)> = Vec::new();
-        for (path, version) in command.go.get_versions() {
+        let named = match command.go.download_versions() {
+            Some(named) => {
+                wanted.clear();
+                named
+            }
+            None => command.go.get_versions(),
+        };
+        for (path, version) in named {
             let entry = (path.to_owned(), Some(version.to_owned()));
             if !wanted
                 .iter()

@@ -160,6 +160,23 @@ impl GoCommand {
     }
 }
 
+impl GoCommand {
+    /// `go mod download M@vX.Y.Z …` where every argument names an exact version: go fetches
+    /// those versions (`.info` first) and nothing of the module graph. None for no arguments
+    /// (go.mod's requirements) and for patterns or queries (`all`, `M`, `M@latest`).
+    pub fn download_versions(&self) -> Option<Vec<(&str, &str)>> {
+        let GoCommand::ModDownload { modules } = self else {
+            return None;
+        };
+        let exact: Vec<(&str, &str)> = modules
+            .iter()
+            .filter_map(|m| m.split_once('@'))
+            .filter(|(_, v)| is_canonical_semver(v))
+            .collect();
+        (!modules.is_empty() && exact.len() == modules.len()).then_some(exact)
+    }
+}
+
 /// `vMAJOR.MINOR.PATCH[-pre][+incompatible]`.
 fn is_canonical_semver(v: &str) -> bool {
     let Some(rest) = v.strip_prefix('v') else {
@@ -227,6 +244,17 @@ mod tests {
         .unwrap();
         assert_eq!(c.go.get_versions(), vec![("example.com/a", "v1.2.3")]);
         assert!(parse("go mod tidy").unwrap().go.get_versions().is_empty());
+        let d = parse("go mod download example.com/a@v1.2.3").unwrap();
+        assert_eq!(
+            d.go.download_versions(),
+            Some(vec![("example.com/a", "v1.2.3")])
+        );
+        for partly in [
+            "go mod download",
+            "go mod download example.com/a@v1.2.3 all",
+        ] {
+            assert_eq!(parse(partly).unwrap().go.download_versions(), None);
+        }
     }
 
     #[test]

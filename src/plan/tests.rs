@@ -176,3 +176,25 @@ fn go_get_of_an_exact_version_fetches_it_info_first() {
     );
     assert!(!plan.modules.iter().any(|m| m.module == "example.org/x"));
 }
+
+#[test]
+fn go_mod_download_of_exact_versions_fetches_only_those() {
+    let (_dir, cfg) = project(&[("go.mod", GOMOD)]);
+    let words: Vec<String> = "go mod download example.org/new@v1.2.3"
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let plan = Plan::build_for(&cfg, &[], Some(Command::parse(&words).unwrap()));
+    let planned: Vec<(&str, &[ModuleFile])> = plan
+        .modules
+        .iter()
+        .map(|m| (m.module.as_str(), m.files.as_slice()))
+        .collect();
+    assert_eq!(
+        planned,
+        [(
+            "example.org/new",
+            &[ModuleFile::Info, ModuleFile::Mod, ModuleFile::Zip][..]
+        )]
+    );
+}

@@ -67,7 +67,13 @@ pub fn all() -> Vec<Scenario> {
             .module(PUBLIC, "ok")
             .module(EXTRA, "fail")
             .says("reading https://goproxy.cn/github.com/gdlab/extra/@v/v1.0.0.mod: 500 Internal Server Error"),
-        // … `|` after any error.
+        // … `|` after any error, a 404 as well.
+        sc("modules/missing-on-first-pipe-entry-served-by-next")
+            .goproxy("https://goproxy.cn|https://proxy.golang.org")
+            .requires(&[PUBLIC, EXTRA])
+            .module_status(CN, EXTRA, 404)
+            .module_via(PUBLIC, "ok", CN_URL)
+            .module_via(EXTRA, "ok", PG_URL),
         sc("modules/500-on-first-pipe-entry-served-by-next")
             .goproxy("https://goproxy.cn|https://proxy.golang.org")
             .requires(&[PUBLIC, EXTRA])
@@ -89,6 +95,23 @@ pub fn all() -> Vec<Scenario> {
             .command(&["get", "github.com/gdlab/extra@v1.0.0"])
             .module_via(EXTRA, "ok", CN_URL)
             .says("go: added github.com/gdlab/extra v1.0.0"),
+        // `go mod download M@V`: go fetches the version named (`.info` first) and reads none
+        // of go.mod's requirements. The module named missing on the only entry …
+        sc("modules/download-named-missing")
+            .goproxy(CN_URL)
+            .module_status(CN, EXTRA, 404)
+            .command(&["mod", "download", "github.com/gdlab/extra@v1.0.0"])
+            .fails("http", Some(CN))
+            .code("MODULE_NOT_FOUND")
+            .module(EXTRA, "fail")
+            .says("go: github.com/gdlab/extra@v1.0.0: reading https://goproxy.cn/github.com/gdlab/extra/@v/v1.0.0.info: 404 Not Found"),
+        // … and a required module missing that the named download never needs.
+        sc("modules/download-named-other-missing")
+            .goproxy(CN_URL)
+            .requires(&[PUBLIC, EXTRA])
+            .module_status(CN, EXTRA, 404)
+            .command(&["mod", "download", "github.com/gdlab/hello@v1.0.0"])
+            .module_via(PUBLIC, "ok", CN_URL),
         // go.sum against the route: the proxy and the checksum database agree, go.sum does not.
         sc("gosum/gomod-line-mismatch-proxy-and-sumdb-agree")
             .gosum(GoSum::WrongGoModLine)
