@@ -400,6 +400,27 @@ impl Plan {
             }
         }
 
+        // `go mod download M@vX.Y.Z` fetches those versions only; `go get M@vX.Y.Z` fetches
+        // them besides the graph go.mod names. go stats each first (`.info`).
+        let mut got: Vec<(String, Option<String>)> = Vec::new();
+        let named = match command.go.download_versions() {
+            Some(named) => {
+                wanted.clear();
+                named
+            }
+            None => command.go.get_versions(),
+        };
+        for (path, version) in named {
+            let entry = (path.to_owned(), Some(version.to_owned()));
+            if !wanted
+                .iter()
+                .any(|(p, v, _)| (p, v) == (&entry.0, &entry.1))
+            {
+                wanted.push((entry.0.clone(), entry.1.clone(), ModuleSource::Require));
+                got.push(entry);
+            }
+        }
+
         let sumdb_on = !matches!(sumdb, Ok(SumDbSetting::Off));
         // Loading the module graph of a go.mod at go 1.17 or later reads each `.mod` first.
         // A workspace's `go mod download` lists `all` and stats each module first, as below 1.17
@@ -426,6 +447,10 @@ impl Plan {
                     reads_mod_first,
                     wanted,
                 );
+                if got.contains(&(plan.module.clone(), plan.version.clone())) {
+                    // go stats the query's version before anything else.
+                    plan.files = download_files(false);
+                }
                 if loads_packages && !plan.files.is_empty() {
                     // Only modules that provide packages are downloaded whole; go.mod's
                     // indirect requirements stand for the packages those import in turn.

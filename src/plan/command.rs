@@ -144,6 +144,52 @@ impl Command {
     }
 }
 
+impl GoCommand {
+    /// The `M@vX.Y.Z` queries of `go get`: go stats that version (`.info`), reads its go.mod and
+    /// fetches its zip, whatever go.mod requires. Other queries (`@latest`, `@upgrade`, a
+    /// branch) resolve through `@v/list` and `@latest`, which are not planned.
+    pub fn get_versions(&self) -> Vec<(&str, &str)> {
+        match self {
+            GoCommand::Get { queries } => queries
+                .iter()
+                .filter_map(|q| q.split_once('@'))
+                .filter(|(_, v)| is_canonical_semver(v))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl GoCommand {
+    /// `go mod download M@vX.Y.Z …` where every argument names an exact version: go fetches
+    /// those versions (`.info` first) and nothing of the module graph. None for no arguments
+    /// (go.mod's requirements) and for patterns or queries (`all`, `M`, `M@latest`).
+    pub fn download_versions(&self) -> Option<Vec<(&str, &str)>> {
+        let GoCommand::ModDownload { modules } = self else {
+            return None;
+        };
+        let exact: Vec<(&str, &str)> = modules
+            .iter()
+            .filter_map(|m| m.split_once('@'))
+            .filter(|(_, v)| is_canonical_semver(v))
+            .collect();
+        (!modules.is_empty() && exact.len() == modules.len()).then_some(exact)
+    }
+}
+
+/// `vMAJOR.MINOR.PATCH[-pre][+incompatible]`.
+fn is_canonical_semver(v: &str) -> bool {
+    let Some(rest) = v.strip_prefix('v') else {
+        return false;
+    };
+    let core = rest.split(['-', '+']).next().unwrap_or("");
+    let nums: Vec<&str> = core.split('.').collect();
+    nums.len() == 3
+        && nums
+            .iter()
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 impl fmt::Display for GoCommand {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let join = |v: &[String]| v.iter().map(|a| format!(" {a}")).collect::<String>();
@@ -188,6 +234,27 @@ mod tests {
             "go build ./..."
         );
         assert_eq!(parse("go test ./...").unwrap().chosen, Chosen::Named);
+    }
+
+    #[test]
+    fn go_get_names_exact_versions() {
+        let c = parse(
+            "go get example.com/a@v1.2.3 example.com/b@latest example.com/c@main example.com/d",
+        )
+        .unwrap();
+        assert_eq!(c.go.get_versions(), vec![("example.com/a", "v1.2.3")]);
+        assert!(parse("go mod tidy").unwrap().go.get_versions().is_empty());
+        let d = parse("go mod download example.com/a@v1.2.3").unwrap();
+        assert_eq!(
+            d.go.download_versions(),
+            Some(vec![("example.com/a", "v1.2.3")])
+        );
+        for partly in [
+            "go mod download",
+            "go mod download example.com/a@v1.2.3 all",
+        ] {
+            assert_eq!(parse(partly).unwrap().go.download_versions(), None);
+        }
     }
 
     #[test]

@@ -31,7 +31,10 @@ impl GraphRules {
         let gomod = cfg.project.gomod.as_ref().or(cfg.project.gowork.as_ref())?;
         let builds_from_vendor =
             matches!(plan.command.go, GoCommand::Build { .. }) && plan.vendor_mode.is_some();
-        if builds_from_vendor {
+        // `go mod download M@V` reads the named versions only, not the graph.
+        let named_download =
+            matches!(&plan.command.go, GoCommand::ModDownload { modules } if !modules.is_empty());
+        if builds_from_vendor || named_download {
             return None;
         }
         let in_workspace = workspace(cfg).is_some();

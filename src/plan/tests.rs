@@ -146,3 +146,55 @@ fn git_endpoints() {
         ("git.corp.example".into(), 2222, "ssh")
     );
 }
+
+#[test]
+fn go_get_of_an_exact_version_fetches_it_info_first() {
+    let (_dir, cfg) = project(&[("go.mod", GOMOD)]);
+    let words: Vec<String> =
+        "go get example.org/new@v1.2.3 github.com/used/a@v1.0.0 example.org/x@latest"
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+    let plan = Plan::build_for(&cfg, &[], Some(Command::parse(&words).unwrap()));
+    let new = plan
+        .modules
+        .iter()
+        .find(|m| m.module == "example.org/new")
+        .expect("the version go get names is planned");
+    assert_eq!(new.version.as_deref(), Some("v1.2.3"));
+    assert_eq!(
+        new.files,
+        [ModuleFile::Info, ModuleFile::Mod, ModuleFile::Zip]
+    );
+    // Already required at that version: not twice; `@latest` is not planned.
+    assert_eq!(
+        plan.modules
+            .iter()
+            .filter(|m| m.module == "github.com/used/a")
+            .count(),
+        1
+    );
+    assert!(!plan.modules.iter().any(|m| m.module == "example.org/x"));
+}
+
+#[test]
+fn go_mod_download_of_exact_versions_fetches_only_those() {
+    let (_dir, cfg) = project(&[("go.mod", GOMOD)]);
+    let words: Vec<String> = "go mod download example.org/new@v1.2.3"
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let plan = Plan::build_for(&cfg, &[], Some(Command::parse(&words).unwrap()));
+    let planned: Vec<(&str, &[ModuleFile])> = plan
+        .modules
+        .iter()
+        .map(|m| (m.module.as_str(), m.files.as_slice()))
+        .collect();
+    assert_eq!(
+        planned,
+        [(
+            "example.org/new",
+            &[ModuleFile::Info, ModuleFile::Mod, ModuleFile::Zip][..]
+        )]
+    );
+}

@@ -444,12 +444,8 @@ fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str, wrong: SumWro
             downloaded = m.downloaded.as_str(),
         )
     };
+    // A configuration cause: no host (the summary names the proxy that served it).
     Finding::of(Code::GosumMismatch, what)
-        .host(
-            crate::config::gourl::parse(proxy)
-                .map(|u| u.hostname().to_owned())
-                .unwrap_or_default(),
-        )
         .param("module", format!("{}@{version}", m.module))
         .param("detail", m.go_error())
         .fix(Remedy::note(match wrong {

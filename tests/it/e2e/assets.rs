@@ -1,6 +1,7 @@
 //! Everything the e2e world serves, built once per test run into one directory: the lab PKI
 //! (a CA given to go and godoctor through SSL_CERT_FILE, an untrusted CA, expired and
-//! wrong-name leaves), module zips in GOPROXY layout with their real h1: hashes, a static
+//! wrong-name leaves), module zips in GOPROXY layout with their real h1: hashes (two public
+//! modules on different paths, a private one, a module needing go 1.99), a static
 //! checksum database (tiles, signed tree heads, lookups) signed with a lab key named
 //! sum.golang.org (and a copy signed by the wrong key), and a private git repository for
 //! dumb-HTTP serving. The proxies also serve a stand-in `golang.org/toolchain` module
@@ -80,6 +81,49 @@ pub fn public_module() -> Module {
             ),
         ],
     }
+}
+
+/// A second public module on another path: required, imported or missing per scenario.
+pub const EXTRA: &str = "github.com/gdlab/extra";
+pub const EXTRA_V: &str = "v1.0.0";
+
+pub fn extra_module() -> Module {
+    Module {
+        path: EXTRA,
+        version: EXTRA_V,
+        files: vec![
+            ("go.mod", format!("module {EXTRA}\n\ngo 1.19\n")),
+            (
+                "extra.go",
+                "package extra\n\n// Extra says where it lives.\nconst Extra = \"another path\"\n"
+                    .into(),
+            ),
+        ],
+    }
+}
+
+/// The module at `path` among those the world serves (public, extra, private, newgo).
+pub fn module(path: &str) -> Module {
+    [
+        public_module(),
+        extra_module(),
+        private_module(),
+        newgo_module(),
+    ]
+    .into_iter()
+    .find(|m| m.path == path)
+    .unwrap_or_else(|| panic!("the lab serves no module {path}"))
+}
+
+/// go.sum lines for `m` (zip and go.mod hashes, as go writes them).
+pub fn go_sum_lines(m: &Module) -> String {
+    format!(
+        "{p} {v} {z}\n{p} {v}/go.mod {g}\n",
+        p = m.path,
+        v = m.version,
+        z = m.zip_h1(),
+        g = m.mod_h1()
+    )
 }
 
 pub fn private_module() -> Module {
@@ -320,23 +364,27 @@ pub fn build(dir: &Path) -> Assets {
     let private = private_module();
     let toolchain = toolchain_module();
     let newgo = newgo_module();
-    layout(&dir.join("goproxy-public"), &[&public, &newgo, &toolchain]);
+    let extra = extra_module();
+    layout(
+        &dir.join("goproxy-public"),
+        &[&public, &extra, &newgo, &toolchain],
+    );
     layout(
         &dir.join("goproxy-corp"),
-        &[&public, &newgo, &private, &toolchain],
+        &[&public, &extra, &newgo, &private, &toolchain],
     );
-    layout(&dir.join("goproxy-notoolchain"), &[&public, &newgo]);
+    layout(&dir.join("goproxy-notoolchain"), &[&public, &extra, &newgo]);
     // go merges every platform of the list when it picks a release mid-command: it chooses
     // go1.99.1 and then finds no linux/amd64 build of it.
     let other = dir.join("goproxy-otherplatform");
-    layout(&other, &[&public, &newgo, &toolchain]);
+    layout(&other, &[&public, &extra, &newgo, &toolchain]);
     write(
         &other.join(format!("{}/@v/list", note::escape(TOOLCHAIN))),
         format!("{TOOLCHAIN_V}\nv0.0.1-go1.99.1.darwin-arm64\n"),
     );
 
-    // The checksum database: a few unrelated records first, then the public module and the
-    // toolchain.
+    // The checksum database: a few unrelated records first, then the public modules and the
+    // toolchain (never the private module: its lookups answer `not found: …`).
     let key = NoteKey::generate("sum.golang.org");
     let wrong = NoteKey::generate("sum.golang.org");
     let mut records: Vec<(String, String, String)> = (1..=4)
@@ -352,6 +400,7 @@ pub fn build(dir: &Path) -> Assets {
     records.push(record(&public));
     records.push(record(&toolchain));
     records.push(record(&newgo));
+    records.push(record(&extra));
     sumdb(&dir.join("sumdb"), &records, &key);
     sumdb(&dir.join("sumdb-wrongkey"), &records, &wrong);
 
@@ -367,14 +416,7 @@ pub fn build(dir: &Path) -> Assets {
 }
 
 fn record(m: &Module) -> (String, String, String) {
-    let text = format!(
-        "{p} {v} {z}\n{p} {v}/go.mod {g}\n",
-        p = m.path,
-        v = m.version,
-        z = m.zip_h1(),
-        g = m.mod_h1()
-    );
-    (m.path.to_owned(), m.version.to_owned(), text)
+    (m.path.to_owned(), m.version.to_owned(), go_sum_lines(m))
 }
 
 fn layout(root: &Path, modules: &[&Module]) {

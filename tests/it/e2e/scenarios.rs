@@ -21,7 +21,9 @@
 //! error for `go 1.99.0` and `toolchain`, a plain download for `go 1.99`) is its own
 //! expectation.
 
-use super::assets::Cert;
+mod modules;
+
+use super::assets::{Cert, PRIVATE, PUBLIC};
 use super::world::{BLACKHOLE_IP, Behavior, Dns, Fw, NOTHING_IP, Site};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +82,39 @@ impl GoLines {
     }
 }
 
+/// go.sum as the scenario writes it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum GoSum {
+    /// No go.sum.
+    None,
+    /// Both lines of every required module, with the hashes the lab serves.
+    Complete,
+    /// Complete, but the first required module's `/go.mod` line has a hash nobody serves (the
+    /// proxy and the checksum database agree with each other, not with go.sum).
+    WrongGoModLine,
+}
+
+/// What godoctor must say about one module (`outcome.modules[]`) or one import
+/// (`outcome.imports[]`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Judged {
+    /// The module path (matched as `path@…`) or the package.
+    pub path: &'static str,
+    pub predicted: &'static str,
+    /// `via`, where pinned (a GOPROXY entry URL or `direct`).
+    pub via: Option<&'static str>,
+}
+
+/// A known disagreement between godoctor and real go (godoctor's src/ is wrong): the row's
+/// godoctor assertions are reported, not failed, while it lasts; once godoctor agrees the
+/// entry fails the tier until it is removed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Disagreement {
+    /// The go it applies to: `go1.19`, `current` (any other go), or None: every go.
+    pub go: Option<&'static str>,
+    pub why: &'static str,
+}
+
 pub struct Scenario {
     pub name: &'static str,
     pub sites: Vec<(&'static str, Site)>,
@@ -87,8 +122,6 @@ pub struct Scenario {
     pub fw: Vec<Fw>,
     pub squid: bool,
     pub env: Vec<(&'static str, &'static str)>,
-    /// go.mod also requires the private module.
-    pub private: bool,
     /// ~/.netrc with the private git server's credentials.
     pub netrc: bool,
     /// Lines of the user go/env file (settings `godoctor fix` may rewrite; OS variables win).
@@ -96,9 +129,21 @@ pub struct Scenario {
     /// `godoctor fix --apply` must make a following `go mod download` succeed.
     pub fix: bool,
     pub gomod: GoLines,
+    /// The modules go.mod requires (at the lab's version of each).
+    pub requires: Vec<&'static str>,
+    pub gosum: GoSum,
+    /// Files of the main module besides go.mod and go.sum (`main.go`).
+    pub files: Vec<(&'static str, String)>,
+    /// go's arguments (`mod download`, `mod tidy`, `get M@V`).
+    pub go_args: Vec<&'static str>,
+    /// godoctor is told the command (`check -- go …`); else it must predict it.
+    pub named_command: bool,
+    pub modules: Vec<Judged>,
+    pub imports: Vec<Judged>,
     pub expect: Expect,
     /// What must happen with go1.19 where it differs from `expect` (it never switches).
     pub expect_old: Option<Expect>,
+    pub disagrees: Vec<Disagreement>,
 }
 
 fn sc(name: &'static str) -> Scenario {
@@ -109,13 +154,20 @@ fn sc(name: &'static str) -> Scenario {
         fw: Vec::new(),
         squid: false,
         env: Vec::new(),
-        private: false,
         netrc: false,
         goenv: Vec::new(),
         fix: false,
         gomod: GoLines::Go119,
+        requires: vec![PUBLIC],
+        gosum: GoSum::None,
+        files: Vec::new(),
+        go_args: vec!["mod", "download"],
+        named_command: false,
+        modules: Vec::new(),
+        imports: Vec::new(),
         expect: Expect::ok(),
         expect_old: None,
+        disagrees: Vec::new(),
     }
 }
 
@@ -171,7 +223,90 @@ impl Scenario {
         self
     }
     fn private(mut self) -> Self {
-        self.private = true;
+        self.requires.push(PRIVATE);
+        self
+    }
+    /// go.mod requires exactly these modules.
+    fn requires(mut self, modules: &[&'static str]) -> Self {
+        self.requires = modules.to_vec();
+        self
+    }
+    fn gosum(mut self, g: GoSum) -> Self {
+        self.gosum = g;
+        self
+    }
+    /// `main.go` in package main importing `packages`.
+    fn main_imports(mut self, packages: &[&str]) -> Self {
+        let imports: String = packages.iter().map(|p| format!("\t_ \"{p}\"\n")).collect();
+        self.files.push((
+            "main.go",
+            format!("package main\n\nimport (\n{imports})\n\nfunc main() {{}}\n"),
+        ));
+        self
+    }
+    /// go runs `go ARGS`; godoctor is told the same (`check -- go ARGS`).
+    fn command(mut self, args: &[&'static str]) -> Self {
+        self.go_args = args.to_vec();
+        self.named_command = true;
+        self
+    }
+    /// go runs `go mod tidy`; godoctor is not told (the main module has Go source).
+    fn tidy_unnamed(mut self) -> Self {
+        self.go_args = vec!["mod", "tidy"];
+        self.named_command = false;
+        self
+    }
+    fn module(mut self, path: &'static str, predicted: &'static str) -> Self {
+        self.modules.push(Judged {
+            path,
+            predicted,
+            via: None,
+        });
+        self
+    }
+    fn module_via(
+        mut self,
+        path: &'static str,
+        predicted: &'static str,
+        via: &'static str,
+    ) -> Self {
+        self.modules.push(Judged {
+            path,
+            predicted,
+            via: Some(via),
+        });
+        self
+    }
+    fn import(mut self, package: &'static str, predicted: &'static str) -> Self {
+        self.imports.push(Judged {
+            path: package,
+            predicted,
+            via: None,
+        });
+        self
+    }
+    /// This GOPROXY site answers `code` for every file of `module` (404: it lacks it).
+    fn module_status(mut self, host: &'static str, module: &'static str, code: u16) -> Self {
+        let mut site = self.site_of(host);
+        site.module_status.push((module, code));
+        self.site(host, site)
+    }
+    /// The site `host` as the scenario has it so far (else its default), taken out.
+    fn site_of(&mut self, host: &'static str) -> Site {
+        match self.sites.iter().position(|(h, _)| *h == host) {
+            Some(i) => self.sites.remove(i).1,
+            None => super::world::default_site(host).unwrap(),
+        }
+    }
+    /// What `host` (a checksum database or a relay of it) answers lookups it has no record of.
+    fn lookup_missing(mut self, host: &'static str, code: u16) -> Self {
+        let mut site = self.site_of(host);
+        site.lookup_missing = code;
+        self.site(host, site)
+    }
+    /// godoctor disagrees with go here (with every go, or with go1.19 only): see Disagreement.
+    fn disagrees(mut self, go: Option<&'static str>, why: &'static str) -> Self {
+        self.disagrees.push(Disagreement { go, why });
         self
     }
     fn goenv(mut self, k: &'static str, v: &'static str) -> Self {
@@ -204,6 +339,14 @@ impl Scenario {
         self.expect.go_says = Some(words);
         self
     }
+    /// go1.19 does what the current go does, in other words.
+    fn old_says(mut self, words: &'static str) -> Self {
+        self.expect_old = Some(Expect {
+            go_says: Some(words),
+            ..self.expect.clone()
+        });
+        self
+    }
     /// go1.19 succeeds (where the current go does not, or succeeds differently).
     fn old_ok(mut self) -> Self {
         self.expect_old = Some(Expect::ok());
@@ -233,6 +376,14 @@ impl Scenario {
             _ => self.expect.clone(),
         }
     }
+    /// The known disagreement for the go labelled `go`, if any.
+    pub fn disagreement(&self, go: &str) -> Option<&Disagreement> {
+        self.disagrees.iter().find(|d| match d.go {
+            None => true,
+            Some("current") => go != "go1.19",
+            Some(g) => g == go,
+        })
+    }
 }
 
 const CORP: &str = "https://goproxy.acme.corp";
@@ -246,12 +397,11 @@ const STAND_IN_RAN: &str = "stand-in go1.99.0 ran: go mod download";
 
 pub fn all() -> Vec<Scenario> {
     let slow = |rate| Site {
-        cert: Cert::Lab,
-        behavior: Behavior::Goproxy {
+        slow: Some(rate),
+        ..Site::new(Behavior::Goproxy {
             corp: false,
             relay: true,
-        },
-        slow: Some(rate),
+        })
     };
     vec![
         // Healthy.
@@ -648,4 +798,7 @@ pub fn all() -> Vec<Scenario> {
             .says("go.mod requires go >= 1.99 (running go ")
             .old_ok(),
     ]
+    .into_iter()
+    .chain(modules::all())
+    .collect()
 }

@@ -1,7 +1,8 @@
 //! One scenario's world inside its namespace: dnsmasq answering the real names (each host on
-//! its own 127.0.0.x), nginx serving TLS with the GOPROXY layout, the checksum database and a
-//! private git repository, squid as the HTTP proxy (open and authenticating ports), and the
-//! iptables faults.
+//! its own 127.0.0.x), nginx serving TLS with the GOPROXY layout (per site, modules that answer
+//! a status instead), the checksum database (unknown lookups: 404/410 `not found: …`) and a
+//! private git repository (or go-get tags pointing at none), squid as the HTTP proxy (open and
+//! authenticating ports), and the iptables faults.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -65,6 +66,8 @@ pub enum Behavior {
     PortalRedirect,
     /// go-get meta tags + the private repository over git's dumb HTTP, behind basic auth.
     Git,
+    /// The same go-get meta tags, but no repository where they point (404, no auth asked).
+    GitRepoMissing,
     /// No server at all.
     Off,
 }
@@ -75,6 +78,12 @@ pub struct Site {
     pub behavior: Behavior,
     /// nginx limit_rate (bytes/s).
     pub slow: Option<u32>,
+    /// A GOPROXY layout's modules that answer this status for every file instead (404: the
+    /// mirror lacks the module).
+    pub module_status: Vec<(&'static str, u16)>,
+    /// What the checksum database (or a relay of it) answers a lookup of a module it has no
+    /// record of: 404 or 410, with sum.golang.org's `not found: …` body.
+    pub lookup_missing: u16,
 }
 
 impl Site {
@@ -83,6 +92,8 @@ impl Site {
             cert: Cert::Lab,
             behavior,
             slow: None,
+            module_status: Vec::new(),
+            lookup_missing: 404,
         }
     }
 }
@@ -232,11 +243,26 @@ pub fn start(ns: &Netns, a: &Assets, spec: &WorldSpec, dir: &Path) -> Result<(),
                     _ => (a.goproxy_no_toolchain(), true),
                 };
                 writeln!(conf, "    location / {{ root {}; }}", root.display()).unwrap();
-                if relay {
+                for (module, code) in &site.module_status {
                     writeln!(
                         conf,
-                        "    location /sumdb/sum.golang.org/ {{ alias {}/; }}",
-                        a.sumdb(false).display()
+                        "    location ^~ /{}/ {{ return {code} \"{}\\n\"; }}",
+                        crate::lab::note::escape(module),
+                        status_body(*code)
+                    )
+                    .unwrap();
+                }
+                if relay {
+                    let db = a.sumdb(false);
+                    writeln!(
+                        conf,
+                        "    location /sumdb/sum.golang.org/ {{ alias {}/; }}\n{}",
+                        db.display(),
+                        lookups(
+                            "/sumdb/sum\\.golang\\.org",
+                            &db.join("lookup"),
+                            site.lookup_missing
+                        )
                     )
                     .unwrap();
                 }
@@ -256,10 +282,12 @@ pub fn start(ns: &Netns, a: &Assets, spec: &WorldSpec, dir: &Path) -> Result<(),
                 .unwrap();
             }
             Behavior::Sumdb { wrong } => {
+                let db = a.sumdb(*wrong);
                 writeln!(
                     conf,
-                    "    location / {{ root {}; }}",
-                    a.sumdb(*wrong).display()
+                    "    location / {{ root {}; }}\n{}",
+                    db.display(),
+                    lookups("", &db.join("lookup"), site.lookup_missing)
                 )
                 .unwrap();
             }
@@ -292,6 +320,15 @@ pub fn start(ns: &Netns, a: &Assets, spec: &WorldSpec, dir: &Path) -> Result<(),
                      location /team/secret.git/ {{ root {}; auth_basic \"acme git\"; auth_basic_user_file {}; }}",
                     a.git_root().display(),
                     htpasswd.display(),
+                    p = assets::PRIVATE,
+                )
+                .unwrap();
+            }
+            Behavior::GitRepoMissing => {
+                writeln!(
+                    conf,
+                    "    location = /team/secret {{ default_type text/html; return 200 '<!DOCTYPE html><html><head><meta name=\"go-import\" content=\"{p} git https://git.acme.corp/team/secret.git\"></head><body>go get {p}</body></html>\\n'; }}\n\
+                     location /team/secret.git/ {{ return 404 \"not found\\n\"; }}",
                     p = assets::PRIVATE,
                 )
                 .unwrap();
@@ -452,6 +489,28 @@ fn tcp_rule(ip: &str, port: u16, tail: &[&str]) -> Vec<String> {
     .to_vec();
     r.extend(tail.iter().map(|s| s.to_string()));
     r
+}
+
+/// The lookup endpoint of a checksum database served under `prefix` (a regex-quoted URL
+/// prefix) from `dir`: a record where there is one, else `missing` with the body
+/// sum.golang.org writes for a module it cannot fetch (`not found: M@V: unrecognized import
+/// path …`), which is how go learns that the public database cannot see a private module.
+fn lookups(prefix: &str, dir: &Path, missing: u16) -> String {
+    format!(
+        "    location ~ ^{prefix}/lookup/(?<lmod>(?<lhost>[^/@]+)[^@]*)@(?<lver>[^/@]+)$ {{\n\
+         alias {}/$lmod@$lver;\n\
+         if (!-f $request_filename) {{ return {missing} \"not found: $lmod@$lver: unrecognized import path \\\"$lmod\\\": https fetch: Get \\\"https://$lmod?go-get=1\\\": dial tcp: lookup $lhost on 8.8.8.8:53: no such host\\n\"; }}\n    }}",
+        dir.display()
+    )
+}
+
+/// The body nginx answers a module's files with under `module_status`.
+fn status_body(code: u16) -> String {
+    if code == 404 || code == 410 {
+        "not found".into()
+    } else {
+        reason(code).into()
+    }
 }
 
 fn reason(code: u16) -> &'static str {
