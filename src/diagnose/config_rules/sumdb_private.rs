@@ -146,8 +146,18 @@ pub(super) fn hint_key(hint: PrivateHint) -> &'static str {
 /// public proxy and checksum database.
 pub(super) fn private_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     let mut hosts: Vec<(&str, PrivateHint)> = Vec::new();
+    // With GONOSUMDB set, only a public GOPROXY entry on the route still learns the path.
+    let public_proxy_on_route = |m: &crate::plan::ModulePlan| {
+        m.route.iter().any(|s| match s {
+            crate::plan::Step::Proxy { proxy, .. } => crate::config::gourl::parse(proxy)
+                .is_ok_and(|u| {
+                    crate::plan::private_hint(u.hostname(), &cfg.netrc.machines).is_none()
+                }),
+            _ => false,
+        })
+    };
     for m in &plan.modules {
-        if m.private || (m.noproxy && m.nosumdb) {
+        if m.private || (m.noproxy && m.nosumdb) || (m.nosumdb && !public_proxy_on_route(m)) {
             continue;
         }
         if let Some(why) = crate::plan::private_hint(&m.host, &cfg.netrc.machines)

@@ -477,3 +477,26 @@ fn lists_are_joined_the_way_each_language_joins_them() {
     let one = text!("finding-ssl-cert-dir-missing", dirs = list(&["/a"]));
     assert!(one.render(Lang::Zh).ends_with("：/a"));
 }
+
+#[test]
+fn a_private_looking_module_kept_from_the_database_is_private_enough_behind_a_private_proxy() {
+    let codes = |e: &'static [(&'static str, &'static str)]| -> Vec<Code> {
+        findings(&env(e)).into_iter().map(|f| f.code).collect()
+    };
+    // Public proxy: the path still goes to proxy.golang.org.
+    assert!(codes(&[]).contains(&Code::PrivateModuleNotPrivate));
+    assert!(codes(&[("GONOSUMDB", "git.corp")]).contains(&Code::PrivateModuleNotPrivate));
+    // A company proxy and GONOSUMDB: no public service learns the path.
+    assert!(
+        !codes(&[
+            ("GOPROXY", "https://goproxy.corp.internal,direct"),
+            ("GONOSUMDB", "git.corp")
+        ])
+        .contains(&Code::PrivateModuleNotPrivate)
+    );
+    // Without GONOSUMDB the database still does.
+    assert!(
+        codes(&[("GOPROXY", "https://goproxy.corp.internal,direct")])
+            .contains(&Code::PrivateModuleNotPrivate)
+    );
+}
