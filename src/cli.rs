@@ -63,6 +63,7 @@ pub enum Command {
     /// Reads the configuration, plans go's routes and reports findings with fixes. The JSON form
     /// (--json) is a stable, versioned document for CI; the exit status says whether go will
     /// succeed.
+    #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
     /// Show the effective go settings and where each comes from.
     ///
@@ -70,6 +71,7 @@ pub enum Command {
     /// goroot-go.env ($GOROOT/go.env, Go 1.21+), default (built into go).
     Config(ConfigArgs),
     /// Recommend settings that work and write them with `go env -w` (with backup and undo).
+    #[command(after_help = FIX_EXAMPLES)]
     Fix(FixArgs),
     /// Explain an error message from go: what go was doing, what it means, what to check.
     ///
@@ -81,11 +83,28 @@ pub enum Command {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
+    /// Print the manual page (roff), e.g. `godoctor man > godoctor.1`.
+    Man,
+    /// Print the JSON Schema of `check --json`.
+    Schema,
 }
+
+const CHECK_EXAMPLES: &str = "Examples:
+  godoctor check                          predict `go mod tidy` (or `go mod download`) here
+  godoctor check -- go build ./...        predict the command you will run
+  godoctor check --json > report.json     for CI (exit 1 when go will fail)
+  godoctor check --format github          GitHub Actions annotations
+  godoctor check --offline                the settings alone, no network
+  godoctor check --verify-zips            also compare zip hashes with go.sum";
+
+const FIX_EXAMPLES: &str = "Examples:
+  godoctor fix                            show what to change, and why
+  godoctor fix --apply                    write it (a backup is kept)
+  godoctor fix --undo                     restore the last backup";
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Print one JSON document (schema in schema/check.schema.json) instead of the report.
+    /// Print one JSON document instead of the report (its schema: `godoctor schema`).
     #[arg(long)]
     pub json: bool,
 

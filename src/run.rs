@@ -27,6 +27,8 @@ pub enum RunError {
     Output(std::io::Error),
     /// The go command after `--` is not one godoctor can predict.
     Command(crate::plan::command::CommandError),
+    /// `--json` with `--format text` or `--format github`.
+    JsonWithFormat(&'static str),
 }
 
 impl RunError {
@@ -42,6 +44,9 @@ impl RunError {
             RunError::Fix(e) => e.text(lang),
             RunError::Output(e) => t!(lang, "error-output", error = e.to_string()),
             RunError::Command(e) => e.text(lang),
+            RunError::JsonWithFormat(format) => {
+                t!(lang, "error-json-with-format", format = *format)
+            }
         }
     }
 }
@@ -57,7 +62,7 @@ impl std::error::Error for RunError {
         match self {
             RunError::Dir(_, e) | RunError::Runtime(e) | RunError::Output(e) => Some(e),
             RunError::Fix(e) => std::error::Error::source(e),
-            RunError::Command(_) => None,
+            RunError::Command(_) | RunError::JsonWithFormat(_) => None,
         }
     }
 }
@@ -89,7 +94,15 @@ pub fn run(cli: Cli) -> Result<u8, RunError> {
     match cli.color {
         ColorChoice::Always => anstream::ColorChoice::Always.write_global(),
         ColorChoice::Never => anstream::ColorChoice::Never.write_global(),
-        ColorChoice::Auto => {}
+        ColorChoice::Auto => {
+            // CLICOLOR_FORCE=0 (or empty) does not force colour; anstream reads any value as
+            // forcing it, so decide here when output is not a terminal.
+            let unforced =
+                std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v.is_empty() || v == "0");
+            if unforced && !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                anstream::ColorChoice::Never.write_global();
+            }
+        }
     }
     let dir = match &cli.dir {
         Some(d) => std::fs::canonicalize(d).map_err(|e| RunError::Dir(d.clone(), e))?,
@@ -104,7 +117,23 @@ pub fn run(cli: Cli) -> Result<u8, RunError> {
         Command::Explain(args) => explain(&mut out, dir, &args, lang),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "godoctor", &mut out);
+            // clap_complete panics on a failed write (`| head -1`): write it ourselves.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "godoctor", &mut script);
+            out.write_all(&script).map_err(RunError::Output)?;
+            Ok(EXIT_OK)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut page)
+                .map_err(RunError::Output)?;
+            out.write_all(&page).map_err(RunError::Output)?;
+            Ok(EXIT_OK)
+        }
+        Command::Schema => {
+            out.write_all(include_str!("../schema/check.schema.json").as_bytes())
+                .map_err(RunError::Output)?;
             Ok(EXIT_OK)
         }
     }
@@ -195,11 +224,12 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
     for p in &d.problems {
         warn(&t!(lang, "report-warning-ignored", problem = p.as_str()));
     }
-    let format = args.format.unwrap_or(if args.json {
-        Format::Json
-    } else {
-        Format::Text
-    });
+    let format = match (args.json, args.format) {
+        (true, Some(Format::Text)) => return Err(RunError::JsonWithFormat("text")),
+        (true, Some(Format::Github)) => return Err(RunError::JsonWithFormat("github")),
+        (true, _) => Format::Json,
+        (false, f) => f.unwrap_or(Format::Text),
+    };
     // Reading the configuration may take at most half the budget: go and git are bounded.
     let cfg = load(dir, (d.timeout / 2).min(Duration::from_secs(5)));
     let command = match args.command.as_slice() {

@@ -155,6 +155,7 @@ fix-error-changed-since = { $path } changed after the fix of { $time }; undo wou
 error-dir = cannot use -C { $dir }: { $error }
 error-runtime = cannot start the async runtime: { $error }
 error-output = writing output: { $error }
+error-json-with-format = --json prints JSON; it cannot be combined with --format { $format } (use one of them)
 error-command-empty = nothing to predict after `--`: write the go command, e.g. `godoctor check -- go mod tidy`
 error-command-not-go = { $word } is not go: write the command as you run it, e.g. `godoctor check -- go mod tidy`
 error-command-unsupported = `go { $subcommand }` downloads no modules: godoctor predicts `go mod download`, `go mod tidy`, `go get` and the commands that load packages (`go build`, `go test`, `go vet`, `go list`, `go run`, `go install`, `go generate`)

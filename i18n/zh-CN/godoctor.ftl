@@ -145,6 +145,7 @@ fix-error-changed-since = { $path } 在 { $time } 的修复之后又被改动过
 error-dir = 无法使用 -C { $dir }：{ $error }
 error-runtime = 无法启动异步运行时：{ $error }
 error-output = 写入输出时出错：{ $error }
+error-json-with-format = --json 输出 JSON，不能和 --format { $format } 一起用（二选一）
 error-command-empty = `--` 后面没有要预测的命令：请写上 go 命令，例如 `godoctor check -- go mod tidy`
 error-command-not-go = { $word } 不是 go：请按实际运行的方式写命令，例如 `godoctor check -- go mod tidy`
 error-command-unsupported = `go { $subcommand }` 不会下载模块：godoctor 能预测 `go mod download`、`go mod tidy`、`go get`，以及会加载包的命令（`go build`、`go test`、`go vet`、`go list`、`go run`、`go install`、`go generate`）

@@ -505,3 +505,65 @@ fn a_build_without_the_go_sum_lines_it_needs_fails_before_any_request() {
     let v = predict(&env, &build);
     assert_eq!(v["outcome"]["predicted"], "ok", "{:#}", v["outcome"]);
 }
+
+#[test]
+fn cli_conventions_colour_format_conflicts_and_closed_pipes() {
+    let env = Env::new();
+    let esc = |run: &Run| run.stdout.contains(&0x1b);
+    // Piped output: CLICOLOR_FORCE=0 does not force colour; 1 does.
+    assert!(!esc(&env.run(&["check", "--offline"])));
+    let unforced = Env::new().set("CLICOLOR_FORCE", "0");
+    assert!(!esc(&unforced.run(&["check", "--offline"])));
+    let forced = Env::new().set("CLICOLOR_FORCE", "1");
+    assert!(esc(&forced.run(&["check", "--offline"])));
+    // --json and --format text|github contradict each other: a usage error, in both languages.
+    for (format, lang, words) in [("text", "en", "--format text"), ("github", "zh", "二选一")] {
+        let run = env.run(&[
+            "--lang",
+            lang,
+            "check",
+            "--offline",
+            "--json",
+            "--format",
+            format,
+        ]);
+        assert_eq!(run.code(), Some(2), "{}", run.text());
+        assert!(run.stderr_text().contains(words), "{}", run.stderr_text());
+    }
+    assert_eq!(
+        env.run(&["check", "--offline", "--json", "--format", "json"])
+            .code(),
+        Some(0)
+    );
+    // A reader that has gone (`| head -1`, here `| true`) is not a crash.
+    let run = Cli::godoctor()
+        .envs(env.vars.iter().map(|(k, v)| (k, v)))
+        .wrap(["sh", "-c", "\"$0\" \"$@\" | true"])
+        .args(["completions", "bash"])
+        .run();
+    assert!(
+        !run.stderr_text().contains("panicked"),
+        "{}",
+        run.stderr_text()
+    );
+}
+
+#[test]
+fn the_manual_page_and_the_schema_come_with_the_binary() {
+    let env = Env::new();
+    let man = env.run(&["man"]);
+    assert_eq!(man.code(), Some(0));
+    assert!(
+        man.stdout_text().contains(".TH godoctor 1"),
+        "{}",
+        man.text()
+    );
+    let schema = env.run(&["schema"]).json();
+    assert_eq!(schema["title"], "godoctor check --json");
+    let help = env.run(&["check", "--help"]).stdout_text();
+    assert!(
+        help.contains("Examples:") && help.contains("godoctor schema"),
+        "{help}"
+    );
+    assert!(!help.contains("schema/check.schema.json"), "{help}");
+}

@@ -149,10 +149,11 @@ pub(super) fn private_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     // With GONOSUMDB set, only a public GOPROXY entry on the route still learns the path.
     let public_proxy_on_route = |m: &crate::plan::ModulePlan| {
         m.route.iter().any(|s| match s {
-            crate::plan::Step::Proxy { proxy, .. } => crate::config::gourl::parse(proxy)
-                .is_ok_and(|u| {
+            crate::plan::Step::Proxy { proxy, .. } => {
+                crate::config::gourl::parse(proxy).is_ok_and(|u| {
                     crate::plan::private_hint(u.hostname(), &cfg.netrc.machines).is_none()
-                }),
+                })
+            }
             _ => false,
         })
     };
