@@ -413,7 +413,6 @@ fn resolve_imports(
 fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str) -> Finding {
     let version = m.version.trim_end_matches("/go.mod");
     let file = m.file.display().to_string();
-    let pattern = format!(r"\#^{} {}[ /]#d", m.module, version);
     Finding::of(
         Code::GosumMismatch,
         text!(
@@ -434,19 +433,28 @@ fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str) -> Finding {
     )
     .param("module", format!("{}@{version}", m.module))
     .param("detail", m.go_error())
-    .fix(Remedy::note(text!(
-        "remedy-gosum-who-is-wrong",
-        module = m.module.as_str(),
-        version = version
-    )))
-    .fix(Remedy::run(
-        text!("remedy-gosum-refetch", file = m.label.as_str()),
-        format!(
-            "sed -i.bak '{pattern}' {} && go get {}@{version}",
-            crate::diagnose::remedy::sh_quote(&file),
-            m.module
+    .fixes(gosum_remedies(&m.module, version, &m.label, &file))
+}
+
+/// What `check` says about a go.sum line that disagrees: find out who is wrong, then (when it
+/// is go.sum) remove its lines for the version and fetch again, verified — never `go mod tidy`
+/// (which keeps a mismatched line) and never without the checksum database.
+pub(crate) fn gosum_remedies(module: &str, version: &str, label: &str, file: &str) -> Vec<Remedy> {
+    let pattern = format!(r"\#^{module} {version}[ /]#d");
+    vec![
+        Remedy::note(text!(
+            "remedy-gosum-who-is-wrong",
+            module = module,
+            version = version
+        )),
+        Remedy::run(
+            text!("remedy-gosum-refetch", file = label),
+            format!(
+                "sed -i.bak '{pattern}' {} && go get {module}@{version}",
+                crate::diagnose::remedy::sh_quote(file),
+            ),
         ),
-    ))
+    ]
 }
 
 /// What the checksum database said to the lookup that failed (go's words, with its body).
@@ -461,7 +469,7 @@ fn lookup_answer(targets: &[Target]) -> Option<String> {
 /// The public checksum database could not fetch the module at all — its 404/410 body names
 /// the reason (`not found: M@V: unrecognized import path …`, a credential prompt, a missing
 /// repository): the module is private, and the settings are at fault, not the database.
-fn database_cannot_see(answer: &str) -> bool {
+pub(crate) fn database_cannot_see(answer: &str) -> bool {
     const UNSEEN: &[&str] = &[
         "unrecognized import path",
         "terminal prompts disabled",
