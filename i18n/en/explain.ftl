@@ -373,3 +373,13 @@ explain-vcs-unreachable-meaning = git (run by go on the direct route) could not 
 explain-git-not-found-summary = git is not installed
 explain-git-not-found-meaning = the module is fetched directly from its repository (GOPROXY=direct, GOPRIVATE, or a fallback), which needs git on PATH.
 explain-git-not-found-fix-1 = install git
+
+## PROXY_FORBIDDEN: `Get URL: Forbidden` (a reason phrase without a code: the HTTP proxy's answer to CONNECT)
+explain-proxy-forbidden-summary = the HTTP proxy refused to connect go to the host
+explain-proxy-forbidden-meaning = a bare "Forbidden" (no status code) is how Go reports an HTTP proxy (HTTPS_PROXY) that refuses the CONNECT request: the proxy's policy blocks the host, not the host itself.
+explain-proxy-forbidden-fix-1 = ask the proxy's administrator to allow the host, or use a module mirror the proxy allows
+
+## MODULE_PATH_MALFORMED: a go.mod that declares another path
+explain-module-path-malformed-declared-summary = the module's go.mod declares a different path than the one required
+explain-module-path-malformed-declared-meaning = go fetched the module under the path your go.mod (or a dependency's) requires, but its go.mod names another path: the module was renamed or moved, or a fork keeps its upstream's module line.
+explain-module-path-malformed-declared-fix-1 = require the module under the path its go.mod declares (update the imports), or add a replace directive for the fork

@@ -373,3 +373,13 @@ explain-vcs-unreachable-meaning = git（go 在直连源仓库时调用）无法�
 explain-git-not-found-summary = 没有安装 git
 explain-git-not-found-meaning = 这个模块要直接从源仓库拉取（GOPROXY=direct、GOPRIVATE，或者回退到 direct），需要 PATH 中有 git。
 explain-git-not-found-fix-1 = 安装 git
+
+## PROXY_FORBIDDEN: `Get URL: Forbidden` (a reason phrase without a code: the HTTP proxy's answer to CONNECT)
+explain-proxy-forbidden-summary = HTTP 代理拒绝为 go 连接该主机
+explain-proxy-forbidden-meaning = 只有 "Forbidden"、没有状态码，是 Go 报告 HTTP 代理（HTTPS_PROXY）拒绝 CONNECT 请求的方式：是代理的策略拦截了该主机，而不是主机本身拒绝。
+explain-proxy-forbidden-fix-1 = 请代理管理员放行该主机，或者改用代理允许访问的模块镜像
+
+## MODULE_PATH_MALFORMED: a go.mod that declares another path
+explain-module-path-malformed-declared-summary = 模块的 go.mod 声明的路径与依赖里要求的路径不一致
+explain-module-path-malformed-declared-meaning = go 按你的 go.mod（或某个依赖的 go.mod）要求的路径拉取了模块，但模块自己的 go.mod 写的是另一个路径：模块改过名或搬了家，或者 fork 仓库保留了上游的 module 行。
+explain-module-path-malformed-declared-fix-1 = 改用模块 go.mod 声明的路径（同时修改 import），或者为 fork 添加 replace 指令

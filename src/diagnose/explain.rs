@@ -238,3 +238,6 @@ fn unrecognised(c: &Chain) -> Explanation {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod corpus_tests;

@@ -60,6 +60,8 @@ pub(super) enum GitError {
     Unreachable,
     UnknownRevision,
     NotInstalled,
+    /// The transfer broke off (`RPC failed`, `early EOF`, `the remote end hung up`).
+    Transfer,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +77,9 @@ pub(super) enum Link {
     /// `proxyconnect tcp`: what follows happened on the way to the HTTP proxy.
     ProxyConnect,
     ProxyAuth,
+    /// A reason phrase without a status code (`Get URL: Forbidden`): net/http's words for an
+    /// HTTP proxy that refused to CONNECT.
+    ProxyRefused,
     /// `lookup HOST on NS` / `lookup HOST: …`.
     Lookup(String),
     Net(NetError),
@@ -224,6 +229,16 @@ fn links(flat: &str) -> Vec<Link> {
     if let Some(i) = flat.find("proxyconnect tcp") {
         found.push((i, Link::ProxyConnect));
     }
+    for phrase in [": Forbidden", ": Bad Gateway", ": Service Unavailable", ": Method Not Allowed"] {
+        if let Some(i) = flat.find(phrase)
+            && flat[i + phrase.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c == ')' || c.is_whitespace())
+        {
+            found.push((i, Link::ProxyRefused));
+        }
+    }
     at("Proxy Authentication Required", Link::ProxyAuth, &mut found);
     for marker in ["dial tcp ", "dial tcp4 ", "dial tcp6 "] {
         for (i, _) in flat.match_indices(marker) {
@@ -327,10 +342,17 @@ fn git_links(flat: &str, lower: &str, found: &mut Vec<(usize, Link)>) {
         ),
         ("unknown revision", GitError::UnknownRevision),
         ("executable file not found", GitError::NotInstalled),
+        ("rpc failed", GitError::Transfer),
+        ("the remote end hung up", GitError::Transfer),
+        ("early eof", GitError::Transfer),
     ];
+    let repo_missing = lower
+        .find("fatal: repository '")
+        .filter(|&i| lower[i..].contains("' not found"));
     if let Some((i, e)) = GIT
         .iter()
         .filter_map(|(n, e)| lower.find(n).map(|i| (i, e.clone())))
+        .chain(repo_missing.map(|i| (i, GitError::RepoNotFound)))
         .min_by_key(|(i, _)| *i)
     {
         found.push((i, Link::Git(e)));
@@ -353,6 +375,7 @@ fn git_links(flat: &str, lower: &str, found: &mut Vec<(usize, Link)>) {
         "could not resolve host: ",
         "for 'https://",
         "unable to access '",
+        "fatal: repository '",
         "git@",
         "ssh://",
     ] {
@@ -410,6 +433,14 @@ fn tls_error(flat: &str) -> Option<(usize, Link)> {
     None
 }
 
+fn first_word(s: &str) -> Option<String> {
+    let w = s
+        .split(|c: char| c.is_whitespace() || "\"',;)".contains(c))
+        .next()?
+        .trim_end_matches(['.', ':']);
+    (!w.is_empty()).then(|| w.to_owned())
+}
+
 /// Every `scheme://host/path` in the text, with its position.
 fn urls(flat: &str) -> Vec<(usize, Url)> {
     let mut out = Vec::new();
@@ -442,6 +473,7 @@ fn urls(flat: &str) -> Vec<(usize, Url)> {
             Some(p) => (&whole[..p], &whole[p..]),
             None => (whole, ""),
         };
+        let authority = authority.split(',').next().unwrap_or(authority);
         let hostport = authority.rsplit('@').next().unwrap_or(authority);
         let host = match hostport.rsplit_once(':') {
             Some((h, p)) if p == "443" || p == "80" => h,
@@ -510,27 +542,28 @@ fn address(rest: &str) -> Option<String> {
 
 /// `go: M@V: …`, `go get M@V: …`, `M@V: …`, `verifying M@V: …`, `module M: …`.
 fn module_of(flat: &str) -> Option<String> {
-    let candidates = flat
-        .split(": ")
-        .flat_map(|part| part.rsplit(' ').next())
-        .map(|w| w.trim_matches(['"', '\'']));
-    for c in candidates {
-        let path = c.split('@').next().unwrap_or(c);
-        let first = path.split('/').next().unwrap_or("");
-        if first.contains('.')
-            && !c.contains("://")
-            && (c.contains('@') || path.contains('/'))
-            && !first
-                .chars()
-                .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ':')
-            && path
-                .chars()
-                .all(|ch| ch.is_ascii_alphanumeric() || "-._~/+!".contains(ch))
-        {
-            return Some(c.trim_end_matches("/go.mod").to_owned());
-        }
-    }
-    None
+    let words = || {
+        flat.split(": ")
+            .flat_map(|part| part.rsplit(' ').next())
+            .map(|w| w.trim_matches(['"', '\'']))
+    };
+    words()
+        .filter(|w| w.contains('@'))
+        .chain(words())
+        .find_map(module_word)
+}
+
+fn module_word(c: &str) -> Option<String> {
+    let path = c.split('@').next().unwrap_or(c);
+    let first = path.split('/').next().unwrap_or("");
+    (first.contains('.')
+        && !c.contains("://")
+        && (c.contains('@') || path.contains('/'))
+        && !first.chars().all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ':')
+        && path
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || "-._~/+!".contains(ch)))
+    .then(|| c.trim_end_matches("/go.mod").to_owned())
 }
 
 fn wording(flat: &str) -> Wording {

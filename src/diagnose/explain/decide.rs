@@ -9,7 +9,7 @@
 use super::Probe;
 use super::chain::{Chain, GitError, Link, NetError, TlsError, Url};
 use super::rules::{self, Rule};
-use crate::diagnose::Layer;
+use crate::diagnose::{Code, Layer};
 
 /// What the text says went wrong.
 #[derive(Debug, Clone)]
@@ -90,6 +90,12 @@ fn message(r: &'static Rule, c: &Chain) -> Decision {
         }
         _ => r.id,
     };
+    if r.code == Code::SumdbChecksumMismatch {
+        // The database's record stands; what was served differs from it (re-tagged at the
+        // origin, or altered on the way): the source of the bytes is at fault.
+        let host = c.module.as_deref().map(module_host);
+        return verdict(id, host).layer(Layer::Http);
+    }
     let host = match r.code.layer() {
         Layer::Sumdb => c
             .url()
@@ -186,6 +192,9 @@ fn structural(c: &Chain) -> Option<Decision> {
             });
         return Some(verdict("proxy-unreachable", proxy));
     }
+    if c.has(&Link::ProxyRefused) && c.status().is_none() {
+        return Some(verdict("proxy-forbidden", None));
+    }
     if c.has(&Link::ProxyAuth) || c.status() == Some(407) {
         return Some(verdict("proxy-auth-required", None));
     }
@@ -200,7 +209,16 @@ fn structural(c: &Chain) -> Option<Decision> {
     }
     if c.has(&Link::Discovery) {
         let host = target_host(c).or_else(|| c.module.as_deref().map(module_host));
-        return Some(verdict("vcs-discovery-failed", host));
+        let d = verdict("vcs-discovery-failed", host);
+        // A go-import tag for another path: the module moved, go.mod names the old path.
+        if c.text.contains("did not match import path") {
+            return Some(d.layer(Layer::Config));
+        }
+        // The host answered, but with no usable go-import tag (an HTML error or block page).
+        if c.text.contains("XML syntax error") || c.text.contains("no go-import meta tags") {
+            return Some(d.layer(Layer::Http));
+        }
+        return Some(d);
     }
     None
 }
@@ -238,8 +256,9 @@ fn network(c: &Chain) -> Option<Decision> {
         NetError::TlsHandshakeTimeout => verdict("tls-handshake-timeout", host),
         NetError::Refused => verdict("tcp-refused", host),
         // `dial tcp: i/o timeout`: no address, so the resolver may have been the one silent.
+        // `dial tcp: i/o timeout`: no address, so the name never resolved in time.
         NetError::Timeout if c.has(&Link::Dial(None)) && c.dial().is_none() => {
-            verdict("tcp-blackhole", host).probe(Layer::Dns)
+            verdict("dns-timeout", host).probe(Layer::Dns)
         }
         NetError::Timeout => verdict("tcp-blackhole", host),
         NetError::Unreachable if c.text.contains("no route to host") => {
@@ -293,7 +312,8 @@ fn status(c: &Chain, code: u16) -> Decision {
         // the origin; the HTTP probe shows whose answer it is.
         403 if discovery => verdict("http-forbidden", host).probe(Layer::Http),
         403 => verdict("http-forbidden", host),
-        404 | 410 if discovery => verdict("vcs-discovery-failed", host),
+        // The host no longer serves the path: its answer is at fault, not git.
+        404 | 410 if discovery => verdict("vcs-discovery-failed", host).layer(Layer::Http),
         404 | 410 => verdict("module-not-found", host),
         429 => verdict("http-status-too-many-requests", host),
         500..=599 => verdict("http-server-error", host),
@@ -323,11 +343,13 @@ fn sumdb(c: &Chain, db: String, relay: Option<String>) -> Option<Decision> {
         return Some(verdict(id, Some(at_fault)));
     }
     if c.net().is_some() || c.tls().is_some() || c.has(&Link::Http2) {
-        let host = match (&relay, c.lookup()) {
-            (None, Some(name)) => name.to_owned(),
-            _ => at_fault,
-        };
-        return Some(verdict("sumdb-unreachable", Some(host)).layer(Layer::Sumdb));
+        // The database itself out of reach: the layer that failed says more than "sumdb".
+        if relay.is_none()
+            && let Some(d) = network(c)
+        {
+            return Some(d);
+        }
+        return Some(verdict("sumdb-unreachable", Some(at_fault)));
     }
     None
 }
@@ -385,13 +407,29 @@ fn git(c: &Chain, g: &GitError) -> Decision {
         .map(str::to_owned)
         .or_else(|| c.url().map(|u| u.host.clone()))
         .or_else(|| c.module.as_deref().map(module_host));
+    // curl's and GnuTLS's words under git name the layer that failed.
+    if matches!(g, GitError::Unreachable | GitError::Transfer) {
+        let lower = c.text.to_ascii_lowercase();
+        if lower.contains("could not resolve host") {
+            return verdict("dns-nxdomain", host);
+        }
+        if ["gnutls", "ssl", "tls"].iter().any(|w| lower.contains(w)) {
+            return verdict("tls-handshake-failed", host);
+        }
+        match c.net() {
+            Some(NetError::Refused) => return verdict("tcp-refused", host),
+            Some(NetError::Timeout) => return verdict("tcp-blackhole", host),
+            Some(NetError::Reset) => return verdict("tcp-reset", host),
+            _ => {}
+        }
+    }
     let id = match g {
         GitError::AuthPrompt => "vcs-auth-required-https",
         GitError::PublicKey => "vcs-auth-required-ssh-key",
         GitError::HostKey => "vcs-auth-required-host-key",
         GitError::RepoNotFound => "vcs-repo-not-found",
         GitError::CouldNotRead => "vcs-auth-required-access",
-        GitError::Unreachable => "vcs-unreachable",
+        GitError::Unreachable | GitError::Transfer => "vcs-unreachable",
         GitError::UnknownRevision => "vcs-unknown-revision",
         GitError::NotInstalled => "git-not-found",
     };

@@ -178,6 +178,9 @@ fn is_noise(line: &str) -> bool {
         "##[error]Process completed",
         "The command '/bin/sh",
         "executor failed running",
+        "http2: Transport",
+        "http2: Framer",
+        "http2: decoded",
     ];
     t.is_empty()
         || PREFIXES.iter().any(|p| t.starts_with(p))
@@ -225,22 +228,24 @@ fn unwrap_hard_wraps(lines: Vec<String>) -> Vec<String> {
     let widths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
     let mut joined_last = false;
     for (i, line) in lines.iter().enumerate() {
-        let prev_width = i.checked_sub(1).map(|p| widths[p]);
         let continues = i > 0 && {
             let w = widths[i - 1];
             let same_as_neighbour = Some(w) == i.checked_sub(2).map(|p| widths[p])
                 || w == widths[i]
                 || joined_last
                 || matches!(w, 80 | 90 | 100 | 120 | 132 | 150 | 160 | 180 | 200);
+            let unfinished_url = lines[i - 1]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.contains("://") && !w.ends_with([':', '.', ')', '"']));
             w >= 60
-                && same_as_neighbour
+                && (same_as_neighbour || unfinished_url)
                 && !lines[i - 1].ends_with(' ')
                 && line.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
                 && !line.starts_with("go: ")
                 && !line.starts_with("go ")
                 && !line.starts_with("verifying ")
         };
-        let _ = prev_width;
         match (continues, out.last_mut()) {
             (true, Some(last)) => {
                 last.push_str(line);

@@ -77,7 +77,7 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
     },
     Rule {
         id: "gosum-mismatch",
-        needles: &["SECURITY ERROR", "go.sum"],
+        needles: &["checksum mismatch", "go.sum:"],
         code: Code::GosumMismatch,
         summary: "explain-gosum-mismatch-summary",
         meaning: "explain-gosum-mismatch-meaning",
@@ -415,6 +415,24 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         meaning: "explain-goflags-malformed-meaning",
         checks: &[Check::Command("go env GOFLAGS")],
         fixes: &[("explain-goflags-malformed-fix-1", Some("go env -u GOFLAGS"))],
+    },
+    Rule {
+        id: "module-path-malformed-declared",
+        needles: &["but was required as"],
+        code: Code::ModulePathMalformed,
+        summary: "explain-module-path-malformed-declared-summary",
+        meaning: "explain-module-path-malformed-declared-meaning",
+        checks: &[Check::Command("grep -rn <path> go.mod")],
+        fixes: &[("explain-module-path-malformed-declared-fix-1", None)],
+    },
+    Rule {
+        id: "module-path-malformed-declared",
+        needles: &["parsing go.mod", "unexpected module path"],
+        code: Code::ModulePathMalformed,
+        summary: "explain-module-path-malformed-declared-summary",
+        meaning: "explain-module-path-malformed-declared-meaning",
+        checks: &[Check::Command("grep -rn <path> go.mod")],
+        fixes: &[("explain-module-path-malformed-declared-fix-1", None)],
     },
     Rule {
         id: "module-path-malformed",

@@ -517,4 +517,13 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
             Some("sudo apt-get install -y git"),
         )],
     },
+    Rule {
+        id: "proxy-forbidden",
+        needles: &[],
+        code: Code::ProxyForbidden,
+        summary: "explain-proxy-forbidden-summary",
+        meaning: "explain-proxy-forbidden-meaning",
+        checks: &[Check::Command("env | grep -i _proxy")],
+        fixes: &[("explain-proxy-forbidden-fix-1", None)],
+    },
 ];
