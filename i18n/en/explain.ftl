@@ -383,3 +383,17 @@ explain-proxy-forbidden-fix-1 = ask the proxy's administrator to allow the host,
 explain-module-path-malformed-declared-summary = the module's go.mod declares a different path than the one required
 explain-module-path-malformed-declared-meaning = go fetched the module under the path your go.mod (or a dependency's) requires, but its go.mod names another path: the module was renamed or moved, or a fork keeps its upstream's module line.
 explain-module-path-malformed-declared-fix-1 = require the module under the path its go.mod declares (update the imports), or add a replace directive for the fork
+
+## MODULE_PATH_MALFORMED: a major version v2+ without /vN in the module path
+explain-module-path-malformed-major-summary = a v2+ version of a module whose path has no /vN suffix
+explain-module-path-malformed-major-meaning = the module has a go.mod, so its versions v2 and above must be required under a path ending in the major version (/v2, /v3…); the version asked for does not exist under this path.
+explain-module-path-malformed-major-fix-1 = require the module with the major version in its path (for example …/v3@v3.2.0), as its go.mod declares
+
+## GOSUM_MISMATCH: a missing go.sum line
+explain-gosum-mismatch-missing-entry-summary = go.sum lacks the lines for a module the build needs
+explain-gosum-mismatch-missing-entry-meaning = since Go 1.16, builds do not add go.sum lines (-mod=readonly): a module without its lines in go.sum stops the build until they are added and verified.
+explain-gosum-mismatch-missing-entry-fix-1 = add the missing lines (verified by the checksum database), then commit go.sum
+
+## HTTP_INVALID_PAYLOAD: a go.mod without a module line
+explain-http-invalid-payload-gomod-summary = the go.mod go downloaded has no module line
+explain-http-invalid-payload-gomod-meaning = every go.mod starts with a module line; one without it was not written by the module's author: the proxy (or something in between) served a broken or empty file.

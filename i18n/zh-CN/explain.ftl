@@ -383,3 +383,17 @@ explain-proxy-forbidden-fix-1 = 请代理管理员放行该主机，或者改用
 explain-module-path-malformed-declared-summary = 模块的 go.mod 声明的路径与依赖里要求的路径不一致
 explain-module-path-malformed-declared-meaning = go 按你的 go.mod（或某个依赖的 go.mod）要求的路径拉取了模块，但模块自己的 go.mod 写的是另一个路径：模块改过名或搬了家，或者 fork 仓库保留了上游的 module 行。
 explain-module-path-malformed-declared-fix-1 = 改用模块 go.mod 声明的路径（同时修改 import），或者为 fork 添加 replace 指令
+
+## MODULE_PATH_MALFORMED: a major version v2+ without /vN in the module path
+explain-module-path-malformed-major-summary = 要求的是 v2 及以上版本，但模块路径没有 /vN 后缀
+explain-module-path-malformed-major-meaning = 这个模块有 go.mod，它的 v2 及以上版本必须用以主版本号结尾的路径（/v2、/v3…）来引用；在当前路径下并不存在所要求的版本。
+explain-module-path-malformed-major-fix-1 = 按模块 go.mod 的声明，用带主版本号的路径引用它（例如 …/v3@v3.2.0）
+
+## GOSUM_MISMATCH: a missing go.sum line
+explain-gosum-mismatch-missing-entry-summary = go.sum 缺少构建所需模块的记录
+explain-gosum-mismatch-missing-entry-meaning = 从 Go 1.16 起，构建不会自动往 go.sum 添加记录（-mod=readonly）：某个模块在 go.sum 中没有记录，构建就会停下，直到补上并校验这些记录。
+explain-gosum-mismatch-missing-entry-fix-1 = 补上缺少的记录（由校验和数据库校验），然后提交 go.sum
+
+## HTTP_INVALID_PAYLOAD: a go.mod without a module line
+explain-http-invalid-payload-gomod-summary = go 下载到的 go.mod 没有 module 行
+explain-http-invalid-payload-gomod-meaning = 每个 go.mod 都以 module 行开头；缺少它的文件不是模块作者写的：代理（或中间的某个环节）返回了损坏或空的文件。

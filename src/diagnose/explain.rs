@@ -98,6 +98,18 @@ pub fn explain(text: &str) -> Explained {
             }
         }
     }
+    // An error that names no host (`M@V: read tcp A->B: …`) happened on go's first GOPROXY
+    // entry; the paste may show which (`export GOPROXY=…`).
+    if let Some(proxy) = paste::goproxy_host(text) {
+        for (d, c, _) in &mut groups {
+            if d.host.is_none()
+                && c.url().is_none()
+                && matches!(d.layer, Layer::Tcp | Layer::Tls | Layer::Http)
+            {
+                d.host = Some(proxy.clone());
+            }
+        }
+    }
     Explained {
         errors: groups
             .into_iter()

@@ -41,6 +41,8 @@ pub(super) enum TlsError {
     /// `certificate is valid for A, B, not C`: the names the certificate has.
     NameMismatch {
         valid_for: Vec<String>,
+        /// The name go wanted (`…, not HOST`, `wanted to match HOST`).
+        wanted: Option<String>,
     },
     NoRoots,
     NotTls,
@@ -342,6 +344,10 @@ fn git_links(flat: &str, lower: &str, found: &mut Vec<(usize, Link)>) {
         ),
         ("unknown revision", GitError::UnknownRevision),
         ("executable file not found", GitError::NotInstalled),
+        ("missing git command", GitError::NotInstalled),
+        ("missing mercurial command", GitError::NotInstalled),
+        ("missing bazaar command", GitError::NotInstalled),
+        ("missing subversion command", GitError::NotInstalled),
         ("rpc failed", GitError::Transfer),
         ("the remote end hung up", GitError::Transfer),
         ("early eof", GitError::Transfer),
@@ -376,6 +382,7 @@ fn git_links(flat: &str, lower: &str, found: &mut Vec<(usize, Link)>) {
         "for 'https://",
         "unable to access '",
         "fatal: repository '",
+        "redirecting to ",
         "git@",
         "ssh://",
     ] {
@@ -400,21 +407,26 @@ fn tls_error(flat: &str) -> Option<(usize, Link)> {
     }
     if let Some(i) = pos("certificate is valid for ") {
         let rest = &flat[i + "certificate is valid for ".len()..];
-        let names = rest.split(", not ").next().unwrap_or("");
+        let (names, wanted) = rest.split_once(", not ").unwrap_or((rest, ""));
         let valid_for = names
             .split(", ")
             .map(|n| n.trim().to_owned())
             .filter(|n| !n.is_empty())
             .collect();
-        return Some((i, Link::Tls(TlsError::NameMismatch { valid_for })));
+        let wanted = first_word(wanted);
+        return Some((i, Link::Tls(TlsError::NameMismatch { valid_for, wanted })));
     }
     if let Some(i) =
         pos("not valid for any names").or_else(|| pos("no alternative certificate subject name"))
     {
+        let wanted = flat[i..]
+            .find("wanted to match ")
+            .and_then(|w| first_word(&flat[i + w + "wanted to match ".len()..]));
         return Some((
             i,
             Link::Tls(TlsError::NameMismatch {
                 valid_for: Vec::new(),
+                wanted,
             }),
         ));
     }
@@ -444,7 +456,17 @@ fn first_word(s: &str) -> Option<String> {
 /// Every `scheme://host/path` in the text, with its position.
 fn urls(flat: &str) -> Vec<(usize, Url)> {
     let mut out = Vec::new();
-    for (i, _) in flat.match_indices("://") {
+    // go's zip errors print the URL after path cleaning: `read "https:/host/…"`.
+    let mut marks: Vec<(usize, usize)> = flat.match_indices("://").map(|(i, _)| (i, 3)).collect();
+    for pat in ["\"https:/", "\"http:/"] {
+        for (i, _) in flat.match_indices(pat) {
+            let colon = i + pat.len() - 2;
+            if !flat[colon..].starts_with("://") {
+                marks.push((colon, 2));
+            }
+        }
+    }
+    for (i, skip) in marks {
         let scheme_start = flat[..i]
             .rfind(|c: char| !c.is_ascii_alphabetic())
             .map_or(0, |p| p + 1);
@@ -459,7 +481,7 @@ fn urls(flat: &str) -> Vec<(usize, Url)> {
         {
             continue;
         }
-        let rest = &flat[i + 3..];
+        let rest = &flat[i + skip..];
         let end = rest
             .find(|c: char| c.is_whitespace() || "\"'()<>，".contains(c))
             .unwrap_or(rest.len());

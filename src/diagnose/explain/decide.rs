@@ -176,6 +176,16 @@ fn target_host(c: &Chain) -> Option<String> {
 }
 
 fn structural(c: &Chain) -> Option<Decision> {
+    // A pasted server response (`not found: M@V: …`): the mirror's own fetch failed.
+    if c.text.trim_start().starts_with("not found: ")
+        && let Some(GitError::Unreachable | GitError::Transfer) = c.git()
+    {
+        let host = c.git_host().map(str::to_owned);
+        return Some(verdict("vcs-unreachable-upstream", host));
+    }
+    if let Some(v) = invalid_version(c) {
+        return Some(v);
+    }
     if let Some(g) = c.git() {
         return Some(git(c, g));
     }
@@ -225,6 +235,41 @@ fn structural(c: &Chain) -> Option<Decision> {
 
 fn module_host(m: &str) -> String {
     m.split(['/', '@']).next().unwrap_or(m).to_owned()
+}
+
+/// A version go's rules forbid, whatever the server said about it: v2+ without `/vN` in the
+/// path nor `+incompatible`, a pseudo-version whose revision is not 12 hex digits, the
+/// placeholder `v0.0.0-00010101000000-000000000000` a `replace` should have covered.
+fn invalid_version(c: &Chain) -> Option<Decision> {
+    let m = c.module.as_deref()?;
+    let (path, version) = m.split_once('@')?;
+    let major: u32 = version
+        .strip_prefix('v')?
+        .split('.')
+        .next()?
+        .parse()
+        .ok()?;
+    let path_major = path
+        .rsplit('/')
+        .next()
+        .and_then(|last| last.strip_prefix('v'))
+        .and_then(|n| n.parse::<u32>().ok());
+    let gopkg = path.starts_with("gopkg.in/");
+    if major >= 2 && path_major != Some(major) && !version.contains("+incompatible") && !gopkg {
+        return Some(verdict("module-path-malformed-major", None));
+    }
+    let pseudo_rev = version
+        .rsplit('-')
+        .next()
+        .filter(|_| version.matches('-').count() >= 2);
+    let bad_pseudo = pseudo_rev.is_some_and(|r| {
+        let r = r.split('+').next().unwrap_or(r);
+        r.len() != 12 && r.bytes().all(|b| b.is_ascii_hexdigit())
+    });
+    if bad_pseudo || version.contains("00010101000000-000000000000") {
+        return Some(verdict("vcs-unknown-revision", None).layer(Layer::Config));
+    }
+    None
 }
 
 /// A failure below HTTP: DNS, TCP, TLS, a stream cut.
@@ -277,15 +322,29 @@ fn tls(t: &TlsError, host: Option<String>) -> Decision {
     match t {
         TlsError::UnknownAuthority => verdict("tls-unknown-issuer-interception", host),
         TlsError::Expired => verdict("tls-expired", host),
-        TlsError::NameMismatch { valid_for } => {
-            let unrelated = match &host {
-                Some(h) => !valid_for.is_empty() && !valid_for.iter().any(|n| same_site(n, h)),
-                None => false,
+        TlsError::NameMismatch { valid_for, wanted } => {
+            let host = host.or_else(|| wanted.clone());
+            // No names at all, or names of a blocking device or an internal host: a
+            // resolver sent go elsewhere. A public site's names (a hosting platform's) mean
+            // the host's own certificate is wrong.
+            let blocker = |n: &String| {
+                ["sinkhole", "block", "filter", "firewall", "captive", "portal"]
+                    .iter()
+                    .any(|w| n.contains(w))
+                    || crate::plan::private_hint(n.trim_start_matches("*."), &[]).is_some()
             };
+            let unrelated = host.is_some()
+                && (valid_for.is_empty() || valid_for.iter().any(blocker))
+                && !valid_for.iter().any(|n| host.as_deref().is_some_and(|h| same_site(n, h)));
             let d = verdict("tls-name-mismatch", host);
-            // A certificate for an unrelated site: something answers in the server's place,
-            // a forged DNS answer or a filter's block page; the DNS probe tells which.
-            if unrelated { d.probe(Layer::Dns) } else { d }
+            // A certificate for an unrelated site (or for no name at all): another server
+            // answers in this one's place, from a forged DNS answer or a resolver's block
+            // page; the DNS probe shows the answer.
+            if unrelated {
+                d.layer(Layer::Dns).probe(Layer::Dns)
+            } else {
+                d
+            }
         }
         TlsError::NoRoots => verdict("tls-no-roots", host),
         TlsError::NotTls => verdict("tls-not-tls", host),
@@ -314,6 +373,18 @@ fn status(c: &Chain, code: u16) -> Decision {
         403 => verdict("http-forbidden", host),
         // The host no longer serves the path: its answer is at fault, not git.
         404 | 410 if discovery => verdict("vcs-discovery-failed", host).layer(Layer::Http),
+        // The proxy's body names the origin's answer: no such revision there.
+        404 | 410
+            if c
+                .response
+                .as_deref()
+                .is_some_and(|b| b.git() == Some(&GitError::UnknownRevision)) =>
+        {
+            verdict(
+                "vcs-unknown-revision",
+                c.module.as_deref().map(module_host),
+            )
+        }
         404 | 410 => verdict("module-not-found", host),
         429 => verdict("http-status-too-many-requests", host),
         500..=599 => verdict("http-server-error", host),
@@ -331,8 +402,9 @@ fn sumdb(c: &Chain, db: String, relay: Option<String>) -> Option<Decision> {
     if supported && code.is_some() {
         return Some(verdict("sumdb-proxy-failed-supported", Some(at_fault)));
     }
-    if let Some(404 | 410) = code {
-        return Some(not_in_database(c, &db, at_fault));
+    let lookup = c.url().is_some_and(|u| u.path.contains("/lookup/"));
+    if let (Some(404 | 410), true) = (code, lookup) {
+        return Some(not_in_database(c, &db));
     }
     if code.is_some() {
         let id = if relay.is_some() {
@@ -357,7 +429,7 @@ fn sumdb(c: &Chain, db: String, relay: Option<String>) -> Option<Decision> {
 /// A 404/410 for a lookup: the database could not fetch the module. Its body says why: a
 /// module it cannot see (private: the settings are at fault), its own fetch from the origin
 /// failing (that host is at fault), or a database that is itself broken.
-fn not_in_database(c: &Chain, db: &str, at_fault: String) -> Decision {
+fn not_in_database(c: &Chain, db: &str) -> Decision {
     let body = c.response.as_deref();
     let body_text = body.map_or("", |b| b.text.as_str());
     let public_db = db == "sum.golang.org" || db == "sum.golang.google.cn";
@@ -397,7 +469,8 @@ fn not_in_database(c: &Chain, db: &str, at_fault: String) -> Decision {
     if public_db {
         return private();
     }
-    verdict("sumdb-lookup-not-found", Some(at_fault))
+    // The database's own answer, even when relayed.
+    verdict("sumdb-lookup-not-found", Some(db.to_owned()))
 }
 
 /// git's own failure on the `direct` route.
@@ -410,6 +483,17 @@ fn git(c: &Chain, g: &GitError) -> Decision {
     // curl's and GnuTLS's words under git name the layer that failed.
     if matches!(g, GitError::Unreachable | GitError::Transfer) {
         let lower = c.text.to_ascii_lowercase();
+        // ssh asked to resolve `host:path`: a malformed insteadOf, not DNS.
+        let bogus_name = c.git_host().is_some_and(|h| h.contains(':'))
+            || lower.contains("could not resolve hostname")
+                && lower
+                    .split("could not resolve hostname ")
+                    .nth(1)
+                    .and_then(|r| r.split(": ").next())
+                    .is_some_and(|h| h.contains(':'));
+        if bogus_name {
+            return verdict("vcs-unreachable", host);
+        }
         if lower.contains("could not resolve host") {
             return verdict("dns-nxdomain", host);
         }

@@ -24,7 +24,12 @@ pub(super) fn blocks(paste: &str) -> Vec<Block> {
         if line.trim().is_empty() {
             continue;
         }
-        if starts_error(&line) && !current.is_empty() {
+        // A `server response:` body runs until go's next error.
+        let in_body = current.iter().any(|l| l.contains("server response"))
+            && !line.starts_with("go: ")
+            && !line.starts_with("go ")
+            && !line.starts_with("verifying ");
+        if starts_error(&line) && !in_body && !current.is_empty() {
             out.push(Block {
                 text: current.join("\n"),
             });
@@ -38,6 +43,19 @@ pub(super) fn blocks(paste: &str) -> Vec<Block> {
         });
     }
     out
+}
+
+/// The host of the first GOPROXY entry the paste sets (`export GOPROXY=https://…,direct`,
+/// `go env -w GOPROXY=…`, `GOPROXY=… go get`).
+pub(super) fn goproxy_host(paste: &str) -> Option<String> {
+    let i = paste.find("GOPROXY=")? + "GOPROXY=".len();
+    let value = paste[i..]
+        .trim_start_matches(['"', '\''])
+        .split([' ', '\n', '"', '\'', ',', '|'])
+        .next()?;
+    let rest = value.split_once("://")?.1;
+    let host = rest.split(['/', ':']).next()?;
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
 /// Removes ANSI escape sequences (CSI `ESC [ … letter`, OSC `ESC ] … BEL`) and CRs.
@@ -82,6 +100,8 @@ fn clean_line(line: &str) -> String {
         rest = strip_timestamp(rest);
         rest = strip_docker_prefix(rest);
         rest = strip_foreign_prose(rest);
+        // A quoted paste (Markdown `> `).
+        rest = rest.strip_prefix("> ").unwrap_or(rest);
         if rest == before {
             break;
         }
@@ -164,8 +184,11 @@ fn is_noise(line: &str) -> bool {
         "Fetching https://",
         "Fetching http://",
         "$ ",
-        "# ",
-        "> ",
+        "# get ",
+        "[Debug]",
+        "[Info]",
+        "[DEBUG]",
+        "[INFO]",
         "Step ",
         "---> ",
         "RUN ",
@@ -194,7 +217,8 @@ fn is_noise(line: &str) -> bool {
 /// A line that starts a new error (rather than continuing the one before): not indented, and
 /// not one of the paragraphs go prints under an error.
 fn starts_error(line: &str) -> bool {
-    if line.starts_with([' ', '\t']) {
+    // Indented, or the rest of a line broken in the middle (`:46292->…`).
+    if line.starts_with([' ', '\t']) || !line.starts_with(|c: char| c.is_alphanumeric()) {
         return false;
     }
     const CONTINUATIONS: &[&str] = &[
