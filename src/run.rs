@@ -289,7 +289,8 @@ fn explain(
     let text = if args.text.is_empty() {
         use std::io::IsTerminal;
         if std::io::stdin().is_terminal() {
-            eprintln!("{}", t!(lang, "explain-prompt"));
+            let mut err = anstream::stderr().lock();
+            writeln!(err, "{}", t!(lang, "explain-prompt"))?;
         }
         // Logs are not always UTF-8 (a Windows console's code page): read them lossily.
         let mut buf = Vec::new();

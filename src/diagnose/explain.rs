@@ -196,7 +196,9 @@ fn explanation(d: &Decision, c: &Chain, count: usize) -> Explanation {
             .unwrap_or(("MODULE", "VERSION"));
         super::observe::gosum_remedies(m, v, "go.sum", "go.sum")
     } else {
-        super::observe::remedies_for(neutral_config(), rule.code, d.host.as_deref())
+        // Where the text names no host, the commands keep a placeholder.
+        let host = d.host.as_deref().unwrap_or("<host>");
+        super::observe::remedies_for(neutral_config(), rule.code, Some(host))
     };
     Explanation {
         matched: true,

@@ -97,11 +97,12 @@ fn message(r: &'static Rule, c: &Chain) -> Decision {
         return verdict(id, host).layer(Layer::Http);
     }
     let host = match r.code.layer() {
+        Layer::Config | Layer::Toolchain => None,
         Layer::Sumdb => c
             .url()
             .map(|u| u.host.clone())
             .or_else(|| sumdb_named(&c.text)),
-        _ => None,
+        _ => target_host(c),
     };
     verdict(id, host)
 }
@@ -243,12 +244,7 @@ fn module_host(m: &str) -> String {
 fn invalid_version(c: &Chain) -> Option<Decision> {
     let m = c.module.as_deref()?;
     let (path, version) = m.split_once('@')?;
-    let major: u32 = version
-        .strip_prefix('v')?
-        .split('.')
-        .next()?
-        .parse()
-        .ok()?;
+    let major: u32 = version.strip_prefix('v')?.split('.').next()?.parse().ok()?;
     let path_major = path
         .rsplit('/')
         .next()
@@ -328,14 +324,18 @@ fn tls(t: &TlsError, host: Option<String>) -> Decision {
             // resolver sent go elsewhere. A public site's names (a hosting platform's) mean
             // the host's own certificate is wrong.
             let blocker = |n: &String| {
-                ["sinkhole", "block", "filter", "firewall", "captive", "portal"]
-                    .iter()
-                    .any(|w| n.contains(w))
+                [
+                    "sinkhole", "block", "filter", "firewall", "captive", "portal",
+                ]
+                .iter()
+                .any(|w| n.contains(w))
                     || crate::plan::private_hint(n.trim_start_matches("*."), &[]).is_some()
             };
             let unrelated = host.is_some()
                 && (valid_for.is_empty() || valid_for.iter().any(blocker))
-                && !valid_for.iter().any(|n| host.as_deref().is_some_and(|h| same_site(n, h)));
+                && !valid_for
+                    .iter()
+                    .any(|n| host.as_deref().is_some_and(|h| same_site(n, h)));
             let d = verdict("tls-name-mismatch", host);
             // A certificate for an unrelated site (or for no name at all): another server
             // answers in this one's place, from a forged DNS answer or a resolver's block
@@ -375,15 +375,11 @@ fn status(c: &Chain, code: u16) -> Decision {
         404 | 410 if discovery => verdict("vcs-discovery-failed", host).layer(Layer::Http),
         // The proxy's body names the origin's answer: no such revision there.
         404 | 410
-            if c
-                .response
+            if c.response
                 .as_deref()
                 .is_some_and(|b| b.git() == Some(&GitError::UnknownRevision)) =>
         {
-            verdict(
-                "vcs-unknown-revision",
-                c.module.as_deref().map(module_host),
-            )
+            verdict("vcs-unknown-revision", c.module.as_deref().map(module_host))
         }
         404 | 410 => verdict("module-not-found", host),
         429 => verdict("http-status-too-many-requests", host),

@@ -441,7 +441,10 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         summary: "explain-gosum-mismatch-missing-entry-summary",
         meaning: "explain-gosum-mismatch-missing-entry-meaning",
         checks: &[Check::Command("go env GOFLAGS")],
-        fixes: &[("explain-gosum-mismatch-missing-entry-fix-1", Some("go mod download <path>"))],
+        fixes: &[(
+            "explain-gosum-mismatch-missing-entry-fix-1",
+            Some("go mod download <path>"),
+        )],
     },
     Rule {
         id: "module-path-malformed-declared",

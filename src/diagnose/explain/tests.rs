@@ -327,3 +327,69 @@ fn every_rule_speaks_chinese_and_keeps_commands_as_they_are() {
         );
     }
 }
+
+/// A checksum mismatch with go.sum gets check's remedy (remove the lines, fetch again,
+/// verified), never `go mod tidy` nor turning verification off; no answer's only fix is
+/// "run godoctor check".
+#[test]
+fn fixes_that_fit() {
+    let e = explain(
+        "verifying github.com/x/y@v1.0.0: checksum mismatch\n\tdownloaded: h1:a\n\tgo.sum:     h1:b\n\nSECURITY ERROR\nThis download does NOT match an earlier download recorded in go.sum.",
+    );
+    let commands: Vec<&str> = e
+        .top()
+        .remediation
+        .iter()
+        .filter_map(|r| r.command.as_deref())
+        .collect();
+    assert!(
+        commands
+            .iter()
+            .any(|c| c.contains("go get github.com/x/y@v1.0.0")),
+        "{commands:?}"
+    );
+    for c in &commands {
+        assert!(
+            !c.contains("go mod tidy") && !c.contains("GOSUMDB=off") && !c.contains("GOINSECURE"),
+            "{c}"
+        );
+    }
+    let e = explain("go: download go1.21 for linux/amd64: toolchain not available");
+    let commands: Vec<&str> = e
+        .top()
+        .remediation
+        .iter()
+        .filter_map(|r| r.command.as_deref())
+        .collect();
+    assert!(commands.contains(&"go mod edit -go=1.21.0"), "{commands:?}");
+    assert!(
+        commands.iter().any(|c| c.contains("GOTOOLCHAIN=local")),
+        "{commands:?}"
+    );
+    for rule in rules::all() {
+        assert!(
+            !rule
+                .fixes
+                .iter()
+                .any(|(_, c)| c.is_some_and(|c| c.starts_with("godoctor check"))),
+            "{}",
+            rule.id
+        );
+    }
+}
+
+/// Several errors: one entry each, the same failure for several modules counted once, in
+/// the order go printed them.
+#[test]
+fn pastes_are_grouped_in_order() {
+    let e = explain(
+        "go: downloading a.example/m v1.0.0\n\
+         go: a.example/m@v1.0.0: reading https://goproxy.cn/a.example/m/@v/v1.0.0.mod: 429 Too Many Requests\n\
+         go: b.example/n@v1.0.0: reading https://goproxy.cn/b.example/n/@v/v1.0.0.mod: 429 Too Many Requests\n\
+         go: c.example/o@v1.0.0: Get \"https://proxy.golang.org/c.example/o/@v/v1.0.0.mod\": dial tcp: lookup proxy.golang.org on 10.0.0.2:53: server misbehaving\n",
+    );
+    assert_eq!(e.errors.len(), 2);
+    assert_eq!(e.errors[0].count, 2);
+    assert_eq!(e.errors[0].code, Some(Code::HttpStatus));
+    assert_eq!(e.errors[1].code, Some(Code::DnsServfail));
+}
