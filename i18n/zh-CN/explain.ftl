@@ -350,7 +350,7 @@ explain-tcp-reset-eof-meaning = 对端没有应答就关闭了连接（EOF）：
 
 ## TLS_NOT_TLS
 explain-tls-not-tls-summary = 服务器没有使用 TLS
-explain-tls-not-tls-meaning = go 期望进行 TLS 握手，收到的却是别的内容：https:// 地址指向了明文 HTTP 端口，或者 HTTP 代理写成了 https:// 而它实际只支持明文 HTTP。
+explain-tls-not-tls-meaning = go 期望进行 TLS 握手，收到的却是别的内容：https:// URL 指向了明文 HTTP 端口，或者 HTTP 代理写成了 https:// 而它实际只支持明文 HTTP。
 
 ## TLS_HANDSHAKE_FAILED
 explain-tls-handshake-failed-summary = TLS 握手失败
@@ -358,7 +358,7 @@ explain-tls-handshake-failed-meaning = 服务器和 go 无法就 TLS 参数达�
 
 ## VCS_AUTH_REQUIRED: ssh host key
 explain-vcs-auth-required-host-key-summary = ssh 不认识 git 服务器的主机密钥
-explain-vcs-auth-required-host-key-meaning = git 通过 ssh 拉取（insteadOf 规则或 git@ 地址），而 ssh 拒绝连接从未见过的主机；go 运行 git 时没有终端，无法询问你。
+explain-vcs-auth-required-host-key-meaning = git 通过 ssh 拉取（insteadOf 规则或 git@ 形式的 URL），而 ssh 拒绝连接从未见过的主机；go 运行 git 时没有终端，无法询问你。
 explain-vcs-auth-required-host-key-fix-1 = 核对密钥指纹之后，信任这台主机
 
 ## VCS_REPO_NOT_FOUND
