@@ -397,3 +397,7 @@ explain-gosum-mismatch-missing-entry-fix-1 = add the missing lines (verified by 
 ## HTTP_INVALID_PAYLOAD: a go.mod without a module line
 explain-http-invalid-payload-gomod-summary = the go.mod go downloaded has no module line
 explain-http-invalid-payload-gomod-meaning = every go.mod starts with a module line; one without it was not written by the module's author: the proxy (or something in between) served a broken or empty file.
+
+## HTTP_PROXY_WITHOUT_HTTPS_PROXY: the paste sets HTTP_PROXY only, and an https:// request failed
+explain-http-proxy-without-https-proxy-summary = HTTP_PROXY is set but HTTPS_PROXY is not: go went to the https:// URL directly
+explain-http-proxy-without-https-proxy-meaning = go uses HTTP_PROXY only for http:// URLs; every module proxy, the checksum database and go-get discovery are https://, so go connected directly, which this network does not allow.

@@ -397,3 +397,7 @@ explain-gosum-mismatch-missing-entry-fix-1 = 补上缺少的记录（由校验�
 ## HTTP_INVALID_PAYLOAD: a go.mod without a module line
 explain-http-invalid-payload-gomod-summary = go 下载到的 go.mod 没有 module 行
 explain-http-invalid-payload-gomod-meaning = 每个 go.mod 都以 module 行开头；缺少它的文件不是模块作者写的：代理（或中间的某个环节）返回了损坏或空的文件。
+
+## HTTP_PROXY_WITHOUT_HTTPS_PROXY: the paste sets HTTP_PROXY only, and an https:// request failed
+explain-http-proxy-without-https-proxy-summary = 设置了 HTTP_PROXY 但没有设置 HTTPS_PROXY：go 直接连接了 https:// URL
+explain-http-proxy-without-https-proxy-meaning = go 只对 http:// URL 使用 HTTP_PROXY；模块代理、校验和数据库和 go-get 发现请求都是 https://，所以 go 直接连接，而当前网络不允许直连。

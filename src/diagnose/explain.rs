@@ -98,6 +98,11 @@ pub fn explain(text: &str) -> Explained {
             }
         }
     }
+    for (d, c, _) in &mut groups {
+        if let Some(v) = decide::proxy_setting_ignored(d, c, text) {
+            *d = v;
+        }
+    }
     // An error that names no host (`M@V: read tcp A->B: …`) happened on go's first GOPROXY
     // entry; the paste may show which (`export GOPROXY=…`).
     if let Some(proxy) = paste::goproxy_host(text) {
@@ -189,6 +194,11 @@ fn explanation(d: &Decision, c: &Chain, count: usize) -> Explanation {
                 None => Remedy::note(message(id)),
             })
             .collect()
+    } else if rule.code == Code::HttpProxyWithoutHttpsProxy {
+        vec![Remedy::run(
+            text!("remedy-https-through-same-proxy"),
+            "export HTTPS_PROXY=\"$HTTP_PROXY\"",
+        )]
     } else if rule.code == Code::GosumMismatch {
         let (m, v) = module
             .as_deref()

@@ -37,6 +37,28 @@ fn cases() -> Vec<Case> {
     out
 }
 
+/// Labels that contradict docs/json-contract.md (`root_cause.layer`), which `explain` follows as
+/// `check` does: counted and printed apart, not in the accuracy. Reported to the corpus
+/// (notes/explain-corpus/REVIEW-explain13.md); an entry is dropped once its label is fixed.
+const DISPUTED: &[(&str, &str)] = &[
+    (
+        "obs-service-go-modules-49-a",
+        "GOTOOLCHAIN=local too old is `config` in the contract, labelled toolchain",
+    ),
+    (
+        "vm-operator-565-a",
+        "GOTOOLCHAIN=local too old is `config` in the contract, labelled toolchain",
+    ),
+    (
+        "go-buildpack-526-a",
+        "GOTOOLCHAIN=local too old is `config` in the contract, labelled toolchain",
+    ),
+    (
+        "cli-printing-press-4538-a",
+        "GOTOOLCHAIN=local too old is `config` in the contract, labelled toolchain",
+    ),
+];
+
 /// Hosts agree when equal, or equal without a port.
 fn same_host(got: &str, want: &str) -> bool {
     let bare = |h: &str| {
@@ -56,8 +78,19 @@ fn corpus_layer_and_host_accuracy() {
     assert!(!cases.is_empty());
     let (mut layer_ok, mut with_host, mut host_ok) = (0usize, 0usize, 0usize);
     let mut misses = Vec::new();
+    let mut disputed = Vec::new();
+    let mut counted = 0usize;
     for c in &cases {
         let e = super::explain(&c.text);
+        if let Some((_, why)) = DISPUTED.iter().find(|(id, _)| *id == c.id) {
+            let layer = e.top().layer.map(|l| l.as_str()).unwrap_or("-");
+            disputed.push(format!(
+                "{}: layer {layer}, labelled {} ({why})",
+                c.id, c.layer
+            ));
+            continue;
+        }
+        counted += 1;
         let top = e.top();
         let layer = top.layer.map(|l| l.as_str()).unwrap_or("-");
         if layer == c.layer {
@@ -73,13 +106,16 @@ fn corpus_layer_and_host_accuracy() {
             }
         }
     }
-    let layer_pct = 100.0 * layer_ok as f64 / cases.len() as f64;
+    let layer_pct = 100.0 * layer_ok as f64 / counted as f64;
     let host_pct = 100.0 * host_ok as f64 / with_host.max(1) as f64;
     println!(
-        "explain corpus: {} cases, layer {layer_ok}/{} = {layer_pct:.1}%, host {host_ok}/{with_host} = {host_pct:.1}%",
+        "explain corpus: {} cases ({} disputed), layer {layer_ok}/{counted} = {layer_pct:.1}%, host {host_ok}/{with_host} = {host_pct:.1}%",
         cases.len(),
-        cases.len()
+        disputed.len(),
     );
+    for d in &disputed {
+        println!("  disputed {d}");
+    }
     for m in &misses {
         println!("  miss {m}");
     }

@@ -67,6 +67,22 @@ impl Decision {
     }
 }
 
+/// The paste sets HTTP_PROXY but not HTTPS_PROXY, and go failed to reach an https:// URL on
+/// its own: go never used that proxy (it only applies to http:// URLs), so the setting is at
+/// fault, not the network (for go, which ignores what curl and git would use).
+pub(super) fn proxy_setting_ignored(d: &Decision, c: &Chain, paste: &str) -> Option<Decision> {
+    let sets = |k: &str| {
+        paste.contains(&format!("{k}=")) || paste.contains(&format!("{}=", k.to_lowercase()))
+    };
+    let direct_failure = matches!(d.layer, Layer::Tcp | Layer::Dns | Layer::Tls)
+        && matches!(
+            c.net(),
+            Some(NetError::Timeout | NetError::Refused | NetError::Reset)
+        );
+    (sets("HTTP_PROXY") && !sets("HTTPS_PROXY") && direct_failure && c.url().is_some())
+        .then(|| verdict("http-proxy-without-https-proxy", None).layer(Layer::Config))
+}
+
 /// The verdict on one error, or `None` when nothing in it is known.
 pub(super) fn decide(c: &Chain) -> Option<Decision> {
     if let Some(r) = rules::MESSAGE_RULES

@@ -138,6 +138,18 @@ fn strip_docker_prefix(line: &str) -> &str {
         _ => t,
     };
     let Some(num) = after_service.strip_prefix('#') else {
+        // Only the seconds (`14.66 \tfatal: …`), as some BuildKit front ends print them.
+        let secs_end = t
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(t.len());
+        let secs = &t[..secs_end];
+        if secs.contains('.')
+            && secs.split('.').all(|p| !p.is_empty())
+            && t[secs_end..].starts_with([' ', '\t'])
+            && secs.matches('.').count() == 1
+        {
+            return &t[secs_end + 1..];
+        }
         return line;
     };
     let end = num.find(|c: char| !c.is_ascii_digit()).unwrap_or(num.len());

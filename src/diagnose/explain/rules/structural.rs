@@ -526,4 +526,13 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         checks: &[Check::Command("env | grep -i _proxy")],
         fixes: &[("explain-proxy-forbidden-fix-1", None)],
     },
+    Rule {
+        id: "http-proxy-without-https-proxy",
+        needles: &[],
+        code: Code::HttpProxyWithoutHttpsProxy,
+        summary: "explain-http-proxy-without-https-proxy-summary",
+        meaning: "explain-http-proxy-without-https-proxy-meaning",
+        checks: &[Check::Command("env | grep -i _proxy")],
+        fixes: &[],
+    },
 ];
