@@ -73,10 +73,11 @@ pub enum Command {
     /// Recommend settings that work and write them with `go env -w` (with backup and undo).
     #[command(after_help = FIX_EXAMPLES)]
     Fix(FixArgs),
-    /// Explain an error message from go: what go was doing, what it means, what to check.
+    /// Explain go's error output: every error in it, its layer and host, what to check, the fix.
     ///
-    /// Paste go's output as arguments or on standard input. `--probe` then runs the check for
-    /// the module the error names.
+    /// Paste go's output (one line or a whole CI or Docker log) as arguments or on standard
+    /// input. `--probe` then runs the one probe that decides what the text leaves open. Exit
+    /// status: 0 when an error was recognised, 1 when nothing was, 2 for usage errors.
     Explain(ExplainArgs),
     /// Print a shell completion script.
     Completions {
@@ -170,11 +171,12 @@ fn parse_compare(s: &str) -> Result<crate::probe::dns::CompareResolver, String> 
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// Print one JSON object (matched, code, layer, host, summary, meaning, checks, remediation).
+    /// Print one JSON object (matched, code, layer, host, summary, meaning, checks, remediation,
+    /// probe, and errors: every recognised error with its count).
     #[arg(long)]
     pub json: bool,
-    /// Also run `godoctor check` for the module or host named in the error (text only: the
-    /// JSON form is one object).
+    /// Also run the probe that decides what the text leaves open (else `godoctor check` for the
+    /// module the error names); text only: the JSON form is one object.
     #[arg(long, conflicts_with = "json")]
     pub probe: bool,
     /// Deadline for --probe.

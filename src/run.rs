@@ -319,9 +319,15 @@ fn explain(
     lang: Lang,
 ) -> Result<u8, RunError> {
     let text = if args.text.is_empty() {
-        let mut buf = String::new();
-        std::io::stdin().take(1 << 20).read_to_string(&mut buf)?;
-        buf
+        use std::io::IsTerminal;
+        if std::io::stdin().is_terminal() {
+            let mut err = anstream::stderr().lock();
+            writeln!(err, "{}", t!(lang, "explain-prompt"))?;
+        }
+        // Logs are not always UTF-8 (a Windows console's code page): read them lossily.
+        let mut buf = Vec::new();
+        std::io::stdin().take(4 << 20).read_to_end(&mut buf)?;
+        String::from_utf8_lossy(&buf).into_owned()
     } else {
         args.text.join(" ")
     };
@@ -331,24 +337,52 @@ fn explain(
     } else {
         report::text::explain_in(out, &e, lang)?;
     }
+    let status = if e.matched() { EXIT_OK } else { EXIT_FAIL };
     if !args.probe {
-        return Ok(EXIT_OK);
+        return Ok(status);
     }
-    let check_args = CheckArgs {
-        json: args.json,
-        format: None,
-        verbose: false,
-        offline: false,
-        verify_zips: false,
-        timeout: Some(args.timeout),
-        modules: e.module.iter().cloned().collect(),
-        strict: false,
-        resolvers: Vec::new(),
-        compare: Vec::new(),
-        command: Vec::new(),
-    };
+    let top = e.top();
     writeln!(out)?;
-    check(out, dir, &check_args, lang)
+    let Some(p) = &top.probe else {
+        // Nothing left open: check the module's whole route.
+        let check_args = CheckArgs {
+            json: args.json,
+            format: None,
+            verbose: false,
+            offline: false,
+            verify_zips: false,
+            timeout: Some(args.timeout),
+            modules: top.module.iter().cloned().collect(),
+            strict: false,
+            resolvers: Vec::new(),
+            compare: Vec::new(),
+            command: Vec::new(),
+        };
+        return check(out, dir, &check_args, lang);
+    };
+    let cfg = load(dir.clone(), Duration::from_secs(5));
+    let d = Defaults::resolve(
+        &cfg.dir,
+        Some(args.timeout),
+        &top.module.iter().cloned().collect::<Vec<_>>(),
+        &[],
+    );
+    let plan = Plan::build(&cfg, &d.canaries);
+    let opts = ProbeOptions {
+        timeout: d.timeout,
+        resolvers: Vec::new(),
+        compare: d.compare.clone(),
+        module_files: false,
+        verify_zips: false,
+    };
+    let rt = runtime()?;
+    let spinner = Spinner::default();
+    let targets = rt.block_on(crate::probe::engine::run_host(
+        &cfg, &plan, &opts, &spinner, &p.host,
+    ));
+    rt.shutdown_background();
+    report::text::probed(out, p.layer.as_str(), &p.host, &targets, lang)?;
+    Ok(status)
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, RunError> {

@@ -32,7 +32,6 @@ explain-gosum-mismatch-summary = the downloaded module differs from the hash in 
 explain-gosum-mismatch-meaning = go.sum records what an earlier download looked like; this download differs. Either the module was re-tagged upstream, or the download was altered.
 explain-gosum-mismatch-check-1 = git log -p go.sum for the module's line
 explain-gosum-mismatch-check-2 = whether the module author re-published the version
-explain-gosum-mismatch-fix-1 = if the upstream change is legitimate, drop the stale lines and re-download
 
 ## TOOLCHAIN_NEEDS_SUMDB: "checksum database disabled by GOSUMDB=off"
 explain-toolchain-needs-sumdb-summary = go must verify a toolchain download, but GOSUMDB=off
@@ -213,7 +212,6 @@ explain-tls-no-roots-fix-1 = install the CA bundle
 ## TLS_HANDSHAKE_TIMEOUT: "TLS handshake timeout"
 explain-tls-handshake-timeout-summary = the TLS handshake did not finish within 10 s
 explain-tls-handshake-timeout-meaning = TCP connected but the server (or something in between) never completed TLS: often SNI-based filtering that drops the connection silently.
-explain-tls-handshake-timeout-fix-1 = use a mirror that is reachable
 
 ## DNS_NXDOMAIN: "no such host"
 explain-dns-nxdomain-summary = the name does not resolve
@@ -233,17 +231,11 @@ explain-tcp-refused-summary = the host refused the connection
 explain-tcp-refused-meaning = nothing listens on that address and port, or a firewall rejects it.
 explain-tcp-refused-check-1 = the address and port in the message
 
-## TLS_RESET_AFTER_CLIENTHELLO: "connection reset by peer"
-explain-tls-reset-after-clienthello-summary = the connection was reset, typically right after the TLS ClientHello
-explain-tls-reset-after-clienthello-meaning = a reset just after go sends the server name in the TLS handshake is the signature of SNI filtering by a firewall.
-explain-tls-reset-after-clienthello-check-1 = godoctor check (shows whether the reset follows the ClientHello)
-explain-tls-reset-after-clienthello-fix-1 = use a mirror that is reachable from this network
 
 ## TCP_BLACKHOLE: "dial tcp" + "i/o timeout"
 explain-tcp-blackhole-summary = the connection timed out: packets are dropped
 explain-tcp-blackhole-meaning = go's dialer waited (30 s by default) without any answer: a firewall drops the traffic or the address is unreachable.
 explain-tcp-blackhole-check-1 = godoctor check (tests every address, IPv4 and IPv6)
-explain-tcp-blackhole-fix-1 = use a reachable mirror or the network's proxy
 
 ## TCP_UNREACHABLE: "network is unreachable"
 explain-tcp-unreachable-network-summary = no route to the address
@@ -294,3 +286,118 @@ explain-module-path-malformed-check-1 = the import or require line
 ## VCS_UNKNOWN_REVISION: "unknown revision"
 explain-vcs-unknown-revision-summary = the repository has no such version
 explain-vcs-unknown-revision-meaning = the tag or commit does not exist in the repository go fetched (or is not visible with these credentials).
+
+## When the text leaves two causes open: the probe that decides.
+explain-probe-check = the text alone cannot tell which: `godoctor explain --probe` runs the { $layer } probe of { $host }, which can
+
+## TOOLCHAIN_UNAVAILABLE for a go line without a patch release (`go 1.21`)
+explain-toolchain-unavailable-no-patch-summary = go.mod names a language version (like go 1.21), not a release go can download
+explain-toolchain-unavailable-no-patch-meaning = since Go 1.21 the go line names a toolchain, and the first release of Go 1.21 is go1.21.0: a go line without the patch number (go 1.21) makes an older go look for a toolchain "go1.21" that does not exist, so every go command fails, even go version.
+explain-toolchain-unavailable-no-patch-fix-1 = write the patch release into go.mod
+explain-toolchain-unavailable-no-patch-fix-2 = or run the installed go without switching toolchains for now
+
+## SUMDB_UNREACHABLE: DNS, TCP or TLS failing on the checksum route
+explain-sumdb-unreachable-summary = go cannot reach the checksum database
+explain-sumdb-unreachable-meaning = go checks every module it has not seen in go.sum against the checksum database (GOSUMDB), directly or through a module proxy that relays it; that connection failed, so go stops even though the module itself was downloaded.
+
+## SUMDB_PROXY_FAILED: a relay's /sumdb/ answer
+explain-sumdb-proxy-failed-summary = the module proxy relaying the checksum database failed
+explain-sumdb-proxy-failed-meaning = go asks the checksum database through the module proxy (<proxy>/sumdb/<name>/…); the proxy answered with an error for it, so the failure is the relay's, not the database's.
+explain-sumdb-proxy-failed-supported-summary = the module proxy failed when go asked whether it relays the checksum database
+explain-sumdb-proxy-failed-supported-meaning = before using a proxy for the checksum database, go asks <proxy>/sumdb/<name>/supported; 404 or 410 makes go go to the database directly, any other error stops go.
+
+## SUMDB_FAILED: the checksum database's own error answer
+explain-sumdb-failed-summary = the checksum database answered with an error
+explain-sumdb-failed-meaning = the checksum database itself (GOSUMDB) refused or failed the lookup; go cannot verify the module without it.
+
+## SUMDB_LOOKUP_NOT_FOUND
+explain-sumdb-lookup-not-found-summary = the checksum database has no record of this module version
+explain-sumdb-lookup-not-found-meaning = the checksum database answered 404 or 410 for the lookup: it could not fetch the module, or GOSUMDB names a database that is not (or no longer) serving.
+explain-sumdb-lookup-not-found-check-2 = whether the database named by GOSUMDB is still in service
+explain-sumdb-lookup-not-found-fix-1 = go back to the default checksum database
+
+## VCS_UNREACHABLE, reported by the checksum database (its body names the origin's failure)
+explain-vcs-unreachable-upstream-summary = the checksum database could not fetch the module from its origin
+explain-vcs-unreachable-upstream-meaning = the database answered 404 because its own fetch from the module's repository failed (its response says so): nothing on your side is wrong, the origin host is.
+explain-vcs-unreachable-upstream-check-1 = whether the repository is reachable and public right now
+explain-vcs-unreachable-upstream-fix-1 = retry later; the database fetches the module again on the next lookup
+
+## HTTP_STATUS 429
+explain-http-status-too-many-requests-summary = the module proxy is rate-limiting this client (429 Too Many Requests)
+explain-http-status-too-many-requests-meaning = the proxy refuses more requests from your address for a while: many parallel downloads, a shared NAT or CI address, or an operator's limit; go does not retry.
+
+## HTTP_SERVER_ERROR
+explain-http-server-error-summary = the server answered with a 5xx error
+explain-http-server-error-meaning = the module proxy (or a gateway in front of it) failed while serving the request: the server is broken, overloaded, or its own fetch from upstream failed; go stops at such an answer from a proxy listed with a comma.
+
+## HTTP_STATUS, other
+explain-http-status-summary = the server answered with a status go does not accept
+explain-http-status-meaning = go accepts 200 from a proxy, and falls through to the next entry only on 404 or 410 (or any error after "|"); any other status stops it.
+
+## HTTP_UNAUTHORIZED
+explain-http-unauthorized-summary = the server asks for credentials (401 Unauthorized)
+explain-http-unauthorized-meaning = go sent no credentials, or wrong ones; it reads them from ~/.netrc (or GOAUTH since Go 1.24).
+
+## HTTP_FAILED: HTTP/2 stream reset or GOAWAY
+explain-http-failed-stream-summary = the server cut the HTTP/2 stream
+explain-http-failed-stream-meaning = the server (or a load balancer in front of it) reset the HTTP/2 stream or closed the connection mid-request (INTERNAL_ERROR, GOAWAY): a server-side failure.
+
+## TCP_RESET
+explain-tcp-reset-summary = the connection was reset
+explain-tcp-reset-meaning = something sent a TCP reset: the server, a CDN edge, or a filter on the path; a reset right after the TLS ClientHello means the host name was filtered.
+explain-tcp-reset-eof-summary = the connection was closed before an answer came
+explain-tcp-reset-eof-meaning = the peer closed the connection without answering (EOF): a server, proxy or filter that drops the connection, often during the TLS handshake.
+
+## TLS_NOT_TLS
+explain-tls-not-tls-summary = the server did not speak TLS
+explain-tls-not-tls-meaning = go expected a TLS handshake and got something else: an https:// URL pointed at a plain-HTTP port, or an HTTP proxy configured with https:// that speaks plain HTTP.
+
+## TLS_HANDSHAKE_FAILED
+explain-tls-handshake-failed-summary = the TLS handshake failed
+explain-tls-handshake-failed-meaning = the server and go could not agree on TLS, or the server aborted the handshake (remote error: tls: …).
+
+## VCS_AUTH_REQUIRED: ssh host key
+explain-vcs-auth-required-host-key-summary = ssh does not know the git server's host key
+explain-vcs-auth-required-host-key-meaning = git fetches over ssh (an insteadOf rule or a git@ URL) and ssh refuses a host it has never seen; go runs git without a terminal, so it cannot ask.
+explain-vcs-auth-required-host-key-fix-1 = after checking the key's fingerprint, trust the host
+
+## VCS_REPO_NOT_FOUND
+explain-vcs-repo-not-found-summary = the repository does not exist, or is private
+explain-vcs-repo-not-found-meaning = git reached the server, which answered that the repository is not there; hosts say this about private repositories too when no credentials are sent.
+
+## VCS_UNREACHABLE
+explain-vcs-unreachable-summary = git cannot reach the repository's host
+explain-vcs-unreachable-meaning = git (run by go on the direct route) could not connect to the host: its name did not resolve, or the connection was refused or timed out.
+
+## GIT_NOT_FOUND
+explain-git-not-found-summary = git is not installed
+explain-git-not-found-meaning = the module is fetched directly from its repository (GOPROXY=direct, GOPRIVATE, or a fallback), which needs git on PATH.
+explain-git-not-found-fix-1 = install git
+
+## PROXY_FORBIDDEN: `Get URL: Forbidden` (a reason phrase without a code: the HTTP proxy's answer to CONNECT)
+explain-proxy-forbidden-summary = the HTTP proxy refused to connect go to the host
+explain-proxy-forbidden-meaning = a bare "Forbidden" (no status code) is how Go reports an HTTP proxy (HTTPS_PROXY) that refuses the CONNECT request: the proxy's policy blocks the host, not the host itself.
+explain-proxy-forbidden-fix-1 = ask the proxy's administrator to allow the host, or use a module mirror the proxy allows
+
+## MODULE_PATH_MALFORMED: a go.mod that declares another path
+explain-module-path-malformed-declared-summary = the module's go.mod declares a different path than the one required
+explain-module-path-malformed-declared-meaning = go fetched the module under the path your go.mod (or a dependency's) requires, but its go.mod names another path: the module was renamed or moved, or a fork keeps its upstream's module line.
+explain-module-path-malformed-declared-fix-1 = require the module under the path its go.mod declares (update the imports), or add a replace directive for the fork
+
+## MODULE_PATH_MALFORMED: a major version v2+ without /vN in the module path
+explain-module-path-malformed-major-summary = a v2+ version of a module whose path has no /vN suffix
+explain-module-path-malformed-major-meaning = the module has a go.mod, so its versions v2 and above must be required under a path ending in the major version (/v2, /v3…); the version asked for does not exist under this path.
+explain-module-path-malformed-major-fix-1 = require the module with the major version in its path (for example …/v3@v3.2.0), as its go.mod declares
+
+## GOSUM_MISMATCH: a missing go.sum line
+explain-gosum-mismatch-missing-entry-summary = go.sum lacks the lines for a module the build needs
+explain-gosum-mismatch-missing-entry-meaning = since Go 1.16, builds do not add go.sum lines (-mod=readonly): a module without its lines in go.sum stops the build until they are added and verified.
+explain-gosum-mismatch-missing-entry-fix-1 = add the missing lines (verified by the checksum database), then commit go.sum
+
+## HTTP_INVALID_PAYLOAD: a go.mod without a module line
+explain-http-invalid-payload-gomod-summary = the go.mod go downloaded has no module line
+explain-http-invalid-payload-gomod-meaning = every go.mod starts with a module line; one without it was not written by the module's author: the proxy (or something in between) served a broken or empty file.
+
+## HTTP_PROXY_WITHOUT_HTTPS_PROXY: the paste sets HTTP_PROXY only, and an https:// request failed
+explain-http-proxy-without-https-proxy-summary = HTTP_PROXY is set but HTTPS_PROXY is not: go went to the https:// URL directly
+explain-http-proxy-without-https-proxy-meaning = go uses HTTP_PROXY only for http:// URLs; every module proxy, the checksum database and go-get discovery are https://, so go connected directly, which this network does not allow.

@@ -80,6 +80,10 @@ explain-title = { $code } ({ $layer })
 explain-title-host = { $code } ({ $layer }, { $host })
 explain-unrecognised = not recognised
 explain-checks = Check
+explain-prompt = Paste go's error output, then press Ctrl-D (Ctrl-Z then Enter on Windows):
+explain-error-of = error { $index } of { $total }
+explain-count = (the same failure for { $count } modules)
+explain-probe-title = the { $layer } probe of { $host }:
 
 ## `godoctor fix`
 

@@ -32,7 +32,6 @@ explain-gosum-mismatch-summary = 下载的模块与 go.sum 中的哈希不一致
 explain-gosum-mismatch-meaning = go.sum 记录了之前下载时的内容，这次下载的结果与它不同：要么上游重新打了这个版本的标签，要么下载内容被改动了。
 explain-gosum-mismatch-check-1 = 用 git log -p go.sum 查看该模块那一行的变更
 explain-gosum-mismatch-check-2 = 模块作者是否重新发布了这个版本
-explain-gosum-mismatch-fix-1 = 如果上游的变更是正当的，删掉过时的行并重新下载
 
 ## TOOLCHAIN_NEEDS_SUMDB: "checksum database disabled by GOSUMDB=off"
 explain-toolchain-needs-sumdb-summary = go 必须校验下载的工具链，但 GOSUMDB=off
@@ -213,7 +212,6 @@ explain-tls-no-roots-fix-1 = 安装 CA 证书包
 ## TLS_HANDSHAKE_TIMEOUT: "TLS handshake timeout"
 explain-tls-handshake-timeout-summary = TLS 握手在 10 秒内没有完成
 explain-tls-handshake-timeout-meaning = TCP 已经连上，但服务器（或中间设备）始终没有完成 TLS 握手：常见原因是基于 SNI 的拦截，悄悄丢弃了连接。
-explain-tls-handshake-timeout-fix-1 = 改用能访问的镜像
 
 ## DNS_NXDOMAIN: "no such host"
 explain-dns-nxdomain-summary = 域名无法解析
@@ -233,17 +231,11 @@ explain-tcp-refused-summary = 主机拒绝了连接
 explain-tcp-refused-meaning = 该地址和端口上没有服务在监听，或者被防火墙拒绝。
 explain-tcp-refused-check-1 = 错误信息中的地址和端口
 
-## TLS_RESET_AFTER_CLIENTHELLO: "connection reset by peer"
-explain-tls-reset-after-clienthello-summary = 连接被重置，通常发生在发出 TLS ClientHello 之后
-explain-tls-reset-after-clienthello-meaning = go 在 TLS 握手中发出服务器名称后连接立即被重置，这是防火墙基于 SNI 拦截的典型特征。
-explain-tls-reset-after-clienthello-check-1 = godoctor check（显示重置是否发生在 ClientHello 之后）
-explain-tls-reset-after-clienthello-fix-1 = 改用当前网络能访问的镜像
 
 ## TCP_BLACKHOLE: "dial tcp" + "i/o timeout"
 explain-tcp-blackhole-summary = 连接超时：数据包被丢弃
 explain-tcp-blackhole-meaning = go 等待连接（默认 30 秒）也没有收到任何应答：防火墙丢弃了流量，或者该地址不可达。
 explain-tcp-blackhole-check-1 = godoctor check（逐个测试所有地址，包括 IPv4 和 IPv6）
-explain-tcp-blackhole-fix-1 = 改用能访问的镜像，或者走当前网络的代理
 
 ## TCP_UNREACHABLE: "network is unreachable"
 explain-tcp-unreachable-network-summary = 没有到该地址的路由
@@ -294,3 +286,118 @@ explain-module-path-malformed-check-1 = import 或 require 那一行
 ## VCS_UNKNOWN_REVISION: "unknown revision"
 explain-vcs-unknown-revision-summary = 仓库中没有这个版本
 explain-vcs-unknown-revision-meaning = go 拉取的仓库中不存在该标签或提交（或者用当前凭据看不到）。
+
+## When the text leaves two causes open: the probe that decides.
+explain-probe-check = 仅凭这段文字无法判断是哪一种：`godoctor explain --probe` 会对 { $host } 做 { $layer } 探测，可以分辨
+
+## TOOLCHAIN_UNAVAILABLE for a go line without a patch release (`go 1.21`)
+explain-toolchain-unavailable-no-patch-summary = go.mod 写的是语言版本（如 go 1.21），不是 go 能下载的发行版
+explain-toolchain-unavailable-no-patch-meaning = 从 Go 1.21 起，go 行指定的是工具链，而 Go 1.21 的第一个发行版是 go1.21.0：go 行不带补丁号（go 1.21）时，较老的 go 会去找并不存在的工具链 "go1.21"，于是所有 go 命令都失败，连 go version 也不例外。
+explain-toolchain-unavailable-no-patch-fix-1 = 在 go.mod 里写上补丁版本号
+explain-toolchain-unavailable-no-patch-fix-2 = 或者暂时用已安装的 go，不切换工具链
+
+## SUMDB_UNREACHABLE: DNS, TCP or TLS failing on the checksum route
+explain-sumdb-unreachable-summary = go 连不上校验和数据库
+explain-sumdb-unreachable-meaning = 对 go.sum 里没有记录的模块，go 都要到校验和数据库（GOSUMDB）校验，可以直连，也可以经由转发它的模块代理；这条连接失败了，所以即使模块本身已经下载下来，go 也会停下。
+
+## SUMDB_PROXY_FAILED: a relay's /sumdb/ answer
+explain-sumdb-proxy-failed-summary = 转发校验和数据库的模块代理出错了
+explain-sumdb-proxy-failed-meaning = go 通过模块代理访问校验和数据库（<proxy>/sumdb/<name>/…），代理对这个请求返回了错误，所以出问题的是转发的代理，而不是校验和数据库本身。
+explain-sumdb-proxy-failed-supported-summary = go 询问模块代理是否转发校验和数据库时，代理出错了
+explain-sumdb-proxy-failed-supported-meaning = 在通过代理访问校验和数据库之前，go 会先请求 <proxy>/sumdb/<name>/supported；返回 404 或 410 时 go 改为直连校验和数据库，其他错误则直接停下。
+
+## SUMDB_FAILED: the checksum database's own error answer
+explain-sumdb-failed-summary = 校验和数据库返回了错误
+explain-sumdb-failed-meaning = 校验和数据库（GOSUMDB）本身拒绝了这次查询或者查询失败；没有它，go 就无法校验这个模块。
+
+## SUMDB_LOOKUP_NOT_FOUND
+explain-sumdb-lookup-not-found-summary = 校验和数据库里没有这个模块版本的记录
+explain-sumdb-lookup-not-found-meaning = 校验和数据库对这次查询返回了 404 或 410：它拉取不到这个模块，或者 GOSUMDB 指定的数据库已经（或从来）不提供服务。
+explain-sumdb-lookup-not-found-check-2 = GOSUMDB 指定的数据库现在是否还在服务
+explain-sumdb-lookup-not-found-fix-1 = 改回默认的校验和数据库
+
+## VCS_UNREACHABLE, reported by the checksum database (its body names the origin's failure)
+explain-vcs-unreachable-upstream-summary = 校验和数据库无法从源仓库拉取这个模块
+explain-vcs-unreachable-upstream-meaning = 校验和数据库返回 404，是因为它自己从模块仓库拉取时失败了（响应内容里写着原因）：你这边没有问题，出问题的是源仓库所在的主机。
+explain-vcs-unreachable-upstream-check-1 = 这个仓库现在能否访问、是否公开
+explain-vcs-unreachable-upstream-fix-1 = 稍后重试；下次查询时校验和数据库会重新拉取
+
+## HTTP_STATUS 429
+explain-http-status-too-many-requests-summary = 模块代理在限制这个客户端的请求频率（429 Too Many Requests）
+explain-http-status-too-many-requests-meaning = 代理暂时拒绝来自你这个地址的更多请求：并发下载太多、和别人共用 NAT 或 CI 出口地址，或者运营方设置了限流；go 不会重试。
+
+## HTTP_SERVER_ERROR
+explain-http-server-error-summary = 服务器返回了 5xx 错误
+explain-http-server-error-meaning = 模块代理（或它前面的网关）处理请求时出错：服务器故障、负载过高，或者它向上游拉取失败；GOPROXY 用英文逗号分隔时，代理返回这种错误 go 就会停下。
+
+## HTTP_STATUS, other
+explain-http-status-summary = 服务器返回了 go 不接受的状态码
+explain-http-status-meaning = go 只接受代理返回 200；只有 404 或 410 时才尝试下一项（用竖线 "|" 分隔时任何错误都会尝试下一项），其他状态码都会让它停下。
+
+## HTTP_UNAUTHORIZED
+explain-http-unauthorized-summary = 服务器要求提供凭据（401 Unauthorized）
+explain-http-unauthorized-meaning = go 没有发送凭据，或者凭据不对；go 从 ~/.netrc 读取凭据（Go 1.24 起也可以用 GOAUTH）。
+
+## HTTP_FAILED: HTTP/2 stream reset or GOAWAY
+explain-http-failed-stream-summary = 服务器中断了 HTTP/2 流
+explain-http-failed-stream-meaning = 服务器（或它前面的负载均衡）在请求过程中重置了 HTTP/2 流或关闭了连接（INTERNAL_ERROR、GOAWAY）：这是服务端的故障。
+
+## TCP_RESET
+explain-tcp-reset-summary = 连接被重置
+explain-tcp-reset-meaning = 有一方发送了 TCP 重置：可能是服务器、CDN 节点，也可能是路径上的过滤设备；如果是在 TLS ClientHello 之后立刻被重置，说明是按域名过滤。
+explain-tcp-reset-eof-summary = 还没收到应答，连接就被关闭了
+explain-tcp-reset-eof-meaning = 对端没有应答就关闭了连接（EOF）：服务器、代理或过滤设备断开了连接，常见于 TLS 握手期间。
+
+## TLS_NOT_TLS
+explain-tls-not-tls-summary = 服务器没有使用 TLS
+explain-tls-not-tls-meaning = go 期望进行 TLS 握手，收到的却是别的内容：https:// URL 指向了明文 HTTP 端口，或者 HTTP 代理写成了 https:// 而它实际只支持明文 HTTP。
+
+## TLS_HANDSHAKE_FAILED
+explain-tls-handshake-failed-summary = TLS 握手失败
+explain-tls-handshake-failed-meaning = 服务器和 go 无法就 TLS 参数达成一致，或者服务器中止了握手（remote error: tls: …）。
+
+## VCS_AUTH_REQUIRED: ssh host key
+explain-vcs-auth-required-host-key-summary = ssh 不认识 git 服务器的主机密钥
+explain-vcs-auth-required-host-key-meaning = git 通过 ssh 拉取（insteadOf 规则或 git@ 形式的 URL），而 ssh 拒绝连接从未见过的主机；go 运行 git 时没有终端，无法询问你。
+explain-vcs-auth-required-host-key-fix-1 = 核对密钥指纹之后，信任这台主机
+
+## VCS_REPO_NOT_FOUND
+explain-vcs-repo-not-found-summary = 仓库不存在，或者是私有仓库
+explain-vcs-repo-not-found-meaning = git 连上了服务器，服务器回答仓库不存在；没有提供凭据时，代码托管平台对私有仓库也会这样回答。
+
+## VCS_UNREACHABLE
+explain-vcs-unreachable-summary = git 连不上仓库所在的主机
+explain-vcs-unreachable-meaning = git（go 在直连源仓库时调用）无法连接到该主机：域名解析失败，或者连接被拒绝、超时。
+
+## GIT_NOT_FOUND
+explain-git-not-found-summary = 没有安装 git
+explain-git-not-found-meaning = 这个模块要直接从源仓库拉取（GOPROXY=direct、GOPRIVATE，或者回退到 direct），需要 PATH 中有 git。
+explain-git-not-found-fix-1 = 安装 git
+
+## PROXY_FORBIDDEN: `Get URL: Forbidden` (a reason phrase without a code: the HTTP proxy's answer to CONNECT)
+explain-proxy-forbidden-summary = HTTP 代理拒绝为 go 连接该主机
+explain-proxy-forbidden-meaning = 只有 "Forbidden"、没有状态码，是 Go 报告 HTTP 代理（HTTPS_PROXY）拒绝 CONNECT 请求的方式：是代理的策略拦截了该主机，而不是主机本身拒绝。
+explain-proxy-forbidden-fix-1 = 请代理管理员放行该主机，或者改用代理允许访问的模块镜像
+
+## MODULE_PATH_MALFORMED: a go.mod that declares another path
+explain-module-path-malformed-declared-summary = 模块的 go.mod 声明的路径与依赖里要求的路径不一致
+explain-module-path-malformed-declared-meaning = go 按你的 go.mod（或某个依赖的 go.mod）要求的路径拉取了模块，但模块自己的 go.mod 写的是另一个路径：模块改过名或搬了家，或者 fork 仓库保留了上游的 module 行。
+explain-module-path-malformed-declared-fix-1 = 改用模块 go.mod 声明的路径（同时修改 import），或者为 fork 添加 replace 指令
+
+## MODULE_PATH_MALFORMED: a major version v2+ without /vN in the module path
+explain-module-path-malformed-major-summary = 要求的是 v2 及以上版本，但模块路径没有 /vN 后缀
+explain-module-path-malformed-major-meaning = 这个模块有 go.mod，它的 v2 及以上版本必须用以主版本号结尾的路径（/v2、/v3…）来引用；在当前路径下并不存在所要求的版本。
+explain-module-path-malformed-major-fix-1 = 按模块 go.mod 的声明，用带主版本号的路径引用它（例如 …/v3@v3.2.0）
+
+## GOSUM_MISMATCH: a missing go.sum line
+explain-gosum-mismatch-missing-entry-summary = go.sum 缺少构建所需模块的记录
+explain-gosum-mismatch-missing-entry-meaning = 从 Go 1.16 起，构建不会自动往 go.sum 添加记录（-mod=readonly）：某个模块在 go.sum 中没有记录，构建就会停下，直到补上并校验这些记录。
+explain-gosum-mismatch-missing-entry-fix-1 = 补上缺少的记录（由校验和数据库校验），然后提交 go.sum
+
+## HTTP_INVALID_PAYLOAD: a go.mod without a module line
+explain-http-invalid-payload-gomod-summary = go 下载到的 go.mod 没有 module 行
+explain-http-invalid-payload-gomod-meaning = 每个 go.mod 都以 module 行开头；缺少它的文件不是模块作者写的：代理（或中间的某个环节）返回了损坏或空的文件。
+
+## HTTP_PROXY_WITHOUT_HTTPS_PROXY: the paste sets HTTP_PROXY only, and an https:// request failed
+explain-http-proxy-without-https-proxy-summary = 设置了 HTTP_PROXY 但没有设置 HTTPS_PROXY：go 直接连接了 https:// URL
+explain-http-proxy-without-https-proxy-meaning = go 只对 http:// URL 使用 HTTP_PROXY；模块代理、校验和数据库和 go-get 发现请求都是 https://，所以 go 直接连接，而当前网络不允许直连。

@@ -73,6 +73,10 @@ explain-title = { $code }（{ $layer }）
 explain-title-host = { $code }（{ $layer }，{ $host }）
 explain-unrecognised = 无法识别
 explain-checks = 检查
+explain-prompt = 粘贴 go 的错误输出，然后按 Ctrl-D（Windows 上先按 Ctrl-Z 再按回车）：
+explain-error-of = 第 { $index } 个错误（共 { $total } 个）
+explain-count = （{ $count } 个模块都是这个错误）
+explain-probe-title = 对 { $host } 的 { $layer } 探测：
 
 ## godoctor fix
 

@@ -199,6 +199,40 @@ pub async fn run(
     }
 }
 
+/// Probes only the targets of the plan whose host is `host`, under the same deadline as
+/// `check` (`explain --probe`: the one probe that decides what go's text leaves open). A host
+/// the plan never reaches is probed as a URL of its own, through every layer.
+pub async fn run_host(
+    cfg: &Config,
+    plan: &Plan,
+    opts: &ProbeOptions,
+    progress: &dyn Progress,
+    host: &str,
+) -> Vec<Target> {
+    let deadline = Deadline::after(opts.timeout);
+    let setup = Arc::new(setup(cfg, plan, opts));
+    let mut specs: Vec<Spec> = targets::specs(plan)
+        .into_iter()
+        .filter(|s| s.host().as_deref() == Some(host))
+        .collect();
+    if specs.is_empty() {
+        specs.push(Spec::Url {
+            url: format!("https://{host}/"),
+            role: Role::Proxy,
+            purpose: Purpose::VersionList {
+                version: None,
+                go_mods: Vec::new(),
+            },
+            context: Default::default(),
+        });
+    }
+    let needs = vec![Need::Always; specs.len()];
+    progress.start(specs.len());
+    let targets = run_specs(&setup, deadline, specs, needs, progress, opts.timeout).await;
+    progress.finish();
+    targets
+}
+
 /// How long probes off go's route may still run once everything go needs has answered: as
 /// long again as go's route took, within these bounds. A route decided in 15 ms on a fast
 /// network should not wait 150 ms for a fall-back that would be slow anyway, and a slow

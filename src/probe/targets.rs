@@ -76,6 +76,17 @@ pub(super) enum Spec {
 }
 
 impl Spec {
+    /// The host it talks to (the HTTP proxy's, for a proxy hop).
+    pub(super) fn host(&self) -> Option<String> {
+        let url = match self {
+            Spec::Url { url, .. } | Spec::GitRemote { url, .. } => url.as_str(),
+            Spec::GitRepo(r) => r.git_url.as_str(),
+            Spec::ProxyHop { proxy } => proxy.as_str(),
+            Spec::GitHost { host, .. } => return Some(host.clone()),
+        };
+        gourl::parse(url).ok().map(|u| u.hostname().to_owned())
+    }
+
     pub(super) fn key(&self) -> String {
         match self {
             Spec::Url { url, .. } => format!("url {url}"),

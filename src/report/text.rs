@@ -689,8 +689,27 @@ pub fn config(w: &mut dyn Write, cfg: &Config, lang: Lang) -> io::Result<()> {
     Ok(())
 }
 
-/// An explanation in `lang`.
+/// Every explanation of a paste in `lang`, the error go stopped on first first.
 pub fn explain_in(
+    w: &mut dyn Write,
+    all: &crate::diagnose::explain::Explained,
+    lang: Lang,
+) -> io::Result<()> {
+    let n = all.errors.len();
+    for (i, e) in all.errors.iter().enumerate() {
+        if n > 1 {
+            if i > 0 {
+                writeln!(w)?;
+            }
+            let head = t!(lang, "explain-error-of", index = i + 1, total = n);
+            writeln!(w, "{DIM}{head}{DIM:#}")?;
+        }
+        explanation(w, e, lang)?;
+    }
+    Ok(())
+}
+
+fn explanation(
     w: &mut dyn Write,
     e: &crate::diagnose::explain::Explanation,
     lang: Lang,
@@ -718,6 +737,9 @@ pub fn explain_in(
         _ => writeln!(w, "{YELLOW}{}{YELLOW:#}", t!(lang, "explain-unrecognised"))?,
     }
     writeln!(w, "{}", e.summary.render(lang))?;
+    if e.count > 1 {
+        writeln!(w, "{}", t!(lang, "explain-count", count = e.count))?;
+    }
     writeln!(w, "\n{}", e.meaning.render(lang))?;
     if !e.checks.is_empty() {
         writeln!(w, "\n{BOLD}{}{BOLD:#}", t!(lang, "explain-checks"))?;
@@ -733,6 +755,26 @@ pub fn explain_in(
                 writeln!(w, "  {c}")?;
             }
         }
+    }
+    Ok(())
+}
+
+/// What `explain --probe` saw: the targets of the one host it probed, layer by layer.
+pub fn probed(
+    w: &mut dyn Write,
+    layer: &str,
+    host: &str,
+    targets: &[crate::probe::Target],
+    lang: Lang,
+) -> io::Result<()> {
+    writeln!(
+        w,
+        "{BOLD}{}{BOLD:#}",
+        t!(lang, "explain-probe-title", layer = layer, host = host)
+    )?;
+    for t in targets {
+        targets_line(w, t, lang)?;
+        evidence(w, t, lang)?;
     }
     Ok(())
 }

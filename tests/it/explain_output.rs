@@ -6,7 +6,8 @@
 
 use crate::support::cli::Cli;
 
-/// One sample of go's error text per rule, in the rules' order, then the unrecognised kinds.
+/// One sample of go's error text per rule, in the rules' order, a whole paste, then the
+/// unrecognised kinds (the last [`UNRECOGNISED`], which exit with status 1).
 const SAMPLES: &[&str] = &[
     "SECURITY ERROR\ngo.sum database server misbehavior detected!",
     "go: x@v1: verifying module: checksum mismatch\n\tdownloaded: h1:a\n\tsum.golang.org: h1:b\n\nSECURITY ERROR\nThis download does NOT match the one reported by the checksum server.",
@@ -65,14 +66,18 @@ const SAMPLES: &[&str] = &[
     "go: parsing $GOFLAGS: non-flag \"x\"",
     "go: bad/path@latest: malformed module path \"bad/path\": missing dot in first path element",
     "go: github.com/golang/term@86186f3: invalid version: unknown revision 86186f3",
+    // A whole paste: chatter, a Docker prefix, CRLF, two failures (one for two modules).
+    "#12 1.234 go: downloading a.example/m v1.0.0\r\n#12 1.3 go: a.example/m@v1.0.0: reading https://goproxy.cn/a.example/m/@v/v1.0.0.mod: 429 Too Many Requests\r\n#12 1.3 go: b.example/n@v1.2.0: reading https://goproxy.cn/b.example/n/@v/v1.2.0.mod: 429 Too Many Requests\r\n#12 1.4 verifying c.example/o@v0.1.0: c.example/o@v0.1.0: reading https://goproxy.cn/sumdb/sum.golang.org/lookup/c.example/o@v0.1.0: 502 Bad Gateway\r\n",
     "something odd happened",
     "weird at https://foo.example/x",
     "go: a.example/m@v1: weird",
 ];
 
+const UNRECOGNISED: usize = 3;
+
 fn run(lang: &str, json: bool) -> String {
     let mut all = String::new();
-    for sample in SAMPLES {
+    for (i, sample) in SAMPLES.iter().enumerate() {
         let tmp = tempfile::tempdir().unwrap();
         let mut args = vec!["--lang", lang, "explain"];
         if json {
@@ -85,7 +90,12 @@ fn run(lang: &str, json: bool) -> String {
             .cwd(tmp.path())
             .args(args)
             .run();
-        assert_eq!(out.code(), Some(0), "{sample}: {}", out.text());
+        let want = if i + UNRECOGNISED >= SAMPLES.len() {
+            1
+        } else {
+            0
+        };
+        assert_eq!(out.code(), Some(want), "{sample}: {}", out.text());
         assert!(out.stderr.is_empty(), "{sample}: {}", out.text());
         all.push_str(&format!("=== {sample:?}\n{}", out.stdout_text()));
     }
@@ -123,4 +133,25 @@ fn en_json() {
 #[test]
 fn zh_json() {
     check("zh", true);
+}
+
+/// Standard input that is not UTF-8 (a Windows console's code page) is read, not refused.
+#[test]
+fn stdin_is_read_lossily() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut input = b"\xb4\xed\xce\xf3: ".to_vec();
+    input.extend_from_slice(
+        b"go: a.example/m@v1.0.0: Get \"https://proxy.golang.org/a.example/m/@v/v1.0.0.mod\": dial tcp 142.250.1.1:443: connect: connection refused\r\n",
+    );
+    let out = Cli::godoctor()
+        .home(tmp.path())
+        .path(tmp.path())
+        .cwd(tmp.path())
+        .args(["explain", "--json"])
+        .stdin(input)
+        .run();
+    assert_eq!(out.code(), Some(0), "{}", out.text());
+    let v = out.json();
+    assert_eq!(v["layer"], "tcp");
+    assert_eq!(v["host"], "proxy.golang.org");
 }

@@ -1,8 +1,9 @@
 //! The rules of `godoctor explain`: which words of go's error text mean which failure, and
 //! what to say about it — catalog ids (`i18n/*/explain.ftl`) for the summary, the meaning, the
 //! checks that are sentences and the fixes' descriptions; checks and fixes that are commands
-//! stay here, as the shell needs them. The first rule whose needles all occur wins, so the
-//! more specific texts come first.
+//! stay here, as the shell needs them. Message rules (here) are found by their needles, the
+//! first whose needles all occur winning, so the more specific texts come first; the rules of
+//! [`structural`] are named by decide.rs from the error's structure.
 
 use crate::diagnose::Code;
 
@@ -15,8 +16,12 @@ pub(super) enum Check {
     Command(&'static str),
 }
 
+#[derive(Debug)]
 pub(super) struct Rule {
-    /// Every needle must occur (case-sensitive, as go prints it).
+    /// What decide.rs names it by.
+    pub id: &'static str,
+    /// Message rules: every needle must occur (case-sensitive, as go prints it). Empty for the
+    /// rules decide.rs reaches from the error's structure.
     pub needles: &'static [&'static str],
     /// Its layer is the code's.
     pub code: Code,
@@ -29,8 +34,16 @@ pub(super) struct Rule {
     pub fixes: &'static [(&'static str, Option<&'static str>)],
 }
 
-pub(super) const RULES: &[Rule] = &[
+mod structural;
+
+/// Every rule: the message rules, then the structural ones.
+pub(super) fn all() -> impl Iterator<Item = &'static Rule> {
+    MESSAGE_RULES.iter().chain(structural::RULES)
+}
+
+pub(super) const MESSAGE_RULES: &[Rule] = &[
     Rule {
+        id: "sumdb-misbehavior",
         needles: &["SECURITY ERROR", "go.sum database server misbehavior"],
         code: Code::SumdbMisbehavior,
         summary: "explain-sumdb-misbehavior-summary",
@@ -45,6 +58,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "sumdb-checksum-mismatch",
         needles: &["SECURITY ERROR", "checksum server"],
         code: Code::SumdbChecksumMismatch,
         summary: "explain-sumdb-checksum-mismatch-summary",
@@ -62,7 +76,8 @@ pub(super) const RULES: &[Rule] = &[
         ],
     },
     Rule {
-        needles: &["SECURITY ERROR", "go.sum"],
+        id: "gosum-mismatch",
+        needles: &["checksum mismatch", "go.sum:"],
         code: Code::GosumMismatch,
         summary: "explain-gosum-mismatch-summary",
         meaning: "explain-gosum-mismatch-meaning",
@@ -70,9 +85,11 @@ pub(super) const RULES: &[Rule] = &[
             Check::Text("explain-gosum-mismatch-check-1"),
             Check::Text("explain-gosum-mismatch-check-2"),
         ],
-        fixes: &[("explain-gosum-mismatch-fix-1", Some("go mod tidy"))],
+        // check's own remedies (remove the stale lines, fetch again, verified).
+        fixes: &[],
     },
     Rule {
+        id: "toolchain-needs-sumdb",
         needles: &["checksum database disabled by GOSUMDB=off"],
         code: Code::ToolchainNeedsSumdb,
         summary: "explain-toolchain-needs-sumdb-summary",
@@ -90,6 +107,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
     },
     Rule {
+        id: "toolchain-unavailable",
         needles: &["toolchain not available"],
         code: Code::ToolchainUnavailable,
         summary: "explain-toolchain-unavailable-summary",
@@ -100,10 +118,11 @@ pub(super) const RULES: &[Rule] = &[
         ],
         fixes: &[(
             "explain-toolchain-unavailable-fix-1",
-            Some("godoctor check"),
+            Some("go env -w GOPROXY=https://proxy.golang.org,direct"),
         )],
     },
     Rule {
+        id: "toolchain-local-too-old",
         needles: &["requires go >=", "GOTOOLCHAIN=local"],
         code: Code::ToolchainLocalTooOld,
         summary: "explain-toolchain-local-too-old-summary",
@@ -122,6 +141,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
     },
     Rule {
+        id: "gotoolchain-invalid",
         needles: &["invalid GOTOOLCHAIN"],
         code: Code::GotoolchainInvalid,
         summary: "explain-gotoolchain-invalid-summary",
@@ -136,6 +156,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "gomod-toolchain-invalid",
         needles: &["invalid toolchain", "in go."],
         code: Code::GomodToolchainInvalid,
         summary: "explain-gomod-toolchain-invalid-summary",
@@ -147,6 +168,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "gomod-toolchain-invalid-language-version",
         needles: &["is a language version but not a toolchain version"],
         code: Code::GomodToolchainInvalid,
         summary: "explain-gomod-toolchain-invalid-language-version-summary",
@@ -160,6 +182,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "toolchain-not-in-path",
         needles: &["cannot find", "in PATH"],
         code: Code::ToolchainNotInPath,
         summary: "explain-toolchain-not-in-path-summary",
@@ -174,17 +197,19 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "toolchain-unavailable-switching",
         needles: &["switching to go >="],
         code: Code::ToolchainUnavailable,
         summary: "explain-toolchain-unavailable-switching-summary",
         meaning: "explain-toolchain-unavailable-switching-meaning",
         checks: &[
             Check::Command("go env GOPROXY GOTOOLCHAIN"),
-            Check::Command("godoctor check"),
+            Check::Command("go list -m -versions golang.org/toolchain"),
         ],
         fixes: &[],
     },
     Rule {
+        id: "toolchain-switch-loop",
         needles: &["too many toolchain switches"],
         code: Code::ToolchainSwitchLoop,
         summary: "explain-toolchain-switch-loop-summary",
@@ -196,6 +221,7 @@ pub(super) const RULES: &[Rule] = &[
         fixes: &[],
     },
     Rule {
+        id: "toolchain-marker-leaked",
         needles: &["invoked to provide"],
         code: Code::ToolchainMarkerLeaked,
         summary: "explain-toolchain-marker-leaked-summary",
@@ -207,6 +233,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "gowork-go-too-old",
         needles: &["listed in go.work file requires go >="],
         code: Code::GoworkGoTooOld,
         summary: "explain-gowork-go-too-old-summary",
@@ -215,6 +242,7 @@ pub(super) const RULES: &[Rule] = &[
         fixes: &[("explain-gowork-go-too-old-fix-1", Some("go work use"))],
     },
     Rule {
+        id: "go-too-old-for-gomod-toolchain-directive",
         needles: &["unknown directive: toolchain"],
         code: Code::GoTooOldForGomod,
         summary: "explain-go-too-old-for-gomod-toolchain-directive-summary",
@@ -226,6 +254,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "go-too-old-for-gomod-go-line",
         needles: &["invalid go version", "must match format"],
         code: Code::GoTooOldForGomod,
         summary: "explain-go-too-old-for-gomod-go-line-summary",
@@ -237,6 +266,7 @@ pub(super) const RULES: &[Rule] = &[
         fixes: &[("explain-go-too-old-for-gomod-go-line-fix-1", None)],
     },
     Rule {
+        id: "goproxy-off",
         needles: &["module lookup disabled by GOPROXY=off"],
         code: Code::GoproxyOff,
         summary: "explain-goproxy-off-summary",
@@ -251,6 +281,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "goflags-mod-vendor",
         needles: &["module lookup disabled by -mod="],
         code: Code::GoflagsModVendor,
         summary: "explain-goflags-mod-vendor-summary",
@@ -268,6 +299,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
     },
     Rule {
+        id: "goproxy-malformed-empty",
         needles: &["GOPROXY list is not the empty string, but contains no entries"],
         code: Code::GoproxyMalformed,
         summary: "explain-goproxy-malformed-empty-summary",
@@ -282,6 +314,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "goproxy-malformed-entry",
         needles: &["invalid proxy URL"],
         code: Code::GoproxyMalformed,
         summary: "explain-goproxy-malformed-entry-summary",
@@ -293,6 +326,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "gosumdb-malformed-missing",
         needles: &["missing GOSUMDB"],
         code: Code::GosumdbMalformed,
         summary: "explain-gosumdb-malformed-missing-summary",
@@ -308,6 +342,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "gosumdb-malformed-invalid",
         needles: &["invalid GOSUMDB"],
         code: Code::GosumdbMalformed,
         summary: "explain-gosumdb-malformed-invalid-summary",
@@ -319,93 +354,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
-        needles: &["verifying", "sum.golang.org/lookup", "410 Gone"],
-        code: Code::PrivateModuleNotPrivate,
-        summary: "explain-private-module-not-private-public-sumdb-summary",
-        meaning: "explain-private-module-not-private-public-sumdb-meaning",
-        checks: &[
-            Check::Command("go env GOPRIVATE GONOSUMDB"),
-            Check::Text("explain-private-module-not-private-public-sumdb-check-2"),
-        ],
-        fixes: &[(
-            "explain-private-module-not-private-public-sumdb-fix-1",
-            Some("go env -w GOPRIVATE=<private host or prefix>"),
-        )],
-    },
-    Rule {
-        needles: &["verifying", "/lookup/", "404 Not Found"],
-        code: Code::PrivateModuleNotPrivate,
-        summary: "explain-private-module-not-private-summary",
-        meaning: "explain-private-module-not-private-meaning",
-        checks: &[Check::Command("go env GOPRIVATE GONOSUMDB")],
-        fixes: &[(
-            "explain-private-module-not-private-fix-1",
-            Some("go env -w GOPRIVATE=<private host or prefix>"),
-        )],
-    },
-    Rule {
-        needles: &["terminal prompts disabled"],
-        code: Code::VcsAuthRequired,
-        summary: "explain-vcs-auth-required-https-summary",
-        meaning: "explain-vcs-auth-required-https-meaning",
-        checks: &[
-            Check::Text("explain-vcs-auth-required-https-check-1"),
-            Check::Text("explain-vcs-auth-required-https-check-2"),
-        ],
-        fixes: &[
-            (
-                "explain-vcs-auth-required-https-fix-1",
-                Some("printf 'machine <host> login <user> password <token>\\n' >> ~/.netrc"),
-            ),
-            (
-                "explain-vcs-auth-required-https-fix-2",
-                Some("git config --global url.\"git@<host>:\".insteadOf \"https://<host>/\""),
-            ),
-        ],
-    },
-    Rule {
-        needles: &["Permission denied (publickey"],
-        code: Code::VcsAuthRequired,
-        summary: "explain-vcs-auth-required-ssh-key-summary",
-        meaning: "explain-vcs-auth-required-ssh-key-meaning",
-        checks: &[
-            Check::Command("ssh -T git@<host>"),
-            Check::Command("git config --get-regexp insteadof"),
-        ],
-        fixes: &[(
-            "explain-vcs-auth-required-ssh-key-fix-1",
-            Some("ssh-add -l || ssh-add"),
-        )],
-    },
-    Rule {
-        needles: &["Could not read from remote repository"],
-        code: Code::VcsAuthRequired,
-        summary: "explain-vcs-auth-required-access-summary",
-        meaning: "explain-vcs-auth-required-access-meaning",
-        checks: &[
-            Check::Command("git ls-remote <repo>"),
-            Check::Command("git config --get-regexp insteadof"),
-        ],
-        fixes: &[(
-            "explain-vcs-auth-required-access-fix-1",
-            Some("GIT_TERMINAL_PROMPT=0 git ls-remote <repo>"),
-        )],
-    },
-    Rule {
-        needles: &["unrecognized import path"],
-        code: Code::VcsDiscoveryFailed,
-        summary: "explain-vcs-discovery-failed-summary",
-        meaning: "explain-vcs-discovery-failed-meaning",
-        checks: &[
-            Check::Command("curl -sS 'https://<path>?go-get=1' | grep go-import"),
-            Check::Text("explain-vcs-discovery-failed-check-2"),
-        ],
-        fixes: &[(
-            "explain-vcs-discovery-failed-fix-1",
-            Some("go env -w GOPRIVATE=<host>"),
-        )],
-    },
-    Rule {
+        id: "govcs-disallowed",
         needles: &["GOVCS disallows"],
         code: Code::GovcsDisallowed,
         summary: "explain-govcs-disallowed-summary",
@@ -417,177 +366,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
-        needles: &["proxyconnect tcp"],
-        code: Code::ProxyUnreachable,
-        summary: "explain-proxy-unreachable-summary",
-        meaning: "explain-proxy-unreachable-meaning",
-        checks: &[
-            Check::Command("env | grep -i _proxy"),
-            Check::Text("explain-proxy-unreachable-check-2"),
-        ],
-        fixes: &[(
-            "explain-proxy-unreachable-fix-1",
-            Some("unset HTTPS_PROXY https_proxy"),
-        )],
-    },
-    Rule {
-        needles: &["Proxy Authentication Required"],
-        code: Code::ProxyAuthRequired,
-        summary: "explain-proxy-auth-required-summary",
-        meaning: "explain-proxy-auth-required-meaning",
-        checks: &[Check::Text("explain-proxy-auth-required-check-1")],
-        fixes: &[(
-            "explain-proxy-auth-required-fix-1",
-            Some("export HTTPS_PROXY=http://USER:PASSWORD@proxy.host:PORT"),
-        )],
-    },
-    Rule {
-        needles: &["certificate signed by unknown authority"],
-        code: Code::TlsUnknownIssuerInterception,
-        summary: "explain-tls-unknown-issuer-interception-summary",
-        meaning: "explain-tls-unknown-issuer-interception-meaning",
-        checks: &[
-            Check::Text("explain-tls-unknown-issuer-interception-check-1"),
-            Check::Command("echo $SSL_CERT_FILE $SSL_CERT_DIR"),
-        ],
-        fixes: &[(
-            "explain-tls-unknown-issuer-interception-fix-1",
-            Some(
-                "sudo cp company-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates",
-            ),
-        )],
-    },
-    Rule {
-        needles: &["certificate has expired or is not yet valid"],
-        code: Code::TlsExpired,
-        summary: "explain-tls-expired-summary",
-        meaning: "explain-tls-expired-meaning",
-        checks: &[
-            Check::Command("date -u"),
-            Check::Command("timedatectl status"),
-        ],
-        fixes: &[(
-            "explain-tls-expired-fix-1",
-            Some("sudo timedatectl set-ntp true"),
-        )],
-    },
-    Rule {
-        needles: &["x509: certificate is valid for"],
-        code: Code::TlsNameMismatch,
-        summary: "explain-tls-name-mismatch-summary",
-        meaning: "explain-tls-name-mismatch-meaning",
-        checks: &[
-            Check::Command("getent hosts <host>"),
-            Check::Command("godoctor check -v"),
-        ],
-        fixes: &[],
-    },
-    Rule {
-        needles: &["failed to load system roots"],
-        code: Code::TlsNoRoots,
-        summary: "explain-tls-no-roots-summary",
-        meaning: "explain-tls-no-roots-meaning",
-        checks: &[
-            Check::Command("echo $SSL_CERT_FILE $SSL_CERT_DIR"),
-            Check::Command("ls /etc/ssl/certs/ca-certificates.crt"),
-        ],
-        fixes: &[(
-            "explain-tls-no-roots-fix-1",
-            Some("sudo apt-get install -y ca-certificates"),
-        )],
-    },
-    Rule {
-        needles: &["TLS handshake timeout"],
-        code: Code::TlsHandshakeTimeout,
-        summary: "explain-tls-handshake-timeout-summary",
-        meaning: "explain-tls-handshake-timeout-meaning",
-        checks: &[Check::Command("godoctor check")],
-        fixes: &[(
-            "explain-tls-handshake-timeout-fix-1",
-            Some("godoctor check"),
-        )],
-    },
-    Rule {
-        needles: &["no such host"],
-        code: Code::DnsNxdomain,
-        summary: "explain-dns-nxdomain-summary",
-        meaning: "explain-dns-nxdomain-meaning",
-        checks: &[
-            Check::Command("getent hosts <host>"),
-            Check::Command("cat /etc/resolv.conf"),
-            Check::Text("explain-dns-nxdomain-check-3"),
-        ],
-        fixes: &[],
-    },
-    Rule {
-        needles: &["server misbehaving"],
-        code: Code::DnsServfail,
-        summary: "explain-dns-servfail-summary",
-        meaning: "explain-dns-servfail-meaning",
-        checks: &[
-            Check::Command("cat /etc/resolv.conf"),
-            Check::Command("nslookup <host>"),
-        ],
-        fixes: &[],
-    },
-    Rule {
-        needles: &["lookup ", "i/o timeout"],
-        code: Code::DnsTimeout,
-        summary: "explain-dns-timeout-summary",
-        meaning: "explain-dns-timeout-meaning",
-        checks: &[
-            Check::Command("cat /etc/resolv.conf"),
-            Check::Command("nslookup <host>"),
-        ],
-        fixes: &[],
-    },
-    Rule {
-        needles: &["connect: connection refused"],
-        code: Code::TcpRefused,
-        summary: "explain-tcp-refused-summary",
-        meaning: "explain-tcp-refused-meaning",
-        checks: &[
-            Check::Text("explain-tcp-refused-check-1"),
-            Check::Command("go env GOPROXY"),
-        ],
-        fixes: &[],
-    },
-    Rule {
-        needles: &["connection reset by peer"],
-        code: Code::TlsResetAfterClienthello,
-        summary: "explain-tls-reset-after-clienthello-summary",
-        meaning: "explain-tls-reset-after-clienthello-meaning",
-        checks: &[Check::Text("explain-tls-reset-after-clienthello-check-1")],
-        fixes: &[(
-            "explain-tls-reset-after-clienthello-fix-1",
-            Some("godoctor check"),
-        )],
-    },
-    Rule {
-        needles: &["dial tcp", "i/o timeout"],
-        code: Code::TcpBlackhole,
-        summary: "explain-tcp-blackhole-summary",
-        meaning: "explain-tcp-blackhole-meaning",
-        checks: &[Check::Text("explain-tcp-blackhole-check-1")],
-        fixes: &[("explain-tcp-blackhole-fix-1", Some("godoctor check"))],
-    },
-    Rule {
-        needles: &["network is unreachable"],
-        code: Code::TcpUnreachable,
-        summary: "explain-tcp-unreachable-network-summary",
-        meaning: "explain-tcp-unreachable-network-meaning",
-        checks: &[Check::Command("ip route"), Check::Command("ip -6 route")],
-        fixes: &[],
-    },
-    Rule {
-        needles: &["no route to host"],
-        code: Code::TcpUnreachable,
-        summary: "explain-tcp-unreachable-host-summary",
-        meaning: "explain-tcp-unreachable-host-meaning",
-        checks: &[Check::Command("ip route")],
-        fixes: &[],
-    },
-    Rule {
+        id: "http-redirect-insecure",
         needles: &["redirected from secure URL"],
         code: Code::HttpRedirectInsecure,
         summary: "explain-http-redirect-insecure-summary",
@@ -596,6 +375,7 @@ pub(super) const RULES: &[Rule] = &[
         fixes: &[],
     },
     Rule {
+        id: "http-redirect-loop",
         needles: &["stopped after 10 redirects"],
         code: Code::HttpRedirectLoop,
         summary: "explain-http-redirect-loop-summary",
@@ -604,39 +384,7 @@ pub(super) const RULES: &[Rule] = &[
         fixes: &[],
     },
     Rule {
-        needles: &["403 Forbidden"],
-        code: Code::HttpForbidden,
-        summary: "explain-http-forbidden-summary",
-        meaning: "explain-http-forbidden-meaning",
-        checks: &[
-            Check::Command("curl -sS <url>"),
-            Check::Text("explain-http-forbidden-check-2"),
-        ],
-        fixes: &[],
-    },
-    Rule {
-        needles: &["404 Not Found"],
-        code: Code::ModuleNotFound,
-        summary: "explain-module-not-found-summary",
-        meaning: "explain-module-not-found-meaning",
-        checks: &[
-            Check::Text("explain-module-not-found-check-1"),
-            Check::Command("go env GOPRIVATE"),
-        ],
-        fixes: &[],
-    },
-    Rule {
-        needles: &["410 Gone"],
-        code: Code::ModuleNotFound,
-        summary: "explain-module-not-found-summary",
-        meaning: "explain-module-not-found-meaning",
-        checks: &[
-            Check::Text("explain-module-not-found-check-1"),
-            Check::Command("go env GOPRIVATE"),
-        ],
-        fixes: &[],
-    },
-    Rule {
+        id: "go111module-invalid",
         needles: &["unknown environment setting GO111MODULE="],
         code: Code::Go111moduleInvalid,
         summary: "explain-go111module-invalid-summary",
@@ -648,6 +396,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "go111module-off",
         needles: &["modules disabled by GO111MODULE=off"],
         code: Code::Go111moduleOff,
         summary: "explain-go111module-off-summary",
@@ -659,6 +408,7 @@ pub(super) const RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "goflags-malformed",
         needles: &["parsing $GOFLAGS"],
         code: Code::GoflagsMalformed,
         summary: "explain-goflags-malformed-summary",
@@ -667,19 +417,60 @@ pub(super) const RULES: &[Rule] = &[
         fixes: &[("explain-goflags-malformed-fix-1", Some("go env -u GOFLAGS"))],
     },
     Rule {
+        id: "http-invalid-payload-gomod",
+        needles: &["parsing go.mod", "missing module line"],
+        code: Code::HttpInvalidPayload,
+        summary: "explain-http-invalid-payload-gomod-summary",
+        meaning: "explain-http-invalid-payload-gomod-meaning",
+        checks: &[Check::Command("go env GOPROXY")],
+        fixes: &[],
+    },
+    Rule {
+        id: "module-path-malformed-major",
+        needles: &["module contains a go.mod file, so"],
+        code: Code::ModulePathMalformed,
+        summary: "explain-module-path-malformed-major-summary",
+        meaning: "explain-module-path-malformed-major-meaning",
+        checks: &[Check::Command("go list -m -versions <path>")],
+        fixes: &[("explain-module-path-malformed-major-fix-1", None)],
+    },
+    Rule {
+        id: "gosum-mismatch-missing-entry",
+        needles: &["missing go.sum entry"],
+        code: Code::GosumMismatch,
+        summary: "explain-gosum-mismatch-missing-entry-summary",
+        meaning: "explain-gosum-mismatch-missing-entry-meaning",
+        checks: &[Check::Command("go env GOFLAGS")],
+        fixes: &[(
+            "explain-gosum-mismatch-missing-entry-fix-1",
+            Some("go mod download <path>"),
+        )],
+    },
+    Rule {
+        id: "module-path-malformed-declared",
+        needles: &["but was required as"],
+        code: Code::ModulePathMalformed,
+        summary: "explain-module-path-malformed-declared-summary",
+        meaning: "explain-module-path-malformed-declared-meaning",
+        checks: &[Check::Command("grep -rn <path> go.mod")],
+        fixes: &[("explain-module-path-malformed-declared-fix-1", None)],
+    },
+    Rule {
+        id: "module-path-malformed-declared",
+        needles: &["parsing go.mod", "unexpected module path"],
+        code: Code::ModulePathMalformed,
+        summary: "explain-module-path-malformed-declared-summary",
+        meaning: "explain-module-path-malformed-declared-meaning",
+        checks: &[Check::Command("grep -rn <path> go.mod")],
+        fixes: &[("explain-module-path-malformed-declared-fix-1", None)],
+    },
+    Rule {
+        id: "module-path-malformed",
         needles: &["malformed module path"],
         code: Code::ModulePathMalformed,
         summary: "explain-module-path-malformed-summary",
         meaning: "explain-module-path-malformed-meaning",
         checks: &[Check::Text("explain-module-path-malformed-check-1")],
-        fixes: &[],
-    },
-    Rule {
-        needles: &["unknown revision"],
-        code: Code::VcsUnknownRevision,
-        summary: "explain-vcs-unknown-revision-summary",
-        meaning: "explain-vcs-unknown-revision-meaning",
-        checks: &[Check::Command("git ls-remote <repo>")],
         fixes: &[],
     },
 ];

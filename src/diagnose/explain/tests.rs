@@ -3,11 +3,11 @@
 //! of the catalogs so they never change). The exact output of every rule is in
 //! tests/it/snapshots/explain_every_rule.*.snap.
 
-use super::rules::{Check, RULES};
+use super::rules::{self, Check};
 use super::*;
 
 fn code(text: &str) -> Option<Code> {
-    explain(text).code
+    explain(text).top().code
 }
 
 // Every error shape of docs/go/semantics.md §9 and docs/go/toolchains.md.
@@ -36,7 +36,7 @@ fn recognises_go_error_texts() {
         ),
         (
             "Get \"https://proxy.golang.org/x\": read tcp 10.0.0.5:5000->142.250.1.1:443: read: connection reset by peer",
-            Code::TlsResetAfterClienthello,
+            Code::TcpReset,
         ),
         (
             "Get \"https://proxy.golang.org/…\": proxyconnect tcp: dial tcp 10.0.0.1:3128: connect: connection refused",
@@ -109,7 +109,7 @@ fn recognises_go_error_texts() {
         ),
         (
             "go: corp.example/x@latest: unrecognized import path \"corp.example/x\": https fetch: Get \"https://corp.example/x?go-get=1\": dial tcp: lookup corp.example: no such host",
-            Code::VcsDiscoveryFailed,
+            Code::DnsNxdomain,
         ),
         (
             "go: GOVCS disallows using git for public github.com/google/go-cmp; see 'go help vcs'",
@@ -196,25 +196,27 @@ fn recognises_go_error_texts() {
 fn hosts_and_modules() {
     let e = explain(
         "go: golang.org/x/text@v0.3.0: Get \"https://proxy.golang.org/x\": dial tcp: lookup proxy.golang.org on 127.0.0.53:53: no such host",
-    );
+    ).top().clone();
     assert_eq!(e.host.as_deref(), Some("proxy.golang.org"));
     assert_eq!(e.module.as_deref(), Some("golang.org/x/text@v0.3.0"));
-    let e = explain("dial tcp [2607:f8b0::1]:443: i/o timeout");
+    let e = explain("dial tcp [2607:f8b0::1]:443: i/o timeout")
+        .top()
+        .clone();
     assert_eq!(e.host.as_deref(), Some("2607:f8b0::1"));
     let e = explain(
         "$ go mod download\ngo: example.com/m@v1.0.0: Get \"https://p.example/x\": dial tcp 10.0.0.1:443: i/o timeout",
-    );
-    assert_eq!(e.host.as_deref(), Some("10.0.0.1"));
+    ).top().clone();
+    assert_eq!(e.host.as_deref(), Some("p.example"));
     assert_eq!(e.module.as_deref(), Some("example.com/m@v1.0.0"));
     let e = explain(
         "Get \"https://u:p@proxy.corp.example/x\": tls: failed to verify certificate: x509: certificate signed by unknown authority",
-    );
+    ).top().clone();
     assert_eq!(e.host.as_deref(), Some("proxy.corp.example"));
 }
 
 #[test]
 fn unknown_text_is_not_an_error() {
-    let e = explain("something odd happened");
+    let e = explain("something odd happened").top().clone();
     assert!(!e.matched);
     assert!(e.code.is_none());
 }
@@ -228,7 +230,7 @@ fn han(s: &str) -> bool {
 #[test]
 fn every_rule_names_its_messages_after_its_code() {
     use crate::i18n::{Lang, has};
-    for rule in RULES {
+    for rule in rules::all() {
         let prefix = format!("explain-{}", rule.code.kebab());
         let base = rule
             .summary
@@ -274,8 +276,12 @@ fn every_rule_speaks_chinese_and_keeps_commands_as_they_are() {
         "timedatectl ",
         "godoctor check",
         "vendor/",
+        "grep ",
+        "openssl ",
+        "command ",
+        "ssh-keyscan ",
     ];
-    for rule in RULES {
+    for rule in rules::all() {
         let code = rule.code;
         for id in [rule.summary, rule.meaning] {
             let zh = super::message(id).render(Lang::Zh);
@@ -298,7 +304,9 @@ fn every_rule_speaks_chinese_and_keeps_commands_as_they_are() {
             assert!(han(&zh), "{code}: {id} = {zh}");
         }
     }
-    let e = explain("dial tcp: lookup proxy.golang.org on 127.0.0.53:53: no such host");
+    let e = explain("dial tcp: lookup proxy.golang.org on 127.0.0.53:53: no such host")
+        .top()
+        .clone();
     for lang in [Lang::En, Lang::Zh] {
         let checks: Vec<String> = e.checks.iter().map(|c| c.render(lang)).collect();
         assert!(
@@ -311,11 +319,77 @@ fn every_rule_speaks_chinese_and_keeps_commands_as_they_are() {
         "weird at https://foo.example/x",
         "go: a.example/m@v1: weird",
     ] {
-        let e = explain(text);
+        let e = explain(text).top().clone();
         let (summary, meaning) = (e.summary.render(Lang::Zh), e.meaning.render(Lang::Zh));
         assert!(
             han(&summary) && han(&meaning),
             "{text}: {summary} {meaning}"
         );
     }
+}
+
+/// A checksum mismatch with go.sum gets check's remedy (remove the lines, fetch again,
+/// verified), never `go mod tidy` nor turning verification off; no answer's only fix is
+/// "run godoctor check".
+#[test]
+fn fixes_that_fit() {
+    let e = explain(
+        "verifying github.com/x/y@v1.0.0: checksum mismatch\n\tdownloaded: h1:a\n\tgo.sum:     h1:b\n\nSECURITY ERROR\nThis download does NOT match an earlier download recorded in go.sum.",
+    );
+    let commands: Vec<&str> = e
+        .top()
+        .remediation
+        .iter()
+        .filter_map(|r| r.command.as_deref())
+        .collect();
+    assert!(
+        commands
+            .iter()
+            .any(|c| c.contains("go get github.com/x/y@v1.0.0")),
+        "{commands:?}"
+    );
+    for c in &commands {
+        assert!(
+            !c.contains("go mod tidy") && !c.contains("GOSUMDB=off") && !c.contains("GOINSECURE"),
+            "{c}"
+        );
+    }
+    let e = explain("go: download go1.21 for linux/amd64: toolchain not available");
+    let commands: Vec<&str> = e
+        .top()
+        .remediation
+        .iter()
+        .filter_map(|r| r.command.as_deref())
+        .collect();
+    assert!(commands.contains(&"go mod edit -go=1.21.0"), "{commands:?}");
+    assert!(
+        commands.iter().any(|c| c.contains("GOTOOLCHAIN=local")),
+        "{commands:?}"
+    );
+    for rule in rules::all() {
+        assert!(
+            !rule
+                .fixes
+                .iter()
+                .any(|(_, c)| c.is_some_and(|c| c.starts_with("godoctor check"))),
+            "{}",
+            rule.id
+        );
+    }
+}
+
+/// Several errors: one entry each, the same failure for several modules counted once, in
+/// the order go printed them.
+#[test]
+fn pastes_are_grouped_in_order() {
+    let e = explain(
+        "go: downloading a.example/m v1.0.0\n\
+         go: a.example/m@v1.0.0: reading https://goproxy.cn/a.example/m/@v/v1.0.0.mod: 429 Too Many Requests\n\
+         go: b.example/n@v1.0.0: reading https://goproxy.cn/b.example/n/@v/v1.0.0.mod: 429 Too Many Requests\n\
+         go: c.example/o@v1.0.0: Get \"https://proxy.golang.org/c.example/o/@v/v1.0.0.mod\": dial tcp: lookup proxy.golang.org on 10.0.0.2:53: server misbehaving\n",
+    );
+    assert_eq!(e.errors.len(), 2);
+    assert_eq!(e.errors[0].count, 2);
+    assert_eq!(e.errors[0].code, Some(Code::HttpStatus));
+    assert_eq!(e.errors[1].code, Some(Code::DnsServfail));
 }

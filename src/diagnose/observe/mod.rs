@@ -20,7 +20,9 @@ mod root_cause;
 mod walk;
 mod words;
 
+pub(crate) use remediation::for_code as remedies_for;
 pub use root_cause::{Observed, predict, predict_with};
+pub(crate) use root_cause::{database_cannot_see, gosum_remedies};
 pub use walk::mid_command::mid_command_offline;
 
 #[cfg(test)]

@@ -212,6 +212,15 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
     }
 }
 
+/// What `check` would advise for `code` at `host` with nothing probed (for `explain`, which
+/// reads go's text instead of probing).
+pub(crate) fn for_code(cfg: &Config, code: Code, host: Option<&str>) -> Vec<Remedy> {
+    let mut f = Finding::of(code, text!("explain-command", command = ""));
+    f.host = host.map(str::to_owned);
+    attach(cfg, &[], &mut f);
+    f.remediation
+}
+
 /// GOPROXY with `|` between proxy entries (`direct`/`off` keep their `,`).
 fn piped(goproxy: &str) -> String {
     let parts: Vec<&str> = goproxy

@@ -420,7 +420,6 @@ fn resolve_imports(
 fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str, wrong: SumWrong) -> Finding {
     let version = m.version.trim_end_matches("/go.mod");
     let file = m.file.display().to_string();
-    let pattern = format!(r"\#^{} {}[ /]#d", m.module, version);
     let what = if m.version.ends_with("/go.mod") {
         text!(
             "finding-gosum-mismatch",
@@ -461,14 +460,34 @@ fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str, wrong: SumWro
                 version = version
             ),
         }))
-        .fix(Remedy::run(
-            text!("remedy-gosum-refetch", file = m.label.as_str()),
-            format!(
-                "sed -i.bak '{pattern}' {} && go get {}@{version}",
-                crate::diagnose::remedy::sh_quote(&file),
-                m.module
-            ),
-        ))
+        .fix(gosum_refetch(&m.module, version, &m.label, &file))
+}
+
+/// What `check` says about a go.sum line that disagrees when it cannot tell who is wrong (and
+/// `explain`, which never can): find out, then, when it is go.sum, remove its lines for the
+/// version and fetch again, verified — never `go mod tidy` (which keeps a mismatched line) and
+/// never without the checksum database.
+pub(crate) fn gosum_remedies(module: &str, version: &str, label: &str, file: &str) -> Vec<Remedy> {
+    vec![
+        Remedy::note(text!(
+            "remedy-gosum-who-is-wrong",
+            module = module,
+            version = version
+        )),
+        gosum_refetch(module, version, label, file),
+    ]
+}
+
+/// Removes go.sum's lines for `module@version` (a backup stays) and fetches it again, verified.
+fn gosum_refetch(module: &str, version: &str, label: &str, file: &str) -> Remedy {
+    let pattern = format!(r"\#^{module} {version}[ /]#d");
+    Remedy::run(
+        text!("remedy-gosum-refetch", file = label),
+        format!(
+            "sed -i.bak '{pattern}' {} && go get {module}@{version}",
+            crate::diagnose::remedy::sh_quote(file),
+        ),
+    )
 }
 
 /// A GOPROXY entry serves a go.mod that the checksum database (or another entry) and go.sum
@@ -544,7 +563,7 @@ fn lookup_answer(targets: &[Target]) -> Option<String> {
 /// The public checksum database could not fetch the module at all — its 404/410 body names
 /// the reason (`not found: M@V: unrecognized import path …`, a credential prompt, a missing
 /// repository): the module is private, and the settings are at fault, not the database.
-fn database_cannot_see(answer: &str) -> bool {
+pub(crate) fn database_cannot_see(answer: &str) -> bool {
     const UNSEEN: &[&str] = &[
         "unrecognized import path",
         "terminal prompts disabled",

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::finding::{Layer, Remedy};
-use crate::diagnose::explain::Explanation;
+use crate::diagnose::explain::{Explained, Explanation};
 use crate::i18n::Lang;
 
 #[derive(Debug, Serialize)]
@@ -26,28 +26,89 @@ pub struct ExplainDocument {
     /// The module go named (`go: M@V: …`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub module: Option<String>,
+    /// The one probe of `check` that decides what the text leaves open (`explain --probe`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub probe: Option<ExplainProbe>,
+    /// Every recognised error of the paste, in the order go printed them (the first is the
+    /// one above); absent when nothing was recognised.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<ExplainError>>,
+}
+
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct ExplainProbe {
+    pub layer: Layer,
+    pub host: String,
+}
+
+/// One error of a paste: the fields of the document, and how many times it occurred.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct ExplainError {
+    pub code: Option<String>,
+    pub layer: Option<Layer>,
+    pub host: Option<String>,
+    pub summary: String,
+    pub meaning: String,
+    pub checks: Vec<String>,
+    pub remediation: Vec<Remedy>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub module: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub probe: Option<ExplainProbe>,
+    /// The same failure for this many modules.
+    pub count: usize,
 }
 
 impl ExplainDocument {
     /// The explanation with its texts in `lang` (commands as they are).
-    pub fn new(e: &Explanation, lang: Lang) -> Self {
+    pub fn new(all: &Explained, lang: Lang) -> Self {
+        let e = all.top();
+        let one = error(e, lang);
         ExplainDocument {
             matched: e.matched,
-            code: e.code.map(|c| c.as_str().to_owned()),
+            code: one.code.clone(),
             layer: e.layer.map(Into::into),
-            host: e.host.clone(),
-            summary: e.summary.render(lang),
-            meaning: e.meaning.render(lang),
-            checks: e.checks.iter().map(|c| c.render(lang)).collect(),
-            remediation: e
-                .remediation
-                .iter()
-                .map(|r| Remedy {
-                    description: lang.remedy(r),
-                    command: r.command.clone(),
-                })
-                .collect(),
-            module: e.module.clone(),
+            host: one.host.clone(),
+            summary: one.summary.clone(),
+            meaning: one.meaning.clone(),
+            checks: one.checks.clone(),
+            remediation: error(e, lang).remediation,
+            module: one.module.clone(),
+            probe: probe(e),
+            errors: all
+                .matched()
+                .then(|| all.errors.iter().map(|e| error(e, lang)).collect()),
         }
+    }
+}
+
+fn probe(e: &Explanation) -> Option<ExplainProbe> {
+    e.probe.as_ref().map(|p| ExplainProbe {
+        layer: p.layer.into(),
+        host: p.host.clone(),
+    })
+}
+
+fn error(e: &Explanation, lang: Lang) -> ExplainError {
+    ExplainError {
+        code: e.code.map(|c| c.as_str().to_owned()),
+        layer: e.layer.map(Into::into),
+        host: e.host.clone(),
+        summary: e.summary.render(lang),
+        meaning: e.meaning.render(lang),
+        checks: e.checks.iter().map(|c| c.render(lang)).collect(),
+        remediation: e
+            .remediation
+            .iter()
+            .map(|r| Remedy {
+                description: lang.remedy(r),
+                command: r.command.clone(),
+            })
+            .collect(),
+        module: e.module.clone(),
+        probe: probe(e),
+        count: e.count,
     }
 }

@@ -75,7 +75,7 @@ pub fn config(cfg: &Config) -> ConfigDocument {
 }
 
 /// The `explain` document (already in the report's language).
-pub fn explain(e: &crate::diagnose::explain::Explanation, lang: Lang) -> explain::ExplainDocument {
+pub fn explain(e: &crate::diagnose::explain::Explained, lang: Lang) -> explain::ExplainDocument {
     explain::ExplainDocument::new(e, lang)
 }
 
