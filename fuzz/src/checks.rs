@@ -929,7 +929,7 @@ pub fn check_toolchain(data: &[u8]) {
                 assert!(
                     !versions
                         .iter()
-                        .any(|o| (o.major, o.minor) == (v.major, v.minor) && *o > v),
+                        .any(|o| o.family() == v.family() && *o > v),
                     "{name} is not the latest of its family"
                 );
             }

@@ -135,8 +135,8 @@ codes! {
         GonoproxyNone = "GONOPROXY_NONE", Info, Config;
         /// GOVCS is not a value go accepts.
         GovcsMalformed = "GOVCS_MALFORMED", Error, Config;
-        /// GOVCS forbids the version-control tool a module needs.
-        GovcsDisallowed = "GOVCS_DISALLOWED", Error, Config, explain_only;
+        /// GOVCS forbids the version-control tool a module needs: go refuses the direct fetch ("GOVCS disallows using svn for public …"); by default public modules may use only git and hg.
+        GovcsDisallowed = "GOVCS_DISALLOWED", Error, Config;
         /// go is in vendor mode: it builds from vendor/ and downloads nothing.
         GoflagsModVendor = "GOFLAGS_MOD_VENDOR", Info, Config;
         /// GOFLAGS has -insecure, which Go 1.17 removed (older go skips verification with it).
