@@ -19,6 +19,15 @@ pub enum Mode {
 pub fn problems(m: &GoMod, mode: Mode, go: &GoVersion) -> Vec<(usize, String)> {
     let modern = go.at_least(1, 21);
     let mut out = Vec::new();
+    if mode == Mode::Lax {
+        // A go line with other than one argument fails even a dependency's go.mod.
+        out.extend(
+            m.errors
+                .iter()
+                .filter(|(_, e)| e.starts_with("go directive"))
+                .cloned(),
+        );
+    }
     if let (Some(v), Some(line)) = (&m.go, m.go_line) {
         let strict_ok = if modern {
             go_version(v)
@@ -39,9 +48,7 @@ pub fn problems(m: &GoMod, mode: Mode, go: &GoVersion) -> Vec<(usize, String)> {
         } else if !(tc == "default" || tc == "go1" || tc.starts_with("go1.")) {
             out.push((
                 line,
-                format!(
-                    "invalid toolchain version '{tc}': must match format go1.23.0 or default"
-                ),
+                format!("invalid toolchain version '{tc}': must match format go1.23.0 or default"),
             ));
         }
     }

@@ -133,7 +133,10 @@ impl Project {
         if !go.at_least(1, 21) {
             return;
         }
-        for m in [self.gomod.as_mut(), self.gowork.as_mut()].into_iter().flatten() {
+        for m in [self.gomod.as_mut(), self.gowork.as_mut()]
+            .into_iter()
+            .flatten()
+        {
             for p in super::golines::problems(m, super::golines::Mode::Strict, go) {
                 if !m.errors.iter().any(|(line, _)| *line == p.0) {
                     m.errors.push(p);

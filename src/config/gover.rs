@@ -172,7 +172,16 @@ mod tests {
         assert_eq!(v("1.19"), v("1.19.0"));
         assert!(v("1.19rc1") < v("1.19"));
         assert_eq!(v("1"), v("1.0.0"));
-        for bad in ["", "1.", "1.2.", "1.02", "x.y", "1.21.0.1", "1.21.0rc1", "1.21RC1"] {
+        for bad in [
+            "",
+            "1.",
+            "1.2.",
+            "1.02",
+            "x.y",
+            "1.21.0.1",
+            "1.21.0rc1",
+            "1.21RC1",
+        ] {
             assert!(Gover::parse(bad).is_none(), "{bad}");
         }
         assert_eq!(v("1.500").to_string(), "1.500");

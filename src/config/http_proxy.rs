@@ -10,8 +10,8 @@
 use std::net::IpAddr;
 
 use super::env::Environment;
-use super::goversion::GoVersion;
 use super::gourl::{self, GoUrl};
+use super::goversion::GoVersion;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProxyVar {
@@ -161,7 +161,11 @@ impl HttpProxyConfig {
         }
         let ip = if self.zones_are_ips {
             // netip.ParseAddr takes an IPv6 zone (`fe80::1%eth0`).
-            parse_ip(host.split_once('%').filter(|_| host.contains(':')).map_or(host, |(ip, _)| ip))
+            parse_ip(
+                host.split_once('%')
+                    .filter(|_| host.contains(':'))
+                    .map_or(host, |(ip, _)| ip),
+            )
         } else {
             parse_ip(host)
         };

@@ -9,6 +9,7 @@
 pub mod env;
 pub mod git;
 pub mod go_cmd;
+pub mod goauth;
 pub mod godoctor_toml;
 pub mod goenv_file;
 pub mod goflags;

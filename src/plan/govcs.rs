@@ -15,7 +15,11 @@ use crate::config::patterns::match_prefix_patterns;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GovcsRefusal {
     /// GOVCS does not allow the tool; go's words.
-    Disallowed { vcs: String, root: String, error: String },
+    Disallowed {
+        vcs: String,
+        root: String,
+        error: String,
+    },
     /// GOVCS is malformed; go's parse error.
     Malformed(String),
 }
@@ -49,10 +53,10 @@ pub fn static_vcs(path: &str, go: &GoVersion) -> Option<(&'static str, String)> 
 fn vcs_suffix(parts: &[&str], go: &GoVersion) -> Option<(&'static str, String)> {
     let host = parts.first()?;
     let host_ok = host.contains('.')
-        && host
-            .split(':')
-            .next()
-            .is_some_and(|h| h.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-'));
+        && host.split(':').next().is_some_and(|h| {
+            h.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+        });
     if !host_ok {
         return None;
     }

@@ -506,34 +506,52 @@ def newer_toolchain(rule, tree, go):
                  {"out": out})
 
 
-def gomod_lines(rule, mod, go, old_tree, old_go):
+def modfile_rules(tree):
+    """A tree's own go-line judgement, read from its vendored modfile/rule.go: (strict, lax)
+    for one go.mod line. Lax go keeps go lines only; `toolchain` is unknown before go1.21."""
+    rule_go = tree.read("cmd/vendor/golang.org/x/mod/modfile/rule.go")
+    strict = re.search(r"var GoVersionRE = lazyregexp\.New\(`([^`]*)`\)", rule_go).group(1)
+    lax = re.search(r"var laxGoVersionRE = lazyregexp\.New\(`([^`]*)`\)", rule_go).group(1)
+    tc = re.search(r"var ToolchainRE = lazyregexp\.New\(`([^`]*)`\)", rule_go)
+
+    def judge(line):
+        verb, _, arg = line.partition(" ")
+        arg = arg.strip()
+        if verb == "go":
+            one = len(arg.split()) == 1
+            s_ok = one and re.search(strict, arg) is not None
+            return s_ok, s_ok or (one and re.search(lax, arg) is not None)
+        if tc is None:
+            return False, True
+        return re.search(tc.group(1), arg) is not None and len(arg.split()) == 1, True
+
+    return judge
+
+
+def gomod_lines(rule, mod, go, tree, old_tree, old_go):
     f = "modfile/read_test.go"
     tests = inline_table(mod.read(f), "TestParseVersions").values()
+    judge = modfile_rules(tree)
     for i, t in enumerate(tests):
         d = t.as_dict()
         ok, lax_ok = d.get("ok", False), d.get("laxOK", False)
         origin = f"{mod.label} {f} TestParseVersions[{i}] {d['desc']}"
         rule.add(go, origin + " (Strict)", {"gomod": d["input"], "mode": "strict"}, {"ok": ok})
-        rule.add(go, origin + " (Lax)", {"gomod": d["input"], "mode": "lax"}, {"ok": ok or lax_ok})
+        if ok or not lax_ok:
+            rule.add(go, origin + " (Lax)", {"gomod": d["input"], "mode": "lax"}, {"ok": ok})
+        else:
+            # laxOK lets the test accept either answer; the tree's laxGoVersionRE gives go's.
+            rule.add(go, origin + " (Lax; exact answer from modfile/rule.go laxGoVersionRE)",
+                     {"gomod": d["input"], "mode": "lax"},
+                     {"ok": judge(d["input"].split("\n")[1])[1]})
     # go1.19's x/mod has no such test: the same inputs, judged by that tree's own GoVersionRE
     # and laxGoVersionRE (and its directive list, which has no toolchain), read from its source.
-    rule_go = old_tree.read("cmd/vendor/golang.org/x/mod/modfile/rule.go")
-    strict = re.search(r"var GoVersionRE = lazyregexp\.New\(`([^`]*)`\)", rule_go).group(1)
-    lax = re.search(r"var laxGoVersionRE = lazyregexp\.New\(`([^`]*)`\)", rule_go).group(1)
-    knows_toolchain = '"toolchain"' in rule_go
+    judge = modfile_rules(old_tree)
     for i, t in enumerate(tests):
         d = t.as_dict()
         origin = (f"{old_go} modfile/rule.go GoVersionRE/laxGoVersionRE over "
                   f"{mod.label} {f} TestParseVersions[{i}] {d['desc']}")
-        verb, _, arg = d["input"].split("\n")[1].partition(" ")
-        arg = arg.strip()
-        if verb == "go":
-            one = len(arg.split()) == 1
-            s_ok = one and re.match(strict, arg) is not None
-            l_ok = s_ok or (one and re.match(lax, arg) is not None)
-        else:  # toolchain: an unknown directive (strict: an error; lax: ignored)
-            s_ok = knows_toolchain
-            l_ok = True
+        s_ok, l_ok = judge(d["input"].split("\n")[1])
         rule.add(old_go, origin + " (Strict)", {"gomod": d["input"], "mode": "strict"},
                  {"ok": s_ok})
         rule.add(old_go, origin + " (Lax)", {"gomod": d["input"], "mode": "lax"}, {"ok": l_ok})
@@ -622,6 +640,10 @@ def govcs_script(rule, tree, go):
             k, _, v = line[4:].partition("=")
             env[k] = v.strip("'")
         elif words[:3] == ["!", "go", "get"]:
+            if env.get("GO111MODULE") == "off":
+                rule.skip(go, f"{go} {f}:{n}", "GOPATH mode (GO111MODULE=off): godoctor "
+                          "diagnoses module downloads only")
+                continue
             pending = (n, dict(env), words[3])
         elif words[0] == "stderr" and pending:
             pn, penv, arg = pending
@@ -636,6 +658,43 @@ def govcs_script(rule, tree, go):
             if "get" in words and words[-1] != "github.com/google/go-cmp":
                 rule.skip(go, f"{go} {f}:{n}", "a successful go get needs the network")
             pending = None
+
+
+def goauth_script(rule, tree, go):
+    """goauth_*.txt: GOAUTH values go refuses before sending anything."""
+    for name in ("goauth_netrc.txt", "goauth_git.txt", "goauth_userauth.txt"):
+        f = f"cmd/go/testdata/script/{name}"
+        try:
+            text = tree.read(f)
+        except FileNotFoundError:
+            continue
+        env = {}
+        pending = None
+        for n, raw in enumerate(text.split("\n"), 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("-- "):
+                break
+            words = line.split()
+            if words[0] == "env":
+                k, _, v = line[4:].partition("=")
+                env[k] = v
+            elif words[0] == "!" and words[1] == "go":
+                pending = (n, env.get("GOAUTH"))
+            elif words[0] == "stderr" and pending:
+                pn, value = pending
+                pattern = line.split(None, 1)[1].strip("'")
+                origin = f"{go} {f}:{pn}"
+                if value is None or "$" in value or "GOAUTH" not in pattern:
+                    rule.skip(go, origin, "needs the script's authenticating server or work "
+                              "directory")
+                elif "GOAUTH encountered errors" not in pattern:
+                    rule.add(go, origin, {"goauth": value.strip("'")},
+                             {"stderr_matches": pattern})
+                pending = None
+            elif words[0] != "stderr":
+                pending = None
 
 
 def main():
@@ -663,6 +722,7 @@ def main():
         "newer_toolchain": Rule("newer_toolchain", "the release a toolchain switch picks"),
         "gomod_lines": Rule("gomod_lines", "go and toolchain lines, strict (main module) and lax "
                             "(dependencies) (x/mod/modfile)"),
+        "goauth": Rule("goauth", "GOAUTH values go refuses (script tests goauth_*.txt)"),
         "gotoolchain": Rule("gotoolchain", "GOTOOLCHAIN and the go/toolchain lines at startup "
                             "(script test gotoolchain_local.txt)"),
     }
@@ -683,8 +743,9 @@ def main():
     cur_mod = x_repo(a.x_mod, a.goroot, "golang.org/x/mod", "golang.org/x/mod/modfile/rule.go")
     gover(rules["gover"], cur, cur.label)
     newer_toolchain(rules["newer_toolchain"], cur, cur.label)
-    gomod_lines(rules["gomod_lines"], cur_mod, cur.label, old, old.label)
+    gomod_lines(rules["gomod_lines"], cur_mod, cur.label, cur, old, old.label)
     gotoolchain_script(rules["gotoolchain"], cur, cur.label)
+    goauth_script(rules["goauth"], cur, cur.label)
     for r in rules.values():
         r.write(a.out)
 

@@ -60,5 +60,10 @@ pub(crate) fn refused(cfg: &Config, module: &str, refusal: &GovcsRefusal) -> Fin
     .param("vcs", vcs)
     .param("root", root)
     .param("detail", error)
-    .fixes(set_go_env(cfg, "GOVCS", &allow, text!("remedy-allow-govcs", vcs = vcs.clone(), root = root.clone())))
+    .fixes(set_go_env(
+        cfg,
+        "GOVCS",
+        &allow,
+        text!("remedy-allow-govcs", vcs = vcs.clone(), root = root.clone()),
+    ))
 }

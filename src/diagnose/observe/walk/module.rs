@@ -246,7 +246,11 @@ pub(in super::super) fn walk_module(
                     out.error = Some(format!("go: {}: {}", label(m), refusal.error()));
                     return ModuleWalk {
                         outcome: out,
-                        root: Some(crate::diagnose::config_rules::govcs_refused(cfg, &label(m), refusal)),
+                        root: Some(crate::diagnose::config_rules::govcs_refused(
+                            cfg,
+                            &label(m),
+                            refusal,
+                        )),
                         secondary,
                     };
                 }
