@@ -144,3 +144,8 @@ remedy-install-release-into-path = install that Go release into PATH
 finding-govcs-disallowed = GOVCS does not let go run { $vcs } for { $root }, so go cannot fetch { $module } directly: { $detail }
 # $vcs, $root: as in finding-govcs-disallowed.
 remedy-allow-govcs = allow { $vcs } for { $root } in GOVCS (go lists it ahead of its defaults)
+# $value: GOAUTH, quoted; go's words are the evidence.
+finding-goauth-invalid = go refuses GOAUTH={ $value } and stops at its first download
+remedy-fix-goauth = fix GOAUTH: `off` alone, or commands separated by `;` (`netrc`, `git` with an absolute directory, a command of yours)
+# $flags: the flags in GOFLAGS.
+finding-goflags-unverified = go is not installed, so godoctor cannot tell whether go accepts { $flags } from GOFLAGS: go rejects a flag it does not know ("go: parsing $GOFLAGS: unknown flag"), and only go knows every flag of every command

@@ -127,7 +127,8 @@ mod tests {
                 "invalid go version 'v1.2': must match format 1.23.0".to_owned()
             )]
         );
-        assert!(check("module m\ngo v1.2\n", Mode::Lax, go).is_empty());
+        assert!(check("module m\ngo v1.2.3\n", Mode::Lax, go).is_empty());
+        assert!(!check("module m\ngo v1.2\n", Mode::Lax, go).is_empty());
         assert!(!check("module m\ngo 1\n", Mode::Lax, go).is_empty());
         assert!(!check("module m\ntoolchain inconceivable!\n", Mode::Strict, go).is_empty());
         assert!(check("module m\ntoolchain inconceivable!\n", Mode::Lax, go).is_empty());

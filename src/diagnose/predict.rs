@@ -328,6 +328,10 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(Code, String)> {
             format!("go: errors parsing go.mod:\n{err}"),
         ));
     }
+    // runGoAuth stops go at its first request (script test goauth_netrc.txt).
+    if let Some(e) = crate::config::goauth::refusal(cfg.get("GOAUTH"), &cfg.rules_version) {
+        return Some((Code::GoauthInvalid, e));
+    }
     None
 }
 

@@ -5,6 +5,7 @@
 
 mod git;
 mod go_install;
+mod goauth;
 mod goenv_file;
 mod goflags;
 mod goproxy;
@@ -35,6 +36,7 @@ pub fn run(cfg: &Config, plan: &Plan) -> Vec<Finding> {
     sumdb_private::gosumdb(cfg, plan, &mut f);
     sumdb_private::patterns(cfg, &mut f);
     govcs::govcs(cfg, plan, &mut f);
+    goauth::goauth(cfg, &mut f);
     goflags::goflags_and_modules(cfg, plan, &mut f);
     goenv_file::env_shadowing(cfg, &mut f);
     network_env::http_proxies(cfg, &mut f);
