@@ -8,6 +8,8 @@
 
 pub mod cli;
 pub mod config;
+#[cfg(test)]
+mod conformance_tests;
 pub mod diagnose;
 pub mod dirhash;
 pub mod fix;

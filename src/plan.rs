@@ -9,6 +9,7 @@ pub mod auth;
 pub mod command;
 pub mod git_auth;
 pub mod goerror;
+pub mod govcs;
 pub mod graph;
 pub mod imports;
 pub mod semver;
@@ -263,6 +264,8 @@ pub struct DirectPlan {
     pub git_host: String,
     pub git_port: u16,
     pub git_transport: &'static str,
+    /// go refuses to run the repository's version-control tool (GOVCS), known without discovery.
+    pub govcs: Option<govcs::GovcsRefusal>,
 }
 
 /// One step on the way to the checksum database.
@@ -762,6 +765,7 @@ fn direct_plan(cfg: &Config, module: &str) -> DirectPlan {
         git_host,
         git_port,
         git_transport,
+        govcs: govcs::refusal(cfg, module),
     }
 }
 

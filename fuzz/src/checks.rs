@@ -927,9 +927,7 @@ pub fn check_toolchain(data: &[u8]) {
                 assert!(v >= need, "{name} is older than {need}");
                 assert!(versions.contains(&v), "{name} is not listed");
                 assert!(
-                    !versions
-                        .iter()
-                        .any(|o| (o.major, o.minor) == (v.major, v.minor) && *o > v),
+                    !versions.iter().any(|o| o.family() == v.family() && *o > v),
                     "{name} is not the latest of its family"
                 );
             }

@@ -140,3 +140,12 @@ finding-toolchain-needs-sumdb-startup = go must verify the { $target } toolchain
 remedy-install-go-for-gomod = install Go 1.21 or newer (go.mod asks for it)
 remedy-gotoolchain-auto = let go download the toolchain go.mod asks for (through GOPROXY, verified by the checksum database); or install that Go release
 remedy-install-release-into-path = install that Go release into PATH
+# $module: the module; $vcs: git, hg, svn, …; $root: the repository root; $detail: go's words.
+finding-govcs-disallowed = GOVCS does not let go run { $vcs } for { $root }, so go cannot fetch { $module } directly: { $detail }
+# $vcs, $root: as in finding-govcs-disallowed.
+remedy-allow-govcs = allow { $vcs } for { $root } in GOVCS (go lists it ahead of its defaults)
+# $value: GOAUTH, quoted; go's words are the evidence.
+finding-goauth-invalid = go refuses GOAUTH={ $value } and stops at its first download
+remedy-fix-goauth = fix GOAUTH: `off` alone, or commands separated by `;` (`netrc`, `git` with an absolute directory, a command of yours)
+# $flags: the flags in GOFLAGS.
+finding-goflags-unverified = go is not installed, so godoctor cannot tell whether go accepts { $flags } from GOFLAGS: go rejects a flag it does not know ("go: parsing $GOFLAGS: unknown flag"), and only go knows every flag of every command

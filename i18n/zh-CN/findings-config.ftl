@@ -139,3 +139,12 @@ finding-toolchain-needs-sumdb-startup = go 必须用校验和数据库校验 { $
 remedy-install-go-for-gomod = 安装 Go 1.21 或更新的版本（go.mod 需要）
 remedy-gotoolchain-auto = 让 go 自动下载 go.mod 要求的工具链（经 GOPROXY 下载，并由校验和数据库校验），或者直接安装那个 Go 版本
 remedy-install-release-into-path = 把这个 Go 版本安装到 PATH 中
+# $module: the module; $vcs: git, hg, svn, …; $root: the repository root; $detail: go's words.
+finding-govcs-disallowed = GOVCS 不允许 go 对 { $root } 使用 { $vcs }，因此 go 无法直连拉取 { $module }。原始错误：{ $detail }
+# $vcs, $root: as in finding-govcs-disallowed.
+remedy-allow-govcs = 在 GOVCS 里为 { $root } 放行 { $vcs }（写在 go 的默认规则之前）
+# $value: GOAUTH, quoted; go's words are the evidence.
+finding-goauth-invalid = go 不接受 GOAUTH={ $value }，会在第一次下载时直接退出
+remedy-fix-goauth = 修正 GOAUTH：要么单独写 `off`，要么用 `;` 分隔多条命令（`netrc`、`git` 加绝对路径、自己的命令）
+# $flags: the flags in GOFLAGS.
+finding-goflags-unverified = 本机没有安装 go，godoctor 无法判断 go 是否接受 GOFLAGS 里的 { $flags }：go 遇到不认识的 flag 会报错（"go: parsing $GOFLAGS: unknown flag"），而只有 go 自己知道每个命令的全部 flag

@@ -148,6 +148,32 @@ pub fn parse_govcs(s: &str) -> Result<Vec<GovcsRule>, String> {
     Ok(rules)
 }
 
+/// `govcsConfig.allow`: the first rule whose pattern matches decides; none matching allows
+/// nothing. `private`/`public` match by GOPRIVATE, anything else by `MatchPrefixPatterns`.
+pub fn govcs_allows(rules: &[GovcsRule], path: &str, private: bool, vcs: &str) -> bool {
+    for rule in rules {
+        let hit = match rule.pattern.as_str() {
+            "private" => private,
+            "public" => !private,
+            p => super::patterns::match_prefix_patterns(p, path),
+        };
+        if hit {
+            return rule.allowed.iter().any(|a| a == vcs || a == "all");
+        }
+    }
+    false
+}
+
+/// `defaultGOVCS`, which go appends after the user's rules: anything for private modules,
+/// git and hg for public ones.
+pub fn default_govcs() -> Vec<GovcsRule> {
+    let rule = |pattern: &str, allowed: &[&str]| GovcsRule {
+        pattern: pattern.into(),
+        allowed: allowed.iter().map(|a| (*a).into()).collect(),
+    };
+    vec![rule("private", &["all"]), rule("public", &["git", "hg"])]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

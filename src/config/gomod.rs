@@ -140,6 +140,26 @@ impl Project {
 
     /// Reads the go lines of the required modules from `$GOMODCACHE/cache/download`, and of
     /// local replacements from their directory's go.mod, as go reads them.
+    /// go.mod and go.work's go and toolchain lines, checked strictly as the installed go (1.21
+    /// or later) checks them; their problems join the files' errors. Older go's refusals of
+    /// newer syntax are the prediction's (`GO_TOO_OLD_FOR_GOMOD`).
+    pub fn check_lines(&mut self, go: &super::goversion::GoVersion) {
+        if !go.at_least(1, 21) {
+            return;
+        }
+        for m in [self.gomod.as_mut(), self.gowork.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            for p in super::golines::problems(m, super::golines::Mode::Strict, go) {
+                if !m.errors.iter().any(|(line, _)| *line == p.0) {
+                    m.errors.push(p);
+                }
+            }
+            m.errors.sort_by_key(|(line, _)| *line);
+        }
+    }
+
     pub fn read_cached_go_lines(&mut self, modcache: &Path) {
         let Some(m) = &self.gomod else { return };
         let root = m.path.parent().unwrap_or(Path::new(".")).to_owned();
@@ -395,8 +415,12 @@ pub fn parse(text: &str, work: bool) -> GoMod {
 fn directive(m: &mut GoMod, line: usize, verb: &str, args: &[String], comment: Option<&str>) {
     let want = |m: &mut GoMod, n: usize| {
         if args.len() != n {
-            m.errors
-                .push((line, format!("usage: {verb} needs {n} argument(s)")));
+            let usage = match verb {
+                // modfile's words for the two lines go reads first.
+                "go" | "toolchain" => format!("{verb} directive expects exactly one argument"),
+                _ => format!("usage: {verb} needs {n} argument(s)"),
+            };
+            m.errors.push((line, usage));
             false
         } else {
             true

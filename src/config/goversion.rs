@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 /// A Go release: 1.minor.patch, with an optional pre-release (`rc1`, `beta2`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct GoVersion {
     pub major: u32,
     pub minor: u32,
@@ -14,6 +14,8 @@ pub struct GoVersion {
     pub pre: String,
     /// A development build (`devel go1.28-abcdef`): newer than any release of its minor.
     pub devel: bool,
+    /// Written without a patch (`go1.500`): go prints it that way, never `go1.500.0`.
+    pub short: bool,
 }
 
 impl GoVersion {
@@ -24,6 +26,7 @@ impl GoVersion {
             patch,
             pre: String::new(),
             devel: false,
+            short: false,
         }
     }
 
@@ -47,6 +50,7 @@ impl GoVersion {
         let minor_raw = parts.next().unwrap_or("0");
         let (minor_digits, minor_pre) = split_pre(minor_raw);
         let minor: u32 = minor_digits.parse().ok()?;
+        let short = parts.clone().next().is_none();
         let (patch, pre) = match parts.next() {
             Some(p) => {
                 let (d, pre) = split_pre(p);
@@ -67,6 +71,7 @@ impl GoVersion {
             patch,
             pre,
             devel,
+            short,
         })
     }
 
@@ -79,6 +84,14 @@ fn split_pre(s: &str) -> (&str, &str) {
     let i = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
     (&s[..i], &s[i..])
 }
+
+impl PartialEq for GoVersion {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for GoVersion {}
 
 impl PartialOrd for GoVersion {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
@@ -103,7 +116,7 @@ impl Ord for GoVersion {
 impl fmt::Display for GoVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "go{}.{}", self.major, self.minor)?;
-        if self.pre.is_empty() || self.patch != 0 {
+        if (self.pre.is_empty() && !self.short) || self.patch != 0 {
             write!(f, ".{}", self.patch)?;
         }
         f.write_str(&self.pre)
@@ -128,6 +141,9 @@ mod tests {
         assert!(!v("go1.19.8").at_least(1, 21));
         assert_eq!(v("go1.21rc2").to_string(), "go1.21rc2");
         assert_eq!(v("go1.19.8").to_string(), "go1.19.8");
+        // gotoolchain_local.txt: a local go1.500 says `running go 1.500`.
+        assert_eq!(v("go1.500").to_string(), "go1.500");
+        assert_eq!(v("go1.500"), v("go1.500.0"));
         for bad in ["", "go", "gox", "go1.x", "bash", "go1.2.3.4x", "go1.21foo"] {
             assert!(GoVersion::parse(bad).is_none(), "{bad}");
         }

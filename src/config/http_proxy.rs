@@ -2,11 +2,16 @@
 //! x/net/http/httpproxy): upper case wins when non-empty, https URLs use only HTTPS_PROXY,
 //! loopback is never proxied, and NO_PROXY matches `*`, domains, `.suffix`, `*.suffix`,
 //! `host:port`, IPs and CIDRs (IP-literal hosts only). ALL_PROXY is ignored by go.
+//! Checked against x/net's own tables as each go vendors them (tests/conformance/http_proxy.json):
+//! under CGI (`REQUEST_METHOD` set) go refuses HTTP_PROXY; hosts compare in punycode; since
+//! go1.23 a proxy of any scheme is kept as written, and since go1.23.7/go1.24.1 an IPv6
+//! literal with a zone is an IP, never matched against domain entries (CVE-2025-22870).
 
 use std::net::IpAddr;
 
 use super::env::Environment;
 use super::gourl::{self, GoUrl};
+use super::goversion::GoVersion;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProxyVar {
@@ -26,8 +31,16 @@ pub struct HttpProxyConfig {
     pub all_proxy: Option<(&'static str, String)>,
     /// Both spellings set to different values (upper case wins).
     pub conflicts: Vec<(&'static str, &'static str)>,
+    /// `REQUEST_METHOD` is set: go refuses HTTP_PROXY for http URLs (golang.org/s/cgihttpproxy).
+    pub cgi: bool,
     matchers: NoProxy,
+    /// An IPv6 literal with a zone is an IP (x/net since go1.23.7 / go1.24.1).
+    zones_are_ips: bool,
 }
+
+/// go's refusal of HTTP_PROXY in a CGI environment, in its words.
+pub const CGI_REFUSAL: &str =
+    "refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct NoProxy {
@@ -61,8 +74,21 @@ fn get_env_any(
 }
 
 impl HttpProxyConfig {
+    /// As the current release reads the environment.
     pub fn from_env(env: &Environment) -> Self {
-        let mut cfg = HttpProxyConfig::default();
+        Self::from_env_for(env, &GoVersion::assumed_current())
+    }
+
+    /// As `go` (the release whose vendored x/net applies) reads the environment.
+    pub fn from_env_for(env: &Environment, go: &GoVersion) -> Self {
+        let any_scheme = go.at_least(1, 23);
+        let mut cfg = HttpProxyConfig {
+            cgi: env.get("REQUEST_METHOD").is_some(),
+            zones_are_ips: go.at_least(1, 25)
+                || (go.at_least(1, 24) && (go.minor > 24 || go.patch >= 1))
+                || (go.minor == 23 && go.major == 1 && go.patch >= 7),
+            ..HttpProxyConfig::default()
+        };
         for (upper, lower) in [
             ("HTTP_PROXY", "http_proxy"),
             ("HTTPS_PROXY", "https_proxy"),
@@ -78,7 +104,11 @@ impl HttpProxyConfig {
         let var = |upper, lower| {
             get_env_any(env, upper, lower).map(|(name, raw)| ProxyVar {
                 name,
-                parsed: parse_proxy(&raw),
+                parsed: if any_scheme {
+                    parse_proxy(&raw)
+                } else {
+                    parse_proxy_before_go123(&raw)
+                },
                 raw,
             })
         };
@@ -90,24 +120,56 @@ impl HttpProxyConfig {
         cfg
     }
 
-    /// The proxy go uses for `url`, if any (`proxyForURL`).
+    /// The proxy go uses for `url`, if any (`proxyForURL`); a CGI refusal reads as none.
     pub fn proxy_for(&self, url: &GoUrl) -> Option<&GoUrl> {
+        self.proxy_result(url).ok().flatten()
+    }
+
+    /// `proxyForURL`: the proxy, none, or go's refusal of HTTP_PROXY under CGI.
+    pub fn proxy_result(&self, url: &GoUrl) -> Result<Option<&GoUrl>, &'static str> {
         let var = match url.scheme.as_str() {
             "https" => self.https.as_ref(),
             "http" => self.http.as_ref(),
             _ => None,
-        }?;
-        let proxy = var.parsed.as_ref().ok()?;
+        };
+        let Some(proxy) = var.and_then(|v| v.parsed.as_ref().ok()) else {
+            return Ok(None);
+        };
+        if url.scheme == "http" && self.cgi {
+            return Err(CGI_REFUSAL);
+        }
         let port = url.port_or_default().to_string();
-        self.use_proxy(&url.hostname().to_ascii_lowercase(), &port)
-            .then_some(proxy)
+        // url.Hostname() decodes the zone's `%25`; canonicalAddr writes the host in punycode.
+        let host = to_ascii(&url.hostname().replace("%25", "%"));
+        Ok(self.use_proxy(&host, &port).then_some(proxy))
+    }
+
+    /// `useProxy(addr)` for `host:port` (x/net's tests call it directly).
+    pub fn use_proxy_addr(&self, addr: &str) -> bool {
+        if addr.is_empty() {
+            return true;
+        }
+        match split_host_port(addr) {
+            Some((host, port)) => self.use_proxy(host, port),
+            None => false,
+        }
     }
 
     fn use_proxy(&self, host: &str, port: &str) -> bool {
         if host == "localhost" {
             return false;
         }
-        let ip = parse_ip(host);
+        let ip = if self.zones_are_ips {
+            // netip.ParseAddr takes an IPv6 zone (`fe80::1%eth0`).
+            parse_ip(
+                host.split_once('%')
+                    .filter(|_| host.contains(':'))
+                    .map_or(host, |(ip, _)| ip),
+            )
+        } else {
+            parse_ip(host)
+        };
+        let host = &host.trim().to_lowercase();
         if ip.is_some_and(|ip| ip.is_loopback()) {
             return false;
         }
@@ -194,7 +256,7 @@ impl NoProxy {
     fn parse(no_proxy: &str) -> Self {
         let mut m = NoProxy::default();
         for p in no_proxy.split(',') {
-            let p = p.trim().to_ascii_lowercase();
+            let p = p.trim().to_lowercase();
             if p.is_empty() {
                 continue;
             }
@@ -217,6 +279,10 @@ impl NoProxy {
                 }
                 None => (p.clone(), String::new()),
             };
+            let phost = phost
+                .strip_prefix('[')
+                .and_then(|h| h.strip_suffix(']'))
+                .map_or(phost.clone(), str::to_owned);
             if let Ok(ip) = phost.parse::<IpAddr>() {
                 m.ips.push(IpMatch::Ip(ip, pport));
                 continue;
@@ -231,12 +297,35 @@ impl NoProxy {
                 host = format!(".{host}");
             }
             m.domains.push(DomainMatch {
-                host,
+                host: to_ascii(&host),
                 port: pport,
                 match_host,
             });
         }
         m
+    }
+}
+
+/// `idnaASCII`: ASCII as is, else IDNA's lookup form (punycode); kept as is when that fails.
+fn to_ascii(host: &str) -> String {
+    if host.is_ascii() {
+        return host.to_owned();
+    }
+    idna::domain_to_ascii(host).unwrap_or_else(|_| host.to_owned())
+}
+
+/// `parseProxy` before go1.23: only http, https and socks5 are schemes; anything else gets
+/// `http://` in front (`foo://host` becomes the host `foo:`).
+pub fn parse_proxy_before_go123(raw: &str) -> Result<GoUrl, String> {
+    match gourl::parse(raw) {
+        Ok(u) if matches!(u.scheme.as_str(), "http" | "https" | "socks5") => Ok(u),
+        first => match gourl::parse(&format!("http://{raw}")) {
+            Ok(u) => Ok(u),
+            Err(e) => Err(format!(
+                "invalid proxy address: {}",
+                first.err().map_or(e.reason, |e| e.reason)
+            )),
+        },
     }
 }
 

@@ -9,14 +9,17 @@
 pub mod env;
 pub mod git;
 pub mod go_cmd;
+pub mod goauth;
 pub mod godoctor_toml;
 pub mod goenv_file;
 pub mod goflags;
+pub mod golines;
 pub mod gomod;
 pub mod goproxy;
 pub mod gosum;
 pub mod gosumdb;
 pub mod gourl;
+pub mod gover;
 pub mod goversion;
 pub mod http_proxy;
 pub mod imports;
@@ -229,16 +232,18 @@ impl Config {
         }
 
         let mut project = gomod::Project::load(&opts.dir, &env);
+        project.check_lines(&rules_version);
         if let Some(cache) = settings.get("GOMODCACHE") {
             project.read_cached_go_lines(Path::new(&cache.value));
         }
         let gosum = gosum::GoSumFiles::load(&project, &rules_version);
         let imports = main_module_imports(&project, &env, &rules_version);
+        let http_proxy = http_proxy::HttpProxyConfig::from_env_for(&env, &rules_version);
         Config {
             go,
             rules_version,
             settings,
-            http_proxy: http_proxy::HttpProxyConfig::from_env(&env),
+            http_proxy,
             git,
             netrc: netrc::read(&env),
             project,

@@ -3,114 +3,7 @@
 //! startup (docs/go/toolchains.md §1–§4). Versions are compared with go's `gover` rules, where the
 //! language version `1.21` sorts before `1.21rc1`, which sorts before `1.21.0`.
 
-use std::cmp::Ordering;
-
-/// A Go version as `gover` sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Gover {
-    pub major: u64,
-    pub minor: u64,
-    /// None for a language version (`1.21`).
-    pub patch: Option<u64>,
-    /// `("rc", 1)`, `("beta", 2)`, or none.
-    pub pre: Option<(String, u64)>,
-}
-
-impl Gover {
-    /// `gover.Parse`: `1.21`, `1.21.3`, `1.21rc1`, `1.21beta2`.
-    pub fn parse(s: &str) -> Option<Gover> {
-        let (major, rest) = s.split_once('.')?;
-        let major: u64 = num(major)?;
-        let end = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        let minor = num(&rest[..end])?;
-        let rest = &rest[end..];
-        if rest.is_empty() {
-            return Some(Gover {
-                major,
-                minor,
-                patch: None,
-                pre: None,
-            });
-        }
-        if let Some(p) = rest.strip_prefix('.') {
-            return Some(Gover {
-                major,
-                minor,
-                patch: Some(num(p)?),
-                pre: None,
-            });
-        }
-        for kind in ["rc", "beta"] {
-            if let Some(n) = rest.strip_prefix(kind) {
-                return Some(Gover {
-                    major,
-                    minor,
-                    patch: None,
-                    pre: Some((kind.to_owned(), num(n)?)),
-                });
-            }
-        }
-        None
-    }
-
-    /// A language version (no patch, no pre-release).
-    pub fn is_lang(&self) -> bool {
-        self.patch.is_none() && self.pre.is_none()
-    }
-
-    fn key(&self) -> (u64, u64, u8, u64) {
-        match (&self.patch, &self.pre) {
-            (None, None) => (self.major, self.minor, 0, 0),
-            (None, Some((k, n))) => (self.major, self.minor, if k == "beta" { 1 } else { 2 }, *n),
-            (Some(p), _) => (self.major, self.minor, 3, *p),
-        }
-    }
-}
-
-fn num(s: &str) -> Option<u64> {
-    if s.is_empty() || (s.len() > 1 && s.starts_with('0')) || !s.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    s.parse().ok()
-}
-
-impl PartialOrd for Gover {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Gover {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.key().cmp(&other.key())
-    }
-}
-
-impl std::fmt::Display for Gover {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}.{}", self.major, self.minor)?;
-        if let Some(p) = self.patch {
-            write!(f, ".{p}")?;
-        }
-        if let Some((k, n)) = &self.pre {
-            write!(f, "{k}{n}")?;
-        }
-        Ok(())
-    }
-}
-
-/// `gover.FromToolchain`: `go1.21.3`, `go1.21.3-bigcorp` → the version; others → None.
-pub fn from_toolchain(name: &str) -> Option<Gover> {
-    if name.contains(['/', '\\']) {
-        return None;
-    }
-    let v = name.strip_prefix("go")?;
-    let v = v.split(['-', ' ', '\t']).next().unwrap_or("");
-    Gover::parse(v)
-}
+pub use super::gover::{Gover, from_toolchain};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -428,11 +321,11 @@ pub fn newer_toolchain(need: &Gover, list: &[Gover]) -> Result<String, String> {
         if v < need {
             break;
         }
-        if latest.is_some_and(|l| (l.major, l.minor) == (v.major, v.minor)) {
+        if latest.is_some_and(|l| l.family() == v.family()) {
             continue;
         }
         let newer = latest.replace(v);
-        if newer.is_some_and(|n| n.pre.is_none()) {
+        if newer.is_some_and(Gover::is_release) {
             break;
         }
     }
@@ -483,20 +376,6 @@ mod tests {
 
     fn v(s: &str) -> Gover {
         Gover::parse(s).unwrap()
-    }
-
-    #[test]
-    fn gover_order() {
-        assert!(v("1.21") < v("1.21rc1"));
-        assert!(v("1.21rc1") < v("1.21.0"));
-        assert!(v("1.21beta1") < v("1.21rc1"));
-        assert!(v("1.21.0") < v("1.21.1"));
-        assert!(v("1.9") < v("1.21"));
-        for bad in ["", "1", "1.", "1.2.", "1.02", "x.y", "1.21.0.1", "1.21rc"] {
-            assert!(Gover::parse(bad).is_none(), "{bad}");
-        }
-        assert_eq!(from_toolchain("go1.21.3-bigcorp"), Some(v("1.21.3")));
-        assert_eq!(from_toolchain("gccgo-go1.99"), None);
     }
 
     // docs/go/toolchains.md §2 table.

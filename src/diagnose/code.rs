@@ -135,12 +135,16 @@ codes! {
         GonoproxyNone = "GONOPROXY_NONE", Info, Config;
         /// GOVCS is not a value go accepts.
         GovcsMalformed = "GOVCS_MALFORMED", Error, Config;
-        /// GOVCS forbids the version-control tool a module needs.
-        GovcsDisallowed = "GOVCS_DISALLOWED", Error, Config, explain_only;
+        /// GOVCS forbids the version-control tool a module needs: go refuses the direct fetch ("GOVCS disallows using svn for public …"); by default public modules may use only git and hg.
+        GovcsDisallowed = "GOVCS_DISALLOWED", Error, Config;
         /// go is in vendor mode: it builds from vendor/ and downloads nothing.
         GoflagsModVendor = "GOFLAGS_MOD_VENDOR", Info, Config;
         /// GOFLAGS has -insecure, which Go 1.17 removed (older go skips verification with it).
         GoflagsInsecure = "GOFLAGS_INSECURE", Warning, Config;
+        /// GOAUTH is a combination go refuses (`off` beside another command, an empty command, `git` without an absolute directory): go stops at its first download.
+        GoauthInvalid = "GOAUTH_INVALID", Error, Config;
+        /// go is not installed, so nobody checked GOFLAGS' flags: go rejects one it does not know with `unknown flag`, and only go can tell.
+        GoflagsUnverified = "GOFLAGS_UNVERIFIED", Info, Config;
         /// GOFLAGS holds something that is not a flag: every go command but `go env` fails.
         GoflagsMalformed = "GOFLAGS_MALFORMED", Error, Config;
         /// GO111MODULE=off: go runs in GOPATH mode and refuses module downloads.

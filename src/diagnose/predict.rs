@@ -368,14 +368,13 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(Code, String)> {
         .as_ref()
         .filter(|_| !cfg.rules_version.at_least(1, 21))
     {
-        let problem = match (&m.go, m.go_line, m.toolchain_line) {
-            (Some(v), Some(line), _) if v.split('.').count() > 2 => Some((
-                line,
-                format!("invalid go version '{v}': must match format 1.23"),
-            )),
-            (_, _, Some(line)) => Some((line, "unknown directive: toolchain".to_owned())),
-            _ => None,
-        };
+        let problem = crate::config::golines::problems(
+            m,
+            crate::config::golines::Mode::Strict,
+            &cfg.rules_version,
+        )
+        .into_iter()
+        .next();
         if let Some((line, msg)) = problem {
             return Some((
                 Code::GoTooOldForGomod,
@@ -400,6 +399,10 @@ pub fn fatal_config_error(cfg: &Config) -> Option<(Code, String)> {
             Code::GomodUnparsable,
             format!("go: errors parsing go.mod:\n{err}"),
         ));
+    }
+    // runGoAuth stops go at its first request (script test goauth_netrc.txt).
+    if let Some(e) = crate::config::goauth::refusal(cfg.get("GOAUTH"), &cfg.rules_version) {
+        return Some((Code::GoauthInvalid, e));
     }
     None
 }
@@ -450,7 +453,14 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
                 match step {
                     Step::Skipped { .. } => continue,
                     Step::Proxy { proxy, .. } => out.via = Some(crate::redact::redact_urls(proxy)),
-                    Step::Direct(_) => out.via = Some("direct".into()),
+                    Step::Direct(d) => {
+                        out.via = Some("direct".into());
+                        if let Some(refusal) = &d.govcs {
+                            out.predicted = Predicted::Fail;
+                            out.error = Some(format!("go: {}: {}", label(m), refusal.error()));
+                            root.get_or_insert(govcs_code(refusal));
+                        }
+                    }
                     Step::Off => {
                         out.predicted = Predicted::Fail;
                         out.error = Some(lookup_error(m, &"module lookup disabled by GOPROXY=off"));
@@ -509,5 +519,13 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
         toolchain,
         root_cause_code: if failed { root } else { None },
         imports: Vec::new(),
+    }
+}
+
+/// The code of go's GOVCS refusal.
+pub(crate) fn govcs_code(refusal: &crate::plan::govcs::GovcsRefusal) -> Code {
+    match refusal {
+        crate::plan::govcs::GovcsRefusal::Disallowed { .. } => Code::GovcsDisallowed,
+        crate::plan::govcs::GovcsRefusal::Malformed(_) => Code::GovcsMalformed,
     }
 }

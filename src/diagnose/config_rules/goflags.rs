@@ -66,6 +66,20 @@ pub(super) fn goflags_and_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding
             _ => {}
         }
     }
+    // Without go, nobody knows every flag of every command: say so rather than guess.
+    if cfg.go.path.is_none()
+        && !flags.flags.is_empty()
+        && !f.iter().any(|x| x.code == Code::GoflagsMalformed)
+    {
+        let names: Vec<String> = flags.flags.iter().map(|n| format!("-{n}")).collect();
+        f.push(
+            Finding::of(
+                Code::GoflagsUnverified,
+                text!("finding-goflags-unverified", flags = super::list(&names)),
+            )
+            .param("flags", names.join(" ")),
+        );
+    }
     if let Some(reason) = &plan.vendor_mode {
         f.push(
             Finding::of(Code::GoflagsModVendor, text!("finding-goflags-mod-vendor"))

@@ -5,13 +5,17 @@
 
 mod git;
 mod go_install;
+mod goauth;
 mod goenv_file;
 mod goflags;
 mod goproxy;
+mod govcs;
 mod network_env;
 mod project;
 mod sumdb_private;
 mod toolchain;
+
+pub(crate) use govcs::refused as govcs_refused;
 
 #[cfg(test)]
 mod tests;
@@ -31,6 +35,8 @@ pub fn run(cfg: &Config, plan: &Plan) -> Vec<Finding> {
     goproxy::goproxy(cfg, plan, &mut f);
     sumdb_private::gosumdb(cfg, plan, &mut f);
     sumdb_private::patterns(cfg, &mut f);
+    govcs::govcs(cfg, plan, &mut f);
+    goauth::goauth(cfg, &mut f);
     goflags::goflags_and_modules(cfg, plan, &mut f);
     goenv_file::env_shadowing(cfg, &mut f);
     network_env::http_proxies(cfg, &mut f);

@@ -6,7 +6,6 @@
 use super::super::remedy::{set_go_env, unset_go_env};
 use super::super::{Code, Finding, Remedy};
 use crate::config::Config;
-use crate::config::goflags::parse_govcs;
 use crate::config::gosumdb::SumDbSetting;
 use crate::config::patterns::bad_patterns;
 use crate::plan::{Plan, PrivateHint};
@@ -118,16 +117,6 @@ pub(super) fn patterns(cfg: &Config, f: &mut Vec<Finding>) {
                 "GOINSECURE",
                 text!("remedy-remove-goinsecure"),
             )),
-        );
-    }
-    if let Err(e) = parse_govcs(cfg.get("GOVCS")) {
-        f.push(
-            Finding::of(
-                Code::GovcsMalformed,
-                text!("finding-govcs-malformed", detail = e.to_string()),
-            )
-            .param("detail", e.to_string())
-            .fixes(unset_go_env(cfg, "GOVCS", text!("remedy-fix-govcs"))),
         );
     }
 }

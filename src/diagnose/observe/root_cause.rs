@@ -178,7 +178,7 @@ fn walk_modules(
     // The candidates of an import go.mod does not cover: decided together afterwards.
     let mut queried: Vec<(usize, Option<Finding>)> = Vec::new();
     for (i, m) in plan.modules.iter().enumerate() {
-        let w = walk_module(targets, walks, m, plan);
+        let w = walk_module(cfg, targets, walks, m, plan);
         if m.source == ModuleSource::Query {
             outcome.modules[i] = w.outcome;
             queried.push((i, w.root));

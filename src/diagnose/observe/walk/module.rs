@@ -181,6 +181,7 @@ fn comma_stops(proxy: &str, f: &Failure) -> Finding {
 
 /// TryProxies over the observations for one module.
 pub(in super::super) fn walk_module(
+    cfg: &crate::config::Config,
     targets: &[Target],
     walks: &[ModuleFiles],
     m: &ModulePlan,
@@ -240,6 +241,20 @@ pub(in super::super) fn walk_module(
                 break;
             }
             Step::Direct(d) => {
+                if let Some(refusal) = &d.govcs {
+                    // go refuses before running the tool: nothing observed can change that.
+                    out.predicted = Predicted::Fail;
+                    out.error = Some(format!("go: {}: {}", label(m), refusal.error()));
+                    return ModuleWalk {
+                        outcome: out,
+                        root: Some(crate::diagnose::config_rules::govcs_refused(
+                            cfg,
+                            &label(m),
+                            refusal,
+                        )),
+                        secondary,
+                    };
+                }
                 match direct_attempt(targets, m, d) {
                     Attempt::Served | Attempt::Unknown => {
                         out.via = Some("direct".into());
