@@ -149,3 +149,4 @@ finding-goauth-invalid = go refuses GOAUTH={ $value } and stops at its first dow
 remedy-fix-goauth = fix GOAUTH: `off` alone, or commands separated by `;` (`netrc`, `git` with an absolute directory, a command of yours)
 # $flags: the flags in GOFLAGS.
 finding-goflags-unverified = go is not installed, so godoctor cannot tell whether go accepts { $flags } from GOFLAGS: go rejects a flag it does not know ("go: parsing $GOFLAGS: unknown flag"), and only go knows every flag of every command
+finding-dependency-gomod-unparsable = the go.mod of { $module } has a line go cannot read even in a dependency, so go stops loading the module graph; only a release of that module with a fixed go.mod, or a replace directive, gets past it: { $detail }

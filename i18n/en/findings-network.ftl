@@ -182,7 +182,10 @@ remedy-mark-private = mark it private: fetched directly, never sent to the publi
 remedy-check-system-clock = check the system clock
 remedy-install-toolchain-or-proxy = install the Go release go.mod asks for, or use a GOPROXY entry that serves golang.org/toolchain
 remedy-gonosumdb-keep-proxy = keep fetching it through { $proxy } and tell go that the public checksum database cannot know it (GOPRIVATE would also send it around the proxy: GOPRIVATE sets GONOPROXY too)
-finding-gosum-mismatch = { $file } line { $line } records { $recorded } for { $module }@{ $version }/go.mod, but { $proxy } serves a go.mod whose hash is { $downloaded }: go stops with a SECURITY ERROR
+finding-gosum-mismatch = { $kind ->
+        [zip] { $file } line { $line } records { $recorded } for the zip of { $module }@{ $version }, but the zip { $proxy } serves hashes to { $downloaded }: go stops with a SECURITY ERROR after the download
+       *[gomod] { $file } line { $line } records { $recorded } for { $module }@{ $version }/go.mod, but { $proxy } serves a go.mod whose hash is { $downloaded }: go stops with a SECURITY ERROR
+    }
 remedy-gosum-who-is-wrong = find out who is wrong before you change anything: a stale or hand-edited go.sum, a proxy serving other bytes, or a re-tagged { $module } { $version } (compare with another GOPROXY entry; the checksum database decides)
 remedy-gosum-refetch = if { $file } is the one that is wrong: remove its lines for this version and fetch it again, verified by the checksum database (a backup stays in .bak)
 remedy-gosum-line-is-wrong = the checksum database vouches for what the proxy serves: the line in { $file } is stale or was edited by hand
@@ -190,6 +193,5 @@ remedy-gosum-release-moved = every source serves the new bytes and no checksum d
 finding-proxy-content-mismatch = { $proxy } serves a go.mod for { $module }@{ $version } whose hash is { $downloaded }, but go.sum and { $witness } both record { $recorded }: the proxy serves altered content and go stops with a SECURITY ERROR
 remedy-proxy-content-mismatch = keep go.sum as it is (it is right) and tell the operator of { $proxy }; until it is fixed, take modules from the other entries
 remedy-skip-proxy = stop using { $proxy }, which serves altered content
-finding-gosum-zip-mismatch = { $file } line { $line } records { $recorded } for the zip of { $module }@{ $version }, but the zip { $proxy } serves hashes to { $downloaded }: go stops with a SECURITY ERROR after the download
 finding-gosum-missing-entry = go.sum has no line for the { $what } of { $module }, and `{ $command }` never adds one (-mod=readonly): go stops before it asks the network
 remedy-gosum-add-entry = add the missing lines as go suggests (then commit go.sum)

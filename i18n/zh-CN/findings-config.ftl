@@ -148,3 +148,4 @@ finding-goauth-invalid = go 不接受 GOAUTH={ $value }，会在第一次下载�
 remedy-fix-goauth = 修正 GOAUTH：要么单独写 `off`，要么用 `;` 分隔多条命令（`netrc`、`git` 加绝对路径、自己的命令）
 # $flags: the flags in GOFLAGS.
 finding-goflags-unverified = 本机没有安装 go，godoctor 无法判断 go 是否接受 GOFLAGS 里的 { $flags }：go 遇到不认识的 flag 会报错（"go: parsing $GOFLAGS: unknown flag"），而只有 go 自己知道每个命令的全部 flag
+finding-dependency-gomod-unparsable = { $module } 的 go.mod 里有一行 go 即使作为依赖也读不了，go 会在加载模块图时停下；只能等该模块发布修好 go.mod 的版本，或用 replace 指令绕过。原始错误：{ $detail }

@@ -182,7 +182,10 @@ remedy-mark-private = 把它标记为私有模块：直连拉取，不会发送�
 remedy-check-system-clock = 检查系统时钟
 remedy-install-toolchain-or-proxy = 安装 go.mod 要求的 Go 版本，或者改用能提供 golang.org/toolchain 的 GOPROXY
 remedy-gonosumdb-keep-proxy = 继续经 { $proxy } 拉取，并告诉 go 公共校验和数据库不可能认识这个模块（GOPRIVATE 会同时设置 GONOPROXY，让 go 绕过代理直接拉取）
-finding-gosum-mismatch = { $file } 第 { $line } 行记录的 { $module }@{ $version }/go.mod 哈希是 { $recorded }，而 { $proxy } 返回的 go.mod 哈希是 { $downloaded }：go 会报 SECURITY ERROR 并停止
+finding-gosum-mismatch = { $kind ->
+        [zip] { $file } 第 { $line } 行为 { $module }@{ $version } 的 zip 记录的是 { $recorded }，但 { $proxy } 返回的 zip 哈希是 { $downloaded }：go 下载后会报 SECURITY ERROR 并停止
+       *[gomod] { $file } 第 { $line } 行记录的 { $module }@{ $version }/go.mod 哈希是 { $recorded }，而 { $proxy } 返回的 go.mod 哈希是 { $downloaded }：go 会报 SECURITY ERROR 并停止
+    }
 remedy-gosum-who-is-wrong = 改动之前先弄清是谁错了：go.sum 过期或被手工改过、代理返回了不同的内容，还是 { $module } { $version } 被重新打了 tag（可以和另一个 GOPROXY 条目比对，以校验和数据库为准）
 remedy-gosum-refetch = 如果错的是 { $file }：删掉这个版本的几行，再重新拉取，由校验和数据库校验（备份保存在 .bak 文件中）
 remedy-gosum-line-is-wrong = 校验和数据库认可代理返回的内容：{ $file } 里的这一行已过期，或被手工改过
@@ -190,6 +193,5 @@ remedy-gosum-release-moved = 所有来源返回的都是新内容，而且没有
 finding-proxy-content-mismatch = { $proxy } 返回的 { $module }@{ $version } 的 go.mod 哈希是 { $downloaded }，但 go.sum 和 { $witness } 记录的都是 { $recorded }：该代理返回了被篡改的内容，go 会报 SECURITY ERROR 并停止
 remedy-proxy-content-mismatch = go.sum 是对的，保持不动，并通知 { $proxy } 的运维；在它修好之前，从其他条目获取模块
 remedy-skip-proxy = 停用返回被篡改内容的 { $proxy }
-finding-gosum-zip-mismatch = { $file } 第 { $line } 行为 { $module }@{ $version } 的 zip 记录的是 { $recorded }，但 { $proxy } 返回的 zip 哈希是 { $downloaded }：go 下载后会报 SECURITY ERROR 并停止
 finding-gosum-missing-entry = go.sum 里没有 { $module } 的 { $what } 记录，而 `{ $command }` 不会自动补上（-mod=readonly）：go 在访问网络之前就会停下
 remedy-gosum-add-entry = 按 go 的提示补上缺少的行（然后提交 go.sum）

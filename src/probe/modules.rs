@@ -111,6 +111,8 @@ pub struct ServedGoMod {
     pub go: Option<String>,
     /// Its requirements (`path`, `version`): the module graph continues there.
     pub requires: Vec<(String, String)>,
+    /// The file as go reads a dependency's go.mod (diagnosis checks its go line laxly).
+    pub parsed: Box<crate::config::gomod::GoMod>,
 }
 
 impl ModuleWalk {
@@ -274,12 +276,13 @@ fn judge(url: &str, file: ModuleFile, a: &Answer, whole_zip: bool) -> FileAnswer
             let parsed = crate::config::gomod::parse(&String::from_utf8_lossy(&a.body), false);
             ServedGoMod {
                 h1: crate::dirhash::hash_go_mod(&a.body),
-                go: parsed.go,
+                go: parsed.go.clone(),
                 requires: parsed
                     .requires
-                    .into_iter()
-                    .map(|r| (r.path, r.version))
+                    .iter()
+                    .map(|r| (r.path.clone(), r.version.clone()))
                     .collect(),
+                parsed: Box::new(parsed),
             }
         });
     FileAnswer::Status {

@@ -164,3 +164,23 @@ fn a_workspace_downloads_every_used_module_s_requirements_and_their_build_list()
         "{modules:#?}"
     );
 }
+
+/// go1.19.8 and go1.27.3: `go: example.com/badgo@v1.0.0: parsing go.mod: go.mod:3: invalid go
+/// version 'foo': must match format 1.23[.0]` — a dependency's go.mod is read laxly, but not
+/// that laxly.
+#[test]
+fn a_dependency_go_mod_go_cannot_read_stops_the_graph() {
+    let json = download("1.21", "example.com/badgo", false);
+    assert_eq!(
+        json["outcome"]["predicted"], "fail",
+        "{:#}",
+        json["outcome"]
+    );
+    let bad = module(&json, "example.com/badgo");
+    assert_eq!(
+        bad["error"],
+        "go: example.com/badgo@v1.0.0: parsing go.mod: go.mod:3: invalid go version 'foo': must match format 1.23.0"
+    );
+    assert_eq!(json["root_cause"]["code"], "GOMOD_UNPARSABLE");
+    assert_eq!(json["root_cause"]["layer"], "config");
+}

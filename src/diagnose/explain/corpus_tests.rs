@@ -40,24 +40,7 @@ fn cases() -> Vec<Case> {
 /// Labels that contradict docs/json-contract.md (`root_cause.layer`), which `explain` follows as
 /// `check` does: counted and printed apart, not in the accuracy. Reported to the corpus
 /// (notes/explain-corpus/REVIEW-explain13.md); an entry is dropped once its label is fixed.
-const DISPUTED: &[(&str, &str)] = &[
-    (
-        "obs-service-go-modules-49-a",
-        "GOTOOLCHAIN=local too old is `config` in the contract, labelled toolchain",
-    ),
-    (
-        "vm-operator-565-a",
-        "GOTOOLCHAIN=local too old is `config` in the contract, labelled toolchain",
-    ),
-    (
-        "go-buildpack-526-a",
-        "GOTOOLCHAIN=local too old is `config` in the contract, labelled toolchain",
-    ),
-    (
-        "cli-printing-press-4538-a",
-        "GOTOOLCHAIN=local too old is `config` in the contract, labelled toolchain",
-    ),
-];
+const DISPUTED: &[(&str, &str)] = &[];
 
 /// Hosts agree when equal, or equal without a port.
 fn same_host(got: &str, want: &str) -> bool {

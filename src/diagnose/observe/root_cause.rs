@@ -205,6 +205,42 @@ fn walk_modules(
         }
         outcome.modules[i] = w.outcome;
     }
+    // A dependency's go.mod go cannot read even laxly stops it (`parsing go.mod`).
+    for (i, m) in plan.modules.iter().enumerate() {
+        if outcome.modules[i].predicted != Predicted::Ok {
+            continue;
+        }
+        let Some(served) = module_files::walk_of(walks, m).and_then(ModuleFiles::served_go_mod)
+        else {
+            continue;
+        };
+        let Some((line, msg)) = crate::config::golines::problems(
+            &served.parsed,
+            crate::config::golines::Mode::Lax,
+            &cfg.rules_version,
+        )
+        .into_iter()
+        .next() else {
+            continue;
+        };
+        let error = format!("go: {}: parsing go.mod: go.mod:{line}: {msg}", label(m));
+        let f = Finding::of(
+            Code::GomodUnparsable,
+            text!(
+                "finding-dependency-gomod-unparsable",
+                module = label(m),
+                detail = error.as_str()
+            ),
+        )
+        .param("module", label(m))
+        .param("detail", error.clone());
+        outcome.modules[i].predicted = Predicted::Fail;
+        outcome.modules[i].error = Some(error);
+        if root.is_none() {
+            *root = Some(f.clone());
+        }
+        findings.push(f);
+    }
     // go compares each go.mod it fetched with go.sum before it goes on.
     for (i, m) in plan.modules.iter().enumerate() {
         if outcome.modules[i].predicted != Predicted::Ok {
@@ -420,29 +456,21 @@ fn resolve_imports(
 fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str, wrong: SumWrong) -> Finding {
     let version = m.version.trim_end_matches("/go.mod");
     let file = m.file.display().to_string();
-    let what = if m.version.ends_with("/go.mod") {
-        text!(
-            "finding-gosum-mismatch",
-            module = m.module.as_str(),
-            version = version,
-            file = m.label.as_str(),
-            line = m.recorded.line,
-            recorded = m.recorded.hash.as_str(),
-            proxy = proxy,
-            downloaded = m.downloaded.as_str(),
-        )
-    } else {
-        text!(
-            "finding-gosum-zip-mismatch",
-            module = m.module.as_str(),
-            version = version,
-            file = m.label.as_str(),
-            line = m.recorded.line,
-            recorded = m.recorded.hash.as_str(),
-            proxy = proxy,
-            downloaded = m.downloaded.as_str(),
-        )
-    };
+    let what = text!(
+        "finding-gosum-mismatch",
+        kind = if m.version.ends_with("/go.mod") {
+            "gomod"
+        } else {
+            "zip"
+        },
+        module = m.module.as_str(),
+        version = version,
+        file = m.label.as_str(),
+        line = m.recorded.line,
+        recorded = m.recorded.hash.as_str(),
+        proxy = proxy,
+        downloaded = m.downloaded.as_str(),
+    );
     // A configuration cause: no host (the summary names the proxy that served it).
     Finding::of(Code::GosumMismatch, what)
         .param("module", format!("{}@{version}", m.module))

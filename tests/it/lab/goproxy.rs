@@ -109,10 +109,14 @@ pub fn info(version: &str) -> String {
 
 /// A module's go.mod; modules named `…/newgo` need go 1.99 (a mid-command toolchain switch);
 /// `…/graph16` and `…/graph17` require [`GRAPH_LEAF`] at go 1.16 / 1.17 (the module graph beyond
-/// the main go.mod, unpruned / pruned).
+/// the main go.mod, unpruned / pruned); `…/badgo` says `go foo`.
 pub fn go_mod(path: &str) -> String {
     if path.ends_with("/newgo") {
         return format!("module {path}\n\ngo 1.99\n");
+    }
+    if path.ends_with("/badgo") {
+        // A go line go cannot read even in a dependency's go.mod.
+        return format!("module {path}\n\ngo foo\n");
     }
     for go in ["16", "17"] {
         if path.ends_with(&format!("/graph{go}")) {
