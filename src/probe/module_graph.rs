@@ -66,6 +66,7 @@ pub(super) async fn walk(
             version: l.plan.version.clone().unwrap_or_default(),
             files: Vec::new(),
             witnesses: None,
+            lookup: None,
         }));
         if l.plan.source == ModuleSource::Graph {
             graph_modules.push(l.plan);
@@ -141,6 +142,7 @@ impl GraphWalk<'_> {
             Some(first) => {
                 first.files.extend(w.files);
                 first.witnesses = first.witnesses.take().or(w.witnesses);
+                first.lookup = first.lookup.take().or(w.lookup);
             }
             slot => *slot = Some(w),
         }

@@ -14,7 +14,7 @@ use tokio::sync::Semaphore;
 use super::engine::Setup;
 use super::fetch::{Fetched, How, fetch_as, follow_up_as};
 use super::http::{Answer, RequestError};
-use super::sum_witness::{SumWitnesses, WitnessContext};
+use super::sum_witness::{ModuleLookup, SumWitnesses, WitnessContext};
 use super::{Deadline, ProbeError, TcpError};
 use crate::config::gourl;
 use crate::plan::{ModuleFile, ModulePlan, Step, falls_through, goerror, private_hint};
@@ -38,6 +38,8 @@ pub struct ModuleWalk {
     pub files: Vec<FileWalk>,
     /// go.sum disagreed with the go.mod served: what the other witnesses say.
     pub witnesses: Option<SumWitnesses>,
+    /// The module's own lookup in the checksum database, when go makes one.
+    pub lookup: Option<ModuleLookup>,
 }
 
 /// One file of a module, asked of the GOPROXY entries in route order.
@@ -419,7 +421,9 @@ pub(super) async fn walk_module(
         version,
         files,
         witnesses: None,
+        lookup: None,
     };
     walk.witnesses = super::sum_witness::gather(setup, pool, deadline, witness, m, &walk).await;
+    walk.lookup = super::sum_witness::lookup(setup, pool, deadline, witness, m, &walk).await;
     walk
 }

@@ -44,10 +44,23 @@ pub struct EntryWitness {
     pub go_mod_h1: Option<String>,
 }
 
-/// go.sum and where the checksum database is asked, for [`gather`].
+/// A module's own lookup in the checksum database, as go makes it for a module go.sum does not
+/// cover (`<base>/lookup/M@V` on the first base that serves the database).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleLookup {
+    /// The lookup URL, redacted.
+    pub url: String,
+    pub status: u16,
+    /// go's words for a status it does not take (`reading URL: 404 Not Found` and the body).
+    pub go_error: Option<String>,
+}
+
+/// go.sum and where the checksum database is asked, for [`gather`] and [`lookup`].
 pub(super) struct WitnessContext {
     gosum: Option<GoSumFiles>,
     rules: GoVersion,
+    /// Whether a relay's `/supported` said yes, per base (asked once).
+    supported: std::sync::Mutex<std::collections::HashMap<String, bool>>,
     /// `…/lookup/` bases along go's checksum route, in order, and whether the base is the
     /// database itself (a relay's 404 only means it does not relay).
     lookup_bases: Vec<(String, bool)>,
@@ -56,6 +69,7 @@ pub(super) struct WitnessContext {
 impl WitnessContext {
     pub(super) fn new(cfg: &crate::config::Config, plan: &Plan) -> WitnessContext {
         WitnessContext {
+            supported: Default::default(),
             gosum: cfg.gosum.clone(),
             rules: cfg.rules_version.clone(),
             lookup_bases: plan
@@ -170,4 +184,74 @@ pub(super) async fn gather(
         });
     }
     Some(out)
+}
+
+/// The lookup go makes for `m` (a module go.sum does not cover, verified by the database), on
+/// the first base of go's checksum route that serves the database: a relay whose `/supported`
+/// answers 404/410 is passed over, as go passes over it. None when go makes no lookup or no
+/// base answered (the checksum route's own probes say why).
+pub(super) async fn lookup(
+    setup: &Setup,
+    pool: &Pool,
+    deadline: Deadline,
+    ctx: &WitnessContext,
+    m: &ModulePlan,
+    walk: &ModuleWalk,
+) -> Option<ModuleLookup> {
+    setup.sumdb.as_ref()?;
+    if !m.needs_sumdb || walk.served_go_mod().is_none() {
+        return None;
+    }
+    for (base, database) in &ctx.lookup_bases {
+        if !*database {
+            let known = ctx
+                .supported
+                .lock()
+                .expect("supported lock")
+                .get(base)
+                .copied();
+            let supported = match known {
+                Some(s) => s,
+                None => {
+                    let url = format!("{base}/supported");
+                    let s = match pool.get(setup, deadline, &url, &How::default()).await {
+                        Ok(a) if a.status == 200 => true,
+                        Ok(a) if matches!(a.status, 404 | 410) => false,
+                        // Another answer stops go here: the route's probes report it.
+                        _ => return None,
+                    };
+                    ctx.supported
+                        .lock()
+                        .expect("supported lock")
+                        .insert(base.clone(), s);
+                    s
+                }
+            };
+            if !supported {
+                continue;
+            }
+        }
+        let url = format!(
+            "{base}/lookup/{}@{}",
+            escape_path(&walk.module),
+            escape_path(&walk.version)
+        );
+        let a = pool
+            .get(setup, deadline, &url, &How::default())
+            .await
+            .ok()?;
+        return Some(ModuleLookup {
+            url: redact_urls(&url),
+            status: a.status,
+            go_error: (a.status != 200).then(|| {
+                crate::plan::goerror::status_line_error(
+                    &url,
+                    &a.status_text(),
+                    a.header("content-type"),
+                    &a.body,
+                )
+            }),
+        });
+    }
+    None
 }

@@ -554,3 +554,54 @@ fn zip_hashes_are_compared_only_with_verify_zips() {
     assert_eq!(json["outcome"]["predicted"], "ok", "{:#}", json["outcome"]);
     assert_eq!(module(&json, A)["gosum"], "match");
 }
+
+/// go looks up every module go.sum does not cover, each on its own: the database not knowing the
+/// second module fails that module, though the first one's lookup (the one the checksum route's
+/// probe makes) succeeds.
+#[test]
+fn each_module_is_looked_up_in_the_checksum_database_on_its_own() {
+    let lab = Lab::new();
+    let mirror = lab.https(
+        "mirror.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(served(&[A, B], SumdbMode::NotServed)),
+    );
+    // The relay of the database knows A only.
+    let relay = lab.https(
+        "relay.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(served(&[A], SumdbMode::Served)),
+    );
+    let dir = project(&[A, B], &[]);
+    let json = check(
+        &lab,
+        dir.path(),
+        &[
+            (
+                "GOPROXY",
+                format!(
+                    "{},{}",
+                    url("mirror.lab.test", mirror),
+                    url("relay.lab.test", relay)
+                ),
+            ),
+            ("GOSUMDB", lab.sumdb_key().to_owned()),
+        ],
+        &["--", "go", "mod", "download"],
+    );
+    assert_eq!(
+        json["outcome"]["predicted"], "fail",
+        "{:#}",
+        json["outcome"]
+    );
+    assert_eq!(module(&json, A)["predicted"], "ok");
+    let b = module(&json, B);
+    assert_eq!(b["predicted"], "fail", "{b:#}");
+    let err = b["error"].as_str().unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "go: {B}@v1.0.0: verifying go.mod: {B}@v1.0.0/go.mod: reading https://relay.lab.test:"
+        )) && err.contains("/sumdb/sum.golang.org/lookup/example.com/b@v1.0.0: 404 Not Found"),
+        "{err}"
+    );
+}

@@ -4,6 +4,7 @@
 //! the root cause; failures off the route go takes become secondary findings.
 
 use super::classify;
+use super::failure::{Failure, Terse};
 use super::remediation;
 use super::walk::Stopped;
 use super::walk::mid_command::{loads_module_graph, mid_command_switch, walk_mid_command};
@@ -15,7 +16,7 @@ use crate::diagnose::module_files;
 use crate::diagnose::predict::{self, ImportOutcome, Outcome, Predicted, SumWrong, label};
 use crate::diagnose::remedy::set_go_env;
 use crate::diagnose::{Code, Finding, Layer, Remedy, Severity};
-use crate::plan::{ModuleSource, Plan, private_hint};
+use crate::plan::{ModulePlan, ModuleSource, Plan, private_hint};
 
 use crate::probe::modules::ModuleWalk as ModuleFiles;
 use crate::probe::{LayerName, ProbeError, Target};
@@ -324,33 +325,7 @@ fn walk_modules(
                         || answer.as_deref().is_some_and(database_cannot_see))
             })
         {
-            f.code = Code::PrivateModuleNotPrivate;
-            f.layer = Layer::Config;
-            f.host = None;
-            f.remediation.clear();
-            f = f.param("host", m.host.clone());
-            let prefix = private_prefix(&m.module);
-            // GOPRIVATE also means GONOPROXY: a module served through a proxy keeps that route
-            // only with GONOSUMDB.
-            let via_proxy = outcome.modules[i]
-                .via
-                .as_deref()
-                .filter(|v| *v != "direct")
-                .map(str::to_owned);
-            match via_proxy {
-                Some(proxy) => f.remediation.extend(set_go_env(
-                    cfg,
-                    "GONOSUMDB",
-                    &crate::diagnose::remedy::with_pattern(cfg.get("GONOSUMDB"), &prefix),
-                    text!("remedy-gonosumdb-keep-proxy", proxy = proxy),
-                )),
-                None => f.remediation.extend(set_go_env(
-                    cfg,
-                    "GOPRIVATE",
-                    &crate::diagnose::remedy::with_pattern(cfg.get("GOPRIVATE"), &prefix),
-                    text!("remedy-mark-private"),
-                )),
-            }
+            f = private_module(cfg, f, m, outcome.modules[i].via.as_deref());
         }
         let f = f.told();
         if root.is_none() {
@@ -358,8 +333,76 @@ fn walk_modules(
         }
         findings.push(f);
     }
+    // Each module go looks up on its own: a 404/410 for one fails that one.
+    if walk.outcome.predicted == Predicted::Ok {
+        for (i, m) in plan.modules.iter().enumerate() {
+            if !m.needs_sumdb || outcome.modules[i].predicted != Predicted::Ok {
+                continue;
+            }
+            let Some(l) = module_files::walk_of(walks, m).and_then(|w| w.lookup.as_ref()) else {
+                continue;
+            };
+            if !matches!(l.status, 404 | 410) {
+                continue;
+            }
+            let words = l.go_error.clone().unwrap_or_default();
+            outcome.modules[i].predicted = Predicted::Fail;
+            outcome.modules[i].error = Some(format!(
+                "go: {}: verifying go.mod: {}/go.mod: {words}",
+                label(m),
+                label(m)
+            ));
+            let host = crate::config::gourl::parse(&l.url)
+                .map(|u| u.hostname().to_owned())
+                .unwrap_or_default();
+            let mut f = Failure::new(Code::SumdbLookupNotFound, Terse::Bare(words.clone()))
+                .host(host)
+                .param("url", l.url.clone())
+                .param("detail", words.clone());
+            if private_hint(&m.host, &cfg.netrc.machines).is_some() || database_cannot_see(&words) {
+                f = private_module(cfg, f, m, outcome.modules[i].via.as_deref());
+            }
+            let f = f.told();
+            if root.is_none() {
+                *root = Some(f.clone());
+            }
+            if !findings
+                .iter()
+                .any(|x| x.code == f.code && x.host == f.host)
+            {
+                findings.push(f);
+            }
+        }
+    }
     outcome.sumdb = walk.outcome;
     queried
+}
+
+/// A module the database does not know, fetched by path: a private module sent to the public
+/// checksum database. Settings alone are at fault: layer config, no host; the fix adds its prefix
+/// to GONOSUMDB when a proxy serves it (GOPRIVATE would also send it direct), else to GOPRIVATE.
+fn private_module(cfg: &Config, mut f: Failure, m: &ModulePlan, via: Option<&str>) -> Failure {
+    f.code = Code::PrivateModuleNotPrivate;
+    f.layer = Layer::Config;
+    f.host = None;
+    f.remediation.clear();
+    f = f.param("host", m.host.clone());
+    let prefix = private_prefix(&m.module);
+    match via.filter(|v| *v != "direct") {
+        Some(proxy) => f.remediation.extend(set_go_env(
+            cfg,
+            "GONOSUMDB",
+            &crate::diagnose::remedy::with_pattern(cfg.get("GONOSUMDB"), &prefix),
+            text!("remedy-gonosumdb-keep-proxy", proxy = proxy),
+        )),
+        None => f.remediation.extend(set_go_env(
+            cfg,
+            "GOPRIVATE",
+            &crate::diagnose::remedy::with_pattern(cfg.get("GOPRIVATE"), &prefix),
+            text!("remedy-mark-private"),
+        )),
+    }
+    f
 }
 
 /// `go mod tidy`'s queries for an import no required module provides (`queryImport`): every
