@@ -605,3 +605,58 @@ fn each_module_is_looked_up_in_the_checksum_database_on_its_own() {
         "{err}"
     );
 }
+
+/// GOVCS judged on the tool the `?go-get=1` page names (go's `checkGOVCS` after discovery):
+/// svn is not allowed for public modules by default (`public:git|hg,private:all`).
+#[test]
+fn govcs_refuses_the_tool_discovery_names() {
+    let lab = Lab::new();
+    let proxy = lab.connect_proxy(ProxyAuth::None);
+    let path = "svn.lab.test/team/m";
+    let addr = lab.https(
+        "svn.lab.test",
+        CertKind::Lab,
+        Behavior::GitHost(GitHostSpec {
+            go_get: vec![(
+                "/team/m".into(),
+                vec![format!("{path} svn https://svn.lab.test/team/m")],
+            )],
+            refs: GitServe::Advertise,
+        }),
+    );
+    lab.route("svn.lab.test", 443, addr);
+    let dir = project(&[path], &[]);
+    let env = |extra: Option<(&'static str, &str)>| {
+        let mut env = vec![
+            ("GOPROXY", "direct".to_owned()),
+            ("GONOSUMDB", "svn.lab.test".to_owned()),
+            ("HTTPS_PROXY", format!("http://{proxy}")),
+        ];
+        env.extend(extra.map(|(k, v)| (k, v.to_owned())));
+        env
+    };
+    let json = check(
+        &lab,
+        dir.path(),
+        &env(None),
+        &["--", "go", "mod", "download"],
+    );
+    let m = module(&json, path);
+    assert_eq!(m["predicted"], "fail", "{:#}", json["outcome"]);
+    assert_eq!(
+        m["error"],
+        format!(
+            "go: {path}@v1.0.0: GOVCS disallows using svn for public {path}; see 'go help vcs'"
+        )
+    );
+    assert_eq!(root(&json).0, "GOVCS_DISALLOWED");
+    // Private modules may use any tool.
+    let json = check(
+        &lab,
+        dir.path(),
+        &env(Some(("GOPRIVATE", "svn.lab.test"))),
+        &["--", "go", "mod", "download"],
+    );
+    let err = module(&json, path)["error"].to_string();
+    assert!(!err.contains("GOVCS"), "{err}");
+}

@@ -241,7 +241,12 @@ pub(in super::super) fn walk_module(
                 break;
             }
             Step::Direct(d) => {
-                if let Some(refusal) = &d.govcs {
+                let discovered = d
+                    .govcs
+                    .is_none()
+                    .then(|| discovered_govcs(cfg, targets, d))
+                    .flatten();
+                if let Some(refusal) = d.govcs.as_ref().or(discovered.as_ref()) {
                     // go refuses before running the tool: nothing observed can change that.
                     out.predicted = Predicted::Fail;
                     out.error = Some(format!("go: {}: {}", label(m), refusal.error()));
@@ -361,4 +366,28 @@ pub(in super::super) fn walk_module(
         root: Some(root),
         secondary,
     }
+}
+
+/// GOVCS against the tool a `?go-get=1` page named (go checks it once discovery found the
+/// repository root: `GOVCS disallows using svn for public example.com/x; see 'go help vcs'`).
+fn discovered_govcs(
+    cfg: &crate::config::Config,
+    targets: &[Target],
+    d: &DirectPlan,
+) -> Option<crate::plan::govcs::GovcsRefusal> {
+    let url = d.discovery_url.as_ref()?;
+    let t = find(targets, Role::Vcs, |t| t.url == redact_urls(url))?;
+    let tag = t
+        .layer(crate::probe::LayerName::Http)?
+        .detail
+        .as_http()?
+        .discovery
+        .as_ref()?
+        .chosen
+        .as_ref()?;
+    if tag.vcs == "mod" {
+        return None;
+    }
+    let rules = crate::config::goflags::parse_govcs(cfg.get("GOVCS")).ok()?;
+    crate::plan::govcs::check(&rules, cfg.get("GOPRIVATE"), &tag.vcs, &tag.prefix)
 }
