@@ -390,9 +390,9 @@ explain-module-path-malformed-major-meaning = the module has a go.mod, so its ve
 explain-module-path-malformed-major-fix-1 = require the module with the major version in its path (for example …/v3@v3.2.0), as its go.mod declares
 
 ## GOSUM_MISMATCH: a missing go.sum line
-explain-gosum-mismatch-missing-entry-summary = go.sum lacks the lines for a module the build needs
-explain-gosum-mismatch-missing-entry-meaning = since Go 1.16, builds do not add go.sum lines (-mod=readonly): a module without its lines in go.sum stops the build until they are added and verified.
-explain-gosum-mismatch-missing-entry-fix-1 = add the missing lines (verified by the checksum database), then commit go.sum
+explain-gosum-missing-entry-summary = go.sum lacks the lines for a module the build needs
+explain-gosum-missing-entry-meaning = since Go 1.16, builds do not add go.sum lines (-mod=readonly): a module without its lines in go.sum stops the build until they are added and verified.
+explain-gosum-missing-entry-fix-1 = add the missing lines (verified by the checksum database), then commit go.sum
 
 ## HTTP_INVALID_PAYLOAD: a go.mod without a module line
 explain-http-invalid-payload-gomod-summary = the go.mod go downloaded has no module line

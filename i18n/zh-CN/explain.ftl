@@ -390,9 +390,9 @@ explain-module-path-malformed-major-meaning = 这个模块有 go.mod，它的 v2
 explain-module-path-malformed-major-fix-1 = 按模块 go.mod 的声明，用带主版本号的路径引用它（例如 …/v3@v3.2.0）
 
 ## GOSUM_MISMATCH: a missing go.sum line
-explain-gosum-mismatch-missing-entry-summary = go.sum 缺少构建所需模块的记录
-explain-gosum-mismatch-missing-entry-meaning = 从 Go 1.16 起，构建不会自动往 go.sum 添加记录（-mod=readonly）：某个模块在 go.sum 中没有记录，构建就会停下，直到补上并校验这些记录。
-explain-gosum-mismatch-missing-entry-fix-1 = 补上缺少的记录（由校验和数据库校验），然后提交 go.sum
+explain-gosum-missing-entry-summary = go.sum 缺少构建所需模块的记录
+explain-gosum-missing-entry-meaning = 从 Go 1.16 起，构建不会自动往 go.sum 添加记录（-mod=readonly）：某个模块在 go.sum 中没有记录，构建就会停下，直到补上并校验这些记录。
+explain-gosum-missing-entry-fix-1 = 补上缺少的记录（由校验和数据库校验），然后提交 go.sum
 
 ## HTTP_INVALID_PAYLOAD: a go.mod without a module line
 explain-http-invalid-payload-gomod-summary = go 下载到的 go.mod 没有 module 行
