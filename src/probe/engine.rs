@@ -178,6 +178,33 @@ pub async fn run(
             }
         },
     );
+    // Modules only the graph named, on a direct route: their discovery and git probes, which
+    // the plan could not list before the graph was read.
+    let direct: Vec<crate::plan::ModulePlan> = graph
+        .iter()
+        .filter(|m| {
+            m.route
+                .iter()
+                .any(|s| matches!(s, crate::plan::Step::Direct(_)))
+        })
+        .cloned()
+        .collect();
+    if !direct.is_empty() && deadline.remaining() >= MIN_STAGE_BUDGET {
+        let mut sub = plan.clone();
+        sub.modules = direct;
+        sub.sumdb_route.clear();
+        sub.toolchain = None;
+        sub.imports.clear();
+        let known: std::collections::HashSet<String> =
+            targets::specs(plan).iter().map(Spec::key).collect();
+        let more: Vec<Spec> = targets::specs(&sub)
+            .into_iter()
+            .filter(|s| !known.contains(&s.key()))
+            .collect();
+        progress.extend(more.len());
+        let needs = vec![Need::Always; more.len()];
+        targets.extend(run_specs(&setup, deadline, more, needs, progress, opts.timeout).await);
+    }
     // The toolchain list was asked for in case a dependency's go line needs it: kept only if
     // one does. Then the zip of go's pick, if time is left (else it counts as not probed).
     if let Some(mc) = plan.toolchain.as_ref().and_then(|t| t.mid_command.as_ref()) {

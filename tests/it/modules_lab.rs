@@ -660,3 +660,41 @@ fn govcs_refuses_the_tool_discovery_names() {
     let err = module(&json, path)["error"].to_string();
     assert!(!err.contains("GOVCS"), "{err}");
 }
+
+/// A private module only a dependency's go.mod names, fetched direct: its git host is probed too
+/// (the plan could not list it), and a 401 without credentials fails it as go fails
+/// (`… requires git.lab.test/team/x@v1.0.0: … terminal prompts disabled`).
+#[test]
+fn a_private_module_found_in_the_graph_gets_its_direct_route_probed() {
+    use crate::lab::goproxy::GRAPH_PRIVATE;
+    let lab = Lab::new();
+    let proxy = lab.connect_proxy(ProxyAuth::None);
+    let mirror = lab.https(
+        "mirror.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(served(&["example.com/graphpriv"], SumdbMode::NotServed)),
+    );
+    lab.route("mirror.lab.test", mirror.port(), mirror);
+    git_host(&lab, "git.lab.test", GRAPH_PRIVATE, GitServe::Unauthorized);
+    let dir = project(&["example.com/graphpriv"], &[]);
+    let json = check(
+        &lab,
+        dir.path(),
+        &[
+            ("GOPROXY", url("mirror.lab.test", mirror)),
+            ("GOPRIVATE", "git.lab.test".into()),
+            ("GONOSUMDB", "example.com".into()),
+            ("HTTPS_PROXY", format!("http://{proxy}")),
+        ],
+        &["--", "go", "mod", "download"],
+    );
+    assert_eq!(
+        json["outcome"]["predicted"], "fail",
+        "{:#}",
+        json["outcome"]
+    );
+    let x = module(&json, GRAPH_PRIVATE);
+    assert_eq!(x["predicted"], "fail", "{x:#}");
+    assert_eq!(x["source"], "graph");
+    assert_eq!(root(&json).0, "VCS_AUTH_REQUIRED");
+}
