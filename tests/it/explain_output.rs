@@ -155,3 +155,42 @@ fn stdin_is_read_lossily() {
     assert_eq!(v["layer"], "tcp");
     assert_eq!(v["host"], "proxy.golang.org");
 }
+
+/// `explain --probe` runs the one probe the text leaves open — for a reset, the TLS handshake of
+/// the host that reset — and nothing else: here a lab server that resets after the ClientHello.
+#[test]
+fn probe_runs_the_deciding_probe_of_the_host_the_text_names() {
+    use crate::lab::{Behavior, CertKind, Lab};
+    let lab = Lab::new();
+    let addr = lab.https(
+        "reset.lab.test",
+        CertKind::Lab,
+        Behavior::ResetAfterClientHello,
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let text = format!(
+        "go: example.com/m@v1.0.0: Get \"https://{addr}/example.com/m/@v/list\": read tcp 127.0.0.1:40000->{addr}: read: connection reset by peer"
+    );
+    let out = Cli::godoctor()
+        .home(tmp.path())
+        .path(tmp.path())
+        .cwd(tmp.path())
+        .args(["explain", "--probe", "--timeout", "5s", &text])
+        .run();
+    let shown = out.stdout_text();
+    let probed = shown
+        .split_once(&format!("the tls probe of {addr}:"))
+        .unwrap_or_else(|| panic!("no probe section: {}", out.text()))
+        .1;
+    // The handshake itself was tried and reset; no other host was probed.
+    assert!(
+        probed.contains("tls ✗ reset_after_client_hello"),
+        "{probed}"
+    );
+    let targets: Vec<&str> = probed
+        .lines()
+        .filter(|l| l.starts_with("  ✗ ") || l.starts_with("  ✓ "))
+        .collect();
+    assert_eq!(targets.len(), 1, "{probed}");
+    assert!(targets[0].contains(&format!("https://{addr}/")), "{probed}");
+}
