@@ -153,14 +153,12 @@ impl GoCommand {
             GoCommand::Get { queries } => queries
                 .iter()
                 .filter_map(|q| q.split_once('@'))
-                .filter(|(_, v)| is_canonical_semver(v))
+                .filter(|(_, v)| super::semver::is_complete(v))
                 .collect(),
             _ => Vec::new(),
         }
     }
-}
 
-impl GoCommand {
     /// `go mod download M@vX.Y.Z …` where every argument names an exact version: go fetches
     /// those versions (`.info` first) and nothing of the module graph. None for no arguments
     /// (go.mod's requirements) and for patterns or queries (`all`, `M`, `M@latest`).
@@ -171,23 +169,10 @@ impl GoCommand {
         let exact: Vec<(&str, &str)> = modules
             .iter()
             .filter_map(|m| m.split_once('@'))
-            .filter(|(_, v)| is_canonical_semver(v))
+            .filter(|(_, v)| super::semver::is_complete(v))
             .collect();
         (!modules.is_empty() && exact.len() == modules.len()).then_some(exact)
     }
-}
-
-/// `vMAJOR.MINOR.PATCH[-pre][+incompatible]`.
-fn is_canonical_semver(v: &str) -> bool {
-    let Some(rest) = v.strip_prefix('v') else {
-        return false;
-    };
-    let core = rest.split(['-', '+']).next().unwrap_or("");
-    let nums: Vec<&str> = core.split('.').collect();
-    nums.len() == 3
-        && nums
-            .iter()
-            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 impl fmt::Display for GoCommand {

@@ -29,6 +29,13 @@ pub fn is_valid(v: &str) -> bool {
     parse(v).is_some()
 }
 
+/// A valid version written out in full, `vMAJOR.MINOR.PATCH[-pre][+build]` (not `v1` or
+/// `v1.2`): what a query names exactly, without asking the version list.
+pub fn is_complete(v: &str) -> bool {
+    let core = v.split(['-', '+']).next().unwrap_or("");
+    is_valid(v) && core.matches('.').count() == 2
+}
+
 fn parse(v: &str) -> Option<Parsed<'_>> {
     let rest = v.strip_prefix('v')?;
     let (major, rest) = parse_int(rest)?;
@@ -132,6 +139,16 @@ fn compare_prerelease(a: &str, b: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn complete_versions_name_all_three_numbers() {
+        assert!(is_complete("v1.2.3"));
+        assert!(is_complete("v2.0.0-rc.1+incompatible"));
+        assert!(!is_complete("v1.2"));
+        assert!(!is_complete("v1"));
+        assert!(!is_complete("v01.2.3"));
+        assert!(!is_complete("latest"));
+    }
 
     #[test]
     fn orders_like_x_mod_semver() {
