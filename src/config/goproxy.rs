@@ -79,6 +79,16 @@ impl ProxyList {
 }
 
 /// Parses GOPROXY as go does, given GONOPROXY's effective value.
+/// A GOPROXY entry (trimmed) as the URL go uses: a host or path without a scheme gets
+/// `https://`.
+pub fn entry_url(entry: &str) -> String {
+    if entry.contains(['.', ':', '/']) && !entry.contains(":/") && !is_abs_path(entry) {
+        format!("https://{entry}")
+    } else {
+        entry.to_owned()
+    }
+}
+
 pub fn parse(goproxy: &str, gonoproxy: &str) -> Result<ProxyList, ProxyListError> {
     let mut list = ProxyList::default();
     if !gonoproxy.is_empty() && goproxy != "direct" {
@@ -131,11 +141,11 @@ pub fn parse(goproxy: &str, gonoproxy: &str) -> Result<ProxyList, ProxyListError
                 .collect();
             break;
         }
-        let mut url = url.to_owned();
-        if url.contains(['.', ':', '/']) && !url.contains(":/") && !is_abs_path(&url) {
-            list.implicit_https.push(url.clone());
-            url = format!("https://{url}");
+        let url_as_go = entry_url(url);
+        if url_as_go != url {
+            list.implicit_https.push(url.to_owned());
         }
+        let url = url_as_go;
         validate_proxy_url(&url)?;
         list.specs.push(ProxySpec {
             entry: ProxyEntry::Url(url),

@@ -129,17 +129,21 @@ mod tests {
     }
 }
 
-/// GOPROXY without the entry `proxy` (compared redacted), keeping the other entries and their
-/// separators; None when nothing would be left but `off` or nothing at all.
+/// GOPROXY without the entry `proxy` (compared as go reads entries, redacted), keeping the other
+/// entries as written and their separators; None when nothing would be left but `off` or
+/// nothing at all.
 pub fn goproxy_without(goproxy: &str, proxy: &str) -> Option<String> {
-    let target = crate::redact::redact_urls(proxy.trim_end_matches('/'));
+    let as_go = |e: &str| {
+        crate::redact::redact_urls(crate::config::goproxy::entry_url(e).trim_end_matches('/'))
+    };
+    let target = as_go(proxy);
     let mut kept: Vec<(String, char)> = Vec::new();
     let mut entry = String::new();
     for c in goproxy.chars().chain(std::iter::once(',')) {
         if c == ',' || c == '|' {
             let e = entry.trim().to_owned();
             entry.clear();
-            if !e.is_empty() && crate::redact::redact_urls(e.trim_end_matches('/')) != target {
+            if !e.is_empty() && as_go(&e) != target {
                 kept.push((e, c));
             }
         } else {

@@ -128,8 +128,9 @@ pub fn who_is_wrong(m: &ModulePlan, mismatch: &Mismatch, walk: &ModuleWalk) -> S
 
 /// Version, source and go.sum's verdict for each module of the outcome.
 pub fn facts(cfg: &Config, plan: &crate::plan::Plan, walks: &[ModuleWalk], outcome: &mut Outcome) {
+    let plans = by_label(plan);
     for o in &mut outcome.modules {
-        let Some(m) = plan.modules.iter().find(|m| label(m) == o.module) else {
+        let Some(&m) = plans.get(o.module.as_str()) else {
             continue;
         };
         let walk = walk_of(walks, m);
@@ -203,8 +204,9 @@ pub fn missing_sums(cfg: &Config, plan: &crate::plan::Plan, outcome: &mut Outcom
         return Vec::new();
     };
     let mut findings = Vec::new();
+    let plans = by_label(plan);
     for o in &mut outcome.modules {
-        let Some(m) = plan.modules.iter().find(|m| label(m) == o.module) else {
+        let Some(&m) = plans.get(o.module.as_str()) else {
             continue;
         };
         let Some(version) = m.version.as_deref() else {
@@ -267,4 +269,9 @@ pub fn missing_sums(cfg: &Config, plan: &crate::plan::Plan, outcome: &mut Outcom
             .get_or_insert(Code::GosumMissingEntry);
     }
     findings
+}
+
+/// The plan's modules by the label the outcome carries (`path@version`).
+fn by_label(plan: &crate::plan::Plan) -> std::collections::HashMap<String, &ModulePlan> {
+    plan.modules.iter().map(|m| (label(m), m)).collect()
 }

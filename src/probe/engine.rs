@@ -167,6 +167,7 @@ pub async fn run(
     let setup = Arc::new(setup(cfg, plan, opts));
     let specs = targets::specs(plan);
     let needs = targets::needs(plan, &specs);
+    let planned: std::collections::HashSet<String> = specs.iter().map(Spec::key).collect();
     progress.start(specs.len());
     let (mut targets, (modules, graph)) = tokio::join!(
         run_specs(&setup, deadline, specs, needs, progress, opts.timeout),
@@ -195,11 +196,9 @@ pub async fn run(
         sub.sumdb_route.clear();
         sub.toolchain = None;
         sub.imports.clear();
-        let known: std::collections::HashSet<String> =
-            targets::specs(plan).iter().map(Spec::key).collect();
         let more: Vec<Spec> = targets::specs(&sub)
             .into_iter()
-            .filter(|s| !known.contains(&s.key()))
+            .filter(|s| !planned.contains(&s.key()))
             .collect();
         progress.extend(more.len());
         let needs = vec![Need::Always; more.len()];

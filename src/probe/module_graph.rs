@@ -214,22 +214,21 @@ impl GraphWalk<'_> {
             .filter(|l| l.plan.source != ModuleSource::Graph)
             .map(|l| l.plan.module.as_str())
             .collect();
-        let mut versions: HashMap<&str, Vec<&str>> = HashMap::new();
-        for l in &self.loaded {
+        // Per path, the versions the graph reached (with where each is in `loaded`).
+        let mut versions: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+        for (i, l) in self.loaded.iter().enumerate() {
             if !roots.contains(l.plan.module.as_str()) {
                 versions
                     .entry(l.plan.module.as_str())
                     .or_default()
-                    .push(l.plan.version.as_deref().unwrap_or_default());
+                    .push((l.plan.version.as_deref().unwrap_or_default(), i));
             }
         }
         let picks: Vec<usize> = versions
-            .iter()
-            .filter_map(|(path, vs)| {
-                let v = graph::selected(vs.iter().copied())?;
-                self.loaded
-                    .iter()
-                    .position(|l| l.plan.module == *path && l.plan.version.as_deref() == Some(v))
+            .values()
+            .filter_map(|vs| {
+                let v = graph::selected(vs.iter().map(|(v, _)| *v))?;
+                vs.iter().find(|(w, _)| *w == v).map(|(_, i)| *i)
             })
             .collect();
         for i in picks {
