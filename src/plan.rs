@@ -52,6 +52,8 @@ pub struct Plan {
     pub imports: Vec<imports::ImportRoute>,
     /// The main module's path (from go.mod).
     pub main_module: Option<String>,
+    /// How go reads the module graph beyond go.mod's lines (None: it reads none).
+    pub graph: Option<graph::GraphRules>,
     /// go.sum must already hold every hash the command needs (`mustHaveSums`: a command that
     /// loads packages in `-mod=readonly`, outside a workspace); go never adds one.
     pub must_have_sums: bool,
@@ -359,7 +361,8 @@ impl Plan {
             .imports
             .as_ref()
             .is_some_and(|i| i.packages.iter().any(|p| p.walked && !p.files.is_empty()));
-        let in_module = cfg.project.gomod.is_some() || graph::workspace(cfg).is_some();
+        let workspace = graph::workspace(cfg);
+        let in_module = cfg.project.gomod.is_some() || workspace.is_some();
         let command = command.unwrap_or_else(|| Command::default_for(in_module, has_go_source));
         let gonoproxy = cfg.get("GONOPROXY");
         let proxy_list = goproxy::parse(cfg.get("GOPROXY"), gonoproxy);
@@ -369,7 +372,6 @@ impl Plan {
 
         let mut wanted: Vec<(String, Option<String>, ModuleSource)> = Vec::new();
         let gomod = cfg.project.gomod.as_ref();
-        let workspace = graph::workspace(cfg);
         if let Some(ws) = &workspace {
             wanted.extend(
                 ws.requires
@@ -497,6 +499,8 @@ impl Plan {
         if let Some(t) = toolchain.as_mut() {
             t.mid_command = mid_command_plan(cfg, proxy_list.as_ref().ok(), t, &modules);
         }
+        let graph_rules =
+            graph::GraphRules::new(cfg, &command.go, vendor_mode.is_some(), workspace.is_some());
         let must_have_sums = gomod.is_some()
             && workspace.is_none()
             && vendor_mode.is_none()
@@ -517,6 +521,7 @@ impl Plan {
             imports: import_routes,
             main_module: gomod.and_then(|m| m.module.clone()),
             must_have_sums,
+            graph: graph_rules,
         }
     }
 

@@ -27,17 +27,20 @@ pub struct GraphRules {
 
 impl GraphRules {
     /// None: go reads no module graph (no go.mod, or packages come from vendor/).
-    pub fn for_plan(cfg: &Config, plan: &Plan) -> Option<GraphRules> {
+    pub fn new(
+        cfg: &Config,
+        command: &GoCommand,
+        from_vendor: bool,
+        in_workspace: bool,
+    ) -> Option<GraphRules> {
         let gomod = cfg.project.gomod.as_ref().or(cfg.project.gowork.as_ref())?;
-        let builds_from_vendor =
-            matches!(plan.command.go, GoCommand::Build { .. }) && plan.vendor_mode.is_some();
+        let builds_from_vendor = matches!(command, GoCommand::Build { .. }) && from_vendor;
         // `go mod download M@V` reads the named versions only, not the graph.
         let named_download =
-            matches!(&plan.command.go, GoCommand::ModDownload { modules } if !modules.is_empty());
+            matches!(command, GoCommand::ModDownload { modules } if !modules.is_empty());
         if builds_from_vendor || named_download {
             return None;
         }
-        let in_workspace = workspace(cfg).is_some();
         // A workspace's graph is pruned; `go mod download` there downloads `all`.
         let main_pruned = in_workspace
             || gomod
@@ -46,7 +49,7 @@ impl GraphRules {
                 .and_then(GoVersion::parse)
                 .is_some_and(|g| g.at_least(1, 17));
         let downloads_selected = (!main_pruned || in_workspace)
-            && matches!(&plan.command.go, GoCommand::ModDownload { modules } if modules.is_empty());
+            && matches!(command, GoCommand::ModDownload { modules } if modules.is_empty());
         Some(GraphRules {
             main_pruned,
             downloads_selected,
@@ -58,8 +61,6 @@ impl GraphRules {
 /// their requirements together are the graph's roots.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Workspace {
-    /// The main modules' paths: never fetched.
-    pub main_modules: Vec<String>,
     /// (`path`, `version`) of every requirement of a main module that go fetches: the highest
     /// version per path, replacements applied (go.work's first), local ones left out.
     pub requires: Vec<(String, String)>,
@@ -72,6 +73,7 @@ pub fn workspace(cfg: &Config) -> Option<Workspace> {
         return None;
     }
     let mods = &cfg.project.workspace_mods;
+    // The main modules themselves are never fetched.
     let main_modules: Vec<String> = mods.iter().filter_map(|m| m.module.clone()).collect();
     let mut by_path: Vec<(String, Vec<String>)> = Vec::new();
     for m in mods {
@@ -105,10 +107,7 @@ pub fn workspace(cfg: &Config) -> Option<Workspace> {
             ))
         })
         .collect();
-    Some(Workspace {
-        main_modules,
-        requires,
-    })
+    Some(Workspace { requires })
 }
 
 /// Does go follow the requirements of a go.mod it loaded (`loaded_pruned`: the pruning it was

@@ -24,7 +24,7 @@ pub(super) async fn walk(
     cfg: &Config,
     plan: &Plan,
 ) -> (Vec<ModuleWalk>, Vec<ModulePlan>) {
-    let rules = GraphRules::for_plan(cfg, plan);
+    let rules = plan.graph;
     let mut graph = GraphWalk {
         cfg,
         plan,
