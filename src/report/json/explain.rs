@@ -12,6 +12,19 @@ use crate::i18n::Lang;
 pub struct ExplainDocument {
     /// A known shape was recognised.
     pub matched: bool,
+    /// The error go stopped on first.
+    #[serde(flatten)]
+    pub first: ExplainEntry,
+    /// Every recognised error of the paste, in the order go printed them (the first is the
+    /// one above); absent when nothing was recognised.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<ExplainError>>,
+}
+
+/// What one error means: the document's own fields, and each of `errors`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct ExplainEntry {
     pub code: Option<String>,
     /// Where the cause most likely lies.
     pub layer: Option<Layer>,
@@ -29,10 +42,6 @@ pub struct ExplainDocument {
     /// The one probe of `check` that decides what the text leaves open (`explain --probe`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub probe: Option<ExplainProbe>,
-    /// Every recognised error of the paste, in the order go printed them (the first is the
-    /// one above); absent when nothing was recognised.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub errors: Option<Vec<ExplainError>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -42,21 +51,12 @@ pub struct ExplainProbe {
     pub host: String,
 }
 
-/// One error of a paste: the fields of the document, and how many times it occurred.
+/// One error of a paste, and how many times it occurred.
 #[derive(Debug, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ExplainError {
-    pub code: Option<String>,
-    pub layer: Option<Layer>,
-    pub host: Option<String>,
-    pub summary: String,
-    pub meaning: String,
-    pub checks: Vec<String>,
-    pub remediation: Vec<Remedy>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub module: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub probe: Option<ExplainProbe>,
+    #[serde(flatten)]
+    pub entry: ExplainEntry,
     /// The same failure for this many modules.
     pub count: usize,
 }
@@ -65,21 +65,18 @@ impl ExplainDocument {
     /// The explanation with its texts in `lang` (commands as they are).
     pub fn new(all: &Explained, lang: Lang) -> Self {
         let e = all.top();
-        let one = error(e, lang);
         ExplainDocument {
             matched: e.matched,
-            code: one.code.clone(),
-            layer: e.layer.map(Into::into),
-            host: one.host.clone(),
-            summary: one.summary.clone(),
-            meaning: one.meaning.clone(),
-            checks: one.checks.clone(),
-            remediation: error(e, lang).remediation,
-            module: one.module.clone(),
-            probe: probe(e),
-            errors: all
-                .matched()
-                .then(|| all.errors.iter().map(|e| error(e, lang)).collect()),
+            first: entry(e, lang),
+            errors: all.matched().then(|| {
+                all.errors
+                    .iter()
+                    .map(|e| ExplainError {
+                        entry: entry(e, lang),
+                        count: e.count,
+                    })
+                    .collect()
+            }),
         }
     }
 }
@@ -91,8 +88,8 @@ fn probe(e: &Explanation) -> Option<ExplainProbe> {
     })
 }
 
-fn error(e: &Explanation, lang: Lang) -> ExplainError {
-    ExplainError {
+fn entry(e: &Explanation, lang: Lang) -> ExplainEntry {
+    ExplainEntry {
         code: e.code.map(|c| c.as_str().to_owned()),
         layer: e.layer.map(Into::into),
         host: e.host.clone(),
@@ -109,6 +106,5 @@ fn error(e: &Explanation, lang: Lang) -> ExplainError {
             .collect(),
         module: e.module.clone(),
         probe: probe(e),
-        count: e.count,
     }
 }
