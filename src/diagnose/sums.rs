@@ -203,8 +203,9 @@ pub fn missing_sums(cfg: &Config, plan: &crate::plan::Plan, outcome: &mut Outcom
     let Some(sums) = cfg.gosum.as_ref() else {
         return Vec::new();
     };
-    let mut findings = Vec::new();
     let plans = by_label(plan);
+    let mut first: Option<(String, &str, String)> = None;
+    let mut paths: Vec<&str> = Vec::new();
     for o in &mut outcome.modules {
         let Some(&m) = plans.get(o.module.as_str()) else {
             continue;
@@ -243,24 +244,33 @@ pub fn missing_sums(cfg: &Config, plan: &crate::plan::Plan, outcome: &mut Outcom
         };
         o.predicted = Predicted::Fail;
         o.error = Some(error.clone());
-        let f = Finding::of(
-            Code::GosumMissingEntry,
-            text!(
-                "finding-gosum-missing-entry",
-                module = o.module.as_str(),
-                what = what,
-                command = plan.command.go.to_string(),
-            ),
-        )
-        .param("module", o.module.clone())
-        .param("detail", error)
-        .fix(Remedy::run(
-            text!("remedy-gosum-add-entry"),
-            format!("go mod download {}", m.module),
-        ));
-        if !findings.iter().any(|x: &Finding| x.code == f.code) {
-            findings.push(f);
+        if first.is_none() {
+            first = Some((o.module.clone(), what, error));
         }
+        if !paths.contains(&m.module.as_str()) {
+            paths.push(m.module.as_str());
+        }
+    }
+    // One finding: the first module go stops on, and one command that adds every missing line.
+    let mut findings = Vec::new();
+    if let Some((module, what, error)) = first {
+        findings.push(
+            Finding::of(
+                Code::GosumMissingEntry,
+                text!(
+                    "finding-gosum-missing-entry",
+                    module = module.as_str(),
+                    what = what,
+                    command = plan.command.go.to_string(),
+                ),
+            )
+            .param("module", module)
+            .param("detail", error)
+            .fix(Remedy::run(
+                text!("remedy-gosum-add-entry"),
+                format!("go mod download {}", paths.join(" ")),
+            )),
+        );
     }
     if !findings.is_empty() {
         outcome.predicted = Predicted::Fail;

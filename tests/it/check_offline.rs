@@ -466,8 +466,9 @@ fn godoctor_toml_supplies_canaries_and_warns_about_bad_values() {
 /// tidy and download add them and `-mod=mod` lets build add them too.
 #[test]
 fn a_build_without_the_go_sum_lines_it_needs_fails_before_any_request() {
-    let env =
-        Env::new().gomod("module example.com/app\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n");
+    let env = Env::new().gomod(
+        "module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0\n)\n",
+    );
     std::fs::write(
         env.work().join("main.go"),
         "package main\n\nimport _ \"example.com/a/pkg\"\n\nfunc main() {}\n",
@@ -491,7 +492,7 @@ fn a_build_without_the_go_sum_lines_it_needs_fails_before_any_request() {
     assert!(
         finding(&v, "GOSUM_MISSING_ENTRY")
             .to_string()
-            .contains("go mod download example.com/a")
+            .contains("go mod download example.com/a example.com/b")
     );
     for other in [&["go", "mod", "tidy"][..], &["go", "mod", "download"][..]] {
         let v = predict(&env, other);
