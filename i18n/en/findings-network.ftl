@@ -22,6 +22,7 @@ finding-terse =
     { $place }: { $words }{ $then ->
         [fell-through] {" "}— go falls through to { $proxy } because of `|`, but tries (and waits for) the broken entry on every download
         [off-route] {" "}(not on the route go takes for the planned modules)
+        [off-route-request] {" "}(go does not make this request for the planned modules, though it does use this host)
        *[none] {""}
     }
 finding-terse-poisoned = { $host } resolved to { $addresses } — an address that cannot be right for a public name — and then { $layer }
@@ -41,7 +42,10 @@ finding-go-words = { $words }
 finding-explained = { $what }{ $then }: { $detail }
 ## What the route made of a failure: `|` fell through to the next entry; not on go's route.
 finding-fell-through = ; GOPROXY separates the entries with a bar (|), so go falls back to { $proxy }, but tries (and waits for) this broken entry first on every download
-finding-off-route = ; this is not on the route go takes for the modules of this run
+finding-off-route = { $what ->
+        [request] ; go does not make this request for the modules of this run, though it does use this host
+       *[route] ; this is not on the route go takes for the modules of this run
+    }
 ## go's or the probe's own words, quoted.
 finding-detail = { $detail }
 ## A code and what it means.
@@ -49,11 +53,18 @@ finding-code-meaning = { $code }: { $meaning }
 
 ## What failed, per code.
 finding-proxy-unreachable = cannot connect to the HTTP proxy { $host }
-finding-dns-nxdomain = the DNS lookup of { $host } failed: no such domain (NXDOMAIN)
+finding-dns-nxdomain = { $answer ->
+        [empty] the DNS lookup of { $host } found no address: the name exists but has no A or AAAA record (NOERROR, empty answer)
+       *[other] the DNS lookup of { $host } failed: no such domain (NXDOMAIN)
+    }
 finding-dns-servfail = the DNS server failed while resolving { $host } (SERVFAIL)
 finding-dns-timeout = resolving { $host } timed out: the DNS server does not answer
 finding-dns-failed = the DNS lookup of { $host } failed
-finding-dns-poisoned-answer = { $host } resolved to { $addresses }, which a public name cannot resolve to: the answer looks forged (DNS poisoning or hijacking), and then the connection failed ({ $cause })
+finding-dns-poisoned-answer = { $why ->
+        [hosts] the hosts file (/etc/hosts) pins { $host } to { $addresses }, and nothing answers there ({ $cause })
+        [blocker] { $host } resolved to { $addresses }, the answer DNS blockers give for names they block, and the connection failed ({ $cause })
+       *[resolver] { $host } resolved to { $addresses } while an encrypted resolver answers differently: the plain DNS answer looks forged (DNS poisoning or hijacking), and the connection failed ({ $cause })
+    }
 finding-dns-poisoned = the system resolver and an encrypted resolver disagree about { $host }: the plain DNS answer may be forged in transit
 finding-tcp-refused = the connection to { $host } was refused: nothing listens on that port, or a firewall rejects it
 finding-tcp-blackhole = { $host } cannot be reached: the TCP connection timed out (packets are dropped without any answer)
@@ -107,7 +118,7 @@ finding-private-module-not-private-lookup = the modules of { $host } are not cov
 finding-clock-skew = { $host } says the time is { $skew } s from this machine's clock: certificates may look expired or not yet valid
 
 ## What a code means, without the host: beside another code.
-short-dns-nxdomain = no such domain (NXDOMAIN)
+short-dns-nxdomain = no such host (NXDOMAIN or no address)
 short-dns-servfail = the DNS server failed (SERVFAIL)
 short-dns-timeout = the DNS lookup timed out
 short-dns-failed = the DNS lookup failed

@@ -5,6 +5,8 @@
 remedy-resolver-answer = see what your resolver says about { $host }
 remedy-resolver-nameservers = check which nameservers go uses
 remedy-dns-forged = the answer for { $host } is forged or hijacked: compare with an encrypted resolver (godoctor check --compare-resolver tls://IP#NAME) and ask your network administrator
+remedy-hosts-entry = the hosts file pins { $host }: remove or correct that line (it overrides DNS for go too)
+remedy-dns-blocked = a DNS filter blocks { $host } (Pi-hole, AdGuard, a company blocklist): ask for it to be allowed, or use a mirror it lets through
 
 ## TCP, TLS and the network in between
 remedy-all-proxy-ignored = this network may require its proxy ({ $name } is set, which go ignores)

@@ -22,6 +22,7 @@ finding-terse =
     { $place }：{ $words }{ $then ->
         [fell-through] （GOPROXY 用 `|` 分隔，go 会回退到 { $proxy }，但每次下载都会先尝试（并等待）这个出错的条目）
         [off-route] （不在 go 拉取本次模块的路线上）
+        [off-route-request] （go 拉取本次模块时不会发出这个请求，但会用到这个主机）
        *[none] {""}
     }
 finding-terse-poisoned = { $host } 被解析到 { $addresses }（公网域名不应该解析到这个地址），随后 { $layer }
@@ -41,7 +42,10 @@ finding-go-words = { $words }
 finding-explained = { $what }{ $then }{ $detail }
 ## What the route made of a failure: `|` fell through to the next entry; not on go's route.
 finding-fell-through = 。由于 GOPROXY 用竖线（|）分隔，go 会回退到 { $proxy }，但每次下载都会先尝试（并等待）这个出错的条目
-finding-off-route = ；这一项不在 go 拉取本次模块的路线上
+finding-off-route = { $what ->
+        [request] ；go 拉取本次模块时不会发出这个请求，但会用到这个主机
+       *[route] ；这一项不在 go 拉取本次模块的路线上
+    }
 ## go's or the probe's own words, quoted.
 finding-detail = 。原始错误：{ $detail }
 ## A code and what it means.
@@ -49,11 +53,18 @@ finding-code-meaning = { $code }：{ $meaning }
 
 ## What failed, per code.
 finding-proxy-unreachable = 无法连接 HTTP 代理 { $host }
-finding-dns-nxdomain = { $host } 的 DNS 解析失败：域名不存在（NXDOMAIN）
+finding-dns-nxdomain = { $answer ->
+        [empty] { $host } 的 DNS 解析没有得到地址：域名存在，但没有 A 或 AAAA 记录（NOERROR，应答为空）
+       *[other] { $host } 的 DNS 解析失败：域名不存在（NXDOMAIN）
+    }
 finding-dns-servfail = 解析 { $host } 时 DNS 服务器出错（SERVFAIL）
 finding-dns-timeout = 解析 { $host } 超时：DNS 服务器无响应
 finding-dns-failed = { $host } 的 DNS 解析失败
-finding-dns-poisoned-answer = { $host } 被解析到 { $addresses }，公网域名不应该解析到这个地址：解析结果疑似被篡改（DNS 污染或劫持），随后连接失败（{ $cause }）
+finding-dns-poisoned-answer = { $why ->
+        [hosts] hosts 文件（/etc/hosts）把 { $host } 指向了 { $addresses }，而这个地址上没有服务应答（{ $cause }）
+        [blocker] { $host } 被解析到 { $addresses }，这是 DNS 拦截工具对被屏蔽域名的典型应答，随后连接失败（{ $cause }）
+       *[resolver] { $host } 被解析到 { $addresses }，而加密 DNS 给出的结果不同：明文 DNS 的应答疑似被篡改（DNS 污染或劫持），随后连接失败（{ $cause }）
+    }
 finding-dns-poisoned = 系统 DNS 和加密 DNS 对 { $host } 的解析结果不一致：明文 DNS 的应答可能在传输途中被篡改（疑似 DNS 污染或劫持）
 finding-tcp-refused = 连接 { $host } 被拒绝：该端口上没有服务在监听，或者被防火墙拒绝
 finding-tcp-blackhole = { $host } 无法访问：TCP 连接超时（数据包被丢弃，没有任何响应）
@@ -107,7 +118,7 @@ finding-private-module-not-private-lookup = { $host } 的模块不在 GOPRIVATE 
 finding-clock-skew = { $host } 报告的时间与本机时钟相差 { $skew } 秒：证书可能会被误判为已过期或尚未生效
 
 ## What a code means, without the host: beside another code.
-short-dns-nxdomain = 域名不存在（NXDOMAIN）
+short-dns-nxdomain = 域名解析不到地址（NXDOMAIN 或无记录）
 short-dns-servfail = DNS 服务器出错（SERVFAIL）
 short-dns-timeout = DNS 解析超时
 short-dns-failed = DNS 解析失败

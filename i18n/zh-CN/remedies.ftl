@@ -5,6 +5,8 @@
 remedy-resolver-answer = 看看 DNS 服务器对 { $host } 的解析结果
 remedy-resolver-nameservers = 检查 go 使用的 DNS 服务器
 remedy-dns-forged = { $host } 的解析结果疑似被伪造或劫持：用加密 DNS 对比一下（godoctor check --compare-resolver tls://IP#NAME），并联系网络管理员
+remedy-hosts-entry = hosts 文件固定了 { $host } 的地址：删除或改正这一行（它对 go 同样优先于 DNS）
+remedy-dns-blocked = { $host } 被 DNS 过滤拦截了（Pi-hole、AdGuard 或公司的拦截列表）：请管理员放行，或者换一个未被拦截的镜像
 
 ## TCP, TLS and the network in between
 remedy-all-proxy-ignored = 当前网络可能要求走代理（设置了 { $name }，但 go 不读取它）

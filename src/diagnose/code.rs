@@ -233,7 +233,7 @@ codes! {
         DnsTimeout = "DNS_TIMEOUT", Error, Dns;
         /// The name does not resolve for another reason.
         DnsFailed = "DNS_FAILED", Error, Dns;
-        /// The DNS answer looks forged: an address no public name has, or resolvers that disagree.
+        /// The DNS answer looks forged: an impossible address, corroborated (hosts file, 0.0.0.0, a resolver disagrees).
         DnsPoisoned = "DNS_POISONED", Error, Dns;
         /// The connection was refused: nothing listens, or a firewall rejects it.
         TcpRefused = "TCP_REFUSED", Error, Tcp;

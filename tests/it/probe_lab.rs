@@ -200,7 +200,8 @@ fn tcp_refused_and_bogus_answers() {
     );
     assert_eq!(first_failure(target(&r, "proxy")).2, "refused");
     assert_eq!(root(&r).0, "TCP_REFUSED");
-    // A public name answered with loopback, then nothing listens: poisoned.
+    // A public name answered with loopback, then nothing listens: split-horizon DNS answers
+    // like this too, so the refusal stays the cause and the answer is evidence.
     lab.dns(
         "goproxy.io",
         DnsAnswer::A(vec![match closed.ip() {
@@ -208,15 +209,27 @@ fn tcp_refused_and_bogus_answers() {
             _ => unreachable!(),
         }]),
     );
-    let r = check(
-        &lab,
-        &[
-            ("GOPROXY", format!("https://goproxy.io:{}", closed.port())),
-            no_sumdb(),
-        ],
-        3,
+    let goproxy_io = [
+        ("GOPROXY", format!("https://goproxy.io:{}", closed.port())),
+        no_sumdb(),
+    ];
+    let r = check(&lab, &goproxy_io, 3);
+    assert_eq!(root(&r).0, "TCP_REFUSED", "{:#}", r.json["findings"]);
+    let cause = &r.json["findings"][0];
+    assert!(
+        cause["evidence"][0]
+            .as_str()
+            .is_some_and(|e| e.contains("split-horizon")),
+        "{cause:#}"
     );
+    // 0.0.0.0 is what DNS blockers answer: that corroborates it.
+    lab.dns(
+        "goproxy.io",
+        DnsAnswer::A(vec![std::net::Ipv4Addr::UNSPECIFIED]),
+    );
+    let r = check(&lab, &goproxy_io, 3);
     assert_eq!(root(&r).0, "DNS_POISONED", "{:#}", r.json["findings"]);
+    assert_eq!(r.json["findings"][0]["params"]["why"], "blocker");
 }
 
 #[test]
@@ -740,6 +753,77 @@ fn an_encrypted_resolver_that_disagrees_reveals_poisoning() {
             .unwrap()
             .iter()
             .any(|f| f["code"] == "DNS_POISONED")
+    );
+}
+
+#[test]
+fn an_impossible_answer_is_the_cause_only_when_a_resolver_corroborates_it() {
+    let lab = Lab::new();
+    let honest = Lab::new();
+    let closed = lab.closed_port();
+    let closed_v4 = match closed.ip() {
+        std::net::IpAddr::V4(v4) => v4,
+        _ => unreachable!(),
+    };
+    let dot = lab.dot_relay("dns.lab.test", honest.dns_addr());
+    let compare = format!("tls://{dot}#dns.lab.test");
+    lab.dns("proxy.golang.org", DnsAnswer::A(vec![closed_v4]));
+    let run = || {
+        let home = tempfile::tempdir().unwrap();
+        Cli::godoctor()
+            .cwd(home.path())
+            .home(home.path())
+            .env("SSL_CERT_FILE", lab.ca_pem_path())
+            .env(
+                "GOPROXY",
+                format!("https://proxy.golang.org:{}", closed.port()),
+            )
+            .env("GONOSUMDB", MODULE)
+            .args([
+                "check",
+                "--json",
+                "--timeout",
+                "4s",
+                "--resolver",
+                &lab.dns_addr().to_string(),
+                "--compare-resolver",
+                &compare,
+                "--module",
+                &format!("{MODULE}@v1.0.0"),
+            ])
+            .run()
+            .json()
+    };
+    // The encrypted resolver knows another address: the plain answer is forged.
+    honest.dns(
+        "proxy.golang.org",
+        DnsAnswer::A(vec!["127.0.0.250".parse().unwrap()]),
+    );
+    let v = run();
+    assert_eq!(
+        v["root_cause"]["code"], "DNS_POISONED",
+        "{:#}",
+        v["findings"]
+    );
+    assert_eq!(v["root_cause"]["layer"], "dns");
+    let cause = &v["findings"][0];
+    assert_eq!(cause["params"]["why"], "resolver", "{cause:#}");
+    // It agrees: an internal address the network means; the refusal is the cause, and the
+    // answer no longer needs explaining.
+    honest.dns("proxy.golang.org", DnsAnswer::A(vec![closed_v4]));
+    let v = run();
+    assert_eq!(
+        v["root_cause"]["code"], "TCP_REFUSED",
+        "{:#}",
+        v["findings"]
+    );
+    let cause = &v["findings"][0];
+    assert_eq!(cause["code"], "TCP_REFUSED");
+    assert!(
+        cause["evidence"].as_array().is_none_or(|e| e
+            .iter()
+            .all(|e| !e.as_str().unwrap().contains("split-horizon"))),
+        "{cause:#}"
     );
 }
 

@@ -52,15 +52,17 @@ pub(super) fn patterns(cfg: &Config, f: &mut Vec<Finding>) {
             continue;
         }
         let v = s.value.as_str();
-        if v.split(',').any(|p| p != p.trim()) {
+        // Only blanks: a CR from a CRLF go/env file is GOENV_FILE_CRLF's finding.
+        let blank = |c: char| c == ' ' || c == '\t';
+        if v.split(',').any(|p| p != p.trim_matches(blank)) {
             let fixed: Vec<&str> = v
                 .split(',')
-                .map(str::trim)
+                .map(|p| p.trim_matches(blank))
                 .filter(|p| !p.is_empty())
                 .collect();
             let spaced = v
                 .split(',')
-                .find(|p| p.starts_with(' ') || p.ends_with(' '))
+                .find(|p| p.starts_with(blank) || p.ends_with(blank))
                 .unwrap_or("");
             f.push(
                 Finding::of(

@@ -500,3 +500,29 @@ fn a_private_looking_module_kept_from_the_database_is_private_enough_behind_a_pr
             .contains(&Code::PrivateModuleNotPrivate)
     );
 }
+
+#[test]
+fn a_crlf_go_env_file_is_not_called_spaces_around_commas() {
+    let setup = Setup {
+        files: &[(
+            "env",
+            b"GONOSUMDB=corp.example\r\nGOPRIVATE=a.example, b.example\n",
+        )],
+        ..env(&[("GOENV", "{dir}/env")])
+    };
+    let codes: Vec<(Code, Option<String>)> = findings(&setup)
+        .into_iter()
+        .map(|f| (f.code, f.params.get("key").cloned()))
+        .collect();
+    assert!(
+        codes.iter().any(|(c, _)| *c == Code::GoenvFileCrlf),
+        "{codes:?}"
+    );
+    // The real spaces are still found, the CR is not taken for one.
+    let spaced: Vec<_> = codes
+        .iter()
+        .filter(|(c, _)| *c == Code::PatternHasSpaces)
+        .map(|(_, k)| k.as_deref())
+        .collect();
+    assert_eq!(spaced, [Some("GOPRIVATE")], "{codes:?}");
+}

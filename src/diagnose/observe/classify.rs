@@ -1,10 +1,11 @@
 //! Classification: the first failing layer of a probe → the failure that explains it — its
 //! `Code`, the host at fault (the HTTP proxy for a failure of the proxy hop) and go's or the
 //! probe's own words. A DNS answer no public name can have, followed by nothing that answers,
-//! makes the failure DNS's (`DNS_POISONED`).
+//! makes the failure DNS's (`DNS_POISONED`) when something corroborates the forgery.
 
 use super::failure::{Failure, Terse};
 use crate::diagnose::{Code, Layer, Severity};
+use crate::probe::evidence::{BogusAddress, DnsEvidence};
 use crate::probe::{
     DnsError, FileError, HttpError, LayerName, LayerResult, Peer, ProbeError, ProxyError,
     SumdbError, Target, TcpError, TlsError,
@@ -96,19 +97,21 @@ pub(super) fn failure(t: &Target, l: &LayerResult) -> Failure {
         .host(host)
         .param("url", t.url.clone())
         .param("detail", msg.clone());
+    // go says "no such host" for both; the person fixing DNS needs to know which it was.
+    if let Some(ProbeError::Dns(DnsError::Empty)) = kind {
+        f = f.param("dns_answer", "empty");
+    }
     if let (LayerName::Http, Some(s)) = (l.layer, t.http_status()) {
         f = f.param("status", s.to_string());
     }
-    // Evidence: a poisoned answer that leads nowhere is the real story.
-    if let Some(dns) = t.layer(LayerName::Dns)
-        && let Some(bogus) = dns
-            .detail
-            .as_dns()
-            .and_then(|d| d.bogus.as_ref())
-            .filter(|b| !b.is_empty())
+    // A public name answered with an address no public name has, and nothing real behind it.
+    // Split-horizon DNS legitimately answers public names with an internal mirror's private
+    // address, so the answer is only evidence until something corroborates a forgery.
+    if let Some(dns) = t.layer(LayerName::Dns).and_then(|l| l.detail.as_dns())
+        && let Some(bogus) = dns.bogus.as_ref().filter(|b| !b.is_empty())
     {
-        // No real server behind the answer (nothing listens, or the handshake dies): the
-        // DNS answer is the cause. A server that presents a certificate is judged by TLS.
+        // No real server behind the answer (nothing listens, or the handshake dies). A server
+        // that presents a certificate is judged by TLS.
         let nothing_there = l.layer == LayerName::Tcp
             || matches!(
                 kind,
@@ -125,22 +128,79 @@ pub(super) fn failure(t: &Target, l: &LayerResult) -> Failure {
             .map(|b| b.address.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        if nothing_there {
-            f = f
-                .reclassified(Code::DnsPoisoned)
-                .param("addresses", addresses.clone())
-                .worded(Terse::Poisoned {
-                    host: t.host.clone(),
-                    addresses,
-                    layer: l.layer,
-                    words: msg,
-                });
-        } else {
-            f.evidence.push(format!(
-                "{} resolved to {addresses}, which cannot be right for a public name",
-                t.host
-            ));
+        let mut reasons = bogus.iter().map(|b| b.reason).collect::<Vec<_>>();
+        reasons.dedup();
+        match corroboration(dns, bogus) {
+            Some(why) if nothing_there => {
+                f = f
+                    .reclassified(Code::DnsPoisoned)
+                    .param("addresses", addresses.clone())
+                    .param("why", why.as_str())
+                    .worded(Terse::Poisoned {
+                        host: t.host.clone(),
+                        addresses,
+                        layer: l.layer,
+                        words: msg,
+                    });
+            }
+            None if agreeing_resolver(dns) => {}
+            // A server answered there: the address explains where it is, not what failed.
+            _ if !nothing_there => f.evidence.push(format!(
+                "{} resolved to {addresses} ({}), an internal address for a public name",
+                t.host,
+                reasons.join(", ")
+            )),
+            _ => {
+                f.evidence.push(format!(
+                    "{} resolved to {addresses} ({}): split-horizon DNS pointing at an internal \
+                     mirror answers like this, and so does a forged answer; an encrypted \
+                     resolver (--compare-resolver) tells them apart",
+                    t.host,
+                    reasons.join(", ")
+                ));
+            }
         }
     }
     f
+}
+
+/// What makes an impossible answer a forgery rather than split-horizon DNS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Corroboration {
+    /// The hosts file pins the name.
+    HostsFile,
+    /// 0.0.0.0 or ::, the answer of DNS blockers.
+    Blocker,
+    /// An encrypted comparison resolver gave other addresses.
+    ResolverDisagrees,
+}
+
+impl Corroboration {
+    pub(super) fn as_str(self) -> &'static str {
+        match self {
+            Corroboration::HostsFile => "hosts",
+            Corroboration::Blocker => "blocker",
+            Corroboration::ResolverDisagrees => "resolver",
+        }
+    }
+}
+
+fn corroboration(dns: &DnsEvidence, bogus: &[BogusAddress]) -> Option<Corroboration> {
+    let compared = dns.comparison.as_deref().unwrap_or_default();
+    if compared.iter().any(|c| c.agrees == Some(false)) {
+        Some(Corroboration::ResolverDisagrees)
+    } else if dns.source == "/etc/hosts" {
+        Some(Corroboration::HostsFile)
+    } else if bogus.iter().any(|b| b.reason == "unspecified") {
+        Some(Corroboration::Blocker)
+    } else {
+        None
+    }
+}
+
+/// An encrypted resolver that gives the same answer clears the suspicion.
+fn agreeing_resolver(dns: &DnsEvidence) -> bool {
+    dns.comparison
+        .as_deref()
+        .is_some_and(|c| c.iter().any(|c| c.agrees == Some(true)))
 }

@@ -58,7 +58,15 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
             v
         }
         Code::DnsPoisoned => {
-            let mut v = vec![Remedy::note(text!("remedy-dns-forged", host = h))];
+            let why = f.params.get("why").map(String::as_str);
+            let mut v = vec![match why {
+                Some("hosts") => Remedy::run(
+                    text!("remedy-hosts-entry", host = h),
+                    format!("grep -n -F {} /etc/hosts", sh_quote(h)),
+                ),
+                Some("blocker") => Remedy::note(text!("remedy-dns-blocked", host = h)),
+                _ => Remedy::note(text!("remedy-dns-forged", host = h)),
+            }];
             v.extend(mirror_advice(cfg, targets, Some(h)));
             v
         }

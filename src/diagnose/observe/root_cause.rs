@@ -93,7 +93,7 @@ pub fn predict_with(
             &mut root,
         );
     }
-    resolve_imports(plan, queried, &mut outcome, &mut findings, &mut root);
+    resolve_imports(cfg, plan, queried, &mut outcome, &mut findings, &mut root);
     // Loading the module graph read every go.mod: a go line newer than the running go makes go
     // fail or switch toolchains before it downloads anything else.
     // (A go.mod go read, from the module cache or the network, decides before any download
@@ -273,6 +273,11 @@ fn walk_modules(
         .zip(&outcome.modules)
         .any(|(m, o)| m.needs_sumdb && o.predicted == Predicted::Ok);
     if !fetched {
+        // go stops before verifying anything, but the route it would take is still reported
+        // as observed, not as the offline guess.
+        if plan.modules.iter().any(|m| m.needs_sumdb) {
+            outcome.sumdb = walk_sumdb(targets, plan, None).outcome;
+        }
         return queried;
     }
     let walk = walk_sumdb(targets, plan, None);
@@ -410,6 +415,7 @@ fn private_module(cfg: &Config, mut f: Failure, m: &ModulePlan, via: Option<&str
 /// the first real error, else with "cannot find module providing package". The candidates'
 /// outcomes become one per import.
 fn resolve_imports(
+    cfg: &Config,
     plan: &Plan,
     queried: Vec<(usize, Option<Finding>)>,
     outcome: &mut Outcome,
@@ -473,9 +479,14 @@ fn resolve_imports(
             .unwrap_or(&err)
             .to_owned();
         o.predicted = Predicted::Fail;
-        o.error = Some(format!(
-            "{main} imports\n\t{import}: cannot find module providing package {import}: module {path}: {err}"
-        ));
+        let missing = !f.is_some_and(|f| git_error_kept_as_is(cfg, f));
+        o.error = Some(if missing {
+            format!(
+                "{main} imports\n\t{import}: cannot find module providing package {import}: module {path}: {err}"
+            )
+        } else {
+            format!("{main} imports\n\t{import}: module {path}: {err}")
+        });
         if let Some(f) = f {
             if root.is_none() {
                 *root = Some(f.clone());
@@ -491,6 +502,15 @@ fn resolve_imports(
     }
     predict::drop_queries(plan, outcome);
     outcome.imports = resolved;
+}
+
+/// Whether go reports a failed `git ls-remote` for an import as it is rather than as a missing
+/// package. go wraps a query error as "cannot find module providing package" only when it is
+/// "not exist"; before go 1.25 a failed ls-remote became one when a plain GET of the repository
+/// URL answered 404/410 (codehost `loadRefs`). From go 1.25 `newGitRepo` lists the refs before
+/// it knows that URL, so the check never runs and git's error stands.
+fn git_error_kept_as_is(cfg: &Config, f: &Finding) -> bool {
+    f.params.contains_key("git_url") && cfg.rules_version.at_least(1, 25)
 }
 
 /// go.sum and a proxy disagree about a go.mod: go refuses it. Either may be wrong (a stale or
@@ -673,7 +693,15 @@ fn off_the_route(targets: &[Target], findings: &mut Vec<Finding>) {
         {
             continue;
         }
-        let f = f.param("off_route", "true").with_severity(Severity::Info);
+        // The host may well be on go's route (another request to it failed there): then only
+        // this request is off it.
+        let host_on_route = findings.iter().any(|x| {
+            x.host.is_some()
+                && x.host == f.host
+                && matches!(x.layer, Layer::Dns | Layer::Tcp | Layer::Tls | Layer::Http)
+        });
+        let off = if host_on_route { "request" } else { "true" };
+        let f = f.param("off_route", off).with_severity(Severity::Info);
         findings.push(f.told());
     }
     for t in targets {

@@ -34,6 +34,8 @@ pub(super) fn quoted(words: &str) -> Arg {
 pub(super) fn then(f: &Finding) -> (&'static str, String) {
     if !param(f, "fell_through_to").is_empty() {
         ("fell-through", param(f, "fell_through_to").to_owned())
+    } else if param(f, "off_route") == "request" {
+        ("off-route-request", String::new())
     } else if !param(f, "off_route").is_empty() {
         ("off-route", String::new())
     } else {
@@ -47,7 +49,8 @@ pub(super) fn explained(f: &Finding) -> Option<Text> {
     let what = what(f)?;
     let then: Arg = match then(f) {
         ("fell-through", proxy) => text!("finding-fell-through", proxy = proxy).into(),
-        ("off-route", _) => text!("finding-off-route").into(),
+        ("off-route", _) => text!("finding-off-route", what = "route").into(),
+        ("off-route-request", _) => text!("finding-off-route", what = "request").into(),
         _ => Arg::Str(String::new()),
     };
     Some(text!(
@@ -112,7 +115,11 @@ fn what(f: &Finding) -> Option<Text> {
     let has = |k| !param(f, k).is_empty();
     Some(match f.code {
         Code::ProxyUnreachable => text!("finding-proxy-unreachable", host = host),
-        Code::DnsNxdomain => text!("finding-dns-nxdomain", host = host),
+        Code::DnsNxdomain => text!(
+            "finding-dns-nxdomain",
+            host = host,
+            answer = p("dns_answer")
+        ),
         Code::DnsServfail => text!("finding-dns-servfail", host = host),
         Code::DnsTimeout => text!("finding-dns-timeout", host = host),
         Code::DnsFailed => text!("finding-dns-failed", host = host),
@@ -121,6 +128,7 @@ fn what(f: &Finding) -> Option<Text> {
             "finding-dns-poisoned-answer",
             host = host,
             addresses = p("addresses").replace(", ", "、"),
+            why = p("why"),
             cause = cause(f)?,
         ),
         Code::DnsPoisoned => text!("finding-dns-poisoned", host = host),

@@ -4,7 +4,7 @@ use super::*;
 use crate::diagnose::predict::Predicted;
 use crate::diagnose::{Code, Layer, Severity};
 use crate::probe::evidence::{BogusAddress, ConnectEvidence, DnsEvidence};
-use crate::probe::{HttpError, Peer, ProxyError, SumdbError, TcpError, TlsError};
+use crate::probe::{DnsError, HttpError, Peer, ProxyError, SumdbError, TcpError, TlsError};
 
 #[test]
 fn comma_falls_through_on_404_only() {
@@ -307,28 +307,157 @@ fn proxy_auth_is_the_proxy_layer() {
     );
 }
 
-#[test]
-fn poisoned_answer_that_leads_nowhere_is_dns() {
-    let mut layers = vec![L::ok(
-        LayerName::Dns,
-        ms(),
-        DnsEvidence {
-            bogus: Some(vec![BogusAddress {
-                address: "10.10.10.10".into(),
-                reason: "private",
-            }]),
-            ..DnsEvidence::default()
-        },
-    )];
-    layers.push(L::fail(
-        ms(),
-        TcpError::Timeout,
-        "dial tcp 10.10.10.10:443: i/o timeout",
-        Evidence::empty(),
-    ));
-    let o = run(
+/// A public name answered with `address` from `source`, then a TCP timeout there.
+fn impossible_answer_then_timeout(source: &str, address: &str, reason: &'static str) -> Observed {
+    let layers = vec![
+        L::ok(
+            LayerName::Dns,
+            ms(),
+            DnsEvidence {
+                source: source.into(),
+                bogus: Some(vec![BogusAddress {
+                    address: address.into(),
+                    reason,
+                }]),
+                ..DnsEvidence::default()
+            },
+        ),
+        L::fail(
+            ms(),
+            TcpError::Timeout,
+            format!("dial tcp {address}:443: i/o timeout"),
+            Evidence::empty(),
+        ),
+    ];
+    run(
         &[("GOPROXY", "https://proxy.golang.org,direct")],
         vec![proxy_target("https://proxy.golang.org", layers)],
+    )
+}
+
+#[test]
+fn an_uncorroborated_private_answer_is_evidence_not_the_cause() {
+    // Split-horizon DNS: a company answers proxy.golang.org with its mirror's address.
+    let o = impossible_answer_then_timeout("/etc/resolv.conf", "10.10.10.10", "private (RFC 1918)");
+    assert_eq!(o.outcome.root_cause_code, Some(Code::TcpBlackhole));
+    let cause = &o.findings[0];
+    assert!(
+        cause.evidence.iter().any(|e| e.contains("split-horizon")),
+        "{:?}",
+        cause.evidence
     );
+}
+
+#[test]
+fn the_hosts_file_or_a_blocker_address_corroborates_a_forged_answer() {
+    let o = impossible_answer_then_timeout("/etc/hosts", "10.10.10.10", "private (RFC 1918)");
     assert_eq!(o.outcome.root_cause_code, Some(Code::DnsPoisoned));
+    assert_eq!(o.findings[0].params["why"], "hosts");
+    assert!(
+        o.findings[0].remediation[0]
+            .command
+            .as_deref()
+            .is_some_and(|c| c.contains("/etc/hosts"))
+    );
+    let o = impossible_answer_then_timeout("/etc/resolv.conf", "0.0.0.0", "unspecified");
+    assert_eq!(o.outcome.root_cause_code, Some(Code::DnsPoisoned));
+    assert_eq!(o.findings[0].params["why"], "blocker");
+}
+
+#[test]
+fn an_empty_answer_is_not_called_nxdomain() {
+    let dns = |kind: DnsError, why: &str| {
+        let layers = vec![L::fail(
+            ms(),
+            kind,
+            format!("lookup proxy.golang.org on 127.0.0.53:53: no such host ({why})"),
+            DnsEvidence::default(),
+        )];
+        let o = run(
+            &[("GOPROXY", "https://proxy.golang.org")],
+            vec![proxy_target("https://proxy.golang.org", layers)],
+        );
+        assert_eq!(o.outcome.root_cause_code, Some(Code::DnsNxdomain));
+        (
+            o.findings[0].text.render(crate::i18n::Lang::En),
+            o.findings[0].text.render(crate::i18n::Lang::Zh),
+        )
+    };
+    let (en, zh) = dns(DnsError::Empty, "NOERROR with no records");
+    // English keeps go's line; the explained form (Chinese) says which answer it was.
+    assert!(!en.contains("NXDOMAIN"), "{en}");
+    assert!(
+        zh.contains("没有 A 或 AAAA 记录") && !zh.contains("域名不存在"),
+        "{zh}"
+    );
+    let (_, zh) = dns(DnsError::NxDomain, "NXDOMAIN");
+    assert!(zh.contains("域名不存在（NXDOMAIN）"), "{zh}");
+}
+
+#[test]
+fn the_sumdb_outcome_is_observed_even_when_no_module_gets_that_far() {
+    // A is down: modules fail there (`,` stops), and so does its /supported.
+    let o = run(
+        &[
+            ("GOPROXY", "https://a.example,https://b.example"),
+            ("GOSUMDB", "sum.golang.org"),
+        ],
+        vec![
+            proxy_target(A, failing(TcpError::Timeout, None)),
+            sumdb_target(
+                Role::SumdbViaProxy,
+                &format!("{A}/sumdb/sum.golang.org/supported"),
+                failing(TcpError::Timeout, None),
+            ),
+        ],
+    );
+    assert_eq!(o.outcome.predicted, Predicted::Fail);
+    assert_eq!(o.outcome.sumdb.predicted, Predicted::Fail);
+    assert_eq!(o.outcome.sumdb.via.as_deref(), Some(A));
+    // The root cause is still the module's failure, not the checksum route.
+    assert_eq!(o.outcome.root_cause_code, Some(Code::TcpBlackhole));
+}
+
+#[test]
+fn an_off_route_request_to_a_host_on_the_route_is_not_called_off_route() {
+    let o = run(
+        &[
+            ("GOPROXY", "https://a.example"),
+            ("GOSUMDB", "sum.golang.org"),
+        ],
+        vec![
+            proxy_target(A, failing(HttpError::Status, Some(503))),
+            sumdb_target(
+                Role::SumdbViaProxy,
+                &format!("{A}/sumdb/sum.golang.org/supported"),
+                failing(TcpError::Refused, None),
+            ),
+            sumdb_target(
+                Role::Sumdb,
+                "https://sum.golang.org/latest",
+                failing(TcpError::Refused, None),
+            ),
+        ],
+    );
+    let off: Vec<_> = o
+        .findings
+        .iter()
+        .filter(|f| f.params.contains_key("off_route"))
+        .map(|f| (f.host.clone().unwrap(), f.params["off_route"].clone()))
+        .collect();
+    assert!(
+        off.contains(&("a.example".into(), "request".into())),
+        "{off:?}"
+    );
+    assert!(
+        off.contains(&("sum.golang.org".into(), "true".into())),
+        "{off:?}"
+    );
+    let a = o
+        .findings
+        .iter()
+        .find(|f| f.params.get("off_route").is_some_and(|v| v == "request"))
+        .unwrap();
+    let zh = a.text.render(crate::i18n::Lang::Zh);
+    assert!(zh.contains("但会用到这个主机"), "{zh}");
 }

@@ -132,17 +132,11 @@ pub fn all() -> Vec<Scenario> {
             .code("VCS_AUTH_REQUIRED")
             .module(PUBLIC, "ok")
             .import(PRIVATE, "fail")
-            // go1.27.3 probes the repository's object format in newGitRepo before it sets
-            // remoteURL, so the failed ls-remote is never re-checked with a plain GET (404 →
-            // "not exist") and the query error is not wrapped as a missing package.
+            // From go 1.25 newGitRepo lists the refs before it sets remoteURL, so the failed
+            // ls-remote is never re-checked with a plain GET (404 → "not exist") and the query
+            // error is not wrapped as a missing package; go1.19 wraps it.
             .says("\tgit.acme.corp/team/secret: module git.acme.corp/team/secret: git ls-remote -q --end-of-options https://git.acme.corp/team/secret.git")
-            .old_says("\tgit.acme.corp/team/secret: cannot find module providing package git.acme.corp/team/secret: module git.acme.corp/team/secret: git ls-remote -q origin")
-            // DISAGREES: godoctor words the import's error as go1.19 does ("cannot find module
-            // providing package …") for every go; go1.27.3 does not say it (above).
-            .disagrees(
-                Some("current"),
-                "outcome.imports[].error says `cannot find module providing package` where the current go prints `<pkg>: module <mod>: git ls-remote …`",
-            ),
+            .old_says("\tgit.acme.corp/team/secret: cannot find module providing package git.acme.corp/team/secret: module git.acme.corp/team/secret: git ls-remote -q origin"),
         // … `go mod download` fetches only what go.mod requires …
         tidy_private_import("tidy/import-missing-on-mirror-download-ok")
             .command(&["mod", "download"])
