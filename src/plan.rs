@@ -110,6 +110,10 @@ pub struct DepGoMod {
     pub cached_go: Option<String>,
     /// How go moves past that first entry when it fails (None: nothing comes after it).
     pub fallback: Option<FallThrough>,
+    /// Reached through the module graph, below go.mod's own requirements: the modules that
+    /// lead there ([`ModulePlan::required_by`]); go's breadth-first search for the graph's first
+    /// error meets it after every requirement.
+    pub required_by: Vec<String>,
 }
 
 impl MidCommandPlan {
@@ -183,6 +187,10 @@ pub struct ModulePlan {
     pub files: Vec<ModuleFile>,
     /// [`ModuleSource::Query`]: the import go looks for.
     pub query_for: Option<String>,
+    /// [`ModuleSource::Graph`]: the modules from one of go.mod's requirements down to the one
+    /// that requires this (`a@v1.0.0`, …), which go prints before an error loading its go.mod
+    /// in a pruned graph (`go: a@v1.0.0 requires\n\tb@v1.0.0: …`).
+    pub required_by: Vec<String>,
 }
 
 /// A file of a module version in the GOPROXY protocol (docs/go/semantics.md §2). go walks the
@@ -629,6 +637,7 @@ fn module_plan(
             Vec::new()
         },
         query_for: None,
+        required_by: Vec::new(),
         private: match_prefix_patterns(cfg.get("GOPRIVATE"), &module),
         insecure: match_prefix_patterns(cfg.get("GOINSECURE"), &module),
         needs_sumdb: sumdb_on && !nosumdb && !in_gosum,

@@ -260,7 +260,7 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
         let mut probed = runtime.block_on(crate::probe::engine::run(&cfg, &plan, &opts, progress));
         // Probes honour their deadlines; do not wait for stray tasks on the way out.
         runtime.shutdown_background();
-        plan.modules.append(&mut probed.graph);
+        probed.complete_plan(&mut plan);
         probed
     };
     let diagnosis = if args.offline {
@@ -425,7 +425,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
     let spinner = Spinner::default();
     let rt = runtime()?;
     let mut probed = rt.block_on(crate::probe::engine::run(&cfg, &plan, &opts, &spinner));
-    plan.modules.append(&mut probed.graph);
+    probed.complete_plan(&mut plan);
     let diagnosis = diagnose::diagnose_probed(&cfg, &plan, &probed);
     let mut candidates: Vec<String> = Vec::new();
     for c in recommend::BUILTIN_MIRRORS

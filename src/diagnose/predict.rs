@@ -325,6 +325,24 @@ pub(crate) fn label(m: &crate::plan::ModulePlan) -> String {
     }
 }
 
+/// What go prints before an error loading `m`'s go.mod: in a pruned module graph, the
+/// requirements that lead to a module go.mod does not name (`go: a@v1.0.0 requires\n\t`), then
+/// the module. Verified with go1.19 and go1.27; below go 1.17 go stats the build list instead
+/// and names the module alone.
+pub(crate) fn load_error_prefix(plan: &crate::plan::Plan, m: &crate::plan::ModulePlan) -> String {
+    let mut s = String::from("go: ");
+    if plan
+        .graph
+        .is_some_and(|r| r.main_pruned && !r.downloads_selected)
+    {
+        for r in &m.required_by {
+            s.push_str(&format!("{r} requires\n\t"));
+        }
+    }
+    s.push_str(&format!("{}: ", label(m)));
+    s
+}
+
 /// Config problems that stop every go command before any lookup: (code, go's message).
 pub fn fatal_config_error(cfg: &Config) -> Option<(Code, String)> {
     // base.InitGOFLAGS runs before modload looks at GO111MODULE (both gos: GOFLAGS=foo with

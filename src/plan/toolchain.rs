@@ -146,6 +146,7 @@ pub(super) fn mid_command_plan(
                 fall_through.filter(|_| steps.next().is_some_and(|s| !matches!(s, Step::Off)));
             Some(DepGoMod {
                 fallback,
+                required_by: Vec::new(),
                 cached_go: cached(&pm.module, &version),
                 replaced_by: rep.map(|_| format!("{path}@{v}")),
                 module: pm.module.clone(),
@@ -163,6 +164,7 @@ pub(super) fn mid_command_plan(
         {
             deps.push(DepGoMod {
                 fallback: None,
+                required_by: Vec::new(),
                 module: r.path.clone(),
                 version: r.version.clone(),
                 replaced_by: Some(rep.new.clone()),

@@ -155,6 +155,18 @@ pub struct Probed {
     pub graph: Vec<crate::plan::ModulePlan>,
 }
 
+impl Probed {
+    /// Completes the plan with what only probing could tell: the modules the graph reached,
+    /// and their go lines for a toolchain switch in the middle of the command.
+    pub fn complete_plan(&mut self, plan: &mut Plan) {
+        let rules = plan.graph;
+        if let Some(mc) = plan.toolchain.as_mut().and_then(|t| t.mid_command.as_mut()) {
+            *mc = super::toolchain::with_graph_go_lines(mc, rules, &self.graph, &self.modules);
+        }
+        plan.modules.append(&mut self.graph);
+    }
+}
+
 /// Probes every target of the plan, telling `progress` how far it got, and walks every planned
 /// module's files at the same time. Needs a tokio runtime.
 pub async fn run(
@@ -207,10 +219,11 @@ pub async fn run(
     // The toolchain list was asked for in case a dependency's go line needs it: kept only if
     // one does. Then the zip of go's pick, if time is left (else it counts as not probed).
     if let Some(mc) = plan.toolchain.as_ref().and_then(|t| t.mid_command.as_ref()) {
+        let mc = &super::toolchain::with_graph_go_lines(mc, plan.graph, &graph, &modules);
         if super::toolchain::too_new(mc, &targets).is_none() {
             targets.retain(|t| t.role != Role::Toolchain);
         } else if deadline.remaining() >= MIN_STAGE_BUDGET {
-            let zips = targets::mid_command_zip_specs(cfg, plan, &targets);
+            let zips = targets::mid_command_zip_specs(cfg, plan, mc, &targets);
             progress.extend(zips.len());
             let needs = vec![Need::Always; zips.len()];
             let more = run_specs(&setup, deadline, zips, needs, progress, opts.timeout).await;

@@ -43,7 +43,7 @@ pub(super) async fn walk(
         if let Some(v) = m.version.clone()
             && !m.files.is_empty()
         {
-            graph.load(m.module.clone(), v, Some(m.clone()), pruned);
+            graph.load(m.module.clone(), v, Some(m.clone()), pruned, &[]);
         }
     }
     let grace = deadline.remaining() + std::time::Duration::from_millis(300);
@@ -105,8 +105,16 @@ struct GraphWalk<'a> {
 }
 
 impl GraphWalk<'_> {
-    /// go loads `path@version` (`root`: the plan's own module; else one the graph reached).
-    fn load(&mut self, path: String, version: String, root: Option<ModulePlan>, pruned: bool) {
+    /// go loads `path@version` (`root`: the plan's own module; else one the graph reached,
+    /// required by the chain `by`).
+    fn load(
+        &mut self,
+        path: String,
+        version: String,
+        root: Option<ModulePlan>,
+        pruned: bool,
+        by: &[String],
+    ) {
         if let Some(&i) = self.index.get(&(path.clone(), version.clone())) {
             if !pruned && self.loaded[i].pruned {
                 self.loaded[i].pruned = false;
@@ -114,9 +122,12 @@ impl GraphWalk<'_> {
             }
             return;
         }
-        let Some(m) = root.or_else(|| self.plan.graph_module(self.cfg, &path, &version)) else {
+        let Some(mut m) = root.or_else(|| self.plan.graph_module(self.cfg, &path, &version)) else {
             return;
         };
+        if m.source == ModuleSource::Graph {
+            m.required_by = by.to_vec();
+        }
         let i = self.loaded.len();
         self.index.insert((path, version), i);
         self.loaded.push(Loaded {
@@ -175,8 +186,15 @@ impl GraphWalk<'_> {
             return;
         }
         self.loaded[i].followed = true;
+        let parent = &self.loaded[i].plan;
+        let mut by = parent.required_by.clone();
+        by.push(format!(
+            "{}@{}",
+            parent.module,
+            parent.version.as_deref().unwrap_or_default()
+        ));
         for (path, version) in requires {
-            self.load(path, version, None, false);
+            self.load(path, version, None, false, &by);
         }
     }
 

@@ -425,11 +425,14 @@ fn sumdb_specs(plan: &Plan, lookup: Option<(String, String)>) -> Vec<Spec> {
 
 /// The releases go picks from the list it got (one, or a chain): their zips along the route
 /// and, unless already probed, the checksum database that must vouch for them.
-pub(super) fn mid_command_zip_specs(cfg: &Config, plan: &Plan, targets: &[Target]) -> Vec<Spec> {
+/// `mc`: the plan's, completed with the go lines the module graph walk read.
+pub(super) fn mid_command_zip_specs(
+    cfg: &Config,
+    plan: &Plan,
+    mc: &crate::plan::MidCommandPlan,
+    targets: &[Target],
+) -> Vec<Spec> {
     let Some(t) = plan.toolchain.as_ref() else {
-        return Vec::new();
-    };
-    let Some(mc) = &t.mid_command else {
         return Vec::new();
     };
     let probed = |url: &str| {

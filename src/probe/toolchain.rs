@@ -19,9 +19,21 @@ pub struct TooNew {
     pub replaced_by: Option<String>,
     /// The dependency's go line.
     pub need: Gover,
+    /// The modules that lead to it in the graph (empty: one of go.mod's requirements).
+    pub required_by: Vec<String>,
 }
 
 impl TooNew {
+    /// What go prints before the error: `go: a@v1 requires\n\tthis@v1: `, or `go: this@v1: `.
+    pub fn go_prefix(&self) -> String {
+        let mut s = String::from("go: ");
+        for r in &self.required_by {
+            s.push_str(&format!("{r} requires\n\t"));
+        }
+        s.push_str(&format!("{}: ", self.label));
+        s
+    }
+
     /// `TooNewError.What`: `module example.com/dep@v1.0.0`, or the replacement's name.
     pub fn what(&self) -> String {
         format!(
@@ -84,7 +96,11 @@ pub fn too_new_for(mc: &MidCommandPlan, targets: &[Target], running: &Gover) -> 
     let strict = Gover::parse("1.21")?;
     let reads = go_mod_reads(mc, targets);
     let mut deps: Vec<&crate::plan::DepGoMod> = mc.deps.iter().collect();
-    deps.sort_by(|a, b| module_order(a, b));
+    deps.sort_by(|a, b| {
+        (!a.required_by.is_empty())
+            .cmp(&!b.required_by.is_empty())
+            .then_with(|| module_order(a, b))
+    });
     for d in deps {
         match reads.get(&(d.module.clone(), d.version.clone())) {
             Some(GoModRead::Go(go)) => {
@@ -95,6 +111,7 @@ pub fn too_new_for(mc: &MidCommandPlan, targets: &[Target], running: &Gover) -> 
                     return Some(TooNew {
                         label: format!("{}@{}", d.module, d.version),
                         replaced_by: d.replaced_by.clone(),
+                        required_by: d.required_by.clone(),
                         need,
                     });
                 }
@@ -115,6 +132,49 @@ pub fn too_new_for(mc: &MidCommandPlan, targets: &[Target], running: &Gover) -> 
         }
     }
     None
+}
+
+/// `mc` with the go.mod files the module graph walk read beyond go.mod's requirements: in a
+/// pruned graph go checks their go lines while it loads it, like the requirements' (below go
+/// 1.17 it does not: verified with go1.27). Depth is not kept: they count after every
+/// requirement, in module order.
+pub fn with_graph_go_lines(
+    mc: &MidCommandPlan,
+    rules: Option<crate::plan::graph::GraphRules>,
+    graph: &[crate::plan::ModulePlan],
+    walks: &[super::modules::ModuleWalk],
+) -> MidCommandPlan {
+    let mut mc = mc.clone();
+    if !rules.is_some_and(|r| r.main_pruned && !r.downloads_selected) {
+        return mc;
+    }
+    for m in graph {
+        let Some(version) = m.version.as_deref() else {
+            continue;
+        };
+        let known = |d: &crate::plan::DepGoMod| d.module == m.module && d.version == version;
+        if mc.deps.iter().any(known) {
+            continue;
+        }
+        let Some(served) = walks
+            .iter()
+            .filter(|w| w.module == m.module && w.version == version)
+            .find_map(super::modules::ModuleWalk::served_go_mod)
+        else {
+            continue;
+        };
+        mc.deps.push(crate::plan::DepGoMod {
+            module: m.module.clone(),
+            version: version.to_owned(),
+            replaced_by: None,
+            url: None,
+            // Read already, as a module cache answers it.
+            cached_go: Some(served.go.clone().unwrap_or_default()),
+            fallback: None,
+            required_by: m.required_by.clone(),
+        });
+    }
+    mc
 }
 
 /// The `TooNewError` of the go that starts the command.
@@ -263,6 +323,7 @@ mod tests {
 
     fn dep(module: &str, version: &str, go: Option<&str>) -> DepGoMod {
         DepGoMod {
+            required_by: Vec::new(),
             module: module.into(),
             version: version.into(),
             replaced_by: None,

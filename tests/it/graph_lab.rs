@@ -7,12 +7,13 @@
 //! …/leaf/@v/v1.0.0.mod: 404` at go 1.17; `example.com/leaf@v1.0.0: reading …/v1.0.0.info: 404`
 //! at go 1.16).
 
-use crate::lab::goproxy::GRAPH_LEAF;
+use crate::lab::goproxy::{GRAPH_LEAF, GRAPH_NEWGO};
 use crate::lab::{Behavior, CertKind, Lab, SumdbMode};
 use crate::modules_lab::{check, module, project_at, root, served, url};
 
 const GRAPH16: &str = "example.com/graph16";
 const GRAPH17: &str = "example.com/graph17";
+const GRAPH_NEWGO_DEP: &str = "example.com/graphnewgo";
 
 /// `go mod download` for a main module at `main_go` requiring `dep`, the leaf served or not.
 fn download(main_go: &str, dep: &str, leaf_served: bool) -> serde_json::Value {
@@ -71,6 +72,81 @@ fn below_go_1_17_every_go_mod_of_the_graph_is_read_and_a_missing_leaf_fails() {
 #[test]
 fn a_pruned_main_module_follows_a_dependency_that_predates_pruning() {
     leaf_fails(&download("1.17", GRAPH16, false), "mod");
+}
+
+#[test]
+fn a_pruned_main_module_says_which_requirement_leads_to_a_missing_go_mod() {
+    // go1.19 and go1.27 alike: `go: example.com/graph16@v1.0.0 requires\n\texample.com/leaf…`.
+    let json = download("1.17", GRAPH16, false);
+    let err = module(&json, GRAPH_LEAF)["error"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        err.starts_with(&format!(
+            "go: {GRAPH16}@v1.0.0 requires\n\t{GRAPH_LEAF}@v1.0.0: reading "
+        )),
+        "{err}"
+    );
+    // Below go 1.17 go stats the build list and names the module alone.
+    let json = download("1.16", GRAPH17, false);
+    let err = module(&json, GRAPH_LEAF)["error"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        err.starts_with(&format!("go: {GRAPH_LEAF}@v1.0.0: reading ")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_go_line_deep_in_a_pruned_graph_stops_go_as_a_requirement_s_would() {
+    // Verified with go1.27.3 on a static store (GOTOOLCHAIN=local): `go: example.com/graphnewgo@
+    // v1.0.0 requires\n\texample.com/newgo@v1.0.0: module example.com/newgo@v1.0.0 requires go
+    // >= 1.99 (running go 1.27.3; GOTOOLCHAIN=local)`. Below go 1.17 go does not check it.
+    let run = |main_go: &str| {
+        let lab = Lab::new();
+        let p = lab.https(
+            "proxy.lab.test",
+            CertKind::Lab,
+            Behavior::Goproxy(served(
+                &[GRAPH_NEWGO_DEP, GRAPH_NEWGO],
+                SumdbMode::NotServed,
+            )),
+        );
+        let dir = project_at(main_go, &[GRAPH_NEWGO_DEP], &[]);
+        check(
+            &lab,
+            dir.path(),
+            &[
+                ("GOPROXY", url("proxy.lab.test", p)),
+                ("GONOSUMDB", "example.com".into()),
+                ("GOTOOLCHAIN", "local".into()),
+            ],
+            &["--", "go", "mod", "download"],
+        )
+    };
+    let json = run("1.21");
+    let tc = &json["outcome"]["toolchain"];
+    assert_eq!(
+        json["outcome"]["predicted"], "fail",
+        "{:#}",
+        json["outcome"]
+    );
+    assert_eq!(
+        tc["required_by"]["module"], "example.com/newgo@v1.0.0",
+        "{tc:#}"
+    );
+    let err = tc["error"].as_str().unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "go: {GRAPH_NEWGO_DEP}@v1.0.0 requires\n\t{GRAPH_NEWGO}@v1.0.0: module {GRAPH_NEWGO}@v1.0.0 requires go >= 1.99 (running go "
+        )) && err.ends_with("; GOTOOLCHAIN=local)"),
+        "{err}"
+    );
+    let json = run("1.16");
+    assert_eq!(json["outcome"]["predicted"], "ok", "{:#}", json["outcome"]);
 }
 
 #[test]

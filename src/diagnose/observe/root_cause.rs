@@ -224,7 +224,10 @@ fn walk_modules(
         .next() else {
             continue;
         };
-        let error = format!("go: {}: parsing go.mod: go.mod:{line}: {msg}", label(m));
+        let error = format!(
+            "{}parsing go.mod: go.mod:{line}: {msg}",
+            crate::diagnose::predict::load_error_prefix(plan, m)
+        );
         let f = Finding::of(
             Code::GomodUnparsable,
             text!(

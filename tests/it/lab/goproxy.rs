@@ -78,6 +78,8 @@ fn route(spec: &GoproxySpec, shared: &Shared, path: &str) -> Response {
 
 /// What `…/graph16` and `…/graph17` modules require.
 pub const GRAPH_LEAF: &str = "example.com/leaf";
+/// What `…/graphnewgo` requires: a module whose go.mod needs go 1.99.
+pub const GRAPH_NEWGO: &str = "example.com/newgo";
 /// What `…/graphpriv` requires: a module on a git host of its own.
 pub const GRAPH_PRIVATE: &str = "git.lab.test/team/x";
 
@@ -115,6 +117,10 @@ pub fn info(version: &str) -> String {
 pub fn go_mod(path: &str) -> String {
     if path.ends_with("/newgo") {
         return format!("module {path}\n\ngo 1.99\n");
+    }
+    if path.ends_with("/graphnewgo") {
+        // Below it, a module that needs go 1.99 (go 1.16: followed unpruned).
+        return format!("module {path}\n\ngo 1.16\n\nrequire {GRAPH_NEWGO} v1.0.0\n");
     }
     if path.ends_with("/graphpriv") {
         // Requires a private module only a direct fetch reaches (go 1.16: followed unpruned).

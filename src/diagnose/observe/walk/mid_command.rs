@@ -32,8 +32,8 @@ pub(in super::super) fn walk_mid_command(
     let local = Gover::parse(&mc.local)?;
     let need = tn.need.to_string();
     let too_new = format!(
-        "go: {}: {}",
-        tn.label,
+        "{}{}",
+        tn.go_prefix(),
         toolchain::dependency_too_new(
             &tn.what(),
             &tn.need,
@@ -253,8 +253,9 @@ pub(in super::super) fn walk_mid_command(
                     return failed(
                         f,
                         format!(
-                            "{log}go: {}: {child}\ngo: switching to go >= {}: {e}",
-                            next.label, next.need
+                            "{log}{}{child}\ngo: switching to go >= {}: {e}",
+                            next.go_prefix(),
+                            next.need
                         ),
                     );
                 }

@@ -330,7 +330,7 @@ pub(in super::super) fn walk_module(
     }
     out.predicted = Predicted::Fail;
     // go's choice of error: direct's, else the last real proxy error, else the last 404/410.
-    let prefix = format!("go: {}: ", label(m));
+    let prefix = crate::diagnose::predict::load_error_prefix(plan, m);
     let (root, err) = match (direct_err, last_err, last_notfound) {
         (Some((f, e)), _, _) => (Some(f), e),
         (None, Some((f, e)), _) => (Some(f), e),
