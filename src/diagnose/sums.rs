@@ -218,7 +218,9 @@ pub fn missing_sums(cfg: &Config, plan: &crate::plan::Plan, outcome: &mut Outcom
         }
         let have = |kind| sums.have_sum(&m.module, version, kind, &cfg.rules_version);
         let (error, what) = if !have(SumKind::GoMod) {
-            // The wording gained "for go.mod file" after go1.19 (go1.22 prints it; go1.19 not).
+            // The wording gained "for go.mod file" after go1.19: go1.21.13's source has it,
+            // go1.19's not; go1.20 could not be checked (its source is not at hand) and is
+            // taken to be like go1.19.
             let suggestion = if cfg.rules_version.at_least(1, 21) {
                 " for go.mod file; to add it:"
             } else {
