@@ -109,6 +109,7 @@ pub fn module(path: &str) -> Module {
         extra_module(),
         private_module(),
         newgo_module(),
+        graphnewgo_module(),
     ]
     .into_iter()
     .find(|m| m.path == path)
@@ -154,6 +155,28 @@ pub fn newgo_module() -> Module {
             (
                 "newgo.go",
                 "package newgo\n\n// Version is the go line of this module.\nconst Version = \"1.99\"\n"
+                    .into(),
+            ),
+        ],
+    }
+}
+
+/// A public module at go 1.16 (its go.mod predates graph pruning) that requires [`NEWGO`]: in a
+/// pruned graph go reads newgo's go.mod through it and switches toolchains there too.
+pub const GRAPHNEWGO: &str = "github.com/gdlab/graphnewgo";
+
+pub fn graphnewgo_module() -> Module {
+    Module {
+        path: GRAPHNEWGO,
+        version: "v1.0.0",
+        files: vec![
+            (
+                "go.mod",
+                format!("module {GRAPHNEWGO}\n\ngo 1.16\n\nrequire {NEWGO} {NEWGO_V}\n"),
+            ),
+            (
+                "graphnewgo.go",
+                "package graphnewgo\n\n// Via says how newgo is reached.\nconst Via = \"the graph\"\n"
                     .into(),
             ),
         ],
@@ -364,20 +387,24 @@ pub fn build(dir: &Path) -> Assets {
     let private = private_module();
     let toolchain = toolchain_module();
     let newgo = newgo_module();
+    let graphnewgo = graphnewgo_module();
     let extra = extra_module();
     layout(
         &dir.join("goproxy-public"),
-        &[&public, &extra, &newgo, &toolchain],
+        &[&public, &extra, &newgo, &graphnewgo, &toolchain],
     );
     layout(
         &dir.join("goproxy-corp"),
-        &[&public, &extra, &newgo, &private, &toolchain],
+        &[&public, &extra, &newgo, &graphnewgo, &private, &toolchain],
     );
-    layout(&dir.join("goproxy-notoolchain"), &[&public, &extra, &newgo]);
+    layout(
+        &dir.join("goproxy-notoolchain"),
+        &[&public, &extra, &newgo, &graphnewgo],
+    );
     // go merges every platform of the list when it picks a release mid-command: it chooses
     // go1.99.1 and then finds no linux/amd64 build of it.
     let other = dir.join("goproxy-otherplatform");
-    layout(&other, &[&public, &extra, &newgo, &toolchain]);
+    layout(&other, &[&public, &extra, &newgo, &graphnewgo, &toolchain]);
     write(
         &other.join(format!("{}/@v/list", note::escape(TOOLCHAIN))),
         format!("{TOOLCHAIN_V}\nv0.0.1-go1.99.1.darwin-arm64\n"),
@@ -400,6 +427,7 @@ pub fn build(dir: &Path) -> Assets {
     records.push(record(&public));
     records.push(record(&toolchain));
     records.push(record(&newgo));
+    records.push(record(&graphnewgo));
     records.push(record(&extra));
     sumdb(&dir.join("sumdb"), &records, &key);
     sumdb(&dir.join("sumdb-wrongkey"), &records, &wrong);

@@ -14,8 +14,10 @@ const WRONG_H1: &str = "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
 fn requires(sc: &Scenario) -> Vec<&'static str> {
     let mut r = sc.requires.clone();
-    if sc.gomod == GoLines::DependencyNeedsNewer {
-        r.push(assets::NEWGO);
+    match sc.gomod {
+        GoLines::DependencyNeedsNewer => r.push(assets::NEWGO),
+        GoLines::GraphDependencyNeedsNewer => r.push(assets::GRAPHNEWGO),
+        _ => {}
     }
     r
 }

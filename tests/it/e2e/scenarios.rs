@@ -67,6 +67,9 @@ pub enum GoLines {
     /// and switches in the middle of `go mod download`, choosing from
     /// `golang.org/toolchain/@v/list`; go1.19 downloads the module without a word.
     DependencyNeedsNewer,
+    /// `go 1.21`, and a required module at go 1.16 that requires the one needing go 1.99: the
+    /// pruned graph reads that go.mod through it, and go switches (or fails) there too.
+    GraphDependencyNeedsNewer,
 }
 
 impl GoLines {
@@ -76,7 +79,7 @@ impl GoLines {
             GoLines::Lang199 => "go 1.99\n",
             GoLines::Release1990 => "go 1.99.0\n",
             GoLines::ToolchainLine => "go 1.21\n\ntoolchain go1.99.0\n",
-            GoLines::DependencyNeedsNewer => "go 1.21\n",
+            GoLines::DependencyNeedsNewer | GoLines::GraphDependencyNeedsNewer => "go 1.21\n",
         }
     }
 }
@@ -755,6 +758,15 @@ pub fn all() -> Vec<Scenario> {
         tc("toolchain/dependency-corp-proxy", GoLines::DependencyNeedsNewer)
             .goproxy(CORP)
             .says(STAND_IN_RAN)
+            .old_ok(),
+        tc("toolchain/graph-dependency-switch", GoLines::GraphDependencyNeedsNewer)
+            .says("go: module github.com/gdlab/newgo@v1.0.0 requires go >= 1.99; switching to go1.99.0")
+            .old_ok(),
+        tc("toolchain/graph-dependency-local", GoLines::GraphDependencyNeedsNewer)
+            .env("GOTOOLCHAIN", "local")
+            .fails("config", None)
+            .code("TOOLCHAIN_DEPENDENCY_TOO_NEW")
+            .says("go: github.com/gdlab/graphnewgo@v1.0.0 requires\n\tgithub.com/gdlab/newgo@v1.0.0: module github.com/gdlab/newgo@v1.0.0 requires go >= 1.99 (running go ")
             .old_ok(),
         tc("toolchain/dependency-local", GoLines::DependencyNeedsNewer)
             .env("GOTOOLCHAIN", "local")
