@@ -3,7 +3,7 @@
 //! skipped, the checksum database kept on (never GOSUMDB=off), GOPRIVATE for private modules.
 
 use crate::config::Config;
-use crate::diagnose::remedy::{set_go_env, sh_quote};
+use crate::diagnose::remedy::{Action, set_go_env};
 use crate::diagnose::{Code, Finding, Remedy};
 use crate::probe::{LayerName, Role, Target};
 use crate::redact::redact_urls;
@@ -69,9 +69,13 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
         | Code::TlsResetAfterClienthello => {
             let mut v = Vec::new();
             if let Some((name, val)) = &cfg.http_proxy.all_proxy {
-                v.push(Remedy::run(
+                v.push(Remedy::act(
+                    cfg,
                     text!("remedy-all-proxy-ignored", name = *name),
-                    format!("export HTTPS_PROXY={}", sh_quote(&redact_urls(val))),
+                    Action::SetEnv {
+                        key: "HTTPS_PROXY".into(),
+                        value: redact_urls(val),
+                    },
                 ));
             }
             if f.code == Code::TlsResetAfterClienthello {
@@ -165,9 +169,10 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
         }
         Code::ProxyUnreachable => vec![
             Remedy::run(text!("remedy-check-http-proxy"), "env | grep -i _proxy"),
-            Remedy::run(
+            Remedy::act(
+                cfg,
                 text!("remedy-stop-http-proxy"),
-                "unset HTTPS_PROXY https_proxy",
+                Action::UnsetEnv(vec!["HTTPS_PROXY".into(), "https_proxy".into()]),
             ),
         ],
         Code::SumdbUnreachable | Code::SumdbProxyFailed | Code::SumdbFailed => vec![
