@@ -101,7 +101,9 @@ const CHECK_EXAMPLES: &str = "Examples:
 const FIX_EXAMPLES: &str = "Examples:
   godoctor fix                            show what to change, and why
   godoctor fix --apply                    write it (a backup is kept)
-  godoctor fix --undo                     restore the last backup";
+  godoctor fix --undo                     restore the last backup
+  godoctor fix --shell fish               commands for fish (also powershell, cmd)
+  godoctor fix --json                     one JSON document for automation";
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -139,6 +141,11 @@ pub struct CheckArgs {
     /// Exit with status 1 on warnings too.
     #[arg(long)]
     pub strict: bool,
+
+    /// Write fix commands for this shell: posix (bash, zsh), fish, powershell, cmd (default:
+    /// detected from SHELL, or PSModulePath on Windows).
+    #[arg(long, value_enum, value_name = "SHELL")]
+    pub shell: Option<crate::config::shell::Shell>,
 
     /// Ask this nameserver (IP or IP:PORT, repeatable) instead of those in /etc/resolv.conf.
     #[arg(long = "resolver", value_name = "ADDR", value_parser = parse_socket_addr)]
@@ -213,13 +220,24 @@ pub struct FixArgs {
     /// An extra mirror candidate (repeatable; also `mirrors` in godoctor.toml).
     #[arg(long = "mirror", value_name = "URL")]
     pub mirrors: Vec<String>,
-    /// Deadline for probing the candidates, e.g. 10s (default: `timeout` in godoctor.toml, else
-    /// 10s).
+    /// Deadline for the whole run — the check, the candidates, the write and the check after
+    /// it — e.g. 10s (default: `timeout` in godoctor.toml, else 10s).
     #[arg(long, value_name = "DUR", value_parser = parse_duration)]
     pub timeout: Option<Duration>,
     /// A module to plan when there is no go.mod (repeatable).
     #[arg(long = "module", value_name = "MODULE")]
     pub modules: Vec<String>,
+    /// Print one JSON document (mirrors, changes, commands, what was applied) instead of text.
+    #[arg(long, conflicts_with = "undo")]
+    pub json: bool,
+    /// Write commands for this shell: posix (bash, zsh), fish, powershell, cmd (default:
+    /// detected from SHELL, or PSModulePath on Windows).
+    #[arg(long, value_enum, value_name = "SHELL")]
+    pub shell: Option<crate::config::shell::Shell>,
+    /// Let `mirrors` from the project's godoctor.toml into the global GOPROXY (without it they
+    /// are probed and shown, never written: a repository does not choose your settings).
+    #[arg(long)]
+    pub trust_project: bool,
     /// Ask this nameserver instead of /etc/resolv.conf.
     #[arg(long = "resolver", value_name = "ADDR", value_parser = parse_socket_addr)]
     pub resolvers: Vec<std::net::SocketAddr>,
