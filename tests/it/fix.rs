@@ -1,8 +1,9 @@
 //! `godoctor fix` against the fault lab: recommendations from probed mirrors, `--apply` through
-//! `go env -w` (real go) or an atomic edit of the go/env file, byte-identical `--undo`, GOENV=off
-//! and read-only refusals, OS-environment overrides, idempotence. (Crash safety of the atomic
-//! edit is a unit test of `src/fix/goenv_write.rs`: it needs a failure injected before the
-//! rename, which the shipped binary has no way to take.)
+//! the atomic edit of the go/env file (read back by the installed go when there is one),
+//! byte-identical `--undo`, GOENV=off and read-only refusals, OS-environment overrides,
+//! idempotence. (Crash safety of the atomic edit is a unit test of `src/fix/goenv_write.rs`: it
+//! needs a failure injected before the rename, which the shipped binary has no way to take.)
+//! `fix_honest` has the rest: shells, honesty, safety, `--json`.
 
 use std::path::{Path, PathBuf};
 
@@ -143,14 +144,14 @@ fn recommends_the_mirror_that_passed_and_applies_atomically_with_undo() {
 }
 
 #[test]
-fn apply_through_real_go_env_w() {
+fn apply_with_go_installed_is_read_back_by_go() {
     let go = [PathBuf::from(go::GO119), go::current()]
         .into_iter()
         .find(|p| p.exists());
     let Some(go) = go else {
         tier::skip(
             tier::Tier::Go,
-            "fix::apply_through_real_go_env_w",
+            "fix::apply_with_go_installed_is_read_back_by_go",
             "no go toolchain installed",
         );
         return;

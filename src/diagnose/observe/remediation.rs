@@ -92,17 +92,8 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
                 Some(i) => text!("remedy-ask-ca-issuer", host = h, issuer = i),
                 None => text!("remedy-ask-ca", host = h),
             };
-            let mut v = vec![
-                Remedy::note(ask),
-                Remedy::run(
-                    text!("remedy-trust-ca-system"),
-                    "sudo cp company-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates",
-                ),
-                Remedy::run(
-                    text!("remedy-trust-ca-go-only"),
-                    "cat /etc/ssl/certs/ca-certificates.crt company-ca.crt > ~/ca-bundle.pem && export SSL_CERT_FILE=~/ca-bundle.pem",
-                ),
-            ];
+            let mut v = vec![Remedy::note(ask)];
+            v.extend(trust_ca(cfg));
             // Meanwhile, a proxy entry that passed every layer works as it is.
             if !healthy_proxies(targets, Some(h)).is_empty() {
                 v.extend(mirror_advice(cfg, targets, Some(h)));
@@ -214,6 +205,32 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
     };
     if f.remediation.is_empty() {
         f.remediation = fixes;
+    }
+}
+
+/// Installing the CA where go looks: the system bundle (or, on Linux, a bundle for go alone);
+/// on Windows go reads the user's certificate store and ignores SSL_CERT_FILE.
+fn trust_ca(cfg: &Config) -> Vec<Remedy> {
+    use crate::config::shell::Shell;
+    match cfg.shell {
+        Shell::Powershell => vec![Remedy::run(
+            text!("remedy-trust-ca-windows"),
+            r"Import-Certificate -FilePath company-ca.crt -CertStoreLocation Cert:\CurrentUser\Root",
+        )],
+        Shell::Cmd => vec![Remedy::run(
+            text!("remedy-trust-ca-windows"),
+            "certutil -user -addstore Root company-ca.crt",
+        )],
+        Shell::Posix | Shell::Fish => vec![
+            Remedy::run(
+                text!("remedy-trust-ca-system"),
+                "sudo cp company-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates",
+            ),
+            Remedy::run(
+                text!("remedy-trust-ca-go-only"),
+                "cat /etc/ssl/certs/ca-certificates.crt company-ca.crt > ~/ca-bundle.pem && export SSL_CERT_FILE=~/ca-bundle.pem",
+            ),
+        ],
     }
 }
 
