@@ -529,10 +529,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
         .json
         .then(|| fix::json::FixDocument::new(&cfg, &rec, diagnosis.verdict(), &help));
     if doc.is_none() {
-        fix::print_plan(out, &cfg, &rec, failing, lang)?;
-        if rec.changes.is_empty() && failing {
-            crate::fix::show_remedies(out, &help, lang)?;
-        }
+        fix::print_plan(out, &cfg, &rec, &diagnosis, lang)?;
     }
     // Go still fails and nothing here changes that: say so with the exit status too.
     let unhelped = if failing { EXIT_FAIL } else { EXIT_OK };

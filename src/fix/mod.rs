@@ -21,7 +21,7 @@ use crate::diagnose::predict::Predicted;
 use crate::i18n::Lang;
 use crate::t;
 use recommend::Change;
-pub use show::{commands, env_overrides, nothing_helps, print_plan, remedies as show_remedies};
+pub use show::{commands, env_overrides, nothing_helps, print_plan};
 
 /// Why `fix` wrote nothing, or could not finish. `Display` is the English text.
 #[derive(Debug)]

@@ -117,12 +117,31 @@ pub fn env_overrides(cfg: &Config, changes: &[Change], lang: Lang) -> Vec<String
     out
 }
 
-/// What would help when no setting change does: the root cause's own remediation.
+/// What would help when no setting change does: the root cause's own remediation (not "run
+/// godoctor fix", which is where the user is), then a mirror the user knows of.
 pub fn nothing_helps(d: &Diagnosis) -> Vec<Remedy> {
-    d.root_cause
+    let mut out: Vec<Remedy> = d
+        .root_cause
         .and_then(|i| d.findings.get(i))
         .map(|f| f.remediation.clone())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    out.retain(|r| r.command.as_deref() != Some("godoctor fix"));
+    out.push(Remedy::run(
+        crate::text!("fix-help-own-mirror"),
+        "godoctor fix --mirror https://goproxy.corp.example",
+    ));
+    out
+}
+
+/// The root cause in one phrase, for "nothing helps".
+fn root_cause(d: &Diagnosis) -> String {
+    d.root_cause
+        .and_then(|i| d.findings.get(i))
+        .map(|f| match &f.host {
+            Some(h) => format!("{} ({h})", f.code.as_str()),
+            None => f.code.as_str().to_owned(),
+        })
+        .unwrap_or_else(|| "-".into())
 }
 
 /// The dry-run text.
@@ -130,9 +149,10 @@ pub fn print_plan(
     w: &mut dyn Write,
     cfg: &Config,
     rec: &recommend::Recommendation,
-    failing: bool,
+    d: &Diagnosis,
     lang: Lang,
 ) -> std::io::Result<()> {
+    let failing = d.outcome.predicted == crate::diagnose::predict::Predicted::Fail;
     writeln!(w, "{}", t!(lang, "fix-mirrors"))?;
     for c in &rec.candidates {
         mirror_line(w, c, lang)?;
@@ -146,7 +166,9 @@ pub fn print_plan(
     }
     if rec.changes.is_empty() {
         if failing {
-            writeln!(w, "\n{}", t!(lang, "fix-nothing-helps"))?;
+            let cause = root_cause(d);
+            writeln!(w, "\n{}", t!(lang, "fix-nothing-helps", cause = cause))?;
+            remedies(w, &nothing_helps(d), lang)?;
         } else {
             writeln!(w, "\n{}", t!(lang, "fix-nothing-to-change"))?;
         }

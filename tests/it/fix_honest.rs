@@ -97,6 +97,15 @@ fn never_nothing_to_change_while_go_fails() {
     assert_eq!(out.code(), Some(1), "{t}");
     assert!(!t.contains("Nothing to change"), "{t}");
     assert!(t.contains("No go setting that godoctor can change"), "{t}");
+    assert!(
+        t.contains("(root cause: TCP_REFUSED (blocked.lab.test))"),
+        "{t}"
+    );
+    assert!(
+        !has_line(&t, "godoctor fix"),
+        "not where the user already is: {t}"
+    );
+    assert!(t.contains("godoctor fix --mirror "), "{t}");
     let json = godoctor(&lab, &home, &[], &["fix", "--json"]);
     assert_eq!(json.code(), Some(1));
     let v = json.json();
