@@ -270,3 +270,27 @@ fn timeout_bounds_the_whole_run() {
         text(&out)
     );
 }
+
+/// With go installed, `--apply` asks go to read the values back; when go reads something else
+/// (here a stand-in go that always answers another GOPROXY), the file is restored.
+#[test]
+fn a_write_go_does_not_read_back_is_undone() {
+    use std::os::unix::fs::PermissionsExt;
+    let (lab, good, blocked) = world();
+    let home = Home::new();
+    let go = home.path().join("bin/go");
+    std::fs::write(
+        &go,
+        "#!/bin/sh\nif [ \"$1\" = env ] && [ \"$2\" = -json ]; then\n  echo '{\"GOVERSION\":\"go1.22.0\",\"GOPROXY\":\"https://elsewhere.lab.test\"}'\nfi\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&go, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let original = format!("GOPROXY={blocked}\n");
+    std::fs::write(home.goenv(), &original).unwrap();
+    let out = godoctor(&lab, &home, &[], &["fix", "--apply", "--mirror", &good]);
+    let t = text(&out);
+    assert_eq!(out.code(), Some(2), "{t}");
+    assert!(t.contains("reads https://elsewhere.lab.test"), "{t}");
+    assert!(t.contains("restored"), "{t}");
+    assert_eq!(std::fs::read_to_string(home.goenv()).unwrap(), original);
+}
