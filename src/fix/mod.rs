@@ -207,6 +207,11 @@ fn restore(backup: &state::Backup, path: &Path) -> bool {
         std::fs::read(backup.dir.join("env"))
             .is_ok_and(|data| goenv_write::write_atomic(path, &data).is_ok())
     } else {
+        // A link that dangled before stays a link: the file the write created goes.
+        let path = match std::fs::read_link(path) {
+            Ok(to) => path.parent().unwrap_or(Path::new(".")).join(to),
+            Err(_) => path.to_path_buf(),
+        };
         match std::fs::remove_file(path) {
             Ok(()) => true,
             Err(e) => e.kind() == std::io::ErrorKind::NotFound,
