@@ -294,3 +294,39 @@ fn a_write_go_does_not_read_back_is_undone() {
     assert!(t.contains("restored"), "{t}");
     assert_eq!(std::fs::read_to_string(home.goenv()).unwrap(), original);
 }
+
+/// A private-looking module joins GOPRIVATE: every entry the user had is kept, once.
+#[test]
+fn goprivate_is_merged_never_overwritten() {
+    let (lab, good, _blocked) = world();
+    let home = Home::new();
+    std::fs::write(
+        home.goenv(),
+        "GOPRIVATE=a.example,b.example/team,a.example\n",
+    )
+    .unwrap();
+    let out = godoctor(
+        &lab,
+        &home,
+        &[],
+        &[
+            "fix",
+            "--json",
+            "--mirror",
+            &good,
+            "--module",
+            "git.corp/x/m@v1.0.0",
+        ],
+    );
+    let v = out.json();
+    let changes = v["changes"].as_array().unwrap();
+    let private = changes
+        .iter()
+        .find(|c| c["key"] == "GOPRIVATE")
+        .unwrap_or_else(|| panic!("{v:#}"));
+    assert_eq!(
+        private["recommended"], "a.example,b.example/team,git.corp",
+        "{v:#}"
+    );
+    assert_eq!(private["current"], "a.example,b.example/team,a.example");
+}
