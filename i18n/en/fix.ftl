@@ -1,6 +1,6 @@
 ## `godoctor fix`: shells, honesty about what it can change, the JSON form
 
-fix-note-sumdb-not-probed = GOSUMDB is off and godoctor did not probe the checksum database from here: it leaves GOSUMDB as it is (run `godoctor check` with GOSUMDB unset to see whether the database is reachable)
+fix-note-sumdb-not-probed = GOSUMDB is off (or invalid) and godoctor did not probe the checksum database from here: it leaves GOSUMDB as it is (run `godoctor check` with GOSUMDB unset to see whether the database is reachable)
 fix-note-project-mirrors = a mirror from the project's godoctor.toml passed, but a repository does not choose your global GOPROXY: it is only suggested here (`--trust-project` writes it)
 fix-mirror-from-project = , from the project's godoctor.toml
 fix-first-steps = First, outside go's settings (the cause, which no mirror avoids):

@@ -1,6 +1,6 @@
 ## `godoctor fix`：各种 shell、只改能改的设置、JSON 输出
 
-fix-note-sumdb-not-probed = GOSUMDB 已关闭，godoctor 没有从本机探测校验和数据库：GOSUMDB 保持不变（取消 GOSUMDB 后运行 `godoctor check`，可以看到数据库能否访问）
+fix-note-sumdb-not-probed = GOSUMDB 已关闭（或配置无效），godoctor 没有从本机探测校验和数据库：GOSUMDB 保持不变（取消 GOSUMDB 后运行 `godoctor check`，可以看到数据库能否访问）
 fix-note-project-mirrors = 项目 godoctor.toml 里的镜像通过了检测，但仓库不能替你决定全局 GOPROXY：这里只作为建议列出（加 `--trust-project` 才会写入）
 fix-mirror-from-project = ，来自项目的 godoctor.toml
 fix-first-steps = 先处理 go 设置之外的问题（这是根因，换镜像也绕不开）：
