@@ -70,7 +70,10 @@ pub enum Command {
     /// Origins: env (OS environment), goenv-file (the go/env file written by `go env -w`),
     /// goroot-go.env ($GOROOT/go.env, Go 1.21+), default (built into go).
     Config(ConfigArgs),
-    /// Recommend settings that work and write them with `go env -w` (with backup and undo).
+    /// Recommend settings that work and write them as `go env -w` would (with backup and undo).
+    ///
+    /// Only what was probed from here changes; a key set in the OS environment gets your shell's
+    /// command instead of a write; a project's godoctor.toml mirrors need --trust-project.
     #[command(after_help = FIX_EXAMPLES)]
     Fix(FixArgs),
     /// Explain go's error output: every error in it, its layer and host, what to check, the fix.
@@ -202,7 +205,8 @@ pub struct ConfigArgs {
 
 #[derive(Debug, Args)]
 pub struct FixArgs {
-    /// Write the recommended settings (with `go env -w`, after a backup).
+    /// Write the recommended go/env settings (the same edit as `go env -w`, atomic, after a
+    /// backup; read back with `go env` when go is installed).
     #[arg(long, conflicts_with = "undo")]
     pub apply: bool,
     /// Restore the go/env file from the last backup, byte for byte.
