@@ -70,7 +70,10 @@ pub enum Command {
     /// Origins: env (OS environment), goenv-file (the go/env file written by `go env -w`),
     /// goroot-go.env ($GOROOT/go.env, Go 1.21+), default (built into go).
     Config(ConfigArgs),
-    /// Recommend settings that work and write them with `go env -w` (with backup and undo).
+    /// Recommend settings that work and write them as `go env -w` would (with backup and undo).
+    ///
+    /// Only what was probed from here changes; a key set in the OS environment gets your shell's
+    /// command instead of a write; a project's godoctor.toml mirrors need --trust-project.
     #[command(after_help = FIX_EXAMPLES)]
     Fix(FixArgs),
     /// Explain go's error output: every error in it, its layer and host, what to check, the fix.
@@ -101,7 +104,9 @@ const CHECK_EXAMPLES: &str = "Examples:
 const FIX_EXAMPLES: &str = "Examples:
   godoctor fix                            show what to change, and why
   godoctor fix --apply                    write it (a backup is kept)
-  godoctor fix --undo                     restore the last backup";
+  godoctor fix --undo                     restore the last backup
+  godoctor fix --shell fish               commands for fish (also powershell, cmd)
+  godoctor fix --json                     one JSON document for automation";
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -139,6 +144,11 @@ pub struct CheckArgs {
     /// Exit with status 1 on warnings too.
     #[arg(long)]
     pub strict: bool,
+
+    /// Write fix commands for this shell: posix (bash, zsh), fish, powershell, cmd (default:
+    /// detected from SHELL, or PSModulePath on Windows).
+    #[arg(long, value_enum, value_name = "SHELL")]
+    pub shell: Option<crate::config::shell::Shell>,
 
     /// Ask this nameserver (IP or IP:PORT, repeatable) instead of those in /etc/resolv.conf.
     #[arg(long = "resolver", value_name = "ADDR", value_parser = parse_socket_addr)]
@@ -195,7 +205,8 @@ pub struct ConfigArgs {
 
 #[derive(Debug, Args)]
 pub struct FixArgs {
-    /// Write the recommended settings (with `go env -w`, after a backup).
+    /// Write the recommended go/env settings (the same edit as `go env -w`, atomic, after a
+    /// backup; read back with `go env` when go is installed).
     #[arg(long, conflicts_with = "undo")]
     pub apply: bool,
     /// Restore the go/env file from the last backup, byte for byte.
@@ -213,13 +224,24 @@ pub struct FixArgs {
     /// An extra mirror candidate (repeatable; also `mirrors` in godoctor.toml).
     #[arg(long = "mirror", value_name = "URL")]
     pub mirrors: Vec<String>,
-    /// Deadline for probing the candidates, e.g. 10s (default: `timeout` in godoctor.toml, else
-    /// 10s).
+    /// Deadline for the whole run — the check, the candidates, the write and the check after
+    /// it — e.g. 10s (default: `timeout` in godoctor.toml, else 10s).
     #[arg(long, value_name = "DUR", value_parser = parse_duration)]
     pub timeout: Option<Duration>,
     /// A module to plan when there is no go.mod (repeatable).
     #[arg(long = "module", value_name = "MODULE")]
     pub modules: Vec<String>,
+    /// Print one JSON document (mirrors, changes, commands, what was applied) instead of text.
+    #[arg(long, conflicts_with = "undo")]
+    pub json: bool,
+    /// Write commands for this shell: posix (bash, zsh), fish, powershell, cmd (default:
+    /// detected from SHELL, or PSModulePath on Windows).
+    #[arg(long, value_enum, value_name = "SHELL")]
+    pub shell: Option<crate::config::shell::Shell>,
+    /// Let `mirrors` from the project's godoctor.toml into the global GOPROXY (without it they
+    /// are probed and shown, never written: a repository does not choose your settings).
+    #[arg(long)]
+    pub trust_project: bool,
     /// Ask this nameserver instead of /etc/resolv.conf.
     #[arg(long = "resolver", value_name = "ADDR", value_parser = parse_socket_addr)]
     pub resolvers: Vec<std::net::SocketAddr>,

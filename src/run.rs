@@ -155,6 +155,8 @@ struct Defaults {
     canaries: Vec<String>,
     compare: Vec<crate::probe::dns::CompareResolver>,
     mirrors: Vec<String>,
+    /// `mirrors` came from the project's godoctor.toml (untrusted: suggestions only).
+    mirrors_from_project: bool,
     direct_last: bool,
     /// godoctor.toml problems, each ignored.
     problems: Vec<String>,
@@ -204,6 +206,7 @@ impl Defaults {
                 compare.to_vec()
             },
             mirrors: s.mirrors,
+            mirrors_from_project: toml.mirrors_from_project,
             direct_last: s.direct_last.unwrap_or(true),
             problems,
         }
@@ -231,7 +234,10 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
         (false, f) => f.unwrap_or(Format::Text),
     };
     // Reading the configuration may take at most half the budget: go and git are bounded.
-    let cfg = load(dir, (d.timeout / 2).min(Duration::from_secs(5)));
+    let mut cfg = load(dir, (d.timeout / 2).min(Duration::from_secs(5)));
+    if let Some(shell) = args.shell {
+        cfg.shell = shell;
+    }
     let command = match args.command.as_slice() {
         [] => None,
         words => Some(GoCommandLine::parse(words).map_err(RunError::Command)?),
@@ -354,6 +360,7 @@ fn explain(
             timeout: Some(args.timeout),
             modules: top.module.iter().cloned().collect(),
             strict: false,
+            shell: None,
             resolvers: Vec::new(),
             compare: Vec::new(),
             command: Vec::new(),
@@ -408,15 +415,24 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
         writeln!(out, "{}", fix::restored_text(&b, lang))?;
         return Ok(EXIT_OK);
     }
-    let cfg = load(dir.clone(), Duration::from_secs(5));
-    let d = Defaults::resolve(&cfg.dir, args.timeout, &args.modules, &[]);
+    // `--timeout` bounds the whole run: each phase gets a share and never more than is left.
+    let start = std::time::Instant::now();
+    let d = Defaults::resolve(&dir, args.timeout, &args.modules, &[]);
+    let budget = d.timeout;
+    let left = || budget.saturating_sub(start.elapsed());
+    let verify_after = args.apply && !args.no_verify;
+    let share = |part: f64| budget.mul_f64(part).min(left());
+    let mut cfg = load(dir.clone(), share(0.2).min(Duration::from_secs(5)));
+    if let Some(shell) = args.shell {
+        cfg.shell = shell;
+    }
     for p in &d.problems {
         let line = t!(lang, "report-warning-ignored", problem = p.as_str());
         writeln!(out, "{line}")?;
     }
     let mut plan = Plan::build(&cfg, &d.canaries);
-    let opts = ProbeOptions {
-        timeout: d.timeout,
+    let opts = |timeout: Duration| ProbeOptions {
+        timeout,
         resolvers: args.resolvers.clone(),
         compare: d.compare.clone(),
         module_files: true,
@@ -424,32 +440,55 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
     };
     let spinner = Spinner::default();
     let rt = runtime()?;
-    let mut probed = rt.block_on(crate::probe::engine::run(&cfg, &plan, &opts, &spinner));
+    let check_share = if verify_after { 0.3 } else { 0.45 };
+    let mut probed = rt.block_on(crate::probe::engine::run(
+        &cfg,
+        &plan,
+        &opts(share(check_share)),
+        &spinner,
+    ));
     probed.complete_plan(&mut plan);
     let diagnosis = diagnose::diagnose_probed(&cfg, &plan, &probed);
-    let mut candidates: Vec<String> = Vec::new();
-    for c in recommend::BUILTIN_MIRRORS
+    let mut candidates: Vec<(String, recommend::Source)> = Vec::new();
+    let toml_source = if d.mirrors_from_project {
+        recommend::Source::Project
+    } else {
+        recommend::Source::UserConfig
+    };
+    for (c, source) in recommend::BUILTIN_MIRRORS
         .iter()
-        .map(|s| s.to_string())
-        .chain(d.mirrors.iter().cloned())
-        .chain(args.mirrors.iter().cloned())
+        .map(|s| (s.to_string(), recommend::Source::Builtin))
+        .chain(d.mirrors.iter().map(|m| (m.clone(), toml_source)))
+        .chain(
+            args.mirrors
+                .iter()
+                .map(|m| (m.clone(), recommend::Source::CommandLine)),
+        )
     {
         let c = c.trim_end_matches('/').to_owned();
-        if !candidates.contains(&c) {
-            candidates.push(c);
+        if !candidates.iter().any(|(u, _)| *u == c) {
+            candidates.push((c, source));
         }
     }
+    // The bench's downloads come out of the candidates' share.
+    let cand_share = if verify_after { 0.4 } else { 0.5 };
+    let cand_time = share(if args.bench {
+        cand_share * 0.6
+    } else {
+        cand_share
+    });
     let (mut cands, sumdb_direct_ok) = rt.block_on(recommend::probe(
         &cfg,
         &plan,
         &candidates,
-        &opts,
+        &opts(cand_time),
         3,
         &spinner,
     ));
     if args.bench
         && let Some(m) = plan.modules.iter().find(|m| m.version.is_some())
     {
+        let bench_opts = opts(share(cand_share * 0.4));
         for c in cands.iter_mut().filter(|c| c.qualified) {
             let url = format!(
                 "{}/{}/@v/{}.zip",
@@ -460,7 +499,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
             if let Ok((bytes, took)) = rt.block_on(crate::probe::engine::download(
                 &cfg,
                 &plan,
-                &opts,
+                &bench_opts,
                 &url,
                 64 << 20,
             )) {
@@ -468,56 +507,93 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
             }
         }
     }
-    let direct_last = d.direct_last;
     let (changes, notes) = recommend::compute(
         &cfg,
         &plan,
         &diagnosis,
         &mut cands,
         sumdb_direct_ok,
-        direct_last,
+        d.direct_last,
+        args.trust_project,
     );
     let rec = recommend::Recommendation {
         candidates: cands,
         changes,
         notes,
+        first_steps: recommend::first_steps(&diagnosis),
     };
-    fix::print_plan(out, &rec, lang)?;
     rt.shutdown_background();
+    let failing = diagnosis.outcome.predicted == crate::diagnose::predict::Predicted::Fail;
+    let help = fix::nothing_helps(&diagnosis);
+    let mut doc = args
+        .json
+        .then(|| fix::json::FixDocument::new(&cfg, &rec, diagnosis.verdict(), &help));
+    if doc.is_none() {
+        fix::print_plan(out, &cfg, &rec, &diagnosis, lang)?;
+    }
+    // Go still fails and nothing here changes that: say so with the exit status too.
+    let unhelped = if failing { EXIT_FAIL } else { EXIT_OK };
+    let finish = |out: &mut dyn Write, doc: Option<fix::json::FixDocument>, status: u8| {
+        if let Some(doc) = doc {
+            serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        Ok::<u8, RunError>(status)
+    };
     if !args.apply || rec.changes.is_empty() {
-        if args.apply {
+        if args.apply && doc.is_none() {
             writeln!(out, "{}", t!(lang, "fix-nothing-written"))?;
         }
-        return Ok(EXIT_OK);
+        let status = if rec.changes.is_empty() {
+            unhelped
+        } else {
+            EXIT_OK
+        };
+        return finish(out, doc, status);
     }
-    let backup = fix::apply(&cfg, &rec.changes)?;
-    let written = t!(
-        lang,
-        "fix-written",
-        path = backup.meta.path.as_str(),
-        backup = backup.dir.display().to_string()
-    );
-    writeln!(out, "\n{written}")?;
-    for line in fix::env_overrides(&cfg, &rec.changes, lang) {
-        writeln!(out, "{line}")?;
+    let backup = fix::apply(&cfg, &rec.changes, left().max(Duration::from_millis(500)))?;
+    if let Some(doc) = doc.as_mut() {
+        doc.applied = Some(fix::json::AppliedJson {
+            goenv_file: backup.as_ref().map(|b| b.meta.path.clone()),
+            backup: backup.as_ref().map(|b| b.dir.display().to_string()),
+            verdict_after: None,
+        });
+    }
+    let Some(backup) = backup else {
+        if doc.is_none() {
+            writeln!(out, "\n{}", t!(lang, "fix-env-only"))?;
+        }
+        return finish(out, doc, unhelped);
+    };
+    if doc.is_none() {
+        let written = t!(
+            lang,
+            "fix-written",
+            path = backup.meta.path.as_str(),
+            backup = backup.dir.display().to_string()
+        );
+        writeln!(out, "\n{written}")?;
     }
     if args.no_verify {
-        return Ok(EXIT_OK);
+        return finish(out, doc, EXIT_OK);
     }
-    let cfg2 = load(dir, Duration::from_secs(5));
+    let cfg2 = load(dir, left().min(Duration::from_secs(5)));
     let plan2 = Plan::build(&cfg2, &d.canaries);
     let rt = runtime()?;
     let targets2 = rt
-        .block_on(crate::probe::engine::run(&cfg2, &plan2, &opts, &spinner))
+        .block_on(crate::probe::engine::run(
+            &cfg2,
+            &plan2,
+            &opts(left().max(Duration::from_millis(200))),
+            &spinner,
+        ))
         .targets;
     rt.shutdown_background();
     let d2 = diagnose::diagnose(&cfg2, &plan2, &targets2);
-    writeln!(out, "{}", fix::verdict_text(d2.outcome.predicted, lang))?;
-    Ok(
-        if d2.outcome.predicted == crate::diagnose::predict::Predicted::Ok {
-            EXIT_OK
-        } else {
-            EXIT_FAIL
-        },
-    )
+    let ok = d2.outcome.predicted == crate::diagnose::predict::Predicted::Ok;
+    match doc.as_mut().and_then(|d| d.applied.as_mut()) {
+        Some(applied) => applied.verdict_after = Some(d2.verdict()),
+        None => writeln!(out, "{}", fix::verdict_text(d2.outcome.predicted, lang))?,
+    }
+    finish(out, doc, if ok { EXIT_OK } else { EXIT_FAIL })
 }

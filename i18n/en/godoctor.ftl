@@ -105,7 +105,6 @@ fix-nothing-to-change = Nothing to change: the current settings work.
 fix-recommended = Recommended settings:
 fix-unset = (unset)
 fix-go-default = (go's default)
-fix-commands = Commands:
 fix-reason-private = { $hosts } look private: fetch them directly and keep their paths away from the public proxy and checksum database
 fix-reason-private-via-proxy = { $hosts } look private and a configured proxy serves them: keep fetching them there, but do not ask the public checksum database about them
 # $ranked and $direct_last: yes or no.
@@ -120,9 +119,7 @@ fix-reason-sumdb-on = turn the checksum database back on: it is reachable from h
 
 fix-nothing-written = nothing written
 fix-written = written: { $path } (backup { $backup }; `godoctor fix --undo` restores it)
-fix-env-overrides = { $key } is set in the OS environment, which wins over the go/env file: the file is written but the shell variable still applies
-fix-env-delete-line = (delete the line)
-fix-env-not-found = not found in { $files }: look where your shell or CI sets { $key }
+fix-env-overrides = { $key } is set in the OS environment, which wins over the go/env file: godoctor does not write it; run the command above and change it where it is set:
 fix-verdict-ok = go is now predicted to succeed
 fix-verdict-fail = go is still predicted to fail
 
@@ -139,7 +136,7 @@ fix-restored = restored { $path } as it was at { $time }{ $existed ->
 
 fix-error-goenv-off = GOENV=off: go reads no go/env file, so there is nowhere to save settings; nothing was written
 fix-error-no-goenv = go has no go/env file location ({ $why }); nothing was written
-fix-error-go-env = `go env { $args }` failed: { $stderr } (if the file changed anyway, `godoctor fix --undo` restores it)
+fix-error-go-env = `go env { $args }` failed after the write: { $stderr }; the go/env file was restored as it was
 fix-error-unparsable = { $path } cannot be parsed ({ $why }); nothing was written
 fix-error-not-utf8 = not UTF-8
 fix-error-nul-bytes = contains NUL bytes

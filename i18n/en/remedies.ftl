@@ -15,6 +15,7 @@ remedy-ask-ca = get the CA certificate that signed { $host }'s certificate from 
 remedy-ask-ca-issuer = get the CA certificate that signed { $host }'s certificate (issuer: { $issuer }) from your IT department; never turn verification off
 remedy-trust-ca-system = trust it system-wide (Debian/Ubuntu)
 remedy-trust-ca-go-only = or only for go, in this shell (SSL_CERT_FILE replaces go's CA bundle, so use a bundle that also has the public roots)
+remedy-trust-ca-windows = trust it for your Windows user: go on Windows verifies against the system certificate store (it ignores SSL_CERT_FILE)
 remedy-check-clock = check the system clock first: a wrong clock makes valid certificates look expired
 remedy-cert-out-of-date = if the clock is right, { $host }'s certificate really is out of date: tell its operator, or use another proxy
 remedy-name-mismatch = the server answering for { $host } is not { $host }: check the DNS answer and any proxy or firewall that redirects it

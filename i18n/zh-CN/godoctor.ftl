@@ -98,7 +98,6 @@ fix-nothing-to-change = 无需修改：当前配置可以正常工作。
 fix-recommended = 建议的配置：
 fix-unset = （未设置）
 fix-go-default = （go 的默认值）
-fix-commands = 要执行的命令：
 fix-reason-private = { $hosts } 看起来是私有模块：直连拉取，不把模块路径发给公共代理和校验和数据库
 fix-reason-private-via-proxy = { $hosts } 看起来是私有模块，且已配置的代理能提供它们：继续从该代理拉取，但不再向公共校验和数据库查询
 fix-reason-mirrors = { $mirrors } 从本机通过了所有环节的探测{ $ranked ->
@@ -112,9 +111,7 @@ fix-reason-sumdb-on = 重新启用校验和数据库：从本机可以访问它�
 
 fix-nothing-written = 没有写入任何内容
 fix-written = 已写入：{ $path }（备份在 { $backup }；运行 `godoctor fix --undo` 可以恢复）
-fix-env-overrides = { $key } 设置在操作系统环境变量中，优先级高于 go/env 配置文件：文件已写入，但 shell 里的环境变量仍然生效
-fix-env-delete-line = （删除这一行）
-fix-env-not-found = 在 { $files } 中没有找到：检查 shell 或 CI 在哪里设置了 { $key }
+fix-env-overrides = { $key } 设置在操作系统环境变量中，优先级高于 go/env 文件：godoctor 不会写入它；请执行上面的命令，并在设置它的地方改掉：
 fix-verdict-ok = go 现在预计会成功
 fix-verdict-fail = go 预计仍会失败
 
@@ -130,7 +127,7 @@ fix-restored = 已将 { $path } 恢复为 { $time } 时的状态{ $existed ->
 
 fix-error-goenv-off = GOENV=off：go 不读取 go/env 配置文件，设置无处保存；没有写入任何内容
 fix-error-no-goenv = go 没有 go/env 配置文件的位置（{ $why }）；没有写入任何内容
-fix-error-go-env = `go env { $args }` 执行失败：{ $stderr }（如果文件仍被改动，运行 `godoctor fix --undo` 可以恢复）
+fix-error-go-env = 写入后执行 `go env { $args }` 失败：{ $stderr }；go/env 文件已恢复原样
 fix-error-unparsable = 无法解析 { $path }（{ $why }）；没有写入任何内容
 fix-error-not-utf8 = 不是 UTF-8 编码
 fix-error-nul-bytes = 含有 NUL 字节

@@ -15,6 +15,7 @@ remedy-ask-ca = 向 IT 部门索取签发 { $host } 证书的 CA 证书；不要
 remedy-ask-ca-issuer = 向 IT 部门索取签发 { $host } 证书的 CA 证书（签发者：{ $issuer }）；不要关闭证书校验
 remedy-trust-ca-system = 在系统范围内信任它（Debian/Ubuntu）
 remedy-trust-ca-go-only = 或者只在当前 shell 中对 go 生效（SSL_CERT_FILE 会替换 go 的 CA 证书包，所以要用同时包含公共根证书的证书包）
+remedy-trust-ca-windows = 为当前 Windows 用户信任它：Windows 上的 go 用系统证书存储校验证书（不读 SSL_CERT_FILE）
 remedy-check-clock = 先检查系统时钟：时钟不对，有效的证书也会看起来已过期
 remedy-cert-out-of-date = 如果时钟没问题，那就是 { $host } 的证书确实过期了：通知它的运维方，或者换一个代理
 remedy-name-mismatch = 为 { $host } 应答的服务器并不是 { $host }：检查 DNS 解析结果，以及是否有代理或防火墙把流量转走了

@@ -37,6 +37,9 @@ pub struct Loaded {
     pub files: Vec<PathBuf>,
     /// Files that exist but could not be used, with go-style `path: problem` messages.
     pub problems: Vec<String>,
+    /// `mirrors` came from the project's godoctor.toml: a repository's word, not the user's,
+    /// so `fix` only suggests them (`--trust-project` writes them).
+    pub mirrors_from_project: bool,
 }
 
 fn read_one(path: &Path) -> Result<Option<GodoctorToml>, String> {
@@ -56,6 +59,7 @@ pub fn load(env: &Environment, dir: &Path) -> Loaded {
     if let Ok(cfg) = env.user_config_dir(true) {
         paths.push(cfg.join("godoctor").join("config.toml"));
     }
+    let user_files = paths.len();
     if let Some(p) = dir
         .ancestors()
         .map(|d| d.join("godoctor.toml"))
@@ -63,13 +67,14 @@ pub fn load(env: &Environment, dir: &Path) -> Loaded {
     {
         paths.push(p);
     }
-    for p in paths {
+    for (i, p) in paths.into_iter().enumerate() {
         match read_one(&p) {
             Ok(Some(t)) => {
                 out.files.push(p);
                 let s = &mut out.settings;
                 if !t.mirrors.is_empty() {
                     s.mirrors = t.mirrors;
+                    out.mirrors_from_project = i >= user_files;
                 }
                 if !t.canary_modules.is_empty() {
                     s.canary_modules = t.canary_modules;

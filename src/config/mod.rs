@@ -27,6 +27,7 @@ pub mod modpath;
 pub mod netrc;
 pub mod patterns;
 pub mod process;
+pub mod shell;
 pub mod toolchain;
 
 use std::collections::BTreeMap;
@@ -130,6 +131,8 @@ pub struct Config {
     /// go.mod that names its module).
     pub imports: Option<imports::ModuleImports>,
     pub dir: PathBuf,
+    /// The shell remediation commands are written for (`--shell` overrides the detection).
+    pub shell: shell::Shell,
 }
 
 /// What the reader may do: where to look, how long to wait.
@@ -239,8 +242,10 @@ impl Config {
         let gosum = gosum::GoSumFiles::load(&project, &rules_version);
         let imports = main_module_imports(&project, &env, &rules_version);
         let http_proxy = http_proxy::HttpProxyConfig::from_env_for(&env, &rules_version);
+        let shell = shell::Shell::detect(&env, shell::Os::host());
         Config {
             go,
+            shell,
             rules_version,
             settings,
             http_proxy,

@@ -2,18 +2,37 @@
 //! file, `unset`/`export` plus the profile file for an OS variable. Descriptions come from the
 //! catalogs (`i18n/*/remedies.ftl`); the caller's `why` is said inside them.
 
+mod render;
+
+pub use render::{Action, quote, sh_quote};
+
 use super::Remedy;
+use crate::config::shell::Shell;
 use crate::config::{Config, Origin};
 use crate::i18n::Text;
 use crate::text;
 
-/// Shell profile files that most likely set an environment variable, in the order to look.
+impl Remedy {
+    /// A step whose command is `action` in the user's shell.
+    pub fn act(cfg: &Config, text: Text, action: Action) -> Self {
+        Remedy::run(text, action.render(cfg.shell))
+    }
+}
+
+/// Shell startup files that most likely set an environment variable, in the order to look.
 pub fn profile_files(cfg: &Config) -> Vec<String> {
     let shell = cfg.env.get("SHELL").unwrap_or("");
-    let mut files: Vec<&str> = if shell.ends_with("zsh") {
+    let mut files: Vec<&str> = if cfg.shell == Shell::Fish {
+        // `set -Ux` keeps universal variables in fish_variables.
+        return [
+            "~/.config/fish/config.fish",
+            "~/.config/fish/fish_variables",
+            "/etc/fish/config.fish",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+    } else if shell.ends_with("zsh") {
         vec!["~/.zshrc", "~/.zprofile", "~/.zshenv"]
-    } else if shell.ends_with("fish") {
-        vec!["~/.config/fish/config.fish"]
     } else {
         vec!["~/.bashrc", "~/.bash_profile"]
     };
@@ -21,80 +40,98 @@ pub fn profile_files(cfg: &Config) -> Vec<String> {
     files.into_iter().map(str::to_owned).collect()
 }
 
-/// Shell-quotes a value for a command line (single quotes, POSIX style).
-pub fn sh_quote(v: &str) -> String {
-    if !v.is_empty()
-        && v.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_./:,=@+%".contains(&b))
-    {
-        return v.to_owned();
+/// Where `key` is likely set as an OS variable, as a command for the user's shell.
+pub fn find_where_set(cfg: &Config, key: &str) -> Action {
+    Action::FindWhereSet {
+        key: key.to_owned(),
+        files: profile_files(cfg),
     }
-    format!("'{}'", v.replace('\'', r"'\''"))
 }
 
 /// Sets `key=value` where go will read it; when an OS variable would override the go/env file,
-/// says to change the variable instead. `why` says what the step is for.
+/// says to change the variable instead. `why` says what the step is for. Nothing when the
+/// setting already has that value: a step that changes nothing is no fix.
 pub fn set_go_env(cfg: &Config, key: &str, value: &str, why: Text) -> Vec<Remedy> {
-    let origin = cfg.settings.get(key).map(|s| s.origin);
-    let kv = sh_quote(&format!("{key}={value}"));
-    if origin == Some(Origin::Env) {
+    let setting = cfg.settings.get(key);
+    if setting.is_some_and(|s| s.value == value) {
+        return Vec::new();
+    }
+    if setting.map(|s| s.origin) == Some(Origin::Env) {
         return vec![
-            Remedy::run(
+            Remedy::act(
+                cfg,
                 text!("remedy-env-overrides-go-env", why = why, key = key),
-                format!("export {kv}"),
+                Action::SetEnv {
+                    key: key.to_owned(),
+                    value: value.to_owned(),
+                },
             ),
-            Remedy::run(
+            Remedy::act(
+                cfg,
                 text!("remedy-env-find-and-change", key = key),
-                grep_profiles(cfg, key),
+                find_where_set(cfg, key),
             ),
         ];
     }
-    vec![Remedy::run(why, format!("go env -w {kv}"))]
+    vec![Remedy::act(
+        cfg,
+        why,
+        Action::GoEnvWrite(vec![(key.to_owned(), value.to_owned())]),
+    )]
 }
 
 /// A GOPRIVATE-style list with `pattern` added, keeping every pattern already there (a fix
 /// must not drop the user's other private modules); unchanged when a pattern already matches.
 pub fn with_pattern(list: &str, pattern: &str) -> String {
-    if crate::config::patterns::match_prefix_patterns(list, pattern) {
-        return list.to_owned();
-    }
-    let kept: Vec<&str> = list
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if kept.is_empty() {
-        pattern.to_owned()
-    } else {
-        format!("{},{pattern}", kept.join(","))
-    }
+    with_patterns(list, &[pattern.to_owned()])
 }
 
-/// Removes a setting wherever it is set, so go falls back to its default.
+/// [`with_pattern`] for several patterns: the list's own entries first, each once, then the
+/// new ones that nothing in it matches yet.
+pub fn with_patterns(list: &str, add: &[String]) -> String {
+    let mut kept: Vec<String> = Vec::new();
+    for p in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if !kept.iter().any(|k| k == p) {
+            kept.push(p.to_owned());
+        }
+    }
+    for a in add {
+        if !crate::config::patterns::match_prefix_patterns(&kept.join(","), a) {
+            kept.push(a.clone());
+        }
+    }
+    if kept.join(",") == list.trim() {
+        return list.to_owned();
+    }
+    kept.join(",")
+}
+
+/// Removes a setting wherever it is set, so go falls back to its default (nothing when it is
+/// not set).
 pub fn unset_go_env(cfg: &Config, key: &str, why: Text) -> Vec<Remedy> {
     match cfg.settings.get(key).map(|s| s.origin) {
         Some(Origin::Env) => {
             vec![
-                Remedy::run(
+                Remedy::act(
+                    cfg,
                     text!("remedy-env-set-in-os", why = why, key = key),
-                    format!("unset {key}"),
+                    Action::UnsetEnv(vec![key.to_owned()]),
                 ),
-                Remedy::run(
+                Remedy::act(
+                    cfg,
                     text!("remedy-env-remove-line", key = key),
-                    grep_profiles(cfg, key),
+                    find_where_set(cfg, key),
                 ),
             ]
         }
-        _ => vec![Remedy::run(why, format!("go env -u {key}"))],
+        // Not set anywhere: `go env -u` would change nothing.
+        None | Some(Origin::Default) => Vec::new(),
+        _ => vec![Remedy::act(
+            cfg,
+            why,
+            Action::GoEnvUnset(vec![key.to_owned()]),
+        )],
     }
-}
-
-/// The lines of the shell profiles that name `key`.
-fn grep_profiles(cfg: &Config, key: &str) -> String {
-    format!(
-        "grep -n '{key}' {} 2>/dev/null",
-        profile_files(cfg).join(" ")
-    )
 }
 
 #[cfg(test)]
@@ -115,6 +152,23 @@ mod tests {
         // Already covered: nothing to add.
         assert_eq!(with_pattern("*.corp", "git.corp"), "*.corp");
         assert_eq!(with_pattern("git.corp", "git.corp"), "git.corp");
+    }
+
+    #[test]
+    fn merging_keeps_every_entry_once() {
+        use super::with_patterns;
+        assert_eq!(
+            with_patterns("a.example,b.example,a.example", &["c.example".into()]),
+            "a.example,b.example,c.example"
+        );
+        assert_eq!(
+            with_patterns(
+                "*.corp",
+                &["git.corp".into(), "x.example".into(), "x.example".into()]
+            ),
+            "*.corp,x.example"
+        );
+        assert_eq!(with_patterns("a.example", &[]), "a.example");
     }
 
     #[test]

@@ -20,6 +20,16 @@ pub enum WriteError {
         path: String,
         source: std::io::Error,
     },
+    /// The file exists and cannot be opened for writing: go's own write fails there too.
+    ReadOnly {
+        path: String,
+        source: std::io::Error,
+    },
+    /// A symbolic link whose target's directory does not exist: go's write fails there.
+    DanglingSymlink {
+        path: String,
+        target: String,
+    },
 }
 
 /// What is wrong with the file, or with a value go would refuse to write.
@@ -61,6 +71,18 @@ impl WriteError {
                 path = path.as_str(),
                 error = source.to_string()
             ),
+            WriteError::ReadOnly { path, source } => t!(
+                lang,
+                "fix-error-read-only",
+                path = path.as_str(),
+                error = source.to_string()
+            ),
+            WriteError::DanglingSymlink { path, target } => t!(
+                lang,
+                "fix-error-dangling-symlink",
+                path = path.as_str(),
+                target = target.as_str()
+            ),
         }
     }
 }
@@ -74,8 +96,8 @@ impl std::fmt::Display for WriteError {
 impl std::error::Error for WriteError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            WriteError::Io { source, .. } => Some(source),
-            WriteError::Unparsable { .. } => None,
+            WriteError::Io { source, .. } | WriteError::ReadOnly { source, .. } => Some(source),
+            WriteError::Unparsable { .. } | WriteError::DanglingSymlink { .. } => None,
         }
     }
 }
@@ -169,7 +191,7 @@ fn write_atomic_with(
     before_rename: impl FnOnce() -> std::io::Result<()>,
 ) -> Result<(), WriteError> {
     // Through a symlink (dotfile managers), as go's own write goes: replace its target.
-    let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let resolved = target_of(path)?;
     let path = resolved.as_path();
     let io = |source| WriteError::Io {
         path: path.display().to_string(),
@@ -204,6 +226,50 @@ fn write_atomic_with(
         let _ = std::fs::remove_file(&tmp);
     }
     result.map_err(io)
+}
+
+/// The file a write to `path` lands in, following symbolic links as go's `os.WriteFile` does:
+/// a dangling link names a file to create, when the directory it would be in exists.
+fn target_of(path: &Path) -> Result<std::path::PathBuf, WriteError> {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Ok(real);
+    }
+    let mut p = path.to_path_buf();
+    // A chain of links, bounded as the kernel bounds it (ELOOP after 40).
+    for _ in 0..40 {
+        let Ok(next) = std::fs::read_link(&p) else {
+            return Ok(p);
+        };
+        let next = p.parent().unwrap_or(Path::new(".")).join(next);
+        if std::fs::symlink_metadata(&next).is_err() {
+            if next.parent().is_some_and(Path::is_dir) {
+                return Ok(next);
+            }
+            return Err(WriteError::DanglingSymlink {
+                path: path.display().to_string(),
+                target: next.display().to_string(),
+            });
+        }
+        p = next;
+    }
+    Err(WriteError::Io {
+        path: path.display().to_string(),
+        source: std::io::Error::other("too many levels of symbolic links"),
+    })
+}
+
+/// Refuses where `go env -w` would: an existing file that cannot be opened for writing (go
+/// truncates it in place; root can, as with go), a link into a directory that does not exist.
+pub fn check_writable(path: &Path) -> Result<(), WriteError> {
+    let target = target_of(path)?;
+    match std::fs::OpenOptions::new().write(true).open(&target) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(source) => Err(WriteError::ReadOnly {
+            path: path.display().to_string(),
+            source,
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -280,6 +346,48 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(std::fs::read(&real).unwrap(), b"A=2\n");
+    }
+
+    #[test]
+    fn refuses_where_go_refuses() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        // A link into a directory that does not exist: go's os.WriteFile fails, so do we.
+        let link = dir.path().join("env");
+        std::os::unix::fs::symlink(dir.path().join("gone/env"), &link).unwrap();
+        assert!(matches!(
+            check_writable(&link),
+            Err(WriteError::DanglingSymlink { .. })
+        ));
+        assert!(write_atomic(&link, b"A=1\n").is_err());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        // A link to a missing file in an existing directory: go creates the file; so do we,
+        // and the link stays a link.
+        let link2 = dir.path().join("env2");
+        std::os::unix::fs::symlink("real-env", &link2).unwrap();
+        check_writable(&link2).unwrap();
+        write_atomic(&link2, b"A=1\n").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link2)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join("real-env")).unwrap(),
+            b"A=1\n"
+        );
+        // A read-only file (unless we are root, who can write it, as go can).
+        let ro = dir.path().join("ro-env");
+        std::fs::write(&ro, "A=1\n").unwrap();
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let writable = std::fs::OpenOptions::new().write(true).open(&ro).is_ok();
+        assert_eq!(check_writable(&ro).is_ok(), writable);
     }
 
     #[test]

@@ -1,24 +1,27 @@
 //! `godoctor fix`: turn a diagnosis into a working configuration. The dry run shows each
-//! setting's current value (with its origin), the recommended one and why, then the commands;
-//! `--apply` writes exactly the changed keys — with `go env -w`/`-u` when go ≥ 1.13 is
-//! installed, else by editing the go/env file atomically — after a backup that `--undo`
-//! restores byte for byte. Concurrent runs are serialised by a lock.
+//! setting's current value (with its origin), the recommended one and why, then the commands
+//! in the user's shell; `--apply` writes exactly those keys of the go/env file — never one an
+//! OS variable overrides (that one gets the shell's command instead) — with the same atomic
+//! edit `go env -w` makes, checked with `go env` afterwards when go is installed, after a
+//! backup that `--undo` restores byte for byte. Concurrent runs are serialised by a lock.
 
 pub mod goenv_write;
+pub mod json;
 pub mod recommend;
+mod show;
 pub mod state;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::time::Duration;
 
 use crate::config::goenv_file::EnvFileLocation;
 use crate::config::{Config, Origin};
 use crate::diagnose::predict::Predicted;
-use crate::diagnose::remedy::{profile_files, sh_quote};
 use crate::i18n::Lang;
 use crate::t;
 use recommend::Change;
+pub use show::{commands, env_overrides, nothing_helps, print_plan};
 
 /// Why `fix` wrote nothing, or could not finish. `Display` is the English text.
 #[derive(Debug)]
@@ -27,7 +30,17 @@ pub enum FixError {
     NoGoenv(String),
     Write(goenv_write::WriteError),
     State(state::StateError),
-    GoEnv { args: String, stderr: String },
+    /// `go env` after the write did not read back what was written: the file was restored.
+    Verify {
+        key: String,
+        wrote: String,
+        go_says: String,
+    },
+    /// `go env` could not read the written file: it was restored.
+    GoEnv {
+        args: String,
+        stderr: String,
+    },
     Io(std::io::Error),
 }
 
@@ -43,6 +56,17 @@ impl FixError {
                 "fix-error-go-env",
                 args = args.as_str(),
                 stderr = stderr.as_str()
+            ),
+            FixError::Verify {
+                key,
+                wrote,
+                go_says,
+            } => t!(
+                lang,
+                "fix-error-verify",
+                key = key.as_str(),
+                wrote = crate::redact::redact_urls(wrote),
+                go_says = crate::redact::redact_urls(go_says)
             ),
             FixError::Io(e) => e.to_string(),
         }
@@ -84,93 +108,6 @@ impl From<std::io::Error> for FixError {
     }
 }
 
-/// The commands a user would run for `changes`.
-pub fn commands(changes: &[Change]) -> Vec<String> {
-    let set: Vec<String> = changes
-        .iter()
-        .filter_map(|c| {
-            c.recommended
-                .as_ref()
-                .map(|v| sh_quote(&format!("{}={v}", c.key)))
-        })
-        .collect();
-    let unset: Vec<&str> = changes
-        .iter()
-        .filter(|c| c.recommended.is_none())
-        .map(|c| c.key)
-        .collect();
-    let mut out = Vec::new();
-    if !set.is_empty() {
-        out.push(format!("go env -w {}", set.join(" ")));
-    }
-    if !unset.is_empty() {
-        out.push(format!("go env -u {}", unset.join(" ")));
-    }
-    out
-}
-
-/// Where the setting is overridden by the OS environment: the profile lines that likely set it.
-pub fn env_overrides(cfg: &Config, changes: &[Change], lang: Lang) -> Vec<String> {
-    let mut out = Vec::new();
-    let names = profile_files(cfg);
-    let home = cfg.env.home_dir();
-    // Each profile read once, whatever the number of changes.
-    let profiles: Vec<(PathBuf, String)> = names
-        .iter()
-        .filter_map(|f| {
-            let path = match (f.strip_prefix("~/"), &home) {
-                (Some(rest), Some(h)) => h.join(rest),
-                _ => PathBuf::from(f),
-            };
-            let text = std::fs::read_to_string(&path).ok()?;
-            Some((path, text))
-        })
-        .collect();
-    for c in changes.iter().filter(|c| c.origin == Origin::Env) {
-        out.push(t!(lang, "fix-env-overrides", key = c.key));
-        let mut found = false;
-        for (path, text) in &profiles {
-            for (i, line) in text.lines().enumerate() {
-                let l = line.trim_start();
-                if l.starts_with('#') {
-                    continue;
-                }
-                if l.contains(&format!("{}=", c.key))
-                    || l.contains(&format!("set -gx {}", c.key))
-                    || l.contains(&format!("set -x {}", c.key))
-                {
-                    found = true;
-                    let new = match &c.recommended {
-                        Some(v) => format!(
-                            "export {}",
-                            crate::redact::redact_urls(&sh_quote(&format!("{}={v}", c.key)))
-                        ),
-                        None => t!(lang, "fix-env-delete-line"),
-                    };
-                    out.push(format!(
-                        "  {}:{}: {}  →  {new}",
-                        path.display(),
-                        i + 1,
-                        crate::redact::redact_urls(line.trim())
-                    ));
-                }
-            }
-        }
-        if !found {
-            out.push(format!(
-                "  {}",
-                t!(
-                    lang,
-                    "fix-env-not-found",
-                    files = names.join(", "),
-                    key = c.key
-                )
-            ));
-        }
-    }
-    out
-}
-
 fn goenv_path(cfg: &Config) -> Result<PathBuf, FixError> {
     match &cfg.goenv_location {
         EnvFileLocation::Off => Err(FixError::GoenvOff),
@@ -179,56 +116,50 @@ fn goenv_path(cfg: &Config) -> Result<PathBuf, FixError> {
     }
 }
 
-/// Writes `changes`; returns the backup taken.
-pub fn apply(cfg: &Config, changes: &[Change]) -> Result<state::Backup, FixError> {
+/// Whether `--apply` writes this change into the go/env file: not when an OS variable sets
+/// the key, since that variable would still win (the user's shell gets the command instead).
+pub fn writes_to_file(c: &Change) -> bool {
+    c.origin != Origin::Env
+}
+
+/// Writes the go/env-file part of `changes`; returns the backup taken (None when every
+/// change belongs to the OS environment and nothing was written).
+pub fn apply(
+    cfg: &Config,
+    changes: &[Change],
+    deadline: Duration,
+) -> Result<Option<state::Backup>, FixError> {
+    let changes: Vec<&Change> = changes.iter().filter(|c| writes_to_file(c)).collect();
+    if changes.is_empty() {
+        return Ok(None);
+    }
     let path = goenv_path(cfg)?;
     let dir = state::state_dir(&cfg.env)?;
     let _lock = state::Lock::acquire(&dir)?;
     // Refuse early what go would refuse, before any backup exists.
+    goenv_write::check_writable(&path)?;
     if let Ok(old) = std::fs::read(&path) {
         goenv_write::edit(&path, &old, &[])?;
     }
     let keys: Vec<String> = changes.iter().map(|c| c.key.to_owned()).collect();
     let backup = state::backup(&dir, &path, &keys)?;
-    let result = write(cfg, &path, changes);
-    // A failed write that left the file as it was needs no backup; one that changed it (a
-    // second `go env` command failing, say) keeps its backup so undo still works.
-    let unchanged = match std::fs::read(&path) {
-        Ok(now) => {
-            backup.meta.existed && std::fs::read(backup.dir.join("env")).is_ok_and(|b| b == now)
+    let result = write(&path, &changes).and_then(|()| verify(cfg, &changes, deadline));
+    if result.is_err() {
+        // Back to the file as it was: a write go does not read as intended is no fix. The
+        // backup stays when even that failed, for `--undo`.
+        if restore(&backup, &path) {
+            let _ = std::fs::remove_dir_all(&backup.dir);
         }
-        Err(e) => !backup.meta.existed && e.kind() == std::io::ErrorKind::NotFound,
-    };
-    if result.is_err() && unchanged {
-        let _ = std::fs::remove_dir_all(&backup.dir);
-    }
-    if result.is_ok() {
+    } else {
         // Without the record undo still works, only without noticing later edits.
         let _ = state::record_result(&backup, &path);
     }
-    result.map(|()| backup)
+    result.map(|()| Some(backup))
 }
 
-fn write(cfg: &Config, path: &Path, changes: &[Change]) -> Result<(), FixError> {
-    let go_ok = cfg.go.found() && cfg.go.version.as_ref().is_some_and(|v| v.at_least(1, 13));
-    if let (true, Some(go)) = (go_ok, &cfg.go.path) {
-        for args in go_env_args(changes) {
-            let out = Command::new(go)
-                .env_clear()
-                .envs(cfg.env.iter())
-                .env("GOTOOLCHAIN", "local")
-                .current_dir(&cfg.dir)
-                .args(&args)
-                .output()?;
-            if !out.status.success() {
-                return Err(FixError::GoEnv {
-                    args: args[1..].join(" "),
-                    stderr: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
-                });
-            }
-        }
-        return Ok(());
-    }
+/// The same edit as `go env -w`/`-u`, written atomically whether or not go is installed: go's
+/// own write truncates the file in place and tears it on a full disk.
+fn write(path: &Path, changes: &[&Change]) -> Result<(), FixError> {
     let old = match std::fs::read(path) {
         Ok(d) => d,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
@@ -243,99 +174,49 @@ fn write(cfg: &Config, path: &Path, changes: &[Change]) -> Result<(), FixError> 
     Ok(())
 }
 
-fn go_env_args(changes: &[Change]) -> Vec<Vec<String>> {
-    let mut out = Vec::new();
-    let set: Vec<String> = changes
-        .iter()
-        .filter_map(|c| c.recommended.as_ref().map(|v| format!("{}={v}", c.key)))
-        .collect();
-    if !set.is_empty() {
-        out.push([vec!["env".to_owned(), "-w".to_owned()], set].concat());
-    }
-    let unset: Vec<String> = changes
-        .iter()
-        .filter(|c| c.recommended.is_none())
-        .map(|c| c.key.to_owned())
-        .collect();
-    if !unset.is_empty() {
-        out.push([vec!["env".to_owned(), "-u".to_owned()], unset].concat());
-    }
-    out
-}
-
-/// The dry-run table.
-pub fn print_plan(
-    w: &mut dyn Write,
-    rec: &recommend::Recommendation,
-    lang: Lang,
-) -> std::io::Result<()> {
-    writeln!(w, "{}", t!(lang, "fix-mirrors"))?;
-    for c in &rec.candidates {
-        let speed = c
-            .median_ms
-            .map(|m| t!(lang, "fix-mirror-median", ms = format!("{m:.0}")))
-            .unwrap_or_else(|| "-".into());
-        let tp = c
-            .throughput_bps
-            .map(|b| {
-                t!(
-                    lang,
-                    "fix-mirror-throughput",
-                    mb_per_s = format!("{:.1}", b / 1e6)
-                )
-            })
-            .unwrap_or_default();
-        let mut sumdb = if c.relays_sumdb {
-            t!(lang, "fix-mirror-relays-sumdb")
-        } else {
-            String::new()
-        };
-        match c.serves_toolchain {
-            Some(true) => sumdb.push_str(&t!(lang, "fix-mirror-has-toolchain")),
-            Some(false) => sumdb.push_str(&t!(lang, "fix-mirror-lacks-toolchain")),
-            None => {}
-        }
-        match &c.problem {
-            None if c.qualified => writeln!(
-                w,
-                "  ✓ {:<40} {speed}{tp}{sumdb}",
-                crate::redact::redact_urls(&c.url)
-            )?,
-            p => writeln!(
-                w,
-                "  ✗ {:<40} {}",
-                crate::redact::redact_urls(&c.url),
-                crate::redact::redact_urls(&p.as_ref().map(|p| p.text(lang)).unwrap_or_default())
-            )?,
-        }
-    }
-    for n in &rec.notes {
-        writeln!(w, "  {}", t!(lang, "fix-note", note = n.text(lang)))?;
-    }
-    if rec.changes.is_empty() {
-        writeln!(w, "\n{}", t!(lang, "fix-nothing-to-change"))?;
+/// Asks the installed go what it now reads for each key written (nothing to ask without go).
+fn verify(cfg: &Config, changes: &[&Change], deadline: Duration) -> Result<(), FixError> {
+    let (Some(go), true) = (&cfg.go.path, cfg.go.found()) else {
         return Ok(());
-    }
-    writeln!(w, "\n{}", t!(lang, "fix-recommended"))?;
-    for c in &rec.changes {
-        let cur = if c.current.is_empty() {
-            t!(lang, "fix-unset")
-        } else {
-            crate::redact::redact_urls(&c.current)
-        };
-        let new = c
-            .recommended
-            .as_deref()
-            .map(crate::redact::redact_urls)
-            .unwrap_or_else(|| t!(lang, "fix-go-default"));
-        writeln!(w, "  {:<10} {cur} [{}]  →  {new}", c.key, c.origin.as_str())?;
-        writeln!(w, "             {}", c.reason.text(lang))?;
-    }
-    writeln!(w, "\n{}", t!(lang, "fix-commands"))?;
-    for c in commands(&rec.changes) {
-        writeln!(w, "  {}", crate::redact::redact_urls(&c))?;
+    };
+    let keys: Vec<&str> = changes.iter().map(|c| c.key).collect();
+    let report =
+        crate::config::go_cmd::go_env(go, &keys, &cfg.env, &cfg.dir, deadline).map_err(|e| {
+            FixError::GoEnv {
+                args: format!("-json {}", keys.join(" ")),
+                stderr: e.to_string(),
+            }
+        })?;
+    for c in changes {
+        let Some(want) = &c.recommended else { continue };
+        let got = report.values.get(c.key).cloned().unwrap_or_default();
+        if &got != want {
+            return Err(FixError::Verify {
+                key: c.key.to_owned(),
+                wrote: want.clone(),
+                go_says: got,
+            });
+        }
     }
     Ok(())
+}
+
+/// Puts the file back as the backup holds it; whether that worked.
+fn restore(backup: &state::Backup, path: &Path) -> bool {
+    if backup.meta.existed {
+        std::fs::read(backup.dir.join("env"))
+            .is_ok_and(|data| goenv_write::write_atomic(path, &data).is_ok())
+    } else {
+        // A link that dangled before stays a link: the file the write created goes.
+        let path = match std::fs::read_link(path) {
+            Ok(to) => path.parent().unwrap_or(Path::new(".")).join(to),
+            Err(_) => path.to_path_buf(),
+        };
+        match std::fs::remove_file(path) {
+            Ok(()) => true,
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        }
+    }
 }
 
 /// `--undo --list`.

@@ -25,9 +25,24 @@ pub const BUILTIN_MIRRORS: &[&str] = &[
     "https://mirrors.aliyun.com/goproxy/",
 ];
 
+/// Where a candidate mirror came from: what the user chose may be written, a repository's
+/// suggestion only with `--trust-project`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    Builtin,
+    /// `mirrors` in the user's own godoctor/config.toml.
+    UserConfig,
+    /// `mirrors` in the project's godoctor.toml.
+    Project,
+    /// `--mirror`.
+    CommandLine,
+}
+
 #[derive(Debug, Clone)]
 pub struct Candidate {
     pub url: String,
+    pub source: Source,
     pub qualified: bool,
     /// Why it does not qualify.
     pub problem: Option<Problem>,
@@ -57,6 +72,10 @@ impl Problem {
         match self {
             Problem::NoModule => t!(lang, "fix-problem-no-module"),
             Problem::Failed => t!(lang, "fix-problem-failed"),
+            // go's words often start with the layer already (`tls: failed to verify…`).
+            Problem::Layer { layer, error } if error.starts_with(&format!("{layer}: ")) => {
+                error.clone()
+            }
             Problem::Layer { layer, error } => format!("{layer}: {error}"),
         }
     }
@@ -120,6 +139,10 @@ pub enum Note {
     NoSumdbRelay,
     NoMirrorQualified,
     SumdbUnreachable,
+    /// GOSUMDB is off and nothing probed the database: it stays as it is.
+    SumdbNotProbed,
+    /// Qualified mirrors from the project's godoctor.toml left out of GOPROXY.
+    ProjectMirrorsNotWritten,
 }
 
 impl Note {
@@ -129,6 +152,8 @@ impl Note {
             Note::NoSumdbRelay => t!(lang, "fix-note-no-sumdb-relay"),
             Note::NoMirrorQualified => t!(lang, "fix-note-no-mirror"),
             Note::SumdbUnreachable => t!(lang, "fix-note-sumdb-unreachable"),
+            Note::SumdbNotProbed => t!(lang, "fix-note-sumdb-not-probed"),
+            Note::ProjectMirrorsNotWritten => t!(lang, "fix-note-project-mirrors"),
         }
     }
 }
@@ -138,6 +163,9 @@ pub struct Recommendation {
     pub candidates: Vec<Candidate>,
     pub changes: Vec<Change>,
     pub notes: Vec<Note>,
+    /// Steps outside go's settings that come first (the interception CA), from the check's
+    /// root cause.
+    pub first_steps: Vec<crate::diagnose::Remedy>,
 }
 
 fn median(mut v: Vec<f64>) -> Option<f64> {
@@ -236,12 +264,13 @@ fn targets_of<'a>(
 pub async fn probe(
     cfg: &Config,
     plan: &Plan,
-    candidates: &[String],
+    candidates: &[(String, Source)],
     opts: &ProbeOptions,
     rounds: u32,
     progress: &dyn Progress,
 ) -> (Vec<Candidate>, bool) {
-    let p = candidate_plan(cfg, plan, candidates);
+    let urls: Vec<String> = candidates.iter().map(|(u, _)| u.clone()).collect();
+    let p = candidate_plan(cfg, plan, &urls);
     let per_round = ProbeOptions {
         timeout: opts.timeout / rounds.max(1),
         module_files: false,
@@ -252,12 +281,14 @@ pub async fn probe(
     for _ in 0..rounds.max(1) {
         runs.push(engine::run(cfg, &p, &per_round, progress).await.targets);
     }
-    let sumdb_direct_ok = runs
-        .last()
-        .is_some_and(|ts| ts.iter().filter(|t| t.role == Role::Sumdb).all(Target::ok));
+    // Reachable only when probed: no probe (GOSUMDB=off) proves nothing.
+    let sumdb_direct_ok = runs.last().is_some_and(|ts| {
+        let mut sumdb = ts.iter().filter(|t| t.role == Role::Sumdb).peekable();
+        sumdb.peek().is_some() && sumdb.all(Target::ok)
+    });
     let out = candidates
         .iter()
-        .map(|c| {
+        .map(|(c, source)| {
             let mut problem = None;
             let mut lat = Vec::new();
             for ts in &runs {
@@ -307,6 +338,7 @@ pub async fn probe(
             };
             Candidate {
                 url: c.clone(),
+                source: *source,
                 qualified: problem.is_none() && !lat.is_empty(),
                 problem,
                 median_ms: median(lat),
@@ -327,6 +359,7 @@ pub fn compute(
     candidates: &mut [Candidate],
     sumdb_direct_ok: bool,
     direct_last: bool,
+    trust_project: bool,
 ) -> (Vec<Change>, Vec<Note>) {
     let mut changes = Vec::new();
     let mut notes = vec![Note::SpeedVaries];
@@ -336,13 +369,7 @@ pub fn compute(
             .map(|s| (s.value.clone(), s.origin))
             .unwrap_or((String::new(), Origin::Default))
     };
-    candidates.sort_by(|a, b| {
-        b.qualified.cmp(&a.qualified).then(
-            a.median_ms
-                .unwrap_or(f64::MAX)
-                .total_cmp(&b.median_ms.unwrap_or(f64::MAX)),
-        )
-    });
+    rank(candidates);
     let needs_sumdb =
         plan.modules.iter().any(|m| m.needs_sumdb) && !matches!(plan.sumdb, Ok(SumDbSetting::Off));
 
@@ -374,16 +401,7 @@ pub fn compute(
             list.push(m.host.clone());
         }
     }
-    let extend = |current: &str, add: &[String]| {
-        let mut v: Vec<String> = current
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect();
-        v.extend(add.iter().cloned());
-        v.join(",")
-    };
+    let extend = crate::diagnose::remedy::with_patterns;
     if !direct_hosts.is_empty() {
         let (cur, origin) = setting("GOPRIVATE");
         changes.push(Change {
@@ -441,6 +459,11 @@ pub fn compute(
             .iter()
             .filter(|c| c.qualified && c.serves_toolchain != Some(false))
             .collect();
+        // A repository's godoctor.toml does not choose the user's global GOPROXY.
+        if !trust_project && ranked.iter().any(|c| c.source == Source::Project) {
+            ranked.retain(|c| c.source != Source::Project);
+            notes.push(Note::ProjectMirrorsNotWritten);
+        }
         // If go cannot reach the checksum database itself, the first mirror must relay it.
         if needs_sumdb && !sumdb_direct_ok {
             ranked.sort_by_key(|c| !c.relays_sumdb);
@@ -477,9 +500,14 @@ pub fn compute(
 
     // GOSUMDB: keep the real database on.
     let (gosumdb, origin) = setting("GOSUMDB");
-    let relay = candidates.iter().any(|c| c.qualified && c.relays_sumdb);
+    let relay = candidates
+        .iter()
+        .any(|c| c.qualified && c.relays_sumdb && (trust_project || c.source != Source::Project));
     if matches!(plan.sumdb, Ok(SumDbSetting::Off)) || plan.sumdb.is_err() {
-        if sumdb_direct_ok || relay {
+        let probed = sumdb_direct_ok || candidates.iter().any(|c| c.relays_sumdb);
+        if !probed {
+            notes.push(Note::SumdbNotProbed);
+        } else if sumdb_direct_ok || relay {
             changes.push(Change {
                 key: "GOSUMDB",
                 current: gosumdb,
@@ -493,3 +521,50 @@ pub fn compute(
     }
     (changes, notes)
 }
+
+/// The root cause's steps that come before any setting when it is a certificate go does not
+/// trust (TLS interception, a private CA, missing roots): another mirror is intercepted the
+/// same way, so the CA is the fix.
+pub fn first_steps(d: &Diagnosis) -> Vec<crate::diagnose::Remedy> {
+    use crate::diagnose::Code;
+    let Some(root) = d.root_cause.and_then(|i| d.findings.get(i)) else {
+        return Vec::new();
+    };
+    match root.code {
+        Code::TlsUnknownIssuerInterception
+        | Code::TlsUnknownIssuerPrivateCa
+        | Code::TlsRootsMissing
+        | Code::TlsNoRoots => root
+            .remediation
+            .iter()
+            .filter(|r| r.command.as_deref().is_none_or(|c| !c.contains("GOPROXY")))
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Orders candidates for GOPROXY the same way on every run that measures alike: qualified
+/// first, then by latency tier — within twice the fastest (20 ms floor) is one tier, each
+/// doubling the next — and within a tier in the order they were given (the built-in list,
+/// then godoctor.toml's, then `--mirror`). Noise between two runs rarely moves a mirror
+/// across a tier, so the dry run and `--apply` agree.
+pub fn rank(candidates: &mut [Candidate]) {
+    let fastest = candidates
+        .iter()
+        .filter(|c| c.qualified)
+        .filter_map(|c| c.median_ms)
+        .fold(f64::MAX, f64::min)
+        .max(20.0);
+    let tier = |c: &Candidate| -> u32 {
+        match c.median_ms {
+            Some(ms) if c.qualified => (ms.max(20.0) / fastest).log2().floor().max(0.0) as u32,
+            _ => u32::MAX,
+        }
+    };
+    // sort_by_key is stable: equal keys keep the given order.
+    candidates.sort_by_key(|c| (!c.qualified, tier(c)));
+}
+
+#[cfg(test)]
+mod tests;

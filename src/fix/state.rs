@@ -228,6 +228,11 @@ pub fn undo(dir: &Path) -> Result<Backup, StateError> {
             source: std::io::Error::other(e.to_string()),
         })?;
     } else {
+        // A link that dangled before the fix stays a link: the file the fix created goes.
+        let target = match std::fs::read_link(&target) {
+            Ok(to) => target.parent().unwrap_or(Path::new(".")).join(to),
+            Err(_) => target,
+        };
         match std::fs::remove_file(&target) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -290,6 +295,25 @@ mod tests {
         std::fs::write(&goenv, b"GOPROXY=x\n").unwrap();
         undo(&state).unwrap();
         assert!(!goenv.exists());
+    }
+
+    #[test]
+    fn undo_keeps_a_link_that_dangled() {
+        let d = tempfile::tempdir().unwrap();
+        let state = d.path().join("state");
+        let link = d.path().join("env");
+        std::os::unix::fs::symlink("dotfiles-env", &link).unwrap();
+        backup(&state, &link, &[]).unwrap();
+        super::super::goenv_write::write_atomic(&link, b"GOPROXY=x\n").unwrap();
+        assert!(d.path().join("dotfiles-env").exists());
+        undo(&state).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(!d.path().join("dotfiles-env").exists());
     }
 
     #[test]

@@ -47,13 +47,15 @@ impl Lang {
 
 /// The catalog files of each language, one per area (the same names in both languages):
 /// `godoctor` (the report, `config`, `fix`, progress), `findings-config` and `findings-network`
-/// (a finding's message, id `finding-<code>`), `remedies` (remediation descriptions), `explain`.
-pub const FILES: [&str; 5] = [
+/// (a finding's message, id `finding-<code>`), `remedies` (remediation descriptions), `explain`,
+/// `fix` (what `fix` adds since the shells and the JSON form).
+pub const FILES: [&str; 6] = [
     "godoctor",
     "findings-config",
     "findings-network",
     "remedies",
     "explain",
+    "fix",
 ];
 
 macro_rules! catalog_files {
@@ -64,6 +66,7 @@ macro_rules! catalog_files {
             include_str!(concat!("../../i18n/", $dir, "/findings-network.ftl")),
             include_str!(concat!("../../i18n/", $dir, "/remedies.ftl")),
             include_str!(concat!("../../i18n/", $dir, "/explain.ftl")),
+            include_str!(concat!("../../i18n/", $dir, "/fix.ftl")),
         ]
     };
 }

@@ -127,6 +127,53 @@ fn goproxy_off_fails_with_go_words_and_exit_1() {
     );
 }
 
+/// `check --shell` (and the detection from SHELL) writes each fix in that shell's syntax.
+#[test]
+fn fixes_are_written_for_the_users_shell() {
+    let env = Env::new().set("GOPROXY", "off").set("GOSUMDB", "off");
+    let fix = |args: &[&str]| {
+        let out = env.run(&[&["check", "--offline", "--json"][..], args].concat());
+        let v = out.json();
+        let f = |code: &str| finding(&v, code)["remediation"][0]["command"].clone();
+        (f("GOPROXY_OFF"), f("GOSUMDB_OFF"))
+    };
+    let url = "https://proxy.golang.org,direct";
+    assert_eq!(
+        fix(&["--shell", "fish"]),
+        (
+            format!("set -gx GOPROXY {url}").into(),
+            "set -e GOSUMDB".into()
+        )
+    );
+    assert_eq!(
+        fix(&["--shell", "powershell"]).0,
+        format!(
+            "$env:GOPROXY = '{url}'; [Environment]::SetEnvironmentVariable('GOPROXY', '{url}', 'User')"
+        )
+    );
+    assert_eq!(
+        fix(&["--shell", "cmd"]).1,
+        "set \"GOSUMDB=\" & reg delete HKCU\\Environment /v GOSUMDB /f"
+    );
+    let fish = Env::new()
+        .set("GOPROXY", "off")
+        .set("SHELL", "/usr/bin/fish");
+    let out = fish.run(&["check", "--offline", "--json"]);
+    let v = out.json();
+    assert_eq!(
+        finding(&v, "GOPROXY_OFF")["remediation"][0]["command"],
+        format!("set -gx GOPROXY {url}"),
+        "fish detected from SHELL"
+    );
+    // A setting of the go/env file: `go env -w`, quoted as PowerShell needs.
+    let file = Env::new().goenv("GOPROXY=off\n");
+    let out = file.run(&["check", "--offline", "--json", "--shell", "powershell"]);
+    assert_eq!(
+        finding(&out.json(), "GOPROXY_OFF")["remediation"][0]["command"],
+        format!("go env -w 'GOPROXY={url}'")
+    );
+}
+
 #[test]
 fn goproxy_off_in_goenv_file_is_fixed_with_go_env_w() {
     let (v, _) = Env::new().goenv("GOPROXY=off\n").json();

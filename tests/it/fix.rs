@@ -1,8 +1,9 @@
 //! `godoctor fix` against the fault lab: recommendations from probed mirrors, `--apply` through
-//! `go env -w` (real go) or an atomic edit of the go/env file, byte-identical `--undo`, GOENV=off
-//! and read-only refusals, OS-environment overrides, idempotence. (Crash safety of the atomic
-//! edit is a unit test of `src/fix/goenv_write.rs`: it needs a failure injected before the
-//! rename, which the shipped binary has no way to take.)
+//! the atomic edit of the go/env file (read back by the installed go when there is one),
+//! byte-identical `--undo`, GOENV=off and read-only refusals, OS-environment overrides,
+//! idempotence. (Crash safety of the atomic edit is a unit test of `src/fix/goenv_write.rs`: it
+//! needs a failure injected before the rename, which the shipped binary has no way to take.)
+//! `fix_honest` has the rest: shells, honesty, safety, `--json`.
 
 use std::path::{Path, PathBuf};
 
@@ -10,29 +11,40 @@ use crate::lab::{self, Behavior, CertKind, GoproxySpec, Lab, SumdbMode};
 use crate::support::cli::{Cli, Run};
 use crate::support::{go, tier};
 
-struct Home {
+pub(crate) struct Home {
     dir: tempfile::TempDir,
 }
 
 impl Home {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join(".config/go")).unwrap();
         std::fs::create_dir_all(dir.path().join("bin")).unwrap();
         Home { dir }
     }
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
-    fn goenv(&self) -> PathBuf {
+    pub(crate) fn goenv(&self) -> PathBuf {
         self.path().join(".config/go/env")
     }
-    fn with_go(&self, go: &Path) {
+    pub(crate) fn with_go(&self, go: &Path) {
         std::os::unix::fs::symlink(go, self.path().join("bin/go")).unwrap();
     }
 }
 
-fn godoctor(lab: &Lab, home: &Home, env: &[(&str, String)], args: &[&str]) -> Run {
+pub(crate) fn godoctor(lab: &Lab, home: &Home, env: &[(&str, String)], args: &[&str]) -> Run {
+    godoctor_within(lab, home, env, args, "6s")
+}
+
+/// [`godoctor`] with its own `--timeout`.
+pub(crate) fn godoctor_within(
+    lab: &Lab,
+    home: &Home,
+    env: &[(&str, String)],
+    args: &[&str],
+    timeout: &str,
+) -> Run {
     Cli::godoctor()
         .cwd(home.path())
         .home(home.path())
@@ -46,17 +58,17 @@ fn godoctor(lab: &Lab, home: &Home, env: &[(&str, String)], args: &[&str]) -> Ru
             "--module",
             "example.com/m@v1.0.0",
             "--timeout",
-            "6s",
+            timeout,
         ])
         .envs(env.iter().map(|(k, v)| (k, v)))
         .run()
 }
 
-fn text(o: &Run) -> String {
+pub(crate) fn text(o: &Run) -> String {
     o.text()
 }
 
-fn spec() -> GoproxySpec {
+pub(crate) fn spec() -> GoproxySpec {
     GoproxySpec {
         modules: vec![("example.com/m".into(), vec!["v1.0.0".into()])],
         sumdb: SumdbMode::NotServed,
@@ -65,7 +77,7 @@ fn spec() -> GoproxySpec {
 }
 
 /// A lab with a healthy mirror and a proxy whose port is closed.
-fn world() -> (Lab, String, String) {
+pub(crate) fn world() -> (Lab, String, String) {
     let lab = Lab::new();
     let good = lab.https("mirror.lab.test", CertKind::Lab, Behavior::Goproxy(spec()));
     let closed = lab.closed_port();
@@ -132,14 +144,14 @@ fn recommends_the_mirror_that_passed_and_applies_atomically_with_undo() {
 }
 
 #[test]
-fn apply_through_real_go_env_w() {
+fn apply_with_go_installed_is_read_back_by_go() {
     let go = [PathBuf::from(go::GO119), go::current()]
         .into_iter()
         .find(|p| p.exists());
     let Some(go) = go else {
         tier::skip(
             tier::Tier::Go,
-            "fix::apply_through_real_go_env_w",
+            "fix::apply_with_go_installed_is_read_back_by_go",
             "no go toolchain installed",
         );
         return;
@@ -171,10 +183,11 @@ fn refuses_goenv_off_and_read_only() {
     let original = format!("GOPROXY={blocked}\n");
     std::fs::write(home.goenv(), &original).unwrap();
     // GOENV=off: nowhere to write.
+    // (GOPROXY is go's default there: an OS variable would be the shell's to change.)
     let off = godoctor(
         &lab,
         &home,
-        &[("GOENV", "off".into()), ("GOPROXY", blocked.clone())],
+        &[("GOENV", "off".into())],
         &["fix", "--apply", "--mirror", &good],
     );
     assert_eq!(off.code(), Some(2), "{}", text(&off));
@@ -200,6 +213,8 @@ fn refuses_goenv_off_and_read_only() {
     );
 }
 
+/// An OS variable wins over the go/env file: `fix` gives the shell's command and where the
+/// variable is set, and writes nothing to the file (issue 14).
 #[test]
 fn says_when_the_os_environment_overrides_the_file() {
     let (lab, good, blocked) = world();
@@ -219,9 +234,18 @@ fn says_when_the_os_environment_overrides_the_file() {
     assert!(t.contains("GOPROXY is set in the OS environment"), "{t}");
     assert!(t.contains(".bashrc:2"), "{t}");
     assert!(
-        t.contains("go is still predicted to fail"),
-        "the shell variable still wins: {t}"
+        t.lines()
+            .any(|l| l.trim() == format!("export GOPROXY={good},direct")),
+        "{t}"
     );
+    assert!(!t.contains("go env -w"), "go/env would not help: {t}");
+    assert!(t.contains("Nothing written to the go/env file"), "{t}");
+    assert_eq!(
+        out.code(),
+        Some(1),
+        "go still fails until the shell changes: {t}"
+    );
+    assert!(!home.goenv().exists(), "nothing written");
 }
 
 #[test]
@@ -304,8 +328,11 @@ fn speaks_chinese_but_keeps_commands_settings_and_hosts() {
         let dry = godoctor(&lab, &home, &env, args);
         let t = text(&dry);
         assert_eq!(dry.code(), Some(0), "{t}");
-        for heading in ["镜像（从本机并发探测）：", "建议的配置：", "要执行的命令："]
-        {
+        for heading in [
+            "镜像（从本机并发探测）：",
+            "建议的配置：",
+            "要执行的命令（bash/zsh）：",
+        ] {
             assert!(t.lines().any(|l| l == heading), "{heading}: {t}");
         }
         // Commands, setting names, hosts and go's words stay as they are.

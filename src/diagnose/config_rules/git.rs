@@ -77,9 +77,10 @@ pub(super) fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
             )
             .param("key", "GIT_SSL_NO_VERIFY")
             .param("value", v)
-            .fix(Remedy::run(
+            .fix(Remedy::act(
+                cfg,
                 text!("remedy-git-verify-back-on"),
-                "unset GIT_SSL_NO_VERIFY",
+                crate::diagnose::remedy::Action::UnsetEnv(vec!["GIT_SSL_NO_VERIFY".into()]),
             )),
         );
     }

@@ -2,7 +2,7 @@
 //! find and read it, the lines it silently ignores or misreads, and OS variables that hide its
 //! values from go.
 
-use super::super::remedy::{profile_files, sh_quote};
+use super::super::remedy::sh_quote;
 use super::super::{Code, Finding, Remedy};
 use super::list;
 use crate::config::goenv_file::EnvFileLocation;
@@ -143,16 +143,15 @@ pub(super) fn env_shadowing(cfg: &Config, f: &mut Vec<Finding>) {
                 .param("key", *key)
                 .param("value", s.value.clone())
                 .param("file_value", file_value.clone())
-                .fix(Remedy::run(
+                .fix(Remedy::act(
+                    cfg,
                     text!("remedy-unset-in-this-shell"),
-                    format!("unset {key}"),
+                    crate::diagnose::remedy::Action::UnsetEnv(vec![key.to_string()]),
                 ))
-                .fix(Remedy::run(
+                .fix(Remedy::act(
+                    cfg,
                     text!("remedy-remove-where-set"),
-                    format!(
-                        "grep -n '{key}' {} 2>/dev/null",
-                        profile_files(cfg).join(" ")
-                    ),
+                    crate::diagnose::remedy::find_where_set(cfg, key),
                 )),
             );
         }

@@ -23,9 +23,13 @@ pub(super) fn http_proxies(cfg: &Config, f: &mut Vec<Finding>) {
                     .map(|u| u.hostname().to_owned())
                     .unwrap_or_default(),
             )
-            .fix(Remedy::run(
+            .fix(Remedy::act(
+                cfg,
                 text!("remedy-https-through-same-proxy"),
-                format!("export HTTPS_PROXY=\"${}\"", http.name),
+                crate::diagnose::remedy::Action::CopyEnv {
+                    key: "HTTPS_PROXY".into(),
+                    from: http.name.to_string(),
+                },
             )),
         );
     }
@@ -73,9 +77,13 @@ pub(super) fn http_proxies(cfg: &Config, f: &mut Vec<Finding>) {
             )
             .param("key", name.to_string())
             .param("value", v.clone())
-            .fix(Remedy::run(
+            .fix(Remedy::act(
+                cfg,
                 text!("remedy-give-go-same-proxy"),
-                format!("export HTTPS_PROXY=\"${name}\""),
+                crate::diagnose::remedy::Action::CopyEnv {
+                    key: "HTTPS_PROXY".into(),
+                    from: name.to_string(),
+                },
             )),
         );
     }
@@ -105,9 +113,10 @@ pub(super) fn tls_env(cfg: &Config, f: &mut Vec<Finding>) {
                 text!("finding-ssl-cert-file-missing", file = file),
             )
             .param("file", file)
-            .fix(Remedy::run(
+            .fix(Remedy::act(
+                cfg,
                 text!("remedy-system-ca-bundle"),
-                "unset SSL_CERT_FILE",
+                crate::diagnose::remedy::Action::UnsetEnv(vec!["SSL_CERT_FILE".into()]),
             )),
         );
     }

@@ -4,7 +4,7 @@
 //! match no GOPRIVATE pattern.
 
 use super::super::remedy::{set_go_env, unset_go_env};
-use super::super::{Code, Finding, Remedy};
+use super::super::{Code, Finding};
 use crate::config::Config;
 use crate::config::gosumdb::SumDbSetting;
 use crate::config::patterns::bad_patterns;
@@ -34,9 +34,15 @@ pub(super) fn gosumdb(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
                     "GOSUMDB",
                     text!("remedy-verification-back-on"),
                 ))
-                .fix(Remedy::run(
+                // Added to the list, never replacing it; quoted: `<` is a redirection.
+                .fixes(set_go_env(
+                    cfg,
+                    "GONOSUMDB",
+                    &super::super::remedy::with_pattern(
+                        cfg.get("GONOSUMDB"),
+                        "<your private module prefixes>",
+                    ),
                     text!("remedy-gonosumdb-instead"),
-                    "go env -w GONOSUMDB=<your private module prefixes>",
                 )),
         ),
         Ok(SumDbSetting::Db(_)) => {}
@@ -159,12 +165,7 @@ pub(super) fn private_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
         }
     }
     for (host, why) in hosts {
-        let patterns = cfg.get("GOPRIVATE");
-        let new = if patterns.is_empty() {
-            host.to_owned()
-        } else {
-            format!("{patterns},{host}")
-        };
+        let new = super::super::remedy::with_pattern(cfg.get("GOPRIVATE"), host);
         f.push(
             Finding::of(
                 Code::PrivateModuleNotPrivate,

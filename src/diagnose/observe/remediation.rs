@@ -3,7 +3,7 @@
 //! skipped, the checksum database kept on (never GOSUMDB=off), GOPRIVATE for private modules.
 
 use crate::config::Config;
-use crate::diagnose::remedy::{set_go_env, sh_quote};
+use crate::diagnose::remedy::{Action, set_go_env};
 use crate::diagnose::{Code, Finding, Remedy};
 use crate::probe::{LayerName, Role, Target};
 use crate::redact::redact_urls;
@@ -62,7 +62,10 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
             let mut v = vec![match why {
                 Some("hosts") => Remedy::run(
                     text!("remedy-hosts-entry", host = h),
-                    format!("grep -n -F {} /etc/hosts", sh_quote(h)),
+                    format!(
+                        "grep -n -F {} /etc/hosts",
+                        crate::diagnose::remedy::sh_quote(h)
+                    ),
                 ),
                 Some("blocker") => Remedy::note(text!("remedy-dns-blocked", host = h)),
                 _ => Remedy::note(text!("remedy-dns-forged", host = h)),
@@ -77,9 +80,13 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
         | Code::TlsResetAfterClienthello => {
             let mut v = Vec::new();
             if let Some((name, val)) = &cfg.http_proxy.all_proxy {
-                v.push(Remedy::run(
+                v.push(Remedy::act(
+                    cfg,
                     text!("remedy-all-proxy-ignored", name = *name),
-                    format!("export HTTPS_PROXY={}", sh_quote(&redact_urls(val))),
+                    Action::SetEnv {
+                        key: "HTTPS_PROXY".into(),
+                        value: redact_urls(val),
+                    },
                 ));
             }
             if f.code == Code::TlsResetAfterClienthello {
@@ -96,17 +103,8 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
                 Some(i) => text!("remedy-ask-ca-issuer", host = h, issuer = i),
                 None => text!("remedy-ask-ca", host = h),
             };
-            let mut v = vec![
-                Remedy::note(ask),
-                Remedy::run(
-                    text!("remedy-trust-ca-system"),
-                    "sudo cp company-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates",
-                ),
-                Remedy::run(
-                    text!("remedy-trust-ca-go-only"),
-                    "cat /etc/ssl/certs/ca-certificates.crt company-ca.crt > ~/ca-bundle.pem && export SSL_CERT_FILE=~/ca-bundle.pem",
-                ),
-            ];
+            let mut v = vec![Remedy::note(ask)];
+            v.extend(trust_ca(cfg));
             // Meanwhile, a proxy entry that passed every layer works as it is.
             if !healthy_proxies(targets, Some(h)).is_empty() {
                 v.extend(mirror_advice(cfg, targets, Some(h)));
@@ -173,9 +171,10 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
         }
         Code::ProxyUnreachable => vec![
             Remedy::run(text!("remedy-check-http-proxy"), "env | grep -i _proxy"),
-            Remedy::run(
+            Remedy::act(
+                cfg,
                 text!("remedy-stop-http-proxy"),
-                "unset HTTPS_PROXY https_proxy",
+                Action::UnsetEnv(vec!["HTTPS_PROXY".into(), "https_proxy".into()]),
             ),
         ],
         Code::SumdbUnreachable | Code::SumdbProxyFailed | Code::SumdbFailed => vec![
@@ -217,6 +216,32 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
     };
     if f.remediation.is_empty() {
         f.remediation = fixes;
+    }
+}
+
+/// Installing the CA where go looks: the system bundle (or, on Linux, a bundle for go alone);
+/// on Windows go reads the user's certificate store and ignores SSL_CERT_FILE.
+fn trust_ca(cfg: &Config) -> Vec<Remedy> {
+    use crate::config::shell::Shell;
+    match cfg.shell {
+        Shell::Powershell => vec![Remedy::run(
+            text!("remedy-trust-ca-windows"),
+            r"Import-Certificate -FilePath company-ca.crt -CertStoreLocation Cert:\CurrentUser\Root",
+        )],
+        Shell::Cmd => vec![Remedy::run(
+            text!("remedy-trust-ca-windows"),
+            "certutil -user -addstore Root company-ca.crt",
+        )],
+        Shell::Posix | Shell::Fish => vec![
+            Remedy::run(
+                text!("remedy-trust-ca-system"),
+                "sudo cp company-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates",
+            ),
+            Remedy::run(
+                text!("remedy-trust-ca-go-only"),
+                "cat /etc/ssl/certs/ca-certificates.crt company-ca.crt > ~/ca-bundle.pem && export SSL_CERT_FILE=~/ca-bundle.pem",
+            ),
+        ],
     }
 }
 

@@ -173,3 +173,62 @@ fn every_remediation_in_both_languages() {
     settings.set_omit_expression(true);
     settings.bind(|| insta::assert_snapshot!("remediation_every_code", out));
 }
+
+#[test]
+fn windows_shells_install_the_ca_in_the_users_store() {
+    for (shell, command) in [
+        (
+            "/usr/bin/pwsh",
+            r"Import-Certificate -FilePath company-ca.crt -CertStoreLocation Cert:\CurrentUser\Root",
+        ),
+        ("/bin/bash", "sudo cp company-ca.crt"),
+    ] {
+        let c = cfg(&[("SHELL", shell)]);
+        let mut f = Finding::of(
+            Code::TlsUnknownIssuerInterception,
+            text!("finding-go-words", words = "x"),
+        )
+        .host("proxy.golang.org");
+        super::attach(&c, &[], &mut f);
+        let commands: Vec<&str> = f
+            .remediation
+            .iter()
+            .filter_map(|r| r.command.as_deref())
+            .collect();
+        assert!(
+            commands.iter().any(|c| c.starts_with(command)),
+            "{shell}: {commands:?}"
+        );
+        assert_eq!(
+            commands.iter().any(|c| c.contains("SSL_CERT_FILE")),
+            !shell.ends_with("pwsh"),
+            "{shell}: {commands:?}"
+        );
+    }
+}
+
+/// A step that changes nothing is no fix: not `export GOPROXY=<its value>`, not `go env -u` of
+/// a key nobody set.
+#[test]
+fn no_step_that_changes_nothing() {
+    let c = cfg(&[("GOPROXY", "https://goproxy.cn,direct")]);
+    let same = set_go_env(
+        &c,
+        "GOPROXY",
+        "https://goproxy.cn,direct",
+        text!("remedy-restore-default"),
+    );
+    assert!(same.is_empty(), "{same:?}");
+    let unset_default = unset_go_env(&c, "GOSUMDB", text!("remedy-verification-back-on"));
+    assert!(unset_default.is_empty(), "{unset_default:?}");
+    let other = set_go_env(
+        &c,
+        "GOPROXY",
+        "https://proxy.golang.org,direct",
+        text!("remedy-restore-default"),
+    );
+    assert_eq!(
+        other[0].command.as_deref(),
+        Some("export GOPROXY=https://proxy.golang.org,direct")
+    );
+}
