@@ -1,6 +1,8 @@
-//! The probes' progress on the terminal: `⠋ probing 3/8 proxy.golang.org` on stderr while a
-//! check runs, cleared when it ends, and nothing at all when stderr is not a terminal.
-//! Implements [`probe::Progress`](crate::probe::Progress) with indicatif.
+//! The probes' progress on the terminal: `⠋ probing 3/8 (2s) · 5 pending · done:
+//! proxy.golang.org` on stderr while a check runs (also beside `--json` and `--format markdown`,
+//! whose output is on stdout), cleared when it ends, and nothing at all when stderr is not a
+//! terminal. In the report's language. Implements [`probe::Progress`](crate::probe::Progress)
+//! with indicatif.
 
 use std::io::IsTerminal;
 use std::sync::Mutex;
@@ -8,15 +10,24 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::i18n::Lang;
 use crate::probe::Progress;
+use crate::t;
 
-/// A spinner with a count, one per probe run.
-#[derive(Default)]
+/// A spinner with a count, the time so far and how many probes are pending; one per run.
 pub struct Spinner {
     bar: Mutex<Option<ProgressBar>>,
+    lang: Lang,
 }
 
 impl Spinner {
+    pub fn new(lang: Lang) -> Self {
+        Spinner {
+            bar: Mutex::new(None),
+            lang,
+        }
+    }
+
     fn with_bar(&self, f: impl FnOnce(&ProgressBar)) {
         if let Ok(bar) = self.bar.lock()
             && let Some(b) = bar.as_ref()
@@ -32,10 +43,12 @@ impl Progress for Spinner {
             return;
         }
         let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template("{spinner} probing {pos}/{len} {wide_msg}")
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} {prefix} {pos}/{len} ({elapsed}) {wide_msg}")
         {
             bar.set_style(style);
         }
+        bar.set_prefix(t!(self.lang, "progress-probing"));
         bar.enable_steady_tick(Duration::from_millis(100));
         if let Ok(mut slot) = self.bar.lock() {
             *slot = Some(bar);
@@ -48,8 +61,14 @@ impl Progress for Spinner {
 
     fn step(&self, label: &str) {
         self.with_bar(|b| {
-            b.set_message(label.to_owned());
             b.inc(1);
+            let pending = b.length().unwrap_or(0).saturating_sub(b.position());
+            b.set_message(t!(
+                self.lang,
+                "progress-step",
+                pending = pending as i64,
+                host = label
+            ));
         });
     }
 

@@ -2,6 +2,9 @@
 
 pub mod github;
 pub mod json;
+pub mod layer_words;
+pub mod markdown;
+pub mod summary;
 pub mod text;
 pub mod width;
 
@@ -48,6 +51,8 @@ pub struct CheckReport<'a> {
     pub verbose: bool,
     pub targets: &'a [crate::probe::Target],
     pub duration_ms: u64,
+    /// The columns text output wraps to (None: it does not wrap).
+    pub width: Option<usize>,
 }
 
 #[cfg(test)]
