@@ -55,7 +55,15 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
             version = crate::config::goversion::GoVersion::assumed_current().to_string()
         ),
     };
-    let os = format!("{}/{}", std::env::consts::OS, std::env::consts::ARCH);
+    // As go names them (GOOS/GOARCH), as the issue templates ask.
+    let arch = match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "aarch64" => "arm64",
+        "x86" => "386",
+        "powerpc64" => "ppc64le",
+        other => other,
+    };
+    let os = format!("{}/{arch}", std::env::consts::OS);
     writeln!(
         w,
         "- godoctor {} · {} · {os}",

@@ -88,12 +88,17 @@ pub struct Summary {
     pub rows: Vec<Row>,
 }
 
-/// True when `t` failed somewhere go never goes: no warning or error is about its host.
+/// True when `t` failed somewhere go never goes: the diagnosis marked its failure
+/// `off_route` (same host and layer).
 pub fn off_route(t: &Target, findings: &[Finding]) -> bool {
-    !t.ok()
-        && !findings
-            .iter()
-            .any(|f| f.severity >= Severity::Warning && f.host.as_deref() == Some(t.host.as_str()))
+    let Some(l) = t.first_failure() else {
+        return false;
+    };
+    findings.iter().any(|f| {
+        f.params.get("off_route").is_some_and(|v| v == "true")
+            && f.host.as_deref() == Some(t.host.as_str())
+            && f.layer.as_str() == l.layer.as_str()
+    })
 }
 
 fn part_of(f: &Finding, targets: &[Target]) -> Part {
@@ -170,8 +175,11 @@ impl Summary {
                 continue;
             }
             let i = row(&mut rows, Part::of_role(t.role));
-            rows[i].mark = rows[i].mark.max(Mark::Ok);
             let h = host_result(t);
+            // A 404/410 is how a proxy says "not here": go moves on, nothing is wrong.
+            let failed = h.failure.is_some_and(|(_, kind)| kind != "not_found");
+            let mark = if failed { Mark::Warn } else { Mark::Ok };
+            rows[i].mark = rows[i].mark.max(mark);
             // One entry per host: a failure there outweighs a passing probe of the same host.
             match rows[i].hosts.iter_mut().find(|x| x.host == h.host) {
                 Some(x) if x.failure.is_none() => *x = h,

@@ -223,6 +223,11 @@ fn filters(lab: &Lab, home: &Path, ports: &[u16], json: bool) -> Vec<(String, St
             r"(^|[^0-9.])(\.*)127\.[0-9.]*".to_owned(),
             "${1}${2}<LAB-IP>".to_owned(),
         ),
+        // The platform godoctor runs on, in the markdown report.
+        (
+            r"(?m)· [a-z0-9]+/[a-z0-9_]+$".to_owned(),
+            "· <GOOS>/<GOARCH>".to_owned(),
+        ),
         // The check's own time in seconds (`checked in 0.3 s`, `检查用时 0.3 秒`).
         (r"[0-9]+\.[0-9]( s| 秒)".to_owned(), "N${1}".to_owned()),
         // A run of digits and dots right before "ms" or " ms": a timing.

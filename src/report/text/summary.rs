@@ -31,7 +31,8 @@ pub fn host_said(h: &HostResult, lang: Lang) -> String {
     }
 }
 
-/// What a row says after its name: the hosts probed, else the codes, else why it is unused.
+/// What a row says after its name: the hosts probed, the codes no host's result explains,
+/// else why there is nothing to say.
 pub fn row_detail(row: &Row, r: &CheckReport) -> String {
     let lang = r.lang;
     let mut parts: Vec<String> = row.hosts.iter().map(|h| host_said(h, lang)).collect();
@@ -45,7 +46,8 @@ pub fn row_detail(row: &Row, r: &CheckReport) -> String {
             s.origin.as_str()
         ));
     }
-    if row.hosts.is_empty() || row.part == Part::Configuration {
+    // Codes say what is wrong where no host's result does.
+    if row.part == Part::Configuration || row.hosts.iter().all(|h| h.failure.is_none()) {
         parts.extend(row.codes.iter().map(|c| c.as_str().to_owned()));
     }
     if parts.is_empty() {
