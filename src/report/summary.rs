@@ -81,6 +81,8 @@ pub struct Row {
     pub hosts: Vec<HostResult>,
     /// The codes of the warnings and errors that belong to this part.
     pub codes: Vec<Code>,
+    /// go's route goes through this part (it may stop or succeed before it gets there).
+    pub on_route: bool,
 }
 
 /// The summary of a check: its rows, and which probes were off go's route.
@@ -141,6 +143,7 @@ impl Summary {
                 mark: Mark::Unused,
                 hosts: Vec::new(),
                 codes: Vec::new(),
+                on_route: false,
             })
             .collect();
         let row = |rows: &mut Vec<Row>, p: Part| -> usize {
@@ -168,7 +171,12 @@ impl Summary {
         }
         for p in used {
             let i = row(&mut rows, p);
-            rows[i].mark = rows[i].mark.max(Mark::Ok);
+            rows[i].on_route = true;
+            // Offline nothing is probed: the configuration alone says the part is fine.
+            // The toolchain decision is made from the configuration too.
+            if r.offline || matches!(p, Part::Configuration | Part::Toolchain) {
+                rows[i].mark = Mark::Ok;
+            }
         }
         for t in r.targets {
             if off_route(t, &d.findings) {

@@ -51,10 +51,10 @@ pub fn row_detail(row: &Row, r: &CheckReport) -> String {
         parts.extend(row.codes.iter().map(|c| c.as_str().to_owned()));
     }
     if parts.is_empty() {
-        parts.push(match (row.mark, r.offline) {
-            (Mark::Unused, _) => t!(lang, "summary-unused"),
-            (_, true) => t!(lang, "summary-not-probed"),
-            _ => t!(lang, "summary-no-probe"),
+        parts.push(match (row.on_route, r.offline) {
+            (false, _) => t!(lang, "summary-unused"),
+            (true, true) => t!(lang, "summary-not-probed"),
+            (true, false) => t!(lang, "summary-not-reached"),
         });
     }
     parts.join("  ·  ")
