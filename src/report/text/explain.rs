@@ -60,9 +60,9 @@ fn explanation(
             t!(lang, "explain-unrecognised")
         ))?,
     }
-    o.verbatim(&format!("{}", e.summary.render(lang)))?;
+    o.verbatim(&e.summary.render(lang))?;
     if e.count > 1 {
-        o.verbatim(&format!("{}", t!(lang, "explain-count", count = e.count)))?;
+        o.verbatim(&t!(lang, "explain-count", count = e.count))?;
     }
     o.verbatim(&format!("\n{}", e.meaning.render(lang)))?;
     if !e.checks.is_empty() {
