@@ -195,3 +195,7 @@ remedy-proxy-content-mismatch = keep go.sum as it is (it is right) and tell the 
 remedy-skip-proxy = stop using { $proxy }, which serves altered content
 finding-gosum-missing-entry = go.sum has no line for the { $what } of { $module }, and `{ $command }` never adds one (-mod=readonly): go stops before it asks the network
 remedy-gosum-add-entry = add the missing lines as go suggests (then commit go.sum)
+
+## Evidence lines godoctor words itself (under a finding)
+evidence-public-name-bogus-address = { $host } resolved to { $addresses }, which cannot be right for a public name
+evidence-toolchain-direct-route = { $cause } (on the direct route to golang.org/toolchain, which go reports only as "toolchain not available")

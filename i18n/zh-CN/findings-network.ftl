@@ -195,3 +195,7 @@ remedy-proxy-content-mismatch = go.sum 是对的，保持不动，并通知 { $p
 remedy-skip-proxy = 停用返回被篡改内容的 { $proxy }
 finding-gosum-missing-entry = go.sum 里没有 { $module } 的 { $what } 记录，而 `{ $command }` 不会自动补上（-mod=readonly）：go 在访问网络之前就会停下
 remedy-gosum-add-entry = 按 go 的提示补上缺少的行（然后提交 go.sum）
+
+## godoctor 自己写的证据行（列在问题下面）
+evidence-public-name-bogus-address = { $host } 解析到了 { $addresses }，公网域名不可能是这个地址
+evidence-toolchain-direct-route = { $cause }（发生在直连 golang.org/toolchain 的路线上，go 只会报 "toolchain not available"）

@@ -119,7 +119,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
                 f.code,
                 cell(&redact_urls(&lang.message(f)))
             )?;
-            for e in f.evidence.iter().flat_map(|e| e.lines()) {
+            for e in lang.evidence(f).iter().flat_map(|e| e.lines()) {
                 writeln!(w, "  - {}", cell(&redact_urls(e)))?;
             }
         }

@@ -27,6 +27,19 @@ impl Lang {
         }
     }
 
+    /// A finding's evidence lines in this language: godoctor's own words translated, go's and
+    /// servers' words as they are; userinfo in URLs hidden.
+    pub fn evidence(self, f: &crate::diagnose::Finding) -> Vec<String> {
+        f.evidence
+            .iter()
+            .enumerate()
+            .map(|(i, e)| match (self, f.evidence_texts.get(&i)) {
+                (Lang::En, _) | (_, None) => e.clone(),
+                (_, Some(t)) => crate::redact::redact_urls(&t.render(self)),
+            })
+            .collect()
+    }
+
     /// A remediation step's description in this language, userinfo in URLs hidden.
     pub fn remedy(self, r: &crate::diagnose::Remedy) -> String {
         match self {

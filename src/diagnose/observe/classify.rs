@@ -10,6 +10,7 @@ use crate::probe::{
     SumdbError, Target, TcpError, TlsError,
 };
 use crate::redact::redact_urls;
+use crate::text;
 
 /// The code of a failed layer: the probe error's own, else the layer's catch-all.
 pub(super) fn code(t: &Target, l: &LayerResult) -> Code {
@@ -136,9 +137,10 @@ pub(super) fn failure(t: &Target, l: &LayerResult) -> Failure {
                     words: msg,
                 });
         } else {
-            f.evidence.push(format!(
-                "{} resolved to {addresses}, which cannot be right for a public name",
-                t.host
+            f.push_evidence(text!(
+                "evidence-public-name-bogus-address",
+                host = t.host.clone(),
+                addresses = addresses
             ));
         }
     }

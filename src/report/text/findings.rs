@@ -26,7 +26,7 @@ pub fn finding(o: &mut Out, f: &Finding, root: bool, lang: Lang) -> io::Result<(
         ),
         6,
     )?;
-    for e in &f.evidence {
+    for e in &lang.evidence(f) {
         for line in e.lines() {
             o.line(&format!("      {DIM}{}{DIM:#}", redact_urls(line)), 8)?;
         }
