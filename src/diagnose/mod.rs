@@ -123,7 +123,8 @@ impl Finding {
     /// Adds an evidence line in godoctor's own words: English in `evidence`, every language
     /// in `evidence_texts`.
     pub fn push_evidence(&mut self, text: Text) {
-        self.evidence_texts.insert(self.evidence.len(), text.clone());
+        self.evidence_texts
+            .insert(self.evidence.len(), text.clone());
         self.evidence.push(text.render(Lang::En));
     }
 

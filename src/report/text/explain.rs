@@ -15,7 +15,7 @@ pub fn explain_in(
     all: &crate::diagnose::explain::Explained,
     lang: Lang,
 ) -> io::Result<()> {
-    let o = &mut Out::new(w, None);
+    let o = &mut Out::new(w, super::terminal_width());
     let n = all.errors.len();
     for (i, e) in all.errors.iter().enumerate() {
         if n > 1 {
@@ -60,21 +60,22 @@ fn explanation(
             t!(lang, "explain-unrecognised")
         ))?,
     }
-    o.verbatim(&e.summary.render(lang))?;
+    o.line(&e.summary.render(lang), 2)?;
     if e.count > 1 {
-        o.verbatim(&t!(lang, "explain-count", count = e.count))?;
+        o.line(&t!(lang, "explain-count", count = e.count), 2)?;
     }
-    o.verbatim(&format!("\n{}", e.meaning.render(lang)))?;
+    o.blank()?;
+    o.line(&e.meaning.render(lang), 0)?;
     if !e.checks.is_empty() {
         o.verbatim(&format!("\n{BOLD}{}{BOLD:#}", t!(lang, "explain-checks")))?;
         for (i, c) in e.checks.iter().enumerate() {
-            o.verbatim(&format!("  {}. {}", i + 1, c.render(lang)))?;
+            o.line(&format!("  {}. {}", i + 1, c.render(lang)), 5)?;
         }
     }
     if !e.remediation.is_empty() {
         o.verbatim(&format!("\n{BOLD}{}{BOLD:#}", t!(lang, "report-fix")))?;
         for r in &e.remediation {
-            o.verbatim(&format!("  {DIM}# {}{DIM:#}", lang.remedy(r)))?;
+            o.comment(&lang.remedy(r), DIM)?;
             if let Some(c) = &r.command {
                 o.verbatim(&format!("  {c}"))?;
             }
@@ -91,7 +92,7 @@ pub fn probed(
     targets: &[crate::probe::Target],
     lang: Lang,
 ) -> io::Result<()> {
-    let o = &mut Out::new(w, None);
+    let o = &mut Out::new(w, super::terminal_width());
     let title = t!(lang, "explain-probe-title", layer = layer, host = host);
     o.line(&format!("{BOLD}{title}{BOLD:#}"), 2)?;
     for t in targets {

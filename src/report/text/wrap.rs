@@ -125,8 +125,10 @@ impl<'a> Out<'a> {
     pub fn line(&mut self, text: &str, hang: usize) -> io::Result<()> {
         match self.width {
             Some(width) => {
-                for l in wrap(text, width, hang) {
-                    writeln!(self.w, "{l}")?;
+                for line in text.split('\n') {
+                    for l in wrap(line, width, hang) {
+                        writeln!(self.w, "{l}")?;
+                    }
                 }
                 Ok(())
             }
