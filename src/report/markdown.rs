@@ -184,6 +184,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
                 .collect();
             let said = host_said(&super::summary::host_result(t), lang);
             let m = match (t.ok(), off_route(t, &d.findings)) {
+                _ if !super::summary::probed(t) => "–".to_owned(),
                 (true, _) => "✓".to_owned(),
                 (false, false) => "✗".to_owned(),
                 (false, true) => format!("– {}", t!(lang, "report-off-route")),

@@ -103,6 +103,12 @@ pub fn off_route(t: &Target, findings: &[Finding]) -> bool {
     })
 }
 
+/// True when some layer of `t` ran (or its git check did): a target whose layers were all
+/// skipped says nothing about the route.
+pub fn probed(t: &Target) -> bool {
+    t.git.is_some() || t.layers.iter().any(|l| l.status != Status::Skipped)
+}
+
 fn part_of(f: &Finding, targets: &[Target]) -> Part {
     let host = f.host.as_deref();
     let mut on_host = targets.iter().filter(|t| Some(t.host.as_str()) == host);
@@ -179,7 +185,8 @@ impl Summary {
             }
         }
         for t in r.targets {
-            if off_route(t, &d.findings) {
+            // Off the route, or never probed (every layer skipped): nothing to say here.
+            if off_route(t, &d.findings) || !probed(t) {
                 continue;
             }
             let i = row(&mut rows, Part::of_role(t.role));

@@ -212,6 +212,7 @@ pub fn targets_line(
 ) -> io::Result<()> {
     use crate::probe::Status;
     let (style, m) = match (t.ok(), off_route) {
+        _ if !crate::report::summary::probed(t) => (DIM, "–"),
         (true, _) => (GREEN, "✓"),
         (false, false) => (RED, "✗"),
         (false, true) => (DIM, "–"),
