@@ -1,4 +1,4 @@
-//! The probes' progress on the terminal: `⠋ probing 3/8 (2s) · 5 pending · done:
+//! The probes' progress on the terminal: `⠋ probing 3/8 (2s) · 5 pending: sum.golang.org,
 //! proxy.golang.org` on stderr while a check runs (also beside `--json` and `--format markdown`,
 //! whose output is on stdout), cleared when it ends, and nothing at all when stderr is not a
 //! terminal. In the report's language. Implements [`probe::Progress`](crate::probe::Progress)
@@ -17,6 +17,8 @@ use crate::t;
 /// A spinner with a count, the time so far and how many probes are pending; one per run.
 pub struct Spinner {
     bar: Mutex<Option<ProgressBar>>,
+    /// The hosts of the probes not done yet, one entry per probe.
+    pending: Mutex<Vec<String>>,
     lang: Lang,
 }
 
@@ -24,6 +26,7 @@ impl Spinner {
     pub fn new(lang: Lang) -> Self {
         Spinner {
             bar: Mutex::new(None),
+            pending: Mutex::new(Vec::new()),
             lang,
         }
     }
@@ -59,7 +62,35 @@ impl Progress for Spinner {
         self.with_bar(|b| b.inc_length(more as u64));
     }
 
+    fn queued(&self, host: &str) {
+        let Ok(mut p) = self.pending.lock() else {
+            return;
+        };
+        p.push(host.to_owned());
+        let waiting = waiting_for(&p);
+        let pending = p.len() as i64;
+        drop(p);
+        self.with_bar(|b| {
+            b.set_message(t!(
+                self.lang,
+                "progress-step",
+                pending = pending,
+                hosts = waiting.as_str()
+            ));
+        });
+    }
+
     fn step(&self, label: &str) {
+        let waiting = self
+            .pending
+            .lock()
+            .map(|mut p| {
+                if let Some(i) = p.iter().position(|h| h == label) {
+                    p.remove(i);
+                }
+                waiting_for(&p)
+            })
+            .unwrap_or_default();
         self.with_bar(|b| {
             b.inc(1);
             let pending = b.length().unwrap_or(0).saturating_sub(b.position());
@@ -67,7 +98,7 @@ impl Progress for Spinner {
                 self.lang,
                 "progress-step",
                 pending = pending as i64,
-                host = label
+                hosts = waiting.as_str()
             ));
         });
     }
@@ -78,5 +109,30 @@ impl Progress for Spinner {
         {
             b.finish_and_clear();
         }
+    }
+}
+
+/// The hosts still probed, each once, the first three named: `a, b, c …`.
+fn waiting_for(pending: &[String]) -> String {
+    let mut hosts: Vec<&str> = Vec::new();
+    for h in pending {
+        if !h.is_empty() && !hosts.contains(&h.as_str()) {
+            hosts.push(h);
+        }
+    }
+    let more = if hosts.len() > 3 { " …" } else { "" };
+    hosts.truncate(3);
+    format!("{}{more}", hosts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::waiting_for;
+
+    #[test]
+    fn names_three_hosts_once() {
+        let p: Vec<String> = ["a", "b", "a", "c", "d"].map(String::from).to_vec();
+        assert_eq!(waiting_for(&p), "a, b, c …");
+        assert_eq!(waiting_for(&p[..2]), "a, b");
     }
 }

@@ -270,4 +270,4 @@ markdown-title = godoctor report
 note-simplified-only = only Simplified Chinese is available: the report follows in Simplified Chinese
 
 ## The spinner while probes run (stderr, terminals only)
-progress-step = · { $pending } pending · done: { $host }
+progress-step = · { $pending } pending: { $hosts }

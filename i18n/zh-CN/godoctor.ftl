@@ -260,4 +260,4 @@ markdown-title = godoctor 诊断报告
 note-simplified-only = 目前只有简体中文版本，以下内容为简体中文
 
 ## 探测进行中的提示（仅在终端的 stderr 上显示）
-progress-step = · 还有 { $pending } 项 · 刚完成：{ $host }
+progress-step = · 还有 { $pending } 项：{ $hosts }
