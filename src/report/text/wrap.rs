@@ -218,4 +218,23 @@ mod tests {
             assert!(visible_width(&l) <= 30, "{l:?}");
         }
     }
+
+    #[test]
+    fn a_wrapped_comment_stays_a_comment_and_commands_never_wrap() {
+        let mut buf = Vec::new();
+        let mut o = Out::new(&mut buf, Some(40));
+        o.comment(
+            "find where GOPROXY is set and change that line (GOPROXY_OFF)",
+            anstyle::Style::new(),
+        )
+        .unwrap();
+        o.verbatim("  grep -n 'GOPROXY' ~/.bashrc ~/.bash_profile ~/.profile /etc/profile")
+            .unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("  # ") && lines.len() == 3, "{text}");
+        assert!(lines[1].starts_with("  #   "), "{text}");
+        assert!(lines[2].starts_with("  grep") && lines[2].ends_with("/etc/profile"));
+        assert!(lines[..2].iter().all(|l| visible_width(l) <= 40), "{text}");
+    }
 }
