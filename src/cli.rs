@@ -32,12 +32,47 @@ pub struct Cli {
     pub color: ColorChoice,
 
     /// Language of messages: en or zh (default: from LC_ALL / LC_MESSAGES / LANG). go's own
-    /// error text, setting names and commands are never translated.
-    #[arg(long, global = true, value_enum, value_name = "LANG")]
-    pub lang: Option<crate::report::Lang>,
+    /// error text, setting names and commands are never translated. zh-TW and zh-HK get
+    /// Simplified Chinese, with a note saying so.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        ignore_case = true,
+        value_name = "LANG"
+    )]
+    pub lang: Option<LangArg>,
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--lang`: the languages godoctor speaks, and the Chinese locales it answers in Simplified
+/// Chinese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Zh,
+    #[value(name = "zh-CN", alias = "zh-Hans")]
+    ZhCn,
+    #[value(name = "zh-TW", alias = "zh-Hant")]
+    ZhTw,
+    #[value(name = "zh-HK")]
+    ZhHk,
+}
+
+impl LangArg {
+    pub fn lang(self) -> crate::report::Lang {
+        match self {
+            LangArg::En => crate::report::Lang::En,
+            _ => crate::report::Lang::Zh,
+        }
+    }
+
+    /// Traditional Chinese was asked for: only Simplified is available.
+    pub fn traditional(self) -> bool {
+        matches!(self, LangArg::ZhTw | LangArg::ZhHk)
+    }
 }
 
 /// Output formats of `check`.
@@ -47,6 +82,9 @@ pub enum Format {
     Json,
     /// GitHub Actions annotations (`::error::`, `::warning::`).
     Github,
+    /// A redacted report to paste into an issue: versions, settings and origins, routes,
+    /// probes, findings and fixes.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -98,6 +136,7 @@ const CHECK_EXAMPLES: &str = "Examples:
   godoctor check -- go build ./...        predict the command you will run
   godoctor check --json > report.json     for CI (exit 1 when go will fail)
   godoctor check --format github          GitHub Actions annotations
+  godoctor check --format markdown        a redacted report to paste into an issue
   godoctor check --offline                the settings alone, no network
   godoctor check --verify-zips            also compare zip hashes with go.sum";
 
@@ -114,7 +153,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub json: bool,
 
-    /// Output format: text, json (same as --json) or github (Actions annotations).
+    /// Output format: text, json (same as --json), github (Actions annotations) or markdown
+    /// (a redacted report to paste into an issue).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
 

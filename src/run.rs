@@ -10,8 +10,8 @@ use crate::config::{Config, LoadOptions};
 use crate::diagnose::{self, Severity};
 use crate::plan::command::Command as GoCommandLine;
 use crate::plan::{DEFAULT_CANARY, Plan};
+use crate::probe::Progress;
 use crate::probe::engine::ProbeOptions;
-use crate::probe::{NoProgress, Progress};
 use crate::progress::Spinner;
 use crate::report::Lang;
 use crate::report::{self, CheckReport};
@@ -87,7 +87,28 @@ pub const EXIT_USAGE: u8 = 2;
 /// The language of the output: `--lang`, else the locale.
 pub fn lang(cli: &Cli) -> Lang {
     cli.lang
+        .map(crate::cli::LangArg::lang)
         .unwrap_or_else(|| Lang::from_env(&Environment::from_process()))
+}
+
+/// Traditional Chinese was asked for (`--lang zh-TW`, a zh_TW / zh_HK / zh_MO / zh-Hant
+/// locale): godoctor speaks Simplified Chinese only, and says so once, on stderr.
+fn traditional_chinese(cli: &Cli) -> bool {
+    match cli.lang {
+        Some(l) => l.traditional(),
+        None => {
+            let env = Environment::from_process();
+            let locale = Lang::LOCALE_VARS
+                .iter()
+                .find_map(|k| env.get(k))
+                .unwrap_or("")
+                .to_ascii_lowercase()
+                .replace('-', "_");
+            ["zh_tw", "zh_hk", "zh_mo", "zh_hant"]
+                .iter()
+                .any(|p| locale.starts_with(p))
+        }
+    }
 }
 
 pub fn run(cli: Cli) -> Result<u8, RunError> {
@@ -110,6 +131,9 @@ pub fn run(cli: Cli) -> Result<u8, RunError> {
     };
     let mut out = anstream::stdout().lock();
     let lang = lang(&cli);
+    if lang == Lang::Zh && traditional_chinese(&cli) {
+        warn(&t!(lang, "note-simplified-only"));
+    }
     match cli.command {
         Command::Check(args) => check(&mut out, dir, &args, lang),
         Command::Config(args) => config(&mut out, dir, &args, lang),
@@ -230,6 +254,7 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
     let format = match (args.json, args.format) {
         (true, Some(Format::Text)) => return Err(RunError::JsonWithFormat("text")),
         (true, Some(Format::Github)) => return Err(RunError::JsonWithFormat("github")),
+        (true, Some(Format::Markdown)) => return Err(RunError::JsonWithFormat("markdown")),
         (true, _) => Format::Json,
         (false, f) => f.unwrap_or(Format::Text),
     };
@@ -256,12 +281,9 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
             module_files: true,
             verify_zips: args.verify_zips,
         };
-        let spinner = Spinner::default();
-        let progress: &dyn Progress = if format == Format::Text {
-            &spinner
-        } else {
-            &NoProgress
-        };
+        let spinner = Spinner::new(lang);
+        // On stderr, and only when stderr is a terminal: also beside --json.
+        let progress: &dyn Progress = &spinner;
         let runtime = runtime()?;
         let mut probed = runtime.block_on(crate::probe::engine::run(&cfg, &plan, &opts, progress));
         // Probes honour their deadlines; do not wait for stray tasks on the way out.
@@ -284,6 +306,7 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
         verbose: args.verbose,
         targets: &targets,
         duration_ms: start.elapsed().as_millis() as u64,
+        width: report::text::terminal_width(),
     };
     match format {
         Format::Json => {
@@ -291,6 +314,7 @@ fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Res
         }
         Format::Github => report::github::check(out, &report)?,
         Format::Text => report::text::check(out, &report)?,
+        Format::Markdown => report::markdown::check(out, &report)?,
     }
     let warned = diagnosis
         .findings
@@ -383,7 +407,7 @@ fn explain(
         verify_zips: false,
     };
     let rt = runtime()?;
-    let spinner = Spinner::default();
+    let spinner = Spinner::new(lang);
     let targets = rt.block_on(crate::probe::engine::run_host(
         &cfg, &plan, &opts, &spinner, &p.host,
     ));
@@ -438,7 +462,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
         module_files: true,
         verify_zips: false,
     };
-    let spinner = Spinner::default();
+    let spinner = Spinner::new(lang);
     let rt = runtime()?;
     let check_share = if verify_after { 0.3 } else { 0.45 };
     let mut probed = rt.block_on(crate::probe::engine::run(

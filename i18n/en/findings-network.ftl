@@ -206,3 +206,24 @@ remedy-proxy-content-mismatch = keep go.sum as it is (it is right) and tell the 
 remedy-skip-proxy = stop using { $proxy }, which serves altered content
 finding-gosum-missing-entry = go.sum has no line for the { $what } of { $module }, and `{ $command }` never adds one (-mod=readonly): go stops before it asks the network
 remedy-gosum-add-entry = add the missing lines as go suggests (then commit go.sum)
+
+## Evidence lines godoctor words itself (under a finding)
+evidence-public-name-bogus-address = { $split ->
+        [yes] { $host } resolved to { $addresses } ({ $reasons }): split-horizon DNS pointing at an internal mirror answers like this, and so does a forged answer; an encrypted resolver (--compare-resolver) tells them apart
+       *[no] { $host } resolved to { $addresses } ({ $reasons }), an internal address for a public name
+    }
+# Why an address cannot be a public name's (the slug of the JSON `reason`).
+address-kind = { $kind ->
+        [loopback] loopback
+        [unspecified] unspecified
+        [private] private (RFC 1918)
+        [link-local] link-local
+        [cgnat] carrier-grade NAT
+        [reserved] reserved
+        [multicast] multicast
+        [unique-local] unique local (private)
+        [documentation] reserved for documentation
+       *[benchmarks] reserved for benchmarks or documentation
+    }
+address-kind-and = { $first }, { $rest }
+evidence-toolchain-direct-route = { $cause } (on the direct route to golang.org/toolchain, which go reports only as "toolchain not available")

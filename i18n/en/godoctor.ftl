@@ -56,7 +56,6 @@ report-layer-failed = failed
 report-cert = cert[{ $index }] subject={ $subject } issuer={ $issuer } valid { $not_before } → { $not_after } sans={ $sans }
 report-layer-error = { $layer } error: { $error }
 
-report-no-problems = No problems found.
 report-findings = Findings
 report-root-cause = root cause
 report-fix = Fix
@@ -64,8 +63,6 @@ report-fix-step = { $description } ({ $code })
 report-verdict-fail = { $command } will fail
 report-verdict-warn = { $command } should succeed, with warnings
 report-verdict-ok = { $command } should succeed
-report-duration = {" "}({ $ms } ms)
-report-duration-offline = {" "}({ $ms } ms, offline)
 # godoctor.toml problems and the like, on standard error.
 report-warning-ignored = warning: { $problem } (ignored)
 
@@ -161,6 +158,113 @@ error-command-empty = nothing to predict after `--`: write the go command, e.g. 
 error-command-not-go = { $word } is not go: write the command as you run it, e.g. `godoctor check -- go mod tidy`
 error-command-unsupported = `go { $subcommand }` downloads no modules: godoctor predicts `go mod download`, `go mod tidy`, `go get` and the commands that load packages (`go build`, `go test`, `go vet`, `go list`, `go run`, `go install`, `go generate`)
 
-## The progress line on standard error (its template: "{spinner} <this> {pos}/{len} {wide_msg}")
+## The progress line on standard error (its template: "{spinner} <this> {pos}/{len} ({elapsed}) {wide_msg}")
 
 progress-probing = probing
+
+## Layer results in the report (the JSON keeps the error kind itself)
+layer-result-alert = TLS alert
+layer-result-auth-failed = auth failed
+layer-result-auth-required = auth required
+layer-result-bad-certificate = bad certificate
+layer-result-bad-server-name = bad server name
+layer-result-bad-url = bad URL
+layer-result-blocked = blocked
+layer-result-body-stalled = body stalled
+layer-result-body-too-large = body too large
+layer-result-captive-portal = captive portal
+layer-result-connect-refused = CONNECT refused
+layer-result-dns = DNS error
+layer-result-empty = no records
+layer-result-eof-after-client-hello = closed after ClientHello
+layer-result-eof-during-handshake = closed during handshake
+layer-result-error = error
+layer-result-expired = expired
+layer-result-file-error = file error
+layer-result-forbidden = forbidden
+layer-result-git-auth-required = git auth required
+layer-result-git-bad-advertisement = git bad advertisement
+layer-result-git-forbidden = git forbidden
+layer-result-git-login-page = git login page
+layer-result-git-not-a-repository = git not a repository
+layer-result-git-not-runnable = git not runnable
+layer-result-git-repo-not-found = git repo not found
+layer-result-git-server-error = git server error
+layer-result-git-status = git status
+layer-result-go-import-disagree = go-import disagrees
+layer-result-handshake-error = handshake error
+layer-result-handshake-stalled = handshake stalled
+layer-result-handshake-timeout = handshake timeout
+layer-result-headers-timeout = headers timeout
+layer-result-headers-too-large = headers too large
+layer-result-html-error = HTML error page
+layer-result-incompatible = incompatible
+layer-result-internal = internal
+layer-result-invalid-payload = invalid payload
+layer-result-invalid-repo-root = invalid repo root
+layer-result-invalid-subdir = invalid subdir
+layer-result-latest-status = /latest status
+layer-result-lookup-not-found = /lookup not found
+layer-result-lookup-status = /lookup status
+layer-result-malformed = malformed
+layer-result-multiple-go-imports = multiple go-imports
+layer-result-name-mismatch = name mismatch
+layer-result-no-go-import = no go-import
+layer-result-no-nameserver = no nameserver
+layer-result-no-roots = no roots
+layer-result-not-found = not found
+layer-result-not-http = not HTTP
+layer-result-not-ssh = not SSH
+layer-result-not-tls = not TLS
+layer-result-not-tls-http = plain HTTP, not TLS
+layer-result-not-yet-valid = not yet valid
+layer-result-nxdomain = no such host (NXDOMAIN)
+layer-result-protocol = protocol
+layer-result-proxy = proxy error
+layer-result-rcode = DNS error code
+layer-result-redirect-insecure = redirect insecure
+layer-result-refused = refused
+layer-result-reset = reset
+layer-result-reset-after-client-hello = reset after ClientHello
+layer-result-reset-during-handshake = reset during handshake
+layer-result-servfail = server failure (SERVFAIL)
+layer-result-signature-invalid = signature invalid
+layer-result-signature-unknown-key = signature unknown key
+layer-result-slow-progress = slow progress
+layer-result-ssh-auth = SSH auth failed
+layer-result-ssh-banner-timeout = SSH banner timeout
+layer-result-ssh-closed = SSH closed
+layer-result-ssh-host-key = unknown SSH host key
+layer-result-ssh-protocol-obsolete = SSH protocol obsolete
+layer-result-status = HTTP status
+layer-result-timeout = timeout
+layer-result-tls = TLS error
+layer-result-too-many-redirects = too many redirects
+layer-result-unknown-issuer-interception = unknown issuer (interception)
+layer-result-unknown-issuer-missing-root = unknown issuer (missing root)
+layer-result-unknown-issuer-private-ca = unknown issuer (private CA)
+layer-result-unknown-vcs = unknown vcs
+layer-result-unreachable = unreachable
+layer-result-unsupported-proxy-scheme = unsupported proxy scheme
+
+## The summary: one row per part of go's route
+summary-configuration = Configuration
+summary-proxies = Module proxies
+summary-sumdb = Checksum database
+summary-direct = Direct (VCS)
+summary-toolchain = Toolchain
+summary-http-proxy = HTTP proxy
+summary-unused = not on go's route
+summary-not-probed = not probed (--offline)
+summary-not-reached = not reached: go stops or succeeds before it
+report-verdict-offline = (configuration only)
+report-canary = no go.mod here: checking { $modules } in its place
+report-checked = checked in { $seconds } s
+report-checked-offline = checked in { $seconds } s, offline
+report-more-with-v = {" "}· settings and every probe: -v
+report-off-route = (off go's route)
+markdown-title = godoctor report
+note-simplified-only = only Simplified Chinese is available: the report follows in Simplified Chinese
+
+## The spinner while probes run (stderr, terminals only)
+progress-step = · { $pending } pending: { $hosts }

@@ -206,3 +206,24 @@ remedy-proxy-content-mismatch = go.sum 是对的，保持不动，并通知 { $p
 remedy-skip-proxy = 停用返回被篡改内容的 { $proxy }
 finding-gosum-missing-entry = go.sum 里没有 { $module } 的 { $what } 记录，而 `{ $command }` 不会自动补上（-mod=readonly）：go 在访问网络之前就会停下
 remedy-gosum-add-entry = 按 go 的提示补上缺少的行（然后提交 go.sum）
+
+## godoctor 自己写的证据行（列在问题下面）
+evidence-public-name-bogus-address = { $split ->
+        [yes] { $host } 解析到了 { $addresses }（{ $reasons }）：内网的分离解析（split-horizon DNS）把公网域名指向内部镜像时会这样应答，被篡改的应答也会这样；用加密 DNS 对比（--compare-resolver）就能分清
+       *[no] { $host } 解析到了 { $addresses }（{ $reasons }），这是公网域名的内网地址
+    }
+# 地址为什么不可能属于公网域名（JSON 里 `reason` 的简写）
+address-kind = { $kind ->
+        [loopback] 回环地址
+        [unspecified] 未指定地址
+        [private] 私有地址（RFC 1918）
+        [link-local] 链路本地地址
+        [cgnat] 运营商级 NAT 地址
+        [reserved] 保留地址
+        [multicast] 组播地址
+        [unique-local] 唯一本地地址（私有）
+        [documentation] 文档专用地址
+       *[benchmarks] 基准测试或文档专用地址
+    }
+address-kind-and = { $first }、{ $rest }
+evidence-toolchain-direct-route = { $cause }（发生在直连 golang.org/toolchain 的路线上，go 只会报 "toolchain not available"）

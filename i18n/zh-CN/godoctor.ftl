@@ -50,7 +50,6 @@ report-layer-failed = 失败
 report-cert = cert[{ $index }] subject={ $subject } issuer={ $issuer } 有效期 { $not_before } → { $not_after } sans={ $sans }
 report-layer-error = { $layer } 错误：{ $error }
 
-report-no-problems = 没有发现问题。
 report-findings = 发现的问题
 report-root-cause = 根本原因
 report-fix = 修复建议
@@ -58,8 +57,6 @@ report-fix-step = { $description }（{ $code }）
 report-verdict-fail = { $command } 会失败
 report-verdict-warn = { $command } 预计会成功，但有警告
 report-verdict-ok = { $command } 预计会成功
-report-duration = （{ $ms } ms）
-report-duration-offline = （{ $ms } ms，离线）
 report-warning-ignored = 警告：{ $problem }（已忽略）
 
 ## godoctor config
@@ -154,3 +151,110 @@ error-command-unsupported = `go { $subcommand }` 不会下载模块：godoctor �
 ## 标准错误上的进度行
 
 progress-probing = 探测中
+
+## 报告中各环节的结果（JSON 中保留错误类型原文）
+layer-result-alert = TLS 告警
+layer-result-auth-failed = 凭据被拒绝
+layer-result-auth-required = 需要认证
+layer-result-bad-certificate = 证书无效
+layer-result-bad-server-name = 服务器名无效
+layer-result-bad-url = URL 无效
+layer-result-blocked = 被拦截
+layer-result-body-stalled = 响应体停滞
+layer-result-body-too-large = 响应体过大
+layer-result-captive-portal = 上网认证页面（Portal 认证）
+layer-result-connect-refused = CONNECT 被拒绝
+layer-result-dns = DNS 出错
+layer-result-empty = 无记录
+layer-result-eof-after-client-hello = ClientHello 后连接被关闭
+layer-result-eof-during-handshake = 握手中连接被关闭
+layer-result-error = 出错
+layer-result-expired = 证书已过期
+layer-result-file-error = 文件读取出错
+layer-result-forbidden = 禁止访问
+layer-result-git-auth-required = git 需要认证
+layer-result-git-bad-advertisement = git 响应无效
+layer-result-git-forbidden = git 禁止访问
+layer-result-git-login-page = git 返回登录页
+layer-result-git-not-a-repository = 不是 git 仓库
+layer-result-git-not-runnable = 无法运行 git
+layer-result-git-repo-not-found = git 仓库不存在
+layer-result-git-server-error = git 服务器出错
+layer-result-git-status = git 状态码异常
+layer-result-go-import-disagree = go-import 不一致
+layer-result-handshake-error = 握手出错
+layer-result-handshake-stalled = 握手停滞
+layer-result-handshake-timeout = 握手超时
+layer-result-headers-timeout = 等待响应头超时
+layer-result-headers-too-large = 响应头过大
+layer-result-html-error = 返回 HTML 错误页
+layer-result-incompatible = TLS 版本或算法不兼容
+layer-result-internal = 内部错误
+layer-result-invalid-payload = 响应内容无效
+layer-result-invalid-repo-root = 仓库根路径无效
+layer-result-invalid-subdir = 子目录无效
+layer-result-latest-status = /latest 状态码异常
+layer-result-lookup-not-found = /lookup 找不到
+layer-result-lookup-status = /lookup 状态码异常
+layer-result-malformed = 格式错误
+layer-result-multiple-go-imports = 多个 go-import
+layer-result-name-mismatch = 证书域名不匹配
+layer-result-no-go-import = 没有 go-import
+layer-result-no-nameserver = 没有可用的 DNS 服务器
+layer-result-no-roots = 没有根证书
+layer-result-not-found = 找不到
+layer-result-not-http = 不是 HTTP
+layer-result-not-ssh = 不是 SSH
+layer-result-not-tls = 不是 TLS
+layer-result-not-tls-http = 不是 TLS，对方说的是明文 HTTP
+layer-result-not-yet-valid = 证书尚未生效
+layer-result-nxdomain = 域名不存在（NXDOMAIN）
+layer-result-protocol = 协议错误
+layer-result-proxy = 代理出错
+layer-result-rcode = DNS 应答码异常
+layer-result-redirect-insecure = 重定向到不安全地址
+layer-result-refused = 被拒绝
+layer-result-reset = 连接被重置
+layer-result-reset-after-client-hello = 发出 ClientHello 后被重置
+layer-result-reset-during-handshake = 握手中连接被重置
+layer-result-servfail = DNS 服务器出错（SERVFAIL）
+layer-result-signature-invalid = 签名无效
+layer-result-signature-unknown-key = 签名密钥未知
+layer-result-slow-progress = 传输过慢
+layer-result-ssh-auth = SSH 认证失败
+layer-result-ssh-banner-timeout = 等待 SSH 欢迎信息超时
+layer-result-ssh-closed = SSH 连接被关闭
+layer-result-ssh-host-key = SSH 主机密钥未知
+layer-result-ssh-protocol-obsolete = SSH 协议过旧
+layer-result-status = HTTP 状态码异常
+layer-result-timeout = 超时
+layer-result-tls = TLS 出错
+layer-result-too-many-redirects = 重定向次数过多
+layer-result-unknown-issuer-interception = 证书被中间设备重新签发
+layer-result-unknown-issuer-missing-root = 缺少根证书
+layer-result-unknown-issuer-private-ca = 私有 CA 签发
+layer-result-unknown-vcs = 未知的版本控制系统
+layer-result-unreachable = 不可达
+layer-result-unsupported-proxy-scheme = 不支持的代理协议
+
+## 摘要：go 路线上的每个环节一行
+summary-configuration = 配置
+summary-proxies = 模块代理
+summary-sumdb = 校验和数据库
+summary-direct = 直连（VCS）
+summary-toolchain = 工具链
+summary-http-proxy = HTTP 代理
+summary-unused = 不在 go 的路线上
+summary-not-probed = 未探测（--offline）
+summary-not-reached = 未用到：go 在此之前已经成功或出错
+report-verdict-offline = （仅根据配置）
+report-canary = 这里没有 go.mod：用 { $modules } 代替检查
+report-checked = 检查用时 { $seconds } 秒
+report-checked-offline = 检查用时 { $seconds } 秒，离线
+report-more-with-v = {" "}· 查看配置和所有探测：-v
+report-off-route = （不在 go 的路线上）
+markdown-title = godoctor 诊断报告
+note-simplified-only = 目前只有简体中文版本，以下内容为简体中文
+
+## 探测进行中的提示（仅在终端的 stderr 上显示）
+progress-step = · 还有 { $pending } 项：{ $hosts }

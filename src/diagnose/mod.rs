@@ -114,9 +114,20 @@ pub struct Finding {
     pub params: std::collections::BTreeMap<&'static str, String>,
     /// What the finding says, in every language.
     pub text: Text,
+    /// The evidence lines godoctor words itself (by index into `evidence`), in every language;
+    /// the others are go's or a server's own words.
+    pub evidence_texts: std::collections::BTreeMap<usize, Text>,
 }
 
 impl Finding {
+    /// Adds an evidence line in godoctor's own words: English in `evidence`, every language
+    /// in `evidence_texts`.
+    pub fn push_evidence(&mut self, text: Text) {
+        self.evidence_texts
+            .insert(self.evidence.len(), text.clone());
+        self.evidence.push(text.render(Lang::En));
+    }
+
     pub fn param(mut self, key: &'static str, value: impl Into<String>) -> Self {
         self.params
             .insert(key, crate::redact::redact_urls(&value.into()));
@@ -135,6 +146,7 @@ impl Finding {
             remediation: Vec::new(),
             params: std::collections::BTreeMap::new(),
             text,
+            evidence_texts: std::collections::BTreeMap::new(),
         }
     }
 

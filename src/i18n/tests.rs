@@ -11,10 +11,7 @@ use fluent_syntax::ast::{
 use super::{FluentValue, Lang, SOURCES, tr};
 
 /// Ids in the catalog that no code names yet, each with the reason.
-const NOT_YET_USED: &[(&str, &str)] = &[(
-    "progress-probing",
-    "the progress line is drawn in src/probe/engine.rs, which is moving to the CLI layer",
-)];
+const NOT_YET_USED: &[(&str, &str)] = &[];
 
 /// All-caps words that a translation may put in its own words.
 const TRANSLATABLE_ACRONYMS: &[&str] = &["OS"];

@@ -296,6 +296,7 @@ async fn run_specs(
     }
     let mut set = tokio::task::JoinSet::new();
     for (i, spec) in specs.iter().cloned().enumerate() {
+        progress.queued(&spec.host().unwrap_or_default());
         let setup = setup.clone();
         set.spawn(async move { (i, probe(&setup, deadline, spec).await) });
     }

@@ -7,6 +7,8 @@ pub trait Progress: Sync {
     fn start(&self, total: usize);
     /// `more` targets join the run (a later stage).
     fn extend(&self, more: usize);
+    /// One target is about to be probed; `host` names it, as `step` will.
+    fn queued(&self, _host: &str) {}
     /// One target is done; `label` names it (its host).
     fn step(&self, label: &str);
     /// The run is over.

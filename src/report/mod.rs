@@ -2,6 +2,9 @@
 
 pub mod github;
 pub mod json;
+pub mod layer_words;
+pub mod markdown;
+pub mod summary;
 pub mod text;
 pub mod width;
 
@@ -22,6 +25,19 @@ impl Lang {
             Lang::En => f.message.clone(),
             _ => crate::redact::redact_urls(&f.text.render(self)),
         }
+    }
+
+    /// A finding's evidence lines in this language: godoctor's own words translated, go's and
+    /// servers' words as they are; userinfo in URLs hidden.
+    pub fn evidence(self, f: &crate::diagnose::Finding) -> Vec<String> {
+        f.evidence
+            .iter()
+            .enumerate()
+            .map(|(i, e)| match (self, f.evidence_texts.get(&i)) {
+                (Lang::En, _) | (_, None) => e.clone(),
+                (_, Some(t)) => crate::redact::redact_urls(&t.render(self)),
+            })
+            .collect()
     }
 
     /// A remediation step's description in this language, userinfo in URLs hidden.
@@ -48,6 +64,8 @@ pub struct CheckReport<'a> {
     pub verbose: bool,
     pub targets: &'a [crate::probe::Target],
     pub duration_ms: u64,
+    /// The columns text output wraps to (None: it does not wrap).
+    pub width: Option<usize>,
 }
 
 #[cfg(test)]

@@ -418,16 +418,32 @@ fn text_report_has_the_sections_and_no_colour_when_piped() {
         .set("GOPROXY", "off")
         .run(&["check", "--offline"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    for section in [
-        "Settings",
-        "What go will do",
-        "Findings",
-        "Fix",
+    // The summary first, then the verdict and the fix; settings only with -v.
+    let order = [
+        "Configuration",
         "go mod download will fail",
-    ] {
-        assert!(text.contains(section), "{section} missing:\n{text}");
-    }
+        "Fix",
+        "Findings",
+        "What go will do",
+    ];
+    let at: Vec<usize> = order
+        .iter()
+        .map(|s| {
+            text.find(s)
+                .unwrap_or_else(|| panic!("{s} missing:\n{text}"))
+        })
+        .collect();
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "order {order:?}:\n{text}"
+    );
+    assert!(!text.contains("Settings"), "settings without -v:\n{text}");
     assert!(!text.contains('\u{1b}'), "colour on a pipe");
+    let out = Env::new()
+        .set("GOPROXY", "off")
+        .run(&["check", "--offline", "-v"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Settings (value [origin])"), "{text}");
     let out = Env::new()
         .set("GOPROXY", "off")
         .set("CLICOLOR_FORCE", "1")

@@ -183,10 +183,7 @@ fn probe_runs_the_deciding_probe_of_the_host_the_text_names() {
         .unwrap_or_else(|| panic!("no probe section: {}", out.text()))
         .1;
     // The handshake itself was tried and reset; no other host was probed.
-    assert!(
-        probed.contains("tls ✗ reset_after_client_hello"),
-        "{probed}"
-    );
+    assert!(probed.contains("tls ✗ reset after ClientHello"), "{probed}");
     let targets: Vec<&str> = probed
         .lines()
         .filter(|l| l.starts_with("  ✗ ") || l.starts_with("  ✓ "))

@@ -223,6 +223,13 @@ fn filters(lab: &Lab, home: &Path, ports: &[u16], json: bool) -> Vec<(String, St
             r"(^|[^0-9.])(\.*)127\.[0-9.]*".to_owned(),
             "${1}${2}<LAB-IP>".to_owned(),
         ),
+        // The platform godoctor runs on, in the markdown report.
+        (
+            r"(?m)· [a-z0-9]+/[a-z0-9_]+$".to_owned(),
+            "· <GOOS>/<GOARCH>".to_owned(),
+        ),
+        // The check's own time in seconds (`checked in 0.3 s`, `检查用时 0.3 秒`).
+        (r"[0-9]+\.[0-9]( s| 秒)".to_owned(), "N${1}".to_owned()),
         // A run of digits and dots right before "ms" or " ms": a timing.
         (
             r"(^|[^0-9.])(\.*)[0-9][0-9.]*( ?ms)".to_owned(),
@@ -279,7 +286,12 @@ fn check(fault: &str, lang: &str, format: &str) {
     for (regex, with) in filters(&lab, home.path(), &case.ports, json) {
         settings.add_filter(&regex, with);
     }
-    let name = format!("{fault}.{lang}.{}", if json { "json" } else { "txt" });
+    let ext = match format {
+        "json" => "json",
+        "markdown" => "md",
+        _ => "txt",
+    };
+    let name = format!("{fault}.{lang}.{ext}");
     settings.bind(|| insta::assert_snapshot!(name, report));
 }
 
@@ -320,3 +332,19 @@ faults!(
     proxy_407,
     goproxy_off,
 );
+
+/// The report to paste into an issue, for a fault with probes on and off go's route.
+mod markdown {
+    #[test]
+    fn tls_interception_en() {
+        super::check("tls_interception", "en", "markdown");
+    }
+    #[test]
+    fn tls_interception_zh() {
+        super::check("tls_interception", "zh", "markdown");
+    }
+    #[test]
+    fn healthy_en() {
+        super::check("healthy", "en", "markdown");
+    }
+}

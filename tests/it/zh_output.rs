@@ -124,8 +124,8 @@ fn gosumdb_off() {
         "# 重新打开模块校验（GOSUMDB 设置在操作系统环境变量中）（GOSUMDB_OFF）\n",
     );
     command_line(o, "unset GOSUMDB");
-    has(o, "# 改为只把私有模块排除在校验之外（GOSUMDB_OFF）\n");
-    // Quoted: an unquoted `<` is a redirection.
+    // The code once per finding, on its first step; quoted: an unquoted `<` is a redirection.
+    has(o, "# 改为只把私有模块排除在校验之外\n");
     command_line(o, "go env -w 'GONOSUMDB=<your private module prefixes>'");
     has(o, "go mod download 预计会成功，但有警告");
 }
@@ -146,12 +146,13 @@ fn goprivate_with_spaces() {
         "# 去掉空格（GOPRIVATE 来自操作系统环境变量，优先级高于 `go env -w`）（PATTERN_HAS_SPACES）\n",
     );
     command_line(o, "export GOPRIVATE=git.corp.example,github.com/acme");
-    has(
-        o,
-        "# 永久生效：找到设置 GOPRIVATE 的地方，修改那一行（PATTERN_HAS_SPACES）\n",
+    has(o, "# 永久生效：找到设置 GOPRIVATE 的地方，修改那一行\n");
+    // Derived settings keep their names; the origin words are go's own (settings: -v).
+    let r = zh(
+        &[("GOPRIVATE", "git.corp.example, github.com/acme")],
+        &["check", "--offline", "-v"],
     );
-    // Derived settings keep their names; the origin words are go's own.
-    has(o, "[default，取自 GOPRIVATE]");
+    has(&r.stdout, "[default，取自 GOPRIVATE]");
 }
 
 #[test]
@@ -292,11 +293,20 @@ fn lang_flag_and_locale_order() {
         &["check", "--offline"],
     );
     assert!(!han(&r.stdout), "{}", r.stdout);
-    let r = godoctor(
-        &[("LC_MESSAGES", "zh_TW.UTF-8"), ("GOPROXY", "off")],
-        &["check", "--offline"],
+    // zh_TW: Simplified Chinese, and a note on stderr that says so.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Cli::godoctor()
+        .home(tmp.path())
+        .path(tmp.path())
+        .cwd(tmp.path())
+        .envs([("LC_MESSAGES", "zh_TW.UTF-8"), ("GOPROXY", "off")])
+        .args(["check", "--offline"])
+        .run();
+    has(&String::from_utf8(out.stdout).unwrap(), "发现的问题");
+    has(
+        &String::from_utf8(out.stderr).unwrap(),
+        "目前只有简体中文版本",
     );
-    has(&r.stdout, "发现的问题");
 }
 
 #[test]

@@ -5,12 +5,14 @@
 
 use super::failure::{Failure, Terse};
 use crate::diagnose::{Code, Layer, Severity};
+use crate::i18n::Text;
 use crate::probe::evidence::{BogusAddress, DnsEvidence};
 use crate::probe::{
     DnsError, FileError, HttpError, LayerName, LayerResult, Peer, ProbeError, ProxyError,
     SumdbError, Target, TcpError, TlsError,
 };
 use crate::redact::redact_urls;
+use crate::text;
 
 /// The code of a failed layer: the probe error's own, else the layer's catch-all.
 pub(super) fn code(t: &Target, l: &LayerResult) -> Code {
@@ -130,6 +132,7 @@ pub(super) fn failure(t: &Target, l: &LayerResult) -> Failure {
             .join(", ");
         let mut reasons = bogus.iter().map(|b| b.reason).collect::<Vec<_>>();
         reasons.dedup();
+        let reasons = address_kinds(&reasons);
         match corroboration(dns, bogus) {
             Some(why) if nothing_there => {
                 f = f
@@ -145,23 +148,51 @@ pub(super) fn failure(t: &Target, l: &LayerResult) -> Failure {
             }
             None if agreeing_resolver(dns) => {}
             // A server answered there: the address explains where it is, not what failed.
-            _ if !nothing_there => f.evidence.push(format!(
-                "{} resolved to {addresses} ({}), an internal address for a public name",
-                t.host,
-                reasons.join(", ")
+            _ if !nothing_there => f.push_evidence(text!(
+                "evidence-public-name-bogus-address",
+                host = t.host.clone(),
+                addresses = addresses,
+                reasons = reasons,
+                split = "no",
             )),
-            _ => {
-                f.evidence.push(format!(
-                    "{} resolved to {addresses} ({}): split-horizon DNS pointing at an internal \
-                     mirror answers like this, and so does a forged answer; an encrypted \
-                     resolver (--compare-resolver) tells them apart",
-                    t.host,
-                    reasons.join(", ")
-                ));
-            }
+            _ => f.push_evidence(text!(
+                "evidence-public-name-bogus-address",
+                host = t.host.clone(),
+                addresses = addresses,
+                reasons = reasons,
+                split = "yes",
+            )),
         }
     }
     f
+}
+
+/// The reasons an address cannot be a public name's, said in the reader's language.
+fn address_kinds(reasons: &[&str]) -> Text {
+    let kind = |reason: &str| {
+        let slug = match reason {
+            "loopback" => "loopback",
+            "unspecified" => "unspecified",
+            "private (RFC 1918)" => "private",
+            "link-local" => "link-local",
+            "carrier-grade NAT" => "cgnat",
+            "reserved" => "reserved",
+            "multicast" => "multicast",
+            "unique local (private)" => "unique-local",
+            "reserved for documentation" => "documentation",
+            _ => "benchmarks",
+        };
+        text!("address-kind", kind = slug)
+    };
+    match reasons {
+        [] => kind(""),
+        [one] => kind(one),
+        [first, rest @ ..] => text!(
+            "address-kind-and",
+            first = kind(first),
+            rest = address_kinds(rest)
+        ),
+    }
 }
 
 /// What makes an impossible answer a forgery rather than split-horizon DNS.
@@ -203,4 +234,42 @@ fn agreeing_resolver(dns: &DnsEvidence) -> bool {
     dns.comparison
         .as_deref()
         .is_some_and(|c| c.iter().any(|c| c.agrees == Some(true)))
+}
+
+#[cfg(test)]
+mod address_kind_tests {
+    use super::address_kinds;
+    use crate::i18n::Lang;
+    use crate::probe::dns::bogus_reason;
+
+    /// Every reason the resolver gives has its own words in both languages, not the fallback's.
+    #[test]
+    fn every_bogus_reason_is_translated() {
+        let samples = [
+            "127.0.0.1",
+            "0.0.0.0",
+            "10.1.2.3",
+            "169.254.1.1",
+            "100.64.0.1",
+            "240.0.0.1",
+            "224.0.0.1",
+            "198.18.0.1",
+            "192.0.2.1",
+            "::1",
+            "::",
+            "fd00::1",
+            "fe80::1",
+            "ff02::1",
+            "2001:db8::1",
+        ];
+        for ip in samples {
+            let reason = bogus_reason(ip.parse().unwrap()).expect(ip);
+            let en = address_kinds(&[reason]).render(Lang::En);
+            assert_eq!(en, reason, "{ip}");
+            let zh = address_kinds(&[reason]).render(Lang::Zh);
+            assert!(!zh.is_ascii(), "{ip}: {zh}");
+        }
+        let both = address_kinds(&["loopback", "private (RFC 1918)"]);
+        assert_eq!(both.render(Lang::Zh), "回环地址、私有地址（RFC 1918）");
+    }
 }

@@ -146,11 +146,9 @@ pub(super) fn walk_toolchain_download(
                 .param("target", target.clone())
                 .fix(Remedy::note(text!("remedy-install-toolchain-or-proxy")));
             if let Some((cause, _)) = other {
-                let said = cause.told().message;
-                f.evidence.push(if on_discovery {
-                    format!(
-                        "{said} (on the direct route to golang.org/toolchain, which go reports only as \"toolchain not available\")"
-                    )
+                let said = cause.told().text;
+                f.push_evidence(if on_discovery {
+                    text!("evidence-toolchain-direct-route", cause = said)
                 } else {
                     said
                 });
