@@ -6,8 +6,6 @@
 
 use std::time::Duration;
 
-use serde_json::Value;
-
 use super::discovery;
 use super::engine::Setup;
 use super::evidence::{
@@ -161,7 +159,7 @@ pub(super) async fn probe_url(
                                 if let Ok(info) =
                                     follow_up(setup, deadline, &mut f, &info_url).await
                                 {
-                                    let verdict = info_verdict(&info, &v);
+                                    let verdict = http::info_verdict(&info, &v);
                                     if let Some(h) = http_evidence(&mut f.layers) {
                                         h.info = Some(InfoCheck {
                                             url: crate::redact::redact_urls(&info_url),
@@ -401,18 +399,4 @@ pub(super) fn complete(mut layers: Vec<LayerResult>, https: bool) -> Vec<LayerRe
         }
     }
     layers
-}
-
-fn info_verdict(info: &Answer, version: &str) -> String {
-    if info.status != 200 {
-        return format!("status {}", info.status);
-    }
-    match serde_json::from_slice::<Value>(&info.body) {
-        Ok(v) if v.get("Version").and_then(Value::as_str) == Some(version) => "ok".into(),
-        Ok(v) => format!(
-            "proxy returned info for version {} instead of requested version",
-            v.get("Version").and_then(Value::as_str).unwrap_or("?")
-        ),
-        Err(e) => format!("invalid response from proxy: {e}"),
-    }
 }

@@ -327,6 +327,25 @@ pub fn valid_version_list(body: &[u8]) -> Result<usize, String> {
     Ok(n)
 }
 
+/// How go reads a `.info` answer for `version` (`"ok"`, or go's complaint).
+pub fn info_verdict(info: &Answer, version: &str) -> String {
+    if info.status != 200 {
+        return format!("status {}", info.status);
+    }
+    match serde_json::from_slice::<serde_json::Value>(&info.body) {
+        Ok(v) if v.get("Version").and_then(serde_json::Value::as_str) == Some(version) => {
+            "ok".into()
+        }
+        Ok(v) => format!(
+            "proxy returned info for version {} instead of requested version",
+            v.get("Version")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("?")
+        ),
+        Err(e) => format!("invalid response from proxy: {e}"),
+    }
+}
+
 /// `vMAJOR.MINOR.PATCH[-pre][+build]`.
 pub fn looks_semver(v: &str) -> bool {
     let Some(rest) = v.strip_prefix('v') else {
