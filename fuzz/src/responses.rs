@@ -33,6 +33,8 @@ fn answer(status: u16, content_type: Option<&str>, body: &[u8]) -> Answer {
             .unwrap_or_default(),
         body: body.to_vec(),
         body_complete: true,
+        body_ended: true,
+        body_total: body.len() as u64,
         still_flowing: false,
         ttfb: Duration::ZERO,
         total: Duration::ZERO,

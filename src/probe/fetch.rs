@@ -448,10 +448,11 @@ async fn fetch_once(
             done(layers, None, None, via_proxy, &parsed)
         }
         Err(RequestError::Protocol(m)) => {
-            let kind = if m.contains("too large") {
-                HttpError::HeadersTooLarge
+            let (kind, m) = if m.contains("too large") {
+                let got = seen.lock().map(|x| x.bytes_read).unwrap_or(0) - sent_at;
+                (HttpError::HeadersTooLarge, headers_too_large(got))
             } else {
-                HttpError::Protocol
+                (HttpError::Protocol, m)
             };
             layers.push(LayerResult::fail(
                 start.elapsed(),
@@ -461,6 +462,23 @@ async fn fetch_once(
             ));
             done(layers, None, None, via_proxy, &parsed)
         }
+    }
+}
+
+/// go's words for headers past its limit; or, when godoctor stopped at its line count first,
+/// what go would do instead.
+fn headers_too_large(received: u64) -> String {
+    if received as usize >= super::http::GO_MAX_HEADER_BYTES {
+        format!(
+            "net/http: server response headers exceeded {} bytes; aborted",
+            super::http::GO_MAX_HEADER_BYTES
+        )
+    } else {
+        format!(
+            "the response has more than {} header lines ({received} bytes received); godoctor stops reading there, go counts no lines and reads up to {} bytes of headers",
+            super::http::MAX_HEADER_LINES,
+            super::http::GO_MAX_HEADER_BYTES
+        )
     }
 }
 

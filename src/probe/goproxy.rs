@@ -63,25 +63,61 @@ fn check_status(layers: &mut [LayerResult], url: &str, a: &Answer) -> bool {
         }
     }
     if !a.body_complete {
-        let kind = if a.body.len() >= 256 << 10 {
-            HttpError::BodyTooLarge
+        let shown = crate::redact::redact_urls(url);
+        let (kind, message) = if a.body_ended {
+            // Longer than godoctor keeps, but it ended: go reads all of it (no size limit for
+            // the files it reads through a proxy but the zip) and judges what it read; the
+            // lines kept stand for the rest (the evidence counts every byte received).
+            return true;
+        } else if let (Some(length), true) = (content_length(a), a.still_flowing) {
+            // A known end, still coming: go reads on to it.
+            let rate = a.body_total as f64 / a.total.as_secs_f64().max(0.001);
+            let more = length.saturating_sub(a.body_total) as f64 / rate.max(1.0);
+            (
+                HttpError::SlowProgress,
+                format!(
+                    "GET {shown}: {} of {length} bytes arrived in {} ms; go reads the body to its end (about {:.0} s more at this rate)",
+                    a.body_total,
+                    a.total.as_millis(),
+                    more.ceil()
+                ),
+            )
+        } else if a.body_total > a.body.len() as u64 {
+            (
+                HttpError::BodyTooLarge,
+                format!(
+                    "GET {shown}: the body was still arriving after {} bytes in {} ms; go reads it to its end without a size limit, and waits as long as it keeps coming",
+                    a.body_total,
+                    a.total.as_millis()
+                ),
+            )
         } else if a.still_flowing {
-            HttpError::SlowProgress
+            (
+                HttpError::SlowProgress,
+                format!(
+                    "GET {shown}: the body is arriving very slowly ({} bytes in {} ms); go waits for the rest",
+                    a.body_total,
+                    a.total.as_millis()
+                ),
+            )
         } else {
-            HttpError::BodyStalled
+            (
+                HttpError::BodyStalled,
+                format!(
+                    "GET {shown}: the body stopped after {} bytes; go has no timeout there and would wait forever",
+                    a.body_total
+                ),
+            )
         };
-        judge(
-            layers,
-            kind,
-            format!(
-                "GET {}: the body did not end within the deadline or the size limit ({} bytes read); go would keep waiting",
-                crate::redact::redact_urls(url),
-                a.body.len()
-            ),
-        );
+        judge(layers, kind, message);
         return false;
     }
     true
+}
+
+/// The body's announced length, when the server gave one.
+fn content_length(a: &Answer) -> Option<u64> {
+    a.header("content-length")?.trim().parse().ok()
 }
 
 pub(super) async fn probe_url(
@@ -144,7 +180,7 @@ pub(super) async fn probe_url(
                         ),
                     );
                 } else {
-                    match http::valid_version_list(&a.body) {
+                    match http::valid_version_list(a.whole_lines()) {
                         Ok(n) => {
                             if let Some(h) = http_evidence(&mut f.layers) {
                                 h.versions = Some(n);

@@ -48,6 +48,7 @@ mod fuzz_corpus;
 mod go_env_agreement;
 mod gosum_agreement;
 mod graph_lab;
+mod hostile_lab;
 mod lab_smoke;
 mod modules_lab;
 mod offline_prediction;
