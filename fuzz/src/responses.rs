@@ -144,12 +144,12 @@ pub fn check_sumdb(data: &[u8]) {
         }
         NoteVerdict::BadSignature | NoteVerdict::Malformed(_) => {}
     }
-    if let Ok(text) = std::str::from_utf8(data) {
-        if let Some((n, hash)) = sumdb::parse_tree(text) {
-            let head = format!("go.sum database tree\n{n}\n{hash}\n");
-            assert!(text.starts_with(&head), "{head:?} read from {text:?}");
-            assert_eq!(sumdb::parse_tree(&head), Some((n, hash)));
-        }
+    if let Ok(text) = std::str::from_utf8(data)
+        && let Some((n, hash)) = sumdb::parse_tree(text)
+    {
+        let head = format!("go.sum database tree\n{n}\n{hash}\n");
+        assert!(text.starts_with(&head), "{head:?} read from {text:?}");
+        assert_eq!(sumdb::parse_tree(&head), Some((n, hash)));
     }
     if let Ok(l) = sumdb::parse_lookup(data) {
         assert!(!l.lines.is_empty());

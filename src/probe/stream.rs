@@ -152,7 +152,7 @@ mod tests {
     fn http2_counts_stream_frames_only() {
         let mut f = H2Frames::default();
         // SETTINGS (stream 0, 6 bytes), then HEADERS on stream 1 (3 bytes), split anywhere.
-        let mut wire = vec![0, 0, 6, 4, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 100, 0];
+        let mut wire = vec![0, 0, 6, 4, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 100];
         wire.extend_from_slice(&[0, 0, 3, 1, 4, 0, 0, 0, 1, 0xaa, 0xbb, 0xcc]);
         let total: u64 = wire.chunks(5).map(|c| f.stream_bytes(c)).sum();
         assert_eq!(total, 12);

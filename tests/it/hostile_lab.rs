@@ -128,7 +128,7 @@ fn headers_past_go_s_limit_fail_in_go_s_words() {
     let lab = Lab::new();
     let a = lab.https("huge.lab.test", CertKind::Lab, Behavior::HugeHeaders);
     let url = format!("https://huge.lab.test:{}", a.port());
-    let (json, _, _) = check(&lab, &[("GOPROXY", url), no_sumdb()], 5);
+    let (json, _, _) = check(&lab, &[("GOPROXY", url), no_sumdb()], 8);
     let http = layer(proxy_target(&json), "http");
     assert_eq!(http["error"]["kind"], "headers_too_large", "{http:#}");
     assert_eq!(

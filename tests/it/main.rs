@@ -44,7 +44,6 @@ mod check_offline;
 mod e2e;
 mod explain_output;
 mod fix;
-mod fuzz_corpus;
 mod go_env_agreement;
 mod gosum_agreement;
 mod graph_lab;
