@@ -248,6 +248,29 @@ fn garbled_and_flooding_dns_answers_read_as_dns_failures() {
     assert_eq!(code, 0, "{json:#}");
 }
 
+/// A server that closes mid-answer without TLS close_notify: go reads an unexpected EOF; no
+/// Rust library's documentation URL shows up in any message.
+#[test]
+fn a_connection_closed_without_close_notify_reads_in_go_s_words() {
+    let lab = Lab::new();
+    let a = lab.https("cut.lab.test", CertKind::Lab, Behavior::CloseMidHead);
+    let url = format!("https://cut.lab.test:{}", a.port());
+    let (json, code, _) = check(&lab, &[("GOPROXY", url), no_sumdb()], 3);
+    let http = layer(proxy_target(&json), "http");
+    assert_eq!(http["status"], "fail", "{http:#}");
+    let text = json.to_string();
+    assert!(!text.contains("docs.rs"), "{text}");
+    assert!(!text.contains("close_notify"), "{text}");
+    assert!(
+        http["error"]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("unexpected EOF"),
+        "{http:#}"
+    );
+    assert_ne!(code, 0);
+}
+
 /// A log pasted as arguments that is not UTF-8 is read lossily, like standard input.
 #[cfg(unix)]
 #[test]

@@ -91,7 +91,8 @@ impl Server {
             | Behavior::EndlessBody
             | Behavior::HugeHeaders
             | Behavior::StallAfterHeaders
-            | Behavior::StallAfterHandshake => {
+            | Behavior::StallAfterHandshake
+            | Behavior::CloseMidHead => {
                 let _ = timeout(HOSTILE_LIMIT, self.hostile(&mut s, &mut buf)).await;
             }
             Behavior::BigList(size) => {
@@ -320,6 +321,11 @@ impl Server {
                 }
             }
             Behavior::StallAfterHandshake => drain(s, deadline).await,
+            // Returning drops the TLS stream: the TCP connection closes, no close_notify.
+            Behavior::CloseMidHead => {
+                let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Ty").await;
+                let _ = s.flush().await;
+            }
             _ => {}
         }
     }

@@ -113,6 +113,8 @@ pub enum Behavior {
     HugeHeaders,
     /// TLS completes (1.3, with its session tickets), the request is read, nothing answers.
     StallAfterHandshake,
+    /// Half a response head, then the TCP connection closes without TLS close_notify.
+    CloseMidHead,
     /// A GOPROXY whose every answer carries this many extra header lines.
     ManyHeaders(usize, GoproxySpec),
     /// Every `…/@v/list` is a version list of this many bytes (Content-Length set), generated
