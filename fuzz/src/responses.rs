@@ -193,8 +193,13 @@ pub fn check_redirect(data: &[u8]) {
                 }
                 assert_eq!(redirect::resolve_path(&next.path, ""), next.path, "stable");
             }
+            // Written out and read again (fetch.rs requests the text), a URL with a host keeps
+            // it. (Without one — an opaque base — a path `//x` reads back as a host, as net/url's
+            // own String does; go then has no host to ask either.)
             let shown = next.to_string();
-            if let Ok(again) = gourl::parse(&shown) {
+            if !next.host.is_empty()
+                && let Ok(again) = gourl::parse(&shown)
+            {
                 assert_eq!(again.host, next.host, "{shown}");
             }
             for via in [0, 5, 9, 10, 11] {
