@@ -95,8 +95,8 @@ impl Server {
             | Behavior::CloseMidHead => {
                 let _ = timeout(HOSTILE_LIMIT, self.hostile(&mut s, &mut buf)).await;
             }
-            Behavior::BigList(size) => {
-                let _ = timeout(HOSTILE_LIMIT, self.big_list(&mut s, &mut buf, *size)).await;
+            Behavior::BigList(size, spec) => {
+                let _ = timeout(HOSTILE_LIMIT, self.big_list(&mut s, &mut buf, *size, spec)).await;
                 let _ = timeout(HOSTILE_LIMIT, self.hostile(&mut s, &mut buf)).await;
             }
             _ => self.keep_alive(&mut s, &mut buf).await,
@@ -336,18 +336,13 @@ impl Server {
         s: &mut S,
         buf: &mut Vec<u8>,
         size: u64,
+        spec: &super::GoproxySpec,
     ) {
         while let Ok(Ok(req)) = timeout(IDLE, read_request(s, buf)).await {
             self.shared
                 .record(format!("{} {} {}", self.name, req.method, req.target));
             if !req.path.ends_with("/@v/list") {
-                let r = if req.path.ends_with("/@v/v1.0.0.info") {
-                    let mut r = Response::new(200, super::goproxy::info("v1.0.0").into_bytes());
-                    r.header("Content-Type", "application/json");
-                    r
-                } else {
-                    Response::text(404, "not found\n")
-                };
+                let r = super::goproxy::respond(spec, &self.shared, &req);
                 if s.write_all(&r.encode(false, false)).await.is_err() {
                     return;
                 }

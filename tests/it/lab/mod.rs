@@ -118,8 +118,8 @@ pub enum Behavior {
     /// A GOPROXY whose every answer carries this many extra header lines.
     ManyHeaders(usize, GoproxySpec),
     /// Every `…/@v/list` is a version list of this many bytes (Content-Length set), generated
-    /// as it is sent, as fast as the client reads; `.info` of `v1.0.0` as a GOPROXY answers.
-    BigList(u64),
+    /// as it is sent, as fast as the client reads; every other path as this GOPROXY answers.
+    BigList(u64, GoproxySpec),
     /// A GOPROXY that says its checksum-DB proxying is `supported` and redirects every other
     /// `/sumdb/…` path to the same path under this origin.
     SumdbRedirect(GoproxySpec, String),
