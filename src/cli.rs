@@ -233,7 +233,9 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_duration)]
     pub timeout: Duration,
     /// go's error text; read from standard input when absent.
-    pub text: Vec<String>,
+    // OsString: a log pasted as arguments need not be UTF-8 (read lossily, as stdin is).
+    #[arg(value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub text: Vec<std::ffi::OsString>,
 }
 
 #[derive(Debug, Args)]

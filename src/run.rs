@@ -359,7 +359,12 @@ fn explain(
         std::io::stdin().take(4 << 20).read_to_end(&mut buf)?;
         String::from_utf8_lossy(&buf).into_owned()
     } else {
-        args.text.join(" ")
+        let words: Vec<String> = args
+            .text
+            .iter()
+            .map(|w| w.to_string_lossy().into_owned())
+            .collect();
+        words.join(" ")
     };
     let e = diagnose::explain::explain(&text);
     if args.json {

@@ -2,3 +2,4 @@
 //! `tests/it/parsers_never_panic.rs` also includes, so the fuzzers and the stable test agree.
 
 pub mod checks;
+pub mod responses;

@@ -111,7 +111,8 @@ pub async fn reach(
 /// A connection to an origin, ready for HTTP.
 pub struct Opened {
     pub leg: Leg,
-    /// What the server sent beneath TLS, so a slow answer is told apart from a stalled one.
+    /// The application data the server sent (above TLS), so a slow answer is told apart from
+    /// a stalled one.
     pub seen: Option<SeenHandle>,
 }
 
@@ -136,16 +137,22 @@ pub async fn open(
             .await
             .or_unresolved(),
     };
-    let Some(io) = leg.stream.take() else {
-        return Opened { leg, seen: None };
-    };
-    let (io, seen) = Recording::new(io);
-    leg.stream = Some(Box::new(io));
     if https {
         leg = leg
             .secure(net, deadline, &host, public, &[b"h2", b"http/1.1"])
             .await;
     }
+    // Counted above TLS, where go's HTTP client reads: TLS 1.3 session tickets and other
+    // records below the application data are not an answer arriving.
+    let Some(io) = leg.stream.take() else {
+        return Opened { leg, seen: None };
+    };
+    let (io, seen) = if leg.alpn.as_deref() == Some("h2") {
+        Recording::h2(io)
+    } else {
+        Recording::new(io)
+    };
+    leg.stream = Some(Box::new(io));
     Opened {
         leg,
         seen: Some(seen),

@@ -242,6 +242,14 @@ fn classify(err: &NetError) -> (DnsError, String) {
             DnsError::Unreachable,
             "nameserver port closed (ICMP port unreachable)".into(),
         ),
+        // go drops an answer it cannot parse as a possible forgery and waits for a valid one
+        // (golang.org/issue/13281): for go, a garbled or oversized answer is no answer.
+        NetError::Proto(e) => (
+            DnsError::Timeout,
+            format!(
+                "the answer could not be decoded ({e}); go ignores such answers as possible forgeries and waits until its timeout"
+            ),
+        ),
         NetError::NoConnections => (
             DnsError::NoNameserver,
             "no nameserver could be reached".into(),
@@ -469,9 +477,15 @@ pub async fn resolve(
         DnsError::ServFail | DnsError::Refused | DnsError::Rcode => "server misbehaving",
         DnsError::Timeout => "i/o timeout",
         DnsError::Unreachable => "read: connection refused",
-        _ => "connect: network is unreachable",
+        DnsError::NoNameserver => "connect: network is unreachable",
+        // No claim about go's words for what godoctor cannot map.
+        _ => "",
     };
-    let message = format!("lookup {host} on {ns}: {go_text} ({msg})");
+    let message = if go_text.is_empty() {
+        format!("lookup {host} on {ns}: {msg}")
+    } else {
+        format!("lookup {host} on {ns}: {go_text} ({msg})")
+    };
     let layer = if kind == DnsError::Timeout {
         LayerResult::timeout(elapsed, kind, message, detail)
     } else {

@@ -9,7 +9,7 @@ use super::chain;
 use super::engine::Setup;
 use super::evidence::{Evidence, HttpEvidence, Redirect};
 use super::http::{Answer, Conn, RequestError};
-use super::{Deadline, HttpError, LayerName, LayerResult, no_answer, proxy};
+use super::{Deadline, HttpError, LayerName, LayerResult, no_answer, proxy, redirect};
 use crate::config::gourl::{self, GoUrl};
 use crate::plan::auth::Credentials;
 
@@ -82,11 +82,31 @@ pub(super) async fn fetch_as(
     public: bool,
     how: &How,
 ) -> Fetched {
-    let mut redirects: Vec<Redirect> = Vec::new();
-    let mut current = url.to_owned();
-    let first_host = gourl::parse(url)
-        .map(|u| u.hostname().to_owned())
-        .unwrap_or_default();
+    chase(
+        setup,
+        deadline,
+        url,
+        url.to_owned(),
+        public,
+        how,
+        Vec::new(),
+    )
+    .await
+}
+
+/// Requests `current` and follows its redirects as go's client does (redirect.rs), each
+/// on a new connection; `url` is the URL go was asked for, `redirects` the hops so far.
+async fn chase(
+    setup: &Setup,
+    deadline: Deadline,
+    url: &str,
+    mut current: String,
+    public: bool,
+    how: &How,
+    mut redirects: Vec<Redirect>,
+) -> Fetched {
+    let first = gourl::parse(url).unwrap_or_default();
+    let first_host = first.hostname().to_owned();
     let first_auth = if how.anonymous {
         None
     } else {
@@ -112,60 +132,59 @@ pub(super) async fn fetch_as(
         let mut f = fetch_once(setup, deadline, &current, public, how, auth).await;
         let Some(a) = &f.answer else { return f };
         let location = a.header("location").map(str::to_owned);
-        if !matches!(a.status, 301 | 302 | 303 | 307 | 308) || location.is_none() {
+        let status = a.status;
+        let (true, Some(location)) = (redirect::is_redirect(status), location) else {
             if !redirects.is_empty()
                 && let Some(h) = http_evidence(&mut f.layers)
             {
                 h.redirects = Some(redirects);
             }
             return f;
-        }
-        let next = resolve_location(&f.final_url, location.as_deref().unwrap_or(""));
-        redirects.push(Redirect {
-            status: a.status,
-            from: crate::redact::redact_urls(&current),
-            to: crate::redact::redact_urls(&next),
+        };
+        let next = redirect::resolve(&f.final_url, &location).and_then(|next| {
+            redirects.push(Redirect {
+                status,
+                from: crate::redact::redact_urls(&current),
+                to: crate::redact::redact_urls(&next.to_string()),
+            });
+            redirect::check(&first, &f.final_url, &next, redirects.len()).map(|()| next)
         });
-        let http = f
-            .layers
-            .iter_mut()
-            .rev()
-            .find(|l| l.layer == LayerName::Http);
-        let insecure = current.starts_with("https://") && next.starts_with("http://");
-        if insecure || redirects.len() > 10 {
-            if let Some(h) = http {
-                let msg = if insecure {
-                    format!(
-                        "redirected from secure URL {} to insecure URL {}",
-                        crate::redact::redact_urls(&current),
-                        crate::redact::redact_urls(&next)
-                    )
-                } else {
-                    "stopped after 10 redirects".to_owned()
-                };
-                let mut detail = h.detail.clone();
-                if let Some(d) = detail.as_http_mut() {
-                    d.redirects = Some(redirects);
-                }
-                *h = LayerResult::fail(
-                    Duration::from_secs_f64(h.ms / 1000.0),
-                    if insecure {
-                        HttpError::RedirectInsecure
-                    } else {
-                        HttpError::TooManyRedirects
-                    },
-                    msg,
-                    detail,
-                );
+        match next {
+            Err(why) => {
+                refuse(&mut f, why, redirects);
+                return f;
             }
-            f.answer = None;
-            return f;
+            Ok(_) if deadline.remaining().is_zero() => return f,
+            Ok(next) => current = next.to_string(),
         }
-        if deadline.remaining().is_zero() {
-            return f;
-        }
-        current = next;
     }
+}
+
+/// Turns the last HTTP layer into go's refusal to follow a redirect.
+fn refuse(f: &mut Fetched, why: redirect::Refusal, redirects: Vec<Redirect>) {
+    let kind = match why {
+        redirect::Refusal::Insecure { .. } => HttpError::RedirectInsecure,
+        redirect::Refusal::TooMany => HttpError::TooManyRedirects,
+        redirect::Refusal::BadLocation { .. } => HttpError::Protocol,
+    };
+    if let Some(h) = f
+        .layers
+        .iter_mut()
+        .rev()
+        .find(|l| l.layer == LayerName::Http)
+    {
+        let mut detail = h.detail.clone();
+        if let Some(d) = detail.as_http_mut() {
+            d.redirects = Some(redirects);
+        }
+        *h = LayerResult::fail(
+            Duration::from_secs_f64(h.ms / 1000.0),
+            kind,
+            why.to_string(),
+            detail,
+        );
+    }
+    f.answer = None;
 }
 
 /// A further request of the same probe (`.info`, `/latest`, `/lookup`): on the open connection
@@ -230,6 +249,19 @@ pub(super) async fn follow_up_as(
             // The server closed the kept-alive connection (`Connection: close`, HTTP/1.0):
             // go's transport opens a new one, and so does this, once.
             Err(RequestError::Protocol(_)) => f.conn = None,
+            Ok(a) if redirect::is_redirect(a.status) && a.header("location").is_some() => {
+                // go follows it, on a new connection where the origin changes.
+                let next = redirect::resolve(&u, a.header("location").unwrap_or_default())
+                    .and_then(|next| redirect::check(&u, &u, &next, 1).map(|()| next))
+                    .map_err(|why| RequestError::Protocol(why.to_string()))?;
+                let hop = Redirect {
+                    status: a.status,
+                    from: crate::redact::redact_urls(url),
+                    to: crate::redact::redact_urls(&next.to_string()),
+                };
+                let g = chase(setup, deadline, url, next.to_string(), true, how, vec![hop]).await;
+                return answer_of(g);
+            }
             other => return other,
         }
     }
@@ -239,6 +271,11 @@ pub(super) async fn follow_up_as(
         f.conn = g.conn.take();
         f.final_url = g.final_url.clone();
     }
+    answer_of(g)
+}
+
+/// The answer of a further request, or its first failing layer's message.
+fn answer_of(g: Fetched) -> Result<Answer, RequestError> {
     g.answer.ok_or_else(|| {
         RequestError::Protocol(
             g.layers
@@ -247,21 +284,6 @@ pub(super) async fn follow_up_as(
                 .unwrap_or_else(|| "no answer".into()),
         )
     })
-}
-
-fn resolve_location(base: &GoUrl, loc: &str) -> String {
-    if loc.contains("://") {
-        return loc.to_owned();
-    }
-    let origin = format!("{}://{}", base.scheme, base.host);
-    if loc.starts_with("//") {
-        return format!("{}:{loc}", base.scheme);
-    }
-    if loc.starts_with('/') {
-        return format!("{origin}{loc}");
-    }
-    let dir = base.path.rsplit_once('/').map_or("", |(d, _)| d);
-    format!("{origin}{dir}/{loc}")
 }
 
 async fn fetch_once(
@@ -426,10 +448,11 @@ async fn fetch_once(
             done(layers, None, None, via_proxy, &parsed)
         }
         Err(RequestError::Protocol(m)) => {
-            let kind = if m.contains("too large") {
-                HttpError::HeadersTooLarge
+            let (kind, m) = if m.contains("too large") {
+                let got = seen.lock().map(|x| x.bytes_read).unwrap_or(0) - sent_at;
+                (HttpError::HeadersTooLarge, headers_too_large(got))
             } else {
-                HttpError::Protocol
+                (HttpError::Protocol, m)
             };
             layers.push(LayerResult::fail(
                 start.elapsed(),
@@ -439,6 +462,23 @@ async fn fetch_once(
             ));
             done(layers, None, None, via_proxy, &parsed)
         }
+    }
+}
+
+/// go's words for headers past its limit; or, when godoctor stopped at its line count first,
+/// what go would do instead.
+fn headers_too_large(received: u64) -> String {
+    if received as usize >= super::http::GO_MAX_HEADER_BYTES {
+        format!(
+            "net/http: server response headers exceeded {} bytes; aborted",
+            super::http::GO_MAX_HEADER_BYTES
+        )
+    } else {
+        format!(
+            "the response has more than {} header lines ({received} bytes received); godoctor stops reading there, go counts no lines and reads up to {} bytes of headers",
+            super::http::MAX_HEADER_LINES,
+            super::http::GO_MAX_HEADER_BYTES
+        )
     }
 }
 
@@ -489,24 +529,6 @@ mod tests {
         assert_eq!(
             authorization(&Credentials::default(), "http://u:p@plain.example/x"),
             basic
-        );
-    }
-
-    #[test]
-    fn locations() {
-        let base = gourl::parse("https://a.example/x/y/@v/list").unwrap();
-        assert_eq!(
-            resolve_location(&base, "https://b.example/z"),
-            "https://b.example/z"
-        );
-        assert_eq!(resolve_location(&base, "/z"), "https://a.example/z");
-        assert_eq!(
-            resolve_location(&base, "//c.example/z"),
-            "https://c.example/z"
-        );
-        assert_eq!(
-            resolve_location(&base, "other"),
-            "https://a.example/x/y/@v/other"
         );
     }
 }

@@ -65,7 +65,9 @@ pub fn read(
     }
     // Cut at the cap like an HTTP body, and said so (a range request wants one byte only).
     let complete = range || body.len() <= limit;
+    let size = file.metadata().map_or(body.len() as u64, |m| m.len());
     body.truncate(limit);
+    let body_total = if complete { body.len() as u64 } else { size };
     let total = start.elapsed();
     let answer = Answer {
         status: 200,
@@ -73,6 +75,9 @@ pub fn read(
         headers: Vec::new(),
         body,
         body_complete: complete,
+        // A file ends; go reads it whole.
+        body_ended: true,
+        body_total,
         still_flowing: false,
         ttfb: Duration::ZERO,
         total,

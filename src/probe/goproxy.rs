@@ -6,8 +6,6 @@
 
 use std::time::Duration;
 
-use serde_json::Value;
-
 use super::discovery;
 use super::engine::Setup;
 use super::evidence::{
@@ -65,25 +63,61 @@ fn check_status(layers: &mut [LayerResult], url: &str, a: &Answer) -> bool {
         }
     }
     if !a.body_complete {
-        let kind = if a.body.len() >= 256 << 10 {
-            HttpError::BodyTooLarge
+        let shown = crate::redact::redact_urls(url);
+        let (kind, message) = if a.body_ended {
+            // Longer than godoctor keeps, but it ended: go reads all of it (no size limit for
+            // the files it reads through a proxy but the zip) and judges what it read; the
+            // lines kept stand for the rest (the evidence counts every byte received).
+            return true;
+        } else if let (Some(length), true) = (content_length(a), a.still_flowing) {
+            // A known end, still coming: go reads on to it.
+            let rate = a.body_total as f64 / a.total.as_secs_f64().max(0.001);
+            let more = length.saturating_sub(a.body_total) as f64 / rate.max(1.0);
+            (
+                HttpError::SlowProgress,
+                format!(
+                    "GET {shown}: {} of {length} bytes arrived in {} ms; go reads the body to its end (about {:.0} s more at this rate)",
+                    a.body_total,
+                    a.total.as_millis(),
+                    more.ceil()
+                ),
+            )
+        } else if a.body_total > a.body.len() as u64 {
+            (
+                HttpError::BodyTooLarge,
+                format!(
+                    "GET {shown}: the body was still arriving after {} bytes in {} ms; go reads it to its end without a size limit, and waits as long as it keeps coming",
+                    a.body_total,
+                    a.total.as_millis()
+                ),
+            )
         } else if a.still_flowing {
-            HttpError::SlowProgress
+            (
+                HttpError::SlowProgress,
+                format!(
+                    "GET {shown}: the body is arriving very slowly ({} bytes in {} ms); go waits for the rest",
+                    a.body_total,
+                    a.total.as_millis()
+                ),
+            )
         } else {
-            HttpError::BodyStalled
+            (
+                HttpError::BodyStalled,
+                format!(
+                    "GET {shown}: the body stopped after {} bytes; go has no timeout there and would wait forever",
+                    a.body_total
+                ),
+            )
         };
-        judge(
-            layers,
-            kind,
-            format!(
-                "GET {}: the body did not end within the deadline or the size limit ({} bytes read); go would keep waiting",
-                crate::redact::redact_urls(url),
-                a.body.len()
-            ),
-        );
+        judge(layers, kind, message);
         return false;
     }
     true
+}
+
+/// The body's announced length, when the server gave one.
+fn content_length(a: &Answer) -> Option<u64> {
+    a.header("content-length")?.trim().parse().ok()
 }
 
 pub(super) async fn probe_url(
@@ -146,7 +180,7 @@ pub(super) async fn probe_url(
                         ),
                     );
                 } else {
-                    match http::valid_version_list(&a.body) {
+                    match http::valid_version_list(a.whole_lines()) {
                         Ok(n) => {
                             if let Some(h) = http_evidence(&mut f.layers) {
                                 h.versions = Some(n);
@@ -161,7 +195,7 @@ pub(super) async fn probe_url(
                                 if let Ok(info) =
                                     follow_up(setup, deadline, &mut f, &info_url).await
                                 {
-                                    let verdict = info_verdict(&info, &v);
+                                    let verdict = http::info_verdict(&info, &v);
                                     if let Some(h) = http_evidence(&mut f.layers) {
                                         h.info = Some(InfoCheck {
                                             url: crate::redact::redact_urls(&info_url),
@@ -401,18 +435,4 @@ pub(super) fn complete(mut layers: Vec<LayerResult>, https: bool) -> Vec<LayerRe
         }
     }
     layers
-}
-
-fn info_verdict(info: &Answer, version: &str) -> String {
-    if info.status != 200 {
-        return format!("status {}", info.status);
-    }
-    match serde_json::from_slice::<Value>(&info.body) {
-        Ok(v) if v.get("Version").and_then(Value::as_str) == Some(version) => "ok".into(),
-        Ok(v) => format!(
-            "proxy returned info for version {} instead of requested version",
-            v.get("Version").and_then(Value::as_str).unwrap_or("?")
-        ),
-        Err(e) => format!("invalid response from proxy: {e}"),
-    }
 }

@@ -12,6 +12,13 @@ use hyper_util::rt::{TokioExecutor, TokioIo};
 use super::evidence::{HttpEvidence, Response};
 use super::stream::Io;
 
+/// net/http's Transport reads at most this much of response headers (`MaxResponseHeaderBytes`
+/// unset: 10 MiB, HTTP/1 and HTTP/2 alike) and counts no header lines.
+pub const GO_MAX_HEADER_BYTES: usize = 10 << 20;
+/// Header lines hyper parses at most (it needs a bound; go has none): past this godoctor
+/// stops reading, and says go would read on up to [`GO_MAX_HEADER_BYTES`].
+pub const MAX_HEADER_LINES: usize = 100_000;
+
 /// What go sends as User-Agent (net/http's default).
 pub const USER_AGENT_H1: &str = "Go-http-client/1.1";
 pub const USER_AGENT_H2: &str = "Go-http-client/2.0";
@@ -32,6 +39,11 @@ pub struct Answer {
     pub body: Vec<u8>,
     /// False when the body was cut at the size cap or the deadline.
     pub body_complete: bool,
+    /// The body ended within the deadline (it may still have been longer than was kept:
+    /// past the size cap godoctor reads on, and only counts, as go reads it all).
+    pub body_ended: bool,
+    /// Body bytes received, kept or not.
+    pub body_total: u64,
     /// The body was still arriving when it was cut at the deadline (slow, not stalled).
     pub still_flowing: bool,
     pub ttfb: Duration,
@@ -46,6 +58,19 @@ impl Answer {
             Some(r) => format!("{} {r}", self.status),
             None => crate::plan::goerror::status_text(self.status),
         }
+    }
+
+    /// The kept body, without a last line cut at the size cap.
+    pub fn whole_lines(&self) -> &[u8] {
+        if self.body_total == self.body.len() as u64 {
+            return &self.body;
+        }
+        let end = self
+            .body
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        &self.body[..end]
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -89,7 +114,7 @@ impl Answer {
                 version: self.version,
                 ttfb_ms: super::millis(self.ttfb),
                 headers,
-                body_bytes: self.body.len(),
+                body_bytes: usize::try_from(self.body_total).unwrap_or(usize::MAX),
                 body_complete: self.body_complete,
                 still_flowing: self.still_flowing,
                 body_excerpt: super::excerpt(&self.body),
@@ -114,7 +139,7 @@ impl Conn {
         let io = TokioIo::new(io);
         if h2 {
             let (send, conn) = http2::Builder::new(TokioExecutor::new())
-                .max_header_list_size(2 << 20)
+                .max_header_list_size(GO_MAX_HEADER_BYTES as u32)
                 .handshake(io)
                 .await
                 .map_err(|e| format!("http2 handshake: {e}"))?;
@@ -127,7 +152,9 @@ impl Conn {
             // meets Nagle and delayed ACKs on the way and skews time to first byte.
             let (send, conn) = http1::Builder::new()
                 .writev(false)
-                .max_buf_size(2 << 20)
+                .max_buf_size(GO_MAX_HEADER_BYTES + (64 << 10))
+                .max_header_size(GO_MAX_HEADER_BYTES)
+                .max_headers(MAX_HEADER_LINES)
                 .handshake(io)
                 .await
                 .map_err(|e| format!("http1: {e}"))?;
@@ -212,7 +239,8 @@ impl Conn {
             .collect();
         let mut body = resp.into_body();
         let mut buf = Vec::new();
-        let mut complete = true;
+        let mut total = 0u64;
+        let mut ended = true;
         // When the last body bytes arrived: none at all means stalled, not slow.
         let mut last_frame: Option<Instant> = None;
         let mut flowing = false;
@@ -220,34 +248,36 @@ impl Conn {
             let left = budget.saturating_sub(start.elapsed());
             match tokio::time::timeout(left, body.frame()).await {
                 Err(_) => {
-                    complete = false;
+                    ended = false;
                     flowing = last_frame.is_some_and(|t| t.elapsed() < Duration::from_secs(1));
                     break;
                 }
                 Ok(None) => break,
                 Ok(Some(Err(_))) => {
-                    complete = false;
+                    ended = false;
                     break;
                 }
                 Ok(Some(Ok(frame))) => {
                     last_frame = Some(Instant::now());
                     if let Ok(data) = frame.into_data() {
+                        // Past the cap the bytes are only counted: go reads the whole body
+                        // of the files it fetches, and whether it ends decides what go does.
+                        total += data.len() as u64;
                         let room = max_body.saturating_sub(buf.len());
                         buf.extend_from_slice(&data[..data.len().min(room)]);
-                        if data.len() > room {
-                            complete = false;
-                            break;
-                        }
                     }
                 }
             }
         }
+        let complete = ended && total == buf.len() as u64;
         Ok(Answer {
             status,
             reason,
             headers,
             body: buf,
             body_complete: complete,
+            body_ended: ended,
+            body_total: total,
             still_flowing: flowing,
             ttfb,
             total: start.elapsed(),
@@ -327,6 +357,25 @@ pub fn valid_version_list(body: &[u8]) -> Result<usize, String> {
     Ok(n)
 }
 
+/// How go reads a `.info` answer for `version` (`"ok"`, or go's complaint).
+pub fn info_verdict(info: &Answer, version: &str) -> String {
+    if info.status != 200 {
+        return format!("status {}", info.status);
+    }
+    match serde_json::from_slice::<serde_json::Value>(&info.body) {
+        Ok(v) if v.get("Version").and_then(serde_json::Value::as_str) == Some(version) => {
+            "ok".into()
+        }
+        Ok(v) => format!(
+            "proxy returned info for version {} instead of requested version",
+            v.get("Version")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("?")
+        ),
+        Err(e) => format!("invalid response from proxy: {e}"),
+    }
+}
+
 /// `vMAJOR.MINOR.PATCH[-pre][+build]`.
 pub fn looks_semver(v: &str) -> bool {
     let Some(rest) = v.strip_prefix('v') else {
@@ -364,6 +413,8 @@ mod tests {
             headers: Vec::new(),
             body: Vec::new(),
             body_complete: true,
+            body_ended: true,
+            body_total: 0,
             still_flowing: false,
             ttfb: Duration::ZERO,
             total: Duration::ZERO,

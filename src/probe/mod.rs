@@ -14,7 +14,7 @@ pub mod error;
 pub mod evidence;
 mod fetch;
 pub mod file;
-mod git_http;
+pub mod git_http;
 mod git_repo;
 mod go_lines;
 mod goproxy;
@@ -23,6 +23,7 @@ mod module_graph;
 pub mod modules;
 pub mod progress;
 pub mod proxy;
+pub mod redirect;
 pub mod roots;
 pub mod ssh;
 pub mod stream;
@@ -122,7 +123,7 @@ impl LayerResult {
             ms: millis(elapsed),
             error: Some(LayerError {
                 kind,
-                message: crate::redact::redact_urls(&message.into()),
+                message: crate::redact::redact_urls(&library_words(&message.into())),
             }),
             detail: detail.into(),
             peer: None,
@@ -142,7 +143,10 @@ impl LayerResult {
             layer: kind.layer(),
             status: Status::Timeout,
             ms: millis(waited),
-            error: Some(LayerError { kind, message }),
+            error: Some(LayerError {
+                kind,
+                message: library_words(&message),
+            }),
             detail: detail.into(),
             peer: None,
         }
@@ -176,9 +180,54 @@ impl LayerResult {
     }
 }
 
+/// A library's error text in go's words: rustls reports a connection closed without TLS
+/// close_notify with a link to its manual, where go's reader sees an unexpected EOF. No
+/// documentation URL of a Rust library reaches a message shown as go's.
+pub fn library_words(message: &str) -> String {
+    const CLOSE_NOTIFY: &str = "peer closed connection without sending TLS close_notify";
+    let mut out = message.to_owned();
+    while let Some(i) = out.find(CLOSE_NOTIFY) {
+        let after = i + CLOSE_NOTIFY.len();
+        // The text, and its `: https://docs.rs/…` up to the next space.
+        let end = match out[after..].starts_with(": https://") {
+            true => out[after..]
+                .find(char::is_whitespace)
+                .map_or(out.len(), |j| after + j),
+            false => after,
+        };
+        out.replace_range(i..end, "unexpected EOF");
+    }
+    for lib in ["https://docs.rs/", "https://github.com/rustls/"] {
+        while let Some(i) = out.find(lib) {
+            let end = out[i..]
+                .find(char::is_whitespace)
+                .map_or(out.len(), |j| i + j);
+            let start = out[..i].trim_end_matches([' ', ':']).len();
+            out.replace_range(start..end, "");
+        }
+    }
+    out
+}
+
 /// `<what>: no answer within <N> ms`, a timeout's usual message.
 pub fn no_answer(what: &str, waited: Duration) -> String {
     format!("{what}: no answer within {} ms", waited.as_millis())
+}
+
+#[cfg(test)]
+#[test]
+fn rust_library_urls_never_reach_go_words() {
+    let rustls = "error reading a body from connection: peer closed connection without sending TLS close_notify: https://docs.rs/rustls/latest/rustls/manual/_03_howto/index.html#unexpected-eof";
+    assert_eq!(
+        library_words(rustls),
+        "error reading a body from connection: unexpected EOF"
+    );
+    assert_eq!(
+        library_words(&format!("{rustls} (then more)")),
+        "error reading a body from connection: unexpected EOF (then more)"
+    );
+    assert_eq!(library_words("see: https://docs.rs/x/y ok"), "see ok");
+    assert_eq!(library_words("plain"), "plain");
 }
 
 pub fn millis(d: Duration) -> f64 {

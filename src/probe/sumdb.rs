@@ -95,7 +95,7 @@ pub fn verify_note(msg: &[u8], db: &SumDb) -> NoteVerdict {
 }
 
 /// `tlog.ParseTree`: "go.sum database tree\nN\nhash\n".
-fn parse_tree(text: &str) -> Option<(u64, String)> {
+pub fn parse_tree(text: &str) -> Option<(u64, String)> {
     let rest = text.strip_prefix("go.sum database tree\n")?;
     let mut lines = rest.split('\n');
     let n = lines.next()?;

@@ -48,6 +48,7 @@ mod fix_honest;
 mod go_env_agreement;
 mod gosum_agreement;
 mod graph_lab;
+mod hostile_lab;
 mod lab_smoke;
 mod markdown_report;
 mod modules_lab;

@@ -10,6 +10,8 @@ fn answer(status: u16, ctype: &str, body: &[u8]) -> Answer {
         headers: vec![("content-type".into(), ctype.into())],
         body: body.to_vec(),
         body_complete: true,
+        body_ended: true,
+        body_total: body.len() as u64,
         still_flowing: false,
         ttfb: Duration::ZERO,
         total: Duration::ZERO,

@@ -42,7 +42,10 @@ impl Table {
             Some(DnsAnswer::Refused) => Err(format!("{name}: REFUSED")),
             Some(DnsAnswer::Drop) => Err(format!("{name}: no answer")),
             Some(DnsAnswer::Empty) => Err(format!("{name}: no addresses")),
-            Some(DnsAnswer::A(v4)) => Ok(v4.into_iter().map(IpAddr::V4).collect()),
+            Some(DnsAnswer::Garbled(_) | DnsAnswer::Flood(_)) => Err(format!("{name}: garbled")),
+            Some(DnsAnswer::A(v4) | DnsAnswer::TruncatedUdp(v4)) => {
+                Ok(v4.into_iter().map(IpAddr::V4).collect())
+            }
             Some(DnsAnswer::Aaaa(v6)) => Ok(v6.into_iter().map(IpAddr::V6).collect()),
             Some(DnsAnswer::Both(v4, v6)) => Ok(v4
                 .into_iter()
@@ -55,6 +58,11 @@ impl Table {
 
 /// The wire answer to one query, or `None` to stay silent (Drop, or not a parsable query).
 pub fn answer(shared: &Shared, query: &[u8]) -> Option<Vec<u8>> {
+    answer_over(shared, query, false)
+}
+
+/// [`answer`], for a query that came over TCP when `tcp`.
+pub fn answer_over(shared: &Shared, query: &[u8], tcp: bool) -> Option<Vec<u8>> {
     let req = Message::from_vec(query).ok()?;
     if req.metadata.message_type != MessageType::Query {
         return None;
@@ -82,7 +90,19 @@ pub fn answer(shared: &Shared, query: &[u8]) -> Option<Vec<u8>> {
     shared.record(format!("dns {} {qtype}", normalize(&name)));
     let mut v4s = Vec::new();
     let mut v6s = Vec::new();
+    let mut cut = 0;
     match shared.dns.get(&name) {
+        Some(DnsAnswer::Garbled(v4)) => {
+            v4s = v4;
+            cut = 3;
+        }
+        Some(DnsAnswer::Flood(n)) => {
+            v4s = (0..n)
+                .map(|i| std::net::Ipv4Addr::new(127, 0, (i / 250) as u8, (i % 250 + 2) as u8))
+                .collect()
+        }
+        Some(DnsAnswer::TruncatedUdp(v4)) if tcp => v4s = v4,
+        Some(DnsAnswer::TruncatedUdp(_)) => resp.metadata.truncation = true,
         None | Some(DnsAnswer::NxDomain) => resp.metadata.response_code = ResponseCode::NXDomain,
         Some(DnsAnswer::ServFail) => resp.metadata.response_code = ResponseCode::ServFail,
         Some(DnsAnswer::Refused) => resp.metadata.response_code = ResponseCode::Refused,
@@ -109,7 +129,11 @@ pub fn answer(shared: &Shared, query: &[u8]) -> Option<Vec<u8>> {
         }
         _ => {}
     }
-    resp.to_vec().ok()
+    let mut wire = resp.to_vec().ok()?;
+    if qtype == RecordType::A {
+        wire.truncate(wire.len().saturating_sub(cut));
+    }
+    Some(wire)
 }
 
 pub async fn serve_udp(sock: UdpSocket, shared: Arc<Shared>) {
@@ -157,7 +181,7 @@ async fn tcp_conn(mut tcp: TcpStream, shared: &Shared) {
             Ok(Ok(_)) => {}
             _ => return,
         }
-        if let Some(out) = answer(shared, msg) {
+        if let Some(out) = answer_over(shared, msg, true) {
             let mut framed = (out.len() as u16).to_be_bytes().to_vec();
             framed.extend_from_slice(&out);
             if tcp.write_all(&framed).await.is_err() {

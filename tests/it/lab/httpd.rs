@@ -90,7 +90,13 @@ impl Server {
             Behavior::Slowloris
             | Behavior::EndlessBody
             | Behavior::HugeHeaders
-            | Behavior::StallAfterHeaders => {
+            | Behavior::StallAfterHeaders
+            | Behavior::StallAfterHandshake
+            | Behavior::CloseMidHead => {
+                let _ = timeout(HOSTILE_LIMIT, self.hostile(&mut s, &mut buf)).await;
+            }
+            Behavior::BigList(size, spec) => {
+                let _ = timeout(HOSTILE_LIMIT, self.big_list(&mut s, &mut buf, *size, spec)).await;
                 let _ = timeout(HOSTILE_LIMIT, self.hostile(&mut s, &mut buf)).await;
             }
             _ => self.keep_alive(&mut s, &mut buf).await,
@@ -141,6 +147,20 @@ impl Server {
         }
         match &self.behavior {
             Behavior::Goproxy(spec) => super::goproxy::respond(spec, &self.shared, req),
+            Behavior::ManyHeaders(n, spec) => {
+                let mut r = super::goproxy::respond(spec, &self.shared, req);
+                for i in 0..*n {
+                    r.header(&format!("X-Lab-Extra-{i}"), "1");
+                }
+                r
+            }
+            Behavior::SumdbRedirect(spec, origin) => {
+                let db = req.path.strip_prefix("/sumdb/sum.golang.org/");
+                match db {
+                    Some(sub) if sub != "supported" => redirect(&format!("{origin}{}", req.path)),
+                    _ => super::goproxy::respond(spec, &self.shared, req),
+                }
+            }
             Behavior::PrivateGoproxy(userpass, spec) => {
                 use base64::Engine;
                 let want = format!(
@@ -282,8 +302,8 @@ impl Server {
                     format!("HTTP/1.1 200 OK\r\nDate: {}\r\n", http_date(0)).into_bytes();
                 let filler = "f".repeat(1000);
                 let mut i = 0;
-                while head.len() < 1024 * 1024 {
-                    head.extend_from_slice(format!("X-Lab-Filler-{i:04}: {filler}\r\n").as_bytes());
+                while head.len() < 11 * 1024 * 1024 {
+                    head.extend_from_slice(format!("X-Lab-Filler-{i:05}: {filler}\r\n").as_bytes());
                     i += 1;
                 }
                 head.extend_from_slice(b"Content-Type: text/plain\r\nContent-Length: 0\r\n\r\n");
@@ -300,7 +320,65 @@ impl Server {
                     drain(s, deadline).await;
                 }
             }
+            Behavior::StallAfterHandshake => drain(s, deadline).await,
+            // Returning drops the TLS stream: the TCP connection closes, no close_notify.
+            Behavior::CloseMidHead => {
+                let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Ty").await;
+                let _ = s.flush().await;
+            }
             _ => {}
+        }
+    }
+
+    /// Serves `…/@v/list` as `size` bytes of versions, made while they are sent.
+    async fn big_list<S: AsyncRead + AsyncWrite + Unpin>(
+        &self,
+        s: &mut S,
+        buf: &mut Vec<u8>,
+        size: u64,
+        spec: &super::GoproxySpec,
+    ) {
+        while let Ok(Ok(req)) = timeout(IDLE, read_request(s, buf)).await {
+            self.shared
+                .record(format!("{} {} {}", self.name, req.method, req.target));
+            if !req.path.ends_with("/@v/list") {
+                let r = super::goproxy::respond(spec, &self.shared, &req);
+                if s.write_all(&r.encode(false, false)).await.is_err() {
+                    return;
+                }
+                continue;
+            }
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nDate: {}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {size}\r\n\r\n",
+                http_date(0)
+            );
+            if s.write_all(head.as_bytes()).await.is_err() {
+                return;
+            }
+            // Lines "v1.0.N\n", the last one padded with spaces to the exact size.
+            let (mut sent, mut n) = (0u64, 0u64);
+            let mut chunk = Vec::with_capacity(64 << 10);
+            while sent < size {
+                chunk.clear();
+                while chunk.len() < 60 << 10 && sent + (chunk.len() as u64) < size {
+                    let line = format!("v1.0.{n}\n");
+                    n += 1;
+                    let left = (size - sent) as usize - chunk.len();
+                    if line.len() <= left.saturating_sub(16) || line.len() == left {
+                        chunk.extend_from_slice(line.as_bytes());
+                    } else {
+                        chunk.extend(std::iter::repeat_n(b' ', left - 1));
+                        chunk.push(b'\n');
+                    }
+                }
+                if s.write_all(&chunk).await.is_err() {
+                    return;
+                }
+                sent += chunk.len() as u64;
+            }
+            if s.flush().await.is_err() {
+                return;
+            }
         }
     }
 }

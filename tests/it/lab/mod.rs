@@ -51,6 +51,13 @@ pub enum DnsAnswer {
     Drop,
     /// NOERROR with no records.
     Empty,
+    /// These A records with the message cut inside the last one (UDP and TCP).
+    Garbled(Vec<Ipv4Addr>),
+    /// This many A records (127.0.0.x) in one UDP datagram far larger than the 1232 bytes
+    /// offered by EDNS, without the TC bit; the same over TCP.
+    Flood(usize),
+    /// UDP: the TC bit and no records; TCP: these A records (a resolver must retry over TCP).
+    TruncatedUdp(Vec<Ipv4Addr>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,8 +109,20 @@ pub enum Behavior {
     Slowloris,
     /// 200, chunked body of 16 KiB every 10 ms, never ending.
     EndlessBody,
-    /// 200 with 1 MiB of headers.
+    /// 200 with 11 MiB of headers (go reads at most 10 MiB).
     HugeHeaders,
+    /// TLS completes (1.3, with its session tickets), the request is read, nothing answers.
+    StallAfterHandshake,
+    /// Half a response head, then the TCP connection closes without TLS close_notify.
+    CloseMidHead,
+    /// A GOPROXY whose every answer carries this many extra header lines.
+    ManyHeaders(usize, GoproxySpec),
+    /// Every `…/@v/list` is a version list of this many bytes (Content-Length set), generated
+    /// as it is sent, as fast as the client reads; every other path as this GOPROXY answers.
+    BigList(u64, GoproxySpec),
+    /// A GOPROXY that says its checksum-DB proxying is `supported` and redirects every other
+    /// `/sumdb/…` path to the same path under this origin.
+    SumdbRedirect(GoproxySpec, String),
     /// 200 headers (Content-Length 1 MiB), then nothing.
     StallAfterHeaders,
     /// A private GOPROXY: 401 unless the request carries Basic auth for `user:password`.

@@ -1,0 +1,309 @@
+//! Hostile servers (issue 17), one per case on loopback, each judged against what go does with
+//! it: a TLS 1.3 server that never answers, 150 and 11 MiB of response headers, a 200 MB
+//! version list served fast, a proxy redirecting its checksum-database paths, garbled and
+//! flooding DNS answers, and a paste that is not UTF-8.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::lab::{Behavior, CertKind, DnsAnswer, GoproxySpec, Lab, SumdbMode};
+use crate::support::cli::Cli;
+
+const MODULE: &str = "example.com/m";
+
+fn spec(sumdb: SumdbMode) -> GoproxySpec {
+    GoproxySpec {
+        modules: vec![(MODULE.into(), vec!["v1.0.0".into(), "v1.1.0".into()])],
+        sumdb,
+        date_skew_secs: 0,
+    }
+}
+
+/// `godoctor check --json` against the lab with `env`, within `timeout_s`.
+fn check(lab: &Lab, env: &[(&str, String)], timeout_s: u64) -> (Value, i32, Duration) {
+    let home = tempfile::tempdir().unwrap();
+    let out = Cli::godoctor()
+        .cwd(home.path())
+        .home(home.path())
+        .path(home.path())
+        .env("SSL_CERT_FILE", lab.ca_pem_path())
+        .args([
+            "check",
+            "--json",
+            "--timeout",
+            &format!("{timeout_s}s"),
+            "--resolver",
+            &lab.dns_addr().to_string(),
+            "--module",
+            &format!("{MODULE}@v1.0.0"),
+        ])
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .run();
+    (out.json(), out.code().unwrap_or(-1), out.elapsed)
+}
+
+fn proxy_target(json: &Value) -> &Value {
+    json["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["role"] == "proxy")
+        .unwrap_or_else(|| panic!("no proxy target: {json:#}"))
+}
+
+fn layer<'a>(t: &'a Value, name: &str) -> &'a Value {
+    t["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|l| l["layer"] == name)
+        .unwrap_or_else(|| panic!("no {name} layer: {t:#}"))
+}
+
+fn codes(json: &Value) -> Vec<String> {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
+fn no_sumdb() -> (&'static str, String) {
+    ("GONOSUMDB", MODULE.to_owned())
+}
+
+/// TLS 1.3 sends session tickets after the handshake: bytes below HTTP that are no answer.
+/// go waits forever for the response; so it is stalled, not slow.
+#[test]
+fn a_tls13_server_that_never_answers_is_stalled() {
+    let lab = Lab::new();
+    let a = lab.https(
+        "mute.lab.test",
+        CertKind::Lab,
+        Behavior::StallAfterHandshake,
+    );
+    let url = format!("https://mute.lab.test:{}", a.port());
+    let (json, code, _) = check(&lab, &[("GOPROXY", url), no_sumdb()], 3);
+    let t = proxy_target(&json);
+    assert_eq!(layer(t, "tls")["status"], "ok", "{t:#}");
+    assert_eq!(
+        layer(t, "tls")["detail"]["version"],
+        "TLSv1_3",
+        "{:#}",
+        layer(t, "tls")
+    );
+    let http = layer(t, "http");
+    assert_eq!(http["error"]["kind"], "headers_timeout", "{http:#}");
+    assert_eq!(json["root_cause"]["code"], "HTTP_STALLED", "{json:#}");
+    assert_eq!(json["outcome"]["predicted"], "fail");
+    assert_ne!(code, 0);
+}
+
+/// go counts no header lines (hyper's default stops at 100): 150 headers are an answer.
+#[test]
+fn many_response_headers_are_read_as_go_reads_them() {
+    let lab = Lab::new();
+    let a = lab.https(
+        "headers.lab.test",
+        CertKind::Lab,
+        Behavior::ManyHeaders(150, spec(SumdbMode::NotServed)),
+    );
+    let url = format!("https://headers.lab.test:{}", a.port());
+    let (json, code, _) = check(&lab, &[("GOPROXY", url), no_sumdb()], 5);
+    assert_eq!(
+        layer(proxy_target(&json), "http")["status"],
+        "ok",
+        "{json:#}"
+    );
+    assert_eq!(json["outcome"]["predicted"], "ok", "{json:#}");
+    assert_eq!(code, 0);
+}
+
+/// Past go's 10 MiB of headers go gives up with its own words.
+#[test]
+fn headers_past_go_s_limit_fail_in_go_s_words() {
+    let lab = Lab::new();
+    let a = lab.https("huge.lab.test", CertKind::Lab, Behavior::HugeHeaders);
+    let url = format!("https://huge.lab.test:{}", a.port());
+    let (json, _, _) = check(&lab, &[("GOPROXY", url), no_sumdb()], 8);
+    let http = layer(proxy_target(&json), "http");
+    assert_eq!(http["error"]["kind"], "headers_too_large", "{http:#}");
+    assert_eq!(
+        http["error"]["message"],
+        "net/http: server response headers exceeded 10485760 bytes; aborted"
+    );
+    assert_eq!(json["outcome"]["predicted"], "fail");
+}
+
+/// go reads a version list whole, without a size limit: 200 MB that arrive fast and end are
+/// a list go reads (godoctor keeps the first 256 KiB and counts the rest).
+#[test]
+fn a_huge_version_list_served_fast_is_read_to_its_end() {
+    const SIZE: u64 = 200_000_000;
+    let lab = Lab::new();
+    let a = lab.http(
+        "biglist.lab.test",
+        Behavior::BigList(SIZE, spec(SumdbMode::NotServed)),
+    );
+    let url = format!("http://biglist.lab.test:{}", a.port());
+    let (json, code, _) = check(&lab, &[("GOPROXY", url), no_sumdb()], 15);
+    let http = layer(proxy_target(&json), "http");
+    // All of it within the HTTP layer's share of the deadline, or — on a slow machine — still
+    // arriving towards its announced end, which go reads to: slow, never "go will fail".
+    if http["status"] == "ok" {
+        assert_eq!(http["detail"]["body_bytes"], SIZE, "{http:#}");
+        assert_eq!(code, 0, "{:#} {:#}", json["findings"], json["outcome"]);
+    } else {
+        assert_eq!(http["error"]["kind"], "slow_progress", "{http:#}");
+        let msg = http["error"]["message"].as_str().unwrap();
+        assert!(msg.contains("go reads the body to its end"), "{msg}");
+    }
+    assert_eq!(json["outcome"]["predicted"], "ok", "{json:#}");
+    let codes = codes(&json);
+    assert!(
+        codes
+            .iter()
+            .all(|c| !c.starts_with("HTTP_") || c == "HTTP_SLOW"),
+        "{codes:?}"
+    );
+}
+
+/// A proxy that serves `/sumdb/sum.golang.org/supported` and redirects the rest to a
+/// checksum database: go follows the redirect (to another host, on a new connection).
+#[test]
+fn a_proxy_redirecting_checksum_db_paths_is_followed() {
+    let lab = Lab::new();
+    let db = lab.https(
+        "sumdb.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::Served)),
+    );
+    let p = lab.https(
+        "proxy.lab.test",
+        CertKind::Lab,
+        Behavior::SumdbRedirect(
+            spec(SumdbMode::Served),
+            format!("https://sumdb.lab.test:{}", db.port()),
+        ),
+    );
+    let (json, code, _) = check(
+        &lab,
+        &[
+            ("GOPROXY", format!("https://proxy.lab.test:{}", p.port())),
+            ("GOSUMDB", lab.sumdb_key().to_owned()),
+        ],
+        8,
+    );
+    assert!(
+        !codes(&json).iter().any(|c| c.starts_with("SUMDB")),
+        "{:?} {json:#}",
+        codes(&json)
+    );
+    assert_eq!(json["outcome"]["predicted"], "ok", "{json:#}");
+    assert_eq!(code, 0);
+    let log = lab.log();
+    assert!(
+        log.iter()
+            .any(|l| l.starts_with("sumdb.lab.test GET /sumdb/sum.golang.org/latest")),
+        "{log:#?}"
+    );
+}
+
+/// go drops a DNS answer it cannot parse (a possible forgery) and waits until its timeout: the
+/// layer says so in DNS terms, never "connect: network is unreachable".
+#[test]
+fn garbled_and_flooding_dns_answers_read_as_dns_failures() {
+    let lab = Lab::new();
+    let a = lab.https(
+        "proxy.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::NotServed)),
+    );
+    let ip = match a.ip() {
+        std::net::IpAddr::V4(v4) => v4,
+        other => panic!("{other}"),
+    };
+    let url = format!("https://proxy.lab.test:{}", a.port());
+    for answer in [DnsAnswer::Garbled(vec![ip]), DnsAnswer::Flood(1000)] {
+        lab.dns("proxy.lab.test", answer.clone());
+        let (json, _, _) = check(&lab, &[("GOPROXY", url.clone()), no_sumdb()], 3);
+        let dns = layer(proxy_target(&json), "dns");
+        let msg = dns["error"]["message"].as_str().unwrap_or("");
+        assert_ne!(dns["status"], "ok", "{answer:?}: {dns:#}");
+        assert!(!msg.contains("network is unreachable"), "{answer:?}: {msg}");
+        assert!(
+            msg.starts_with("lookup proxy.lab.test on "),
+            "{answer:?}: {msg}"
+        );
+        assert_eq!(json["outcome"]["predicted"], "fail", "{answer:?}");
+    }
+    // The TC bit over UDP: retried over TCP, as go does, and resolved.
+    lab.dns("proxy.lab.test", DnsAnswer::TruncatedUdp(vec![ip]));
+    let (json, code, _) = check(&lab, &[("GOPROXY", url), no_sumdb()], 5);
+    assert_eq!(
+        layer(proxy_target(&json), "dns")["status"],
+        "ok",
+        "{json:#}"
+    );
+    assert_eq!(code, 0, "{json:#}");
+}
+
+/// A server that closes mid-answer without TLS close_notify: go reads an unexpected EOF; no
+/// Rust library's documentation URL shows up in any message.
+#[test]
+fn a_connection_closed_without_close_notify_reads_in_go_s_words() {
+    let lab = Lab::new();
+    let a = lab.https("cut.lab.test", CertKind::Lab, Behavior::CloseMidHead);
+    let url = format!("https://cut.lab.test:{}", a.port());
+    let (json, code, _) = check(&lab, &[("GOPROXY", url), no_sumdb()], 3);
+    let http = layer(proxy_target(&json), "http");
+    assert_eq!(http["status"], "fail", "{http:#}");
+    let text = json.to_string();
+    assert!(!text.contains("docs.rs"), "{text}");
+    assert!(!text.contains("close_notify"), "{text}");
+    assert!(
+        http["error"]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("unexpected EOF"),
+        "{http:#}"
+    );
+    assert_ne!(code, 0);
+}
+
+/// A log pasted as arguments that is not UTF-8 is read lossily, like standard input.
+#[cfg(unix)]
+#[test]
+fn explain_reads_arguments_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let arg = std::ffi::OsStr::from_bytes(
+        b"go: a.example/m@v1.0.0: reading https://proxy.golang.org/a.example/m/@v/list: 404 Not Found \xff\xfe",
+    );
+    let out = Cli::godoctor()
+        .home(tmp.path())
+        .path(tmp.path())
+        .cwd(tmp.path())
+        .arg("explain")
+        .arg(arg)
+        .run();
+    assert_eq!(out.code(), Some(0), "{}", out.text());
+    assert!(!out.text().contains("UTF-8"), "{}", out.text());
+    assert!(
+        out.stdout_text().contains("MODULE_NOT_FOUND"),
+        "{}",
+        out.text()
+    );
+    let out = Cli::godoctor()
+        .home(tmp.path())
+        .path(tmp.path())
+        .cwd(tmp.path())
+        .arg("explain")
+        .stdin(b"\xff\xfe\x00\x80 not go at all".to_vec())
+        .run();
+    assert_eq!(out.code(), Some(1), "{}", out.text());
+    assert!(!out.text().contains("writing output"), "{}", out.text());
+}
