@@ -379,12 +379,16 @@ impl Plan {
                     .map(|(p, v)| (p.clone(), Some(v.clone()), ModuleSource::Require)),
             );
         } else if let Some(m) = gomod {
+            // Looked up by path and version, not by a scan: go.mod may hold 100k lines.
+            let local: std::collections::HashSet<(&str, Option<&str>)> = m
+                .replaces
+                .iter()
+                .filter(|rep| rep.is_local())
+                .map(|rep| (rep.old.as_str(), rep.old_version.as_deref()))
+                .collect();
             for r in &m.requires {
-                let replaced_locally = m.replaces.iter().any(|rep| {
-                    rep.old == r.path
-                        && rep.old_version.as_ref().is_none_or(|v| *v == r.version)
-                        && rep.is_local()
-                });
+                let replaced_locally = local.contains(&(r.path.as_str(), None))
+                    || local.contains(&(r.path.as_str(), Some(r.version.as_str())));
                 if !replaced_locally {
                     wanted.push((
                         r.path.clone(),
@@ -441,6 +445,15 @@ impl Plan {
             _ => Vec::new(),
         };
         let providers = providing_modules(&import_routes);
+        let indirect_requires: std::collections::HashSet<&str> = gomod
+            .map(|g| {
+                g.requires
+                    .iter()
+                    .filter(|r| r.indirect)
+                    .map(|r| r.path.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
         let mut modules: Vec<ModulePlan> = wanted
             .into_iter()
             .map(|wanted| {
@@ -459,11 +472,7 @@ impl Plan {
                 if loads_packages && !plan.files.is_empty() {
                     // Only modules that provide packages are downloaded whole; go.mod's
                     // indirect requirements stand for the packages those import in turn.
-                    let indirect = gomod.is_some_and(|g| {
-                        g.requires
-                            .iter()
-                            .any(|r| r.path == plan.module && r.indirect)
-                    });
+                    let indirect = indirect_requires.contains(plan.module.as_str());
                     if !providers.contains(plan.module.as_str()) && !indirect {
                         plan.files.retain(|f| *f != ModuleFile::Zip);
                     }
@@ -533,10 +542,14 @@ impl Plan {
     /// The modules grouped by host, in first-seen order, for reports.
     pub fn by_host(&self) -> Vec<(&str, Vec<&ModulePlan>)> {
         let mut groups: Vec<(&str, Vec<&ModulePlan>)> = Vec::new();
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for m in &self.modules {
-            match groups.iter_mut().find(|(h, _)| *h == m.host) {
-                Some((_, v)) => v.push(m),
-                None => groups.push((&m.host, vec![m])),
+            match index.get(m.host.as_str()) {
+                Some(&i) => groups[i].1.push(m),
+                None => {
+                    index.insert(&m.host, groups.len());
+                    groups.push((&m.host, vec![m]));
+                }
             }
         }
         groups

@@ -167,3 +167,5 @@ error-command-unsupported = `go { $subcommand }` downloads no modules: godoctor 
 ## The progress line on standard error (its template: "{spinner} <this> {pos}/{len} {wide_msg}")
 
 progress-probing = probing
+# $timeout: the run's --timeout (or godoctor.toml's, else 10s); $grace: the extra time allowed.
+run-deadline-exceeded = stopped: the run took longer than its --timeout { $timeout } plus { $grace } (reading or checking very large inputs); nothing was reported

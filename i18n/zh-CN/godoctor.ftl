@@ -157,3 +157,5 @@ error-command-unsupported = `go { $subcommand }` 不会下载模块：godoctor �
 ## 标准错误上的进度行
 
 progress-probing = 探测中
+# $timeout: the run's --timeout (or godoctor.toml's, else 10s); $grace: the extra time allowed.
+run-deadline-exceeded = 已停止：运行时间超过了 --timeout { $timeout } 再加 { $grace }（在读取或检查非常大的输入）；没有输出报告

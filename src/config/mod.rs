@@ -6,6 +6,7 @@
 //! installed its own `go env -json` answer is the value reported, and godoctor's computation is
 //! kept beside it (`computed`), so a disagreement is visible instead of hidden.
 
+pub mod bounded;
 pub mod env;
 pub mod git;
 pub mod go_cmd;
@@ -129,6 +130,8 @@ pub struct Config {
     /// The main module's packages and imports as `go mod tidy` sees them (None without a
     /// go.mod that names its module).
     pub imports: Option<imports::ModuleImports>,
+    /// Input files refused (not regular) or read only in part (too large).
+    pub input_problems: Vec<bounded::InputProblem>,
     pub dir: PathBuf,
 }
 
@@ -147,6 +150,7 @@ impl Config {
     /// Reads every source. Never fails: what cannot be read becomes part of the model.
     pub fn load(env: Environment, opts: &LoadOptions) -> Config {
         let dir = opts.dir.clone();
+        let log = bounded::InputLog::default();
         let go_path = env.look_path("go");
         // git and go run concurrently; both are bounded by the deadline.
         let (git, go_report) = std::thread::scope(|s| {
@@ -178,8 +182,12 @@ impl Config {
             .as_ref()
             .and_then(|r| r.get("GOVERSION").cloned())
             .or_else(|| {
-                let text = std::fs::read_to_string(exe_root.as_ref()?.join("VERSION")).ok()?;
-                text.lines().next().map(str::to_owned)
+                let path = exe_root.as_ref()?.join("VERSION");
+                let data = bounded::read_logged(&path, bounded::VERSION, &log).ok()?;
+                String::from_utf8_lossy(&data)
+                    .lines()
+                    .next()
+                    .map(str::to_owned)
             });
         go.version = version_string.as_deref().and_then(GoVersion::parse);
         go.version_string = version_string;
@@ -190,7 +198,7 @@ impl Config {
 
         let goenv_location = goenv_file::locate(&env, &rules_version);
         let (goenv_file, goenv_read_error) = match &goenv_location {
-            EnvFileLocation::At { path, .. } => match goenv_file::read(path) {
+            EnvFileLocation::At { path, .. } => match goenv_file::read(path, &log) {
                 Ok(f) => (f, None),
                 Err(e) => (None, Some(format!("{}: {e}", path.display()))),
             },
@@ -207,7 +215,7 @@ impl Config {
             .or_else(|| exe_root.clone());
         let goroot_goenv = match (&goenv_root, go.path.is_some()) {
             (Some(root), true) if rules_version.at_least(1, 21) => {
-                goenv_file::read(&root.join("go.env")).ok().flatten()
+                goenv_file::read(&root.join("go.env"), &log).ok().flatten()
             }
             _ => None,
         };
@@ -239,16 +247,25 @@ impl Config {
         let gosum = gosum::GoSumFiles::load(&project, &rules_version);
         let imports = main_module_imports(&project, &env, &rules_version);
         let http_proxy = http_proxy::HttpProxyConfig::from_env_for(&env, &rules_version);
+        let netrc = netrc::read(&env, &log);
+        // The roots are read by the probes; a certificate file that is not regular or too big
+        // is said here, where every input is.
+        if let Some(file) = env.get("SSL_CERT_FILE").filter(|f| !f.is_empty()) {
+            bounded::check_regular(Path::new(file), bounded::CERTS, &log);
+        }
+        let mut input_problems = project.input_problems.clone();
+        input_problems.extend(log.take());
         Config {
             go,
             rules_version,
             settings,
             http_proxy,
             git,
-            netrc: netrc::read(&env),
+            netrc,
             project,
             gosum,
             imports,
+            input_problems,
             goenv_location,
             goenv_file,
             goenv_read_error,

@@ -60,6 +60,7 @@ pub(super) fn project(cfg: &Config, f: &mut Vec<Finding>) {
             .param("detail", detail.to_string()),
         );
     }
+    inputs(cfg, f);
     if !cfg.env.non_utf8.is_empty() {
         f.push(
             Finding::of(
@@ -67,6 +68,52 @@ pub(super) fn project(cfg: &Config, f: &mut Vec<Finding>) {
                 text!("finding-env-not-utf8", keys = list(&cfg.env.non_utf8)),
             )
             .param("keys", cfg.env.non_utf8.join(", ")),
+        );
+    }
+}
+
+/// Input files godoctor refused (not regular) or cut (too large): the check used what it read.
+fn inputs(cfg: &Config, f: &mut Vec<Finding>) {
+    use crate::config::bounded::ProblemKind;
+    for p in &cfg.input_problems {
+        let file = p.path.display().to_string();
+        let finding = match p.kind {
+            ProblemKind::TooLarge => Finding::of(
+                Code::InputTooLarge,
+                text!(
+                    "finding-input-too-large",
+                    file = &file,
+                    what = p.limit.what,
+                    limit = (p.limit.bytes >> 20).to_string(),
+                    go = if p.limit.go_reads_whole {
+                        text!("input-go-reads-whole")
+                    } else {
+                        text!("input-go-never-reads")
+                    }
+                ),
+            )
+            .param("limit", p.limit.bytes.to_string()),
+            ProblemKind::NotRegular { file_type } => Finding::of(
+                Code::InputNotRegular,
+                text!(
+                    "finding-input-not-regular",
+                    file = &file,
+                    what = p.limit.what,
+                    kind = match file_type {
+                        "fifo" => text!("input-type-fifo"),
+                        "char-device" => text!("input-type-char-device"),
+                        "block-device" => text!("input-type-block-device"),
+                        "socket" => text!("input-type-socket"),
+                        _ => text!("input-type-other"),
+                    }
+                ),
+            )
+            .param("type", file_type.to_owned()),
+        };
+        f.push(
+            finding
+                .param("file", file)
+                .param("input", p.limit.what.to_owned()),
         );
     }
 }
