@@ -28,11 +28,17 @@ use command::{Command, GoCommand};
 /// Used when there is no go.mod: a small, well-known public module.
 pub const DEFAULT_CANARY: &str = "golang.org/x/text";
 
+/// The most required modules godoctor plans and checks (issue 17: bounded memory and time on
+/// any go.mod); the rest are counted in [`Plan::unplanned`].
+pub const MAX_PLANNED_MODULES: usize = 2000;
+
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub proxy_list: Result<ProxyList, ProxyListError>,
     pub sumdb: Result<SumDbSetting, SumDbError>,
     pub modules: Vec<ModulePlan>,
+    /// Required modules past [`MAX_PLANNED_MODULES`], counted but not planned.
+    pub unplanned: usize,
     pub sumdb_route: Vec<SumdbStep>,
     /// Why builds use vendor/ (`-mod=vendor`, or go.mod ≥ 1.14 with vendor/modules.txt), if they
     /// do. `go mod download` ignores it: it always runs in module mode and downloads.
@@ -371,6 +377,7 @@ impl Plan {
         let vendor_mode = vendor_mode(cfg, &flags);
 
         let mut wanted: Vec<(String, Option<String>, ModuleSource)> = Vec::new();
+        let mut over = 0;
         let gomod = cfg.project.gomod.as_ref();
         if let Some(ws) = &workspace {
             wanted.extend(
@@ -386,10 +393,20 @@ impl Plan {
                 .filter(|rep| rep.is_local())
                 .map(|rep| (rep.old.as_str(), rep.old_version.as_deref()))
                 .collect();
+            let mut listed = std::collections::HashSet::new();
             for r in &m.requires {
                 let replaced_locally = local.contains(&(r.path.as_str(), None))
                     || local.contains(&(r.path.as_str(), Some(r.version.as_str())));
-                if !replaced_locally {
+                let key = (r.path.as_str(), r.version.as_str());
+                if replaced_locally || listed.contains(&key) {
+                    continue;
+                }
+                // Only counted past the cap: a copy of every requirement would cost as much
+                // memory as the parsed go.mod.
+                if wanted.len() > MAX_PLANNED_MODULES {
+                    over += 1;
+                } else {
+                    listed.insert(key);
                     wanted.push((
                         r.path.clone(),
                         Some(r.version.clone()),
@@ -408,6 +425,14 @@ impl Plan {
                 wanted.push((path, version, ModuleSource::Canary));
             }
         }
+
+        // A requirement listed twice is one module to go; past the cap, the rest is only counted
+        // (each planned module costs memory, a report line and, online, probes).
+        let mut seen = std::collections::HashSet::new();
+        wanted.retain(|(p, v, _)| seen.insert((p.clone(), v.clone())));
+        drop(seen);
+        let unplanned = over + wanted.len().saturating_sub(MAX_PLANNED_MODULES);
+        wanted.truncate(MAX_PLANNED_MODULES);
 
         // `go mod download M@vX.Y.Z` fetches those versions only; `go get M@vX.Y.Z` fetches
         // them besides the graph go.mod names. go stats each first (`.info`).
@@ -520,6 +545,7 @@ impl Plan {
             proxy_list,
             sumdb,
             modules,
+            unplanned,
             sumdb_route,
             vendor_mode,
             from_gomod,

@@ -161,3 +161,6 @@ input-type-char-device = a character device
 input-type-block-device = a block device
 input-type-socket = a socket
 input-type-other = not a file
+# $count: the modules go.mod (or go.work) requires; $max: how many godoctor plans.
+finding-input-too-many-modules = the project requires { $count } modules, more than godoctor checks: only the first { $max } were planned and checked
+finding-input-too-large-unused = { $file } ({ $what }) is larger than { $limit } MiB, more than godoctor reads: godoctor did not use it; go reads the whole file

@@ -160,3 +160,6 @@ input-type-char-device = 字符设备
 input-type-block-device = 块设备
 input-type-socket = socket
 input-type-other = 非文件
+# $count: the modules go.mod (or go.work) requires; $max: how many godoctor plans.
+finding-input-too-many-modules = 项目依赖 { $count } 个模块，超出 godoctor 的检查上限：只规划并检查了前 { $max } 个
+finding-input-too-large-unused = { $file }（{ $what }）超过 { $limit } MiB，超出 godoctor 的读取上限：godoctor 没有使用它；go 会读取整个文件

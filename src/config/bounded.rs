@@ -19,21 +19,24 @@ pub struct Limit {
 
 const MIB: u64 = 1 << 20;
 
-/// go.mod: `modfetch`'s cap for a downloaded go.mod (`codehost.MaxGoMod`, 16 MiB).
+/// go.mod: go reads a local one whole (its cap for a downloaded go.mod, `codehost.MaxGoMod`, is
+/// 16 MiB); 4 MiB is some 100k requirements, which parse within the memory bound.
 pub const GO_MOD: Limit = Limit {
     what: "go.mod",
-    bytes: 16 * MIB,
+    bytes: 4 * MIB,
     go_reads_whole: true,
 };
-/// go.work, read like a go.mod.
+/// go.work: a list of directories.
 pub const GO_WORK: Limit = Limit {
     what: "go.work",
-    ..GO_MOD
+    bytes: MIB,
+    go_reads_whole: true,
 };
-/// go.sum: the same cap as go.mod.
+/// go.sum: [`super::gosum::MAX_GOSUM_BYTES`].
 pub const GO_SUM: Limit = Limit {
     what: "go.sum",
-    ..GO_MOD
+    bytes: super::gosum::MAX_GOSUM_BYTES,
+    go_reads_whole: true,
 };
 /// The go/env file and `$GOROOT/go.env`: a few settings.
 pub const GO_ENV: Limit = Limit {
@@ -44,7 +47,7 @@ pub const GO_ENV: Limit = Limit {
 /// `$NETRC` / `~/.netrc`.
 pub const NETRC: Limit = Limit {
     what: "netrc",
-    bytes: 4 * MIB,
+    bytes: MIB,
     go_reads_whole: true,
 };
 /// `SSL_CERT_FILE` and the files of `SSL_CERT_DIR` (a system bundle is about 200 KB).

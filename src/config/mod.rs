@@ -254,6 +254,22 @@ impl Config {
             bounded::check_regular(Path::new(file), bounded::CERTS, &log);
         }
         let mut input_problems = project.input_problems.clone();
+        // A go.sum too large is not used at all (a cut one would read as missing lines).
+        let sum_files = gosum
+            .iter()
+            .flat_map(|s| std::iter::once(&s.main).chain(&s.workspace));
+        for r in sum_files {
+            if let Err(gosum::GoSumError::TooLarge { path, limit }) = r {
+                input_problems.push(bounded::InputProblem {
+                    path: path.clone(),
+                    limit: bounded::Limit {
+                        bytes: *limit,
+                        ..bounded::GO_SUM
+                    },
+                    kind: bounded::ProblemKind::TooLarge,
+                });
+            }
+        }
         input_problems.extend(log.take());
         Config {
             go,

@@ -160,8 +160,15 @@ fn requirements_on_distinct_hosts_are_linear() {
     }
     text.push_str(")\n");
     let c = Case::new().write("work/go.mod", &text);
-    let run = c.run(&["check", "--offline", "--timeout", "30s"]);
+    let run = c.run(&["check", "--offline"]);
     assert!(matches!(run.code(), Some(0 | 1)), "{}", run.stderr_text());
+    let v = c.json();
+    let f = findings(&v, "INPUT_TOO_LARGE");
+    assert!(
+        f.iter()
+            .any(|f| f["params"]["input"] == "requirements" && f["params"]["count"] == "100000"),
+        "{f:?}"
+    );
 }
 
 #[test]
@@ -190,7 +197,7 @@ fn gosum_and_gowork_too_large() {
             "example.com/m v1.0.0 h1:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n",
             BIG,
         );
-    c.json();
+    assert_input(&c.json(), "INPUT_TOO_LARGE", "go.sum");
     let c = Case::new()
         .write("work/go.mod", "module example.com/big\n\ngo 1.21\n")
         .fill("work/go.work", "go 1.21\n", "use ./a\n", BIG);

@@ -78,6 +78,17 @@ fn inputs(cfg: &Config, f: &mut Vec<Finding>) {
     for p in &cfg.input_problems {
         let file = p.path.display().to_string();
         let finding = match p.kind {
+            // A cut go.sum would read as missing lines: godoctor does not use it at all.
+            ProblemKind::TooLarge if p.limit.what == "go.sum" => Finding::of(
+                Code::InputTooLarge,
+                text!(
+                    "finding-input-too-large-unused",
+                    file = &file,
+                    what = p.limit.what,
+                    limit = (p.limit.bytes >> 20).to_string()
+                ),
+            )
+            .param("limit", p.limit.bytes.to_string()),
             ProblemKind::TooLarge => Finding::of(
                 Code::InputTooLarge,
                 text!(
@@ -116,4 +127,25 @@ fn inputs(cfg: &Config, f: &mut Vec<Finding>) {
                 .param("input", p.limit.what.to_owned()),
         );
     }
+}
+
+/// Required modules past the plan's cap: said, so a clean report is not read as covering them.
+pub(super) fn unplanned(plan: &crate::plan::Plan, f: &mut Vec<Finding>) {
+    if plan.unplanned == 0 {
+        return;
+    }
+    let total = plan.unplanned + crate::plan::MAX_PLANNED_MODULES;
+    f.push(
+        Finding::of(
+            Code::InputTooLarge,
+            text!(
+                "finding-input-too-many-modules",
+                count = total.to_string(),
+                max = crate::plan::MAX_PLANNED_MODULES.to_string()
+            ),
+        )
+        .param("input", "requirements".to_owned())
+        .param("count", total.to_string())
+        .param("limit", crate::plan::MAX_PLANNED_MODULES.to_string()),
+    );
 }
