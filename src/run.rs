@@ -225,12 +225,14 @@ fn warn(message: &str) {
 struct RunDeadline(Option<std::sync::mpsc::Sender<()>>);
 
 impl RunDeadline {
-    fn arm(timeout: Duration, lang: Lang) -> RunDeadline {
+    /// `timeout` counts from `start`.
+    fn arm(start: Instant, timeout: Duration, lang: Lang) -> RunDeadline {
         let grace = (timeout / 2).max(Duration::from_secs(5));
+        let left = (timeout + grace).saturating_sub(start.elapsed());
         let (tx, rx) = std::sync::mpsc::channel::<()>();
         std::thread::spawn(move || {
             // A message or a hang-up (the guard dropped) disarms.
-            if rx.recv_timeout(timeout + grace) == Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
+            if rx.recv_timeout(left) == Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
                 deadline_exceeded(timeout, grace, lang);
             }
         });
@@ -264,7 +266,7 @@ fn deadline_exceeded(timeout: Duration, grace: Duration, lang: Lang) {
 fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Result<u8, RunError> {
     let start = Instant::now();
     let d = Defaults::resolve(&dir, args.timeout, &args.modules, &args.compare);
-    let _deadline = RunDeadline::arm(d.timeout.saturating_sub(start.elapsed()), lang);
+    let _deadline = RunDeadline::arm(start, d.timeout, lang);
     for p in &d.problems {
         warn(&t!(lang, "report-warning-ignored", problem = p.as_str()));
     }
@@ -347,7 +349,7 @@ fn config(
     args: &ConfigArgs,
     lang: Lang,
 ) -> Result<u8, RunError> {
-    let _deadline = RunDeadline::arm(DEFAULT_TIMEOUT, lang);
+    let _deadline = RunDeadline::arm(Instant::now(), DEFAULT_TIMEOUT, lang);
     let cfg = load(dir, Duration::from_secs(5));
     if args.json {
         report::json::write_sorted(out, &report::json::config(&cfg))?;

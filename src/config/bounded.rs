@@ -141,7 +141,7 @@ pub struct Bounded {
 pub fn read(path: &Path, limit: Limit) -> std::io::Result<Bounded> {
     let not_regular = |meta: &std::fs::Metadata| -> Option<std::io::Error> {
         let t = meta.file_type();
-        (!t.is_file() && !t.is_dir()).then(|| {
+        (!t.is_file() && !t.is_dir() && !is_dev_null(meta)).then(|| {
             std::io::Error::other(InputProblem {
                 path: path.to_owned(),
                 limit,
@@ -155,6 +155,13 @@ pub fn read(path: &Path, limit: Limit) -> std::io::Result<Bounded> {
     // on the handle, in case the path was swapped in between.
     if let Some(e) = not_regular(&std::fs::metadata(path)?) {
         return Err(e);
+    }
+    if is_dev_null(&std::fs::metadata(path)?) {
+        // `GOENV=/dev/null` is a common way to say "no file": empty, as go reads it.
+        return Ok(Bounded {
+            data: Vec::new(),
+            truncated: false,
+        });
     }
     let file = open_nonblocking(path)?;
     if let Some(e) = not_regular(&file.metadata()?) {
@@ -209,6 +216,7 @@ pub fn check_regular(path: &Path, limit: Limit, log: &InputLog) {
     if let Ok(meta) = std::fs::metadata(path)
         && !meta.is_file()
         && !meta.is_dir()
+        && !is_dev_null(&meta)
     {
         log.push(InputProblem {
             path: path.to_owned(),
@@ -226,6 +234,21 @@ pub fn check_regular(path: &Path, limit: Limit, log: &InputLog) {
             limit,
             kind: ProblemKind::TooLarge,
         });
+    }
+}
+
+/// /dev/null (or a link to it): the one device that is an empty file.
+fn is_dev_null(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{FileTypeExt, MetadataExt};
+        meta.file_type().is_char_device()
+            && std::fs::metadata("/dev/null").is_ok_and(|null| null.rdev() == meta.rdev())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
     }
 }
 
@@ -315,6 +338,8 @@ mod tests {
         let e = read_logged(&fifo, GO_ENV, &log).unwrap_err();
         assert!(e.to_string().contains("named pipe"), "{e}");
         assert_eq!(log.take().len(), 2);
+        let null = read_logged(Path::new("/dev/null"), GO_ENV, &log).unwrap();
+        assert!(null.is_empty() && log.take().is_empty());
         assert_eq!(
             read(&dir.path().join("none"), GO_ENV).unwrap_err().kind(),
             std::io::ErrorKind::NotFound
