@@ -35,6 +35,9 @@ case_dir; fill "$work/c/pad" "// padding padding padding padding"; { echo "modul
 run "go.mod ${mb} MB" -- check --offline
 case_dir; { echo 'module example.com/big'; echo 'require ('; seq "$n" | sed 's|.*|\th&.example/m v1.0.0|'; echo ')'; } >"$work/c/w/go.mod"
 run "go.mod ${n} requires, distinct hosts" -- check --offline
+case_dir; { echo 'module example.com/big'; echo 'go 1.21'; echo 'require ('; seq 3000 | sed 's|.*|\th&.example/m v1.0.0|'; echo ')'
+  echo 'replace ('; seq 60000 | sed 's|.*|\th&.example/m v1.0.0 => r&.example/n v1.0.1|'; echo ')'; } >"$work/c/w/go.mod"
+run "go.mod 3000 requires, 60k replaces" -- check --offline
 case_dir; { echo 'module example.com/big'; yes 'require (' | head -n "$n"; } >"$work/c/w/go.mod"
 run "go.mod ${n} nested 'require ('" -- check --offline
 case_dir; echo 'module example.com/big' >"$work/c/w/go.mod"; fill "$work/c/w/go.sum" 'example.com/m v1.0.0 h1:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='

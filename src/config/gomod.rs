@@ -49,7 +49,42 @@ pub struct Replace {
     pub new_version: Option<String>,
 }
 
+/// [`GoMod::replacement`] by map lookups, for callers that ask once per requirement (a go.mod
+/// can hold 100k requirements and as many replacements).
+pub struct ReplaceIndex<'a> {
+    exact: std::collections::HashMap<(&'a str, &'a str), &'a Replace>,
+    any: std::collections::HashMap<&'a str, &'a Replace>,
+}
+
+impl<'a> ReplaceIndex<'a> {
+    pub fn get(&self, path: &str, version: &str) -> Option<&'a Replace> {
+        self.exact
+            .get(&(path, version))
+            .or_else(|| self.any.get(path))
+            .copied()
+    }
+}
+
 impl GoMod {
+    /// An index answering as [`GoMod::replacement`] does (the first matching rule wins).
+    pub fn replace_index(&self) -> ReplaceIndex<'_> {
+        let mut idx = ReplaceIndex {
+            exact: std::collections::HashMap::new(),
+            any: std::collections::HashMap::new(),
+        };
+        for r in &self.replaces {
+            match r.old_version.as_deref() {
+                Some(v) => {
+                    idx.exact.entry((r.old.as_str(), v)).or_insert(r);
+                }
+                None => {
+                    idx.any.entry(r.old.as_str()).or_insert(r);
+                }
+            }
+        }
+        idx
+    }
+
     /// The replacement go uses for `path@version`: a version-specific rule before one for
     /// every version (modload `Replacement`).
     pub fn replacement(&self, path: &str, version: &str) -> Option<&Replace> {
@@ -534,6 +569,18 @@ retract [v1.0.0, v1.0.5]
             "module a b",
         ] {
             let _ = parse(text, false);
+        }
+    }
+
+    #[test]
+    fn replace_index_answers_as_replacement() {
+        let m = parse(
+            "module m\nreplace a v1 => b v2\nreplace a => c v3\nreplace a v1 => d v4\nreplace e => ../e\n",
+            false,
+        );
+        let idx = m.replace_index();
+        for (p, v) in [("a", "v1"), ("a", "v2"), ("e", "v9"), ("z", "v1")] {
+            assert_eq!(idx.get(p, v), m.replacement(p, v), "{p}@{v}");
         }
     }
 

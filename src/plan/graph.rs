@@ -78,14 +78,16 @@ pub fn workspace(cfg: &Config) -> Option<Workspace> {
         mods.iter().filter_map(|m| m.module.as_deref()).collect();
     let mut by_path: Vec<(String, Vec<String>)> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let work_replaces = work.replace_index();
     for m in mods {
+        let replaces = m.replace_index();
         for r in &m.requires {
             if main_modules.contains(r.path.as_str()) {
                 continue;
             }
-            let rep = work
-                .replacement(&r.path, &r.version)
-                .or_else(|| m.replacement(&r.path, &r.version));
+            let rep = work_replaces
+                .get(&r.path, &r.version)
+                .or_else(|| replaces.get(&r.path, &r.version));
             let (path, version) = match rep {
                 Some(rep) if rep.is_local() => continue,
                 Some(rep) => (

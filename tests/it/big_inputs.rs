@@ -172,6 +172,23 @@ fn requirements_on_distinct_hosts_are_linear() {
 }
 
 #[test]
+fn many_replacements_beside_requirements() {
+    let mut text = String::from("module example.com/big\n\ngo 1.21\n\nrequire (\n");
+    for i in 0..3000 {
+        text.push_str(&format!("\th{i}.example/m v1.0.0\n"));
+    }
+    text.push_str(")\n\nreplace (\n");
+    for i in 0..60_000 {
+        text.push_str(&format!(
+            "\th{i}.example/m v1.0.0 => r{i}.example/n v1.0.1\n"
+        ));
+    }
+    text.push_str(")\n");
+    let c = Case::new().write("work/go.mod", &text);
+    c.json();
+}
+
+#[test]
 fn nested_require_blocks() {
     let c = Case::new().fill(
         "work/go.mod",
