@@ -28,11 +28,17 @@ use command::{Command, GoCommand};
 /// Used when there is no go.mod: a small, well-known public module.
 pub const DEFAULT_CANARY: &str = "golang.org/x/text";
 
+/// The most required modules godoctor plans and checks (issue 17: bounded memory and time on
+/// any go.mod); the rest are counted in [`Plan::unplanned`].
+pub const MAX_PLANNED_MODULES: usize = 2000;
+
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub proxy_list: Result<ProxyList, ProxyListError>,
     pub sumdb: Result<SumDbSetting, SumDbError>,
     pub modules: Vec<ModulePlan>,
+    /// Required modules past [`MAX_PLANNED_MODULES`], counted but not planned.
+    pub unplanned: usize,
     pub sumdb_route: Vec<SumdbStep>,
     /// Why builds use vendor/ (`-mod=vendor`, or go.mod ≥ 1.14 with vendor/modules.txt), if they
     /// do. `go mod download` ignores it: it always runs in module mode and downloads.
@@ -379,6 +385,7 @@ impl Plan {
         let vendor_mode = vendor_mode(cfg, &flags);
 
         let mut wanted: Vec<(String, Option<String>, ModuleSource)> = Vec::new();
+        let mut over = 0;
         let gomod = cfg.project.gomod.as_ref();
         if let Some(ws) = &workspace {
             wanted.extend(
@@ -387,13 +394,27 @@ impl Plan {
                     .map(|(p, v)| (p.clone(), Some(v.clone()), ModuleSource::Require)),
             );
         } else if let Some(m) = gomod {
+            // Looked up by path and version, not by a scan: go.mod may hold 100k lines.
+            let local: std::collections::HashSet<(&str, Option<&str>)> = m
+                .replaces
+                .iter()
+                .filter(|rep| rep.is_local())
+                .map(|rep| (rep.old.as_str(), rep.old_version.as_deref()))
+                .collect();
+            let mut listed = std::collections::HashSet::new();
             for r in &m.requires {
-                let replaced_locally = m.replaces.iter().any(|rep| {
-                    rep.old == r.path
-                        && rep.old_version.as_ref().is_none_or(|v| *v == r.version)
-                        && rep.is_local()
-                });
-                if !replaced_locally {
+                let replaced_locally = local.contains(&(r.path.as_str(), None))
+                    || local.contains(&(r.path.as_str(), Some(r.version.as_str())));
+                let key = (r.path.as_str(), r.version.as_str());
+                if replaced_locally || listed.contains(&key) {
+                    continue;
+                }
+                // Only counted past the cap: a copy of every requirement would cost as much
+                // memory as the parsed go.mod.
+                if wanted.len() > MAX_PLANNED_MODULES {
+                    over += 1;
+                } else {
+                    listed.insert(key);
                     wanted.push((
                         r.path.clone(),
                         Some(r.version.clone()),
@@ -412,6 +433,14 @@ impl Plan {
                 wanted.push((path, version, ModuleSource::Canary));
             }
         }
+
+        // A requirement listed twice is one module to go; past the cap, the rest is only counted
+        // (each planned module costs memory, a report line and, online, probes).
+        let mut seen = std::collections::HashSet::new();
+        wanted.retain(|(p, v, _)| seen.insert((p.clone(), v.clone())));
+        drop(seen);
+        let unplanned = over + wanted.len().saturating_sub(MAX_PLANNED_MODULES);
+        wanted.truncate(MAX_PLANNED_MODULES);
 
         // `go mod download M@vX.Y.Z` fetches those versions only; `go get M@vX.Y.Z` fetches
         // them besides the graph go.mod names. go stats each first (`.info`).
@@ -449,6 +478,15 @@ impl Plan {
             _ => Vec::new(),
         };
         let providers = providing_modules(&import_routes);
+        let indirect_requires: std::collections::HashSet<&str> = gomod
+            .map(|g| {
+                g.requires
+                    .iter()
+                    .filter(|r| r.indirect)
+                    .map(|r| r.path.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
         let mut modules: Vec<ModulePlan> = wanted
             .into_iter()
             .map(|wanted| {
@@ -467,11 +505,7 @@ impl Plan {
                 if loads_packages && !plan.files.is_empty() {
                     // Only modules that provide packages are downloaded whole; go.mod's
                     // indirect requirements stand for the packages those import in turn.
-                    let indirect = gomod.is_some_and(|g| {
-                        g.requires
-                            .iter()
-                            .any(|r| r.path == plan.module && r.indirect)
-                    });
+                    let indirect = indirect_requires.contains(plan.module.as_str());
                     if !providers.contains(plan.module.as_str()) && !indirect {
                         plan.files.retain(|f| *f != ModuleFile::Zip);
                     }
@@ -519,6 +553,7 @@ impl Plan {
             proxy_list,
             sumdb,
             modules,
+            unplanned,
             sumdb_route,
             vendor_mode,
             from_gomod,
@@ -541,10 +576,14 @@ impl Plan {
     /// The modules grouped by host, in first-seen order, for reports.
     pub fn by_host(&self) -> Vec<(&str, Vec<&ModulePlan>)> {
         let mut groups: Vec<(&str, Vec<&ModulePlan>)> = Vec::new();
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for m in &self.modules {
-            match groups.iter_mut().find(|(h, _)| *h == m.host) {
-                Some((_, v)) => v.push(m),
-                None => groups.push((&m.host, vec![m])),
+            match index.get(m.host.as_str()) {
+                Some(&i) => groups[i].1.push(m),
+                None => {
+                    index.insert(&m.host, groups.len());
+                    groups.push((&m.host, vec![m]));
+                }
             }
         }
         groups

@@ -245,9 +245,55 @@ fn warn(message: &str) {
     eprintln!("godoctor: {message}");
 }
 
+/// The whole run's bound (issue 17): `--timeout` covers reading the inputs and planning, not
+/// only the probes. Probes stop at their own deadlines; a step still running at the deadline
+/// plus a grace (a huge project being read, a report for 100k modules) ends the run with a
+/// message instead of running on. Dropping the guard disarms it.
+struct RunDeadline(Option<std::sync::mpsc::Sender<()>>);
+
+impl RunDeadline {
+    /// `timeout` counts from `start`.
+    fn arm(start: Instant, timeout: Duration, lang: Lang) -> RunDeadline {
+        let grace = (timeout / 2).max(Duration::from_secs(5));
+        let left = (timeout + grace).saturating_sub(start.elapsed());
+        let (tx, rx) = std::sync::mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            // A message or a hang-up (the guard dropped) disarms.
+            if rx.recv_timeout(left) == Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
+                deadline_exceeded(timeout, grace, lang);
+            }
+        });
+        RunDeadline(Some(tx))
+    }
+}
+
+impl Drop for RunDeadline {
+    fn drop(&mut self) {
+        if let Some(tx) = self.0.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+#[allow(clippy::print_stderr)]
+fn deadline_exceeded(timeout: Duration, grace: Duration, lang: Lang) {
+    let secs = |d: Duration| format!("{}s", d.as_secs_f64());
+    eprintln!(
+        "godoctor: {}",
+        t!(
+            lang,
+            "run-deadline-exceeded",
+            timeout = secs(timeout),
+            grace = secs(grace)
+        )
+    );
+    std::process::exit(i32::from(EXIT_FAIL));
+}
+
 fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Result<u8, RunError> {
     let start = Instant::now();
     let d = Defaults::resolve(&dir, args.timeout, &args.modules, &args.compare);
+    let _deadline = RunDeadline::arm(start, d.timeout, lang);
     for p in &d.problems {
         warn(&t!(lang, "report-warning-ignored", problem = p.as_str()));
     }
@@ -333,6 +379,7 @@ fn config(
     args: &ConfigArgs,
     lang: Lang,
 ) -> Result<u8, RunError> {
+    let _deadline = RunDeadline::arm(Instant::now(), DEFAULT_TIMEOUT, lang);
     let cfg = load(dir, Duration::from_secs(5));
     if args.json {
         report::json::write_sorted(out, &report::json::config(&cfg))?;
@@ -448,6 +495,9 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
     let start = std::time::Instant::now();
     let d = Defaults::resolve(&dir, args.timeout, &args.modules, &[]);
     let budget = d.timeout;
+    // Bounds reading and probing; disarmed before anything is written, so the deadline never
+    // exits between a backup and the write.
+    let deadline = RunDeadline::arm(start, budget, lang);
     let left = || budget.saturating_sub(start.elapsed());
     let verify_after = args.apply && !args.no_verify;
     let share = |part: f64| budget.mul_f64(part).min(left());
@@ -580,6 +630,7 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
         };
         return finish(out, doc, status);
     }
+    drop(deadline);
     let backup = fix::apply(&cfg, &rec.changes, left().max(Duration::from_millis(500)))?;
     if let Some(doc) = doc.as_mut() {
         doc.applied = Some(fix::json::AppliedJson {

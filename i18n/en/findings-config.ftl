@@ -150,3 +150,17 @@ remedy-fix-goauth = fix GOAUTH: `off` alone, or commands separated by `;` (`netr
 # $flags: the flags in GOFLAGS.
 finding-goflags-unverified = go is not installed, so godoctor cannot tell whether go accepts { $flags } from GOFLAGS: go rejects a flag it does not know ("go: parsing $GOFLAGS: unknown flag"), and only go knows every flag of every command
 finding-dependency-gomod-unparsable = the go.mod of { $module } has a line go cannot read even in a dependency, so go stops loading the module graph; only a release of that module with a fixed go.mod, or a replace directive, gets past it: { $detail }
+# $file: the path; $what: which input (go.mod, go/env, netrc …); $limit: the cap in MiB; $go: what go does with the file.
+finding-input-too-large = { $file } ({ $what }) is larger than { $limit } MiB, more than godoctor reads: only its first lines were checked; { $go }
+input-go-reads-whole = go reads the whole file, which may be slow or run out of memory
+input-go-never-reads = go does not read this file
+# $kind: what the path is instead of a file.
+finding-input-not-regular = { $file } ({ $what }) is { $kind }, not a regular file: godoctor did not read it; go would, and may block or never finish
+input-type-fifo = a named pipe
+input-type-char-device = a character device
+input-type-block-device = a block device
+input-type-socket = a socket
+input-type-other = not a file
+# $count: the modules go.mod (or go.work) requires; $max: how many godoctor plans.
+finding-input-too-many-modules = the project requires { $count } modules, more than godoctor checks: only the first { $max } were planned and checked
+finding-input-too-large-unused = { $file } ({ $what }) is larger than { $limit } MiB, more than godoctor reads: godoctor did not use it; go reads the whole file

@@ -268,3 +268,5 @@ note-simplified-only = only Simplified Chinese is available: the report follows 
 
 ## The spinner while probes run (stderr, terminals only)
 progress-step = · { $pending } pending: { $hosts }
+# $timeout: the run's --timeout (or godoctor.toml's, else 10s); $grace: the extra time allowed.
+run-deadline-exceeded = stopped: the run took longer than its --timeout { $timeout } plus { $grace } (reading or checking very large inputs); nothing was reported

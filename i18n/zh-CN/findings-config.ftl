@@ -149,3 +149,17 @@ remedy-fix-goauth = 修正 GOAUTH：要么单独写 `off`，要么用 `;` 分隔
 # $flags: the flags in GOFLAGS.
 finding-goflags-unverified = 本机没有安装 go，godoctor 无法判断 go 是否接受 GOFLAGS 里的 { $flags }：go 遇到不认识的 flag 会报错（"go: parsing $GOFLAGS: unknown flag"），而只有 go 自己知道每个命令的全部 flag
 finding-dependency-gomod-unparsable = { $module } 的 go.mod 里有一行 go 即使作为依赖也读不了，go 会在加载模块图时停下；只能等该模块发布修好 go.mod 的版本，或用 replace 指令绕过。原始错误：{ $detail }
+# $file: the path; $what: which input (go.mod, go/env, netrc …); $limit: the cap in MiB; $go: what go does with the file.
+finding-input-too-large = { $file }（{ $what }）超过 { $limit } MiB，超出 godoctor 的读取上限：只检查了开头的部分行；{ $go }
+input-go-reads-whole = go 会读取整个文件，可能很慢，甚至耗尽内存
+input-go-never-reads = go 不会读取这个文件
+# $kind: what the path is instead of a file.
+finding-input-not-regular = { $file }（{ $what }）不是普通文件（{ $kind }）：godoctor 没有读取它；go 会去读，可能卡住或一直读不完
+input-type-fifo = 命名管道
+input-type-char-device = 字符设备
+input-type-block-device = 块设备
+input-type-socket = socket
+input-type-other = 非文件
+# $count: the modules go.mod (or go.work) requires; $max: how many godoctor plans.
+finding-input-too-many-modules = 项目依赖 { $count } 个模块，超出 godoctor 的检查上限：只规划并检查了前 { $max } 个
+finding-input-too-large-unused = { $file }（{ $what }）超过 { $limit } MiB，超出 godoctor 的读取上限：godoctor 没有使用它；go 会读取整个文件

@@ -258,3 +258,5 @@ note-simplified-only = 目前只有简体中文版本，以下内容为简体中
 
 ## 探测进行中的提示（仅在终端的 stderr 上显示）
 progress-step = · 还有 { $pending } 项：{ $hosts }
+# $timeout: the run's --timeout (or godoctor.toml's, else 10s); $grace: the extra time allowed.
+run-deadline-exceeded = 已停止：运行时间超过了 --timeout { $timeout } 再加 { $grace }（在读取或检查非常大的输入）；没有输出报告

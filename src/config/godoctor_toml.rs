@@ -30,6 +30,9 @@ pub struct GodoctorToml {
     pub direct_last: Option<bool>,
 }
 
+/// The most mirror candidates godoctor probes (each costs connections and a deadline's share).
+pub const MAX_MIRRORS: usize = 64;
+
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
     pub settings: GodoctorToml,
@@ -43,7 +46,18 @@ pub struct Loaded {
 }
 
 fn read_one(path: &Path) -> Result<Option<GodoctorToml>, String> {
-    match std::fs::read_to_string(path) {
+    let read = super::bounded::read(path, super::bounded::GODOCTOR_TOML).and_then(|b| {
+        if b.truncated {
+            // A cut TOML file would not parse, or worse, parse as something else.
+            return Err(std::io::Error::other(super::bounded::InputProblem {
+                path: path.to_owned(),
+                limit: super::bounded::GODOCTOR_TOML,
+                kind: super::bounded::ProblemKind::TooLarge,
+            }));
+        }
+        String::from_utf8(b.data).map_err(std::io::Error::other)
+    });
+    match read {
         Ok(text) => toml::from_str(&text)
             .map(Some)
             .map_err(|e| format!("{}: {e}", path.display())),
@@ -70,11 +84,19 @@ pub fn load(env: &Environment, dir: &Path) -> Loaded {
     for (i, p) in paths.into_iter().enumerate() {
         match read_one(&p) {
             Ok(Some(t)) => {
-                out.files.push(p);
+                out.files.push(p.clone());
                 let s = &mut out.settings;
                 if !t.mirrors.is_empty() {
                     s.mirrors = t.mirrors;
                     out.mirrors_from_project = i >= user_files;
+                    if s.mirrors.len() > MAX_MIRRORS {
+                        out.problems.push(format!(
+                            "{}: mirrors: {} entries, godoctor tries the first {MAX_MIRRORS}",
+                            p.display(),
+                            s.mirrors.len()
+                        ));
+                        s.mirrors.truncate(MAX_MIRRORS);
+                    }
                 }
                 if !t.canary_modules.is_empty() {
                     s.canary_modules = t.canary_modules;

@@ -67,10 +67,16 @@ pub fn locate(
 
 /// Reads a go env file. A missing or unreadable file is `Ok(None)` for go (it silently reads
 /// nothing); the I/O error is returned separately so godoctor can say why.
-pub fn read(path: &Path) -> Result<Option<EnvFile>, std::io::Error> {
-    match std::fs::read(path) {
+/// At most [`super::bounded::GO_ENV`] is read; a file too large or not regular is recorded in
+/// `log` (and one that is not regular reads as absent).
+pub fn read(
+    path: &Path,
+    log: &super::bounded::InputLog,
+) -> Result<Option<EnvFile>, std::io::Error> {
+    match super::bounded::read_logged(path, super::bounded::GO_ENV, log) {
         Ok(data) => Ok(Some(parse(path, &data))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) if super::bounded::problem_of(&e).is_some() => Ok(None),
         Err(e) => Err(e),
     }
 }

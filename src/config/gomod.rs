@@ -49,7 +49,42 @@ pub struct Replace {
     pub new_version: Option<String>,
 }
 
+/// [`GoMod::replacement`] by map lookups, for callers that ask once per requirement (a go.mod
+/// can hold 100k requirements and as many replacements).
+pub struct ReplaceIndex<'a> {
+    exact: std::collections::HashMap<(&'a str, &'a str), &'a Replace>,
+    any: std::collections::HashMap<&'a str, &'a Replace>,
+}
+
+impl<'a> ReplaceIndex<'a> {
+    pub fn get(&self, path: &str, version: &str) -> Option<&'a Replace> {
+        self.exact
+            .get(&(path, version))
+            .or_else(|| self.any.get(path))
+            .copied()
+    }
+}
+
 impl GoMod {
+    /// An index answering as [`GoMod::replacement`] does (the first matching rule wins).
+    pub fn replace_index(&self) -> ReplaceIndex<'_> {
+        let mut idx = ReplaceIndex {
+            exact: std::collections::HashMap::new(),
+            any: std::collections::HashMap::new(),
+        };
+        for r in &self.replaces {
+            match r.old_version.as_deref() {
+                Some(v) => {
+                    idx.exact.entry((r.old.as_str(), v)).or_insert(r);
+                }
+                None => {
+                    idx.any.entry(r.old.as_str()).or_insert(r);
+                }
+            }
+        }
+        idx
+    }
+
     /// The replacement go uses for `path@version`: a version-specific rule before one for
     /// every version (modload `Replacement`).
     pub fn replacement(&self, path: &str, version: &str) -> Option<&Replace> {
@@ -102,6 +137,8 @@ pub struct Project {
     pub vendor_modules_txt: bool,
     /// Why a file could not be read (permissions, a directory, not UTF-8 …).
     pub read_errors: Vec<(PathBuf, String)>,
+    /// Files larger than godoctor reads (only their first lines were used).
+    pub input_problems: Vec<super::bounded::InputProblem>,
     /// go lines of required modules whose go.mod is already in the module cache, which go
     /// reads instead of asking the network: (path, version) → go line.
     pub cached_go_lines: BTreeMap<(String, String), String>,
@@ -180,7 +217,7 @@ impl Project {
                         .join(format!("{}.mod", escape_path(version)))
                 }
             };
-            if let Ok(data) = read_small(&file)
+            if let Ok(data) = super::bounded::read(&file, super::bounded::GO_MOD).map(|b| b.data)
                 && let Some(go) = go_line(&String::from_utf8_lossy(&data))
             {
                 self.cached_go_lines
@@ -190,9 +227,21 @@ impl Project {
     }
 
     fn read_file(&mut self, path: &Path, work: bool) -> Option<GoMod> {
-        match read_small(path) {
-            Ok(data) => {
-                let text = String::from_utf8_lossy(&data);
+        let limit = if work {
+            super::bounded::GO_WORK
+        } else {
+            super::bounded::GO_MOD
+        };
+        match super::bounded::read(path, limit) {
+            Ok(read) => {
+                if read.truncated {
+                    self.input_problems.push(super::bounded::InputProblem {
+                        path: path.to_owned(),
+                        limit,
+                        kind: super::bounded::ProblemKind::TooLarge,
+                    });
+                }
+                let text = String::from_utf8_lossy(&read.data);
                 let mut m = parse(&text, work);
                 m.path = path.to_owned();
                 Some(m)
@@ -203,28 +252,6 @@ impl Project {
             }
         }
     }
-}
-
-/// A project file: a regular file (not a FIFO or a device a hostile checkout links to), at most
-/// 16 MiB read.
-fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut data = Vec::new();
-    open_project_file(path)?
-        .take(16 << 20)
-        .read_to_end(&mut data)?;
-    Ok(data)
-}
-
-/// Opens a project file for a bounded read: a regular file, never a FIFO or a device a hostile
-/// checkout links to (a read from one may block or never end). A directory opens, and its read
-/// then fails with go's own "is a directory".
-pub(super) fn open_project_file(path: &Path) -> std::io::Result<std::fs::File> {
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() && !meta.is_dir() {
-        return Err(std::io::Error::other("not a regular file"));
-    }
-    std::fs::File::open(path)
 }
 
 fn find_upward(dir: &Path, name: &str) -> Option<PathBuf> {
@@ -542,6 +569,18 @@ retract [v1.0.0, v1.0.5]
             "module a b",
         ] {
             let _ = parse(text, false);
+        }
+    }
+
+    #[test]
+    fn replace_index_answers_as_replacement() {
+        let m = parse(
+            "module m\nreplace a v1 => b v2\nreplace a => c v3\nreplace a v1 => d v4\nreplace e => ../e\n",
+            false,
+        );
+        let idx = m.replace_index();
+        for (p, v) in [("a", "v1"), ("a", "v2"), ("e", "v9"), ("z", "v1")] {
+            assert_eq!(idx.get(p, v), m.replacement(p, v), "{p}@{v}");
         }
     }
 

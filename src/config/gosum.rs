@@ -7,11 +7,10 @@
 //! its path and line so a finding can point at it. The hashes themselves are `crate::dirhash`'s.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::clean_path;
-use super::gomod::{MAX_WORKSPACE_MODULES, Project, open_project_file};
+use super::gomod::{MAX_WORKSPACE_MODULES, Project};
 use super::goversion::GoVersion;
 
 /// The most of one go.sum godoctor reads (the largest real ones are a few MiB).
@@ -211,7 +210,13 @@ fn read_capped(path: &Path, cap: u64) -> Result<GoSum, GoSumError> {
         path: path.to_owned(),
         message: e.to_string(),
     };
-    let file = match open_project_file(path) {
+    let read = match super::bounded::read(
+        path,
+        super::bounded::Limit {
+            bytes: cap,
+            ..super::bounded::GO_SUM
+        },
+    ) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(GoSum {
                 path: path.to_owned(),
@@ -220,16 +225,13 @@ fn read_capped(path: &Path, cap: u64) -> Result<GoSum, GoSumError> {
         }
         other => other.map_err(read_error)?,
     };
-    let mut data = Vec::new();
-    file.take(cap + 1)
-        .read_to_end(&mut data)
-        .map_err(read_error)?;
-    if data.len() as u64 > cap {
+    if read.truncated {
         return Err(GoSumError::TooLarge {
             path: path.to_owned(),
             limit: cap,
         });
     }
+    let data = read.data;
     Ok(GoSum::parse(path, &data))
 }
 

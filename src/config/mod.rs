@@ -6,6 +6,7 @@
 //! installed its own `go env -json` answer is the value reported, and godoctor's computation is
 //! kept beside it (`computed`), so a disagreement is visible instead of hidden.
 
+pub mod bounded;
 pub mod env;
 pub mod git;
 pub mod go_cmd;
@@ -130,6 +131,8 @@ pub struct Config {
     /// The main module's packages and imports as `go mod tidy` sees them (None without a
     /// go.mod that names its module).
     pub imports: Option<imports::ModuleImports>,
+    /// Input files refused (not regular) or read only in part (too large).
+    pub input_problems: Vec<bounded::InputProblem>,
     pub dir: PathBuf,
     /// The shell remediation commands are written for (`--shell` overrides the detection).
     pub shell: shell::Shell,
@@ -150,6 +153,7 @@ impl Config {
     /// Reads every source. Never fails: what cannot be read becomes part of the model.
     pub fn load(env: Environment, opts: &LoadOptions) -> Config {
         let dir = opts.dir.clone();
+        let log = bounded::InputLog::default();
         let go_path = env.look_path("go");
         // git and go run concurrently; both are bounded by the deadline.
         let (git, go_report) = std::thread::scope(|s| {
@@ -181,8 +185,12 @@ impl Config {
             .as_ref()
             .and_then(|r| r.get("GOVERSION").cloned())
             .or_else(|| {
-                let text = std::fs::read_to_string(exe_root.as_ref()?.join("VERSION")).ok()?;
-                text.lines().next().map(str::to_owned)
+                let path = exe_root.as_ref()?.join("VERSION");
+                let data = bounded::read_logged(&path, bounded::VERSION, &log).ok()?;
+                String::from_utf8_lossy(&data)
+                    .lines()
+                    .next()
+                    .map(str::to_owned)
             });
         go.version = version_string.as_deref().and_then(GoVersion::parse);
         go.version_string = version_string;
@@ -193,7 +201,7 @@ impl Config {
 
         let goenv_location = goenv_file::locate(&env, &rules_version);
         let (goenv_file, goenv_read_error) = match &goenv_location {
-            EnvFileLocation::At { path, .. } => match goenv_file::read(path) {
+            EnvFileLocation::At { path, .. } => match goenv_file::read(path, &log) {
                 Ok(f) => (f, None),
                 Err(e) => (None, Some(format!("{}: {e}", path.display()))),
             },
@@ -210,7 +218,7 @@ impl Config {
             .or_else(|| exe_root.clone());
         let goroot_goenv = match (&goenv_root, go.path.is_some()) {
             (Some(root), true) if rules_version.at_least(1, 21) => {
-                goenv_file::read(&root.join("go.env")).ok().flatten()
+                goenv_file::read(&root.join("go.env"), &log).ok().flatten()
             }
             _ => None,
         };
@@ -243,6 +251,30 @@ impl Config {
         let imports = main_module_imports(&project, &env, &rules_version);
         let http_proxy = http_proxy::HttpProxyConfig::from_env_for(&env, &rules_version);
         let shell = shell::Shell::detect(&env, shell::Os::host());
+        let netrc = netrc::read(&env, &log);
+        // The roots are read by the probes; a certificate file that is not regular or too big
+        // is said here, where every input is.
+        if let Some(file) = env.get("SSL_CERT_FILE").filter(|f| !f.is_empty()) {
+            bounded::check_regular(Path::new(file), bounded::CERTS, &log);
+        }
+        let mut input_problems = project.input_problems.clone();
+        // A go.sum too large is not used at all (a cut one would read as missing lines).
+        let sum_files = gosum
+            .iter()
+            .flat_map(|s| std::iter::once(&s.main).chain(&s.workspace));
+        for r in sum_files {
+            if let Err(gosum::GoSumError::TooLarge { path, limit }) = r {
+                input_problems.push(bounded::InputProblem {
+                    path: path.clone(),
+                    limit: bounded::Limit {
+                        bytes: *limit,
+                        ..bounded::GO_SUM
+                    },
+                    kind: bounded::ProblemKind::TooLarge,
+                });
+            }
+        }
+        input_problems.extend(log.take());
         Config {
             go,
             shell,
@@ -250,10 +282,11 @@ impl Config {
             settings,
             http_proxy,
             git,
-            netrc: netrc::read(&env),
+            netrc,
             project,
             gosum,
             imports,
+            input_problems,
             goenv_location,
             goenv_file,
             goenv_read_error,

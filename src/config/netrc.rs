@@ -44,20 +44,23 @@ pub fn locate(env: &Environment) -> Option<PathBuf> {
     env.home_dir().map(|h| h.join(name))
 }
 
-pub fn read(env: &Environment) -> NetrcInfo {
+/// At most [`super::bounded::NETRC`] is read; a file too large or not regular is recorded in
+/// `log` (and one that is not regular reads as absent).
+pub fn read(env: &Environment, log: &super::bounded::InputLog) -> NetrcInfo {
     let path = locate(env);
     let mut info = NetrcInfo {
         path: path.clone(),
         ..NetrcInfo::default()
     };
     let Some(path) = path else { return info };
-    match std::fs::read(&path) {
+    match super::bounded::read_logged(&path, super::bounded::NETRC, log) {
         Ok(data) => {
             info.exists = true;
             info.logins = logins(&String::from_utf8_lossy(&data));
             info.machines = machines_of(&info.logins);
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) if super::bounded::problem_of(&e).is_some() => {}
         Err(e) => info.error = Some(e.to_string()),
     }
     info
@@ -69,13 +72,12 @@ pub fn machines(data: &str) -> Vec<String> {
 }
 
 fn machines_of(logins: &[Login]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for l in logins {
-        if !out.contains(&l.machine) {
-            out.push(l.machine.clone());
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::new();
+    logins
+        .iter()
+        .filter(|l| seen.insert(l.machine.as_str()))
+        .map(|l| l.machine.clone())
+        .collect()
 }
 
 pub fn logins(data: &str) -> Vec<Login> {

@@ -223,6 +223,10 @@ codes! {
         GomodUnparsable = "GOMOD_UNPARSABLE", Error, Config;
         /// go cannot parse go.work.
         GoworkUnparsable = "GOWORK_UNPARSABLE", Error, Config;
+        /// An input file (go.mod, go.work, go/env, netrc, SSL_CERT_FILE …) is larger than godoctor reads: only its first lines were checked.
+        InputTooLarge = "INPUT_TOO_LARGE", Warning, Config;
+        /// An input file is a named pipe, a device or a socket: godoctor did not read it (go would, and may block or never finish).
+        InputNotRegular = "INPUT_NOT_REGULAR", Warning, Config;
     }
     Network {
         /// The name does not exist (NXDOMAIN).

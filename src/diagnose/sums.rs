@@ -206,6 +206,7 @@ pub fn missing_sums(cfg: &Config, plan: &crate::plan::Plan, outcome: &mut Outcom
     let plans = by_label(plan);
     let mut first: Option<(String, &str, String)> = None;
     let mut paths: Vec<&str> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for o in &mut outcome.modules {
         let Some(&m) = plans.get(o.module.as_str()) else {
             continue;
@@ -249,7 +250,7 @@ pub fn missing_sums(cfg: &Config, plan: &crate::plan::Plan, outcome: &mut Outcom
         if first.is_none() {
             first = Some((o.module.clone(), what, error));
         }
-        if !paths.contains(&m.module.as_str()) {
+        if seen.insert(m.module.as_str()) {
             paths.push(m.module.as_str());
         }
     }

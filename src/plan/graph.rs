@@ -74,16 +74,20 @@ pub fn workspace(cfg: &Config) -> Option<Workspace> {
     }
     let mods = &cfg.project.workspace_mods;
     // The main modules themselves are never fetched.
-    let main_modules: Vec<String> = mods.iter().filter_map(|m| m.module.clone()).collect();
+    let main_modules: std::collections::HashSet<&str> =
+        mods.iter().filter_map(|m| m.module.as_deref()).collect();
     let mut by_path: Vec<(String, Vec<String>)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let work_replaces = work.replace_index();
     for m in mods {
+        let replaces = m.replace_index();
         for r in &m.requires {
-            if main_modules.contains(&r.path) {
+            if main_modules.contains(r.path.as_str()) {
                 continue;
             }
-            let rep = work
-                .replacement(&r.path, &r.version)
-                .or_else(|| m.replacement(&r.path, &r.version));
+            let rep = work_replaces
+                .get(&r.path, &r.version)
+                .or_else(|| replaces.get(&r.path, &r.version));
             let (path, version) = match rep {
                 Some(rep) if rep.is_local() => continue,
                 Some(rep) => (
@@ -92,9 +96,12 @@ pub fn workspace(cfg: &Config) -> Option<Workspace> {
                 ),
                 None => (r.path.clone(), r.version.clone()),
             };
-            match by_path.iter_mut().find(|(p, _)| *p == path) {
-                Some((_, vs)) => vs.push(version),
-                None => by_path.push((path, vec![version])),
+            match index.get(&path) {
+                Some(&i) => by_path[i].1.push(version),
+                None => {
+                    index.insert(path.clone(), by_path.len());
+                    by_path.push((path, vec![version]));
+                }
             }
         }
     }

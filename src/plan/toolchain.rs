@@ -101,6 +101,7 @@ pub(super) fn mid_command_plan(
         return None;
     }
     let m = cfg.project.gomod.as_ref()?;
+    let replaces = m.replace_index();
     let cached = |path: &str, version: &str| {
         cfg.project
             .cached_go_lines
@@ -113,7 +114,7 @@ pub(super) fn mid_command_plan(
         .filter_map(|pm| {
             let version = pm.version.clone()?;
             // goModSummary reads the replacement's go.mod.
-            let rep = m.replacement(&pm.module, &version);
+            let rep = replaces.get(&pm.module, &version);
             let (path, v) = match rep {
                 Some(r) => (
                     r.new.clone(),
@@ -158,8 +159,8 @@ pub(super) fn mid_command_plan(
     // Locally replaced modules are not planned (nothing to download), but go reads their
     // go.mod from the directory.
     for r in &m.requires {
-        if let Some(rep) = m
-            .replacement(&r.path, &r.version)
+        if let Some(rep) = replaces
+            .get(&r.path, &r.version)
             .filter(|rep| rep.is_local())
         {
             deps.push(DepGoMod {

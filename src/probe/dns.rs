@@ -136,9 +136,10 @@ impl DnsSetup {
 /// /etc/hosts: name (lower case) → addresses, in file order.
 pub fn read_hosts(path: &std::path::Path) -> HashMap<String, Vec<IpAddr>> {
     let mut map: HashMap<String, Vec<IpAddr>> = HashMap::new();
-    let Ok(text) = std::fs::read_to_string(path) else {
+    let Ok(read) = crate::config::bounded::read(path, crate::config::bounded::HOSTS) else {
         return map;
     };
+    let text = String::from_utf8_lossy(&read.data);
     for line in text.lines() {
         let line = line.split('#').next().unwrap_or("");
         let mut fields = line.split_whitespace();

@@ -24,7 +24,8 @@ const CERT_DIRS: &[&str] = &["/etc/ssl/certs", "/etc/pki/tls/certs"];
 
 /// Adds a PEM file's certificates; unparsable blocks are skipped, as go's AppendCertsFromPEM does.
 fn add_pem_file(store: &mut RootCertStore, path: &Path) -> Result<(), std::io::Error> {
-    let data = std::fs::read(path)?;
+    // Bounded and regular files only (config::bounded): /dev/zero or a FIFO must not hang.
+    let data = crate::config::bounded::read(path, crate::config::bounded::CERTS)?.data;
     for cert in CertificateDer::pem_slice_iter(&data).flatten() {
         let _ = store.add(cert);
     }

@@ -40,6 +40,7 @@
 mod lab;
 mod support;
 
+mod big_inputs;
 mod check_offline;
 mod e2e;
 mod explain_output;

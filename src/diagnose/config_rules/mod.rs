@@ -44,6 +44,7 @@ pub fn run(cfg: &Config, plan: &Plan) -> Vec<Finding> {
     git::git(cfg, plan, &mut f);
     sumdb_private::private_modules(cfg, plan, &mut f);
     project::project(cfg, &mut f);
+    project::unplanned(plan, &mut f);
     toolchain::toolchain(cfg, plan, &mut f);
     f
 }

@@ -143,6 +143,7 @@ pub(super) fn hint_key(hint: PrivateHint) -> &'static str {
 /// public proxy and checksum database.
 pub(super) fn private_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     let mut hosts: Vec<(&str, PrivateHint)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     // With GONOSUMDB set, only a public GOPROXY entry on the route still learns the path.
     let public_proxy_on_route = |m: &crate::plan::ModulePlan| {
         m.route.iter().any(|s| match s {
@@ -159,7 +160,7 @@ pub(super) fn private_modules(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
             continue;
         }
         if let Some(why) = crate::plan::private_hint(&m.host, &cfg.netrc.machines)
-            && !hosts.iter().any(|(h, _)| *h == m.host)
+            && seen.insert(m.host.as_str())
         {
             hosts.push((&m.host, why));
         }

@@ -23,6 +23,7 @@ pub mod target;
 
 #[cfg(test)]
 mod schema_check;
+mod sorted;
 #[cfg(test)]
 mod tests;
 
@@ -82,8 +83,7 @@ pub fn explain(e: &crate::diagnose::explain::Explained, lang: Lang) -> explain::
 /// Prints a `check` or `config` document, pretty, keys sorted at every level: the order these
 /// documents have always had (they used to be built as `serde_json::Value`s, whose maps sort).
 pub fn write_sorted(out: &mut dyn Write, doc: &impl Serialize) -> io::Result<()> {
-    let sorted = serde_json::to_value(doc).map_err(io::Error::from)?;
-    serde_json::to_writer_pretty(&mut *out, &sorted).map_err(io::Error::from)?;
+    sorted::write_sorted_pretty(out, doc)?;
     writeln!(out)
 }
 
