@@ -15,7 +15,8 @@ use crate::config::{Config, KEYS};
 use crate::diagnose::predict::Predicted;
 use crate::diagnose::{Finding, Severity};
 use crate::plan::{Step, SumdbStep};
-use crate::redact::redact_urls;
+// Redaction and control-character escaping, for text output.
+use crate::redact::shown as redact_urls;
 use crate::t;
 
 const BOLD: Style = Style::new().bold();
@@ -80,7 +81,7 @@ pub fn settings_table(w: &mut dyn Write, cfg: &Config, all: bool, lang: Lang) ->
         let value = if s.value.is_empty() {
             t!(lang, "report-empty-value")
         } else {
-            redact_urls(&s.value)
+            crate::redact::escape::visible(&s.value.redacted()).into_owned()
         };
         write!(w, "  {key:<12} {value}  {DIM}[{}", s.origin.as_str())?;
         if let Some(d) = s.derived_from {
@@ -664,25 +665,29 @@ pub fn config(w: &mut dyn Write, cfg: &Config, lang: Lang) -> io::Result<()> {
         let line = t!(
             lang,
             "config-goenv-file",
-            path = f.path.display().to_string()
+            path = redact_urls(&f.path.display().to_string())
         );
         writeln!(w, "\n  {line}")?;
     }
     if let Some(f) = &cfg.goroot_goenv {
-        writeln!(w, "  GOROOT/go.env: {}", f.path.display())?;
+        writeln!(
+            w,
+            "  GOROOT/go.env: {}",
+            redact_urls(&f.path.display().to_string())
+        )?;
     }
     let hp = &cfg.http_proxy;
     for v in [&hp.http, &hp.https].into_iter().flatten() {
         writeln!(w, "  {}={}", v.name, redact_urls(&v.raw))?;
     }
     if let Some((n, v)) = &hp.no_proxy {
-        writeln!(w, "  {n}={v}")?;
+        writeln!(w, "  {n}={}", redact_urls(v))?;
     }
     if !cfg.netrc.machines.is_empty() {
         let line = t!(
             lang,
             "config-netrc-machines",
-            hosts = cfg.netrc.machines.join(", ")
+            hosts = redact_urls(&cfg.netrc.machines.join(", "))
         );
         writeln!(w, "  {line}")?;
     }

@@ -51,7 +51,7 @@ pub(super) fn patterns(cfg: &Config, f: &mut Vec<Finding>) {
         if s.derived_from.is_some() || s.value.is_empty() {
             continue;
         }
-        let v = s.value.as_str();
+        let v = s.value.expose();
         if v.split(',').any(|p| p != p.trim()) {
             let fixed: Vec<&str> = v
                 .split(',')

@@ -1,8 +1,19 @@
-//! Secret redaction: userinfo in URLs and anything else that must never reach a report.
+//! Secret redaction: userinfo in URLs and anything else that must never reach a report, and
+//! control characters that must never reach a terminal.
 //!
 //! Go prints URLs with `url.Redacted()`, which keeps the user name and replaces the password with
 //! `xxxxx`. godoctor is stricter: both parts of userinfo become `xxxxx`, since proxy user names
 //! are often tokens too.
+//!
+//! - [`value`]: a setting's value or one URL, by go's URL rules, conservative when it does not
+//!   parse; [`Sensitive`]: a value that can only be displayed redacted.
+//! - [`redact_urls`]: free text (messages, go's output) that may contain URLs.
+//! - [`escape`]: control and bidi characters made visible in text output; [`shown`] does both.
+
+pub mod escape;
+mod value;
+
+pub use value::{MASK, Sensitive, commands, value, value_with};
 
 /// Replaces the userinfo of every URL in `text` with `xxxxx`.
 ///
@@ -10,23 +21,92 @@
 /// nearest `/` (the `//` of an authority), whitespace or quote. That catches URLs without a
 /// scheme (`//u:p@h`), passwords with `,` `|` `<` `'`, and URLs inside other text, while
 /// `module@version` (a single `/` before it) and `git@host` are left alone.
+///
+/// A text that starts like a URL (`scheme://`, `//`) is one value and goes through [`value`];
+/// so does the content of a quoted string holding `://` (go quotes URLs with `%q`), where a
+/// password may hold a space or a quote.
 pub fn redact_urls(text: &str) -> String {
-    redact(text, true, "xxxxx")
+    redact_text(text, MASK)
 }
 
 /// For commands to paste: userinfo becomes `USER:PASSWORD`, which the user fills in. A command
 /// with `xxxxx` in it would overwrite their credentials when run.
 pub fn placeholder_credentials(command: &str) -> String {
-    redact(command, true, "USER:PASSWORD")
+    redact_text(command, "USER:PASSWORD")
+}
+
+/// For text output: [`redact_urls`], then controls and bidi characters escaped (newlines kept).
+pub fn shown(text: &str) -> String {
+    escape::visible_lines(&redact_urls(text)).into_owned()
+}
+
+fn redact_text(text: &str, mask: &str) -> String {
+    if starts_like_url(text) {
+        return value_with(text, mask);
+    }
+    redact(&redact_quoted(text, mask), true, mask)
+}
+
+fn starts_like_url(text: &str) -> bool {
+    let after_scheme = match text.find(':') {
+        Some(i)
+            if text.as_bytes()[0].is_ascii_alphabetic()
+                && text[..i]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')) =>
+        {
+            &text[i + 1..]
+        }
+        _ => text,
+    };
+    after_scheme.starts_with("//")
+}
+
+/// Every `"…"` or `'…'` span holding `://` and `@`, redacted as one value.
+fn redact_quoted(text: &str, mask: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['"', '\'']) {
+        let quote = rest.as_bytes()[open] as char;
+        let body = &rest[open + 1..];
+        // The closing quote: not escaped by a backslash (go's %q escapes `"` as `\"`).
+        let mut close = None;
+        let mut escaped = false;
+        for (i, c) in body.char_indices() {
+            match c {
+                '\\' if quote == '"' => escaped = !escaped,
+                c if c == quote && !escaped => {
+                    close = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let Some(close) = close else { break };
+        let inner = &body[..close];
+        out.push_str(&rest[..=open]);
+        if inner.contains("//") && inner.contains('@') {
+            out.push_str(&value_with(inner, mask));
+        } else {
+            out.push_str(inner);
+        }
+        out.push(quote);
+        rest = &body[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Only userinfo after `//` (an authority): for parts of a parsed URL, where `a:b@c` in a
 /// query or an opaque part is data, not credentials.
 pub fn redact_authorities(text: &str) -> String {
-    redact(text, false, "xxxxx")
+    redact(text, false, MASK)
 }
 
 fn redact(text: &str, bare: bool, with: &str) -> String {
+    if !text.contains('@') {
+        return text.to_owned();
+    }
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
