@@ -108,7 +108,9 @@ pub fn run(cli: Cli) -> Result<u8, RunError> {
         Some(d) => std::fs::canonicalize(d).map_err(|e| RunError::Dir(d.clone(), e))?,
         None => std::env::current_dir().map_err(|e| RunError::Dir(PathBuf::from("."), e))?,
     };
-    let mut out = anstream::stdout().lock();
+    // Every output goes through one filter: control and bidi characters from values come out
+    // escaped, whatever renders them (redact::escape).
+    let mut out = crate::redact::escape::TextOut::new(anstream::stdout().lock());
     let lang = lang(&cli);
     match cli.command {
         Command::Check(args) => check(&mut out, dir, &args, lang),
@@ -215,7 +217,7 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 /// A warning about the check's own settings, on stderr beside the report.
 #[allow(clippy::print_stderr)]
 fn warn(message: &str) {
-    eprintln!("godoctor: {message}");
+    eprintln!("godoctor: {}", crate::redact::shown(message));
 }
 
 fn check(out: &mut dyn Write, dir: PathBuf, args: &CheckArgs, lang: Lang) -> Result<u8, RunError> {

@@ -727,7 +727,7 @@ fn explanation(
                     "explain-title-host",
                     code = code.as_str(),
                     layer = layer.as_str(),
-                    host = h
+                    host = redact_urls(h)
                 ),
                 None => t!(
                     lang,
@@ -741,23 +741,23 @@ fn explanation(
         }
         _ => writeln!(w, "{YELLOW}{}{YELLOW:#}", t!(lang, "explain-unrecognised"))?,
     }
-    writeln!(w, "{}", e.summary.render(lang))?;
+    writeln!(w, "{}", redact_urls(&e.summary.render(lang)))?;
     if e.count > 1 {
         writeln!(w, "{}", t!(lang, "explain-count", count = e.count))?;
     }
-    writeln!(w, "\n{}", e.meaning.render(lang))?;
+    writeln!(w, "\n{}", redact_urls(&e.meaning.render(lang)))?;
     if !e.checks.is_empty() {
         writeln!(w, "\n{BOLD}{}{BOLD:#}", t!(lang, "explain-checks"))?;
         for (i, c) in e.checks.iter().enumerate() {
-            writeln!(w, "  {}. {}", i + 1, c.render(lang))?;
+            writeln!(w, "  {}. {}", i + 1, redact_urls(&c.render(lang)))?;
         }
     }
     if !e.remediation.is_empty() {
         writeln!(w, "\n{BOLD}{}{BOLD:#}", t!(lang, "report-fix"))?;
         for r in &e.remediation {
-            writeln!(w, "  {DIM}# {}{DIM:#}", lang.remedy(r))?;
+            writeln!(w, "  {DIM}# {}{DIM:#}", redact_urls(&lang.remedy(r)))?;
             if let Some(c) = &r.command {
-                writeln!(w, "  {c}")?;
+                writeln!(w, "  {}", redact_urls(c))?;
             }
         }
     }
