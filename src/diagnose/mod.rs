@@ -119,7 +119,7 @@ pub struct Finding {
 impl Finding {
     pub fn param(mut self, key: &'static str, value: impl Into<String>) -> Self {
         self.params
-            .insert(key, crate::redact::redact_urls(&value.into()));
+            .insert(key, crate::redact::param(&value.into()));
         self
     }
 

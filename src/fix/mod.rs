@@ -143,7 +143,7 @@ pub fn env_overrides(cfg: &Config, changes: &[Change], lang: Lang) -> Vec<String
                     let new = match &c.recommended {
                         Some(v) => format!(
                             "export {}",
-                            crate::redact::redact_urls(&sh_quote(&format!("{}={v}", c.key)))
+                            sh_quote(&format!("{}={}", c.key, crate::redact::value(v)))
                         ),
                         None => t!(lang, "fix-env-delete-line"),
                     };
@@ -321,12 +321,12 @@ pub fn print_plan(
         let cur = if c.current.is_empty() {
             t!(lang, "fix-unset")
         } else {
-            crate::redact::redact_urls(&c.current)
+            crate::redact::value(&c.current)
         };
         let new = c
             .recommended
             .as_deref()
-            .map(crate::redact::redact_urls)
+            .map(crate::redact::value)
             .unwrap_or_else(|| t!(lang, "fix-go-default"));
         writeln!(w, "  {:<10} {cur} [{}]  →  {new}", c.key, c.origin.as_str())?;
         writeln!(w, "             {}", c.reason.text(lang))?;

@@ -35,6 +35,16 @@ pub fn placeholder_credentials(command: &str) -> String {
     redact_text(command, "USER:PASSWORD")
 }
 
+/// A parameter that is a value or a message: a text holding `://` is redacted as a value (a
+/// GOSUMDB of `name url`, say), anything else as text (`module@version` stays).
+pub fn param(text: &str) -> String {
+    if text.contains("://") {
+        value(text)
+    } else {
+        redact_urls(text)
+    }
+}
+
 /// For text output: [`redact_urls`], then controls and bidi characters escaped (newlines kept).
 pub fn shown(text: &str) -> String {
     escape::visible_lines(&redact_urls(text)).into_owned()

@@ -54,6 +54,7 @@ mod parsers_never_panic;
 mod probe_git;
 mod probe_lab;
 mod schema;
+mod secrets;
 mod snapshots;
 mod tidy_imports;
 mod zh_output;
