@@ -255,7 +255,6 @@ fn text_out_keeps_colours_only() {
 
 #[test]
 fn text_out_keeps_json_data() {
-    use std::io::Write;
     let v = serde_json::json!({"v": "a\u{202e}b\u{7f}\u{85}\r"});
     let mut buf = Vec::new();
     {

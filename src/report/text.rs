@@ -678,10 +678,10 @@ pub fn config(w: &mut dyn Write, cfg: &Config, lang: Lang) -> io::Result<()> {
     }
     let hp = &cfg.http_proxy;
     for v in [&hp.http, &hp.https].into_iter().flatten() {
-        writeln!(w, "  {}={}", v.name, redact_urls(&v.raw))?;
+        writeln!(w, "  {}={}", v.name, redact_urls(&v.raw.redacted()))?;
     }
     if let Some((n, v)) = &hp.no_proxy {
-        writeln!(w, "  {n}={}", redact_urls(v))?;
+        writeln!(w, "  {n}={}", redact_urls(&crate::redact::value(v)))?;
     }
     if !cfg.netrc.machines.is_empty() {
         let line = t!(

@@ -42,36 +42,148 @@ const fn case(at: At, template: &'static str, password: &'static str) -> Case {
 /// 30 cases: every character that ends go's authority early or that go refuses in userinfo, in
 /// every setting that may hold a URL.
 const MATRIX: &[Case] = &[
-    case(At::Env("GOPROXY"), "https://u:{pw}@h.example/m,direct", "slash/Pw01"),
-    case(At::Env("GOPROXY"), "https://u:{pw}@h.example/m,direct", "hash#Pw02"),
-    case(At::Env("GOPROXY"), "https://u:{pw}@h.example/m,direct", "quest?Pw03"),
-    case(At::Env("GOPROXY"), "https://u:{pw}@h.example/m,direct", "space Pw04"),
-    case(At::Env("GOPROXY"), "https://u:{pw}@h.example/m,direct", "dquote\"Pw05"),
-    case(At::Env("GOPROXY"), "https://u:{pw}@h.example/m,direct", "squote'Pw06"),
-    case(At::Env("GOPROXY"), "https://u:{pw}@h.example/m,direct", "tab\tPw07"),
-    case(At::Env("GOPROXY"), "https://u:{pw}@h.example/m,direct", "newline\nPw08"),
-    case(At::Env("GOPROXY"), "https://u:{pw}@h.example/m,direct", "rawat@Pw09"),
-    case(At::Env("GOPROXY"), "https://u:{pw}@h.example/m,direct", "pct%40Pw10"),
-    case(At::Env("GOPROXY"), "https://u:{pw}@h.example/m,direct", "1234567/Pw11"),
-    case(At::Env("GOPROXY"), "https://u:{pw}@[::1]:9/m,direct", "ipv6hostPw12"),
-    case(At::Env("GOPROXY"), "//u:{pw}@h.example/m,direct", "noschemePw13"),
-    case(At::Env("GOPROXY"), "u:{pw}@h.example/m,direct", "bareuserPw14"),
-    case(At::Env("GOPROXY"), "https://u:{pw}@h.example/m|https://v:second@g.example,direct", "comma,Pw15"),
-    case(At::Env("GOPROXY"), "https://a:{pw}@a.example|https://b:{pw}@b.example,direct", "listedPw16"),
-    case(At::Env("GOPROXY"), "https://u:{pw}@h.example/m,direct", "pipe|Pw17"),
-    case(At::Env("GOSUMDB"), "sum.golang.org https://u:{pw}@s.example", "sumdb/Pw18"),
-    case(At::Env("GOSUMDB"), "sum.golang.org https://u:{pw}@s.example", "sumdb Pw19"),
-    case(At::Env("HTTPS_PROXY"), "http://u:{pw}@p.example:3128", "proxy/Pw20"),
-    case(At::Env("HTTPS_PROXY"), "http://u:{pw}@p.example:3128", "proxy Pw21"),
-    case(At::Env("HTTPS_PROXY"), "http://u:{pw}@p.example:3128", "proxy#Pw22"),
-    case(At::Env("HTTPS_PROXY"), "u:{pw}@p.example:3128", "noschemePw23"),
-    case(At::Env("HTTP_PROXY"), "http://u:{pw}@p.example:3128", "httpproxy@Pw24"),
-    case(At::Env("ALL_PROXY"), "socks5://u:{pw}@s.example:1080", "allproxy/Pw25"),
-    case(At::GoenvFile("GOPROXY"), "https://u:{pw}@h.example/m,direct", "goenvfile Pw26"),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@h.example/m,direct",
+        "slash/Pw01",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@h.example/m,direct",
+        "hash#Pw02",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@h.example/m,direct",
+        "quest?Pw03",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@h.example/m,direct",
+        "space Pw04",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@h.example/m,direct",
+        "dquote\"Pw05",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@h.example/m,direct",
+        "squote'Pw06",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@h.example/m,direct",
+        "tab\tPw07",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@h.example/m,direct",
+        "newline\nPw08",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@h.example/m,direct",
+        "rawat@Pw09",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@h.example/m,direct",
+        "pct%40Pw10",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@h.example/m,direct",
+        "1234567/Pw11",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@[::1]:9/m,direct",
+        "ipv6hostPw12",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "//u:{pw}@h.example/m,direct",
+        "noschemePw13",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "u:{pw}@h.example/m,direct",
+        "bareuserPw14",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@h.example/m|https://v:second@g.example,direct",
+        "comma,Pw15",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://a:{pw}@a.example|https://b:{pw}@b.example,direct",
+        "listedPw16",
+    ),
+    case(
+        At::Env("GOPROXY"),
+        "https://u:{pw}@h.example/m,direct",
+        "pipe|Pw17",
+    ),
+    case(
+        At::Env("GOSUMDB"),
+        "sum.golang.org https://u:{pw}@s.example",
+        "sumdb/Pw18",
+    ),
+    case(
+        At::Env("GOSUMDB"),
+        "sum.golang.org https://u:{pw}@s.example",
+        "sumdb Pw19",
+    ),
+    case(
+        At::Env("HTTPS_PROXY"),
+        "http://u:{pw}@p.example:3128",
+        "proxy/Pw20",
+    ),
+    case(
+        At::Env("HTTPS_PROXY"),
+        "http://u:{pw}@p.example:3128",
+        "proxy Pw21",
+    ),
+    case(
+        At::Env("HTTPS_PROXY"),
+        "http://u:{pw}@p.example:3128",
+        "proxy#Pw22",
+    ),
+    case(
+        At::Env("HTTPS_PROXY"),
+        "u:{pw}@p.example:3128",
+        "noschemePw23",
+    ),
+    case(
+        At::Env("HTTP_PROXY"),
+        "http://u:{pw}@p.example:3128",
+        "httpproxy@Pw24",
+    ),
+    case(
+        At::Env("ALL_PROXY"),
+        "socks5://u:{pw}@s.example:1080",
+        "allproxy/Pw25",
+    ),
+    case(
+        At::GoenvFile("GOPROXY"),
+        "https://u:{pw}@h.example/m,direct",
+        "goenvfile Pw26",
+    ),
     case(At::Mirror, "https://u:{pw}@m.example", "mirror/Pw27"),
-    case(At::ProjectMirror, "https://u:{pw}@m.example/go", "project Pw28"),
+    case(
+        At::ProjectMirror,
+        "https://u:{pw}@m.example/go",
+        "project Pw28",
+    ),
     case(At::Env("GOAUTH"), "mycred --token={pw}", "goauthTokenPw29"),
-    case(At::Env("GOAUTH"), "netrc; cred-helper --user u --password {pw}", "goauthPw30"),
+    case(
+        At::Env("GOAUTH"),
+        "netrc; cred-helper --user u --password {pw}",
+        "goauthPw30",
+    ),
 ];
 
 /// Every command the user may run, with what it reads on stdin.
@@ -239,7 +351,12 @@ fn malformed_userinfo_never_printed_in_any_mode() {
         }
     });
     let leaks = leaks.into_inner().unwrap();
-    assert!(leaks.is_empty(), "{} leaks:\n{}", leaks.len(), leaks.join("\n\n"));
+    assert!(
+        leaks.is_empty(),
+        "{} leaks:\n{}",
+        leaks.len(),
+        leaks.join("\n\n")
+    );
 }
 
 /// A CR in a value cannot hide what comes before it in the settings table (`GONOSUMDB=*`
@@ -271,7 +388,10 @@ fn hidden_characters_come_out_escaped() {
         .args(["check", "--offline", "--format", "github"])
         .run()
         .stdout_text();
-    assert!(github.contains("\\u202e"), "the annotation names the entry: {github}");
+    assert!(
+        github.contains("\\u202e"),
+        "the annotation names the entry: {github}"
+    );
     // JSON keeps the data: the same characters, as JSON escapes.
     let v = cli.args(["check", "--offline", "--json"]).run().json();
     assert_eq!(v["settings"]["GONOSUMDB"]["value"], "*\rcorp.example");

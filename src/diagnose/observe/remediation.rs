@@ -6,7 +6,6 @@ use crate::config::Config;
 use crate::diagnose::remedy::{set_go_env, sh_quote};
 use crate::diagnose::{Code, Finding, Remedy};
 use crate::probe::{LayerName, Role, Target};
-use crate::redact::redact_urls;
 use crate::text;
 
 /// Proxy entries whose targets passed every layer.
@@ -71,7 +70,7 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
             if let Some((name, val)) = &cfg.http_proxy.all_proxy {
                 v.push(Remedy::run(
                     text!("remedy-all-proxy-ignored", name = *name),
-                    format!("export HTTPS_PROXY={}", sh_quote(&redact_urls(val))),
+                    format!("export HTTPS_PROXY={}", sh_quote(&val.redacted())),
                 ));
             }
             if f.code == Code::TlsResetAfterClienthello {
