@@ -36,7 +36,7 @@ impl UrlError {
         // go would print the userinfo; godoctor never does. A port that is not a number in a
         // URL with an `@` further on is the start of a password with a `/`, `?` or `#` in it.
         let mut reason = reason.into();
-        if whole.contains('@') && reason.starts_with("invalid port ") {
+        if at_after_authority(whole) && reason.starts_with("invalid port ") {
             reason = format!(
                 "invalid port {} after host",
                 go_quote(&format!(":{}", crate::redact::MASK))
@@ -47,6 +47,14 @@ impl UrlError {
             reason,
         }
     }
+}
+
+/// An `@` after the authority as go splits it (first `/`, `?` or `#`): the "host" go complains
+/// about may then be `user:pass` cut short.
+fn at_after_authority(whole: &str) -> bool {
+    let rest = whole.split_once("//").map_or(whole, |(_, r)| r);
+    rest.find(['/', '?', '#'])
+        .is_some_and(|end| rest[end..].contains('@'))
 }
 
 /// Percent-decodes `s` (`%40` → `@`); a `%` not followed by two hex digits stays as it is.

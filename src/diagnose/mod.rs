@@ -118,7 +118,8 @@ pub struct Finding {
 
 impl Finding {
     pub fn param(mut self, key: &'static str, value: impl Into<String>) -> Self {
-        self.params.insert(key, crate::redact::param(&value.into()));
+        self.params
+            .insert(key, crate::redact::param(key, &value.into()));
         self
     }
 

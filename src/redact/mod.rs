@@ -35,10 +35,22 @@ pub fn placeholder_credentials(command: &str) -> String {
     redact_text(command, "USER:PASSWORD")
 }
 
-/// A parameter that is a value or a message: a text holding `://` is redacted as a value (a
-/// GOSUMDB of `name url`, say), anything else as text (`module@version` stays).
-pub fn param(text: &str) -> String {
-    if text.contains("://") {
+/// A finding's parameter: a setting's value or one URL (`value`, `url`, `proxy` …) is redacted
+/// as a value (a GOSUMDB of `name url`, say); a message (`detail`) or a module as text, so
+/// `module@version` stays.
+pub fn param(key: &str, text: &str) -> String {
+    const VALUES: &[&str] = &[
+        "value",
+        "file_value",
+        "computed",
+        "url",
+        "proxy",
+        "base",
+        "prefix",
+        "git_url",
+        "fell_through_to",
+    ];
+    if VALUES.contains(&key) && text.contains("://") {
         value(text)
     } else {
         redact_urls(text)

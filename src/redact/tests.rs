@@ -153,6 +153,30 @@ fn values_hide_malformed_userinfo() {
 }
 
 #[test]
+fn proxy_protocol_paths_keep_their_at() {
+    for (raw, shown) in [
+        (
+            "https://u:p@h.example/m/@v/list",
+            "https://xxxxx@h.example/m/@v/list",
+        ),
+        (
+            "https://u:p@h.example/m/@latest",
+            "https://xxxxx@h.example/m/@latest",
+        ),
+        (
+            "https://u:p@h.example/sumdb/sum.golang.org/lookup/rsc.io/quote@v1.5.2",
+            "https://xxxxx@h.example/sumdb/sum.golang.org/lookup/rsc.io/quote@v1.5.2",
+        ),
+        (
+            "https://h.example/m/@v/v1.0.0.info",
+            "https://h.example/m/@v/v1.0.0.info",
+        ),
+    ] {
+        assert_eq!(value(raw), shown);
+    }
+}
+
+#[test]
 fn values_without_userinfo_stay() {
     for raw in [
         "https://proxy.golang.org,direct",
@@ -193,7 +217,7 @@ fn goauth_commands_lose_their_arguments() {
     assert_eq!(commands("git /srv/repo"), "git /srv/repo");
     assert_eq!(
         commands("netrc; mycred --token=tok123 --user=u"),
-        "netrc;mycred …"
+        "netrc; mycred …"
     );
     let s = Sensitive::for_setting("GOAUTH", "cred-helper --token=tok123");
     assert_eq!(s.to_string(), "cred-helper …");

@@ -128,14 +128,16 @@ pub fn value_with(raw: &str, mask: &str) -> String {
 pub fn commands(raw: &str) -> String {
     raw.split(';')
         .map(|command| {
-            let mut words = command.split_whitespace();
-            match (words.next(), words.next(), words.next()) {
-                (None, _, _) => command.to_owned(),
-                (Some(w @ ("netrc" | "off")), None, _) => w.to_owned(),
+            let body = command.trim_start();
+            let lead = &command[..command.len() - body.len()];
+            let mut words = body.split_whitespace();
+            let shown = match (words.next(), words.next(), words.next()) {
+                (None, _, _) | (Some("netrc" | "off"), None, _) => return command.to_owned(),
                 (Some("git"), Some(dir), None) => format!("git {}", value(dir)),
                 (Some(program), None, _) => value(program),
                 (Some(program), Some(_), _) => format!("{} …", value(program)),
-            }
+            };
+            format!("{lead}{shown}")
         })
         .collect::<Vec<_>>()
         .join(";")
@@ -176,8 +178,12 @@ fn clean_piece(piece: &str, mask: &str) -> Option<String> {
     };
     let end = after.find(['/', '?', '#']).unwrap_or(after.len());
     let (authority, tail) = after.split_at(end);
-    if tail.contains('@') {
-        // `https://u:1234/x@h` parses with host `u:1234`: the `@` may end a password.
+    if tail
+        .match_indices('@')
+        .any(|(i, _)| !names_a_version(&tail[i + 1..]))
+    {
+        // `https://u:1234/x@h` parses with host `u:1234`: the `@` may end a password. The
+        // module proxy protocol's `/@v/list`, `/@latest` and `mod@v1.2.3` are paths.
         return None;
     }
     let (userinfo, host) = match authority.rfind('@') {
@@ -194,6 +200,13 @@ fn clean_piece(piece: &str, mask: &str) -> Option<String> {
         }
         Some(_) => None,
     }
+}
+
+/// What follows an `@` in a module proxy or checksum database path: `v/…`, `v1.2.3`, `latest`.
+fn names_a_version(after_at: &str) -> bool {
+    let b = after_at.as_bytes();
+    after_at.starts_with("latest")
+        || (b.first() == Some(&b'v') && b.get(1).is_some_and(|c| *c == b'/' || c.is_ascii_digit()))
 }
 
 /// `scheme:` as go's `getScheme` finds it.
