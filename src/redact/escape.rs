@@ -14,13 +14,14 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     escape(text, false)
 }
 
-/// Like [`visible`] but keeps `\n`: for a message or a block of lines.
+/// Like [`visible`] but keeps `\n` and `\t`: for a message or a block of lines (go's own
+/// `\n\tserver response:`).
 pub fn visible_lines(text: &str) -> Cow<'_, str> {
     escape(text, true)
 }
 
 fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let needs = |c: char| is_hidden(c) && !(keep_newlines && c == '\n');
+    let needs = |c: char| is_hidden(c) && !(keep_newlines && matches!(c, '\n' | '\t'));
     if !text.chars().any(needs) {
         return Cow::Borrowed(text);
     }

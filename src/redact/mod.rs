@@ -125,6 +125,11 @@ pub fn redact_authorities(text: &str) -> String {
     redact(text, false, MASK)
 }
 
+/// Userinfo that is not a secret: git's SSH user, and godoctor's own placeholder.
+fn is_no_secret(info: &str) -> bool {
+    matches!(info, "git" | "USER:PASSWORD")
+}
+
 fn redact(text: &str, bare: bool, with: &str) -> String {
     if !text.contains('@') {
         return text.to_owned();
@@ -152,7 +157,7 @@ fn redact(text: &str, bare: bool, with: &str) -> String {
         let info = &text[start..at];
         let after_authority_slashes = start >= 2 && &b[start - 2..start] == b"//";
         let bare_credentials = bare && info.contains(':') && (start == 0 || b[start - 1] != b'/');
-        if !(after_authority_slashes || bare_credentials) || info == "git" {
+        if !(after_authority_slashes || bare_credentials) || is_no_secret(info) {
             continue;
         }
         out.push_str(&text[copied..start]);

@@ -250,7 +250,7 @@ fn escapes_hidden_characters() {
         visible("\x7f\u{2066}\u{200f}\u{061c}"),
         "\\u007f\\u2066\\u200f\\u061c"
     );
-    assert_eq!(visible_lines("a\nb\rc"), "a\nb\\rc");
+    assert_eq!(visible_lines("a\n\tb\rc"), "a\n\tb\\rc");
     assert_eq!(visible("plain 中文 text"), "plain 中文 text");
     assert_eq!(shown("https://u:p@h\r"), "https://xxxxx@h\\r");
 }
@@ -287,4 +287,20 @@ fn text_out_keeps_json_data() {
     }
     let back: serde_json::Value = serde_json::from_slice(&buf).unwrap();
     assert_eq!(back, v);
+}
+
+#[test]
+fn git_user_and_placeholders_stay() {
+    for s in [
+        "ssh://git@ssh.example:2222/lib",
+        "export HTTPS_PROXY=http://USER:PASSWORD@proxy.host:PORT",
+        "http://USER:PASSWORD@10.0.0.1:3128",
+    ] {
+        assert_eq!(redact_urls(s), s);
+        assert_eq!(shown(s), s);
+    }
+    assert_eq!(
+        value("ssh://git@ssh.example/lib"),
+        "ssh://git@ssh.example/lib"
+    );
 }

@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-/// What replaces userinfo.
+/// What replaces userinfo. (`git@` and godoctor's own `USER:PASSWORD` placeholder stay.)
 pub const MASK: &str = "xxxxx";
 
 /// A value that may hold credentials. `Display`, `Debug` and `Serialize` give the redacted form
@@ -194,7 +194,7 @@ fn clean_piece(piece: &str, mask: &str) -> Option<String> {
         return None;
     }
     match userinfo {
-        None => Some(piece.to_owned()),
+        None | Some("git" | "USER:PASSWORD") => Some(piece.to_owned()),
         Some(u) if u.bytes().all(valid_userinfo_byte) && valid_escapes(u) => {
             Some(format!("{prefix}//{mask}@{host}{tail}"))
         }
