@@ -333,7 +333,7 @@ pub fn print_plan(
     }
     writeln!(w, "\n{}", t!(lang, "fix-commands"))?;
     for c in commands(&rec.changes) {
-        writeln!(w, "  {}", crate::redact::redact_urls(&c))?;
+        writeln!(w, "  {}", crate::redact::placeholder_credentials(&c))?;
     }
     Ok(())
 }

@@ -400,3 +400,67 @@ fn hidden_characters_come_out_escaped() {
         "https://evil\u{202e}.example/%zz,direct"
     );
 }
+
+/// `fix` with mirrors that pass every probe (the lab's): the recommendation, the commands and
+/// the current GOPROXY hold userinfo go accepts — quotes, `%40`, `;`, `$` — and none is printed.
+#[test]
+fn fix_recommendations_never_print_mirror_credentials() {
+    use crate::lab::{self, Behavior, CertKind, GoproxySpec, Lab, SumdbMode};
+    let lab = Lab::new();
+    let spec = GoproxySpec {
+        modules: vec![("example.com/m".into(), vec!["v1.0.0".into()])],
+        sumdb: SumdbMode::NotServed,
+        date_skew_secs: 0,
+    };
+    let good = lab.https("mirror.lab.test", CertKind::Lab, Behavior::Goproxy(spec));
+    let closed = lab.closed_port();
+    lab.dns(
+        "blocked.lab.test",
+        lab::DnsAnswer::A(vec![match closed.ip() {
+            std::net::IpAddr::V4(v) => v,
+            _ => unreachable!(),
+        }]),
+    );
+    let home = Home::new();
+    std::fs::remove_file(home.path("work/go.mod")).unwrap();
+    let current = "cur'rent;Pw31";
+    std::fs::write(
+        home.path("home/.config/go/env"),
+        format!(
+            "GOPROXY=https://u:{current}@blocked.lab.test:{},direct\n",
+            closed.port()
+        ),
+    )
+    .unwrap();
+    let passwords = ["mir'ror$Pw32", "mirror%40Pw33", "mirror!*Pw34"];
+    let cli = home
+        .cli()
+        .env("SSL_CERT_FILE", lab.ca_pem_path())
+        .env("GONOSUMDB", "example.com");
+    let mut args: Vec<String> = ["--resolver", &lab.dns_addr().to_string()]
+        .into_iter()
+        .chain(["--module", "example.com/m@v1.0.0", "--timeout", "6s"])
+        .map(str::to_owned)
+        .collect();
+    for pw in passwords {
+        args.push("--mirror".into());
+        args.push(format!("https://u:{pw}@mirror.lab.test:{}", good.port()));
+    }
+    for lang in ["en", "zh"] {
+        let run = cli.clone().args(["fix", "--lang", lang]).args(&args).run();
+        let text = run.text();
+        assert_eq!(run.code(), Some(0), "{text}");
+        assert!(text.contains("GOPROXY="), "a recommendation: {text}");
+        assert!(text.contains("xxxxx@mirror.lab.test"), "{text}");
+        // A command to paste names placeholders: one with `xxxxx` would overwrite credentials.
+        assert!(
+            text.contains("'GOPROXY=https://USER:PASSWORD@mirror.lab.test"),
+            "{text}"
+        );
+        for pw in passwords.iter().chain([&current]) {
+            for form in forms(pw) {
+                assert!(!text.contains(&form), "{lang}: printed {form:?}:\n{text}");
+            }
+        }
+    }
+}
