@@ -171,6 +171,11 @@ fn proxy_protocol_paths_keep_their_at() {
             "https://h.example/m/@v/v1.0.0.info",
             "https://h.example/m/@v/v1.0.0.info",
         ),
+        (
+            "https://h.example/x example.com/m@v1.0.0 not found",
+            "https://h.example/x example.com/m@v1.0.0 not found",
+        ),
+        ("u:pw@v1.example/m", "xxxxx@v1.example/m"),
     ] {
         assert_eq!(value(raw), shown);
     }

@@ -5,8 +5,11 @@
 //! password is unique, and neither it nor its percent-encoded, percent-decoded or escaped forms
 //! may appear on stdout or stderr. Also: control and bidi characters in values come out escaped.
 //!
-//! Hermetic: no go on PATH; `fix` asks a resolver on a closed loopback port, so no name resolves
-//! and nothing leaves the machine.
+//! `fix` also runs against the fault lab, where credentialed mirrors qualify, so its
+//! recommendation and commands are shown with them.
+//!
+//! Hermetic: no go on PATH; `fix` asks a resolver on a closed loopback port (or the lab's), so
+//! nothing leaves the machine.
 
 use std::path::PathBuf;
 
