@@ -42,7 +42,7 @@ const fn case(at: At, template: &'static str, password: &'static str) -> Case {
     }
 }
 
-/// 30 cases: every character that ends go's authority early or that go refuses in userinfo, in
+/// 32 cases: every character that ends go's authority early or that go refuses in userinfo, in
 /// every setting that may hold a URL.
 const MATRIX: &[Case] = &[
     case(
@@ -187,6 +187,16 @@ const MATRIX: &[Case] = &[
         "netrc; cred-helper --user u --password {pw}",
         "goauthPw30",
     ),
+    case(
+        At::Env("NO_PROXY"),
+        "corp.example,https://u:{pw}@x.example",
+        "noproxy/Pw35",
+    ),
+    case(
+        At::Env("GOPRIVATE"),
+        "corp.example,u:{pw}@x.example",
+        "private Pw36",
+    ),
 ];
 
 /// Every command the user may run, with what it reads on stdin.
@@ -207,6 +217,7 @@ fn modes(value: &str) -> Vec<(Vec<&'static str>, Vec<u8>)> {
         (vec!["check", "--offline", "--lang", "zh"], vec![]),
         (vec!["config"], vec![]),
         (vec!["config", "--json"], vec![]),
+        (vec!["config", "--lang", "zh"], vec![]),
         (fix, vec![]),
         (fix_zh, vec![]),
         (vec!["explain"], pasted.clone().into_bytes()),
