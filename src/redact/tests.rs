@@ -176,6 +176,10 @@ fn proxy_protocol_paths_keep_their_at() {
             "https://h.example/x example.com/m@v1.0.0 not found",
         ),
         ("u:pw@v1.example/m", "xxxxx@v1.example/m"),
+        (
+            "https://h.example:1/m/@v/list: dial tcp 10.0.0.1:1: connect: connection refused",
+            "https://h.example:1/m/@v/list: dial tcp 10.0.0.1:1: connect: connection refused",
+        ),
     ] {
         assert_eq!(value(raw), shown);
     }

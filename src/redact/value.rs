@@ -175,11 +175,12 @@ fn clean_piece(piece: &str, mask: &str) -> Option<String> {
     let Some(after) = rest.strip_prefix("//") else {
         // No authority: an `@` here is not go's userinfo, but may still be a pasted credential —
         // unless it is a module version (`example.com/m@v1.2.3`).
-        let module_version = !piece.contains(':')
-            && piece
-                .match_indices('@')
-                .all(|(i, _)| names_a_version(&piece[i + 1..]));
-        return module_version.then(|| piece.to_owned());
+        let harmless = !piece.contains('@')
+            || (!piece.contains(':')
+                && piece
+                    .match_indices('@')
+                    .all(|(i, _)| names_a_version(&piece[i + 1..])));
+        return harmless.then(|| piece.to_owned());
     };
     let end = after.find(['/', '?', '#']).unwrap_or(after.len());
     let (authority, tail) = after.split_at(end);
