@@ -24,7 +24,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("godoctor: {}", e.text(lang));
+            eprintln!("godoctor: {}", godoctor::redact::shown(&e.text(lang)));
             ExitCode::from(godoctor::run::EXIT_USAGE)
         }
     }

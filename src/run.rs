@@ -129,7 +129,9 @@ pub fn run(cli: Cli) -> Result<u8, RunError> {
         Some(d) => std::fs::canonicalize(d).map_err(|e| RunError::Dir(d.clone(), e))?,
         None => std::env::current_dir().map_err(|e| RunError::Dir(PathBuf::from("."), e))?,
     };
-    let mut out = anstream::stdout().lock();
+    // Every output goes through one filter: control and bidi characters from values come out
+    // escaped, whatever renders them (redact::escape).
+    let mut out = crate::redact::escape::TextOut::new(anstream::stdout().lock());
     let lang = lang(&cli);
     if lang == Lang::Zh && traditional_chinese(&cli) {
         warn(&t!(lang, "note-simplified-only"));
@@ -242,7 +244,7 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 /// A warning about the check's own settings, on stderr beside the report.
 #[allow(clippy::print_stderr)]
 fn warn(message: &str) {
-    eprintln!("godoctor: {message}");
+    eprintln!("godoctor: {}", crate::redact::shown(message));
 }
 
 /// The whole run's bound (issue 17): `--timeout` covers reading the inputs and planning, not

@@ -11,18 +11,20 @@ pub fn refusal(goauth: &str, go: &GoVersion) -> Option<String> {
     if !go.at_least(1, 24) {
         return None;
     }
+    // go prints the whole value; its commands' arguments may be tokens.
+    let shown = crate::redact::commands(goauth);
     let commands: Vec<&str> = goauth.split(';').collect();
     for command in commands.iter().rev() {
         let words: Vec<&str> = command.split_whitespace().collect();
         match words.first() {
             None => {
                 return Some(format!(
-                    "go: GOAUTH encountered an empty command (GOAUTH={goauth})"
+                    "go: GOAUTH encountered an empty command (GOAUTH={shown})"
                 ));
             }
             Some(&"off") if commands.len() != 1 => {
                 return Some(format!(
-                    "go: GOAUTH=off cannot be combined with other authentication commands (GOAUTH={goauth})"
+                    "go: GOAUTH=off cannot be combined with other authentication commands (GOAUTH={shown})"
                 ));
             }
             Some(&"git") if words.len() != 2 => {

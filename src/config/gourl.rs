@@ -31,13 +31,30 @@ pub struct UrlError {
 }
 
 impl UrlError {
-    fn new(url: &str, reason: impl Into<String>) -> Self {
-        // go would print the userinfo; godoctor never does.
+    /// `url` as go quotes it; `whole` is the setting's text, fragment included.
+    fn new(url: &str, whole: &str, reason: impl Into<String>) -> Self {
+        // go would print the userinfo; godoctor never does. A port that is not a number in a
+        // URL with an `@` further on is the start of a password with a `/`, `?` or `#` in it.
+        let mut reason = reason.into();
+        if at_after_authority(whole) && reason.starts_with("invalid port ") {
+            reason = format!(
+                "invalid port {} after host",
+                go_quote(&format!(":{}", crate::redact::MASK))
+            );
+        }
         UrlError {
             quoted: go_quote(&crate::redact::redact_urls(url)),
-            reason: reason.into(),
+            reason,
         }
     }
+}
+
+/// An `@` after the authority as go splits it (first `/`, `?` or `#`): the "host" go complains
+/// about may then be `user:pass` cut short.
+fn at_after_authority(whole: &str) -> bool {
+    let rest = whole.split_once("//").map_or(whole, |(_, r)| r);
+    rest.find(['/', '?', '#'])
+        .is_some_and(|end| rest[end..].contains('@'))
 }
 
 /// Percent-decodes `s` (`%40` → `@`); a `%` not followed by two hex digits stays as it is.
@@ -166,9 +183,9 @@ impl fmt::Display for GoUrl {
 /// `url.Parse`.
 pub fn parse(raw: &str) -> Result<GoUrl, UrlError> {
     let (u, frag) = raw.split_once('#').unwrap_or((raw, ""));
-    let mut url = parse_no_frag(u).map_err(|r| UrlError::new(u, r))?;
+    let mut url = parse_no_frag(u).map_err(|r| UrlError::new(u, raw, r))?;
     if !frag.is_empty() {
-        check_escapes(frag, Mode::Fragment).map_err(|r| UrlError::new(raw, r))?;
+        check_escapes(frag, Mode::Fragment).map_err(|r| UrlError::new(raw, raw, r))?;
         url.fragment = frag.to_owned();
     }
     Ok(url)

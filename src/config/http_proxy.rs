@@ -7,6 +7,7 @@
 //! go1.23 a proxy of any scheme is kept as written, and since go1.23.7/go1.24.1 an IPv6
 //! literal with a zone is an IP, never matched against domain entries (CVE-2025-22870).
 
+use crate::redact::Sensitive;
 use std::net::IpAddr;
 
 use super::env::Environment;
@@ -17,7 +18,8 @@ use super::goversion::GoVersion;
 pub struct ProxyVar {
     /// The variable that supplied the value (`HTTPS_PROXY` or `https_proxy`).
     pub name: &'static str,
-    pub raw: String,
+    /// The value as set; displayed redacted.
+    pub raw: Sensitive,
     /// The URL go will use, or why go silently ignores the value.
     pub parsed: Result<GoUrl, String>,
 }
@@ -28,7 +30,7 @@ pub struct HttpProxyConfig {
     pub https: Option<ProxyVar>,
     pub no_proxy: Option<(&'static str, String)>,
     /// ALL_PROXY / all_proxy: curl and git honour it, go does not.
-    pub all_proxy: Option<(&'static str, String)>,
+    pub all_proxy: Option<(&'static str, Sensitive)>,
     /// Both spellings set to different values (upper case wins).
     pub conflicts: Vec<(&'static str, &'static str)>,
     /// `REQUEST_METHOD` is set: go refuses HTTP_PROXY for http URLs (golang.org/s/cgihttpproxy).
@@ -109,13 +111,14 @@ impl HttpProxyConfig {
                 } else {
                     parse_proxy_before_go123(&raw)
                 },
-                raw,
+                raw: Sensitive::urls(raw),
             })
         };
         cfg.http = var("HTTP_PROXY", "http_proxy");
         cfg.https = var("HTTPS_PROXY", "https_proxy");
         cfg.no_proxy = get_env_any(env, "NO_PROXY", "no_proxy");
-        cfg.all_proxy = get_env_any(env, "ALL_PROXY", "all_proxy");
+        cfg.all_proxy =
+            get_env_any(env, "ALL_PROXY", "all_proxy").map(|(n, v)| (n, Sensitive::urls(v)));
         cfg.matchers = NoProxy::parse(cfg.no_proxy.as_ref().map_or("", |(_, v)| v.as_str()));
         cfg
     }

@@ -35,6 +35,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::redact::Sensitive;
 use env::Environment;
 use goenv_file::{EnvFile, EnvFileLocation};
 use goversion::GoVersion;
@@ -81,15 +82,16 @@ impl Origin {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Setting {
-    /// The effective value as `go env` prints it (go's own answer when go ran).
-    pub value: String,
+    /// The effective value as `go env` prints it (go's own answer when go ran). Displayed
+    /// redacted; `Config::get` gives the raw value to the rules and the probes.
+    pub value: Sensitive,
     pub origin: Origin,
     /// godoctor's own computation with go's precedence rules.
-    pub computed: String,
+    pub computed: Sensitive,
     /// For GONOPROXY/GONOSUMDB defaulting to GOPRIVATE.
     pub derived_from: Option<&'static str>,
     /// The user go/env file's value when an OS variable overrides it.
-    pub shadowed_file_value: Option<String>,
+    pub shadowed_file_value: Option<Sensitive>,
 }
 
 /// The installed go, as far as godoctor could tell.
@@ -147,7 +149,7 @@ pub struct LoadOptions {
 
 impl Config {
     pub fn get(&self, key: &str) -> &str {
-        self.settings.get(key).map_or("", |s| s.value.as_str())
+        self.settings.get(key).map_or("", |s| s.value.expose())
     }
 
     /// Reads every source. Never fails: what cannot be read becomes part of the model.
@@ -237,7 +239,7 @@ impl Config {
         if let Some(reported) = &reported {
             for (key, setting) in settings.iter_mut() {
                 if let Some(v) = reported.get(*key) {
-                    setting.value = v.clone();
+                    setting.value = setting.value.with_raw(v.clone());
                 }
             }
         }
@@ -245,7 +247,7 @@ impl Config {
         let mut project = gomod::Project::load(&opts.dir, &env);
         project.check_lines(&rules_version);
         if let Some(cache) = settings.get("GOMODCACHE") {
-            project.read_cached_go_lines(Path::new(&cache.value));
+            project.read_cached_go_lines(Path::new(cache.value.expose()));
         }
         let gosum = gosum::GoSumFiles::load(&project, &rules_version);
         let imports = main_module_imports(&project, &env, &rules_version);
@@ -443,11 +445,12 @@ impl Inputs<'_> {
             out.insert(
                 key,
                 Setting {
-                    computed: value.clone(),
-                    value,
+                    computed: Sensitive::for_setting(key, value.clone()),
+                    value: Sensitive::for_setting(key, value),
                     origin,
                     derived_from,
-                    shadowed_file_value,
+                    shadowed_file_value: shadowed_file_value
+                        .map(|v| Sensitive::for_setting(key, v)),
                 },
             );
         };
@@ -649,23 +652,26 @@ mod tests {
             GoVersion::new(1, 27, 3),
         );
         assert_eq!(
-            (s["GOPROXY"].computed.as_str(), s["GOPROXY"].origin),
+            (s["GOPROXY"].computed.expose(), s["GOPROXY"].origin),
             ("https://env.example", Origin::Env)
         );
         assert_eq!(
-            s["GOPROXY"].shadowed_file_value.as_deref(),
+            s["GOPROXY"]
+                .shadowed_file_value
+                .as_ref()
+                .map(Sensitive::expose),
             Some("https://file.example")
         );
         assert_eq!(
-            (s["GOSUMDB"].computed.as_str(), s["GOSUMDB"].origin),
+            (s["GOSUMDB"].computed.expose(), s["GOSUMDB"].origin),
             ("off", Origin::GoenvFile)
         );
         assert_eq!(
-            (s["GOTOOLCHAIN"].computed.as_str(), s["GOTOOLCHAIN"].origin),
+            (s["GOTOOLCHAIN"].computed.expose(), s["GOTOOLCHAIN"].origin),
             ("auto", Origin::GorootGoEnv)
         );
         assert_eq!(
-            (s["GOAUTH"].computed.as_str(), s["GOAUTH"].origin),
+            (s["GOAUTH"].computed.expose(), s["GOAUTH"].origin),
             ("netrc", Origin::Default)
         );
         assert_eq!(s["GOPATH"].computed, "/h/go");
@@ -692,7 +698,7 @@ mod tests {
             GoVersion::new(1, 19, 8),
         );
         assert_eq!(
-            (s["GOPROXY"].computed.as_str(), s["GOPROXY"].origin),
+            (s["GOPROXY"].computed.expose(), s["GOPROXY"].origin),
             ("https://proxy.golang.org,direct", Origin::Default)
         );
         assert_eq!(s["GOSUMDB"].computed, "sum.golang.org");

@@ -46,7 +46,7 @@ pub fn http_proxy(go: &GoVersion, input: &Value, want: &Value) -> Verdict {
             .collect();
         let c = http_proxy::HttpProxyConfig::from_env_for(&Environment::from_pairs(pairs), go);
         fn raw(v: &Option<http_proxy::ProxyVar>) -> &str {
-            v.as_ref().map_or("", |v| v.raw.as_str())
+            v.as_ref().map_or("", |v| v.raw.expose())
         }
         let got = (
             raw(&c.http),

@@ -130,7 +130,7 @@ impl Finding {
 
     pub fn param(mut self, key: &'static str, value: impl Into<String>) -> Self {
         self.params
-            .insert(key, crate::redact::redact_urls(&value.into()));
+            .insert(key, crate::redact::param(key, &value.into()));
         self
     }
 

@@ -85,9 +85,9 @@ fn steps(r: &[Remedy]) -> Vec<StepJson> {
 fn change(c: &Change) -> ChangeJson {
     ChangeJson {
         key: c.key,
-        current: redact_urls(&c.current),
+        current: crate::redact::value(&c.current),
         origin: c.origin.as_str(),
-        recommended: c.recommended.as_deref().map(redact_urls),
+        recommended: c.recommended.as_deref().map(crate::redact::value),
         target: if writes_to_file(c) {
             "goenv-file"
         } else {

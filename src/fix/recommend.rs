@@ -366,7 +366,7 @@ pub fn compute(
     let setting = |k: &str| {
         cfg.settings
             .get(k)
-            .map(|s| (s.value.clone(), s.origin))
+            .map(|s| (s.value.expose().to_owned(), s.origin))
             .unwrap_or((String::new(), Origin::Default))
     };
     rank(candidates);

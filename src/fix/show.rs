@@ -21,7 +21,8 @@ use crate::t;
 pub fn commands(cfg: &Config, changes: &[Change]) -> Vec<String> {
     actions(changes)
         .iter()
-        .map(|a| redact_urls(&a.render(cfg.shell)))
+        // Placeholders, not `xxxxx`: a pasted command would overwrite the user's credentials.
+        .map(|a| crate::redact::placeholder_credentials(&a.render(cfg.shell)))
         .collect()
 }
 
@@ -179,12 +180,12 @@ pub fn print_plan(
         let cur = if c.current.is_empty() {
             t!(lang, "fix-unset")
         } else {
-            redact_urls(&c.current)
+            crate::redact::value(&c.current)
         };
         let new = c
             .recommended
             .as_deref()
-            .map(redact_urls)
+            .map(crate::redact::value)
             .unwrap_or_else(|| t!(lang, "fix-go-default"));
         writeln!(w, "  {:<10} {cur} [{}]  →  {new}", c.key, c.origin.as_str())?;
         writeln!(w, "             {}", c.reason.text(lang))?;

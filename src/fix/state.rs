@@ -149,12 +149,13 @@ fn now_stamp() -> String {
 pub fn backup(dir: &Path, goenv: &Path, keys: &[String]) -> Result<Backup, StateError> {
     let stamp = now_stamp();
     let bdir = dir.join("backups").join(stamp.replace(':', ""));
-    std::fs::create_dir_all(&bdir).map_err(io(&bdir))?;
+    private_dir(&bdir).map_err(io(&bdir))?;
     let existed = match std::fs::read(goenv) {
         Ok(data) => {
             // Durable before go/env changes: undo must find it after a crash.
             let copy = bdir.join("env");
             durable_write(&copy, &data)?;
+            same_mode(goenv, &copy)?;
             true
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
@@ -174,6 +175,34 @@ pub fn backup(dir: &Path, goenv: &Path, keys: &[String]) -> Result<Backup, State
     Ok(Backup { dir: bdir, meta })
 }
 
+/// Creates `bdir` and the missing directories above it `0700`, and makes `backups/` `0700`: a
+/// copy of go/env may hold credentials (GOPROXY's userinfo).
+fn private_dir(bdir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        builder.mode(0o700);
+        builder.create(bdir)?;
+        for d in [Some(bdir), bdir.parent()].into_iter().flatten() {
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o700))?;
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    builder.create(bdir)
+}
+
+/// Gives `copy` the mode of `original` (a `0600` go/env stays `0600`); its directory is `0700`,
+/// so nobody else could read it in between.
+fn same_mode(original: &Path, copy: &Path) -> Result<(), StateError> {
+    let Ok(meta) = std::fs::metadata(original) else {
+        return Ok(());
+    };
+    std::fs::set_permissions(copy, meta.permissions()).map_err(io(copy))
+}
+
 fn durable_write(path: &Path, data: &[u8]) -> Result<(), StateError> {
     super::goenv_write::write_atomic(path, data).map_err(|e| match e {
         super::goenv_write::WriteError::Io { source, .. } => io(path)(source),
@@ -184,7 +213,9 @@ fn durable_write(path: &Path, data: &[u8]) -> Result<(), StateError> {
 /// Keeps what the fix wrote beside its backup, so undo can tell later edits from its own.
 pub fn record_result(b: &Backup, goenv: &Path) -> Result<(), StateError> {
     let data = std::fs::read(goenv).map_err(io(goenv))?;
-    durable_write(&b.dir.join("env.after"), &data)
+    let after = b.dir.join("env.after");
+    durable_write(&after, &data)?;
+    same_mode(goenv, &after)
 }
 
 /// Backups, oldest first.
@@ -295,6 +326,25 @@ mod tests {
         std::fs::write(&goenv, b"GOPROXY=x\n").unwrap();
         undo(&state).unwrap();
         assert!(!goenv.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn backups_keep_the_mode_in_private_directories() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let d = tempfile::tempdir().unwrap();
+        let state = d.path().join("state");
+        let goenv = d.path().join("go/env");
+        std::fs::create_dir_all(goenv.parent().unwrap()).unwrap();
+        std::fs::write(&goenv, b"GOPROXY=https://u:tok@corp.example\n").unwrap();
+        std::fs::set_permissions(&goenv, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let b = backup(&state, &goenv, &["GOPROXY".into()]).unwrap();
+        record_result(&b, &goenv).unwrap();
+        assert_eq!(mode(&b.dir.join("env")), 0o600);
+        assert_eq!(mode(&b.dir.join("env.after")), 0o600);
+        assert_eq!(mode(&b.dir), 0o700);
+        assert_eq!(mode(b.dir.parent().unwrap()), 0o700);
     }
 
     #[test]

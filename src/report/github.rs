@@ -32,7 +32,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
             w,
             "::{level} title={}::{}",
             escape_prop(&format!("godoctor {}", f.code)),
-            escape(&crate::redact::redact_urls(&msg))
+            escape(&crate::redact::shown(&msg))
         )?;
     }
     let verdict = r.diagnosis.verdict();

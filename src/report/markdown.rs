@@ -10,7 +10,7 @@ use super::CheckReport;
 use super::summary::{Mark, Summary, off_route};
 use super::text::{host_said, part_name, role_name, route_line};
 use crate::config::KEYS;
-use crate::redact::redact_urls;
+use crate::redact::shown as redact_urls;
 use crate::t;
 
 /// A value in a table cell: inline code, `|` escaped, on one line.
@@ -161,16 +161,25 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         writeln!(
             w,
             "| {key} | {} | {} |",
-            code(&redact_urls(&s.value)),
+            code(&crate::redact::escape::visible(&s.value.redacted())),
             s.origin.as_str()
         )?;
     }
     let hp = &cfg.http_proxy;
     for v in [&hp.http, &hp.https].into_iter().flatten() {
-        writeln!(w, "| {} | {} | env |", v.name, code(&redact_urls(&v.raw)))?;
+        writeln!(
+            w,
+            "| {} | {} | env |",
+            v.name,
+            code(&redact_urls(&v.raw.redacted()))
+        )?;
     }
     if let Some((n, v)) = &hp.no_proxy {
-        writeln!(w, "| {n} | {} | env |", code(&redact_urls(v)))?;
+        writeln!(
+            w,
+            "| {n} | {} | env |",
+            code(&redact_urls(&crate::redact::value(v)))
+        )?;
     }
 
     if !r.targets.is_empty() {

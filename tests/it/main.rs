@@ -58,6 +58,7 @@ mod parsers_never_panic;
 mod probe_git;
 mod probe_lab;
 mod schema;
+mod secrets;
 mod snapshots;
 mod terminal;
 mod tidy_imports;

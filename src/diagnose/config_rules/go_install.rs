@@ -5,7 +5,6 @@ use super::super::remedy::set_go_env;
 use super::super::{Code, Finding, Remedy};
 use crate::config::Config;
 use crate::config::goversion::GoVersion;
-use crate::redact::redact_urls;
 use crate::text;
 
 pub(super) fn go_install(cfg: &Config, f: &mut Vec<Finding>) {
@@ -44,13 +43,13 @@ pub(super) fn go_install(cfg: &Config, f: &mut Vec<Finding>) {
                 text!(
                     "finding-config-model-mismatch",
                     key = key,
-                    computed = format!("{:?}", redact_urls(&s.computed)),
-                    value = format!("{:?}", redact_urls(&s.value)),
+                    computed = format!("{:?}", s.computed.redacted()),
+                    value = format!("{:?}", s.value.redacted()),
                 ),
             )
             .param("key", key)
-            .param("computed", s.computed.clone())
-            .param("value", s.value.clone())
+            .param("computed", s.computed.redacted())
+            .param("value", s.value.redacted())
             .fix(Remedy::note(text!("remedy-report-model-mismatch"))),
         );
     }

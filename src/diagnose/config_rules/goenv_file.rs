@@ -136,13 +136,13 @@ pub(super) fn env_shadowing(cfg: &Config, f: &mut Vec<Finding>) {
                     text!(
                         "finding-env-shadows-goenv-file",
                         key = *key,
-                        value = format!("{:?}", redact_urls(&s.value)),
-                        file_value = format!("{:?}", redact_urls(file_value)),
+                        value = format!("{:?}", s.value.redacted()),
+                        file_value = format!("{:?}", file_value.redacted()),
                     ),
                 )
                 .param("key", *key)
-                .param("value", s.value.clone())
-                .param("file_value", file_value.clone())
+                .param("value", s.value.redacted())
+                .param("file_value", file_value.redacted())
                 .fix(Remedy::act(
                     cfg,
                     text!("remedy-unset-in-this-shell"),

@@ -5,7 +5,6 @@
 use super::super::{Code, Finding, Remedy};
 use super::list;
 use crate::config::Config;
-use crate::redact::redact_urls;
 use crate::text;
 
 pub(super) fn http_proxies(cfg: &Config, f: &mut Vec<Finding>) {
@@ -72,11 +71,11 @@ pub(super) fn http_proxies(cfg: &Config, f: &mut Vec<Finding>) {
                 text!(
                     "finding-all-proxy-ignored",
                     key = *name,
-                    value = redact_urls(v)
+                    value = v.redacted()
                 ),
             )
             .param("key", name.to_string())
-            .param("value", v.clone())
+            .param("value", v.redacted())
             .fix(Remedy::act(
                 cfg,
                 text!("remedy-give-go-same-proxy"),

@@ -57,7 +57,7 @@ pub(super) fn patterns(cfg: &Config, f: &mut Vec<Finding>) {
         if s.derived_from.is_some() || s.value.is_empty() {
             continue;
         }
-        let v = s.value.as_str();
+        let v = s.value.expose();
         // Only blanks: a CR from a CRLF go/env file is GOENV_FILE_CRLF's finding.
         let blank = |c: char| c == ' ' || c == '\t';
         if v.split(',').any(|p| p != p.trim_matches(blank)) {

@@ -196,7 +196,7 @@ fn setups() -> Vec<Setup> {
             tweak: |cfg| {
                 go_at(cfg, "go1.14");
                 let s = cfg.settings.get_mut("GOPRIVATE").unwrap();
-                s.value = "https://u:p@go.example".into();
+                s.value = crate::redact::Sensitive::urls("https://u:p@go.example");
             },
             ..env(&[("GOPROXY", "https://a.example|https://b.example")])
         },

@@ -6,7 +6,6 @@ use crate::config::Config;
 use crate::diagnose::remedy::{Action, set_go_env};
 use crate::diagnose::{Code, Finding, Remedy};
 use crate::probe::{LayerName, Role, Target};
-use crate::redact::redact_urls;
 use crate::text;
 
 /// Proxy entries whose targets passed every layer.
@@ -79,13 +78,14 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
         | Code::TcpUnreachable
         | Code::TlsResetAfterClienthello => {
             let mut v = Vec::new();
-            if let Some((name, val)) = &cfg.http_proxy.all_proxy {
+            if let Some((name, _)) = &cfg.http_proxy.all_proxy {
                 v.push(Remedy::act(
                     cfg,
                     text!("remedy-all-proxy-ignored", name = *name),
-                    Action::SetEnv {
+                    // By reference: the value may hold a password.
+                    Action::CopyEnv {
                         key: "HTTPS_PROXY".into(),
-                        value: redact_urls(val),
+                        from: name.to_string(),
                     },
                 ));
             }

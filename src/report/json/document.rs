@@ -12,7 +12,7 @@ use super::sources::Sources;
 use super::target::Target;
 use crate::config::{self, Config, GoInstall};
 use crate::diagnose::Diagnosis;
-use crate::redact::redact_urls;
+use crate::redact::Sensitive;
 
 /// `godoctor check --json`.
 #[derive(Debug, Serialize)]
@@ -124,11 +124,11 @@ pub struct Setting {
 impl From<&config::Setting> for Setting {
     fn from(s: &config::Setting) -> Self {
         Setting {
-            value: redact_urls(&s.value),
+            value: s.value.redacted(),
             origin: s.origin.into(),
-            computed: redact_urls(&s.computed),
+            computed: s.computed.redacted(),
             derived_from: s.derived_from,
-            shadowed_file_value: s.shadowed_file_value.as_deref().map(redact_urls),
+            shadowed_file_value: s.shadowed_file_value.as_ref().map(Sensitive::redacted),
         }
     }
 }

@@ -83,7 +83,7 @@ impl From<&Config> for Sources {
         let proxy_var = |v: &Option<ProxyVar>| {
             v.as_ref().map(|v| Variable {
                 name: v.name,
-                value: redact_urls(&v.raw),
+                value: v.raw.redacted(),
             })
         };
         Sources {
@@ -100,11 +100,11 @@ impl From<&Config> for Sources {
                 https: proxy_var(&hp.https),
                 no_proxy: hp.no_proxy.as_ref().map(|(name, value)| Variable {
                     name,
-                    value: value.clone(),
+                    value: crate::redact::value(value),
                 }),
                 all_proxy: hp.all_proxy.as_ref().map(|(name, value)| Variable {
                     name,
-                    value: redact_urls(value),
+                    value: value.redacted(),
                 }),
             },
             git: Git {

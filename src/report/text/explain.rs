@@ -7,6 +7,7 @@ use super::probes::{evidence, targets_line};
 use super::style::{BOLD, DIM, YELLOW};
 use super::wrap::Out;
 use crate::i18n::Lang;
+use crate::redact::shown as redact_urls;
 use crate::t;
 
 /// Every explanation of a paste in `lang`, the error go stopped on first first.
@@ -43,7 +44,7 @@ fn explanation(
                     "explain-title-host",
                     code = code.as_str(),
                     layer = layer.as_str(),
-                    host = h
+                    host = redact_urls(h)
                 ),
                 None => t!(
                     lang,
@@ -60,24 +61,24 @@ fn explanation(
             t!(lang, "explain-unrecognised")
         ))?,
     }
-    o.line(&e.summary.render(lang), 2)?;
+    o.line(&redact_urls(&e.summary.render(lang)), 2)?;
     if e.count > 1 {
         o.line(&t!(lang, "explain-count", count = e.count), 2)?;
     }
     o.blank()?;
-    o.line(&e.meaning.render(lang), 0)?;
+    o.line(&redact_urls(&e.meaning.render(lang)), 0)?;
     if !e.checks.is_empty() {
         o.verbatim(&format!("\n{BOLD}{}{BOLD:#}", t!(lang, "explain-checks")))?;
         for (i, c) in e.checks.iter().enumerate() {
-            o.line(&format!("  {}. {}", i + 1, c.render(lang)), 5)?;
+            o.line(&format!("  {}. {}", i + 1, redact_urls(&c.render(lang))), 5)?;
         }
     }
     if !e.remediation.is_empty() {
         o.verbatim(&format!("\n{BOLD}{}{BOLD:#}", t!(lang, "report-fix")))?;
         for r in &e.remediation {
-            o.comment(&lang.remedy(r), DIM)?;
+            o.comment(&redact_urls(&lang.remedy(r)), DIM)?;
             if let Some(c) = &r.command {
-                o.verbatim(&format!("  {c}"))?;
+                o.verbatim(&format!("  {}", redact_urls(c)))?;
             }
         }
     }
@@ -93,7 +94,12 @@ pub fn probed(
     lang: Lang,
 ) -> io::Result<()> {
     let o = &mut Out::new(w, super::terminal_width());
-    let title = t!(lang, "explain-probe-title", layer = layer, host = host);
+    let title = t!(
+        lang,
+        "explain-probe-title",
+        layer = layer,
+        host = redact_urls(host)
+    );
     o.line(&format!("{BOLD}{title}{BOLD:#}"), 2)?;
     for t in targets {
         targets_line(o, t, false, lang)?;

@@ -7,7 +7,7 @@ use super::style::{BOLD, DIM, severity};
 use super::wrap::Out;
 use crate::diagnose::{Finding, Remedy, Severity};
 use crate::i18n::Lang;
-use crate::redact::redact_urls;
+use crate::redact::shown as redact_urls;
 use crate::t;
 
 /// One finding: `✗ CODE  message`, continued under the message, evidence dimmed below.

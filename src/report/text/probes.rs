@@ -6,7 +6,7 @@ use std::io;
 use super::style::{DIM, GREEN, RED, pad};
 use super::wrap::Out;
 use crate::i18n::Lang;
-use crate::redact::redact_urls;
+use crate::redact::shown as redact_urls;
 use crate::report::json::detail as shown;
 use crate::report::layer_words::layer_result;
 use crate::t;

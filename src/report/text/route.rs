@@ -9,7 +9,7 @@ use crate::config::goproxy::FallThrough;
 use crate::diagnose::predict::Predicted;
 use crate::i18n::Lang;
 use crate::plan::{Step, SumdbStep};
-use crate::redact::redact_urls;
+use crate::redact::shown as redact_urls;
 use crate::report::CheckReport;
 use crate::t;
 

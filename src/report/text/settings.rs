@@ -7,7 +7,7 @@ use super::style::{BOLD, DIM};
 use super::wrap::Out;
 use crate::config::{Config, KEYS};
 use crate::i18n::Lang;
-use crate::redact::redact_urls;
+use crate::redact::shown as redact_urls;
 use crate::t;
 
 pub fn header(o: &mut Out, cfg: &Config, lang: Lang) -> io::Result<()> {
@@ -40,7 +40,7 @@ pub fn settings_table(o: &mut Out, cfg: &Config, all: bool, lang: Lang) -> io::R
         let value = if s.value.is_empty() {
             t!(lang, "report-empty-value")
         } else {
-            redact_urls(&s.value)
+            crate::redact::escape::visible(&s.value.redacted()).into_owned()
         };
         let derived = s
             .derived_from
@@ -64,25 +64,37 @@ pub fn config(o: &mut Out, cfg: &Config, lang: Lang) -> io::Result<()> {
         let line = t!(
             lang,
             "config-goenv-file",
-            path = f.path.display().to_string()
+            path = redact_urls(&f.path.display().to_string())
         );
         o.line(&format!("  {line}"), 4)?;
     }
     if let Some(f) = &cfg.goroot_goenv {
-        o.line(&format!("  GOROOT/go.env: {}", f.path.display()), 4)?;
+        o.line(
+            &format!(
+                "  GOROOT/go.env: {}",
+                redact_urls(&f.path.display().to_string())
+            ),
+            4,
+        )?;
     }
     let hp = &cfg.http_proxy;
     for v in [&hp.http, &hp.https].into_iter().flatten() {
-        o.line(&format!("  {}={}", v.name, redact_urls(&v.raw)), 4)?;
+        o.line(
+            &format!("  {}={}", v.name, redact_urls(&v.raw.redacted())),
+            4,
+        )?;
     }
     if let Some((n, v)) = &hp.no_proxy {
-        o.line(&format!("  {n}={v}"), 4)?;
+        o.line(
+            &format!("  {n}={}", redact_urls(&crate::redact::value(v))),
+            4,
+        )?;
     }
     if !cfg.netrc.machines.is_empty() {
         let line = t!(
             lang,
             "config-netrc-machines",
-            hosts = cfg.netrc.machines.join(", ")
+            hosts = redact_urls(&cfg.netrc.machines.join(", "))
         );
         o.line(&format!("  {line}"), 4)?;
     }

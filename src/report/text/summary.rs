@@ -6,7 +6,6 @@ use std::io;
 use super::style::{DIM, GREEN, RED, YELLOW, mark, pad};
 use super::wrap::Out;
 use crate::i18n::Lang;
-use crate::redact::redact_urls;
 use crate::report::CheckReport;
 use crate::report::layer_words::layer_result;
 use crate::report::summary::{HostResult, Mark, Part, Row, Summary};
@@ -42,7 +41,7 @@ pub fn row_detail(row: &Row, r: &CheckReport) -> String {
     {
         parts.push(format!(
             "GOPROXY={} [{}]",
-            redact_urls(&s.value),
+            crate::redact::escape::visible(&s.value.redacted()),
             s.origin.as_str()
         ));
     }
