@@ -41,20 +41,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
     let d = r.diagnosis;
     let cfg = r.config;
     writeln!(w, "### {}\n", t!(lang, "markdown-title"))?;
-    let go = match (&cfg.go.path, &cfg.go.version_string) {
-        (Some(p), Some(v)) => t!(
-            lang,
-            "report-go-at",
-            version = v,
-            path = p.display().to_string()
-        ),
-        (Some(p), None) => t!(lang, "report-go-unusable", path = p.display().to_string()),
-        (None, _) => t!(
-            lang,
-            "report-go-not-found",
-            version = crate::config::goversion::GoVersion::assumed_current().to_string()
-        ),
-    };
+    let go = lang.go_found(&cfg.go);
     // As go names them (GOOS/GOARCH), as the issue templates ask.
     let arch = match std::env::consts::ARCH {
         "x86_64" => "amd64",
@@ -215,17 +202,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         writeln!(w, "\n#### {}\n\n```sh", t!(lang, "report-fix"))?;
         for (f, steps) in fixes {
             for (i, r) in steps.iter().enumerate() {
-                let said = lang.remedy(r);
-                let comment = if i == 0 {
-                    t!(
-                        lang,
-                        "report-fix-step",
-                        description = said,
-                        code = f.code.as_str()
-                    )
-                } else {
-                    said
-                };
+                let comment = lang.fix_comment(f, i, r);
                 writeln!(w, "# {comment}")?;
                 if let Some(c) = &r.command {
                     writeln!(w, "{c}")?;

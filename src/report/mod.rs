@@ -47,6 +47,45 @@ impl Lang {
             _ => crate::redact::redact_urls(&r.text.render(self)),
         }
     }
+
+    /// The comment above step `i` of a finding's fix: the first names the finding's code, once.
+    pub fn fix_comment(
+        self,
+        f: &crate::diagnose::Finding,
+        i: usize,
+        r: &crate::diagnose::Remedy,
+    ) -> String {
+        let said = self.remedy(r);
+        if i > 0 {
+            return said;
+        }
+        crate::t!(
+            self,
+            "report-fix-step",
+            description = said,
+            code = f.code.as_str()
+        )
+    }
+
+    /// Which go the report is about: its version and path, or what godoctor assumed instead.
+    pub fn go_found(self, go: &crate::config::GoInstall) -> String {
+        match (&go.path, &go.version_string) {
+            (Some(p), Some(v)) => crate::t!(
+                self,
+                "report-go-at",
+                version = v,
+                path = p.display().to_string()
+            ),
+            (Some(p), None) => {
+                crate::t!(self, "report-go-unusable", path = p.display().to_string())
+            }
+            (None, _) => crate::t!(
+                self,
+                "report-go-not-found",
+                version = crate::config::goversion::GoVersion::assumed_current().to_string()
+            ),
+        }
+    }
 }
 
 use crate::config::Config;

@@ -7,40 +7,15 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::lab::{Behavior, CertKind, DnsAnswer, GoproxySpec, Lab, SumdbMode};
+use crate::lab::{Behavior, CertKind, DnsAnswer, Lab, SumdbMode};
 use crate::support::cli::Cli;
 
-const MODULE: &str = "example.com/m";
-
-fn spec(sumdb: SumdbMode) -> GoproxySpec {
-    GoproxySpec {
-        modules: vec![(MODULE.into(), vec!["v1.0.0".into(), "v1.1.0".into()])],
-        sumdb,
-        date_skew_secs: 0,
-    }
-}
+use crate::probe_lab::{MODULE, spec};
 
 /// `godoctor check --json` against the lab with `env`, within `timeout_s`.
 fn check(lab: &Lab, env: &[(&str, String)], timeout_s: u64) -> (Value, i32, Duration) {
-    let home = tempfile::tempdir().unwrap();
-    let out = Cli::godoctor()
-        .cwd(home.path())
-        .home(home.path())
-        .path(home.path())
-        .env("SSL_CERT_FILE", lab.ca_pem_path())
-        .args([
-            "check",
-            "--json",
-            "--timeout",
-            &format!("{timeout_s}s"),
-            "--resolver",
-            &lab.dns_addr().to_string(),
-            "--module",
-            &format!("{MODULE}@v1.0.0"),
-        ])
-        .envs(env.iter().map(|(k, v)| (k, v)))
-        .run();
-    (out.json(), out.code().unwrap_or(-1), out.elapsed)
+    let run = crate::probe_lab::check(lab, env, timeout_s);
+    (run.json, run.code, run.elapsed)
 }
 
 fn proxy_target(json: &Value) -> &Value {

@@ -10,9 +10,9 @@ use serde_json::Value;
 use crate::lab::{Behavior, CertKind, DnsAnswer, GoproxySpec, Lab, ProxyAuth, SumdbMode};
 use crate::support::cli::Cli;
 
-const MODULE: &str = "example.com/m";
+pub(crate) const MODULE: &str = "example.com/m";
 
-fn spec(sumdb: SumdbMode) -> GoproxySpec {
+pub(crate) fn spec(sumdb: SumdbMode) -> GoproxySpec {
     GoproxySpec {
         modules: vec![(MODULE.into(), vec!["v1.0.0".into(), "v1.1.0".into()])],
         sumdb,
@@ -20,14 +20,14 @@ fn spec(sumdb: SumdbMode) -> GoproxySpec {
     }
 }
 
-struct Run {
-    json: Value,
-    elapsed: Duration,
-    code: i32,
+pub(crate) struct Run {
+    pub(crate) json: Value,
+    pub(crate) elapsed: Duration,
+    pub(crate) code: i32,
 }
 
 /// Runs `godoctor check --json` against the lab with `env` and a deadline of `timeout_s`.
-fn check(lab: &Lab, env: &[(&str, String)], timeout_s: u64) -> Run {
+pub(crate) fn check(lab: &Lab, env: &[(&str, String)], timeout_s: u64) -> Run {
     let home = tempfile::tempdir().unwrap();
     let out = Cli::godoctor()
         .cwd(home.path())

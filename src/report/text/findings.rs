@@ -78,17 +78,7 @@ pub fn fix_section(o: &mut Out, findings: &[&Finding], lang: Lang) -> io::Result
     o.line(&format!("{BOLD}{}{BOLD:#}", t!(lang, "report-fix")), 2)?;
     for (f, steps) in groups {
         for (i, r) in steps.iter().enumerate() {
-            let said = lang.remedy(r);
-            let comment = if i == 0 {
-                t!(
-                    lang,
-                    "report-fix-step",
-                    description = said,
-                    code = f.code.as_str()
-                )
-            } else {
-                said
-            };
+            let comment = lang.fix_comment(f, i, r);
             o.comment(&comment, DIM)?;
             if let Some(c) = &r.command {
                 o.verbatim(&format!("  {c}"))?;

@@ -11,20 +11,7 @@ use crate::redact::shown as redact_urls;
 use crate::t;
 
 pub fn header(o: &mut Out, cfg: &Config, lang: Lang) -> io::Result<()> {
-    let go = match (&cfg.go.path, &cfg.go.version_string) {
-        (Some(p), Some(v)) => t!(
-            lang,
-            "report-go-at",
-            version = v,
-            path = p.display().to_string()
-        ),
-        (Some(p), None) => t!(lang, "report-go-unusable", path = p.display().to_string()),
-        (None, _) => t!(
-            lang,
-            "report-go-not-found",
-            version = crate::config::goversion::GoVersion::assumed_current().to_string()
-        ),
-    };
+    let go = lang.go_found(&cfg.go);
     let name = format!("godoctor {}", env!("CARGO_PKG_VERSION"));
     o.line(&format!("{BOLD}{name}{BOLD:#}  {go}"), 2)
 }
