@@ -264,8 +264,11 @@ fn classify(
     }
     if got == 0 {
         return match e.kind() {
-            ErrorKind::ConnectionReset => (TlsError::ResetAfterClientHello, "read: connection reset by peer (right after the ClientHello: the signature of SNI filtering)".into()),
-            ErrorKind::UnexpectedEof => (TlsError::EofAfterClientHello, "EOF right after the ClientHello (the connection was closed before any TLS answer)".into()),
+            ErrorKind::ConnectionReset => (
+                TlsError::ResetAfterClientHello,
+                "read: connection reset by peer".into(),
+            ),
+            ErrorKind::UnexpectedEof => (TlsError::EofAfterClientHello, "EOF".into()),
             _ => (TlsError::HandshakeError, format!("TLS handshake: {e}")),
         };
     }
@@ -275,20 +278,18 @@ fn classify(
             .next()
             .unwrap_or("")
             .to_owned();
-        detail.first_bytes = Some(line.clone());
+        // The line is evidence; the message is go's.
+        detail.first_bytes = Some(line);
         return (
             TlsError::NotTlsHttp,
-            format!(
-                "the server answered in plain HTTP ({line:?}): http: server gave HTTP response to HTTPS client"
-            ),
+            "http: server gave HTTP response to HTTPS client".into(),
         );
     }
     if first.first().is_some_and(|b| !(0x14..=0x18).contains(b)) {
         detail.first_bytes = Some(super::excerpt(&first[..first.len().min(16)]));
         return (
             TlsError::NotTls,
-            "the server's reply is not TLS: tls: first record does not look like a TLS handshake"
-                .into(),
+            "tls: first record does not look like a TLS handshake".into(),
         );
     }
     match tls_err {
@@ -300,12 +301,9 @@ fn classify(
         None => match e.kind() {
             ErrorKind::ConnectionReset => (
                 TlsError::ResetDuringHandshake,
-                "connection reset by peer during the TLS handshake".into(),
+                "read: connection reset by peer".into(),
             ),
-            ErrorKind::UnexpectedEof => (
-                TlsError::EofDuringHandshake,
-                "EOF during the TLS handshake".into(),
-            ),
+            ErrorKind::UnexpectedEof => (TlsError::EofDuringHandshake, "EOF".into()),
             _ => (TlsError::HandshakeError, format!("TLS handshake: {e}")),
         },
     }
@@ -335,23 +333,17 @@ fn classify_cert(
             if public_ok == Some(true) {
                 (
                     TlsError::UnknownIssuerMissingRoot,
-                    format!(
-                        "{go}: certificate signed by unknown authority (the chain is publicly trusted: go's CA bundle lacks its root — SSL_CERT_FILE/SSL_CERT_DIR or the system bundle)"
-                    ),
+                    format!("{go}: certificate signed by unknown authority"),
                 )
             } else if public_name {
                 (
                     TlsError::UnknownIssuerInterception,
-                    format!(
-                        "{go}: certificate signed by unknown authority (a public name presented a certificate no public CA issued: a TLS-intercepting proxy or firewall)"
-                    ),
+                    format!("{go}: certificate signed by unknown authority"),
                 )
             } else {
                 (
                     TlsError::UnknownIssuerPrivateCa,
-                    format!(
-                        "{go}: certificate signed by unknown authority (a private CA; add it to the trusted roots)"
-                    ),
+                    format!("{go}: certificate signed by unknown authority"),
                 )
             }
         }

@@ -18,83 +18,30 @@ pub struct GitCheck {
     pub detail: GitEvidence,
 }
 
-/// Classifies git's stderr.
-pub fn classify_git(stderr: &str) -> (GitError, &'static str) {
+/// Classifies git's stderr. The message stays git's own words (go prints them as they are);
+/// what each kind means is said by the finding, in the reader's language.
+pub fn classify_git(stderr: &str) -> GitError {
     let s = stderr.to_ascii_lowercase();
-    let table: &[(&str, GitError, &str)] = &[
-        (
-            "terminal prompts disabled",
-            GitError::AuthRequired,
-            "git needs a user name and password for this repository and may not prompt (go sets GIT_TERMINAL_PROMPT=0)",
-        ),
-        (
-            "could not read username",
-            GitError::AuthRequired,
-            "git needs credentials for this repository",
-        ),
-        (
-            "authentication failed",
-            GitError::AuthFailed,
-            "the credentials git used were rejected",
-        ),
-        (
-            "permission denied (publickey",
-            GitError::SshAuth,
-            "the SSH server rejected every key git offered",
-        ),
-        (
-            "host key verification failed",
-            GitError::SshHostKey,
-            "the SSH host key is unknown (add it to ~/.ssh/known_hosts)",
-        ),
-        (
-            "could not resolve host",
-            GitError::Dns,
-            "git could not resolve the repository host",
-        ),
-        (
-            "could not resolve hostname",
-            GitError::Dns,
-            "ssh could not resolve the repository host",
-        ),
-        (
-            "connection refused",
-            GitError::Refused,
-            "the repository host refused the connection",
-        ),
-        (
-            "timed out",
-            GitError::Timeout,
-            "the connection to the repository host timed out",
-        ),
-        (
-            "ssl certificate problem",
-            GitError::Tls,
-            "git rejected the server's TLS certificate",
-        ),
-        (
-            "server certificate verification failed",
-            GitError::Tls,
-            "git rejected the server's TLS certificate",
-        ),
-        (
-            "repository not found",
-            GitError::NotFound,
-            "the repository does not exist (or is hidden from these credentials)",
-        ),
-        (
-            "not found",
-            GitError::NotFound,
-            "the repository does not exist (or is hidden from these credentials)",
-        ),
-        ("proxy", GitError::Proxy, "git's proxy failed"),
+    const TABLE: &[(&str, GitError)] = &[
+        ("terminal prompts disabled", GitError::AuthRequired),
+        ("could not read username", GitError::AuthRequired),
+        ("authentication failed", GitError::AuthFailed),
+        ("permission denied (publickey", GitError::SshAuth),
+        ("host key verification failed", GitError::SshHostKey),
+        ("could not resolve host", GitError::Dns),
+        ("could not resolve hostname", GitError::Dns),
+        ("connection refused", GitError::Refused),
+        ("timed out", GitError::Timeout),
+        ("ssl certificate problem", GitError::Tls),
+        ("server certificate verification failed", GitError::Tls),
+        ("repository not found", GitError::NotFound),
+        ("not found", GitError::NotFound),
+        ("proxy", GitError::Proxy),
     ];
-    table
+    TABLE
         .iter()
-        .find(|(needle, _, _)| s.contains(needle))
-        .map_or((GitError::Other, "git ls-remote failed"), |(_, k, m)| {
-            (*k, *m)
-        })
+        .find(|(needle, _)| s.contains(needle))
+        .map_or(GitError::Other, |(_, k)| *k)
 }
 
 /// Runs `git ls-remote -q <url>` as go would (prompts off), within `budget`.
@@ -176,19 +123,18 @@ pub async fn ls_remote(
             detail,
         };
     }
-    let (kind, meaning) = classify_git(&stderr);
+    let kind = classify_git(&stderr);
     let first = stderr
         .lines()
         .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim()
+        .map_or("git ls-remote failed", str::trim)
         .to_owned();
     GitCheck {
         status: super::Status::Fail,
         ms: super::millis(start.elapsed()),
         error: Some(LayerError {
             kind,
-            message: format!("{meaning}: {first}"),
+            message: first,
         }),
         detail,
     }
@@ -200,16 +146,20 @@ mod tests {
 
     #[test]
     fn git_errors() {
-        assert_eq!(classify_git("fatal: could not read Username for 'https://git.corp.example': terminal prompts disabled").0, GitError::AuthRequired);
         assert_eq!(
-            classify_git("git@git.corp.example: Permission denied (publickey).").0,
+            classify_git(
+                "fatal: could not read Username for 'https://git.corp.example': terminal prompts disabled"
+            ),
+            GitError::AuthRequired
+        );
+        assert_eq!(
+            classify_git("git@git.corp.example: Permission denied (publickey)."),
             GitError::SshAuth
         );
         assert_eq!(
             classify_git(
                 "ssh: Could not resolve hostname git.corp.example: Name or service not known"
-            )
-            .0,
+            ),
             GitError::Dns
         );
     }
