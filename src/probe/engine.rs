@@ -279,6 +279,10 @@ pub async fn run_host(
 const OFF_ROUTE_GRACE_MIN: Duration = Duration::from_millis(20);
 const OFF_ROUTE_GRACE_MAX: Duration = Duration::from_millis(150);
 
+/// The most probes running at once. Far above what a real GOPROXY and module graph need at
+/// the same moment (probes to one host share a connection).
+const MAX_IN_FLIGHT: usize = 64;
+
 /// Probes `specs` concurrently under `deadline`; a spec that cannot finish is reported as
 /// timed out, and one go does not need (`needs`: an earlier step answered well) as not
 /// finished, after a short grace ([`OFF_ROUTE_GRACE_MAX`] at most) — the verdict waits only
@@ -294,27 +298,30 @@ async fn run_specs(
     if specs.is_empty() {
         return Vec::new();
     }
-    let mut set = tokio::task::JoinSet::new();
-    for (i, spec) in specs.iter().cloned().enumerate() {
+    for spec in &specs {
         progress.queued(&spec.host().unwrap_or_default());
-        let setup = setup.clone();
-        set.spawn(async move { (i, probe(&setup, deadline, spec).await) });
     }
-    let keys: Vec<String> = specs.iter().map(Spec::key).collect();
+    // Started as others finish, at most MAX_IN_FLIGHT at once: a spawned probe holds its whole
+    // state, and a GOPROXY of hundreds of entries must not hold them all at the same time.
+    let mut set = tokio::task::JoinSet::new();
+    let mut queue = specs.iter().cloned().enumerate();
+    let mut refill = |set: &mut tokio::task::JoinSet<(usize, Target)>| {
+        while set.len() < MAX_IN_FLIGHT {
+            let Some((i, spec)) = queue.next() else { break };
+            let setup = setup.clone();
+            set.spawn(async move { (i, probe(&setup, deadline, spec).await) });
+        }
+    };
+    refill(&mut set);
     let mut results: Vec<Option<Target>> = vec![None; specs.len()];
     // Still needed: not finished, and go certainly asks it or something before it failed.
     let waiting = |results: &[Option<Target>]| {
-        let done_ok = |key: &String| {
-            keys.iter()
-                .position(|k| k == key)
-                .and_then(|i| results[i].as_ref())
-                .map(Target::ok)
-        };
+        let done_ok = |i: usize| results[i].as_ref().map(Target::ok);
         (0..specs.len()).any(|i| {
             results[i].is_none()
                 && match &needs[i] {
                     Need::Always => true,
-                    Need::IfFails(prior) => prior.iter().any(|p| done_ok(p) != Some(true)),
+                    Need::IfFails(prior) => prior.iter().any(|&p| done_ok(p) != Some(true)),
                 }
         })
     };
@@ -331,6 +338,7 @@ async fn run_specs(
                 Some(Err(_)) => {}
                 None => break,
             }
+            refill(&mut set);
         }
         // Off go's route: a short while more, then whatever has not answered is left.
         let off_route_grace = started
@@ -342,6 +350,7 @@ async fn run_specs(
                     progress.step(&t.host);
                     results[i] = Some(t);
                 }
+                refill(&mut set);
             }
         })
         .await;

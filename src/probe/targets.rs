@@ -100,8 +100,9 @@ impl Spec {
 
 pub(super) fn specs(plan: &Plan) -> Vec<Spec> {
     let mut out: Vec<Spec> = Vec::new();
+    let mut keys: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut push = |s: Spec| {
-        if !out.iter().any(|o| o.key() == s.key()) {
+        if keys.insert(s.key()) {
             out.push(s);
         }
     };
@@ -480,99 +481,124 @@ pub(super) fn mid_command_zip_specs(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Need {
     Always,
-    /// Needed if any of these specs (by key) fails.
-    IfFails(Vec<String>),
+    /// Needed if any of these specs (by index in the spec list) fails.
+    IfFails(Vec<usize>),
 }
 
 /// [`Need`] of each spec, in order: walks the routes of the plan again and finds each step's
-/// spec by URL or GOPROXY entry.
+/// spec by URL or GOPROXY entry. Linear in the routes' length (modules share their routes, and
+/// a GOPROXY list of hundreds of entries must not cost its square in strings).
 pub(super) fn needs(plan: &Plan, specs: &[Spec]) -> Vec<Need> {
-    // The keys of the specs that stand for one route step.
-    let step_keys = |step: &Step| -> Vec<String> {
-        specs
-            .iter()
-            .filter(|s| match (step, s) {
-                (
-                    Step::Proxy { proxy, .. },
-                    Spec::Url {
-                        role: Role::Proxy,
-                        context,
-                        ..
-                    },
-                ) => context.proxy.as_deref() == Some(&crate::redact::redact_urls(proxy)),
-                (
-                    Step::Direct(d),
-                    Spec::Url {
-                        url,
-                        role: Role::Vcs,
-                        ..
-                    },
-                ) => d.discovery_url.as_deref() == Some(url.as_str()),
-                (Step::Direct(d), Spec::GitHost { host, port, .. }) => {
-                    *host == d.git_host && *port == d.git_port
+    use std::collections::{BTreeSet, HashMap, HashSet};
+    // What stands for one route step, looked up by what the step names.
+    let mut by_proxy: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_url: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_git_host: HashMap<(&str, u16), Vec<usize>> = HashMap::new();
+    let mut by_git_url: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, spec) in specs.iter().enumerate() {
+        match spec {
+            Spec::Url {
+                role: Role::Proxy,
+                context,
+                ..
+            } => {
+                if let Some(p) = context.proxy.as_deref() {
+                    by_proxy.entry(p).or_default().push(i);
                 }
-                (Step::Direct(d), Spec::GitRemote { url, .. }) => *url == d.git_url,
-                (Step::Direct(d), Spec::GitRepo(r)) => r.git_url == d.git_url,
-                _ => false,
-            })
-            .map(Spec::key)
-            .collect()
-    };
-    // key → the keys of the steps before it on some route (empty: first on some route).
-    let mut before: Vec<(String, Option<Vec<String>>)> = Vec::new();
-    let mut note = |keys: Vec<String>, prior: &[String]| {
-        for k in keys {
-            let prior = (!prior.is_empty()).then(|| prior.to_vec());
-            match before.iter_mut().find(|(key, _)| *key == k) {
-                Some((_, slot)) => match (slot.as_mut(), prior) {
-                    (Some(v), Some(p)) => v.extend(p),
-                    (_, None) => *slot = None,
-                    (None, Some(_)) => {}
-                },
-                None => before.push((k, prior)),
             }
+            Spec::Url { url, .. } => by_url.entry(url.as_str()).or_default().push(i),
+            Spec::GitHost { host, port, .. } => by_git_host
+                .entry((host.as_str(), *port))
+                .or_default()
+                .push(i),
+            Spec::GitRemote { url, .. } => by_git_url.entry(url.as_str()).or_default().push(i),
+            Spec::GitRepo(r) => by_git_url.entry(r.git_url.as_str()).or_default().push(i),
+            Spec::ProxyHop { .. } => {}
+        }
+    }
+    let none = Vec::new();
+    let step_specs = |step: &Step| -> Vec<usize> {
+        match step {
+            Step::Proxy { proxy, .. } => by_proxy
+                .get(crate::redact::redact_urls(proxy).as_str())
+                .unwrap_or(&none)
+                .clone(),
+            Step::Direct(d) => {
+                let mut v = Vec::new();
+                // The discovery page is a Vcs URL: only it, not a sumdb URL that happens to match.
+                if let Some(u) = d.discovery_url.as_deref() {
+                    v.extend(by_url.get(u).unwrap_or(&none).iter().copied().filter(|&i| {
+                        matches!(
+                            specs[i],
+                            Spec::Url {
+                                role: Role::Vcs,
+                                ..
+                            }
+                        )
+                    }));
+                }
+                v.extend(
+                    by_git_host
+                        .get(&(d.git_host.as_str(), d.git_port))
+                        .unwrap_or(&none),
+                );
+                v.extend(by_git_url.get(d.git_url.as_str()).unwrap_or(&none));
+                v
+            }
+            Step::Skipped { .. } | Step::Off => Vec::new(),
         }
     };
+    // spec → the specs before it on some route (None: first on some route, always needed).
+    let mut before: Vec<Option<BTreeSet<usize>>> = vec![Some(BTreeSet::new()); specs.len()];
+    let mut seen = vec![false; specs.len()];
+    let mut note = |route: &[Vec<usize>]| {
+        let mut prior: BTreeSet<usize> = BTreeSet::new();
+        for ids in route {
+            for &i in ids {
+                seen[i] = true;
+                match (&mut before[i], prior.is_empty()) {
+                    (slot, true) => *slot = None,
+                    (Some(set), false) => set.extend(prior.iter().copied()),
+                    (None, false) => {}
+                }
+            }
+            prior.extend(ids.iter().copied());
+        }
+    };
+    // Modules share their routes: each distinct one is walked once.
+    let mut routes: HashSet<Vec<Vec<usize>>> = HashSet::new();
     for m in &plan.modules {
-        let mut prior: Vec<String> = Vec::new();
-        for step in &m.route {
-            let keys = step_keys(step);
-            note(keys.clone(), &prior);
-            prior.extend(keys);
+        let route: Vec<Vec<usize>> = m.route.iter().map(step_specs).collect();
+        if routes.insert(route.clone()) {
+            note(&route);
         }
     }
-    let mut prior: Vec<String> = Vec::new();
-    for step in &plan.sumdb_route {
-        let url = match step {
-            SumdbStep::ViaProxy { supported_url, .. } => supported_url.clone(),
-            SumdbStep::Direct { url, .. } => format!("{}/latest", url.trim_end_matches('/')),
-        };
-        let keys: Vec<String> = specs
-            .iter()
-            .filter(|s| matches!(s, Spec::Url { url: u, .. } if *u == url))
-            .map(Spec::key)
-            .collect();
-        note(keys.clone(), &prior);
-        prior.extend(keys);
-    }
-    specs
+    let sumdb: Vec<Vec<usize>> = plan
+        .sumdb_route
         .iter()
-        .map(|s| {
-            let key = s.key();
-            match before.iter().find(|(k, _)| *k == key) {
-                Some((_, Some(prior))) => {
-                    let mut prior = prior.clone();
-                    prior.sort();
-                    prior.dedup();
-                    prior.retain(|p| *p != key);
-                    if prior.is_empty() {
-                        Need::Always
-                    } else {
-                        Need::IfFails(prior)
-                    }
+        .map(|step| {
+            let url = match step {
+                SumdbStep::ViaProxy { supported_url, .. } => supported_url.clone(),
+                SumdbStep::Direct { url, .. } => format!("{}/latest", url.trim_end_matches('/')),
+            };
+            by_url.get(url.as_str()).unwrap_or(&none).clone()
+        })
+        .collect();
+    note(&sumdb);
+    before
+        .into_iter()
+        .zip(seen)
+        .enumerate()
+        .map(|(i, (prior, seen))| match prior {
+            Some(mut prior) if seen => {
+                prior.remove(&i);
+                if prior.is_empty() {
+                    Need::Always
+                } else {
+                    Need::IfFails(prior.into_iter().collect())
                 }
-                _ => Need::Always,
             }
+            _ => Need::Always,
         })
         .collect()
 }
