@@ -31,6 +31,12 @@ pub const DEFAULT_CANARY: &str = "golang.org/x/text";
 /// The most required modules godoctor plans and checks (issue 17: bounded memory and time on
 /// any go.mod); the rest are counted in [`Plan::unplanned`].
 pub const MAX_PLANNED_MODULES: usize = 2000;
+/// The most GOPROXY entries one route follows: go reaches the next only after every earlier
+/// one failed, and a list of thousands must cost neither memory nor the deadline.
+pub const MAX_ROUTE_PROXIES: usize = 32;
+/// The reason of the [`Step::Skipped`] that stands for the entries past [`MAX_ROUTE_PROXIES`]
+/// (its `proxy` is how many).
+pub const NOT_FOLLOWED: &str = "more GOPROXY entries, not followed: godoctor follows the first 32";
 
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -755,7 +761,16 @@ fn download_files(graph_first: bool) -> Vec<ModuleFile> {
 /// The steps go takes for `module` along the GOPROXY list (`noproxy`: it matches GONOPROXY).
 fn route(cfg: &Config, list: Option<&ProxyList>, module: &str, noproxy: bool) -> Vec<Step> {
     let mut route = Vec::new();
-    for spec in list.map(|l| l.specs.as_slice()).unwrap_or_default() {
+    let specs = list.map(|l| l.specs.as_slice()).unwrap_or_default();
+    for (n, spec) in specs.iter().enumerate() {
+        if route.len() == MAX_ROUTE_PROXIES {
+            // Only after this many failures would go get further; the rest is said, not walked.
+            route.push(Step::Skipped {
+                proxy: format!("{}", specs.len() - n),
+                reason: NOT_FOLLOWED.to_owned(),
+            });
+            break;
+        }
         match (&spec.entry, noproxy) {
             (ProxyEntry::NoProxy | ProxyEntry::Direct, true) | (ProxyEntry::Direct, false) => {
                 route.push(Step::Direct(direct_plan(cfg, module)));
@@ -856,6 +871,7 @@ fn sumdb_route(cfg: &Config, db: &gosumdb::SumDb, list: &ProxyList) -> Vec<Sumdb
         match &spec.entry {
             ProxyEntry::NoProxy => continue,
             ProxyEntry::Direct | ProxyEntry::Off => break,
+            ProxyEntry::Url(_) if steps.len() == MAX_ROUTE_PROXIES => break,
             ProxyEntry::Url(p) => {
                 steps.push(sumdb_via_proxy_step(cfg, p, &db.name, spec.fall_through))
             }

@@ -36,6 +36,7 @@ report-sumdb-url = { $url } (GOSUMDB URL)
 # One module's route: each GOPROXY entry, then how go moves on to the next.
 report-route-via-https-proxy = {" "}(via HTTPS_PROXY { $proxy })
 report-route-skipped = { $proxy } (skipped: GONOPROXY)
+report-route-not-followed = ({ $entries } more entries, not followed: godoctor follows the first { $first })
 report-route-direct = direct ({ $steps })
 report-route-discovery = GET { $url }, then{" "}
 report-route-ssh = {" "}over ssh, port { $port }

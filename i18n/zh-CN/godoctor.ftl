@@ -30,6 +30,7 @@ report-sumdb-url = { $url }（GOSUMDB URL）
 # 一个模块的路径：GOPROXY 的每一项，以及 go 何时尝试下一项。
 report-route-via-https-proxy = （经 HTTPS_PROXY { $proxy }）
 report-route-skipped = { $proxy }（已跳过：GONOPROXY）
+report-route-not-followed = （后面还有 { $entries } 项，未跟进：godoctor 只跟进前 { $first } 项）
 report-route-direct = direct（{ $steps }）
 report-route-discovery = GET { $url }，然后{" "}
 report-route-ssh = ，走 ssh，端口 { $port }

@@ -198,3 +198,40 @@ fn go_mod_download_of_exact_versions_fetches_only_those() {
         )]
     );
 }
+
+/// A GOPROXY of a hundred entries: each route follows the first MAX_ROUTE_PROXIES and says how
+/// many more there are; the checksum route asks as many mirrors, then the database itself.
+#[test]
+fn a_long_goproxy_is_followed_to_a_bound() {
+    use crate::config::{Config, LoadOptions, env::Environment};
+    let dir = tempfile::tempdir().unwrap();
+    let list = (0..100)
+        .map(|i| format!("https://m{i}.example"))
+        .collect::<Vec<_>>()
+        .join("|");
+    let goproxy = format!("{list},direct");
+    let cfg = Config::load(
+        Environment::from_pairs([
+            ("HOME", "/nonexistent-home"),
+            ("PATH", "/nonexistent-bin"),
+            ("GOPROXY", goproxy.as_str()),
+        ]),
+        &LoadOptions {
+            dir: dir.path().to_owned(),
+            tool_deadline: std::time::Duration::from_secs(2),
+        },
+    );
+    let plan = Plan::build(&cfg, &["example.com/m".to_owned()]);
+    let route = &plan.modules[0].route;
+    assert_eq!(route.len(), MAX_ROUTE_PROXIES + 1, "{route:?}");
+    assert!(
+        matches!(route.last(), Some(Step::Skipped { proxy, reason }) if proxy == "69" && reason == NOT_FOLLOWED),
+        "{:?}",
+        route.last()
+    );
+    assert_eq!(plan.sumdb_route.len(), MAX_ROUTE_PROXIES + 1);
+    assert!(matches!(
+        plan.sumdb_route.last(),
+        Some(SumdbStep::Direct { .. })
+    ));
+}

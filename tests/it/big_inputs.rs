@@ -296,3 +296,36 @@ fn godoctor_toml_with_many_mirrors_is_refused_then_fix_finishes() {
     let run = c.run(&["fix", "--timeout", "2s", "--resolver", "127.0.0.1:9"]);
     assert!(run.code().is_some(), "{}", run.stderr_text());
 }
+
+/// 6,000 GOPROXY entries probed online (every one a refused loopback port, the resolver a
+/// closed one): the routes follow a bounded prefix, within the RSS bound and the deadline, and
+/// go's failure is still predicted.
+#[test]
+fn thousands_of_goproxy_entries_online() {
+    let list = (0..6000)
+        .map(|i| format!("http://127.0.{}.{}:9", 1 + i / 250, 1 + i % 250))
+        .collect::<Vec<_>>()
+        .join("|");
+    let c = Case::new()
+        .write(
+            "work/go.mod",
+            "module example.com/big\n\ngo 1.21\n\nrequire rsc.io/quote v1.5.2\n",
+        )
+        .write("home/goenv", &format!("GOPROXY={list},direct\n"));
+    let c = {
+        let path = c.path("home/goenv");
+        c.set("GOENV", path)
+    };
+    let run = c.run(&[
+        "check",
+        "--json",
+        "--timeout",
+        "5s",
+        "--resolver",
+        "127.0.0.1:9",
+    ]);
+    let v = run.json();
+    assert_eq!(v["verdict"], "fail", "{:#}", v["outcome"]);
+    let route = v["plan"]["modules"][0]["route"].as_array().unwrap();
+    assert!(route.len() <= 40, "{} steps", route.len());
+}
