@@ -62,6 +62,12 @@ pub const GODOCTOR_TOML: Limit = Limit {
     bytes: MIB,
     go_reads_whole: false,
 };
+/// A shell's startup file, searched by `fix` for the line that sets a variable.
+pub const SHELL_PROFILE: Limit = Limit {
+    what: "shell startup file",
+    bytes: MIB,
+    go_reads_whole: false,
+};
 /// /etc/hosts.
 pub const HOSTS: Limit = Limit {
     what: "/etc/hosts",

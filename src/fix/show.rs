@@ -76,7 +76,10 @@ pub fn env_overrides(cfg: &Config, changes: &[Change], lang: Lang) -> Vec<String
                     (Some(rest), Some(h)) => h.join(rest),
                     _ => PathBuf::from(f),
                 };
-                let text = std::fs::read_to_string(&path).ok()?;
+                // Bounded and regular files only: a FIFO or a huge file must not stall fix.
+                let read =
+                    crate::config::bounded::read(&path, crate::config::bounded::SHELL_PROFILE);
+                let text = String::from_utf8_lossy(&read.ok()?.data).into_owned();
                 Some((path, text))
             })
             .collect(),

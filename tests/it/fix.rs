@@ -395,3 +395,32 @@ fn speaks_chinese_but_keeps_commands_settings_and_hosts() {
     let en = godoctor(&lab, &home, &[], &["fix", "--mirror", &good]);
     assert!(!han(&text(&en)), "{}", text(&en));
 }
+
+/// A startup file that is a FIFO (nothing ever writes to it) is passed over, not waited on: the
+/// other startup files are still searched.
+#[test]
+fn a_fifo_startup_file_does_not_stall_fix() {
+    let (lab, good, blocked) = world();
+    let home = Home::new();
+    let fifo = home.path().join(".bashrc");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success();
+    assert!(made, "mkfifo");
+    std::fs::write(
+        home.path().join(".profile"),
+        format!("export GOPROXY={blocked}\n"),
+    )
+    .unwrap();
+    let out = godoctor(
+        &lab,
+        &home,
+        &[("GOPROXY", blocked.clone()), ("SHELL", "/bin/bash".into())],
+        &["fix", "--mirror", &good],
+    );
+    let t = text(&out);
+    assert!(out.code().is_some(), "killed: {t}");
+    assert!(t.contains(".profile:1"), "{t}");
+}
