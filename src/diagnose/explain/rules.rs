@@ -362,7 +362,7 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         checks: &[Check::Command("go env GOVCS GOPRIVATE")],
         fixes: &[(
             "explain-govcs-disallowed-fix-1",
-            Some("go env -w GOVCS=public:git|hg,private:all"),
+            Some("go env -w 'GOVCS=public:git|hg,private:all'"),
         )],
     },
     Rule {

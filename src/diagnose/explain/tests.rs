@@ -393,3 +393,31 @@ fn pastes_are_grouped_in_order() {
     assert_eq!(e.errors[0].code, Some(Code::HttpStatus));
     assert_eq!(e.errors[1].code, Some(Code::DnsServfail));
 }
+
+/// A value with `|`, `;`, `&` or `<`/`>` in it is quoted: unquoted, a shell would run
+/// `go env -w GOVCS=public:git` and pipe it into a command named `hg,private:all`.
+#[test]
+fn fix_commands_quote_values_a_shell_would_split() {
+    for rule in rules::all() {
+        for (id, command) in rule.fixes {
+            let Some(command) = command else { continue };
+            // `<host>`-style placeholders are for the user to replace.
+            let mut plain = command.to_string();
+            while let (Some(a), Some(b)) = (plain.find('<'), plain.find('>')) {
+                if b < a {
+                    break;
+                }
+                plain.replace_range(a..=b, "X");
+            }
+            for word in plain.split_whitespace() {
+                let assignment = word.split_once('=').is_some_and(|(k, _)| {
+                    !k.is_empty() && k.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+                });
+                assert!(
+                    !(assignment && word.contains(['|', ';', '&', '<', '>'])),
+                    "{id}: {command}"
+                );
+            }
+        }
+    }
+}
