@@ -149,8 +149,23 @@ fn now_stamp() -> String {
 pub fn backup(dir: &Path, goenv: &Path, keys: &[String]) -> Result<Backup, StateError> {
     let stamp = now_stamp();
     let bdir = dir.join("backups").join(stamp.replace(':', ""));
+    // Bounded and regular only; a file too big to copy whole is refused, never backed up cut.
+    use crate::config::bounded::{self, InputProblem, ProblemKind};
+    let read = bounded::read(goenv, bounded::GO_ENV).and_then(|b| match b.truncated {
+        false => Ok(b.data),
+        true => Err(std::io::Error::other(InputProblem {
+            path: goenv.to_owned(),
+            limit: bounded::GO_ENV,
+            kind: ProblemKind::TooLarge,
+        })),
+    });
+    // Before the backup directory exists: a refused file leaves nothing behind.
+    let read = match read {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(goenv)(e)),
+        r => r,
+    };
     private_dir(&bdir).map_err(io(&bdir))?;
-    let existed = match std::fs::read(goenv) {
+    let existed = match read {
         Ok(data) => {
             // Durable before go/env changes: undo must find it after a crash.
             let copy = bdir.join("env");
@@ -158,8 +173,7 @@ pub fn backup(dir: &Path, goenv: &Path, keys: &[String]) -> Result<Backup, State
             same_mode(goenv, &copy)?;
             true
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
-        Err(e) => return Err(io(goenv)(e)),
+        Err(_) => false,
     };
     let meta = Meta {
         path: goenv.display().to_string(),
@@ -277,6 +291,42 @@ pub fn undo(dir: &Path) -> Result<Backup, StateError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A go/env too big to copy whole, or a FIFO, is refused before anything is written: no
+    /// cut backup, no backup directory, no wait on the FIFO.
+    #[test]
+    fn backup_refuses_what_it_cannot_copy_whole() {
+        let d = tempfile::tempdir().unwrap();
+        let state = d.path().join("state");
+        let big = d.path().join("big-env");
+        let line = "GOFLAGS=-mod=mod\n".repeat(1 << 18);
+        std::fs::write(&big, line.repeat(2)).unwrap();
+        assert!(std::fs::metadata(&big).unwrap().len() > crate::config::bounded::GO_ENV.bytes);
+        let _lock = Lock::acquire(&state).unwrap();
+        assert!(matches!(
+            backup(&state, &big, &[]),
+            Err(StateError::Io { .. })
+        ));
+        let fifo = d.path().join("fifo-env");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success();
+        assert!(made);
+        assert!(matches!(
+            backup(&state, &fifo, &[]),
+            Err(StateError::Io { .. })
+        ));
+        assert!(list(&state).is_empty());
+        assert!(
+            !state.join("backups").exists()
+                || std::fs::read_dir(state.join("backups"))
+                    .unwrap()
+                    .next()
+                    .is_none()
+        );
+    }
 
     #[test]
     fn backup_and_undo_are_byte_identical() {
