@@ -9,7 +9,9 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::evidence::{BogusAddress, Comparison, DnsAnswer, DnsEvidence, NameserverAnswer};
+use super::evidence::{
+    AddressKind, BogusAddress, Comparison, DnsAnswer, DnsEvidence, NameserverAnswer,
+};
 use super::{DnsError, LayerName, LayerResult};
 use hickory_resolver::TokioResolver;
 use hickory_resolver::config::{
@@ -162,26 +164,26 @@ pub fn read_hosts(path: &std::path::Path) -> HashMap<String, Vec<IpAddr>> {
 }
 
 /// Why an address cannot be right for a public name.
-pub fn bogus_reason(ip: IpAddr) -> Option<&'static str> {
+pub fn bogus_kind(ip: IpAddr) -> Option<AddressKind> {
     match ip {
         IpAddr::V4(v4) => {
             let o = v4.octets();
             if v4.is_loopback() {
-                Some("loopback")
+                Some(AddressKind::Loopback)
             } else if v4.is_unspecified() || o[0] == 0 {
-                Some("unspecified")
+                Some(AddressKind::Unspecified)
             } else if v4.is_private() {
-                Some("private (RFC 1918)")
+                Some(AddressKind::Private)
             } else if v4.is_link_local() {
-                Some("link-local")
+                Some(AddressKind::LinkLocal)
             } else if o[0] == 100 && (64..128).contains(&o[1]) {
-                Some("carrier-grade NAT")
+                Some(AddressKind::CarrierGradeNat)
             } else if o[0] >= 240 {
-                Some("reserved")
+                Some(AddressKind::Reserved)
             } else if v4.is_multicast() {
-                Some("multicast")
+                Some(AddressKind::Multicast)
             } else if (o[0] == 198 && (o[1] & 0xfe) == 18) || v4.is_documentation() {
-                Some("reserved for benchmarks or documentation")
+                Some(AddressKind::BenchmarksOrDocumentation)
             } else {
                 None
             }
@@ -189,20 +191,20 @@ pub fn bogus_reason(ip: IpAddr) -> Option<&'static str> {
         IpAddr::V6(v6) => {
             let s = v6.segments();
             if let Some(v4) = v6.to_ipv4_mapped() {
-                return bogus_reason(IpAddr::V4(v4));
+                return bogus_kind(IpAddr::V4(v4));
             }
             if v6.is_loopback() {
-                Some("loopback")
+                Some(AddressKind::Loopback)
             } else if v6.is_unspecified() {
-                Some("unspecified")
+                Some(AddressKind::Unspecified)
             } else if (s[0] & 0xfe00) == 0xfc00 {
-                Some("unique local (private)")
+                Some(AddressKind::UniqueLocal)
             } else if (s[0] & 0xffc0) == 0xfe80 {
-                Some("link-local")
+                Some(AddressKind::LinkLocal)
             } else if v6.is_multicast() {
-                Some("multicast")
+                Some(AddressKind::Multicast)
             } else if s[0] == 0x2001 && s[1] == 0x0db8 {
-                Some("reserved for documentation")
+                Some(AddressKind::Documentation)
             } else {
                 None
             }
@@ -504,9 +506,9 @@ fn bogus_list(ips: &[IpAddr], expect_public: bool) -> Vec<BogusAddress> {
     }
     ips.iter()
         .filter_map(|ip| {
-            bogus_reason(*ip).map(|reason| BogusAddress {
+            bogus_kind(*ip).map(|kind| BogusAddress {
                 address: ip.to_string(),
-                reason,
+                kind,
             })
         })
         .collect()
@@ -597,7 +599,7 @@ mod tests {
             ("2607:f8b0::1", false),
             ("::ffff:10.0.0.1", true),
         ] {
-            assert_eq!(bogus_reason(ip.parse().unwrap()).is_some(), want, "{ip}");
+            assert_eq!(bogus_kind(ip.parse().unwrap()).is_some(), want, "{ip}");
         }
     }
 

@@ -170,7 +170,60 @@ pub struct NameserverAnswer {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BogusAddress {
     pub address: String,
-    pub reason: &'static str,
+    pub kind: AddressKind,
+}
+
+/// Why an address cannot be a public name's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddressKind {
+    Loopback,
+    Unspecified,
+    /// RFC 1918.
+    Private,
+    LinkLocal,
+    CarrierGradeNat,
+    Reserved,
+    Multicast,
+    /// IPv6 fc00::/7.
+    UniqueLocal,
+    /// 2001:db8::/32.
+    Documentation,
+    /// 198.18.0.0/15 and the IPv4 documentation ranges.
+    BenchmarksOrDocumentation,
+}
+
+impl AddressKind {
+    /// The JSON `reason`.
+    pub fn reason(self) -> &'static str {
+        match self {
+            AddressKind::Loopback => "loopback",
+            AddressKind::Unspecified => "unspecified",
+            AddressKind::Private => "private (RFC 1918)",
+            AddressKind::LinkLocal => "link-local",
+            AddressKind::CarrierGradeNat => "carrier-grade NAT",
+            AddressKind::Reserved => "reserved",
+            AddressKind::Multicast => "multicast",
+            AddressKind::UniqueLocal => "unique local (private)",
+            AddressKind::Documentation => "reserved for documentation",
+            AddressKind::BenchmarksOrDocumentation => "reserved for benchmarks or documentation",
+        }
+    }
+
+    /// The catalog's selector (`address-kind`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            AddressKind::Loopback => "loopback",
+            AddressKind::Unspecified => "unspecified",
+            AddressKind::Private => "private",
+            AddressKind::LinkLocal => "link-local",
+            AddressKind::CarrierGradeNat => "cgnat",
+            AddressKind::Reserved => "reserved",
+            AddressKind::Multicast => "multicast",
+            AddressKind::UniqueLocal => "unique-local",
+            AddressKind::Documentation => "documentation",
+            AddressKind::BenchmarksOrDocumentation => "benchmarks",
+        }
+    }
 }
 
 /// An encrypted resolver's answer beside the system's.

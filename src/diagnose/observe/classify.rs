@@ -6,7 +6,7 @@
 use super::failure::{Failure, Terse};
 use crate::diagnose::{Code, Layer, Severity};
 use crate::i18n::Text;
-use crate::probe::evidence::{BogusAddress, DnsEvidence};
+use crate::probe::evidence::{AddressKind, BogusAddress, DnsEvidence};
 use crate::probe::{
     DnsError, FileError, HttpError, LayerName, LayerResult, Peer, ProbeError, ProxyError,
     SumdbError, Target, TcpError, TlsError,
@@ -130,9 +130,9 @@ pub(super) fn failure(t: &Target, l: &LayerResult) -> Failure {
             .map(|b| b.address.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        let mut reasons = bogus.iter().map(|b| b.reason).collect::<Vec<_>>();
-        reasons.dedup();
-        let reasons = address_kinds(&reasons);
+        let mut kinds = bogus.iter().map(|b| b.kind).collect::<Vec<_>>();
+        kinds.dedup();
+        let reasons = address_kinds(&kinds);
         match corroboration(dns, bogus) {
             Some(why) if nothing_there => {
                 f = f
@@ -168,28 +168,13 @@ pub(super) fn failure(t: &Target, l: &LayerResult) -> Failure {
 }
 
 /// The reasons an address cannot be a public name's, said in the reader's language.
-fn address_kinds(reasons: &[&str]) -> Text {
-    let kind = |reason: &str| {
-        let slug = match reason {
-            "loopback" => "loopback",
-            "unspecified" => "unspecified",
-            "private (RFC 1918)" => "private",
-            "link-local" => "link-local",
-            "carrier-grade NAT" => "cgnat",
-            "reserved" => "reserved",
-            "multicast" => "multicast",
-            "unique local (private)" => "unique-local",
-            "reserved for documentation" => "documentation",
-            _ => "benchmarks",
-        };
-        text!("address-kind", kind = slug)
-    };
-    match reasons {
-        [] => kind(""),
-        [one] => kind(one),
+fn address_kinds(kinds: &[AddressKind]) -> Text {
+    let kind = |k: AddressKind| text!("address-kind", kind = k.slug());
+    match kinds {
+        [] | [_] => kind(kinds.first().copied().unwrap_or(AddressKind::Reserved)),
         [first, rest @ ..] => text!(
             "address-kind-and",
-            first = kind(first),
+            first = kind(*first),
             rest = address_kinds(rest)
         ),
     }
@@ -222,7 +207,7 @@ fn corroboration(dns: &DnsEvidence, bogus: &[BogusAddress]) -> Option<Corroborat
         Some(Corroboration::ResolverDisagrees)
     } else if dns.source == "/etc/hosts" {
         Some(Corroboration::HostsFile)
-    } else if bogus.iter().any(|b| b.reason == "unspecified") {
+    } else if bogus.iter().any(|b| b.kind == AddressKind::Unspecified) {
         Some(Corroboration::Blocker)
     } else {
         None
@@ -240,9 +225,10 @@ fn agreeing_resolver(dns: &DnsEvidence) -> bool {
 mod address_kind_tests {
     use super::address_kinds;
     use crate::i18n::Lang;
-    use crate::probe::dns::bogus_reason;
+    use crate::probe::dns::bogus_kind;
+    use crate::probe::evidence::AddressKind;
 
-    /// Every reason the resolver gives has its own words in both languages, not the fallback's.
+    /// Every kind the resolver gives has its own words in both languages, not the fallback's.
     #[test]
     fn every_bogus_reason_is_translated() {
         let samples = [
@@ -263,13 +249,13 @@ mod address_kind_tests {
             "2001:db8::1",
         ];
         for ip in samples {
-            let reason = bogus_reason(ip.parse().unwrap()).expect(ip);
-            let en = address_kinds(&[reason]).render(Lang::En);
-            assert_eq!(en, reason, "{ip}");
-            let zh = address_kinds(&[reason]).render(Lang::Zh);
+            let kind = bogus_kind(ip.parse().unwrap()).expect(ip);
+            let en = address_kinds(&[kind]).render(Lang::En);
+            assert_eq!(en, kind.reason(), "{ip}");
+            let zh = address_kinds(&[kind]).render(Lang::Zh);
             assert!(!zh.is_ascii(), "{ip}: {zh}");
         }
-        let both = address_kinds(&["loopback", "private (RFC 1918)"]);
+        let both = address_kinds(&[AddressKind::Loopback, AddressKind::Private]);
         assert_eq!(both.render(Lang::Zh), "回环地址、私有地址（RFC 1918）");
     }
 }

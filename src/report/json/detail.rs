@@ -528,7 +528,7 @@ impl From<&ev::BogusAddress> for BogusAddress {
     fn from(b: &ev::BogusAddress) -> Self {
         BogusAddress {
             address: b.address.clone(),
-            reason: b.reason,
+            reason: b.kind.reason(),
         }
     }
 }

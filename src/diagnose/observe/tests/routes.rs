@@ -308,7 +308,11 @@ fn proxy_auth_is_the_proxy_layer() {
 }
 
 /// A public name answered with `address` from `source`, then a TCP timeout there.
-fn impossible_answer_then_timeout(source: &str, address: &str, reason: &'static str) -> Observed {
+fn impossible_answer_then_timeout(
+    source: &str,
+    address: &str,
+    kind: crate::probe::evidence::AddressKind,
+) -> Observed {
     let layers = vec![
         L::ok(
             LayerName::Dns,
@@ -317,7 +321,7 @@ fn impossible_answer_then_timeout(source: &str, address: &str, reason: &'static 
                 source: source.into(),
                 bogus: Some(vec![BogusAddress {
                     address: address.into(),
-                    reason,
+                    kind,
                 }]),
                 ..DnsEvidence::default()
             },
@@ -338,7 +342,11 @@ fn impossible_answer_then_timeout(source: &str, address: &str, reason: &'static 
 #[test]
 fn an_uncorroborated_private_answer_is_evidence_not_the_cause() {
     // Split-horizon DNS: a company answers proxy.golang.org with its mirror's address.
-    let o = impossible_answer_then_timeout("/etc/resolv.conf", "10.10.10.10", "private (RFC 1918)");
+    let o = impossible_answer_then_timeout(
+        "/etc/resolv.conf",
+        "10.10.10.10",
+        crate::probe::evidence::AddressKind::Private,
+    );
     assert_eq!(o.outcome.root_cause_code, Some(Code::TcpBlackhole));
     let cause = &o.findings[0];
     assert!(
@@ -350,7 +358,11 @@ fn an_uncorroborated_private_answer_is_evidence_not_the_cause() {
 
 #[test]
 fn the_hosts_file_or_a_blocker_address_corroborates_a_forged_answer() {
-    let o = impossible_answer_then_timeout("/etc/hosts", "10.10.10.10", "private (RFC 1918)");
+    let o = impossible_answer_then_timeout(
+        "/etc/hosts",
+        "10.10.10.10",
+        crate::probe::evidence::AddressKind::Private,
+    );
     assert_eq!(o.outcome.root_cause_code, Some(Code::DnsPoisoned));
     assert_eq!(o.findings[0].params["why"], "hosts");
     assert!(
@@ -359,7 +371,11 @@ fn the_hosts_file_or_a_blocker_address_corroborates_a_forged_answer() {
             .as_deref()
             .is_some_and(|c| c.contains("/etc/hosts"))
     );
-    let o = impossible_answer_then_timeout("/etc/resolv.conf", "0.0.0.0", "unspecified");
+    let o = impossible_answer_then_timeout(
+        "/etc/resolv.conf",
+        "0.0.0.0",
+        crate::probe::evidence::AddressKind::Unspecified,
+    );
     assert_eq!(o.outcome.root_cause_code, Some(Code::DnsPoisoned));
     assert_eq!(o.findings[0].params["why"], "blocker");
 }

@@ -139,11 +139,11 @@ fn routes(add: &mut impl FnMut(&str, Observed)) {
                 bogus: Some(vec![
                     BogusAddress {
                         address: "10.10.10.10".into(),
-                        reason: "private",
+                        kind: crate::probe::evidence::AddressKind::Private,
                     },
                     BogusAddress {
                         address: "10.10.10.11".into(),
-                        reason: "private",
+                        kind: crate::probe::evidence::AddressKind::Private,
                     },
                 ]),
                 ..DnsEvidence::default()
