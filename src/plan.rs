@@ -34,9 +34,6 @@ pub const MAX_PLANNED_MODULES: usize = 2000;
 /// The most GOPROXY entries one route follows: go reaches the next only after every earlier
 /// one failed, and a list of thousands must cost neither memory nor the deadline.
 pub const MAX_ROUTE_PROXIES: usize = 32;
-/// The reason of the [`Step::Skipped`] that stands for the entries past [`MAX_ROUTE_PROXIES`]
-/// (its `proxy` is how many).
-pub const NOT_FOLLOWED: &str = "more GOPROXY entries, not followed: godoctor follows the first 32";
 
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -270,6 +267,11 @@ pub enum Step {
     Direct(DirectPlan),
     /// `off`: the lookup fails with "module lookup disabled by GOPROXY=off".
     Off,
+    /// The `entries` GOPROXY entries past [`MAX_ROUTE_PROXIES`]: go reaches them only after
+    /// every earlier one failed; godoctor neither plans nor probes them.
+    NotFollowed {
+        entries: usize,
+    },
 }
 
 /// `direct`: how go finds and fetches the repository itself.
@@ -765,9 +767,8 @@ fn route(cfg: &Config, list: Option<&ProxyList>, module: &str, noproxy: bool) ->
     for (n, spec) in specs.iter().enumerate() {
         if route.len() == MAX_ROUTE_PROXIES {
             // Only after this many failures would go get further; the rest is said, not walked.
-            route.push(Step::Skipped {
-                proxy: format!("{}", specs.len() - n),
-                reason: NOT_FOLLOWED.to_owned(),
+            route.push(Step::NotFollowed {
+                entries: specs.len() - n,
             });
             break;
         }

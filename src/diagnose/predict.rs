@@ -276,7 +276,10 @@ pub fn toolchain_offline(plan: &Plan) -> (Option<ToolchainOutcome>, Option<(Code
                 );
             }
             // The first step go takes for golang.org/toolchain.
-            let first = tp.route.iter().find(|s| !matches!(s, Step::Skipped { .. }));
+            let first = tp
+                .route
+                .iter()
+                .find(|s| !matches!(s, Step::Skipped { .. } | Step::NotFollowed { .. }));
             if matches!(first, Some(Step::Off)) {
                 return fail(
                     Code::GoproxyOff,
@@ -469,7 +472,7 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
         } else {
             for step in &m.route {
                 match step {
-                    Step::Skipped { .. } => continue,
+                    Step::Skipped { .. } | Step::NotFollowed { .. } => continue,
                     Step::Proxy { proxy, .. } => out.via = Some(crate::redact::redact_urls(proxy)),
                     Step::Direct(d) => {
                         out.via = Some("direct".into());

@@ -125,7 +125,7 @@ pub(super) fn mid_command_plan(
             let mut steps = pm
                 .route
                 .iter()
-                .filter(|s| !matches!(s, Step::Skipped { .. }));
+                .filter(|s| !matches!(s, Step::Skipped { .. } | Step::NotFollowed { .. }));
             let (url, fall_through) = match steps.next() {
                 Some(Step::Proxy {
                     proxy,

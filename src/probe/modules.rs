@@ -332,7 +332,7 @@ async fn walk_file(
                 fall_through,
                 ..
             } => (proxy, url, *fall_through),
-            Step::Skipped { .. } => continue,
+            Step::Skipped { .. } | Step::NotFollowed { .. } => continue,
             Step::Direct(_) => {
                 return FileWalk {
                     file,

@@ -189,7 +189,7 @@ pub(super) fn specs(plan: &Plan) -> Vec<Spec> {
                     let direct_first = m
                         .route
                         .iter()
-                        .find(|s| !matches!(s, Step::Skipped { .. }))
+                        .find(|s| !matches!(s, Step::Skipped { .. } | Step::NotFollowed { .. }))
                         .is_some_and(|s| matches!(s, Step::Direct(_)));
                     if direct_first && m.noproxy {
                         push(Spec::GitRemote {
@@ -217,7 +217,7 @@ pub(super) fn specs(plan: &Plan) -> Vec<Spec> {
                         }));
                     }
                 }
-                Step::Skipped { .. } | Step::Off => {}
+                Step::Skipped { .. } | Step::NotFollowed { .. } | Step::Off => {}
             }
         }
     }
@@ -381,7 +381,7 @@ fn toolchain_specs(route: &[Step], request: ToolchainRequest) -> Vec<Spec> {
                     },
                 });
             }
-            Step::Skipped { .. } | Step::Off => {}
+            Step::Skipped { .. } | Step::NotFollowed { .. } | Step::Off => {}
         }
     }
     out
@@ -545,7 +545,7 @@ pub(super) fn needs(plan: &Plan, specs: &[Spec]) -> Vec<Need> {
                 v.extend(by_git_url.get(d.git_url.as_str()).unwrap_or(&none));
                 v
             }
-            Step::Skipped { .. } | Step::Off => Vec::new(),
+            Step::Skipped { .. } | Step::NotFollowed { .. } | Step::Off => Vec::new(),
         }
     };
     // spec → the specs before it on some route (None: first on some route, always needed).

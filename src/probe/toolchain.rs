@@ -261,7 +261,7 @@ fn first_list(mc: &MidCommandPlan, targets: &[Target]) -> Option<Vec<String>> {
     for step in mc
         .list_route
         .iter()
-        .filter(|s| !matches!(s, Step::Skipped { .. }))
+        .filter(|s| !matches!(s, Step::Skipped { .. } | Step::NotFollowed { .. }))
     {
         let fall_through = match step {
             Step::Proxy { fall_through, .. } => *fall_through,

@@ -11,7 +11,7 @@ pub(super) fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
     let first_step_direct = |m: &&crate::plan::ModulePlan| {
         m.route
             .iter()
-            .find(|s| !matches!(s, Step::Skipped { .. }))
+            .find(|s| !matches!(s, Step::Skipped { .. } | Step::NotFollowed { .. }))
             .is_some_and(|s| matches!(s, Step::Direct(_)))
     };
     if cfg.git.git.is_none() {

@@ -54,6 +54,10 @@ pub enum ModuleSource {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Step {
+    /// GOPROXY entries past the ones a route follows (`plan::MAX_ROUTE_PROXIES`).
+    NotFollowed {
+        entries: usize,
+    },
     Proxy {
         proxy: String,
         url: String,
@@ -235,6 +239,7 @@ impl From<&go::Step> for Step {
                 fall_through: (*fall_through).into(),
                 via_http_proxy: redacted(via_http_proxy),
             },
+            go::Step::NotFollowed { entries } => Step::NotFollowed { entries: *entries },
             go::Step::Skipped { proxy, reason } => Step::Skipped {
                 proxy: redact_urls(proxy),
                 reason: reason.clone(),

@@ -209,13 +209,12 @@ pub fn route_line(steps: &[Step], lang: Lang) -> String {
                     line.push_str(&t!(lang, "report-route-via-https-proxy", proxy = p));
                 }
             }
-            Step::Skipped { proxy, reason } if reason == crate::plan::NOT_FOLLOWED => line
-                .push_str(&t!(
-                    lang,
-                    "report-route-not-followed",
-                    entries = proxy.as_str(),
-                    first = crate::plan::MAX_ROUTE_PROXIES
-                )),
+            Step::NotFollowed { entries } => line.push_str(&t!(
+                lang,
+                "report-route-not-followed",
+                entries = *entries,
+                first = crate::plan::MAX_ROUTE_PROXIES
+            )),
             Step::Skipped { proxy, .. } => {
                 line.push_str(&t!(lang, "report-route-skipped", proxy = proxy))
             }

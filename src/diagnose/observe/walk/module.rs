@@ -221,7 +221,7 @@ pub(in super::super) fn walk_module(
     let steps: Vec<&Step> = m
         .route
         .iter()
-        .filter(|s| !matches!(s, Step::Skipped { .. }))
+        .filter(|s| !matches!(s, Step::Skipped { .. } | Step::NotFollowed { .. }))
         .collect();
     for (i, step) in steps.iter().enumerate() {
         let later_healthy = |targets: &[Target]| {
@@ -235,7 +235,7 @@ pub(in super::super) fn walk_module(
             })
         };
         match step {
-            Step::Skipped { .. } => {}
+            Step::Skipped { .. } | Step::NotFollowed { .. } => {}
             Step::Off => {
                 last_notfound = Some("module lookup disabled by GOPROXY=off".into());
                 break;

@@ -68,7 +68,10 @@ pub(super) fn walk_toolchain_download(
     let zip_probe = |t: &&Target| {
         t.role == Role::Toolchain && t.context(|c| c.request) != Some(ToolchainRequest::List)
     };
-    for step in route.iter().filter(|s| !matches!(s, Step::Skipped { .. })) {
+    for step in route
+        .iter()
+        .filter(|s| !matches!(s, Step::Skipped { .. } | Step::NotFollowed { .. }))
+    {
         match step {
             Step::Proxy {
                 proxy,
@@ -122,7 +125,7 @@ pub(super) fn walk_toolchain_download(
                 }
                 break;
             }
-            Step::Off | Step::Skipped { .. } => break,
+            Step::Off | Step::Skipped { .. } | Step::NotFollowed { .. } => break,
         }
     }
     if let Some(via) = served {
@@ -264,7 +267,10 @@ pub(super) fn walk_toolchain_list(targets: &[Target], route: &[Step]) -> ListWal
             best = Some((f, e, rank));
         }
     };
-    for step in route.iter().filter(|s| !matches!(s, Step::Skipped { .. })) {
+    for step in route
+        .iter()
+        .filter(|s| !matches!(s, Step::Skipped { .. } | Step::NotFollowed { .. }))
+    {
         match step {
             Step::Proxy {
                 url, fall_through, ..
@@ -314,7 +320,7 @@ pub(super) fn walk_toolchain_list(targets: &[Target], route: &[Step]) -> ListWal
                 keep(None, "module lookup disabled by GOPROXY=off".into(), 0);
                 break;
             }
-            Step::Skipped { .. } => {}
+            Step::Skipped { .. } | Step::NotFollowed { .. } => {}
         }
     }
     match best {
