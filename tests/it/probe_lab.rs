@@ -699,29 +699,7 @@ fn an_encrypted_resolver_that_disagrees_reveals_poisoning() {
     );
     let dot = lab.dot_relay("dns.lab.test", honest.dns_addr());
     let compare = format!("tls://{dot}#dns.lab.test");
-    let run = |lab: &Lab| {
-        let home = tempfile::tempdir().unwrap();
-        Cli::godoctor()
-            .cwd(home.path())
-            .home(home.path())
-            .env("SSL_CERT_FILE", lab.ca_pem_path())
-            .env("GOPROXY", format!("https://proxy.golang.org:{}", p.port()))
-            .env("GONOSUMDB", MODULE)
-            .args([
-                "check",
-                "--json",
-                "--timeout",
-                "4s",
-                "--resolver",
-                &lab.dns_addr().to_string(),
-                "--compare-resolver",
-                &compare,
-                "--module",
-                &format!("{MODULE}@v1.0.0"),
-            ])
-            .run()
-            .json()
-    };
+    let run = |lab: &Lab| check_comparing(lab, p.port(), &compare);
     // The encrypted resolver says something else for proxy.golang.org.
     honest.dns(
         "proxy.golang.org",
@@ -757,6 +735,32 @@ fn an_encrypted_resolver_that_disagrees_reveals_poisoning() {
     );
 }
 
+/// `check --json` for MODULE through `https://proxy.golang.org:<port>`, resolving with the lab
+/// and comparing with the encrypted resolver `compare`.
+fn check_comparing(lab: &Lab, port: u16, compare: &str) -> Value {
+    let home = tempfile::tempdir().unwrap();
+    Cli::godoctor()
+        .cwd(home.path())
+        .home(home.path())
+        .env("SSL_CERT_FILE", lab.ca_pem_path())
+        .env("GOPROXY", format!("https://proxy.golang.org:{port}"))
+        .env("GONOSUMDB", MODULE)
+        .args([
+            "check",
+            "--json",
+            "--timeout",
+            "4s",
+            "--resolver",
+            &lab.dns_addr().to_string(),
+            "--compare-resolver",
+            compare,
+            "--module",
+            &format!("{MODULE}@v1.0.0"),
+        ])
+        .run()
+        .json()
+}
+
 #[test]
 fn an_impossible_answer_is_the_cause_only_when_a_resolver_corroborates_it() {
     let lab = Lab::new();
@@ -769,32 +773,7 @@ fn an_impossible_answer_is_the_cause_only_when_a_resolver_corroborates_it() {
     let dot = lab.dot_relay("dns.lab.test", honest.dns_addr());
     let compare = format!("tls://{dot}#dns.lab.test");
     lab.dns("proxy.golang.org", DnsAnswer::A(vec![closed_v4]));
-    let run = || {
-        let home = tempfile::tempdir().unwrap();
-        Cli::godoctor()
-            .cwd(home.path())
-            .home(home.path())
-            .env("SSL_CERT_FILE", lab.ca_pem_path())
-            .env(
-                "GOPROXY",
-                format!("https://proxy.golang.org:{}", closed.port()),
-            )
-            .env("GONOSUMDB", MODULE)
-            .args([
-                "check",
-                "--json",
-                "--timeout",
-                "4s",
-                "--resolver",
-                &lab.dns_addr().to_string(),
-                "--compare-resolver",
-                &compare,
-                "--module",
-                &format!("{MODULE}@v1.0.0"),
-            ])
-            .run()
-            .json()
-    };
+    let run = || check_comparing(&lab, closed.port(), &compare);
     // The encrypted resolver knows another address: the plain answer is forged.
     honest.dns(
         "proxy.golang.org",
