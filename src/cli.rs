@@ -232,6 +232,10 @@ pub struct ExplainArgs {
     /// Deadline for --probe.
     #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_duration)]
     pub timeout: Duration,
+    /// Write commands for this shell: posix (bash, zsh), fish, powershell, cmd (default:
+    /// detected from SHELL, or PSModulePath on Windows).
+    #[arg(long, value_enum, value_name = "SHELL")]
+    pub shell: Option<crate::config::shell::Shell>,
     /// go's error text; read from standard input when absent.
     // OsString: a log pasted as arguments need not be UTF-8 (read lossily, as stdin is).
     #[arg(value_parser = clap::value_parser!(std::ffi::OsString))]

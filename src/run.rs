@@ -415,7 +415,13 @@ fn explain(
             .collect();
         words.join(" ")
     };
-    let e = diagnose::explain::explain(&text);
+    let shell = args.shell.unwrap_or_else(|| {
+        crate::config::shell::Shell::detect(
+            &Environment::from_process(),
+            crate::config::shell::Os::host(),
+        )
+    });
+    let e = diagnose::explain::explain_for(&text, shell);
     if args.json {
         report::json::write(out, &report::json::explain(&e, lang))?;
     } else {
@@ -438,7 +444,7 @@ fn explain(
             timeout: Some(args.timeout),
             modules: top.module.iter().cloned().collect(),
             strict: false,
-            shell: None,
+            shell: args.shell,
             resolvers: Vec::new(),
             compare: Vec::new(),
             command: Vec::new(),

@@ -152,7 +152,7 @@ explain-private-module-not-private-fix-1 = mark the private module's host privat
 explain-vcs-auth-required-https-summary = git needs credentials for a repository go fetches directly
 explain-vcs-auth-required-https-meaning = go runs git with GIT_TERMINAL_PROMPT=0, so git fails instead of asking for a user name and password.
 explain-vcs-auth-required-https-check-1 = git ls-remote https://<repo> (does it ask for a password?)
-explain-vcs-auth-required-https-check-2 = ~/.netrc and git's credential helper
+explain-vcs-auth-required-https-check-2 = the netrc file (~/.netrc; %USERPROFILE%\_netrc on Windows) and git's credential helper
 explain-vcs-auth-required-https-fix-1 = store a token for the host
 explain-vcs-auth-required-https-fix-2 = or use SSH
 
@@ -256,7 +256,7 @@ explain-http-redirect-loop-meaning = go follows at most 10 redirects.
 ## HTTP_FORBIDDEN: "403 Forbidden"
 explain-http-forbidden-summary = the server refused the request (403)
 explain-http-forbidden-meaning = the proxy or a firewall in front of it forbids this request; go stops at a `,` separator.
-explain-http-forbidden-check-2 = ~/.netrc credentials for the host
+explain-http-forbidden-check-2 = the host's credentials in the netrc file (~/.netrc; %USERPROFILE%\_netrc on Windows)
 
 ## MODULE_NOT_FOUND: "404 Not Found"
 explain-module-not-found-summary = the proxy does not have this module or version
@@ -336,7 +336,7 @@ explain-http-status-meaning = go accepts 200 from a proxy, and falls through to 
 
 ## HTTP_UNAUTHORIZED
 explain-http-unauthorized-summary = the server asks for credentials (401 Unauthorized)
-explain-http-unauthorized-meaning = go sent no credentials, or wrong ones; it reads them from ~/.netrc (or GOAUTH since Go 1.24).
+explain-http-unauthorized-meaning = go sent no credentials, or wrong ones; it reads them from the netrc file (~/.netrc; %USERPROFILE%\_netrc on Windows) or, since Go 1.24, GOAUTH.
 
 ## HTTP_FAILED: HTTP/2 stream reset or GOAWAY
 explain-http-failed-stream-summary = the server cut the HTTP/2 stream

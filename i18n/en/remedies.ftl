@@ -13,7 +13,8 @@ remedy-all-proxy-ignored = this network may require its proxy ({ $name } is set,
 remedy-sni-filtered = connections to { $host } are cut as soon as its name is seen in the TLS handshake (SNI filtering): use a mirror or a proxy that is allowed
 remedy-ask-ca = get the CA certificate that signed { $host }'s certificate from your IT department; never turn verification off
 remedy-ask-ca-issuer = get the CA certificate that signed { $host }'s certificate (issuer: { $issuer }) from your IT department; never turn verification off
-remedy-trust-ca-system = trust it system-wide (Debian/Ubuntu)
+remedy-trust-ca-system = trust it system-wide, in the bundle go reads
+remedy-trust-ca-macos = trust it in the System keychain: go on macOS asks the system to verify certificates (it ignores SSL_CERT_FILE)
 remedy-trust-ca-go-only = or only for go, in this shell (SSL_CERT_FILE replaces go's CA bundle, so use a bundle that also has the public roots)
 remedy-trust-ca-windows = trust it for your Windows user: go on Windows verifies against the system certificate store (it ignores SSL_CERT_FILE)
 remedy-check-clock = check the system clock first: a wrong clock makes valid certificates look expired
@@ -22,7 +23,7 @@ remedy-name-mismatch = the server answering for { $host } is not { $host }: chec
 remedy-captive-portal = the network answers with a web page instead of the proxy: log in to the network (open any http:// page in a browser) or ask your administrator to allow the proxy
 
 ## HTTP and credentials
-remedy-needs-credentials = { $host } refuses this request: it may need credentials, which go reads from ~/.netrc (or GOAUTH since Go 1.24)
+remedy-needs-credentials = { $host } refuses this request: it may need credentials, which go reads from the netrc file (~/.netrc; %USERPROFILE%\_netrc on Windows) or, since Go 1.24, GOAUTH
 remedy-netrc-credentials = give go credentials for { $host }
 
 ## The HTTP proxy (HTTPS_PROXY)

@@ -152,7 +152,7 @@ explain-private-module-not-private-fix-1 = 把私有模块的主机标记为私�
 explain-vcs-auth-required-https-summary = go 直连拉取的仓库需要 git 凭据
 explain-vcs-auth-required-https-meaning = go 运行 git 时设置了 GIT_TERMINAL_PROMPT=0，所以 git 不会询问用户名和密码，而是直接失败。
 explain-vcs-auth-required-https-check-1 = git ls-remote https://<repo>（是否要求输入密码？）
-explain-vcs-auth-required-https-check-2 = ~/.netrc 和 git 的凭据助手（credential helper）
+explain-vcs-auth-required-https-check-2 = netrc 文件（~/.netrc，Windows 上是 %USERPROFILE%\_netrc）和 git 的凭据助手（credential helper）
 explain-vcs-auth-required-https-fix-1 = 为该主机保存令牌（token）
 explain-vcs-auth-required-https-fix-2 = 或者改用 SSH
 
@@ -256,7 +256,7 @@ explain-http-redirect-loop-meaning = go 最多跟随 10 次重定向。
 ## HTTP_FORBIDDEN: "403 Forbidden"
 explain-http-forbidden-summary = 服务器拒绝了请求（403）
 explain-http-forbidden-meaning = 代理或它前面的防火墙禁止了这个请求；如果用英文逗号 `,` 分隔，go 不会尝试下一项。
-explain-http-forbidden-check-2 = ~/.netrc 中该主机的凭据
+explain-http-forbidden-check-2 = netrc 文件（~/.netrc，Windows 上是 %USERPROFILE%\_netrc）中该主机的凭据
 
 ## MODULE_NOT_FOUND: "404 Not Found"
 explain-module-not-found-summary = 代理上没有这个模块或版本
@@ -336,7 +336,7 @@ explain-http-status-meaning = go 只接受代理返回 200；只有 404 或 410 
 
 ## HTTP_UNAUTHORIZED
 explain-http-unauthorized-summary = 服务器要求提供凭据（401 Unauthorized）
-explain-http-unauthorized-meaning = go 没有发送凭据，或者凭据不对；go 从 ~/.netrc 读取凭据（Go 1.24 起也可以用 GOAUTH）。
+explain-http-unauthorized-meaning = go 没有发送凭据，或者凭据不对；go 从 netrc 文件读取凭据（~/.netrc，Windows 上是 %USERPROFILE%\_netrc；Go 1.24 起也可以用 GOAUTH）。
 
 ## HTTP_FAILED: HTTP/2 stream reset or GOAWAY
 explain-http-failed-stream-summary = 服务器中断了 HTTP/2 流

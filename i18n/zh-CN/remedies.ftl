@@ -13,7 +13,8 @@ remedy-all-proxy-ignored = 当前网络可能要求走代理（设置了 { $name
 remedy-sni-filtered = TLS 握手中一出现 { $host } 这个域名，连接就会被切断（基于 SNI 的拦截）：改用允许访问的镜像或代理
 remedy-ask-ca = 向 IT 部门索取签发 { $host } 证书的 CA 证书；不要关闭证书校验
 remedy-ask-ca-issuer = 向 IT 部门索取签发 { $host } 证书的 CA 证书（签发者：{ $issuer }）；不要关闭证书校验
-remedy-trust-ca-system = 在系统范围内信任它（Debian/Ubuntu）
+remedy-trust-ca-system = 在系统范围内信任它，加进 go 读取的证书包
+remedy-trust-ca-macos = 在系统钥匙串中信任它：macOS 上的 go 交给系统校验证书（不读 SSL_CERT_FILE）
 remedy-trust-ca-go-only = 或者只在当前 shell 中对 go 生效（SSL_CERT_FILE 会替换 go 的 CA 证书包，所以要用同时包含公共根证书的证书包）
 remedy-trust-ca-windows = 为当前 Windows 用户信任它：Windows 上的 go 用系统证书存储校验证书（不读 SSL_CERT_FILE）
 remedy-check-clock = 先检查系统时钟：时钟不对，有效的证书也会看起来已过期
@@ -22,7 +23,7 @@ remedy-name-mismatch = 为 { $host } 应答的服务器并不是 { $host }：检
 remedy-captive-portal = 网络返回的是网页，而不是模块代理的应答：先完成上网认证（在浏览器中打开任意 http:// 页面），或者请网络管理员放行该代理
 
 ## HTTP and credentials
-remedy-needs-credentials = { $host } 拒绝了这个请求：可能需要凭据，go 从 ~/.netrc 读取凭据（自 Go 1.24 起也可以用 GOAUTH）
+remedy-needs-credentials = { $host } 拒绝了这个请求：可能需要凭据，go 从 netrc 文件读取凭据（~/.netrc，Windows 上是 %USERPROFILE%\_netrc；自 Go 1.24 起也可以用 GOAUTH）
 remedy-netrc-credentials = 为 { $host } 配置 go 使用的凭据
 
 ## The HTTP proxy (HTTPS_PROXY)

@@ -105,6 +105,98 @@ impl Os {
     }
 }
 
+/// A Linux distribution family, as far as commands differ between them: where a CA goes, which
+/// command rebuilds the bundle go reads, which package manager installs a missing tool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Distro {
+    /// Debian, Ubuntu and their derivatives: `apt-get`, `update-ca-certificates`.
+    Debian,
+    /// Fedora, RHEL, CentOS, Rocky, Alma, Amazon Linux: `dnf`, `update-ca-trust`.
+    Fedora,
+    /// openSUSE and SLES: `zypper`, `/etc/pki/trust/anchors`.
+    Suse,
+    /// Alpine: `apk`.
+    Alpine,
+    /// Arch and Manjaro: `pacman`, `trust anchor`.
+    Arch,
+    /// Anything else, or no os-release file: Debian's commands, the most common.
+    Other,
+}
+
+impl Distro {
+    /// This machine's family, from `/etc/os-release` (read bounded; Other when unreadable).
+    pub fn host() -> Distro {
+        if Os::host() != Os::Unix {
+            return Distro::Other;
+        }
+        const OS_RELEASE: super::bounded::Limit = super::bounded::Limit {
+            what: "os-release",
+            bytes: 64 << 10,
+            go_reads_whole: false,
+        };
+        ["/etc/os-release", "/usr/lib/os-release"]
+            .iter()
+            .find_map(|p| super::bounded::read(std::path::Path::new(p), OS_RELEASE).ok())
+            .map(|b| Distro::from_os_release(&String::from_utf8_lossy(&b.data)))
+            .unwrap_or(Distro::Other)
+    }
+
+    /// The family named by os-release's `ID`, else by the first of `ID_LIKE` that is known.
+    pub fn from_os_release(text: &str) -> Distro {
+        let field = |key: &str| {
+            text.lines()
+                .find_map(|l| l.trim().strip_prefix(key)?.strip_prefix('='))
+                .map(|v| v.trim().trim_matches(['"', '\'']).to_ascii_lowercase())
+                .unwrap_or_default()
+        };
+        let id = field("ID");
+        let like = field("ID_LIKE");
+        std::iter::once(id.as_str())
+            .chain(like.split_whitespace())
+            .find_map(|name| match name {
+                "debian" | "ubuntu" | "linuxmint" | "pop" | "raspbian" | "kali" => {
+                    Some(Distro::Debian)
+                }
+                "fedora" | "rhel" | "centos" | "rocky" | "almalinux" | "amzn" | "ol" => {
+                    Some(Distro::Fedora)
+                }
+                "opensuse" | "opensuse-leap" | "opensuse-tumbleweed" | "sles" | "suse" => {
+                    Some(Distro::Suse)
+                }
+                "alpine" => Some(Distro::Alpine),
+                "arch" | "manjaro" | "endeavouros" => Some(Distro::Arch),
+                _ => None,
+            })
+            .unwrap_or(Distro::Other)
+    }
+}
+
+/// Where remediation commands will be typed: the shell's syntax, and the system whose files and
+/// tools they name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub shell: Shell,
+    pub os: Os,
+    /// Meaningful when `os` is [`Os::Unix`].
+    pub distro: Distro,
+}
+
+impl Target {
+    /// Commands in `shell` on this machine (`host`, `distro`): PowerShell and cmd mean Windows.
+    pub fn new(shell: Shell, host: Os, distro: Distro) -> Target {
+        let os = shell.os(host);
+        Target {
+            shell,
+            os,
+            distro: if os == Os::Unix {
+                distro
+            } else {
+                Distro::Other
+            },
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +236,34 @@ mod tests {
         assert_eq!(Shell::detect(&git_bash, Os::Windows), Shell::Posix);
         // PSModulePath alone on Linux (a pwsh that started bash) does not make it PowerShell.
         assert_eq!(Shell::detect(&ps_on_windows, Os::Unix), Shell::Posix);
+    }
+
+    #[test]
+    fn reads_the_distribution_family() {
+        let ubuntu = "NAME=\"Ubuntu\"\nID=ubuntu\nID_LIKE=debian\n";
+        assert_eq!(Distro::from_os_release(ubuntu), Distro::Debian);
+        let rocky = "ID=\"rocky\"\nID_LIKE=\"rhel centos fedora\"\n";
+        assert_eq!(Distro::from_os_release(rocky), Distro::Fedora);
+        // An ID godoctor does not know: the first known family it is like.
+        let derivative = "ID=somedistro\nID_LIKE=\"suse opensuse\"\n";
+        assert_eq!(Distro::from_os_release(derivative), Distro::Suse);
+        assert_eq!(Distro::from_os_release("ID=alpine\n"), Distro::Alpine);
+        assert_eq!(Distro::from_os_release("ID=arch\n"), Distro::Arch);
+        assert_eq!(Distro::from_os_release("ID=nixos\n"), Distro::Other);
+        assert_eq!(Distro::from_os_release(""), Distro::Other);
+        // ID_LIKE is not ID.
+        assert_eq!(
+            Distro::from_os_release("ID_LIKE=debian\nID=fedora\n"),
+            Distro::Fedora
+        );
+    }
+
+    #[test]
+    fn a_windows_shell_targets_windows() {
+        let t = Target::new(Shell::Powershell, Os::Unix, Distro::Fedora);
+        assert_eq!((t.os, t.distro), (Os::Windows, Distro::Other));
+        let t = Target::new(Shell::Posix, Os::Unix, Distro::Fedora);
+        assert_eq!((t.os, t.distro), (Os::Unix, Distro::Fedora));
     }
 
     #[test]

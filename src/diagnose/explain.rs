@@ -16,8 +16,10 @@ mod rules;
 
 use std::sync::OnceLock;
 
+use super::remedy::Action;
 use super::{Code, Layer, Remedy};
 use crate::config::Config;
+use crate::config::shell::Shell;
 use crate::i18n::Text;
 use crate::text;
 use chain::Chain;
@@ -68,8 +70,15 @@ impl Explained {
     }
 }
 
-/// Reads go's error text.
+/// Reads go's error text; commands for a POSIX shell.
+#[cfg(test)]
 pub fn explain(text: &str) -> Explained {
+    explain_for(text, Shell::Posix)
+}
+
+/// Reads go's error text; commands are written for `shell` on this machine.
+pub fn explain_for(text: &str, shell: Shell) -> Explained {
+    let cfg = neutral_config(shell);
     let blocks = paste::blocks(text);
     let mut groups: Vec<(Decision, Chain, usize)> = Vec::new();
     for b in &blocks {
@@ -118,26 +127,30 @@ pub fn explain(text: &str) -> Explained {
     Explained {
         errors: groups
             .into_iter()
-            .map(|(d, c, n)| explanation(&d, &c, n))
+            .map(|(d, c, n)| explanation(&cfg, &d, &c, n))
             .collect(),
     }
 }
 
-/// A configuration with nothing set: `check`'s remedies as they read by default.
-fn neutral_config() -> &'static Config {
+/// A configuration with nothing set: `check`'s remedies as they read by default, in `shell`.
+fn neutral_config(shell: Shell) -> Config {
     static CFG: OnceLock<Config> = OnceLock::new();
-    CFG.get_or_init(|| {
-        Config::load(
-            crate::config::env::Environment::from_pairs(Vec::<(&str, &str)>::new()),
-            &crate::config::LoadOptions {
-                dir: std::path::PathBuf::from("/nonexistent/godoctor-explain"),
-                tool_deadline: std::time::Duration::from_millis(1),
-            },
-        )
-    })
+    let mut cfg = CFG
+        .get_or_init(|| {
+            Config::load(
+                crate::config::env::Environment::from_pairs(Vec::<(&str, &str)>::new()),
+                &crate::config::LoadOptions {
+                    dir: std::path::PathBuf::from("/nonexistent/godoctor-explain"),
+                    tool_deadline: std::time::Duration::from_millis(1),
+                },
+            )
+        })
+        .clone();
+    cfg.shell = shell;
+    cfg
 }
 
-fn explanation(d: &Decision, c: &Chain, count: usize) -> Explanation {
+fn explanation(cfg: &Config, d: &Decision, c: &Chain, count: usize) -> Explanation {
     let rule = d.rule;
     let module = c.module.clone();
     let module_path = module
@@ -182,33 +195,45 @@ fn explanation(d: &Decision, c: &Chain, count: usize) -> Explanation {
             host = p.host.as_str()
         ));
     }
+    let command = |make: rules::Command| {
+        let mut action = make();
+        action.map_values(&fill);
+        action
+    };
     checks.extend(rule.checks.iter().map(|c| match *c {
         Check::Text(id) => message(id),
-        Check::Command(command) => text!("explain-command", command = fill(command)),
+        Check::Command(make) => text!(
+            "explain-command",
+            command = command(make).render(cfg.target())
+        ),
     }));
     let remediation = if !rule.fixes.is_empty() {
         rule.fixes
             .iter()
-            .map(|&(id, command)| match command {
-                Some(c) => Remedy::run(message(id), fill(c)),
+            .map(|&(id, make)| match make {
+                Some(make) => Remedy::act(cfg, message(id), command(make)),
                 None => Remedy::note(message(id)),
             })
             .collect()
     } else if rule.code == Code::HttpProxyWithoutHttpsProxy {
-        vec![Remedy::run(
+        vec![Remedy::act(
+            cfg,
             text!("remedy-https-through-same-proxy"),
-            "export HTTPS_PROXY=\"$HTTP_PROXY\"",
+            Action::CopyEnv {
+                key: "HTTPS_PROXY".into(),
+                from: "HTTP_PROXY".into(),
+            },
         )]
     } else if rule.code == Code::GosumMismatch {
         let (m, v) = module
             .as_deref()
             .and_then(|m| m.split_once('@'))
             .unwrap_or(("MODULE", "VERSION"));
-        super::observe::gosum_remedies(m, v, "go.sum", "go.sum")
+        super::observe::gosum_remedies(cfg, m, v, "go.sum", "go.sum")
     } else {
         // Where the text names no host, the commands keep a placeholder.
         let host = d.host.as_deref().unwrap_or("<host>");
-        super::observe::remedies_for(neutral_config(), rule.code, Some(host))
+        super::observe::remedies_for(cfg, rule.code, Some(host))
     };
     Explanation {
         matched: true,

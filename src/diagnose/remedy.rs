@@ -1,10 +1,11 @@
-//! Remediation commands that work where the setting actually lives: `go env -w` for the go/env
-//! file, `unset`/`export` plus the profile file for an OS variable. Descriptions come from the
-//! catalogs (`i18n/*/remedies.ftl`); the caller's `why` is said inside them.
+//! Remediation commands that work where the setting actually lives — `go env -w` for the go/env
+//! file, `unset`/`export` plus the profile file for an OS variable — written for the user's
+//! shell and system. Descriptions come from the catalogs (`i18n/*/remedies.ftl`); the
+//! caller's `why` is said inside them.
 
 mod render;
 
-pub use render::{Action, quote, sh_quote};
+pub use render::{Action, FileOp, Package, System, quote, sh_quote};
 
 use super::Remedy;
 use crate::config::shell::Shell;
@@ -15,7 +16,7 @@ use crate::text;
 impl Remedy {
     /// A step whose command is `action` in the user's shell.
     pub fn act(cfg: &Config, text: Text, action: Action) -> Self {
-        Remedy::run(text, action.render(cfg.shell))
+        Remedy::run(text, action.render(cfg.target()))
     }
 }
 

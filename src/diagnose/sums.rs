@@ -269,9 +269,14 @@ pub fn missing_sums(cfg: &Config, plan: &crate::plan::Plan, outcome: &mut Outcom
             )
             .param("module", module)
             .param("detail", error)
-            .fix(Remedy::run(
+            .fix(Remedy::act(
+                cfg,
                 text!("remedy-gosum-add-entry"),
-                format!("go mod download {}", paths.join(" ")),
+                super::remedy::Action::exec(
+                    ["go", "mod", "download"]
+                        .into_iter()
+                        .chain(paths.iter().copied()),
+                ),
             )),
         );
     }

@@ -22,7 +22,7 @@ pub fn commands(cfg: &Config, changes: &[Change]) -> Vec<String> {
     actions(changes)
         .iter()
         // Placeholders, not `xxxxx`: a pasted command would overwrite the user's credentials.
-        .map(|a| crate::redact::placeholder_credentials(&a.render(cfg.shell)))
+        .map(|a| crate::redact::placeholder_credentials(&a.render(cfg.target())))
         .collect()
 }
 
@@ -111,7 +111,7 @@ pub fn env_overrides(cfg: &Config, changes: &[Change], lang: Lang) -> Vec<String
             }
         }
         if !found {
-            let find = find_where_set(cfg, c.key).render(cfg.shell);
+            let find = find_where_set(cfg, c.key).render(cfg.target());
             out.push(format!(
                 "  {}",
                 t!(lang, "fix-env-look", key = c.key, command = find)

@@ -191,3 +191,72 @@ fn probe_runs_the_deciding_probe_of_the_host_the_text_names() {
     assert_eq!(targets.len(), 1, "{probed}");
     assert!(targets[0].contains(&format!("https://{addr}/")), "{probed}");
 }
+
+/// The same pastes explained for each shell (`--shell`, else `$SHELL`): every command in that
+/// shell's syntax — fish's `set -gx`, PowerShell's `$env:` and `_netrc`, cmd's `set` and `%…%`.
+#[test]
+fn commands_in_each_shell() {
+    const PASTES: &[&str] = &[
+        "go: git.corp.example/team/lib@v1.0.0: git ls-remote -q origin in /home/u/go/pkg/mod/cache/vcs/0a1b: exit status 128:\n\tfatal: could not read Username for 'https://git.corp.example': terminal prompts disabled",
+        "go: downloading go1.22.0 (linux/amd64)\ngo: download go1.22.0: golang.org/toolchain@v0.0.1-go1.22.0.linux-amd64.zip: verifying module: checksum database disabled by GOSUMDB=off",
+        "go: a.example/m@v1.0.0: Get \"https://proxy.golang.org/a.example/m/@v/v1.0.0.mod\": tls: failed to verify certificate: x509: certificate signed by unknown authority",
+        "go: golang.org/x/text@v0.3.0: Get \"https://proxy.golang.org/golang.org/x/text/@v/v0.3.0.mod\": dial tcp: lookup proxy.golang.org on 127.0.0.53:53: no such host",
+        "go: download go1.21 for linux/amd64: toolchain not available",
+    ];
+    let tmp = tempfile::tempdir().unwrap();
+    let mut all = String::new();
+    for shell in ["posix", "fish", "powershell", "cmd"] {
+        for paste in PASTES {
+            let out = Cli::godoctor()
+                .home(tmp.path())
+                .path(tmp.path())
+                .cwd(tmp.path())
+                .args(["explain", "--shell", shell, paste])
+                .run();
+            assert_eq!(out.code(), Some(0), "{paste}: {}", out.text());
+            all.push_str(&format!(
+                "=== {shell}: {}\n",
+                paste.lines().last().unwrap_or("")
+            ));
+            all.push_str(&out.stdout_text());
+            if shell == "powershell" || shell == "cmd" {
+                let json = Cli::godoctor()
+                    .home(tmp.path())
+                    .path(tmp.path())
+                    .cwd(tmp.path())
+                    .args(["explain", "--json", "--shell", shell, paste])
+                    .run()
+                    .json();
+                let commands = json["remediation"].as_array().unwrap().iter();
+                for c in commands.filter_map(|r| r["command"].as_str()) {
+                    for posix in ["export ", "unset ", "~/.netrc", "sudo ", "$(go"] {
+                        assert!(
+                            !c.contains(posix) || (shell == "powershell" && posix == "$(go"),
+                            "{shell}: {c}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!("explain_shells", all));
+
+    // Without --shell: the login shell's syntax.
+    let out = Cli::godoctor()
+        .home(tmp.path())
+        .path(tmp.path())
+        .cwd(tmp.path())
+        .env("SHELL", "/usr/bin/fish")
+        .args(["explain", PASTES[4]])
+        .run();
+    assert!(
+        out.stdout_text()
+            .contains("\n  env GOTOOLCHAIN=local go mod tidy\n"),
+        "{}",
+        out.text()
+    );
+}

@@ -212,7 +212,10 @@ fn explain_in_chinese() {
     has(o, "DNS 服务器回答该主机不存在（NXDOMAIN），或者没有地址。");
     has(o, "\n检查\n");
     // Commands, with the host from go's text, stay as they are.
-    has(o, "  1. getent hosts proxy.golang.org\n");
+    has(
+        o,
+        "  1. getent hosts proxy.golang.org || nslookup proxy.golang.org\n",
+    );
     has(o, "go env GOPROXY（代理域名是否拼错了？）");
     lacks(o, "Check\n");
 

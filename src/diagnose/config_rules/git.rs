@@ -63,9 +63,16 @@ pub(super) fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
             .param("key", e.key.to_string())
             .param("scope", e.scope.to_string())
             .param("origin", e.origin.to_string())
-            .fix(Remedy::run(
+            .fix(Remedy::act(
+                cfg,
                 text!("remedy-git-verify-back-on-company-ca"),
-                format!("git config --{scope} --unset {}", e.key),
+                super::super::remedy::Action::exec([
+                    "git".to_owned(),
+                    "config".into(),
+                    format!("--{scope}"),
+                    "--unset".into(),
+                    e.key.to_string(),
+                ]),
             )),
         );
     }

@@ -1,7 +1,7 @@
 //! The go installation: whether go is there, whether `go env -json` answers, where godoctor's
 //! model of go's settings disagrees with go's own, and releases too old for proxies or `|`.
 
-use super::super::remedy::set_go_env;
+use super::super::remedy::{Action, set_go_env};
 use super::super::{Code, Finding, Remedy};
 use crate::config::Config;
 use crate::config::goversion::GoVersion;
@@ -28,9 +28,13 @@ pub(super) fn go_install(cfg: &Config, f: &mut Vec<Finding>) {
                 )
                 .param("path", path)
                 .evidence(e.clone())
-                .fix(Remedy::run(
+                .fix(Remedy::act(
+                    cfg,
                     text!("remedy-see-what-go-says"),
-                    "GOTOOLCHAIN=local go env",
+                    Action::ExecWith {
+                        vars: vec![("GOTOOLCHAIN".into(), "local".into())],
+                        argv: vec!["go".into(), "env".into()],
+                    },
                 )),
             );
         }

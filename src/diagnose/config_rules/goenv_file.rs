@@ -2,7 +2,7 @@
 //! find and read it, the lines it silently ignores or misreads, and OS variables that hide its
 //! values from go.
 
-use super::super::remedy::sh_quote;
+use super::super::remedy::{Action, System};
 use super::super::{Code, Finding, Remedy};
 use super::list;
 use crate::config::goenv_file::EnvFileLocation;
@@ -45,9 +45,10 @@ pub(super) fn goenv_file(cfg: &Config, f: &mut Vec<Finding>) {
             )
             .param("file", path.clone())
             .param("keys", file.crlf_keys.join(", "))
-            .fix(Remedy::run(
+            .fix(Remedy::act(
+                cfg,
                 text!("remedy-strip-carriage-returns"),
-                format!("sed -i 's/\\r$//' {}", sh_quote(&path)),
+                Action::System(System::StripCarriageReturns(path.clone())),
             )),
         );
     }

@@ -1,6 +1,7 @@
 //! The project's files and the environment itself: go.mod and go.work that cannot be read or
 //! parsed (go's own words as `detail`), and environment variables that are not UTF-8.
 
+use super::super::remedy::Action;
 use super::super::{Code, Finding, Remedy};
 use super::list;
 use crate::config::Config;
@@ -35,9 +36,15 @@ pub(super) fn project(cfg: &Config, f: &mut Vec<Finding>) {
             .param("file", file)
             .param("line", line.to_string())
             .param("detail", detail.to_string())
-            .fix(Remedy::run(
+            .fix(Remedy::act(
+                cfg,
                 text!("remedy-go-mod-edit-json"),
-                "go mod edit -json >/dev/null",
+                Action::Quiet(vec![
+                    "go".into(),
+                    "mod".into(),
+                    "edit".into(),
+                    "-json".into(),
+                ]),
             )),
         );
     }

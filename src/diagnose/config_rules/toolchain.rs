@@ -2,7 +2,7 @@
 //! what go does about the go and toolchain lines (run itself, switch, refuse), and what stops a
 //! switch (PATH-only mode, the checksum database turned off).
 
-use super::super::remedy::{set_go_env, unset_go_env};
+use super::super::remedy::{Action, set_go_env, unset_go_env};
 use super::super::{Code, Finding, Layer, Remedy};
 use crate::config::Config;
 use crate::config::gosumdb::SumDbSetting;
@@ -83,9 +83,11 @@ pub(super) fn toolchain(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
                         ),
                     )
                     .param("target", target.clone())
-                    .fix(Remedy::run(
+                    .fix(Remedy::act(
+                        cfg,
                         text!("remedy-install-release-into-path"),
-                        format!("go install golang.org/dl/{target}@latest && {target} download"),
+                        Action::exec(["go", "install", &format!("golang.org/dl/{target}@latest")])
+                            .then(Action::exec([target.as_str(), "download"])),
                     ))
                     .fixes(set_go_env(
                         cfg,

@@ -1,19 +1,25 @@
 //! The rules of `godoctor explain`: which words of go's error text mean which failure, and
 //! what to say about it — catalog ids (`i18n/*/explain.ftl`) for the summary, the meaning, the
 //! checks that are sentences and the fixes' descriptions; checks and fixes that are commands
-//! stay here, as the shell needs them. Message rules (here) are found by their needles, the
-//! first whose needles all occur winning, so the more specific texts come first; the rules of
-//! [`structural`] are named by decide.rs from the error's structure.
+//! stay here as typed actions, written for the user's shell and system when explained. Message
+//! rules (here) are found by their needles, the first whose needles all occur winning, so the
+//! more specific texts come first; the rules of [`structural`] are named by decide.rs from the
+//! error's structure.
 
 use crate::diagnose::Code;
+use crate::diagnose::remedy::{Action, FileOp, System};
+
+/// A command of the table: built when a paste is explained, its placeholders (`<host>`,
+/// `<path>` …) filled in where go's text names them, then written for the user's shell.
+pub(super) type Command = fn() -> Action;
 
 /// One thing to check.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Check {
     /// A catalog id.
     Text(&'static str),
-    /// A command, the same in every language; `<host>` is filled in when go's text names it.
-    Command(&'static str),
+    /// A command, the same in every language.
+    Command(Command),
 }
 
 #[derive(Debug)]
@@ -31,7 +37,39 @@ pub(super) struct Rule {
     pub checks: &'static [Check],
     /// The catalog id of each fix's description (`…-fix-<n>`), and its command; `<host>` and
     /// `<private host or prefix>` are filled in when go's text names the host.
-    pub fixes: &'static [(&'static str, Option<&'static str>)],
+    pub fixes: &'static [(&'static str, Option<Command>)],
+}
+
+/// Words separated by single spaces.
+pub(super) fn split(line: &str) -> Vec<String> {
+    line.split(' ').map(str::to_owned).collect()
+}
+
+/// `line` run with `vars` set for that run alone.
+pub(super) fn with(vars: &[(&str, &str)], line: &str) -> Action {
+    Action::ExecWith {
+        vars: vars
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+        argv: split(line),
+    }
+}
+
+/// The environment variables whose names start with these.
+pub(super) fn show_env(names: &[&str]) -> Action {
+    Action::System(System::ShowEnv(
+        names.iter().map(|n| (*n).to_owned()).collect(),
+    ))
+}
+
+/// A file at a path go reports.
+fn go_file(var: &str, rel: &str, op: FileOp) -> Action {
+    Action::System(System::GoFile {
+        var: var.to_owned(),
+        rel: rel.to_owned(),
+        op,
+    })
 }
 
 mod structural;
@@ -54,7 +92,7 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         ],
         fixes: &[(
             "explain-sumdb-misbehavior-fix-1",
-            Some("rm -f \"$(go env GOPATH)/pkg/sumdb/sum.golang.org/latest\""),
+            Some(|| go_file("GOPATH", "pkg/sumdb/sum.golang.org/latest", FileOp::Remove)),
         )],
     },
     Rule {
@@ -70,7 +108,15 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         fixes: &[
             (
                 "explain-sumdb-checksum-mismatch-fix-1",
-                Some("GOFLAGS=-mod=mod GOPROXY=https://proxy.golang.org go mod download -x"),
+                Some(|| {
+                    with(
+                        &[
+                            ("GOFLAGS", "-mod=mod"),
+                            ("GOPROXY", "https://proxy.golang.org"),
+                        ],
+                        "go mod download -x",
+                    )
+                }),
             ),
             ("explain-sumdb-checksum-mismatch-fix-2", None),
         ],
@@ -95,13 +141,13 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         summary: "explain-toolchain-needs-sumdb-summary",
         meaning: "explain-toolchain-needs-sumdb-meaning",
         checks: &[
-            Check::Command("go env GOSUMDB"),
+            Check::Command(|| Action::words("go env GOSUMDB")),
             Check::Text("explain-toolchain-needs-sumdb-check-2"),
         ],
         fixes: &[
             (
                 "explain-toolchain-needs-sumdb-fix-1",
-                Some("go env -u GOSUMDB"),
+                Some(|| Action::GoEnvUnset(vec!["GOSUMDB".into()])),
             ),
             ("explain-toolchain-needs-sumdb-fix-2", None),
         ],
@@ -114,11 +160,11 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         meaning: "explain-toolchain-unavailable-meaning",
         checks: &[
             Check::Text("explain-toolchain-unavailable-check-1"),
-            Check::Command("go env GOPROXY GOTOOLCHAIN"),
+            Check::Command(|| Action::words("go env GOPROXY GOTOOLCHAIN")),
         ],
         fixes: &[(
             "explain-toolchain-unavailable-fix-1",
-            Some("go env -w GOPROXY=https://proxy.golang.org,direct"),
+            Some(|| Action::go_env_w("GOPROXY", "https://proxy.golang.org,direct")),
         )],
     },
     Rule {
@@ -128,14 +174,14 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         summary: "explain-toolchain-local-too-old-summary",
         meaning: "explain-toolchain-local-too-old-meaning",
         checks: &[
-            Check::Command("go version"),
-            Check::Command("go env GOTOOLCHAIN"),
+            Check::Command(|| Action::words("go version")),
+            Check::Command(|| Action::words("go env GOTOOLCHAIN")),
             Check::Text("explain-toolchain-local-too-old-check-3"),
         ],
         fixes: &[
             (
                 "explain-toolchain-local-too-old-fix-1",
-                Some("go env -w GOTOOLCHAIN=auto"),
+                Some(|| Action::go_env_w("GOTOOLCHAIN", "auto")),
             ),
             ("explain-toolchain-local-too-old-fix-2", None),
         ],
@@ -147,12 +193,12 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         summary: "explain-gotoolchain-invalid-summary",
         meaning: "explain-gotoolchain-invalid-meaning",
         checks: &[
-            Check::Command("go env GOTOOLCHAIN"),
-            Check::Command("env | grep GOTOOLCHAIN"),
+            Check::Command(|| Action::words("go env GOTOOLCHAIN")),
+            Check::Command(|| show_env(&["GOTOOLCHAIN"])),
         ],
         fixes: &[(
             "explain-gotoolchain-invalid-fix-1",
-            Some("go env -w GOTOOLCHAIN=auto"),
+            Some(|| Action::go_env_w("GOTOOLCHAIN", "auto")),
         )],
     },
     Rule {
@@ -164,7 +210,7 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         checks: &[Check::Text("explain-gomod-toolchain-invalid-check-1")],
         fixes: &[(
             "explain-gomod-toolchain-invalid-fix-1",
-            Some("go mod edit -toolchain=none"),
+            Some(|| Action::words("go mod edit -toolchain=none")),
         )],
     },
     Rule {
@@ -178,7 +224,7 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         )],
         fixes: &[(
             "explain-gomod-toolchain-invalid-language-version-fix-1",
-            Some("go mod edit -toolchain=go1.22.0"),
+            Some(|| Action::words("go mod edit -toolchain=go1.22.0")),
         )],
     },
     Rule {
@@ -188,12 +234,12 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         summary: "explain-toolchain-not-in-path-summary",
         meaning: "explain-toolchain-not-in-path-meaning",
         checks: &[
-            Check::Command("go env GOTOOLCHAIN"),
+            Check::Command(|| Action::words("go env GOTOOLCHAIN")),
             Check::Text("explain-toolchain-not-in-path-check-2"),
         ],
         fixes: &[(
             "explain-toolchain-not-in-path-fix-1",
-            Some("go env -w GOTOOLCHAIN=auto"),
+            Some(|| Action::go_env_w("GOTOOLCHAIN", "auto")),
         )],
     },
     Rule {
@@ -203,8 +249,8 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         summary: "explain-toolchain-unavailable-switching-summary",
         meaning: "explain-toolchain-unavailable-switching-meaning",
         checks: &[
-            Check::Command("go env GOPROXY GOTOOLCHAIN"),
-            Check::Command("go list -m -versions golang.org/toolchain"),
+            Check::Command(|| Action::words("go env GOPROXY GOTOOLCHAIN")),
+            Check::Command(|| Action::words("go list -m -versions golang.org/toolchain")),
         ],
         fixes: &[],
     },
@@ -215,8 +261,8 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         summary: "explain-toolchain-switch-loop-summary",
         meaning: "explain-toolchain-switch-loop-meaning",
         checks: &[
-            Check::Command("go env GOTOOLCHAIN"),
-            Check::Command("env | grep GOTOOLCHAIN"),
+            Check::Command(|| Action::words("go env GOTOOLCHAIN")),
+            Check::Command(|| show_env(&["GOTOOLCHAIN"])),
         ],
         fixes: &[],
     },
@@ -226,10 +272,15 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::ToolchainMarkerLeaked,
         summary: "explain-toolchain-marker-leaked-summary",
         meaning: "explain-toolchain-marker-leaked-meaning",
-        checks: &[Check::Command("env | grep GOTOOLCHAIN_INTERNAL")],
+        checks: &[Check::Command(|| show_env(&["GOTOOLCHAIN_INTERNAL"]))],
         fixes: &[(
             "explain-toolchain-marker-leaked-fix-1",
-            Some("unset GOTOOLCHAIN_INTERNAL_SWITCH_VERSION GOTOOLCHAIN_INTERNAL_SWITCH_COUNT"),
+            Some(|| {
+                Action::UnsetEnv(vec![
+                    "GOTOOLCHAIN_INTERNAL_SWITCH_VERSION".into(),
+                    "GOTOOLCHAIN_INTERNAL_SWITCH_COUNT".into(),
+                ])
+            }),
         )],
     },
     Rule {
@@ -239,7 +290,10 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         summary: "explain-gowork-go-too-old-summary",
         meaning: "explain-gowork-go-too-old-meaning",
         checks: &[Check::Text("explain-gowork-go-too-old-check-1")],
-        fixes: &[("explain-gowork-go-too-old-fix-1", Some("go work use"))],
+        fixes: &[(
+            "explain-gowork-go-too-old-fix-1",
+            Some(|| Action::words("go work use")),
+        )],
     },
     Rule {
         id: "go-too-old-for-gomod-toolchain-directive",
@@ -247,7 +301,7 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::GoTooOldForGomod,
         summary: "explain-go-too-old-for-gomod-toolchain-directive-summary",
         meaning: "explain-go-too-old-for-gomod-toolchain-directive-meaning",
-        checks: &[Check::Command("go version")],
+        checks: &[Check::Command(|| Action::words("go version"))],
         fixes: &[(
             "explain-go-too-old-for-gomod-toolchain-directive-fix-1",
             None,
@@ -260,7 +314,7 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         summary: "explain-go-too-old-for-gomod-go-line-summary",
         meaning: "explain-go-too-old-for-gomod-go-line-meaning",
         checks: &[
-            Check::Command("go version"),
+            Check::Command(|| Action::words("go version")),
             Check::Text("explain-go-too-old-for-gomod-go-line-check-2"),
         ],
         fixes: &[("explain-go-too-old-for-gomod-go-line-fix-1", None)],
@@ -272,12 +326,12 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         summary: "explain-goproxy-off-summary",
         meaning: "explain-goproxy-off-meaning",
         checks: &[
-            Check::Command("go env GOPROXY"),
-            Check::Command("env | grep GOPROXY"),
+            Check::Command(|| Action::words("go env GOPROXY")),
+            Check::Command(|| show_env(&["GOPROXY"])),
         ],
         fixes: &[(
             "explain-goproxy-off-fix-1",
-            Some("go env -w GOPROXY=https://proxy.golang.org,direct"),
+            Some(|| Action::go_env_w("GOPROXY", "https://proxy.golang.org,direct")),
         )],
     },
     Rule {
@@ -287,14 +341,17 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         summary: "explain-goflags-mod-vendor-summary",
         meaning: "explain-goflags-mod-vendor-meaning",
         checks: &[
-            Check::Command("go env GOFLAGS"),
-            Check::Command("vendor/modules.txt"),
+            Check::Command(|| Action::words("go env GOFLAGS")),
+            Check::Command(|| Action::words("vendor/modules.txt")),
         ],
         fixes: &[
-            ("explain-goflags-mod-vendor-fix-1", Some("go mod vendor")),
+            (
+                "explain-goflags-mod-vendor-fix-1",
+                Some(|| Action::words("go mod vendor")),
+            ),
             (
                 "explain-goflags-mod-vendor-fix-2",
-                Some("go build -mod=mod ./..."),
+                Some(|| Action::words("go build -mod=mod ./...")),
             ),
         ],
     },
@@ -305,12 +362,12 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         summary: "explain-goproxy-malformed-empty-summary",
         meaning: "explain-goproxy-malformed-empty-meaning",
         checks: &[
-            Check::Command("go env GOPROXY"),
-            Check::Command("cat \"$(go env GOENV)\""),
+            Check::Command(|| Action::words("go env GOPROXY")),
+            Check::Command(|| go_file("GOENV", "", FileOp::Show)),
         ],
         fixes: &[(
             "explain-goproxy-malformed-empty-fix-1",
-            Some("go env -u GOPROXY"),
+            Some(|| Action::GoEnvUnset(vec!["GOPROXY".into()])),
         )],
     },
     Rule {
@@ -319,10 +376,10 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::GoproxyMalformed,
         summary: "explain-goproxy-malformed-entry-summary",
         meaning: "explain-goproxy-malformed-entry-meaning",
-        checks: &[Check::Command("go env GOPROXY")],
+        checks: &[Check::Command(|| Action::words("go env GOPROXY"))],
         fixes: &[(
             "explain-goproxy-malformed-entry-fix-1",
-            Some("go env -w GOPROXY=https://proxy.golang.org,direct"),
+            Some(|| Action::go_env_w("GOPROXY", "https://proxy.golang.org,direct")),
         )],
     },
     Rule {
@@ -332,13 +389,13 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         summary: "explain-gosumdb-malformed-missing-summary",
         meaning: "explain-gosumdb-malformed-missing-meaning",
         checks: &[
-            Check::Command("go env GOSUMDB"),
-            Check::Command("cat \"$(go env GOENV)\""),
-            Check::Command("ls \"$(go env GOROOT)/go.env\""),
+            Check::Command(|| Action::words("go env GOSUMDB")),
+            Check::Command(|| go_file("GOENV", "", FileOp::Show)),
+            Check::Command(|| go_file("GOROOT", "go.env", FileOp::List)),
         ],
         fixes: &[(
             "explain-gosumdb-malformed-missing-fix-1",
-            Some("go env -u GOSUMDB"),
+            Some(|| Action::GoEnvUnset(vec!["GOSUMDB".into()])),
         )],
     },
     Rule {
@@ -347,10 +404,10 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::GosumdbMalformed,
         summary: "explain-gosumdb-malformed-invalid-summary",
         meaning: "explain-gosumdb-malformed-invalid-meaning",
-        checks: &[Check::Command("go env GOSUMDB")],
+        checks: &[Check::Command(|| Action::words("go env GOSUMDB"))],
         fixes: &[(
             "explain-gosumdb-malformed-invalid-fix-1",
-            Some("go env -u GOSUMDB"),
+            Some(|| Action::GoEnvUnset(vec!["GOSUMDB".into()])),
         )],
     },
     Rule {
@@ -359,10 +416,10 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::GovcsDisallowed,
         summary: "explain-govcs-disallowed-summary",
         meaning: "explain-govcs-disallowed-meaning",
-        checks: &[Check::Command("go env GOVCS GOPRIVATE")],
+        checks: &[Check::Command(|| Action::words("go env GOVCS GOPRIVATE"))],
         fixes: &[(
             "explain-govcs-disallowed-fix-1",
-            Some("go env -w 'GOVCS=public:git|hg,private:all'"),
+            Some(|| Action::go_env_w("GOVCS", "public:git|hg,private:all")),
         )],
     },
     Rule {
@@ -371,7 +428,7 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::HttpRedirectInsecure,
         summary: "explain-http-redirect-insecure-summary",
         meaning: "explain-http-redirect-insecure-meaning",
-        checks: &[Check::Command("curl -sSI <url>")],
+        checks: &[Check::Command(|| Action::words("curl -sSI <url>"))],
         fixes: &[],
     },
     Rule {
@@ -380,7 +437,7 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::HttpRedirectLoop,
         summary: "explain-http-redirect-loop-summary",
         meaning: "explain-http-redirect-loop-meaning",
-        checks: &[Check::Command("curl -sSIL <url>")],
+        checks: &[Check::Command(|| Action::words("curl -sSIL <url>"))],
         fixes: &[],
     },
     Rule {
@@ -389,10 +446,10 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::Go111moduleInvalid,
         summary: "explain-go111module-invalid-summary",
         meaning: "explain-go111module-invalid-meaning",
-        checks: &[Check::Command("go env GO111MODULE")],
+        checks: &[Check::Command(|| Action::words("go env GO111MODULE"))],
         fixes: &[(
             "explain-go111module-invalid-fix-1",
-            Some("go env -u GO111MODULE"),
+            Some(|| Action::GoEnvUnset(vec!["GO111MODULE".into()])),
         )],
     },
     Rule {
@@ -401,10 +458,10 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::Go111moduleOff,
         summary: "explain-go111module-off-summary",
         meaning: "explain-go111module-off-meaning",
-        checks: &[Check::Command("go env GO111MODULE")],
+        checks: &[Check::Command(|| Action::words("go env GO111MODULE"))],
         fixes: &[(
             "explain-go111module-off-fix-1",
-            Some("go env -u GO111MODULE"),
+            Some(|| Action::GoEnvUnset(vec!["GO111MODULE".into()])),
         )],
     },
     Rule {
@@ -413,8 +470,11 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::GoflagsMalformed,
         summary: "explain-goflags-malformed-summary",
         meaning: "explain-goflags-malformed-meaning",
-        checks: &[Check::Command("go env GOFLAGS")],
-        fixes: &[("explain-goflags-malformed-fix-1", Some("go env -u GOFLAGS"))],
+        checks: &[Check::Command(|| Action::words("go env GOFLAGS"))],
+        fixes: &[(
+            "explain-goflags-malformed-fix-1",
+            Some(|| Action::GoEnvUnset(vec!["GOFLAGS".into()])),
+        )],
     },
     Rule {
         id: "http-invalid-payload-gomod",
@@ -422,7 +482,7 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::HttpInvalidPayload,
         summary: "explain-http-invalid-payload-gomod-summary",
         meaning: "explain-http-invalid-payload-gomod-meaning",
-        checks: &[Check::Command("go env GOPROXY")],
+        checks: &[Check::Command(|| Action::words("go env GOPROXY"))],
         fixes: &[],
     },
     Rule {
@@ -431,7 +491,9 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::ModulePathMalformed,
         summary: "explain-module-path-malformed-major-summary",
         meaning: "explain-module-path-malformed-major-meaning",
-        checks: &[Check::Command("go list -m -versions <path>")],
+        checks: &[Check::Command(|| {
+            Action::words("go list -m -versions <path>")
+        })],
         fixes: &[("explain-module-path-malformed-major-fix-1", None)],
     },
     Rule {
@@ -440,10 +502,10 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::GosumMissingEntry,
         summary: "explain-gosum-missing-entry-summary",
         meaning: "explain-gosum-missing-entry-meaning",
-        checks: &[Check::Command("go env GOFLAGS")],
+        checks: &[Check::Command(|| Action::words("go env GOFLAGS"))],
         fixes: &[(
             "explain-gosum-missing-entry-fix-1",
-            Some("go mod download <path>"),
+            Some(|| Action::words("go mod download <path>")),
         )],
     },
     Rule {
@@ -452,7 +514,13 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::ModulePathMalformed,
         summary: "explain-module-path-malformed-declared-summary",
         meaning: "explain-module-path-malformed-declared-meaning",
-        checks: &[Check::Command("grep -rn <path> go.mod")],
+        checks: &[Check::Command(|| {
+            Action::System(System::Grep {
+                file: "go.mod".into(),
+                needles: vec!["<path>".into()],
+                line_start: false,
+            })
+        })],
         fixes: &[("explain-module-path-malformed-declared-fix-1", None)],
     },
     Rule {
@@ -461,7 +529,13 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         code: Code::ModulePathMalformed,
         summary: "explain-module-path-malformed-declared-summary",
         meaning: "explain-module-path-malformed-declared-meaning",
-        checks: &[Check::Command("grep -rn <path> go.mod")],
+        checks: &[Check::Command(|| {
+            Action::System(System::Grep {
+                file: "go.mod".into(),
+                needles: vec!["<path>".into()],
+                line_start: false,
+            })
+        })],
         fixes: &[("explain-module-path-malformed-declared-fix-1", None)],
     },
     Rule {

@@ -5,6 +5,12 @@
 
 use super::rules::{self, Check};
 use super::*;
+use crate::config::shell::{Distro, Os, Target};
+
+/// A table command as bash on Debian reads it, placeholders unfilled.
+fn posix(make: rules::Command) -> String {
+    make().render(Target::new(Shell::Posix, Os::Unix, Distro::Debian))
+}
 
 fn code(text: &str) -> Option<Code> {
     explain(text).top().code
@@ -293,10 +299,13 @@ fn every_rule_speaks_chinese_and_keeps_commands_as_they_are() {
                     let zh = super::message(id).render(Lang::Zh);
                     assert!(han(&zh), "{code}: {id} = {zh}");
                 }
-                Check::Command(c) => assert!(
-                    COMMANDS.iter().any(|p| c.starts_with(p)) && !c.contains(" ("),
-                    "{code}: check {c:?} is a sentence: give it a catalog id"
-                ),
+                Check::Command(make) => {
+                    let c = posix(make);
+                    assert!(
+                        COMMANDS.iter().any(|p| c.starts_with(p)) && !c.contains(" ("),
+                        "{code}: check {c:?} is a sentence: give it a catalog id"
+                    )
+                }
             }
         }
         for (id, _) in rule.fixes {
@@ -310,7 +319,8 @@ fn every_rule_speaks_chinese_and_keeps_commands_as_they_are() {
     for lang in [Lang::En, Lang::Zh] {
         let checks: Vec<String> = e.checks.iter().map(|c| c.render(lang)).collect();
         assert!(
-            checks.contains(&"getent hosts proxy.golang.org".to_owned()),
+            checks
+                .contains(&"getent hosts proxy.golang.org || nslookup proxy.golang.org".to_owned()),
             "{checks:?}"
         );
     }
@@ -371,7 +381,7 @@ fn fixes_that_fit() {
             !rule
                 .fixes
                 .iter()
-                .any(|(_, c)| c.is_some_and(|c| c.starts_with("godoctor check"))),
+                .any(|(_, c)| c.is_some_and(|c| posix(c).starts_with("godoctor check"))),
             "{}",
             rule.id
         );
@@ -401,8 +411,9 @@ fn fix_commands_quote_values_a_shell_would_split() {
     for rule in rules::all() {
         for (id, command) in rule.fixes {
             let Some(command) = command else { continue };
+            let command = posix(*command);
             // `<host>`-style placeholders are for the user to replace.
-            let mut plain = command.to_string();
+            let mut plain = command.clone();
             while let (Some(a), Some(b)) = (plain.find('<'), plain.find('>')) {
                 if b < a {
                     break;
@@ -420,4 +431,84 @@ fn fix_commands_quote_values_a_shell_would_split() {
             }
         }
     }
+}
+
+/// Every command of the table, in every shell: PowerShell and cmd get none of a POSIX shell's
+/// syntax or tools, fish none of its assignments or command substitutions.
+#[test]
+fn table_commands_are_written_for_each_shell() {
+    let posix_only = [
+        "export ",
+        "unset ",
+        "/dev/null",
+        "~/",
+        "sudo ",
+        "grep ",
+        "printf ",
+        "rm -f",
+    ];
+    for rule in rules::all() {
+        let checks = rule.checks.iter().filter_map(|c| match *c {
+            Check::Command(make) => Some(make),
+            Check::Text(_) => None,
+        });
+        let fixes = rule.fixes.iter().filter_map(|(_, make)| *make);
+        for make in checks.chain(fixes) {
+            for os in [Os::Unix, Os::MacOs] {
+                let fish = make().render(Target::new(Shell::Fish, os, Distro::Debian));
+                for bad in ["export ", "unset ", "$("] {
+                    assert!(!fish.contains(bad), "{}: fish: {fish}", rule.id);
+                }
+                let first = fish.split_whitespace().next().unwrap_or("");
+                assert!(
+                    !first.contains('=') || first.starts_with('-'),
+                    "{}: fish has no `VAR=value cmd` before 3.1: {fish}",
+                    rule.id
+                );
+            }
+            for shell in [Shell::Powershell, Shell::Cmd] {
+                let line = make().render(Target::new(shell, Os::Windows, Distro::Other));
+                for bad in posix_only {
+                    assert!(!line.contains(bad), "{}: {shell:?}: {line}", rule.id);
+                }
+                // PowerShell has `$(…)` too; cmd has no command substitution at all.
+                if shell == Shell::Cmd {
+                    assert!(!line.contains("$("), "{}: {line}", rule.id);
+                }
+                if shell == Shell::Powershell {
+                    // Windows PowerShell 5.1 has neither `&&` nor `||`.
+                    assert!(
+                        !line.contains("&&") && !line.contains("||"),
+                        "{}: {line}",
+                        rule.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A paste explained for PowerShell: the fixes are PowerShell's, the placeholders filled.
+#[test]
+fn explained_for_powershell() {
+    let e = explain_for(
+        "go: module git.corp.example/team/lib: git ls-remote -q origin in /home/u/go/pkg/mod/cache/vcs/x: exit status 128:\n\tfatal: could not read Username for 'https://git.corp.example': terminal prompts disabled",
+        Shell::Powershell,
+    );
+    let commands: Vec<&str> = e
+        .top()
+        .remediation
+        .iter()
+        .filter_map(|r| r.command.as_deref())
+        .collect();
+    assert!(
+        commands
+            .iter()
+            .any(|c| c.starts_with("Add-Content -Path \"$HOME\\_netrc\" -Value 'machine git.corp.example login USER password TOKEN'")),
+        "{commands:?}"
+    );
+    assert!(
+        !commands.iter().any(|c| c.contains("~/.netrc")),
+        "{commands:?}"
+    );
 }

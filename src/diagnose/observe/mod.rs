@@ -21,6 +21,7 @@ mod walk;
 mod words;
 
 pub(crate) use remediation::for_code as remedies_for;
+pub(crate) use remediation::git_over_ssh;
 pub use root_cause::{Observed, predict, predict_with};
 pub(crate) use root_cause::{database_cannot_see, gosum_remedies};
 pub use walk::mid_command::mid_command_offline;

@@ -3,7 +3,7 @@
 //! skipped, the checksum database kept on (never GOSUMDB=off), GOPRIVATE for private modules.
 
 use crate::config::Config;
-use crate::diagnose::remedy::{Action, set_go_env};
+use crate::diagnose::remedy::{Action, System, set_go_env};
 use crate::diagnose::{Code, Finding, Remedy};
 use crate::probe::{LayerName, Role, Target};
 use crate::text;
@@ -47,11 +47,16 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
     let fixes: Vec<Remedy> = match f.code {
         Code::DnsNxdomain | Code::DnsServfail | Code::DnsTimeout | Code::DnsFailed => {
             let mut v = vec![
-                Remedy::run(
+                Remedy::act(
+                    cfg,
                     text!("remedy-resolver-answer", host = h),
-                    format!("getent hosts {h} || nslookup {h}"),
+                    Action::System(System::LookUpHost(h.to_owned())),
                 ),
-                Remedy::run(text!("remedy-resolver-nameservers"), "cat /etc/resolv.conf"),
+                Remedy::act(
+                    cfg,
+                    text!("remedy-resolver-nameservers"),
+                    Action::System(System::ShowNameservers),
+                ),
             ];
             v.extend(mirror_advice(cfg, targets, Some(h)));
             v
@@ -59,12 +64,10 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
         Code::DnsPoisoned => {
             let why = f.params.get("why").map(String::as_str);
             let mut v = vec![match why {
-                Some("hosts") => Remedy::run(
+                Some("hosts") => Remedy::act(
+                    cfg,
                     text!("remedy-hosts-entry", host = h),
-                    format!(
-                        "grep -n -F {} /etc/hosts",
-                        crate::diagnose::remedy::sh_quote(h)
-                    ),
+                    Action::System(System::FindInHostsFile(h.to_owned())),
                 ),
                 Some("blocker") => Remedy::note(text!("remedy-dns-blocked", host = h)),
                 _ => Remedy::note(text!("remedy-dns-forged", host = h)),
@@ -129,7 +132,11 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
             v
         }
         Code::TlsExpired | Code::TlsNotYetValid | Code::ClockSkew => vec![
-            Remedy::run(text!("remedy-check-clock"), "date -u; timedatectl status"),
+            Remedy::act(
+                cfg,
+                text!("remedy-check-clock"),
+                Action::System(System::ShowClock),
+            ),
             Remedy::note(text!("remedy-cert-out-of-date", host = h)),
         ],
         Code::TlsNameMismatch => vec![Remedy::note(text!("remedy-name-mismatch", host = h))],
@@ -152,25 +159,29 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
         }
         Code::HttpUnauthorized | Code::HttpForbidden => vec![
             Remedy::note(text!("remedy-needs-credentials", host = h)),
-            Remedy::run(
+            Remedy::act(
+                cfg,
                 text!("remedy-netrc-credentials", host = h),
-                format!(
-                    "printf 'machine {h} login USER password TOKEN\\n' >> ~/.netrc && chmod 600 ~/.netrc"
-                ),
+                Action::System(System::AddNetrc(h.to_owned())),
             ),
         ],
-        Code::ProxyAuthRequired => vec![Remedy::run(
+        Code::ProxyAuthRequired => vec![Remedy::act(
+            cfg,
             text!("remedy-proxy-credentials"),
-            format!(
-                "export HTTPS_PROXY=http://USER:PASSWORD@{h}:{}",
-                proxy_port(cfg)
-            ),
+            Action::SetEnv {
+                key: "HTTPS_PROXY".into(),
+                value: format!("http://USER:PASSWORD@{h}:{}", proxy_port(cfg)),
+            },
         )],
         Code::ProxyForbidden | Code::ProxyConnectFailed | Code::ProxyStalled => {
             vec![Remedy::note(text!("remedy-http-proxy-refuses", host = h))]
         }
         Code::ProxyUnreachable => vec![
-            Remedy::run(text!("remedy-check-http-proxy"), "env | grep -i _proxy"),
+            Remedy::act(
+                cfg,
+                text!("remedy-check-http-proxy"),
+                Action::System(System::ShowProxyEnv),
+            ),
             Remedy::act(
                 cfg,
                 text!("remedy-stop-http-proxy"),
@@ -186,16 +197,12 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
             Remedy::run(text!("remedy-check-sumdb-key"), "go env GOSUMDB"),
         ],
         Code::VcsAuthRequired => vec![
-            Remedy::run(
+            Remedy::act(
+                cfg,
                 text!("remedy-git-token", host = h),
-                format!(
-                    "printf 'machine {h} login USER password TOKEN\\n' >> ~/.netrc && chmod 600 ~/.netrc"
-                ),
+                Action::System(System::AddNetrc(h.to_owned())),
             ),
-            Remedy::run(
-                text!("remedy-git-ssh"),
-                format!("git config --global url.\"git@{h}:\".insteadOf \"https://{h}/\""),
-            ),
+            Remedy::act(cfg, text!("remedy-git-ssh"), git_over_ssh(h)),
         ],
         Code::VcsUnreachable
         | Code::VcsDiscoveryFailed
@@ -219,30 +226,41 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
     }
 }
 
-/// Installing the CA where go looks: the system bundle (or, on Linux, a bundle for go alone);
-/// on Windows go reads the user's certificate store and ignores SSL_CERT_FILE.
+/// Installing the CA where go looks: the system's store, and on Linux (where go reads
+/// SSL_CERT_FILE) a bundle for go alone; on macOS and Windows go asks the system to verify.
 fn trust_ca(cfg: &Config) -> Vec<Remedy> {
-    use crate::config::shell::Shell;
-    match cfg.shell {
-        Shell::Powershell => vec![Remedy::run(
-            text!("remedy-trust-ca-windows"),
-            r"Import-Certificate -FilePath company-ca.crt -CertStoreLocation Cert:\CurrentUser\Root",
-        )],
-        Shell::Cmd => vec![Remedy::run(
-            text!("remedy-trust-ca-windows"),
-            "certutil -user -addstore Root company-ca.crt",
-        )],
-        Shell::Posix | Shell::Fish => vec![
-            Remedy::run(
-                text!("remedy-trust-ca-system"),
-                "sudo cp company-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates",
-            ),
-            Remedy::run(
-                text!("remedy-trust-ca-go-only"),
-                "cat /etc/ssl/certs/ca-certificates.crt company-ca.crt > ~/ca-bundle.pem && export SSL_CERT_FILE=~/ca-bundle.pem",
-            ),
-        ],
+    use crate::config::shell::Os;
+    let file = "company-ca.crt".to_owned();
+    let t = cfg.target();
+    let system = match t.os {
+        Os::Unix => text!("remedy-trust-ca-system"),
+        Os::MacOs => text!("remedy-trust-ca-macos"),
+        Os::Windows => text!("remedy-trust-ca-windows"),
+    };
+    let mut v = vec![Remedy::act(
+        cfg,
+        system,
+        Action::System(System::TrustCa(file.clone())),
+    )];
+    if t.os == Os::Unix {
+        v.push(Remedy::act(
+            cfg,
+            text!("remedy-trust-ca-go-only"),
+            Action::System(System::GoOnlyBundle(file)),
+        ));
     }
+    v
+}
+
+/// Git over SSH instead of HTTPS for a host (`url.<ssh>.insteadOf <https>`).
+pub(crate) fn git_over_ssh(host: &str) -> Action {
+    Action::exec([
+        "git".to_owned(),
+        "config".into(),
+        "--global".into(),
+        format!("url.git@{host}:.insteadOf"),
+        format!("https://{host}/"),
+    ])
 }
 
 /// What `check` would advise for `code` at `host` with nothing probed (for `explain`, which

@@ -14,7 +14,7 @@ use super::walk::toolchain::walk_toolchain;
 use crate::config::Config;
 use crate::diagnose::module_files;
 use crate::diagnose::predict::{self, ImportOutcome, Outcome, Predicted, SumWrong, label};
-use crate::diagnose::remedy::set_go_env;
+use crate::diagnose::remedy::{Action, System, set_go_env};
 use crate::diagnose::{Code, Finding, Layer, Remedy, Severity};
 use crate::plan::{ModulePlan, ModuleSource, Plan, private_hint};
 
@@ -117,7 +117,7 @@ pub fn predict_with(
         }
     }
     findings.extend(mid_command_switch(&outcome));
-    off_the_route(targets, &mut findings);
+    off_the_route(cfg, targets, &mut findings);
     let failed = outcome
         .modules
         .iter()
@@ -260,7 +260,7 @@ fn walk_modules(
         let f = if wrong == SumWrong::Proxy {
             proxy_content_mismatch(cfg, &mismatch, &proxy, walk)
         } else {
-            gosum_mismatch(&mismatch, &proxy, wrong)
+            gosum_mismatch(cfg, &mismatch, &proxy, wrong)
         };
         outcome.modules[i].predicted = Predicted::Fail;
         outcome.modules[i].error = Some(mismatch.go_error());
@@ -519,7 +519,12 @@ fn git_error_kept_as_is(cfg: &Config, f: &Finding) -> bool {
 /// go.sum and a proxy disagree about a go.mod: go refuses it. Either may be wrong (a stale or
 /// hand-edited go.sum, a proxy serving other bytes, a retagged release): removing the lines
 /// makes go verify the module again against the checksum database, never without it.
-fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str, wrong: SumWrong) -> Finding {
+fn gosum_mismatch(
+    cfg: &Config,
+    m: &crate::config::gosum::Mismatch,
+    proxy: &str,
+    wrong: SumWrong,
+) -> Finding {
     let version = m.version.trim_end_matches("/go.mod");
     let file = m.file.display().to_string();
     let what = text!(
@@ -554,33 +559,41 @@ fn gosum_mismatch(m: &crate::config::gosum::Mismatch, proxy: &str, wrong: SumWro
                 version = version
             ),
         }))
-        .fix(gosum_refetch(&m.module, version, &m.label, &file))
+        .fix(gosum_refetch(cfg, &m.module, version, &m.label, &file))
 }
 
 /// What `check` says about a go.sum line that disagrees when it cannot tell who is wrong (and
 /// `explain`, which never can): find out, then, when it is go.sum, remove its lines for the
 /// version and fetch again, verified — never `go mod tidy` (which keeps a mismatched line) and
 /// never without the checksum database.
-pub(crate) fn gosum_remedies(module: &str, version: &str, label: &str, file: &str) -> Vec<Remedy> {
+pub(crate) fn gosum_remedies(
+    cfg: &Config,
+    module: &str,
+    version: &str,
+    label: &str,
+    file: &str,
+) -> Vec<Remedy> {
     vec![
         Remedy::note(text!(
             "remedy-gosum-who-is-wrong",
             module = module,
             version = version
         )),
-        gosum_refetch(module, version, label, file),
+        gosum_refetch(cfg, module, version, label, file),
     ]
 }
 
 /// Removes go.sum's lines for `module@version` (a backup stays) and fetches it again, verified.
-fn gosum_refetch(module: &str, version: &str, label: &str, file: &str) -> Remedy {
-    let pattern = format!(r"\#^{module} {version}[ /]#d");
-    Remedy::run(
+fn gosum_refetch(cfg: &Config, module: &str, version: &str, label: &str, file: &str) -> Remedy {
+    let drop = Action::System(System::DropGoSumLines {
+        file: file.to_owned(),
+        module: module.to_owned(),
+        version: version.to_owned(),
+    });
+    Remedy::act(
+        cfg,
         text!("remedy-gosum-refetch", file = label),
-        format!(
-            "sed -i.bak '{pattern}' {} && go get {module}@{version}",
-            crate::diagnose::remedy::sh_quote(file),
-        ),
+        drop.then(Action::exec(["go", "get", &format!("{module}@{version}")])),
     )
 }
 
@@ -685,7 +698,7 @@ fn private_prefix(module: &str) -> String {
 
 /// Observations off the route go takes: secondary, and only when not already explained; and
 /// what any probe saw on the way (resolvers that disagree, a server's clock).
-fn off_the_route(targets: &[Target], findings: &mut Vec<Finding>) {
+fn off_the_route(cfg: &Config, targets: &[Target], findings: &mut Vec<Finding>) {
     for t in targets {
         let Some(l) = t.first_failure() else { continue };
         let f = classify::failure(t, l);
@@ -742,9 +755,10 @@ fn off_the_route(targets: &[Target], findings: &mut Vec<Finding>) {
                 )
                 .host(t.host.clone())
                 .param("skew_s", skew)
-                .fix(Remedy::run(
+                .fix(Remedy::act(
+                    cfg,
                     text!("remedy-check-system-clock"),
-                    "timedatectl status",
+                    Action::System(System::ShowClock),
                 )),
             );
         }

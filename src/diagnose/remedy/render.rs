@@ -1,8 +1,13 @@
 //! Remediation steps as typed actions, rendered into a command line for the user's shell —
-//! bash/zsh, fish, PowerShell or cmd — each with its own quoting. One renderer for `check`'s
-//! fixes and `fix`'s commands, so both say the same thing in the same syntax.
+//! bash/zsh, fish, PowerShell or cmd — each with its own quoting, and for the system whose
+//! files and tools the step names ([`system`]). One renderer for `check`'s fixes, `fix`'s
+//! commands and `explain`'s, so all three say the same thing in the same syntax.
 
-use crate::config::shell::Shell;
+mod system;
+
+pub use system::{FileOp, Package, System};
+
+use crate::config::shell::{Shell, Target};
 
 /// What a remediation step does, before it is written in a shell's syntax.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,13 +24,83 @@ pub enum Action {
     UnsetEnv(Vec<String>),
     /// Where an OS variable is likely set: startup files, or the Windows registry.
     FindWhereSet { key: String, files: Vec<String> },
-    /// A command that reads the same in every shell it applies to.
-    Run(String),
+    /// A program and its arguments, each word quoted for the shell.
+    Exec(Vec<String>),
+    /// A program run with variables set for that run alone (`K=v cmd` in a POSIX shell).
+    ExecWith {
+        vars: Vec<(String, String)>,
+        argv: Vec<String>,
+    },
+    /// A program with nothing on its standard input (`</dev/null`).
+    ExecNoInput(Vec<String>),
+    /// A program whose output is thrown away: only its errors show.
+    Quiet(Vec<String>),
+    /// A program's output, only the lines that hold `needle`.
+    Filtered { argv: Vec<String>, needle: String },
+    /// The first step, then the second when the first succeeded.
+    Then(Box<Action>, Box<Action>),
+    /// The first step, else the second when the first failed.
+    OrElse(Box<Action>, Box<Action>),
+    /// A step in the system's own tools and files, which differ per OS and Linux family.
+    System(System),
 }
 
 impl Action {
-    pub fn render(&self, shell: Shell) -> String {
+    /// A program and its arguments.
+    pub fn exec<S: Into<String>>(words: impl IntoIterator<Item = S>) -> Action {
+        Action::Exec(words.into_iter().map(Into::into).collect())
+    }
+
+    /// A command written as words separated by single spaces (no quoting inside).
+    pub fn words(line: &str) -> Action {
+        Action::exec(line.split(' ').filter(|w| !w.is_empty()))
+    }
+
+    /// `go env -w KEY=VALUE`.
+    pub fn go_env_w(key: &str, value: &str) -> Action {
+        Action::GoEnvWrite(vec![(key.to_owned(), value.to_owned())])
+    }
+
+    pub fn then(self, next: Action) -> Action {
+        Action::Then(Box::new(self), Box::new(next))
+    }
+
+    pub fn or_else(self, other: Action) -> Action {
+        Action::OrElse(Box::new(self), Box::new(other))
+    }
+
+    /// Rewrites every value the step holds (placeholders filled in, credentials replaced).
+    pub fn map_values(&mut self, f: &dyn Fn(&str) -> String) {
+        let all = |v: &mut Vec<String>| v.iter_mut().for_each(|w| *w = f(w));
+        match self {
+            Action::GoEnvWrite(pairs) => pairs.iter_mut().for_each(|(_, v)| *v = f(v)),
+            Action::SetEnv { value, .. } => *value = f(value),
+            Action::Exec(argv) | Action::ExecNoInput(argv) | Action::Quiet(argv) => all(argv),
+            Action::ExecWith { vars, argv } => {
+                vars.iter_mut().for_each(|(_, v)| *v = f(v));
+                all(argv);
+            }
+            Action::Filtered { argv, needle } => {
+                all(argv);
+                *needle = f(needle);
+            }
+            Action::Then(a, b) | Action::OrElse(a, b) => {
+                a.map_values(f);
+                b.map_values(f);
+            }
+            Action::System(s) => s.map_values(f),
+            Action::GoEnvUnset(_)
+            | Action::CopyEnv { .. }
+            | Action::UnsetEnv(_)
+            | Action::FindWhereSet { .. } => {}
+        }
+    }
+
+    /// The command for `target`.
+    pub fn render(&self, target: Target) -> String {
+        let shell = target.shell;
         let q = |v: &str| quote(shell, v);
+        let argv = |words: &[String]| program_line(shell, words);
         match self {
             Action::GoEnvWrite(pairs) => {
                 let kv: Vec<String> = pairs.iter().map(|(k, v)| q(&format!("{k}={v}"))).collect();
@@ -76,9 +151,90 @@ impl Action {
                     "reg query HKCU\\Environment /v {key} & reg query \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment\" /v {key}"
                 ),
             },
-            Action::Run(c) => c.clone(),
+            Action::Exec(words) => argv(words),
+            Action::ExecWith { vars, argv: words } => {
+                let line = argv(words);
+                match shell {
+                    Shell::Posix => {
+                        let set: Vec<String> =
+                            vars.iter().map(|(k, v)| format!("{k}={}", q(v))).collect();
+                        format!("{} {line}", set.join(" "))
+                    }
+                    Shell::Fish => {
+                        let set: Vec<String> =
+                            vars.iter().map(|(k, v)| q(&format!("{k}={v}"))).collect();
+                        format!("env {} {line}", set.join(" "))
+                    }
+                    // `$env:` is the whole session's: keep each old value and put it back.
+                    Shell::Powershell => {
+                        let mut parts: Vec<String> = Vec::new();
+                        for (k, v) in vars {
+                            parts.push(format!("$was_{k} = $env:{k}"));
+                            parts.push(format!("$env:{k} = {}", ps_string(v)));
+                        }
+                        parts.push(line);
+                        parts.extend(vars.iter().map(|(k, _)| format!("$env:{k} = $was_{k}")));
+                        parts.join("; ")
+                    }
+                    // A child cmd keeps the variables to itself; /s keeps the inner quotes.
+                    Shell::Cmd => {
+                        let set: Vec<String> = vars
+                            .iter()
+                            .map(|(k, v)| format!("set {}", cmd_string(&format!("{k}={v}"))))
+                            .collect();
+                        format!("cmd /s /c \"{} && {line}\"", set.join(" && "))
+                    }
+                }
+            }
+            Action::ExecNoInput(words) => match shell {
+                Shell::Posix | Shell::Fish => format!("{} </dev/null", argv(words)),
+                Shell::Powershell => format!("$null | {}", argv(words)),
+                Shell::Cmd => format!("{} <nul", argv(words)),
+            },
+            Action::Quiet(words) => match shell {
+                Shell::Posix | Shell::Fish => format!("{} >/dev/null", argv(words)),
+                Shell::Powershell => format!("{} | Out-Null", argv(words)),
+                Shell::Cmd => format!("{} >nul", argv(words)),
+            },
+            Action::Filtered { argv: words, needle } => match shell {
+                Shell::Posix | Shell::Fish => format!("{} | grep {}", argv(words), q(needle)),
+                Shell::Powershell => {
+                    format!("{} | Select-String -SimpleMatch {}", argv(words), q(needle))
+                }
+                Shell::Cmd => format!("{} | findstr /l /c:{}", argv(words), cmd_string(needle)),
+            },
+            Action::Then(a, b) => match shell {
+                // `&&` is PowerShell 7's; `$?` works in Windows PowerShell 5.1 too.
+                Shell::Powershell => {
+                    format!("{}; if ($?) {{ {} }}", a.render(target), b.render(target))
+                }
+                _ => format!("{} && {}", a.render(target), b.render(target)),
+            },
+            Action::OrElse(a, b) => match shell {
+                Shell::Powershell => format!(
+                    "{}; if (-not $?) {{ {} }}",
+                    a.render(target),
+                    b.render(target)
+                ),
+                _ => format!("{} || {}", a.render(target), b.render(target)),
+            },
+            Action::System(s) => s.render(target),
         }
     }
+}
+
+/// A program and its arguments for `shell`. In Windows PowerShell `curl` is an alias of
+/// Invoke-WebRequest: the real curl is `curl.exe`.
+fn program_line(shell: Shell, words: &[String]) -> String {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        if i == 0 && shell == Shell::Powershell && w == "curl" {
+            out.push("curl.exe".into());
+        } else {
+            out.push(quote(shell, w));
+        }
+    }
+    out.join(" ")
 }
 
 /// A word for `shell`, quoted only when it must be.

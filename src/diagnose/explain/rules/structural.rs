@@ -1,8 +1,9 @@
 //! The rules decide.rs names from an error's structure (network, HTTP, checksum route, git):
 //! no needles, found by id.
 
-use super::{Check, Rule};
+use super::{Check, Rule, show_env, split, with};
 use crate::diagnose::Code;
+use crate::diagnose::remedy::{Action, Package, System};
 
 pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
     Rule {
@@ -12,12 +13,12 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-private-module-not-private-public-sumdb-summary",
         meaning: "explain-private-module-not-private-public-sumdb-meaning",
         checks: &[
-            Check::Command("go env GOPRIVATE GONOSUMDB"),
+            Check::Command(|| Action::words("go env GOPRIVATE GONOSUMDB")),
             Check::Text("explain-private-module-not-private-public-sumdb-check-2"),
         ],
         fixes: &[(
             "explain-private-module-not-private-public-sumdb-fix-1",
-            Some("go env -w GOPRIVATE=<private host or prefix>"),
+            Some(|| Action::go_env_w("GOPRIVATE", "<private host or prefix>")),
         )],
     },
     Rule {
@@ -26,10 +27,12 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::PrivateModuleNotPrivate,
         summary: "explain-private-module-not-private-summary",
         meaning: "explain-private-module-not-private-meaning",
-        checks: &[Check::Command("go env GOPRIVATE GONOSUMDB")],
+        checks: &[Check::Command(|| {
+            Action::words("go env GOPRIVATE GONOSUMDB")
+        })],
         fixes: &[(
             "explain-private-module-not-private-fix-1",
-            Some("go env -w GOPRIVATE=<private host or prefix>"),
+            Some(|| Action::go_env_w("GOPRIVATE", "<private host or prefix>")),
         )],
     },
     Rule {
@@ -45,11 +48,11 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         fixes: &[
             (
                 "explain-vcs-auth-required-https-fix-1",
-                Some("printf 'machine <host> login <user> password <token>\\n' >> ~/.netrc"),
+                Some(|| Action::System(System::AddNetrc("<host>".into()))),
             ),
             (
                 "explain-vcs-auth-required-https-fix-2",
-                Some("git config --global url.\"git@<host>:\".insteadOf \"https://<host>/\""),
+                Some(|| crate::diagnose::observe::git_over_ssh("<host>")),
             ),
         ],
     },
@@ -60,12 +63,12 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-vcs-auth-required-ssh-key-summary",
         meaning: "explain-vcs-auth-required-ssh-key-meaning",
         checks: &[
-            Check::Command("ssh -T git@<host>"),
-            Check::Command("git config --get-regexp insteadof"),
+            Check::Command(|| Action::words("ssh -T git@<host>")),
+            Check::Command(|| Action::words("git config --get-regexp insteadof")),
         ],
         fixes: &[(
             "explain-vcs-auth-required-ssh-key-fix-1",
-            Some("ssh-add -l || ssh-add"),
+            Some(|| Action::words("ssh-add -l").or_else(Action::words("ssh-add"))),
         )],
     },
     Rule {
@@ -75,12 +78,12 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-vcs-auth-required-access-summary",
         meaning: "explain-vcs-auth-required-access-meaning",
         checks: &[
-            Check::Command("git ls-remote <repo>"),
-            Check::Command("git config --get-regexp insteadof"),
+            Check::Command(|| Action::words("git ls-remote <repo>")),
+            Check::Command(|| Action::words("git config --get-regexp insteadof")),
         ],
         fixes: &[(
             "explain-vcs-auth-required-access-fix-1",
-            Some("GIT_TERMINAL_PROMPT=0 git ls-remote <repo>"),
+            Some(|| with(&[("GIT_TERMINAL_PROMPT", "0")], "git ls-remote <repo>")),
         )],
     },
     Rule {
@@ -90,12 +93,19 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-vcs-discovery-failed-summary",
         meaning: "explain-vcs-discovery-failed-meaning",
         checks: &[
-            Check::Command("curl -sS 'https://<path>?go-get=1' | grep go-import"),
+            Check::Command(|| Action::Filtered {
+                argv: vec![
+                    "curl".into(),
+                    "-sS".into(),
+                    "https://<path>?go-get=1".into(),
+                ],
+                needle: "go-import".into(),
+            }),
             Check::Text("explain-vcs-discovery-failed-check-2"),
         ],
         fixes: &[(
             "explain-vcs-discovery-failed-fix-1",
-            Some("go env -w GOPRIVATE=<host>"),
+            Some(|| Action::go_env_w("GOPRIVATE", "<host>")),
         )],
     },
     Rule {
@@ -105,12 +115,12 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-proxy-unreachable-summary",
         meaning: "explain-proxy-unreachable-meaning",
         checks: &[
-            Check::Command("env | grep -i _proxy"),
+            Check::Command(|| Action::System(System::ShowProxyEnv)),
             Check::Text("explain-proxy-unreachable-check-2"),
         ],
         fixes: &[(
             "explain-proxy-unreachable-fix-1",
-            Some("unset HTTPS_PROXY https_proxy"),
+            Some(|| Action::UnsetEnv(vec!["HTTPS_PROXY".into(), "https_proxy".into()])),
         )],
     },
     Rule {
@@ -122,7 +132,10 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         checks: &[Check::Text("explain-proxy-auth-required-check-1")],
         fixes: &[(
             "explain-proxy-auth-required-fix-1",
-            Some("export HTTPS_PROXY=http://USER:PASSWORD@proxy.host:PORT"),
+            Some(|| Action::SetEnv {
+                key: "HTTPS_PROXY".into(),
+                value: "http://USER:PASSWORD@proxy.host:PORT".into(),
+            }),
         )],
     },
     Rule {
@@ -133,13 +146,11 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         meaning: "explain-tls-unknown-issuer-interception-meaning",
         checks: &[
             Check::Text("explain-tls-unknown-issuer-interception-check-1"),
-            Check::Command("echo $SSL_CERT_FILE $SSL_CERT_DIR"),
+            Check::Command(|| show_env(&["SSL_CERT_FILE", "SSL_CERT_DIR"])),
         ],
         fixes: &[(
             "explain-tls-unknown-issuer-interception-fix-1",
-            Some(
-                "sudo cp company-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates",
-            ),
+            Some(|| Action::System(System::TrustCa("company-ca.crt".into()))),
         )],
     },
     Rule {
@@ -148,13 +159,10 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::TlsExpired,
         summary: "explain-tls-expired-summary",
         meaning: "explain-tls-expired-meaning",
-        checks: &[
-            Check::Command("date -u"),
-            Check::Command("timedatectl status"),
-        ],
+        checks: &[Check::Command(|| Action::System(System::ShowClock))],
         fixes: &[(
             "explain-tls-expired-fix-1",
-            Some("sudo timedatectl set-ntp true"),
+            Some(|| Action::System(System::SyncClock)),
         )],
     },
     Rule {
@@ -164,8 +172,8 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-tls-name-mismatch-summary",
         meaning: "explain-tls-name-mismatch-meaning",
         checks: &[
-            Check::Command("getent hosts <host>"),
-            Check::Command("godoctor check -v"),
+            Check::Command(|| Action::System(System::LookUpHost("<host>".into()))),
+            Check::Command(|| Action::words("godoctor check -v")),
         ],
         fixes: &[],
     },
@@ -176,12 +184,12 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-tls-no-roots-summary",
         meaning: "explain-tls-no-roots-meaning",
         checks: &[
-            Check::Command("echo $SSL_CERT_FILE $SSL_CERT_DIR"),
-            Check::Command("ls /etc/ssl/certs/ca-certificates.crt"),
+            Check::Command(|| show_env(&["SSL_CERT_FILE", "SSL_CERT_DIR"])),
+            Check::Command(|| Action::System(System::ShowSystemRoots)),
         ],
         fixes: &[(
             "explain-tls-no-roots-fix-1",
-            Some("sudo apt-get install -y ca-certificates"),
+            Some(|| Action::System(System::Install(Package::CaCertificates))),
         )],
     },
     Rule {
@@ -190,7 +198,9 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::TlsHandshakeTimeout,
         summary: "explain-tls-handshake-timeout-summary",
         meaning: "explain-tls-handshake-timeout-meaning",
-        checks: &[Check::Command("curl -sSI https://<host>/")],
+        checks: &[Check::Command(|| {
+            Action::words("curl -sSI https://<host>/")
+        })],
         fixes: &[],
     },
     Rule {
@@ -200,8 +210,8 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-dns-nxdomain-summary",
         meaning: "explain-dns-nxdomain-meaning",
         checks: &[
-            Check::Command("getent hosts <host>"),
-            Check::Command("cat /etc/resolv.conf"),
+            Check::Command(|| Action::System(System::LookUpHost("<host>".into()))),
+            Check::Command(|| Action::System(System::ShowNameservers)),
             Check::Text("explain-dns-nxdomain-check-3"),
         ],
         fixes: &[],
@@ -213,8 +223,8 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-dns-servfail-summary",
         meaning: "explain-dns-servfail-meaning",
         checks: &[
-            Check::Command("cat /etc/resolv.conf"),
-            Check::Command("nslookup <host>"),
+            Check::Command(|| Action::System(System::ShowNameservers)),
+            Check::Command(|| Action::words("nslookup <host>")),
         ],
         fixes: &[],
     },
@@ -225,8 +235,8 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-dns-timeout-summary",
         meaning: "explain-dns-timeout-meaning",
         checks: &[
-            Check::Command("cat /etc/resolv.conf"),
-            Check::Command("nslookup <host>"),
+            Check::Command(|| Action::System(System::ShowNameservers)),
+            Check::Command(|| Action::words("nslookup <host>")),
         ],
         fixes: &[],
     },
@@ -238,7 +248,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         meaning: "explain-tcp-refused-meaning",
         checks: &[
             Check::Text("explain-tcp-refused-check-1"),
-            Check::Command("go env GOPROXY"),
+            Check::Command(|| Action::words("go env GOPROXY")),
         ],
         fixes: &[],
     },
@@ -257,7 +267,10 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::TcpUnreachable,
         summary: "explain-tcp-unreachable-network-summary",
         meaning: "explain-tcp-unreachable-network-meaning",
-        checks: &[Check::Command("ip route"), Check::Command("ip -6 route")],
+        checks: &[
+            Check::Command(|| Action::System(System::ShowRoutes { v6: false })),
+            Check::Command(|| Action::System(System::ShowRoutes { v6: true })),
+        ],
         fixes: &[],
     },
     Rule {
@@ -266,7 +279,9 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::TcpUnreachable,
         summary: "explain-tcp-unreachable-host-summary",
         meaning: "explain-tcp-unreachable-host-meaning",
-        checks: &[Check::Command("ip route")],
+        checks: &[Check::Command(|| {
+            Action::System(System::ShowRoutes { v6: false })
+        })],
         fixes: &[],
     },
     Rule {
@@ -276,7 +291,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-http-forbidden-summary",
         meaning: "explain-http-forbidden-meaning",
         checks: &[
-            Check::Command("curl -sS <url>"),
+            Check::Command(|| Action::words("curl -sS <url>")),
             Check::Text("explain-http-forbidden-check-2"),
         ],
         fixes: &[],
@@ -289,7 +304,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         meaning: "explain-module-not-found-meaning",
         checks: &[
             Check::Text("explain-module-not-found-check-1"),
-            Check::Command("go env GOPRIVATE"),
+            Check::Command(|| Action::words("go env GOPRIVATE")),
         ],
         fixes: &[],
     },
@@ -299,7 +314,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::VcsUnknownRevision,
         summary: "explain-vcs-unknown-revision-summary",
         meaning: "explain-vcs-unknown-revision-meaning",
-        checks: &[Check::Command("git ls-remote <repo>")],
+        checks: &[Check::Command(|| Action::words("git ls-remote <repo>"))],
         fixes: &[],
     },
     Rule {
@@ -309,17 +324,23 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-toolchain-unavailable-no-patch-summary",
         meaning: "explain-toolchain-unavailable-no-patch-meaning",
         checks: &[
-            Check::Command("grep -E '^(go|toolchain) ' go.mod"),
-            Check::Command("go version"),
+            Check::Command(|| {
+                Action::System(System::Grep {
+                    file: "go.mod".into(),
+                    needles: vec!["go ".into(), "toolchain ".into()],
+                    line_start: true,
+                })
+            }),
+            Check::Command(|| Action::words("go version")),
         ],
         fixes: &[
             (
                 "explain-toolchain-unavailable-no-patch-fix-1",
-                Some("go mod edit -go=<version>.0"),
+                Some(|| Action::words("go mod edit -go=<version>.0")),
             ),
             (
                 "explain-toolchain-unavailable-no-patch-fix-2",
-                Some("GOTOOLCHAIN=local go mod tidy"),
+                Some(|| with(&[("GOTOOLCHAIN", "local")], "go mod tidy")),
             ),
         ],
     },
@@ -330,8 +351,8 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-sumdb-unreachable-summary",
         meaning: "explain-sumdb-unreachable-meaning",
         checks: &[
-            Check::Command("go env GOSUMDB GOPROXY"),
-            Check::Command("curl -sS https://<host>/latest"),
+            Check::Command(|| Action::words("go env GOSUMDB GOPROXY")),
+            Check::Command(|| Action::words("curl -sS https://<host>/latest")),
         ],
         fixes: &[],
     },
@@ -341,7 +362,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::SumdbProxyFailed,
         summary: "explain-sumdb-proxy-failed-summary",
         meaning: "explain-sumdb-proxy-failed-meaning",
-        checks: &[Check::Command("go env GOSUMDB GOPROXY")],
+        checks: &[Check::Command(|| Action::words("go env GOSUMDB GOPROXY"))],
         fixes: &[],
     },
     Rule {
@@ -350,7 +371,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::SumdbProxyFailed,
         summary: "explain-sumdb-proxy-failed-supported-summary",
         meaning: "explain-sumdb-proxy-failed-supported-meaning",
-        checks: &[Check::Command("go env GOSUMDB GOPROXY")],
+        checks: &[Check::Command(|| Action::words("go env GOSUMDB GOPROXY"))],
         fixes: &[],
     },
     Rule {
@@ -359,7 +380,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::SumdbFailed,
         summary: "explain-sumdb-failed-summary",
         meaning: "explain-sumdb-failed-meaning",
-        checks: &[Check::Command("go env GOSUMDB")],
+        checks: &[Check::Command(|| Action::words("go env GOSUMDB"))],
         fixes: &[],
     },
     Rule {
@@ -369,12 +390,12 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-sumdb-lookup-not-found-summary",
         meaning: "explain-sumdb-lookup-not-found-meaning",
         checks: &[
-            Check::Command("go env GOSUMDB GOPRIVATE GONOSUMDB"),
+            Check::Command(|| Action::words("go env GOSUMDB GOPRIVATE GONOSUMDB")),
             Check::Text("explain-sumdb-lookup-not-found-check-2"),
         ],
         fixes: &[(
             "explain-sumdb-lookup-not-found-fix-1",
-            Some("go env -u GOSUMDB"),
+            Some(|| Action::GoEnvUnset(vec!["GOSUMDB".into()])),
         )],
     },
     Rule {
@@ -392,7 +413,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::HttpStatus,
         summary: "explain-http-status-too-many-requests-summary",
         meaning: "explain-http-status-too-many-requests-meaning",
-        checks: &[Check::Command("go env GOPROXY GOFLAGS")],
+        checks: &[Check::Command(|| Action::words("go env GOPROXY GOFLAGS"))],
         fixes: &[],
     },
     Rule {
@@ -401,7 +422,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::HttpServerError,
         summary: "explain-http-server-error-summary",
         meaning: "explain-http-server-error-meaning",
-        checks: &[Check::Command("curl -sSI <url>")],
+        checks: &[Check::Command(|| Action::words("curl -sSI <url>"))],
         fixes: &[],
     },
     Rule {
@@ -410,7 +431,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::HttpStatus,
         summary: "explain-http-status-summary",
         meaning: "explain-http-status-meaning",
-        checks: &[Check::Command("curl -sSI <url>")],
+        checks: &[Check::Command(|| Action::words("curl -sSI <url>"))],
         fixes: &[],
     },
     Rule {
@@ -419,7 +440,9 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::HttpUnauthorized,
         summary: "explain-http-unauthorized-summary",
         meaning: "explain-http-unauthorized-meaning",
-        checks: &[Check::Command("grep <host> ~/.netrc")],
+        checks: &[Check::Command(|| {
+            Action::System(System::FindInNetrc("<host>".into()))
+        })],
         fixes: &[],
     },
     Rule {
@@ -428,7 +451,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::HttpFailed,
         summary: "explain-http-failed-stream-summary",
         meaning: "explain-http-failed-stream-meaning",
-        checks: &[Check::Command("curl -sSI <url>")],
+        checks: &[Check::Command(|| Action::words("curl -sSI <url>"))],
         fixes: &[],
     },
     Rule {
@@ -437,7 +460,9 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::TcpReset,
         summary: "explain-tcp-reset-summary",
         meaning: "explain-tcp-reset-meaning",
-        checks: &[Check::Command("curl -sSI https://<host>/")],
+        checks: &[Check::Command(|| {
+            Action::words("curl -sSI https://<host>/")
+        })],
         fixes: &[],
     },
     Rule {
@@ -446,7 +471,9 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::TcpReset,
         summary: "explain-tcp-reset-eof-summary",
         meaning: "explain-tcp-reset-eof-meaning",
-        checks: &[Check::Command("curl -sSI https://<host>/")],
+        checks: &[Check::Command(|| {
+            Action::words("curl -sSI https://<host>/")
+        })],
         fixes: &[],
     },
     Rule {
@@ -456,8 +483,8 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-tls-not-tls-summary",
         meaning: "explain-tls-not-tls-meaning",
         checks: &[
-            Check::Command("env | grep -i _proxy"),
-            Check::Command("go env GOPROXY"),
+            Check::Command(|| Action::System(System::ShowProxyEnv)),
+            Check::Command(|| Action::words("go env GOPROXY")),
         ],
         fixes: &[],
     },
@@ -467,9 +494,11 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::TlsHandshakeFailed,
         summary: "explain-tls-handshake-failed-summary",
         meaning: "explain-tls-handshake-failed-meaning",
-        checks: &[Check::Command(
-            "openssl s_client -connect <host>:443 -servername <host> </dev/null",
-        )],
+        checks: &[Check::Command(|| {
+            Action::ExecNoInput(split(
+                "openssl s_client -connect <host>:443 -servername <host>",
+            ))
+        })],
         fixes: &[],
     },
     Rule {
@@ -478,10 +507,10 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::VcsAuthRequired,
         summary: "explain-vcs-auth-required-host-key-summary",
         meaning: "explain-vcs-auth-required-host-key-meaning",
-        checks: &[Check::Command("ssh -T git@<host>")],
+        checks: &[Check::Command(|| Action::words("ssh -T git@<host>"))],
         fixes: &[(
             "explain-vcs-auth-required-host-key-fix-1",
-            Some("ssh-keyscan <host> >> ~/.ssh/known_hosts"),
+            Some(|| Action::System(System::AddKnownHost("<host>".into()))),
         )],
     },
     Rule {
@@ -490,7 +519,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::VcsRepoNotFound,
         summary: "explain-vcs-repo-not-found-summary",
         meaning: "explain-vcs-repo-not-found-meaning",
-        checks: &[Check::Command("git ls-remote <repo>")],
+        checks: &[Check::Command(|| Action::words("git ls-remote <repo>"))],
         fixes: &[],
     },
     Rule {
@@ -500,8 +529,8 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-vcs-unreachable-summary",
         meaning: "explain-vcs-unreachable-meaning",
         checks: &[
-            Check::Command("git ls-remote <repo>"),
-            Check::Command("env | grep -i _proxy"),
+            Check::Command(|| Action::words("git ls-remote <repo>")),
+            Check::Command(|| Action::System(System::ShowProxyEnv)),
         ],
         fixes: &[],
     },
@@ -511,10 +540,12 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::GitNotFound,
         summary: "explain-git-not-found-summary",
         meaning: "explain-git-not-found-meaning",
-        checks: &[Check::Command("command -v git")],
+        checks: &[Check::Command(|| {
+            Action::System(System::FindProgram("git".into()))
+        })],
         fixes: &[(
             "explain-git-not-found-fix-1",
-            Some("sudo apt-get install -y git"),
+            Some(|| Action::System(System::Install(Package::Git))),
         )],
     },
     Rule {
@@ -523,7 +554,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::ProxyForbidden,
         summary: "explain-proxy-forbidden-summary",
         meaning: "explain-proxy-forbidden-meaning",
-        checks: &[Check::Command("env | grep -i _proxy")],
+        checks: &[Check::Command(|| Action::System(System::ShowProxyEnv))],
         fixes: &[("explain-proxy-forbidden-fix-1", None)],
     },
     Rule {
@@ -532,7 +563,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         code: Code::HttpProxyWithoutHttpsProxy,
         summary: "explain-http-proxy-without-https-proxy-summary",
         meaning: "explain-http-proxy-without-https-proxy-meaning",
-        checks: &[Check::Command("env | grep -i _proxy")],
+        checks: &[Check::Command(|| Action::System(System::ShowProxyEnv))],
         fixes: &[],
     },
 ];
