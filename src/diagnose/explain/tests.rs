@@ -7,6 +7,14 @@ use super::rules::{self, Check};
 use super::*;
 use crate::config::shell::{Distro, Os, Target};
 
+/// The commands of an explanation's fixes.
+fn fix_commands(e: &Explanation) -> Vec<&str> {
+    e.remediation
+        .iter()
+        .filter_map(|r| r.command.as_deref())
+        .collect()
+}
+
 /// A table command as bash on Debian reads it, placeholders unfilled.
 fn posix(make: rules::Command) -> String {
     make().render(Target::new(Shell::Posix, Os::Unix, Distro::Debian))
@@ -346,12 +354,7 @@ fn fixes_that_fit() {
     let e = explain(
         "verifying github.com/x/y@v1.0.0: checksum mismatch\n\tdownloaded: h1:a\n\tgo.sum:     h1:b\n\nSECURITY ERROR\nThis download does NOT match an earlier download recorded in go.sum.",
     );
-    let commands: Vec<&str> = e
-        .top()
-        .remediation
-        .iter()
-        .filter_map(|r| r.command.as_deref())
-        .collect();
+    let commands = fix_commands(e.top());
     assert!(
         commands
             .iter()
@@ -365,12 +368,7 @@ fn fixes_that_fit() {
         );
     }
     let e = explain("go: download go1.21 for linux/amd64: toolchain not available");
-    let commands: Vec<&str> = e
-        .top()
-        .remediation
-        .iter()
-        .filter_map(|r| r.command.as_deref())
-        .collect();
+    let commands = fix_commands(e.top());
     assert!(commands.contains(&"go mod edit -go=1.21.0"), "{commands:?}");
     assert!(
         commands.iter().any(|c| c.contains("GOTOOLCHAIN=local")),
@@ -495,12 +493,7 @@ fn explained_for_powershell() {
         "go: module git.corp.example/team/lib: git ls-remote -q origin in /home/u/go/pkg/mod/cache/vcs/x: exit status 128:\n\tfatal: could not read Username for 'https://git.corp.example': terminal prompts disabled",
         Shell::Powershell,
     );
-    let commands: Vec<&str> = e
-        .top()
-        .remediation
-        .iter()
-        .filter_map(|r| r.command.as_deref())
-        .collect();
+    let commands = fix_commands(e.top());
     assert!(
         commands
             .iter()

@@ -339,24 +339,17 @@ impl System {
                 }
             },
             System::GoFile { var, rel, op } => match shell {
-                Shell::Posix => {
-                    let path = if rel.is_empty() {
-                        format!("\"$(go env {var})\"")
+                Shell::Posix | Shell::Fish => {
+                    let rel = if rel.is_empty() {
+                        String::new()
                     } else {
-                        format!("\"$(go env {var})/{rel}\"")
+                        format!("/{rel}")
                     };
-                    match op {
-                        FileOp::Show => format!("cat {path}"),
-                        FileOp::List => format!("ls {path}"),
-                        FileOp::Remove => format!("rm -f {path}"),
-                    }
-                }
-                // fish splits a command substitution at newlines only.
-                Shell::Fish => {
-                    let path = if rel.is_empty() {
-                        format!("(go env {var})")
+                    // fish splits a command substitution at newlines only: no quotes needed.
+                    let path = if shell == Shell::Fish {
+                        format!("(go env {var}){rel}")
                     } else {
-                        format!("(go env {var})/{rel}")
+                        format!("\"$(go env {var}){rel}\"")
                     };
                     match op {
                         FileOp::Show => format!("cat {path}"),
