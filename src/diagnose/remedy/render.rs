@@ -125,7 +125,7 @@ impl Action {
             Action::UnsetEnv(keys) => match shell {
                 Shell::Posix => format!("unset {}", keys.join(" ")),
                 Shell::Fish => format!("set -e {}", keys.join(" ")),
-                Shell::Powershell => keys
+                Shell::Powershell => windows_names(keys)
                     .iter()
                     .map(|k| {
                         format!(
@@ -134,7 +134,7 @@ impl Action {
                     })
                     .collect::<Vec<_>>()
                     .join("; "),
-                Shell::Cmd => keys
+                Shell::Cmd => windows_names(keys)
                     .iter()
                     .map(|k| format!("set \"{k}=\" & reg delete HKCU\\Environment /v {k} /f"))
                     .collect::<Vec<_>>()
@@ -221,6 +221,18 @@ impl Action {
             Action::System(s) => s.render(target),
         }
     }
+}
+
+/// Variable names as Windows sees them: one per name whatever its case (`HTTPS_PROXY` and
+/// `https_proxy` are the same variable there).
+fn windows_names(keys: &[String]) -> Vec<&String> {
+    let mut seen: Vec<&String> = Vec::new();
+    for k in keys {
+        if !seen.iter().any(|s| s.eq_ignore_ascii_case(k)) {
+            seen.push(k);
+        }
+    }
+    seen
 }
 
 /// A program and its arguments for `shell`. In Windows PowerShell `curl` is an alias of

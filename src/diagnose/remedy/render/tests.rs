@@ -308,3 +308,18 @@ fn system_files_per_os() {
         ]
     );
 }
+
+#[test]
+fn windows_variables_ignore_case() {
+    let unset = Action::UnsetEnv(vec!["HTTPS_PROXY".into(), "https_proxy".into()]);
+    let [posix, _, ps, cmd] = all(&unset);
+    assert_eq!(posix, "unset HTTPS_PROXY https_proxy");
+    assert_eq!(
+        ps,
+        "Remove-Item Env:HTTPS_PROXY -ErrorAction SilentlyContinue; [Environment]::SetEnvironmentVariable('HTTPS_PROXY', $null, 'User')"
+    );
+    assert_eq!(
+        cmd,
+        "set \"HTTPS_PROXY=\" & reg delete HKCU\\Environment /v HTTPS_PROXY /f"
+    );
+}
