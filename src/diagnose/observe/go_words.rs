@@ -3,9 +3,21 @@
 //! own request stands in for), go-get discovery's `unrecognized import path`, and the URL go
 //! names for a module (docs/go/semantics.md §1 "Which error is reported").
 
+use crate::config::goversion::GoVersion;
 use crate::plan::ModulePlan;
 use crate::probe::{LayerName, LayerResult, Target};
 use crate::redact::redact_urls;
+
+/// go's words as the go that runs prints them: crypto/tls wraps a certificate error as
+/// `tls: failed to verify certificate: x509: …` since go1.20 (`CertificateVerificationError`);
+/// before, x509's words stood alone.
+pub(crate) fn in_go_version(version: &GoVersion, error: &str) -> String {
+    if version.at_least(1, 20) {
+        error.to_owned()
+    } else {
+        error.replace("tls: failed to verify certificate: x509: ", "x509: ")
+    }
+}
 
 /// go's wording for a failed GET: net/url wraps transport errors as `Get "<url>": <err>`.
 pub(super) fn go_error(url: &str, t: &Target, l: &LayerResult) -> String {
@@ -57,5 +69,22 @@ pub(super) fn go_module_url(proxy: &str, m: &ModulePlan, reads_mod_first: bool) 
         Some(v) if reads_mod_first => format!("{base}{}.mod", crate::plan::escape_path(v)),
         Some(v) => format!("{base}{}.info", crate::plan::escape_path(v)),
         None => format!("{base}list"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn certificate_errors_in_each_gos_words() {
+        let e = "Get \"https://proxy.golang.org/x/@v/list\": tls: failed to verify certificate: x509: certificate signed by unknown authority";
+        let v = |s| GoVersion::parse(s).unwrap();
+        assert_eq!(in_go_version(&v("go1.20"), e), e);
+        assert_eq!(in_go_version(&v("go1.27.3"), e), e);
+        assert_eq!(
+            in_go_version(&v("go1.19.8"), e),
+            "Get \"https://proxy.golang.org/x/@v/list\": x509: certificate signed by unknown authority"
+        );
     }
 }

@@ -159,10 +159,25 @@ pub fn predict_with(
             remediation::attach(cfg, targets, f);
         }
     }
+    in_go_version(cfg, &mut outcome);
     Observed {
         outcome,
         findings,
         root_host,
+    }
+}
+
+/// Every error go prints, in the words of the go that runs.
+fn in_go_version(cfg: &Config, outcome: &mut Outcome) {
+    let v = &cfg.rules_version;
+    let errors = outcome
+        .modules
+        .iter_mut()
+        .map(|m| &mut m.error)
+        .chain(outcome.imports.iter_mut().map(|i| &mut i.error))
+        .chain(outcome.toolchain.iter_mut().map(|t| &mut t.error));
+    for e in errors.flatten() {
+        *e = super::go_words::in_go_version(v, e);
     }
 }
 

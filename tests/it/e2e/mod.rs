@@ -69,6 +69,8 @@ const GO_PHRASES: &[&str] = &[
     "cannot find module providing package",
     "SECURITY ERROR",
     "terminal prompts disabled",
+    // go1.20 began wrapping certificate errors (crypto/tls CertificateVerificationError).
+    "tls: failed to verify certificate",
 ];
 /// go is killed after this long (a blackhole costs it 30 s per dial, several dials per run).
 const GO_LIMIT: Duration = Duration::from_secs(200);
