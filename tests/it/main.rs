@@ -57,6 +57,7 @@ mod offline_prediction;
 mod parsers_never_panic;
 mod probe_git;
 mod probe_lab;
+mod run_deadline;
 mod schema;
 mod secrets;
 mod snapshots;
