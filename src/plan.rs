@@ -333,7 +333,7 @@ impl PrivateHint {
 }
 
 /// Why a host looks private (internal TLDs, no dot, an IP, netrc credentials), if it does.
-pub fn private_hint(host: &str, netrc_machines: &[String]) -> Option<PrivateHint> {
+pub fn private_hint<N: NetrcHosts + ?Sized>(host: &str, netrc: &N) -> Option<PrivateHint> {
     const INTERNAL: &[&str] = &[
         ".corp",
         ".internal",
@@ -363,10 +363,32 @@ pub fn private_hint(host: &str, netrc_machines: &[String]) -> Option<PrivateHint
     if INTERNAL.iter().any(|t| host.ends_with(t)) {
         return Some(PrivateHint::InternalDomain);
     }
-    if netrc_machines.iter().any(|m| m.eq_ignore_ascii_case(&host)) {
+    if netrc.has_host(&host) {
         return Some(PrivateHint::NetrcCredentials);
     }
     None
+}
+
+/// The hosts [`private_hint`] finds netrc credentials for: the netrc's [`Machines`] (a set,
+/// built once), or `&[]` for none.
+///
+/// [`Machines`]: crate::config::netrc::Machines
+pub trait NetrcHosts {
+    /// `host`, in ASCII lower case, has a netrc machine.
+    fn has_host(&self, host: &str) -> bool;
+}
+
+impl NetrcHosts for crate::config::netrc::Machines {
+    fn has_host(&self, host: &str) -> bool {
+        self.contains(host)
+    }
+}
+
+/// No netrc machines.
+impl NetrcHosts for [String; 0] {
+    fn has_host(&self, _: &str) -> bool {
+        false
+    }
 }
 
 pub use crate::config::gomod::escape_path;

@@ -123,7 +123,7 @@ impl From<&Config> for Sources {
             },
             netrc: Netrc {
                 path: cfg.netrc.path.as_ref().map(|p| p.display().to_string()),
-                machines: cfg.netrc.machines.clone(),
+                machines: cfg.netrc.machines.to_vec(),
             },
             go_mod: cfg.project.gomod.as_ref().map(|m| GoMod {
                 path: m.path.display().to_string(),
