@@ -162,11 +162,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         )?;
     }
     if let Some((n, v)) = &hp.no_proxy {
-        writeln!(
-            w,
-            "| {n} | {} | env |",
-            code(&redact_urls(&crate::redact::value(v)))
-        )?;
+        writeln!(w, "| {n} | {} | env |", code(&redact_urls(&v.redacted())))?;
     }
 
     if !r.targets.is_empty() {
