@@ -282,3 +282,73 @@ fn explain_reads_arguments_that_are_not_utf8() {
     assert_eq!(out.code(), Some(1), "{}", out.text());
     assert!(!out.text().contains("writing output"), "{}", out.text());
 }
+
+/// go counts no header lines and reads up to 10 MiB of them: 30,000 header lines (past what
+/// hyper's header map holds: it panicked) and 150,000 (past the 100,000 lines godoctor used
+/// to stop at), some 0.6 and 3.3 MB, are an answer like any other.
+#[test]
+fn more_header_lines_than_hyper_holds_are_read_as_go_reads_them() {
+    for n in [30_000, 150_000] {
+        let lab = Lab::new();
+        let a = lab.https(
+            "headers.lab.test",
+            CertKind::Lab,
+            Behavior::ManyHeaders(n, spec(SumdbMode::NotServed)),
+        );
+        let url = format!("https://headers.lab.test:{}", a.port());
+        let run = crate::probe_lab::check(&lab, &[("GOPROXY", url), no_sumdb()], 8);
+        let json = run.json;
+        assert_eq!(
+            layer(proxy_target(&json), "http")["status"],
+            "ok",
+            "{n} lines: {json:#}"
+        );
+        assert_eq!(json["outcome"]["predicted"], "ok", "{n} lines: {json:#}");
+        assert_eq!(run.code, 0, "{n} lines");
+    }
+}
+
+/// A body with no length announced (chunked) that is still arriving when godoctor stops, long
+/// past the 256 KiB it keeps: go reads on as long as it comes (no size limit for a version
+/// list), as it does for one still arriving below that size. Slow, not "too large".
+#[test]
+fn a_body_without_length_still_coming_past_the_cap_is_slow() {
+    let lab = Lab::new();
+    let a = lab.https("endless.lab.test", CertKind::Lab, Behavior::EndlessBody);
+    let url = format!("https://endless.lab.test:{}", a.port());
+    let (json, code, _) = check(&lab, &[("GOPROXY", url), no_sumdb()], 3);
+    let http = layer(proxy_target(&json), "http");
+    assert_eq!(http["error"]["kind"], "slow_progress", "{http:#}");
+    let msg = http["error"]["message"].as_str().unwrap();
+    assert!(msg.contains("no length announced"), "{msg}");
+    assert!(
+        http["detail"]["body_bytes"].as_u64().unwrap() > 256 << 10,
+        "{http:#}"
+    );
+    assert_eq!(json["outcome"]["predicted"], "ok", "{json:#}");
+    assert!(
+        codes(&json).iter().any(|c| c == "HTTP_SLOW"),
+        "{:?}",
+        codes(&json)
+    );
+    assert!(!codes(&json).iter().any(|c| c == "HTTP_BODY_TOO_LARGE"));
+    assert_eq!(code, 0);
+}
+
+/// The same body stopping past the cap is stalled: go waits forever for the rest.
+#[test]
+fn a_body_without_length_stopping_past_the_cap_is_stalled() {
+    let lab = Lab::new();
+    let a = lab.https(
+        "stops.lab.test",
+        CertKind::Lab,
+        Behavior::BodyThenStall(1 << 20),
+    );
+    let url = format!("https://stops.lab.test:{}", a.port());
+    let (json, code, _) = check(&lab, &[("GOPROXY", url), no_sumdb()], 3);
+    let http = layer(proxy_target(&json), "http");
+    assert_eq!(http["error"]["kind"], "body_stalled", "{http:#}");
+    assert_eq!(json["root_cause"]["code"], "HTTP_STALLED", "{json:#}");
+    assert_eq!(json["outcome"]["predicted"], "fail");
+    assert_ne!(code, 0);
+}
