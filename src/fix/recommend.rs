@@ -202,6 +202,7 @@ fn candidate_plan(cfg: &Config, plan: &Plan, candidates: &[String]) -> Plan {
                 .cloned(),
         );
         p.sumdb_route = route;
+        p.sumdb_not_followed = 0;
         // Every candidate is asked about the checksum database, even when go.sum covers all.
         if let Some(m) = p.modules.first_mut() {
             m.needs_sumdb = true;

@@ -59,6 +59,13 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
     )?;
     let command = r.plan.command.go.to_string();
     let verdict = match d.verdict() {
+        "fail" if d.undetermined() => {
+            t!(
+                lang,
+                "report-verdict-undetermined",
+                command = command.as_str()
+            )
+        }
         "fail" => t!(lang, "report-verdict-fail", command = command.as_str()),
         "warn" => t!(lang, "report-verdict-warn", command = command.as_str()),
         _ => t!(lang, "report-verdict-ok", command = command.as_str()),
