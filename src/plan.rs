@@ -43,6 +43,9 @@ pub struct Plan {
     /// Required modules past [`MAX_PLANNED_MODULES`], counted but not planned.
     pub unplanned: usize,
     pub sumdb_route: Vec<SumdbStep>,
+    /// GOPROXY entries past the [`MAX_ROUTE_PROXIES`] the checksum route asks: go asks them
+    /// for `/sumdb/<name>/supported` before it goes to the database itself.
+    pub sumdb_not_followed: usize,
     /// Why builds use vendor/ (`-mod=vendor`, or go.mod ≥ 1.14 with vendor/modules.txt), if they
     /// do. `go mod download` ignores it: it always runs in module mode and downloads.
     pub vendor_mode: Option<String>,
@@ -333,7 +336,7 @@ impl PrivateHint {
 }
 
 /// Why a host looks private (internal TLDs, no dot, an IP, netrc credentials), if it does.
-pub fn private_hint(host: &str, netrc_machines: &[String]) -> Option<PrivateHint> {
+pub fn private_hint<N: NetrcHosts + ?Sized>(host: &str, netrc: &N) -> Option<PrivateHint> {
     const INTERNAL: &[&str] = &[
         ".corp",
         ".internal",
@@ -363,10 +366,32 @@ pub fn private_hint(host: &str, netrc_machines: &[String]) -> Option<PrivateHint
     if INTERNAL.iter().any(|t| host.ends_with(t)) {
         return Some(PrivateHint::InternalDomain);
     }
-    if netrc_machines.iter().any(|m| m.eq_ignore_ascii_case(&host)) {
+    if netrc.has_host(&host) {
         return Some(PrivateHint::NetrcCredentials);
     }
     None
+}
+
+/// The hosts [`private_hint`] finds netrc credentials for: the netrc's [`Machines`] (a set,
+/// built once), or `&[]` for none.
+///
+/// [`Machines`]: crate::config::netrc::Machines
+pub trait NetrcHosts {
+    /// `host`, in ASCII lower case, has a netrc machine.
+    fn has_host(&self, host: &str) -> bool;
+}
+
+impl NetrcHosts for crate::config::netrc::Machines {
+    fn has_host(&self, host: &str) -> bool {
+        self.contains(host)
+    }
+}
+
+/// No netrc machines.
+impl NetrcHosts for [String; 0] {
+    fn has_host(&self, _: &str) -> bool {
+        false
+    }
 }
 
 pub use crate::config::gomod::escape_path;
@@ -541,9 +566,9 @@ impl Plan {
                 }
             }
         }
-        let sumdb_route = match (&sumdb, &proxy_list) {
+        let (sumdb_route, sumdb_not_followed) = match (&sumdb, &proxy_list) {
             (Ok(SumDbSetting::Db(db)), Ok(list)) => sumdb_route(cfg, db, list),
-            _ => Vec::new(),
+            _ => (Vec::new(), 0),
         };
         let mut toolchain = toolchain_plan(cfg, proxy_list.as_ref().ok());
         if let Some(t) = toolchain.as_mut() {
@@ -563,6 +588,7 @@ impl Plan {
             modules,
             unplanned,
             sumdb_route,
+            sumdb_not_followed,
             vendor_mode,
             from_gomod,
             reads_mod_first,
@@ -859,20 +885,24 @@ pub fn git_endpoint(url: &str) -> (String, u16, &'static str) {
     (host.to_owned(), 22, "ssh")
 }
 
-fn sumdb_route(cfg: &Config, db: &gosumdb::SumDb, list: &ProxyList) -> Vec<SumdbStep> {
+/// The checksum route, and how many GOPROXY entries past the ones it asks go would ask
+/// before the database itself.
+fn sumdb_route(cfg: &Config, db: &gosumdb::SumDb, list: &ProxyList) -> (Vec<SumdbStep>, usize) {
     if let Some(url) = &db.url {
-        return vec![SumdbStep::Direct {
+        let direct = SumdbStep::Direct {
             url: url.to_owned(),
             explicit: true,
             via_http_proxy: via_http_proxy(cfg, url),
-        }];
+        };
+        return (vec![direct], 0);
     }
     let mut steps = Vec::new();
+    let mut not_followed = 0;
     for spec in &list.specs {
         match &spec.entry {
             ProxyEntry::NoProxy => continue,
             ProxyEntry::Direct | ProxyEntry::Off => break,
-            ProxyEntry::Url(_) if steps.len() == MAX_ROUTE_PROXIES => break,
+            ProxyEntry::Url(_) if steps.len() == MAX_ROUTE_PROXIES => not_followed += 1,
             ProxyEntry::Url(p) => {
                 steps.push(sumdb_via_proxy_step(cfg, p, &db.name, spec.fall_through))
             }
@@ -884,7 +914,7 @@ fn sumdb_route(cfg: &Config, db: &gosumdb::SumDb, list: &ProxyList) -> Vec<Sumdb
         url: direct,
         explicit: false,
     });
-    steps
+    (steps, not_followed)
 }
 
 #[cfg(test)]

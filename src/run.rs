@@ -180,7 +180,7 @@ struct Defaults {
     timeout: Duration,
     canaries: Vec<String>,
     compare: Vec<crate::probe::dns::CompareResolver>,
-    mirrors: Vec<String>,
+    mirrors: Vec<crate::redact::Sensitive>,
     /// `mirrors` came from the project's godoctor.toml (untrusted: suggestions only).
     mirrors_from_project: bool,
     direct_last: bool,
@@ -545,7 +545,11 @@ fn fix(out: &mut dyn Write, dir: PathBuf, args: &FixArgs, lang: Lang) -> Result<
     for (c, source) in recommend::BUILTIN_MIRRORS
         .iter()
         .map(|s| (s.to_string(), recommend::Source::Builtin))
-        .chain(d.mirrors.iter().map(|m| (m.clone(), toml_source)))
+        .chain(
+            d.mirrors
+                .iter()
+                .map(|m| (m.expose().to_owned(), toml_source)),
+        )
         .chain(
             args.mirrors
                 .iter()

@@ -873,10 +873,11 @@ pub fn git_list(data: &[u8]) {
         "https://git.corp.example/team/x",
     ] {
         if let Some((rewritten, rule)) = cfg.rewrite(url) {
-            assert!(url.starts_with(&rule.prefix) && !rule.prefix.is_empty());
+            let prefix = rule.prefix.expose();
+            assert!(url.starts_with(prefix) && !prefix.is_empty());
             assert_eq!(
                 rewritten,
-                format!("{}{}", rule.base, &url[rule.prefix.len()..])
+                format!("{}{}", rule.base.expose(), &url[prefix.len()..])
             );
         }
     }

@@ -39,6 +39,11 @@ finding-goproxy-malformed = go rejects GOPROXY={ $value }: { $detail }
 finding-goproxy-off = GOPROXY=off: go refuses to download any module that is not already in the module cache (only GONOPROXY matches are still fetched directly)
 finding-goproxy-direct-only = GOPROXY=direct: every module is fetched from its version-control host (git over HTTPS or SSH), which is slower, needs git, and breaks when a repository moves or disappears
 finding-goproxy-entries-ignored = go stops reading GOPROXY at `direct` or `off`: { $entries } is never used
+finding-goproxy-not-followed = { $kind ->
+        [sumdb] none of the first { $first } GOPROXY entries relays the checksum database { $what }, and each lets go move on (404/410, or any failure after `|`)
+       *[other] every one of the first { $first } GOPROXY entries fails for { $what } in a way go moves past (404/410, or any failure after `|`)
+    }: go goes on to the { $entries } entries after them, which godoctor does not probe, so whether go succeeds, and what it prints, depends on those. Put a working entry among the first { $first }
+evidence-last-probed-entry = the last entry godoctor probed: { $words }
 finding-goproxy-plain-http = GOPROXY entry { $url } uses plain HTTP: module contents travel unencrypted (the checksum database still protects their integrity)
 finding-goproxy-has-credentials = a GOPROXY entry carries credentials in its URL (hidden here); go prints them in error messages with the password replaced, and `go env` shows them in full
 finding-goproxy-comma-no-fallthrough = GOPROXY separates proxies with `,`: go moves to the next entry only when a proxy answers 404/410; a proxy that times out or fails stops the download instead of falling through (use `|` to fall through on any error)

@@ -37,6 +37,7 @@ report-sumdb-url = { $url } (GOSUMDB URL)
 report-route-via-https-proxy = {" "}(via HTTPS_PROXY { $proxy })
 report-route-skipped = { $proxy } (skipped: GONOPROXY)
 report-route-not-followed = ({ $entries } more entries, not followed: godoctor follows the first { $first })
+report-route-undetermined = go goes on to { $entries } more entries, not probed: what it does, and prints, depends on them
 report-route-direct = direct ({ $steps })
 report-route-discovery = GET { $url }, then{" "}
 report-route-ssh = {" "}over ssh, port { $port }
@@ -64,6 +65,7 @@ report-fix-step = { $description } ({ $code })
 report-verdict-fail = { $command } will fail
 report-verdict-warn = { $command } should succeed, with warnings
 report-verdict-ok = { $command } should succeed
+report-verdict-undetermined = { $command } may fail: the outcome depends on GOPROXY entries godoctor did not probe
 # godoctor.toml problems and the like, on standard error.
 report-warning-ignored = warning: { $problem } (ignored)
 

@@ -39,6 +39,11 @@ finding-goproxy-malformed = go 不接受 GOPROXY={ $value }。原始错误：{ $
 finding-goproxy-off = GOPROXY=off：模块缓存里没有的模块，go 一律拒绝下载（只有匹配 GONOPROXY 的模块仍会直连拉取）
 finding-goproxy-direct-only = GOPROXY=direct：所有模块都直连版本控制仓库拉取（git over HTTPS 或 SSH），速度更慢、需要安装 git，仓库迁移或删除后就会失败
 finding-goproxy-entries-ignored = go 读到 `direct` 或 `off` 就不再往后读 GOPROXY：{ $entries } 永远不会被使用
+finding-goproxy-not-followed = { $kind ->
+        [sumdb] GOPROXY 的前 { $first } 项都不代理校验和数据库 { $what }，而且都会让 go 尝试下一项（返回 404/410，或用 `|` 分隔时出现任何错误）
+       *[other] GOPROXY 的前 { $first } 项拉取 { $what } 都失败了，而且都会让 go 尝试下一项（返回 404/410，或用 `|` 分隔时出现任何错误）
+    }：go 会接着尝试后面的 { $entries } 项，godoctor 没有探测这些项，所以 go 能否成功、最后报什么错，都取决于它们。请把一个可用的项放到前 { $first } 项之内
+evidence-last-probed-entry = godoctor 探测的最后一项：{ $words }
 finding-goproxy-plain-http = GOPROXY 中的 { $url } 使用明文 HTTP：模块内容不加密传输（校验和数据库仍能保证内容完整）
 finding-goproxy-has-credentials = GOPROXY 中有一项的 URL 带有凭据（此处已隐藏）：go 的错误信息会把密码替换掉，但 `go env` 会完整显示
 finding-goproxy-comma-no-fallthrough = GOPROXY 各项之间用的是英文逗号 `,`：只有代理返回 404 或 410 时 go 才会尝试下一项，某个代理一旦超时或出错，下载就直接失败（改用竖线 `|` 分隔，任何错误都会尝试下一项）

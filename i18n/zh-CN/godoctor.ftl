@@ -31,6 +31,7 @@ report-sumdb-url = { $url }（GOSUMDB URL）
 report-route-via-https-proxy = （经 HTTPS_PROXY { $proxy }）
 report-route-skipped = { $proxy }（已跳过：GONOPROXY）
 report-route-not-followed = （后面还有 { $entries } 项，未跟进：godoctor 只跟进前 { $first } 项）
+report-route-undetermined = go 还会尝试后面的 { $entries } 项（未探测）：结果和报错都取决于它们
 report-route-direct = direct（{ $steps }）
 report-route-discovery = GET { $url }，然后{" "}
 report-route-ssh = ，走 ssh，端口 { $port }
@@ -58,6 +59,7 @@ report-fix-step = { $description }（{ $code }）
 report-verdict-fail = { $command } 会失败
 report-verdict-warn = { $command } 预计会成功，但有警告
 report-verdict-ok = { $command } 预计会成功
+report-verdict-undetermined = { $command } 可能会失败：结果取决于 godoctor 没有探测的 GOPROXY 项
 report-warning-ignored = 警告：{ $problem }（已忽略）
 
 ## godoctor config

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use super::env::Environment;
 use super::process;
+use crate::redact::Sensitive;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GitEntry {
@@ -30,10 +31,10 @@ pub struct GitConfig {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InsteadOf {
-    /// The replacement (`url.<base>`).
-    pub base: String,
-    /// The prefix it replaces.
-    pub prefix: String,
+    /// The replacement (`url.<base>`): often a URL with a token in it, so displayed redacted.
+    pub base: Sensitive,
+    /// The prefix it replaces (displayed redacted too).
+    pub prefix: Sensitive,
     pub origin: String,
 }
 
@@ -83,8 +84,8 @@ impl GitConfig {
                 let rest = e.key.strip_prefix("url.")?;
                 let base = rest.strip_suffix(".insteadof")?;
                 Some(InsteadOf {
-                    base: base.to_owned(),
-                    prefix: e.value.clone()?,
+                    base: Sensitive::remote(base),
+                    prefix: Sensitive::remote(e.value.clone()?),
                     origin: e.origin.clone(),
                 })
             })
@@ -95,9 +96,12 @@ impl GitConfig {
     pub fn rewrite(&self, url: &str) -> Option<(String, InsteadOf)> {
         self.insteadof_rules()
             .into_iter()
-            .filter(|r| !r.prefix.is_empty() && url.starts_with(&r.prefix))
-            .max_by_key(|r| r.prefix.len())
-            .map(|r| (format!("{}{}", r.base, &url[r.prefix.len()..]), r))
+            .filter(|r| !r.prefix.is_empty() && url.starts_with(r.prefix.expose()))
+            .max_by_key(|r| r.prefix.expose().len())
+            .map(|r| {
+                let rest = &url[r.prefix.expose().len()..];
+                (format!("{}{rest}", r.base.expose()), r)
+            })
     }
 
     /// Entries that turn TLS verification off: `http.sslVerify=false`, `http.<url>.sslVerify=false`.
@@ -188,6 +192,38 @@ mod tests {
         let (url, _) = c.rewrite("https://git.corp.example/team/x").unwrap();
         assert_eq!(url, "ssh://git@git.corp.example/team/x");
         assert!(c.rewrite("https://gitlab.com/x").is_none());
+    }
+
+    /// A rewrite that puts a token in the URL (`url.https://x-access-token:T@github.com/`):
+    /// the rule displays, debugs and serializes redacted; the rewritten URL, which git is
+    /// handed, keeps it. An scp-like SSH user stays visible.
+    #[test]
+    fn insteadof_urls_are_displayed_redacted_only() {
+        let data = b"global\0file:/home/u/.gitconfig\0url.https://x-access-token:Gh0Tok3n@github.com/.insteadof\nhttps://github.com/\0global\0file:/home/u/.gitconfig\0url.git@git.corp.example:.insteadof\nhttps://u:Pr3fixPw@git.corp.example/\0";
+        let c = GitConfig {
+            git: Some("git".into()),
+            error: None,
+            entries: parse_list(data),
+        };
+        let rules = c.insteadof_rules();
+        assert_eq!(rules.len(), 2);
+        for shown in [
+            format!("{rules:?}"),
+            rules[0].base.to_string(),
+            rules[1].prefix.to_string(),
+            serde_json::to_string(&rules[0].base).unwrap(),
+        ] {
+            assert!(!shown.contains("Gh0Tok3n"), "{shown}");
+            assert!(!shown.contains("Pr3fixPw"), "{shown}");
+        }
+        assert_eq!(rules[0].base.to_string(), "https://xxxxx@github.com/");
+        assert_eq!(rules[1].base.to_string(), "git@git.corp.example:");
+        let (url, _) = c.rewrite("https://github.com/a/b").unwrap();
+        assert_eq!(url, "https://x-access-token:Gh0Tok3n@github.com/a/b");
+        let (url, _) = c
+            .rewrite("https://u:Pr3fixPw@git.corp.example/team/x")
+            .unwrap();
+        assert_eq!(url, "git@git.corp.example:team/x");
     }
 
     #[test]

@@ -15,12 +15,14 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::env::Environment;
+use crate::redact::Sensitive;
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct GodoctorToml {
+    /// Mirror URLs, which may carry credentials: displayed redacted only.
     #[serde(default)]
-    pub mirrors: Vec<String>,
+    pub mirrors: Vec<Sensitive>,
     #[serde(default)]
     pub canary_modules: Vec<String>,
     pub timeout: Option<String>,
@@ -142,6 +144,31 @@ mod tests {
         assert_eq!(l.settings.mirrors, vec!["https://b.example"]);
         assert_eq!(l.settings.timeout.as_deref(), Some("5s"));
         assert_eq!(l.files.len(), 2);
+    }
+
+    /// Mirrors may carry credentials: they are read raw (for the probes and the GOPROXY `fix`
+    /// writes) and only ever displayed, debugged or serialized redacted.
+    #[test]
+    fn mirrors_are_displayed_redacted_only() {
+        let proj = tempfile::tempdir().unwrap();
+        std::fs::write(
+            proj.path().join("godoctor.toml"),
+            "mirrors = [\"https://u:M1rr0rPw@m.example/go\", \"https://open.example\"]\n",
+        )
+        .unwrap();
+        let l = load(&Environment::default(), proj.path());
+        assert!(l.problems.is_empty(), "{:?}", l.problems);
+        let m = &l.settings.mirrors;
+        assert_eq!(m[0].expose(), "https://u:M1rr0rPw@m.example/go");
+        assert_eq!(m[0].to_string(), "https://xxxxx@m.example/go");
+        assert_eq!(m[1].to_string(), "https://open.example");
+        for shown in [
+            format!("{l:?}"),
+            format!("{m:?}"),
+            serde_json::to_string(m).unwrap(),
+        ] {
+            assert!(!shown.contains("M1rr0rPw"), "{shown}");
+        }
     }
 
     #[test]

@@ -28,7 +28,8 @@ pub struct ProxyVar {
 pub struct HttpProxyConfig {
     pub http: Option<ProxyVar>,
     pub https: Option<ProxyVar>,
-    pub no_proxy: Option<(&'static str, String)>,
+    /// NO_PROXY / no_proxy: hosts, but a pasted URL may carry userinfo; displayed redacted.
+    pub no_proxy: Option<(&'static str, Sensitive)>,
     /// ALL_PROXY / all_proxy: curl and git honour it, go does not.
     pub all_proxy: Option<(&'static str, Sensitive)>,
     /// Both spellings set to different values (upper case wins).
@@ -44,11 +45,22 @@ pub struct HttpProxyConfig {
 pub const CGI_REFUSAL: &str =
     "refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy";
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 struct NoProxy {
     all: bool,
     ips: Vec<IpMatch>,
     domains: Vec<DomainMatch>,
+}
+
+/// Counts only: the entries come from NO_PROXY, which may hold a pasted credential.
+impl std::fmt::Debug for NoProxy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NoProxy")
+            .field("all", &self.all)
+            .field("ips", &self.ips.len())
+            .field("domains", &self.domains.len())
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,10 +128,11 @@ impl HttpProxyConfig {
         };
         cfg.http = var("HTTP_PROXY", "http_proxy");
         cfg.https = var("HTTPS_PROXY", "https_proxy");
-        cfg.no_proxy = get_env_any(env, "NO_PROXY", "no_proxy");
+        cfg.no_proxy =
+            get_env_any(env, "NO_PROXY", "no_proxy").map(|(n, v)| (n, Sensitive::urls(v)));
         cfg.all_proxy =
             get_env_any(env, "ALL_PROXY", "all_proxy").map(|(n, v)| (n, Sensitive::urls(v)));
-        cfg.matchers = NoProxy::parse(cfg.no_proxy.as_ref().map_or("", |(_, v)| v.as_str()));
+        cfg.matchers = NoProxy::parse(cfg.no_proxy.as_ref().map_or("", |(_, v)| v.expose()));
         cfg
     }
 
@@ -451,5 +464,28 @@ mod tests {
         );
         let e = parse_proxy("u:secret@p corp:1").unwrap_err();
         assert!(!e.contains("secret"), "{e}");
+    }
+
+    /// NO_PROXY is hosts, but a pasted URL may carry a password: the value is displayed, debugged
+    /// and serialized redacted only, and still matches as go matches it.
+    #[test]
+    fn no_proxy_is_displayed_redacted_only() {
+        let c = cfg(&[
+            ("HTTPS_PROXY", "http://p:1"),
+            ("NO_PROXY", "corp.example,https://u:NoPr0xyPw@x.example"),
+        ]);
+        let (name, v) = c.no_proxy.as_ref().unwrap();
+        assert_eq!(*name, "NO_PROXY");
+        assert_eq!(v.expose(), "corp.example,https://u:NoPr0xyPw@x.example");
+        for shown in [
+            v.to_string(),
+            format!("{v:?}"),
+            format!("{c:?}"),
+            serde_json::to_string(v).unwrap(),
+        ] {
+            assert!(!shown.contains("NoPr0xyPw"), "{shown}");
+        }
+        assert_eq!(v.to_string(), "corp.example,https://xxxxx@x.example");
+        assert!(via(&c, "https://git.corp.example/").is_none());
     }
 }

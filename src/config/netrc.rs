@@ -5,6 +5,7 @@
 //! `~/.netrc`; `macdef` bodies skipped; `default` stops parsing; only entries with machine,
 //! login and password count.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use super::env::Environment;
@@ -14,11 +15,56 @@ pub struct NetrcInfo {
     pub path: Option<PathBuf>,
     pub exists: bool,
     /// Machines with a complete login + password.
-    pub machines: Vec<String>,
+    pub machines: Machines,
     /// In file order; go uses the first entry for a machine.
     pub logins: Vec<Login>,
     /// Why the file could not be read (permissions, not UTF-8).
     pub error: Option<String>,
+}
+
+/// The machines of a netrc, in file order (each once), with a set of their names in ASCII lower
+/// case built once: every planned module and probed host asks whether its host has
+/// credentials, and a scan of the list each time would be quadratic (a 1 MiB netrc holds some
+/// 30,000 machines).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Machines {
+    names: Vec<String>,
+    lower: HashSet<String>,
+}
+
+impl Machines {
+    /// `host` has credentials, compared as go compares hosts with netrc machines (ASCII case
+    /// ignored).
+    pub fn contains(&self, host: &str) -> bool {
+        if self.lower.is_empty() {
+            return false;
+        }
+        if host.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.lower.contains(&host.to_ascii_lowercase())
+        } else {
+            self.lower.contains(host)
+        }
+    }
+
+    /// The machines in file order, as the netrc spells them.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+}
+
+impl From<Vec<String>> for Machines {
+    fn from(names: Vec<String>) -> Self {
+        let lower = names.iter().map(|n| n.to_ascii_lowercase()).collect();
+        Machines { names, lower }
+    }
+}
+
+impl std::ops::Deref for Machines {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        &self.names
+    }
 }
 
 /// One complete `machine … login … password …` entry.
@@ -57,7 +103,7 @@ pub fn read(env: &Environment, log: &super::bounded::InputLog) -> NetrcInfo {
         Ok(data) => {
             info.exists = true;
             info.logins = logins(&String::from_utf8_lossy(&data));
-            info.machines = machines_of(&info.logins);
+            info.machines = Machines::from(machines_of(&info.logins));
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) if super::bounded::problem_of(&e).is_some() => {}

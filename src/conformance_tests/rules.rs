@@ -51,7 +51,7 @@ pub fn http_proxy(go: &GoVersion, input: &Value, want: &Value) -> Verdict {
         let got = (
             raw(&c.http),
             raw(&c.https),
-            c.no_proxy.as_ref().map_or("", |(_, v)| v.as_str()),
+            c.no_proxy.as_ref().map_or("", |(_, v)| v.expose()),
             c.cgi,
         );
         let wanted = (

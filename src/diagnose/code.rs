@@ -119,6 +119,8 @@ codes! {
         GoproxyMalformed = "GOPROXY_MALFORMED", Error, Config;
         /// GOPROXY entries after `direct` or `off`, which go never reads.
         GoproxyEntriesIgnored = "GOPROXY_ENTRIES_IGNORED", Warning, Config;
+        /// Every GOPROXY entry godoctor probed (the first 32) let go on, to entries it did not probe: the outcome depends on them.
+        GoproxyNotFollowed = "GOPROXY_NOT_FOLLOWED", Error, Config;
         /// GOPROXY separates proxies with `,`: a proxy that fails other than 404/410 stops go.
         GoproxyCommaNoFallthrough = "GOPROXY_COMMA_NO_FALLTHROUGH", Info, Config;
         /// A GOPROXY entry uses plain HTTP: module contents travel unencrypted.

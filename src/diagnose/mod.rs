@@ -202,6 +202,14 @@ pub struct Diagnosis {
 }
 
 impl Diagnosis {
+    /// go is predicted to fail only because it would go on to GOPROXY entries godoctor did
+    /// not probe (`GOPROXY_NOT_FOLLOWED`): it may as well succeed. The verdict stays "fail"
+    /// (never "ok" when go might fail); the reports say "may fail".
+    pub fn undetermined(&self) -> bool {
+        self.outcome.predicted == predict::Predicted::Fail
+            && self.outcome.root_cause_code == Some(Code::GoproxyNotFollowed)
+    }
+
     pub fn verdict(&self) -> &'static str {
         if self.outcome.predicted == predict::Predicted::Fail {
             "fail"

@@ -112,7 +112,7 @@ impl FixDocument {
                 .candidates
                 .iter()
                 .map(|c| MirrorJson {
-                    url: redact_urls(&c.url),
+                    url: c.url.redacted(),
                     source: c.source,
                     qualified: c.qualified,
                     problem: c.problem.as_ref().map(|p| redact_urls(&p.text(Lang::En))),

@@ -14,6 +14,7 @@ use crate::plan::{Plan, SumdbStep, private_hint, proxy_step, sumdb_via_proxy_ste
 use crate::probe::Progress;
 use crate::probe::engine::{self, ProbeOptions};
 use crate::probe::{LayerName, Role, Target};
+use crate::redact::Sensitive;
 use crate::redact::redact_urls;
 use crate::t;
 
@@ -41,7 +42,8 @@ pub enum Source {
 
 #[derive(Debug, Clone)]
 pub struct Candidate {
-    pub url: String,
+    /// The mirror's URL (from godoctor.toml or `--mirror`, perhaps with credentials).
+    pub url: Sensitive,
     pub source: Source,
     pub qualified: bool,
     /// Why it does not qualify.
@@ -200,6 +202,7 @@ fn candidate_plan(cfg: &Config, plan: &Plan, candidates: &[String]) -> Plan {
                 .cloned(),
         );
         p.sumdb_route = route;
+        p.sumdb_not_followed = 0;
         // Every candidate is asked about the checksum database, even when go.sum covers all.
         if let Some(m) = p.modules.first_mut() {
             m.needs_sumdb = true;
@@ -337,7 +340,7 @@ pub async fn probe(
                 Some(asked.iter().all(|t| t.ok()))
             };
             Candidate {
-                url: c.clone(),
+                url: Sensitive::urls(c.clone()),
                 source: *source,
                 qualified: problem.is_none() && !lat.is_empty(),
                 problem,
@@ -474,7 +477,7 @@ pub fn compute(
         let chosen: Vec<String> = ranked
             .iter()
             .take(3)
-            .map(|c| c.url.trim_end_matches('/').to_owned())
+            .map(|c| c.url.expose().trim_end_matches('/').to_owned())
             .collect();
         if chosen.is_empty() {
             notes.push(Note::NoMirrorQualified);

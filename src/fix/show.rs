@@ -246,11 +246,11 @@ fn mirror_line(w: &mut dyn Write, c: &recommend::Candidate, lang: Lang) -> std::
         extra.push_str(&t!(lang, "fix-mirror-from-project"));
     }
     match &c.problem {
-        None if c.qualified => writeln!(w, "  ✓ {:<40} {speed}{tp}{extra}", redact_urls(&c.url)),
+        None if c.qualified => writeln!(w, "  ✓ {:<40} {speed}{tp}{extra}", c.url.redacted()),
         p => writeln!(
             w,
             "  ✗ {:<40} {}{extra}",
-            redact_urls(&c.url),
+            c.url.redacted(),
             redact_urls(&p.as_ref().map(|p| p.text(lang)).unwrap_or_default())
         ),
     }

@@ -66,10 +66,7 @@ pub fn for_url(git: &GitConfig, netrc: &NetrcInfo, env: &Environment, url: &str)
     let curls_netrc = env.home_dir().map(|h| h.join(".netrc"));
     if let (Some(u), Some(path)) = (&parsed, &netrc.path)
         && curls_netrc.as_ref() == Some(path)
-        && netrc
-            .machines
-            .iter()
-            .any(|m| m.eq_ignore_ascii_case(u.hostname()))
+        && netrc.machines.contains(u.hostname())
     {
         sources.push(CredentialSource {
             kind: SourceKind::Netrc,
@@ -333,7 +330,7 @@ mod tests {
         let netrc = NetrcInfo {
             path: Some("/h/.netrc".into()),
             exists: true,
-            machines: vec!["git.corp.example".into()],
+            machines: vec!["git.corp.example".to_owned()].into(),
             ..NetrcInfo::default()
         };
         let env = Environment::from_pairs([

@@ -235,3 +235,69 @@ fn a_long_goproxy_is_followed_to_a_bound() {
         Some(SumdbStep::Direct { .. })
     ));
 }
+
+/// Netrc credentials make a host look private, ASCII case ignored as before; the other hints
+/// come first, and `&[]` is "no netrc".
+#[test]
+fn netrc_machines_make_a_host_look_private() {
+    use crate::config::netrc::Machines;
+    let netrc = Machines::from(vec!["Git.Corp.Example".to_owned(), "b.example".to_owned()]);
+    assert_eq!(
+        private_hint("git.corp.EXAMPLE", &netrc),
+        Some(PrivateHint::NetrcCredentials)
+    );
+    assert_eq!(
+        private_hint("B.example", &netrc),
+        Some(PrivateHint::NetrcCredentials)
+    );
+    assert_eq!(private_hint("c.example", &netrc), None);
+    assert_eq!(private_hint("git.corp.example", &[]), None);
+    assert_eq!(
+        private_hint("10.0.0.1", &netrc),
+        Some(PrivateHint::IpAddress)
+    );
+    assert_eq!(
+        private_hint("b.lan", &netrc),
+        Some(PrivateHint::InternalDomain)
+    );
+    // Only ASCII folds, as eq_ignore_ascii_case did: `É` is not `é`.
+    let accents = Machines::from(vec!["é.example".to_owned()]);
+    assert_eq!(private_hint("É.example", &accents), None);
+    assert_eq!(
+        private_hint("é.EXAMPLE", &accents),
+        Some(PrivateHint::NetrcCredentials)
+    );
+    // The list keeps the file's order and spelling, for display.
+    assert_eq!(netrc.names(), ["Git.Corp.Example", "b.example"]);
+}
+
+/// One lookup per module against a netrc of tens of thousands of machines is a set lookup, not
+/// a scan: 50,000 hosts against 50,000 machines (2.5 billion comparisons as a scan, minutes in
+/// a debug build) take well under a second.
+#[test]
+fn netrc_lookups_do_not_scan_the_machines() {
+    use crate::config::netrc::Machines;
+    const N: usize = 50_000;
+    let netrc = Machines::from(
+        (0..N)
+            .map(|i| format!("m{i:08}.example"))
+            .collect::<Vec<_>>(),
+    );
+    // The same length as every machine, so no comparison ends early on the length.
+    let hosts: Vec<String> = (0..N).map(|i| format!("h{i:08}.example")).collect();
+    let start = std::time::Instant::now();
+    let private = hosts
+        .iter()
+        .filter(|h| private_hint(h, &netrc).is_some())
+        .count();
+    let took = start.elapsed();
+    assert_eq!(private, 0);
+    assert!(
+        took < std::time::Duration::from_secs(5),
+        "{N} lookups took {took:?}: the netrc is scanned per host"
+    );
+    assert_eq!(
+        private_hint("M00000042.EXAMPLE", &netrc),
+        Some(PrivateHint::NetrcCredentials)
+    );
+}

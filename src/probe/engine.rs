@@ -52,7 +52,7 @@ pub(super) struct Setup {
     pub(super) env: Environment,
     pub(super) http_proxy: HttpProxyConfig,
     pub(super) git: Option<PathBuf>,
-    pub(super) netrc: Vec<String>,
+    pub(super) netrc: crate::config::netrc::Machines,
     pub(super) auth: Credentials,
     pub(super) sumdb: Option<SumDb>,
     /// The user's git configuration (`insteadOf`, credential helpers) and netrc, for git's

@@ -449,8 +449,7 @@ async fn fetch_once(
         }
         Err(RequestError::Protocol(m)) => {
             let (kind, m) = if m.contains("too large") {
-                let got = seen.lock().map(|x| x.bytes_read).unwrap_or(0) - sent_at;
-                (HttpError::HeadersTooLarge, headers_too_large(got))
+                (HttpError::HeadersTooLarge, headers_too_large())
             } else {
                 (HttpError::Protocol, m)
             };
@@ -465,21 +464,13 @@ async fn fetch_once(
     }
 }
 
-/// go's words for headers past its limit; or, when godoctor stopped at its line count first,
-/// what go would do instead.
-fn headers_too_large(received: u64) -> String {
-    if received as usize >= super::http::GO_MAX_HEADER_BYTES {
-        format!(
-            "net/http: server response headers exceeded {} bytes; aborted",
-            super::http::GO_MAX_HEADER_BYTES
-        )
-    } else {
-        format!(
-            "the response has more than {} header lines ({received} bytes received); godoctor stops reading there, go counts no lines and reads up to {} bytes of headers",
-            super::http::MAX_HEADER_LINES,
-            super::http::GO_MAX_HEADER_BYTES
-        )
-    }
+/// go's words for response headers past its limit (the head filter and hyper both keep it:
+/// godoctor counts no header lines either).
+fn headers_too_large() -> String {
+    format!(
+        "net/http: server response headers exceeded {} bytes; aborted",
+        super::http::GO_MAX_HEADER_BYTES
+    )
 }
 
 fn request_path(u: &GoUrl) -> String {

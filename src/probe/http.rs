@@ -13,11 +13,9 @@ use super::evidence::{HttpEvidence, Response};
 use super::stream::Io;
 
 /// net/http's Transport reads at most this much of response headers (`MaxResponseHeaderBytes`
-/// unset: 10 MiB, HTTP/1 and HTTP/2 alike) and counts no header lines.
+/// unset: 10 MiB, HTTP/1 and HTTP/2 alike) and counts no header lines. On HTTP/1 the bound is
+/// kept by [`super::http_head::HeadFilter`], which also spares hyper lines godoctor never reads.
 pub const GO_MAX_HEADER_BYTES: usize = 10 << 20;
-/// Header lines hyper parses at most (it needs a bound; go has none): past this godoctor
-/// stops reading, and says go would read on up to [`GO_MAX_HEADER_BYTES`].
-pub const MAX_HEADER_LINES: usize = 100_000;
 
 /// What go sends as User-Agent (net/http's default).
 pub const USER_AGENT_H1: &str = "Go-http-client/1.1";
@@ -136,8 +134,8 @@ pub enum RequestError {
 impl Conn {
     /// Starts HTTP over `io`; `h2` when ALPN negotiated it.
     pub async fn start<S: Io + 'static>(io: S, h2: bool) -> Result<Conn, String> {
-        let io = TokioIo::new(io);
         if h2 {
+            let io = TokioIo::new(io);
             let (send, conn) = http2::Builder::new(TokioExecutor::new())
                 .max_header_list_size(GO_MAX_HEADER_BYTES as u32)
                 .handshake(io)
@@ -150,11 +148,12 @@ impl Conn {
         } else {
             // One write per request, as go's bufio does: a request split over two TLS records
             // meets Nagle and delayed ACKs on the way and skews time to first byte.
+            let io = TokioIo::new(super::http_head::HeadFilter::new(io));
             let (send, conn) = http1::Builder::new()
                 .writev(false)
                 .max_buf_size(GO_MAX_HEADER_BYTES + (64 << 10))
                 .max_header_size(GO_MAX_HEADER_BYTES)
-                .max_headers(MAX_HEADER_LINES)
+                .max_headers(super::http_head::MAX_PASSED_LINES)
                 .handshake(io)
                 .await
                 .map_err(|e| format!("http1: {e}"))?;

@@ -19,6 +19,7 @@ mod git_repo;
 mod go_lines;
 mod goproxy;
 pub mod http;
+pub mod http_head;
 mod module_graph;
 pub mod modules;
 pub mod progress;

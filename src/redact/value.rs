@@ -28,6 +28,9 @@ enum Kind {
     Urls,
     /// GOAUTH's `;`-separated commands: shown without their arguments.
     Commands,
+    /// A git remote or `insteadOf` prefix: a URL with a scheme by go's rules, an scp-like
+    /// `user@host:path` keeping its SSH user (only `user:password@` is a credential there).
+    Remote,
 }
 
 impl Sensitive {
@@ -44,6 +47,14 @@ impl Sensitive {
         Sensitive {
             raw: raw.into(),
             kind: Kind::Commands,
+        }
+    }
+
+    /// A git remote URL or `insteadOf` prefix (`https://…`, `ssh://…`, `git@host:path`).
+    pub fn remote(raw: impl Into<String>) -> Self {
+        Sensitive {
+            raw: raw.into(),
+            kind: Kind::Remote,
         }
     }
 
@@ -77,6 +88,7 @@ impl Sensitive {
         match self.kind {
             Kind::Urls => value(&self.raw),
             Kind::Commands => commands(&self.raw),
+            Kind::Remote => super::redact_urls(&self.raw),
         }
     }
 }
@@ -103,6 +115,13 @@ impl fmt::Debug for Sensitive {
 impl serde::Serialize for Sensitive {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.redacted())
+    }
+}
+
+/// Read as URLs (godoctor.toml's `mirrors`): the raw text stays inside.
+impl<'de> serde::Deserialize<'de> for Sensitive {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Sensitive::urls)
     }
 }
 

@@ -59,6 +59,13 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
     )?;
     let command = r.plan.command.go.to_string();
     let verdict = match d.verdict() {
+        "fail" if d.undetermined() => {
+            t!(
+                lang,
+                "report-verdict-undetermined",
+                command = command.as_str()
+            )
+        }
         "fail" => t!(lang, "report-verdict-fail", command = command.as_str()),
         "warn" => t!(lang, "report-verdict-warn", command = command.as_str()),
         _ => t!(lang, "report-verdict-ok", command = command.as_str()),
@@ -162,11 +169,7 @@ pub fn check(w: &mut dyn Write, r: &CheckReport) -> io::Result<()> {
         )?;
     }
     if let Some((n, v)) = &hp.no_proxy {
-        writeln!(
-            w,
-            "| {n} | {} | env |",
-            code(&redact_urls(&crate::redact::value(v)))
-        )?;
+        writeln!(w, "| {n} | {} | env |", code(&redact_urls(&v.redacted())))?;
     }
 
     if !r.targets.is_empty() {

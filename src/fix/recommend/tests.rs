@@ -4,7 +4,7 @@ use super::*;
 
 fn cand(url: &str, ms: Option<f64>) -> Candidate {
     Candidate {
-        url: url.into(),
+        url: crate::redact::Sensitive::urls(url),
         source: Source::Builtin,
         qualified: ms.is_some(),
         problem: None,
@@ -16,7 +16,7 @@ fn cand(url: &str, ms: Option<f64>) -> Candidate {
 }
 
 fn order(c: &[Candidate]) -> Vec<&str> {
-    c.iter().map(|c| c.url.as_str()).collect()
+    c.iter().map(|c| c.url.expose()).collect()
 }
 
 #[test]

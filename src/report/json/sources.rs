@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::config::http_proxy::ProxyVar;
-use crate::redact::redact_urls;
 
 #[derive(Debug, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -100,7 +99,7 @@ impl From<&Config> for Sources {
                 https: proxy_var(&hp.https),
                 no_proxy: hp.no_proxy.as_ref().map(|(name, value)| Variable {
                     name,
-                    value: crate::redact::value(value),
+                    value: value.redacted(),
                 }),
                 all_proxy: hp.all_proxy.as_ref().map(|(name, value)| Variable {
                     name,
@@ -115,15 +114,15 @@ impl From<&Config> for Sources {
                     .insteadof_rules()
                     .into_iter()
                     .map(|r| InsteadOf {
-                        base: redact_urls(&r.base),
-                        prefix: redact_urls(&r.prefix),
+                        base: r.base.redacted(),
+                        prefix: r.prefix.redacted(),
                         origin: r.origin,
                     })
                     .collect(),
             },
             netrc: Netrc {
                 path: cfg.netrc.path.as_ref().map(|p| p.display().to_string()),
-                machines: cfg.netrc.machines.clone(),
+                machines: cfg.netrc.machines.to_vec(),
             },
             go_mod: cfg.project.gomod.as_ref().map(|m| GoMod {
                 path: m.path.display().to_string(),

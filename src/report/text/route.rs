@@ -136,10 +136,17 @@ pub fn what_go_will_do(o: &mut Out, r: &CheckReport) -> io::Result<()> {
             for line in e.lines() {
                 o.line(&format!("      {RED}{}{RED:#}", redact_urls(line)), 8)?;
             }
+        } else if let (Some(f), Some(Step::NotFollowed { entries })) =
+            (failed, mods[0].route.last())
+            && f.via.is_none()
+        {
+            // Nothing served it, and go goes on past what was probed: no words of go's to show.
+            let line = t!(r.lang, "report-route-undetermined", entries = *entries);
+            o.line(&format!("      {RED}{line}{RED:#}"), 8)?;
         }
     }
     if !r.plan.sumdb_route.is_empty() && r.plan.modules.iter().any(|m| m.needs_sumdb) {
-        let steps: Vec<String> = r
+        let mut steps: Vec<String> = r
             .plan
             .sumdb_route
             .iter()
@@ -154,14 +161,21 @@ pub fn what_go_will_do(o: &mut Out, r: &CheckReport) -> io::Result<()> {
                 }
             })
             .collect();
+        if r.plan.sumdb_not_followed > 0 {
+            // Asked after the relays shown, before the database itself.
+            let note = t!(
+                r.lang,
+                "report-route-not-followed",
+                entries = r.plan.sumdb_not_followed,
+                first = crate::plan::MAX_ROUTE_PROXIES
+            );
+            steps.insert(steps.len().saturating_sub(1), note);
+        }
+        let route = redact_urls(&steps.join(" → "));
         o.line(
             &format!(
                 "  {}",
-                t!(
-                    r.lang,
-                    "report-checksum-database",
-                    route = redact_urls(&steps.join(" → "))
-                )
+                t!(r.lang, "report-checksum-database", route = route)
             ),
             4,
         )?;

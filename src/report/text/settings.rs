@@ -72,10 +72,7 @@ pub fn config(o: &mut Out, cfg: &Config, lang: Lang) -> io::Result<()> {
         )?;
     }
     if let Some((n, v)) = &hp.no_proxy {
-        o.line(
-            &format!("  {n}={}", redact_urls(&crate::redact::value(v))),
-            4,
-        )?;
+        o.line(&format!("  {n}={}", redact_urls(&v.redacted())), 4)?;
     }
     if !cfg.netrc.machines.is_empty() {
         let line = t!(

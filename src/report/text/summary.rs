@@ -86,6 +86,11 @@ pub fn summary(o: &mut Out, r: &CheckReport, s: &Summary) -> io::Result<()> {
 pub fn verdict(o: &mut Out, r: &CheckReport) -> io::Result<()> {
     let command = r.plan.command.go.to_string();
     let (style, m, verdict) = match r.diagnosis.verdict() {
+        "fail" if r.diagnosis.undetermined() => (
+            RED,
+            "✗",
+            t!(r.lang, "report-verdict-undetermined", command = command),
+        ),
         "fail" => (
             RED,
             "✗",

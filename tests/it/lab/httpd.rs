@@ -89,6 +89,7 @@ impl Server {
         match &self.behavior {
             Behavior::Slowloris
             | Behavior::EndlessBody
+            | Behavior::BodyThenStall(_)
             | Behavior::HugeHeaders
             | Behavior::StallAfterHeaders
             | Behavior::StallAfterHandshake
@@ -295,6 +296,19 @@ impl Server {
                         return;
                     }
                     tokio::time::sleep(Duration::from_millis(10)).await;
+                }
+            }
+            Behavior::BodyThenStall(size) => {
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nDate: {}\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n",
+                    http_date(0)
+                );
+                let mut out = head.into_bytes();
+                out.extend_from_slice(format!("{size:x}\r\n").as_bytes());
+                out.extend(std::iter::repeat_n(b'x', *size));
+                out.extend_from_slice(b"\r\n");
+                if s.write_all(&out).await.is_ok() && s.flush().await.is_ok() {
+                    drain(s, deadline).await;
                 }
             }
             Behavior::HugeHeaders => {

@@ -111,6 +111,8 @@ pub enum Behavior {
     EndlessBody,
     /// 200 with 11 MiB of headers (go reads at most 10 MiB).
     HugeHeaders,
+    /// 200, chunked (no Content-Length): this many bytes at once, then nothing more.
+    BodyThenStall(usize),
     /// TLS completes (1.3, with its session tickets), the request is read, nothing answers.
     StallAfterHandshake,
     /// Half a response head, then the TCP connection closes without TLS close_notify.

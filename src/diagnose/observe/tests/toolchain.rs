@@ -356,3 +356,38 @@ fn a_cached_go_line_decides_before_goproxy_off_online_too() {
         Some(Code::ToolchainDependencyTooNew)
     );
 }
+
+/// A toolchain zip asked of more than the 32 GOPROXY entries godoctor follows, every probed one
+/// refusing with `|` after it: go asks the entries after them, so neither the outcome nor go's
+/// words are known. Failing is the safe prediction; no error of the 32nd entry is claimed.
+#[test]
+fn a_toolchain_past_the_followed_entries_is_not_claimed() {
+    let proxies: Vec<String> = (0..40).map(|i| format!("https://p{i}.example")).collect();
+    let refused = |p: &String| toolchain_target(p, failing(TcpError::Refused, None));
+    let o = toolchain_world(
+        &proxies.join("|"),
+        proxies[..32].iter().map(refused).collect(),
+    );
+    let tc = o.outcome.toolchain.as_ref().unwrap();
+    assert_eq!(tc.predicted, Predicted::Fail);
+    assert_eq!(tc.error, None, "{tc:?}");
+    assert_eq!(o.outcome.root_cause_code, Some(Code::GoproxyNotFollowed));
+    let root = o
+        .findings
+        .iter()
+        .find(|f| f.code == Code::GoproxyNotFollowed)
+        .unwrap();
+    assert_eq!(root.params["entries"], "8");
+    assert!(o.outcome.modules.iter().all(|m| m.error.is_none()));
+    // A `,` after the 32nd entry stops go there: its words decide, as before.
+    let comma = format!("{},{}", proxies[..32].join("|"), proxies[32..].join("|"));
+    let o = toolchain_world(&comma, proxies[..32].iter().map(refused).collect());
+    let tc = o.outcome.toolchain.as_ref().unwrap();
+    assert!(
+        tc.error
+            .as_deref()
+            .is_some_and(|e| e.contains("p31.example")),
+        "{tc:?}"
+    );
+    assert_eq!(o.outcome.root_cause_code, Some(Code::TcpRefused));
+}

@@ -5,8 +5,8 @@
 //! probes, or offline from go.mod files already in the module cache.
 
 use super::super::words::two_ways;
-use super::Stopped;
 use super::toolchain::{ListWalk, walk_toolchain_download, walk_toolchain_list};
+use super::{Stopped, not_followed};
 use crate::config::Config;
 use crate::config::toolchain::{self, Gover, Mode};
 use crate::diagnose::predict::{self, Outcome, Predicted};
@@ -58,7 +58,7 @@ pub(in super::super) fn walk_mid_command(
         let failed = |f: Finding, error: String| {
             Some(Stopped {
                 root: Some(f),
-                error,
+                error: Some(error),
             })
         };
         let switching = |e: &str| format!("{too_new}\ngo: switching to go >= {need}: {e}");
@@ -70,6 +70,13 @@ pub(in super::super) fn walk_mid_command(
             Mode::Auto => match walk_toolchain_list(targets, &mc.list_route) {
                 ListWalk::Served => None,
                 ListWalk::Failed(f, e) => Some((f, e)),
+                // go asks entries godoctor did not probe for the list: what it does is not known.
+                ListWalk::NotFollowed(entries) => {
+                    return Some(Stopped {
+                        root: Some(not_followed("toolchain", "golang.org/toolchain", entries)),
+                        error: None,
+                    });
+                }
             },
             Mode::Path => None,
             Mode::Local => {
@@ -219,7 +226,7 @@ pub(in super::super) fn walk_mid_command(
                     &mut tc,
                 ) {
                     return Some(Stopped {
-                        error: format!("{log}{}", stopped.error),
+                        error: stopped.error.map(|e| format!("{log}{e}")),
                         ..stopped
                     });
                 }
@@ -265,7 +272,7 @@ pub(in super::super) fn walk_mid_command(
     })();
     if let Some(stopped) = &result {
         tc.predicted = Predicted::Fail;
-        tc.error = Some(stopped.error.clone());
+        tc.error = stopped.error.clone();
     }
     outcome.toolchain = Some(tc);
     result
@@ -340,7 +347,7 @@ pub fn mid_command_offline(cfg: &Config, plan: &Plan, outcome: &mut Outcome) -> 
         Some(Stopped { root, error }) => {
             for m in &mut outcome.modules {
                 m.predicted = Predicted::Fail;
-                m.error = Some(error.clone());
+                m.error = error.clone();
             }
             outcome.predicted = Predicted::Fail;
             outcome.root_cause_code = root.as_ref().map(|f| f.code);

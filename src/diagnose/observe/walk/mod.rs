@@ -11,7 +11,7 @@ pub(super) mod toolchain;
 use super::classify;
 use super::failure::Failure;
 use super::go_words::{as_go_read, go_error};
-use crate::diagnose::Finding;
+use crate::diagnose::{Code, Finding};
 use crate::probe::{HttpError, ProbeError, Role, Target};
 
 /// What one attempt on one route step came to, in go's terms.
@@ -26,11 +26,45 @@ pub(super) enum Attempt {
     Unknown,
 }
 
-/// go stopped: the finding that explains it (None: the settings alone), and go's error.
+/// go stopped: the finding that explains it (None: the settings alone), and go's error (None:
+/// what go prints is not known, see [`not_followed`]).
 #[derive(Debug, Clone)]
 pub(super) struct Stopped {
     pub root: Option<Finding>,
-    pub error: String,
+    pub error: Option<String>,
+}
+
+/// What go meets on a route of more than [`MAX_ROUTE_PROXIES`] GOPROXY entries when every
+/// entry godoctor probed let it go on (404/410, or any failure after `|`): go tries the
+/// `entries` after them, which godoctor did not probe, so neither its outcome nor its last
+/// words are known. `kind` is `module`, `toolchain` or `sumdb`; `what` names the module (or
+/// the checksum database).
+///
+/// [`MAX_ROUTE_PROXIES`]: crate::plan::MAX_ROUTE_PROXIES
+pub(super) fn not_followed(kind: &'static str, what: &str, entries: usize) -> Finding {
+    let first = crate::plan::MAX_ROUTE_PROXIES;
+    Finding::of(
+        Code::GoproxyNotFollowed,
+        crate::text!(
+            "finding-goproxy-not-followed",
+            kind = kind,
+            what = what,
+            first = first,
+            entries = entries,
+        ),
+    )
+    .param("what", what)
+    .param("entries", entries.to_string())
+    .param("first", first.to_string())
+}
+
+/// The GOPROXY entries past the ones a route follows, when go would reach them: the walk went
+/// through every step without stopping.
+pub(super) fn entries_past(route: &[crate::plan::Step]) -> Option<usize> {
+    match route.last() {
+        Some(crate::plan::Step::NotFollowed { entries }) => Some(*entries),
+        _ => None,
+    }
 }
 
 /// What target `t` says about go's request for `go_url`.

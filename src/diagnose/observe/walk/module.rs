@@ -7,7 +7,7 @@ use super::super::classify;
 use super::super::failure::{Failure, Terse};
 use super::super::go_words::{discovery_error, go_module_url};
 use super::super::words::{code_meaning, quoted, two_ways};
-use super::{Attempt, attempt_from, ctx_module, ctx_proxy, find};
+use super::{Attempt, attempt_from, ctx_module, ctx_proxy, entries_past, find, not_followed};
 use crate::config::goproxy::FallThrough;
 use crate::diagnose::module_files;
 use crate::diagnose::predict::{ModuleOutcome, Predicted, label};
@@ -223,6 +223,10 @@ pub(in super::super) fn walk_module(
         .iter()
         .filter(|s| !matches!(s, Step::Skipped { .. } | Step::NotFollowed { .. }))
         .collect();
+    // go stopped on a step (rather than going on past the last one).
+    let mut stopped = false;
+    // Failures go moved past (`|`): on its route, whatever comes after them.
+    let mut passed: Vec<Failure> = Vec::new();
     for (i, step) in steps.iter().enumerate() {
         let later_healthy = |targets: &[Target]| {
             steps[i + 1..].iter().any(|s| match s {
@@ -238,6 +242,7 @@ pub(in super::super) fn walk_module(
             Step::Skipped { .. } | Step::NotFollowed { .. } => {}
             Step::Off => {
                 last_notfound = Some("module lookup disabled by GOPROXY=off".into());
+                stopped = true;
                 break;
             }
             Step::Direct(d) => {
@@ -272,6 +277,7 @@ pub(in super::super) fn walk_module(
                     Attempt::Failed(f, e) => direct_err = Some((*f, e)),
                     Attempt::NotFound(e) => last_notfound = Some(e),
                 }
+                stopped = true;
                 break;
             }
             Step::Proxy {
@@ -319,8 +325,12 @@ pub(in super::super) fn walk_module(
                         if stop && later_healthy(targets) {
                             secondary.push(comma_stops(proxy, &f));
                         }
+                        if !stop {
+                            passed.push((*f).clone());
+                        }
                         last_err = Some((*f, e));
                         if stop {
+                            stopped = true;
                             break;
                         }
                     }
@@ -329,6 +339,34 @@ pub(in super::super) fn walk_module(
         }
     }
     out.predicted = Predicted::Fail;
+    if let Some(entries) = entries_past(&m.route).filter(|_| !stopped) {
+        // go goes on to entries godoctor did not probe: its outcome and its last words depend
+        // on them (a later error replaces this one, a later 200 serves the module). Failing is
+        // the one safe prediction; go's words are not claimed.
+        // What the probed entries met is trouble on go's route, not off it.
+        for f in passed {
+            let f = f.with_severity(Severity::Warning).told();
+            if !secondary
+                .iter()
+                .any(|s| s.code == f.code && s.host == f.host)
+            {
+                secondary.push(f);
+            }
+        }
+        let mut root = not_followed("module", &label(m), entries);
+        if let Some(e) = last_err
+            .as_ref()
+            .map(|(_, e)| e.as_str())
+            .or(last_notfound.as_deref())
+        {
+            root.push_evidence(text!("evidence-last-probed-entry", words = redact_urls(e)));
+        }
+        return ModuleWalk {
+            outcome: out,
+            root: Some(root),
+            secondary,
+        };
+    }
     // go's choice of error: direct's, else the last real proxy error, else the last 404/410.
     let prefix = crate::diagnose::predict::load_error_prefix(plan, m);
     let (root, err) = match (direct_err, last_err, last_notfound) {

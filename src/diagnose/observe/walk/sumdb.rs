@@ -19,7 +19,7 @@ pub(in super::super) struct SumdbWalk {
     pub outcome: SumdbOutcome,
     /// Why go cannot verify (still to be told: a private module may explain it better).
     pub failure: Option<Failure>,
-    /// go's error.
+    /// go's error (None: it does not fail, or its words are not known).
     pub error: Option<String>,
 }
 
@@ -108,6 +108,24 @@ pub(in super::super) fn walk_sumdb(
                     }
                     Attempt::Served => return SumdbWalk::ok(Some(redact_urls(proxy))),
                 }
+            }
+            SumdbStep::Direct { url, .. } if plan.sumdb_not_followed > 0 => {
+                // Every relay probed passed, and go asks the entries after them before the
+                // database: which one it ends on, and how, is not known. Failing is the safe
+                // prediction; go's words are not claimed.
+                let what = match &plan.sumdb {
+                    Ok(SumDbSetting::Db(db)) => db.name.clone(),
+                    _ => redact_urls(url),
+                };
+                let f = super::not_followed("sumdb", &what, plan.sumdb_not_followed);
+                return SumdbWalk {
+                    outcome: SumdbOutcome {
+                        predicted: Predicted::Fail,
+                        via: None,
+                    },
+                    failure: Some(Failure::said(f)),
+                    error: None,
+                };
             }
             SumdbStep::Direct { url, .. } => {
                 let latest = format!("{}/latest", url.trim_end_matches('/'));

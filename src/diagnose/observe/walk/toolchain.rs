@@ -8,7 +8,7 @@ use super::super::failure::Failure;
 use super::super::go_words::{discovery_error, go_error};
 use super::super::words::two_ways;
 use super::sumdb::walk_sumdb;
-use super::{Attempt, Stopped, attempt_from, ctx_proxy};
+use super::{Attempt, Stopped, attempt_from, ctx_proxy, entries_past, not_followed};
 use crate::config::Config;
 use crate::config::goproxy::FallThrough;
 use crate::config::gosumdb::SumDbSetting;
@@ -68,10 +68,13 @@ pub(super) fn walk_toolchain_download(
     let zip_probe = |t: &&Target| {
         t.role == Role::Toolchain && t.context(|c| c.request) != Some(ToolchainRequest::List)
     };
+    // go stopped on a step (a `break`), rather than going on past the last one.
+    let mut stopped = false;
     for step in route
         .iter()
         .filter(|s| !matches!(s, Step::Skipped { .. } | Step::NotFollowed { .. }))
     {
+        stopped = true;
         match step {
             Step::Proxy {
                 proxy,
@@ -127,12 +130,27 @@ pub(super) fn walk_toolchain_download(
             }
             Step::Off | Step::Skipped { .. } | Step::NotFollowed { .. } => break,
         }
+        // This step let go on to the next.
+        stopped = false;
     }
     if let Some(via) = served {
         tc.via = Some(via);
         return verify_toolchain(cfg, targets, plan, (&target, &version), sumdb_required, tc);
     }
     tc.predicted = Predicted::Fail;
+    if let Some(entries) = entries_past(route).filter(|_| !stopped) {
+        // go goes on to entries godoctor did not probe: neither the outcome nor go's words
+        // are known. Failing is the safe prediction.
+        tc.error = None;
+        return Some(Stopped {
+            root: Some(not_followed(
+                "toolchain",
+                &format!("golang.org/toolchain@{version}"),
+                entries,
+            )),
+            error: None,
+        });
+    }
     let (root, msg) = match real {
         Some((f, e)) if !e.is_empty() => (
             f.told(),
@@ -165,7 +183,7 @@ pub(super) fn walk_toolchain_download(
     tc.error = Some(msg.clone());
     Some(Stopped {
         root: Some(root),
-        error: msg,
+        error: Some(msg),
     })
 }
 
@@ -186,7 +204,7 @@ fn verify_toolchain(
         tc.error = Some(msg.clone());
         Some(Stopped {
             root: Some(f),
-            error: msg,
+            error: Some(msg),
         })
     };
     let sumdb_err = match &plan.sumdb {
@@ -248,6 +266,8 @@ pub(super) enum ListWalk {
     /// go's error, ranked as TryProxies ranks it, with the failure that explains it (None: not
     /// found everywhere).
     Failed(Option<Box<Failure>>, String),
+    /// Every entry godoctor probed let go on, to this many entries it did not probe.
+    NotFollowed(usize),
 }
 
 /// `autoToolchains`: TryProxies over the list route. "direct" errors win, then proxy errors
@@ -267,10 +287,13 @@ pub(super) fn walk_toolchain_list(targets: &[Target], route: &[Step]) -> ListWal
             best = Some((f, e, rank));
         }
     };
+    // go stopped on a step (a `break`), rather than going on past the last one.
+    let mut stopped = false;
     for step in route
         .iter()
         .filter(|s| !matches!(s, Step::Skipped { .. } | Step::NotFollowed { .. }))
     {
+        stopped = true;
         match step {
             Step::Proxy {
                 url, fall_through, ..
@@ -322,6 +345,11 @@ pub(super) fn walk_toolchain_list(targets: &[Target], route: &[Step]) -> ListWal
             }
             Step::Skipped { .. } | Step::NotFollowed { .. } => {}
         }
+        // This step let go on to the next.
+        stopped = false;
+    }
+    if let Some(entries) = entries_past(route).filter(|_| !stopped) {
+        return ListWalk::NotFollowed(entries);
     }
     match best {
         Some((f, e, _)) => ListWalk::Failed(f, e),

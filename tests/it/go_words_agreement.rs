@@ -1,0 +1,111 @@
+//! go's words for a GOPROXY URL with credentials, beside godoctor's `go:` line for the same
+//! failure — with go1.19 and the current release (real-go tier).
+//!
+//! What go prints (net/http's `url.Error`, `stripPassword`): `Get "https://alice:***@host/…"`,
+//! and a URL with a user name only as it is (`https://TOKEN@host/…`). cmd/go's own messages
+//! (`reading <url>: 404`, `refusing to pass credentials…`) use `URL.Redacted`:
+//! `alice:xxxxx@`. godoctor prints `xxxxx@` for the whole userinfo instead: user names are often
+//! tokens (docs/json-contract.md, "Secrets never appear"). Everything else in the line is go's.
+//!
+//! Hermetic: the proxy is a loopback port where nothing listens.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::support::cli::Cli;
+use crate::support::{go, tier};
+
+const MODULE: &str = "example.com/m@v1.0.0";
+
+fn toolchains() -> Vec<(&'static str, PathBuf)> {
+    let mut found = Vec::new();
+    for (label, p) in [
+        ("go1.19", PathBuf::from(go::GO119)),
+        ("current", go::current()),
+    ] {
+        if p.is_file() {
+            found.push((label, p));
+        } else {
+            tier::notice(&format!(
+                "SKIPPED go_words_agreement with {label}: not installed at {}",
+                p.display()
+            ));
+        }
+    }
+    if found.is_empty() {
+        tier::skip(
+            tier::Tier::Go,
+            "go_words_agreement",
+            "no go toolchain is installed",
+        );
+    }
+    found
+}
+
+/// A loopback address where nothing listens.
+fn closed_port() -> std::net::SocketAddr {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap()
+}
+
+#[test]
+fn credentials_in_go_lines_are_go_s_words_with_the_userinfo_hidden() {
+    let addr = closed_port();
+    for (label, go) in toolchains() {
+        for (userinfo, go_shows) in [
+            ("alice:s3cretPw", "alice:***@"),
+            ("t0kenUser", "t0kenUser@"),
+        ] {
+            let goproxy = format!("https://{userinfo}@{addr}");
+            let tmp = tempfile::tempdir().unwrap();
+            for d in ["home", "cache", "gopath", "work"] {
+                std::fs::create_dir(tmp.path().join(d)).unwrap();
+            }
+            let go_run = Cli::new(&go)
+                .home(tmp.path().join("home"))
+                .path("/usr/bin:/bin")
+                .env("GOMODCACHE", tmp.path().join("cache"))
+                .env("GOPATH", tmp.path().join("gopath"))
+                .env("GOTOOLCHAIN", "local")
+                .env("GOFLAGS", "-modcacherw")
+                .env("GOPROXY", &goproxy)
+                .env("GONOSUMDB", "example.com")
+                .cwd(tmp.path().join("work"))
+                .args(["mod", "download", MODULE])
+                .limit(Duration::from_secs(60))
+                .run();
+            assert_eq!(go_run.code(), Some(1), "{label}: {}", go_run.text());
+            let go_says = go_run.stderr_text();
+            let go_line = go_says.lines().next().unwrap_or("").to_owned();
+            assert!(
+                go_line.starts_with("go: ") && go_line.contains(go_shows),
+                "{label}: {go_says}"
+            );
+            let gd = Cli::godoctor()
+                .home(tmp.path().join("home"))
+                .path(tmp.path().join("gopath"))
+                .env("GOPROXY", &goproxy)
+                .env("GONOSUMDB", "example.com")
+                .cwd(tmp.path().join("work"))
+                .args([
+                    "check",
+                    "--json",
+                    "--timeout",
+                    "5s",
+                    "--resolver",
+                    "127.0.0.1:9",
+                ])
+                .args(["--module", MODULE])
+                .limit(Duration::from_secs(30))
+                .run();
+            let json = gd.json();
+            let ours = json["outcome"]["modules"][0]["error"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{label}: no go line: {json:#}"))
+                .to_owned();
+            assert_eq!(ours, go_line.replace(go_shows, "xxxxx@"), "{label}");
+            let user = userinfo.split(':').next().unwrap();
+            assert!(!gd.text().contains(user), "{label}: {}", gd.text());
+        }
+    }
+}
