@@ -248,6 +248,8 @@ explain-tcp-unreachable-host-meaning = a router or firewall reported the host un
 ## HTTP_REDIRECT_INSECURE: "redirected from secure URL"
 explain-http-redirect-insecure-summary = an https request was redirected to plain http
 explain-http-redirect-insecure-meaning = go refuses to follow a redirect from https to http.
+explain-http-insecure-credentials-summary = go will not send credentials over plain http
+explain-http-insecure-credentials-meaning = a GOPROXY (or GOSUMDB) URL starts with http:// and has a user name or password in it; go refuses to send them unencrypted and makes no request there at all. With `|` after the entry go tries the next one; with `,` it stops.
 
 ## HTTP_REDIRECT_LOOP: "stopped after 10 redirects"
 explain-http-redirect-loop-summary = a redirect loop

@@ -226,6 +226,7 @@ layer-result-protocol = protocol
 layer-result-proxy = proxy error
 layer-result-rcode = DNS error code
 layer-result-redirect-insecure = redirect insecure
+layer-result-insecure-credentials = credentials over plain http refused
 layer-result-refused = refused
 layer-result-reset = reset
 layer-result-reset-after-client-hello = reset after ClientHello

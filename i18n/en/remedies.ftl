@@ -24,6 +24,7 @@ remedy-captive-portal = the network answers with a web page instead of the proxy
 
 ## HTTP and credentials
 remedy-needs-credentials = { $host } refuses this request: it may need credentials, which go reads from the netrc file (~/.netrc; %USERPROFILE%\_netrc on Windows) or, since Go 1.24, GOAUTH
+remedy-credentials-need-https = go sends credentials only over https: reach { $host } with an https:// URL (credentials in netrc rather than in the URL), or, if it needs none, drop them from the URL
 remedy-netrc-credentials = give go credentials for { $host }
 
 ## The HTTP proxy (HTTPS_PROXY)

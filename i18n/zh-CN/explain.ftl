@@ -248,6 +248,8 @@ explain-tcp-unreachable-host-meaning = 路由器或防火墙报告该主机不�
 ## HTTP_REDIRECT_INSECURE: "redirected from secure URL"
 explain-http-redirect-insecure-summary = https 请求被重定向到了明文 http
 explain-http-redirect-insecure-meaning = go 拒绝跟随从 https 到 http 的重定向。
+explain-http-insecure-credentials-summary = go 不会通过明文 http 发送凭据
+explain-http-insecure-credentials-meaning = GOPROXY（或 GOSUMDB）里有以 http:// 开头、带用户名或密码的 URL；go 拒绝以明文发送凭据，根本不会向它发请求。该条目后面是 `|` 时 go 会试下一个，是 `,` 时就此失败。
 
 ## HTTP_REDIRECT_LOOP: "stopped after 10 redirects"
 explain-http-redirect-loop-summary = 重定向循环

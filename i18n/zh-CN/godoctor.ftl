@@ -216,6 +216,7 @@ layer-result-protocol = 协议错误
 layer-result-proxy = 代理出错
 layer-result-rcode = DNS 应答码异常
 layer-result-redirect-insecure = 重定向到不安全地址
+layer-result-insecure-credentials = 拒绝以明文 http 发送凭据
 layer-result-refused = 被拒绝
 layer-result-reset = 连接被重置
 layer-result-reset-after-client-hello = 发出 ClientHello 后被重置

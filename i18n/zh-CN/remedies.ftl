@@ -24,6 +24,7 @@ remedy-captive-portal = 网络返回的是网页，而不是模块代理的应�
 
 ## HTTP and credentials
 remedy-needs-credentials = { $host } 拒绝了这个请求：可能需要凭据，go 从 netrc 文件读取凭据（~/.netrc，Windows 上是 %USERPROFILE%\_netrc；自 Go 1.24 起也可以用 GOAUTH）
+remedy-credentials-need-https = go 只通过 https 发送凭据：用 https:// URL 访问 { $host }（凭据放进 netrc，不要写在 URL 里）；如果它不需要凭据，就把凭据从 URL 里去掉
 remedy-netrc-credentials = 为 { $host } 配置 go 使用的凭据
 
 ## The HTTP proxy (HTTPS_PROXY)

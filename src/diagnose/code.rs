@@ -287,6 +287,8 @@ codes! {
         HttpBodyTooLarge = "HTTP_BODY_TOO_LARGE", Error, Http;
         /// An https request redirected to plain http, which go refuses to follow.
         HttpRedirectInsecure = "HTTP_REDIRECT_INSECURE", Error, Http;
+        /// A plain-http URL with credentials in it: go refuses to send the request.
+        HttpInsecureCredentials = "HTTP_INSECURE_CREDENTIALS", Error, Http;
         /// More redirects than go follows (10).
         HttpRedirectLoop = "HTTP_REDIRECT_LOOP", Error, Http;
         /// The response headers are larger than go accepts.

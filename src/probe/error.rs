@@ -140,6 +140,8 @@ error_kinds! {
         HeadersTooLarge => "headers_too_large",
         /// A redirect from https to http.
         RedirectInsecure => "redirect_insecure",
+        /// A plain-http URL with credentials in it: go refuses to send the request at all.
+        InsecureCredentials => "insecure_credentials",
         TooManyRedirects => "too_many_redirects",
         /// 404 or 410.
         NotFound => "not_found",

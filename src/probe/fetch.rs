@@ -82,6 +82,15 @@ pub(super) async fn fetch_as(
     public: bool,
     how: &How,
 ) -> Fetched {
+    // cmd/go/internal/web: go never sends credentials over plain http — not even a request.
+    // (git's own requests are git's business.)
+    if !how.anonymous
+        && let Ok(u) = gourl::parse(url)
+        && u.scheme.eq_ignore_ascii_case("http")
+        && u.userinfo.is_some()
+    {
+        return refused_credentials(url, u);
+    }
     chase(
         setup,
         deadline,
@@ -157,6 +166,25 @@ async fn chase(
             Ok(_) if deadline.remaining().is_zero() => return f,
             Ok(next) => current = next.to_string(),
         }
+    }
+}
+
+/// go's refusal to send a plain-http request that carries credentials: nothing leaves.
+fn refused_credentials(url: &str, u: GoUrl) -> Fetched {
+    Fetched {
+        layers: vec![LayerResult::fail(
+            Duration::ZERO,
+            HttpError::InsecureCredentials,
+            format!(
+                "refusing to pass credentials to insecure URL: {}",
+                crate::redact::redact_urls(url)
+            ),
+            Evidence::Nothing,
+        )],
+        answer: None,
+        conn: None,
+        via_proxy: None,
+        final_url: u,
     }
 }
 

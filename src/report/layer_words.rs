@@ -71,6 +71,7 @@ const WORDS: &[(&str, &str)] = &[
     ("proxy", "layer-result-proxy"),
     ("rcode", "layer-result-rcode"),
     ("redirect_insecure", "layer-result-redirect-insecure"),
+    ("insecure_credentials", "layer-result-insecure-credentials"),
     ("refused", "layer-result-refused"),
     ("reset", "layer-result-reset"),
     (

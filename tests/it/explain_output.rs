@@ -61,6 +61,7 @@ const SAMPLES: &[&str] = &[
     "go: m.example/x@v1: reading https://goproxy.corp.example/m.example/x/@v/v1.info: 403 Forbidden",
     "go: rsc.io/quote@v1.999.999: reading https://proxy.golang.org/rsc.io/quote/@v/v1.999.999.info: 404 Not Found",
     "go: rsc.io/quote@v1.999.999: reading https://proxy.golang.org/rsc.io/quote/@v/v1.999.999.info: 410 Gone",
+    "go: rsc.io/quote@v1.5.2: refusing to pass credentials to insecure URL: http://alice:xxxxx@goproxy.corp.example/rsc.io/quote/@v/v1.5.2.info",
     "go: unknown environment setting GO111MODULE=yes",
     "go: modules disabled by GO111MODULE=off; see 'go help modules'",
     "go: parsing $GOFLAGS: non-flag \"x\"",

@@ -519,3 +519,46 @@ fn past_the_followed_entries_the_checksum_route_is_not_claimed() {
     );
     assert!(text.contains("may fail"), "{text}");
 }
+
+/// go sends nothing at all to a plain-http GOPROXY entry with credentials in it
+/// (cmd/go/internal/web: `refusing to pass credentials to insecure URL`): a server there that
+/// would serve the module is never asked, and the password never leaves — nor does godoctor
+/// send it. With `|` go goes on to the next entry.
+#[test]
+fn credentials_are_never_sent_over_plain_http() {
+    let lab = Lab::new();
+    let a = lab.http(
+        "plain.lab.test",
+        Behavior::Goproxy(spec(SumdbMode::NotServed)),
+    );
+    let with_password = format!("http://alice:s3cret@plain.lab.test:{}", a.port());
+    let (json, code, _) = check(&lab, &[("GOPROXY", with_password.clone()), no_sumdb()], 8);
+    let http = layer(proxy_target(&json), "http");
+    assert_eq!(http["error"]["kind"], "insecure_credentials", "{http:#}");
+    let message = http["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("refusing to pass credentials to insecure URL: http://")
+            && !message.contains("s3cret"),
+        "{message}"
+    );
+    assert_eq!(
+        json["outcome"]["predicted"], "fail",
+        "{:#}",
+        json["outcome"]
+    );
+    assert_eq!(code, 1);
+    assert!(codes(&json).contains(&"HTTP_INSECURE_CREDENTIALS".to_owned()));
+    assert!(!json.to_string().contains("s3cret"));
+    let asked: Vec<String> = lab
+        .log()
+        .into_iter()
+        .filter(|e| e.contains("plain.lab.test"))
+        .collect();
+    assert!(asked.is_empty(), "{asked:?}");
+
+    // The same server without credentials in the URL serves, after the refused entry.
+    let piped = format!("{with_password}|http://plain.lab.test:{}", a.port());
+    let (json, code, _) = check(&lab, &[("GOPROXY", piped), no_sumdb()], 8);
+    assert_eq!(json["outcome"]["predicted"], "ok", "{:#}", json["outcome"]);
+    assert_eq!(code, 0, "{:#}", json["findings"]);
+}

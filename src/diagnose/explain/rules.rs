@@ -423,6 +423,15 @@ pub(super) const MESSAGE_RULES: &[Rule] = &[
         )],
     },
     Rule {
+        id: "http-insecure-credentials",
+        needles: &["refusing to pass credentials to insecure URL"],
+        code: Code::HttpInsecureCredentials,
+        summary: "explain-http-insecure-credentials-summary",
+        meaning: "explain-http-insecure-credentials-meaning",
+        checks: &[Check::Command(|| Action::words("go env GOPROXY GOSUMDB"))],
+        fixes: &[],
+    },
+    Rule {
         id: "http-redirect-insecure",
         needles: &["redirected from secure URL"],
         code: Code::HttpRedirectInsecure,

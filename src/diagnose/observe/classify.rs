@@ -47,6 +47,7 @@ pub(super) fn code(t: &Target, l: &LayerResult) -> Code {
         }
         Some(E::Http(HttpError::BodyTooLarge)) => Code::HttpBodyTooLarge,
         Some(E::Http(HttpError::RedirectInsecure)) => Code::HttpRedirectInsecure,
+        Some(E::Http(HttpError::InsecureCredentials)) => Code::HttpInsecureCredentials,
         Some(E::Http(HttpError::TooManyRedirects)) => Code::HttpRedirectLoop,
         Some(E::Http(HttpError::HeadersTooLarge)) => Code::HttpHeadersTooLarge,
         Some(E::Http(HttpError::NotFound) | E::File(FileError::NotFound)) => Code::ModuleNotFound,

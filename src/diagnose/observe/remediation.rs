@@ -152,6 +152,14 @@ pub(super) fn attach(cfg: &Config, targets: &[Target], f: &mut Finding) {
         | Code::HttpHeadersTooLarge
         | Code::HttpBodyTooLarge
         | Code::HttpFailed => mirror_advice(cfg, targets, Some(h)),
+        Code::HttpInsecureCredentials => {
+            let mut v = vec![Remedy::note(text!(
+                "remedy-credentials-need-https",
+                host = h
+            ))];
+            v.extend(mirror_advice(cfg, targets, Some(h)));
+            v
+        }
         Code::HttpCaptivePortal => {
             let mut v = vec![Remedy::note(text!("remedy-captive-portal"))];
             v.extend(mirror_advice(cfg, targets, Some(h)));

@@ -159,6 +159,9 @@ fn what(f: &Finding) -> Option<Text> {
         Code::HttpSlow => text!("finding-http-slow", host = host),
         Code::HttpBodyTooLarge => text!("finding-http-body-too-large", host = host),
         Code::HttpRedirectInsecure => text!("finding-http-redirect-insecure", host = host),
+        Code::HttpInsecureCredentials => {
+            text!("finding-http-insecure-credentials", host = host)
+        }
         Code::HttpRedirectLoop => text!("finding-http-redirect-loop", host = host),
         Code::HttpHeadersTooLarge => text!("finding-http-headers-too-large", host = host),
         // Missing everywhere go looked is a finding of its own (`walk::module`).
@@ -254,6 +257,7 @@ pub(super) fn short(code: Code) -> Option<Text> {
         Code::HttpSlow => text!("short-http-slow"),
         Code::HttpBodyTooLarge => text!("short-http-body-too-large"),
         Code::HttpRedirectInsecure => text!("short-http-redirect-insecure"),
+        Code::HttpInsecureCredentials => text!("short-http-insecure-credentials"),
         Code::HttpRedirectLoop => text!("short-http-redirect-loop"),
         Code::HttpHeadersTooLarge => text!("short-http-headers-too-large"),
         Code::ModuleNotFound => text!("short-module-not-found"),

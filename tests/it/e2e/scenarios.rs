@@ -544,6 +544,14 @@ pub fn all() -> Vec<Scenario> {
         sc("goproxy/pipe-blackhole-first")
             .goproxy("https://goproxy.acme.corp|https://goproxy.cn")
             .fw(Fw::Drop(CORP_HOST, 443)),
+        // go sends no request to a plain-http entry with credentials (cmd/go/internal/web).
+        sc("goproxy/http-credentials-comma")
+            .goproxy("http://alice:s3cret@goproxy.acme.corp,https://goproxy.cn")
+            .fails("http", Some(CORP_HOST))
+            .code("HTTP_INSECURE_CREDENTIALS")
+            .says("refusing to pass credentials to insecure URL"),
+        sc("goproxy/http-credentials-pipe")
+            .goproxy("http://alice:s3cret@goproxy.acme.corp|https://goproxy.cn"),
         sc("goproxy/direct")
             .goproxy("direct")
             .fails("vcs", Some("github.com")),

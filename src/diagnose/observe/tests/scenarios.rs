@@ -68,6 +68,7 @@ pub(super) fn failure_kinds() -> Vec<(ProbeError, Option<u16>)> {
         (HttpError::SlowProgress.into(), Some(200)),
         (HttpError::BodyTooLarge.into(), Some(200)),
         (HttpError::RedirectInsecure.into(), Some(302)),
+        (HttpError::InsecureCredentials.into(), None),
         (HttpError::TooManyRedirects.into(), Some(302)),
         (HttpError::HeadersTooLarge.into(), None),
         (HttpError::Status.into(), Some(401)),
