@@ -562,3 +562,78 @@ fn credentials_are_never_sent_over_plain_http() {
     assert_eq!(json["outcome"]["predicted"], "ok", "{:#}", json["outcome"]);
     assert_eq!(code, 0, "{:#}", json["findings"]);
 }
+
+/// `a|b|c`: go tries every entry in turn. Failures at the entries it moves past are trouble on
+/// its route (warnings), never "not on the route go takes" — whether a later entry serves or
+/// every entry fails (then the last one is the root cause).
+#[test]
+fn failures_go_moves_past_are_on_its_route() {
+    let lab = Lab::new();
+    let unavailable = lab.https(
+        "busy.lab.test",
+        CertKind::Lab,
+        Behavior::Status(503, "Service Unavailable", "busy".into()),
+    );
+    let refused = lab.closed_port();
+    let good = lab.https(
+        "good.lab.test",
+        CertKind::Lab,
+        Behavior::Goproxy(spec(SumdbMode::NotServed)),
+    );
+    let busy = format!("https://busy.lab.test:{}", unavailable.port());
+    let closed = format!("https://closed.lab.test:{}", refused.port());
+    let std::net::IpAddr::V4(refused_ip) = refused.ip() else {
+        unreachable!("the lab binds IPv4")
+    };
+    lab.dns("closed.lab.test", DnsAnswer::A(vec![refused_ip]));
+    let serving = format!("https://good.lab.test:{}", good.port());
+    let off_route = |json: &Value| -> Vec<String> {
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| !f["params"]["off_route"].is_null())
+            .map(|f| format!("{} {}", f["code"], f["host"]))
+            .collect()
+    };
+    let warned = |json: &Value, code: &str| {
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == code && f["severity"] == "warning")
+    };
+
+    let (json, code, _) = check(
+        &lab,
+        &[
+            ("GOPROXY", format!("{busy}|{closed}|{serving}")),
+            no_sumdb(),
+        ],
+        8,
+    );
+    assert_eq!(json["outcome"]["predicted"], "ok", "{:#}", json["outcome"]);
+    assert_eq!(code, 0, "{:#}", json["findings"]);
+    assert!(off_route(&json).is_empty(), "{:?}", off_route(&json));
+    assert!(warned(&json, "HTTP_SERVER_ERROR"), "{:#}", json["findings"]);
+    assert!(warned(&json, "TCP_REFUSED"), "{:#}", json["findings"]);
+
+    let (json, code, _) = check(
+        &lab,
+        &[("GOPROXY", format!("{busy}|{closed}")), no_sumdb()],
+        8,
+    );
+    assert_eq!(
+        json["outcome"]["predicted"], "fail",
+        "{:#}",
+        json["outcome"]
+    );
+    assert_eq!(code, 1);
+    assert!(off_route(&json).is_empty(), "{:?}", off_route(&json));
+    assert_eq!(
+        json["root_cause"]["code"], "TCP_REFUSED",
+        "{:#}",
+        json["root_cause"]
+    );
+    assert!(warned(&json, "HTTP_SERVER_ERROR"), "{:#}", json["findings"]);
+}

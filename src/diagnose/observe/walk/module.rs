@@ -179,6 +179,31 @@ fn comma_stops(proxy: &str, f: &Failure) -> Finding {
         .param("cause", f.code.as_str())
 }
 
+/// Failures at `|` entries go moved past, as warnings on its route (never "off the route"):
+/// each (code, host) once, and not the one go stopped on (`root`). `fell_through_to` names the
+/// entry that served after them.
+fn on_route(
+    secondary: &mut Vec<Finding>,
+    passed: &[Failure],
+    root: Option<&Failure>,
+    fell_through_to: Option<&str>,
+) {
+    for f in passed {
+        if root.is_some_and(|r| r.code == f.code && r.host == f.host)
+            || secondary
+                .iter()
+                .any(|s| s.code == f.code && s.host == f.host)
+        {
+            continue;
+        }
+        let mut f = f.clone().with_severity(Severity::Warning);
+        if let Some(to) = fell_through_to {
+            f = f.param("fell_through_to", to.to_owned());
+        }
+        secondary.push(f.told());
+    }
+}
+
 /// TryProxies over the observations for one module.
 pub(in super::super) fn walk_module(
     cfg: &crate::config::Config,
@@ -268,6 +293,7 @@ pub(in super::super) fn walk_module(
                 match direct_attempt(targets, m, d) {
                     Attempt::Served | Attempt::Unknown => {
                         out.via = Some("direct".into());
+                        on_route(&mut secondary, &passed, None, Some("direct"));
                         return ModuleWalk {
                             outcome: out,
                             root: None,
@@ -302,14 +328,8 @@ pub(in super::super) fn walk_module(
                             let slow = classify::failure(t, l).with_severity(Severity::Warning);
                             secondary.push(slow.told());
                         }
-                        if let Some((f, _)) = &last_err {
-                            // A `|` entry that failed first: go still succeeds, slower.
-                            let s = f
-                                .clone()
-                                .param("fell_through_to", proxy.clone())
-                                .with_severity(Severity::Warning);
-                            secondary.push(s.told());
-                        }
+                        // `|` entries that failed first: go still succeeds, slower.
+                        on_route(&mut secondary, &passed, None, Some(proxy));
                         return ModuleWalk {
                             outcome: out,
                             root: None,
@@ -344,15 +364,7 @@ pub(in super::super) fn walk_module(
         // on them (a later error replaces this one, a later 200 serves the module). Failing is
         // the one safe prediction; go's words are not claimed.
         // What the probed entries met is trouble on go's route, not off it.
-        for f in passed {
-            let f = f.with_severity(Severity::Warning).told();
-            if !secondary
-                .iter()
-                .any(|s| s.code == f.code && s.host == f.host)
-            {
-                secondary.push(f);
-            }
-        }
+        on_route(&mut secondary, &passed, None, None);
         let mut root = not_followed("module", &label(m), entries);
         if let Some(e) = last_err
             .as_ref()
@@ -384,6 +396,8 @@ pub(in super::super) fn walk_module(
         format!("{prefix}{err}")
     };
     out.error = Some(error.clone());
+    // The `|` entries go moved past before the one it stopped on: trouble on its route too.
+    on_route(&mut secondary, &passed, root.as_ref(), None);
     let root = match root {
         Some(f) => f.told(),
         // Every entry answered 404/410: the module is missing everywhere go looked.
