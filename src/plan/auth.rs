@@ -3,6 +3,8 @@
 //! `loadCredential`) or by host name (older go), and only on https. Input: the [`Config`];
 //! the probes ask [`Credentials::login_for`] before each request.
 
+use std::collections::HashMap;
+
 use crate::config::Config;
 use crate::config::gourl;
 use crate::config::netrc::Login;
@@ -13,6 +15,9 @@ pub struct Credentials {
     pub logins: Vec<Login>,
     /// Go ≥ 1.24 keys credentials by URL prefix (`host[:port][/path]`); older go by host name.
     pub by_prefix: bool,
+    /// Each machine's login: the first line that names it, as every go takes (a lookup per
+    /// request, not a scan of the file).
+    first: HashMap<String, usize>,
 }
 
 impl Credentials {
@@ -20,14 +25,28 @@ impl Credentials {
     pub fn from_config(cfg: &Config) -> Self {
         let by_prefix = cfg.rules_version.at_least(1, 24);
         let netrc = !by_prefix || cfg.get("GOAUTH").split(';').any(|c| c.trim() == "netrc");
-        Credentials {
-            logins: if netrc {
-                cfg.netrc.logins.clone()
-            } else {
-                Vec::new()
-            },
-            by_prefix,
+        let logins = if netrc {
+            cfg.netrc.logins.clone()
+        } else {
+            Vec::new()
+        };
+        Credentials::new(logins, by_prefix)
+    }
+
+    pub fn new(logins: Vec<Login>, by_prefix: bool) -> Self {
+        let mut first = HashMap::with_capacity(logins.len());
+        for (i, l) in logins.iter().enumerate() {
+            first.entry(l.machine.clone()).or_insert(i);
         }
+        Credentials {
+            logins,
+            by_prefix,
+            first,
+        }
+    }
+
+    fn machine(&self, name: &str) -> Option<&Login> {
+        self.first.get(name).map(|&i| &self.logins[i])
     }
 
     /// The netrc login go sends with `url`, if any (https only).
@@ -37,7 +56,7 @@ impl Credentials {
             return None;
         }
         if !self.by_prefix {
-            return self.logins.iter().find(|l| l.machine == u.hostname());
+            return self.machine(u.hostname());
         }
         // loadCredential: the URL without `https://`, cut back at each `/` (userinfo and port
         // stay part of the key, as in go).
@@ -46,7 +65,7 @@ impl Credentials {
             .unwrap_or(url)
             .trim_end_matches('/');
         loop {
-            if let Some(l) = self.logins.iter().find(|l| l.machine == key) {
+            if let Some(l) = self.machine(key) {
                 return Some(l);
             }
             key = &key[..key.rfind('/')?];
@@ -66,20 +85,17 @@ mod tests {
             password: "p".into(),
         };
         let machine = |c: &Credentials, url: &str| c.login_for(url).map(|l| l.machine.clone());
-        let old = Credentials {
-            logins: vec![login("corp.example")],
-            by_prefix: false,
-        };
+        let old = Credentials::new(vec![login("corp.example")], false);
         // go < 1.24: the host name, port ignored; https only.
         assert_eq!(
             machine(&old, "https://corp.example:8443/m/@v/list").as_deref(),
             Some("corp.example")
         );
         assert_eq!(machine(&old, "http://corp.example/m/@v/list"), None);
-        let new = Credentials {
-            logins: vec![login("corp.example/private"), login("other.example:8443")],
-            by_prefix: true,
-        };
+        let new = Credentials::new(
+            vec![login("corp.example/private"), login("other.example:8443")],
+            true,
+        );
         // go ≥ 1.24: URL prefixes, port and path included.
         assert_eq!(
             machine(&new, "https://corp.example/private/m/@v/list").as_deref(),
@@ -91,5 +107,30 @@ mod tests {
             Some("other.example:8443")
         );
         assert_eq!(machine(&new, "https://other.example/x"), None);
+    }
+
+    /// A machine named twice: every go takes its first line (go ≥ 1.24 stores the lines in
+    /// reverse so that the first one stays).
+    #[test]
+    fn the_first_line_for_a_machine_wins() {
+        let login = |machine: &str, user: &str| Login {
+            machine: machine.into(),
+            login: user.into(),
+            password: "p".into(),
+        };
+        for by_prefix in [false, true] {
+            let c = Credentials::new(
+                vec![
+                    login("other.example", "x"),
+                    login("corp.example", "first"),
+                    login("corp.example", "second"),
+                ],
+                by_prefix,
+            );
+            let got = c
+                .login_for("https://corp.example/m/@v/list")
+                .map(|l| l.login.as_str());
+            assert_eq!(got, Some("first"), "by_prefix: {by_prefix}");
+        }
     }
 }

@@ -531,14 +531,14 @@ mod tests {
     #[test]
     fn authorization_is_the_netrc_login_or_the_userinfo() {
         let basic = Some(proxy::basic("u", "p"));
-        let netrc = Credentials {
-            logins: vec![crate::config::netrc::Login {
+        let netrc = Credentials::new(
+            vec![crate::config::netrc::Login {
                 machine: "corp.example".into(),
                 login: "u".into(),
                 password: "p".into(),
             }],
-            by_prefix: false,
-        };
+            false,
+        );
         assert_eq!(
             authorization(&netrc, "https://corp.example/m/@v/list"),
             basic
