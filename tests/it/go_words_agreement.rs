@@ -9,38 +9,12 @@
 //!
 //! Hermetic: the proxy is a loopback port where nothing listens.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::support::cli::Cli;
-use crate::support::{go, tier};
+use crate::support::go;
 
 const MODULE: &str = "example.com/m@v1.0.0";
-
-fn toolchains() -> Vec<(&'static str, PathBuf)> {
-    let mut found = Vec::new();
-    for (label, p) in [
-        ("go1.19", PathBuf::from(go::GO119)),
-        ("current", go::current()),
-    ] {
-        if p.is_file() {
-            found.push((label, p));
-        } else {
-            tier::notice(&format!(
-                "SKIPPED go_words_agreement with {label}: not installed at {}",
-                p.display()
-            ));
-        }
-    }
-    if found.is_empty() {
-        tier::skip(
-            tier::Tier::Go,
-            "go_words_agreement",
-            "no go toolchain is installed",
-        );
-    }
-    found
-}
 
 /// A loopback address where nothing listens.
 fn closed_port() -> std::net::SocketAddr {
@@ -51,7 +25,7 @@ fn closed_port() -> std::net::SocketAddr {
 #[test]
 fn credentials_in_go_lines_are_go_s_words_with_the_userinfo_hidden() {
     let addr = closed_port();
-    for (label, go) in toolchains() {
+    for (label, go) in go::toolchains("go_words_agreement") {
         for (userinfo, go_shows) in [
             ("alice:s3cretPw", "alice:***@"),
             ("t0kenUser", "t0kenUser@"),

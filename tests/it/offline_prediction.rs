@@ -9,32 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::support::cli::{Cli, Run};
-use crate::support::{go, tier};
-
-fn toolchains() -> Vec<(&'static str, PathBuf)> {
-    let mut found = Vec::new();
-    for (label, p) in [
-        ("go1.19", PathBuf::from(go::GO119)),
-        ("current", go::current()),
-    ] {
-        if p.is_file() {
-            found.push((label, p));
-        } else {
-            tier::notice(&format!(
-                "SKIPPED offline_prediction with {label}: not installed at {}",
-                p.display()
-            ));
-        }
-    }
-    if found.is_empty() {
-        tier::skip(
-            tier::Tier::Go,
-            "offline_prediction",
-            "no go toolchain is installed",
-        );
-    }
-    found
-}
+use crate::support::go;
 
 #[track_caller]
 fn run(cli: Cli, limit: Duration) -> Run {
@@ -555,7 +530,7 @@ fn offline_prediction_agrees_with_go() {
     let fix = fixture("goproxy");
     let mut failures = Vec::new();
     let mut ran = 0;
-    for (label, go) in toolchains() {
+    for (label, go) in go::toolchains("offline_prediction") {
         let go_new = label != "go1.19";
         for case in CASES {
             if (case.new_go_only && !go_new) || (case.old_go_only && go_new) {

@@ -23,3 +23,23 @@ pub fn version(go: &std::path::Path) -> String {
         .map(|r| r.stdout_text())
         .unwrap_or_default()
 }
+
+/// go1.19 and the current release, labelled, for a test named `test`: each one missing is a
+/// notice, both missing skips the go tier (a failure when it is required).
+pub fn toolchains(test: &str) -> Vec<(&'static str, PathBuf)> {
+    let mut found = Vec::new();
+    for (label, p) in [("go1.19", PathBuf::from(GO119)), ("current", current())] {
+        if p.is_file() {
+            found.push((label, p));
+        } else {
+            super::tier::notice(&format!(
+                "SKIPPED {test} with {label}: not installed at {}",
+                p.display()
+            ));
+        }
+    }
+    if found.is_empty() {
+        super::tier::skip(super::tier::Tier::Go, test, "no go toolchain is installed");
+    }
+    found
+}
