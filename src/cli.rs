@@ -107,6 +107,7 @@ pub enum Command {
     ///
     /// Origins: env (OS environment), goenv-file (the go/env file written by `go env -w`),
     /// goroot-go.env ($GOROOT/go.env, Go 1.21+), default (built into go).
+    #[command(after_help = CONFIG_EXAMPLES)]
     Config(ConfigArgs),
     /// Recommend settings that work and write them as `go env -w` would (with backup and undo).
     ///
@@ -119,6 +120,7 @@ pub enum Command {
     /// Paste go's output (one line or a whole CI or Docker log) as arguments or on standard
     /// input. `--probe` then runs the one probe that decides what the text leaves open. Exit
     /// status: 0 when an error was recognised, 1 when nothing was, 2 for usage errors.
+    #[command(after_help = EXPLAIN_EXAMPLES)]
     Explain(ExplainArgs),
     /// Print a shell completion script.
     Completions {
@@ -146,6 +148,17 @@ const FIX_EXAMPLES: &str = "Examples:
   godoctor fix --undo                     restore the last backup
   godoctor fix --shell fish               commands for fish (also powershell, cmd)
   godoctor fix --json                     one JSON document for automation";
+
+const EXPLAIN_EXAMPLES: &str = "Examples:
+  go mod tidy 2>&1 | godoctor explain     explain what go just printed
+  godoctor explain < ci.log               every error of a CI or Docker log, grouped
+  godoctor explain --probe 'go: …'        also run the probe that decides
+  godoctor explain --shell powershell …   commands for PowerShell (also fish, cmd)
+  godoctor explain --json 'go: …'         one JSON object";
+
+const CONFIG_EXAMPLES: &str = "Examples:
+  godoctor config                         every go setting, its value and origin
+  godoctor config --json                  the same as JSON";
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {

@@ -630,4 +630,12 @@ fn the_manual_page_and_the_schema_come_with_the_binary() {
         "{help}"
     );
     assert!(!help.contains("schema/check.schema.json"), "{help}");
+    // Every subcommand that takes options shows how it is used.
+    for sub in ["fix", "explain", "config"] {
+        let help = env.run(&[sub, "--help"]).stdout_text();
+        assert!(
+            help.contains("Examples:") && help.contains(&format!("godoctor {sub}")),
+            "{sub}: {help}"
+        );
+    }
 }
