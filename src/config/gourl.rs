@@ -105,6 +105,12 @@ pub fn go_quote(s: &str) -> String {
 }
 
 impl GoUrl {
+    /// A plain-http URL with userinfo: cmd/go/internal/web refuses to send any request to it
+    /// (`refusing to pass credentials to insecure URL`), in every go godoctor knows.
+    pub fn refuses_credentials(&self) -> bool {
+        self.scheme == "http" && self.userinfo.is_some()
+    }
+
     /// The host without its port, brackets removed (`URL.Hostname()`).
     pub fn hostname(&self) -> &str {
         let host = self.host.as_str();

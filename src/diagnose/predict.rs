@@ -7,6 +7,7 @@
 use super::Code;
 use crate::config::Config;
 use crate::config::goflags::GoFlags;
+use crate::config::goproxy::FallThrough;
 use crate::config::gosumdb::SumDbSetting;
 use crate::plan::{Plan, Step, SumdbStep};
 
@@ -470,9 +471,35 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
             out.error = Some(lookup_error(m, e));
             root.get_or_insert(Code::GoproxyMalformed);
         } else {
-            for step in &m.route {
+            let steps: Vec<&Step> = m
+                .route
+                .iter()
+                .filter(|s| !matches!(s, Step::Skipped { .. } | Step::NotFollowed { .. }))
+                .collect();
+            for (i, step) in steps.iter().enumerate() {
                 match step {
                     Step::Skipped { .. } | Step::NotFollowed { .. } => continue,
+                    // go sends nothing there: the entry fails whatever the network does.
+                    Step::Proxy {
+                        proxy,
+                        fall_through,
+                        ..
+                    } if crate::config::gourl::parse(proxy)
+                        .is_ok_and(|u| u.refuses_credentials()) =>
+                    {
+                        if *fall_through == FallThrough::AnyError && i + 1 < steps.len() {
+                            continue;
+                        }
+                        let url = super::observe::go_module_url(proxy, m, plan.reads_mod_first);
+                        out.predicted = Predicted::Fail;
+                        // go names the module here, whatever it was loading (go1.19, go1.27).
+                        out.error = Some(format!(
+                            "go: {}: refusing to pass credentials to insecure URL: {}",
+                            label(m),
+                            crate::redact::redact_urls(&url)
+                        ));
+                        root.get_or_insert(Code::HttpInsecureCredentials);
+                    }
                     Step::Proxy { proxy, .. } => out.via = Some(crate::redact::redact_urls(proxy)),
                     Step::Direct(d) => {
                         out.via = Some("direct".into());

@@ -86,8 +86,7 @@ pub(super) async fn fetch_as(
     // (git's own requests are git's business.)
     if !how.anonymous
         && let Ok(u) = gourl::parse(url)
-        && u.scheme.eq_ignore_ascii_case("http")
-        && u.userinfo.is_some()
+        && u.refuses_credentials()
     {
         return refused_credentials(url, u);
     }

@@ -93,6 +93,39 @@ pub(super) fn goproxy(cfg: &Config, plan: &Plan, f: &mut Vec<Finding>) {
             .param("url", url.to_string()),
         );
     }
+    // A plain-http entry with credentials gets no request from go at all: it fails, and with
+    // `,` after it (or nothing) go stops there.
+    for (i, spec) in parsed.specs.iter().enumerate() {
+        let ProxyEntry::Url(url) = &spec.entry else {
+            continue;
+        };
+        let Some(u) = crate::config::gourl::parse(url)
+            .ok()
+            .filter(|u| u.refuses_credentials())
+        else {
+            continue;
+        };
+        let last = i + 1 == parsed.specs.len();
+        let severity = if spec.fall_through == FallThrough::NotFoundOnly || last {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let host = u.hostname().to_owned();
+        f.push(
+            Finding::of(
+                Code::HttpInsecureCredentials,
+                text!("finding-http-insecure-credentials", host = host.clone()),
+            )
+            .with_severity(severity)
+            .host(host.clone())
+            .param("url", url.to_string())
+            .fix(super::super::Remedy::note(text!(
+                "remedy-credentials-need-https",
+                host = host
+            ))),
+        );
+    }
     if value.contains('@') && parsed.urls().any(|u| u.contains('@')) {
         f.push(Finding::of(
             Code::GoproxyHasCredentials,

@@ -22,6 +22,13 @@ pub(crate) fn in_go_version(version: &GoVersion, error: &str) -> String {
 /// go's wording for a failed GET: net/url wraps transport errors as `Get "<url>": <err>`.
 pub(super) fn go_error(url: &str, t: &Target, l: &LayerResult) -> String {
     let msg = l.message().unwrap_or_default().to_owned();
+    if l.kind() == Some(crate::probe::HttpError::InsecureCredentials.into()) {
+        // go names its own request, which the probe's stands in for.
+        return format!(
+            "refusing to pass credentials to insecure URL: {}",
+            redact_urls(url)
+        );
+    }
     match l.layer {
         // The probe's own request stands in for the one go makes (`.mod`, `/lookup/…`).
         LayerName::Http | LayerName::Sumdb => as_go_read(&msg, t, url),
@@ -59,7 +66,7 @@ pub(super) fn discovery_error(module: &str, e: &str) -> String {
 
 /// The URL go would show for a module fetched from `proxy`: the go.mod when it loads the module
 /// graph, the `.info` for a `M@V` argument (query.go's Stat).
-pub(super) fn go_module_url(proxy: &str, m: &ModulePlan, reads_mod_first: bool) -> String {
+pub(crate) fn go_module_url(proxy: &str, m: &ModulePlan, reads_mod_first: bool) -> String {
     let base = format!(
         "{}/{}/@v/",
         proxy.trim_end_matches('/'),

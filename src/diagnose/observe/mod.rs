@@ -20,6 +20,7 @@ mod root_cause;
 mod walk;
 mod words;
 
+pub(crate) use go_words::go_module_url;
 pub(crate) use remediation::for_code as remedies_for;
 pub(crate) use remediation::git_over_ssh;
 pub use root_cause::{Observed, predict, predict_with};
