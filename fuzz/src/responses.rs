@@ -1,6 +1,6 @@
 //! Invariants of godoctor's readers of what servers send: GOPROXY payloads (`@v/list`, `.info`,
-//! go-get pages, git pkt-lines), checksum-database notes and lookups, redirect `Location`s and
-//! the `server response:` text go prints. Shared, like `checks.rs`, by the cargo-fuzz targets
+//! go-get pages, git pkt-lines), checksum-database notes and lookups, redirect `Location`s, the
+//! `server response:` text go prints and the filter between an HTTP/1 stream and hyper. Shared, like `checks.rs`, by the cargo-fuzz targets
 //! and the stable test (`tests/it/parsers_never_panic.rs` includes this file with `#[path]`).
 //! Only `godoctor`'s public API and `std` are used here.
 
@@ -263,4 +263,33 @@ pub fn check_server_response(data: &[u8]) {
     );
     let text_len: usize = lines.iter().map(|l| l.len()).sum();
     assert!(text_len <= 648 + 40 + 10, "{text_len} bytes of detail");
+}
+
+/// `probe::http_head`: what hyper is handed of a response stream. The same whatever the reads
+/// the stream arrives in; a subsequence of what the server sent; all of it while the stream has
+/// no more lines than the filter hands on as they come; never "too large" below go's limit.
+pub fn check_http_head(data: &[u8]) {
+    use godoctor::probe::http::GO_MAX_HEADER_BYTES;
+    use godoctor::probe::http_head::{KEPT_LINES, filter_in_reads};
+    let whole = filter_in_reads(data, data.len());
+    for chunk in [1, 2, 3, 7, 64] {
+        assert_eq!(
+            filter_in_reads(data, chunk),
+            whole,
+            "reads of {chunk} bytes disagree with one read"
+        );
+    }
+    if data.len() <= GO_MAX_HEADER_BYTES {
+        let Some(out) = whole else {
+            panic!("{} bytes called larger than go's limit", data.len());
+        };
+        let mut rest = data.iter();
+        assert!(
+            out.iter().all(|b| rest.any(|d| d == b)),
+            "the filter added or reordered bytes"
+        );
+        if data.iter().filter(|b| **b == b'\n').count() <= KEPT_LINES {
+            assert_eq!(out, data, "a short stream must pass untouched");
+        }
+    }
 }

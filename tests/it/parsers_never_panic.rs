@@ -579,6 +579,7 @@ const TARGETS: &[Target] = &[
     ("sumdb_note", responses::check_sumdb),
     ("redirect", responses::check_redirect),
     ("server_response", responses::check_server_response),
+    ("http_head", responses::check_http_head),
 ];
 
 #[test]
