@@ -4,6 +4,8 @@
 //! recorded, so the first failing layer is known. fetch.rs speaks HTTP over what [`open`]
 //! returns; proxy.rs builds the hop to the proxy from [`dial`] and [`Leg::secure`].
 
+use std::net::SocketAddr;
+
 use tokio_rustls::client::TlsStream;
 
 use super::dns::{self, DnsSetup};
@@ -25,6 +27,9 @@ pub struct Leg {
     pub stream: Option<BoxIo>,
     /// The ALPN protocol TLS negotiated, if TLS ran.
     pub alpn: Option<String>,
+    /// The TCP connection's local and remote addresses, which go's read errors name
+    /// (`read tcp A->B: …`).
+    pub sockets: Option<(SocketAddr, SocketAddr)>,
 }
 
 impl Leg {
@@ -34,6 +39,7 @@ impl Leg {
             layers,
             stream: None,
             alpn: None,
+            sockets: None,
         }
     }
 
@@ -67,8 +73,11 @@ impl Leg {
         let hs = tls::handshake(
             &net.tls,
             io,
-            host,
-            public,
+            tls::Peer {
+                host,
+                public,
+                sockets: self.sockets,
+            },
             alpn,
             deadline.budget(net.limits.tls),
         )
@@ -87,10 +96,15 @@ pub async fn dial(net: &Net, deadline: Deadline, host: &str, port: u16, public: 
         return Leg::failed(vec![resolved.layer]);
     }
     let dialed = tcp::dial(&resolved.addrs, port, deadline.budget(net.limits.tcp)).await;
+    let sockets = dialed
+        .stream
+        .as_ref()
+        .and_then(|s| Some((s.local_addr().ok()?, s.peer_addr().ok()?)));
     Leg {
         layers: vec![resolved.layer, dialed.layer],
         stream: dialed.stream.map(|s| Box::new(s) as BoxIo),
         alpn: None,
+        sockets,
     }
 }
 

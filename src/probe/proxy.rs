@@ -64,6 +64,8 @@ pub async fn reach_proxy(net: &Net, deadline: Deadline, proxy: &GoUrl) -> Leg {
         stream: leg.stream,
         // The protocol spoken with the proxy, not with the target.
         alpn: None,
+        // A tunnel is still this TCP connection: go's read errors name it.
+        sockets: leg.sockets,
     }
 }
 

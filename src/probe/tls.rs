@@ -4,6 +4,7 @@
 //! public web PKI), expired / not yet valid (with a clock hint), name mismatch, reset or EOF
 //! right after the ClientHello (the signature of SNI filtering), a non-TLS reply, a stall.
 
+use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -103,17 +104,31 @@ fn verifier(roots: Arc<RootCertStore>) -> Option<Arc<WebPkiServerVerifier>> {
         .ok()
 }
 
-/// Handshakes over `io` with SNI `host`, within `budget`.
-/// `public_name`: the host is expected to carry a publicly issued certificate (so an unknown
-/// issuer means interception rather than a private CA).
+/// Who the handshake is with.
+#[derive(Debug, Clone, Copy)]
+pub struct Peer<'a> {
+    /// The name sent as SNI and checked in the certificate.
+    pub host: &'a str,
+    /// The host is expected to carry a publicly issued certificate (so an unknown issuer means
+    /// interception rather than a private CA).
+    pub public: bool,
+    /// The TCP connection's local and remote addresses, named in go's read errors.
+    pub sockets: Option<(SocketAddr, SocketAddr)>,
+}
+
+/// Handshakes over `io` with `peer`, within `budget`.
 pub async fn handshake(
     setup: &TlsSetup,
     io: BoxIo,
-    host: &str,
-    public_name: bool,
+    peer: Peer<'_>,
     alpn: &[&[u8]],
     budget: Duration,
 ) -> Handshake {
+    let Peer {
+        host,
+        public: public_name,
+        sockets,
+    } = peer;
     let start = Instant::now();
     let bare = host
         .trim_start_matches('[')
@@ -225,7 +240,7 @@ pub async fn handshake(
                 .map(|s| (s.bytes_read, s.first.clone()))
                 .unwrap_or_default();
             detail.bytes_received = Some(got);
-            let (kind, message) = classify(
+            let (kind, mut message) = classify(
                 setup,
                 &e,
                 got,
@@ -235,6 +250,10 @@ pub async fn handshake(
                 public_name,
                 &mut detail,
             );
+            // net.OpError: `read tcp 10.0.0.5:41000->142.250.1.1:443: read: connection reset…`.
+            if let (Some((local, remote)), true) = (sockets, message.starts_with("read: ")) {
+                message = format!("read tcp {local}->{remote}: {message}");
+            }
             Handshake {
                 layer: LayerResult::fail(elapsed, kind, message, detail),
                 stream: None,

@@ -1,5 +1,6 @@
-//! go's words for a GOPROXY URL with credentials, beside godoctor's `go:` line for the same
-//! failure — with go1.19 and the current release (real-go tier).
+//! go's words beside godoctor's `go:` line for the same failure — a GOPROXY URL with
+//! credentials, a connection reset after the ClientHello — with go1.19 and the current release
+//! (real-go tier).
 //!
 //! What go prints (net/http's `url.Error`, `stripPassword`): `Get "https://alice:***@host/…"`,
 //! and a URL with a user name only as it is (`https://TOKEN@host/…`). cmd/go's own messages
@@ -7,7 +8,7 @@
 //! `alice:xxxxx@`. godoctor prints `xxxxx@` for the whole userinfo instead: user names are often
 //! tokens (docs/json-contract.md, "Secrets never appear"). Everything else in the line is go's.
 //!
-//! Hermetic: the proxy is a loopback port where nothing listens.
+//! Hermetic: the proxy is a loopback port where nothing listens, or a lab server on loopback.
 
 use std::time::Duration;
 
@@ -82,4 +83,78 @@ fn credentials_in_go_lines_are_go_s_words_with_the_userinfo_hidden() {
             assert!(!gd.text().contains(user), "{label}: {}", gd.text());
         }
     }
+}
+
+/// A server that resets the connection after the ClientHello: go names the connection
+/// (`read tcp 127.0.0.1:41000->127.0.0.5:443: read: connection reset by peer`), and so does
+/// godoctor's `go:` line — the same line but for the local port, which differs per connection.
+#[test]
+fn a_reset_after_the_client_hello_is_go_s_read_error() {
+    use crate::lab::{Behavior, CertKind, Lab};
+    let lab = Lab::new();
+    let addr = lab.https(
+        "reset.lab.test",
+        CertKind::Lab,
+        Behavior::ResetAfterClientHello,
+    );
+    let goproxy = format!("https://{addr}");
+    for (label, go) in go::toolchains("go_words_agreement") {
+        let tmp = tempfile::tempdir().unwrap();
+        for d in ["home", "cache", "gopath", "work"] {
+            std::fs::create_dir(tmp.path().join(d)).unwrap();
+        }
+        let go_run = Cli::new(&go)
+            .home(tmp.path().join("home"))
+            .path("/usr/bin:/bin")
+            .env("GOMODCACHE", tmp.path().join("cache"))
+            .env("GOPATH", tmp.path().join("gopath"))
+            .env("GOTOOLCHAIN", "local")
+            .env("GOFLAGS", "-modcacherw")
+            .env("GOPROXY", &goproxy)
+            .env("GONOSUMDB", "example.com")
+            .cwd(tmp.path().join("work"))
+            .args(["mod", "download", MODULE])
+            .limit(Duration::from_secs(60))
+            .run();
+        assert_eq!(go_run.code(), Some(1), "{label}: {}", go_run.text());
+        let go_says = go_run.stderr_text();
+        let go_line = go_says.lines().next().unwrap_or("").to_owned();
+        assert!(go_line.contains("read tcp "), "{label}: {go_says}");
+        let gd = Cli::godoctor()
+            .home(tmp.path().join("home"))
+            .path(tmp.path().join("gopath"))
+            .env("GOPROXY", &goproxy)
+            .env("GONOSUMDB", "example.com")
+            .env("SSL_CERT_FILE", lab.ca_pem_path())
+            .cwd(tmp.path().join("work"))
+            .args(["check", "--json", "--timeout", "5s", "--resolver"])
+            .arg(lab.dns_addr().to_string())
+            .args(["--module", MODULE])
+            .limit(Duration::from_secs(30))
+            .run();
+        let json = gd.json();
+        let ours = json["outcome"]["modules"][0]["error"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{label}: no go line: {json:#}"))
+            .to_owned();
+        assert_eq!(
+            without_local_port(&ours),
+            without_local_port(&go_line),
+            "{label}"
+        );
+    }
+}
+
+/// `read tcp A:port->` with the port replaced: the rest of the line as it is.
+fn without_local_port(line: &str) -> String {
+    let Some(at) = line.find("read tcp ") else {
+        return line.to_owned();
+    };
+    let rest = &line[at + "read tcp ".len()..];
+    let Some(arrow) = rest.find("->") else {
+        return line.to_owned();
+    };
+    let local = &rest[..arrow];
+    let host = local.rsplit_once(':').map_or(local, |(h, _)| h);
+    format!("{}read tcp {host}:<PORT>{}", &line[..at], &rest[arrow..])
 }

@@ -223,6 +223,11 @@ fn filters(lab: &Lab, home: &Path, ports: &[u16], json: bool) -> Vec<(String, St
             r"(^|[^0-9.])(\.*)127\.[0-9.]*".to_owned(),
             "${1}${2}<LAB-IP>".to_owned(),
         ),
+        // The ephemeral port of godoctor's own end of a connection, in go's read errors.
+        (
+            r"read tcp <LAB-IP>:[0-9]+->".to_owned(),
+            "read tcp <LAB-IP>:<LOCAL-PORT>->".to_owned(),
+        ),
         // The platform godoctor runs on, in the markdown report.
         (
             r"(?m)· [a-z0-9]+/[a-z0-9_]+$".to_owned(),
