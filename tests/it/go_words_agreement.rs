@@ -17,6 +17,61 @@ use crate::support::go;
 
 const MODULE: &str = "example.com/m@v1.0.0";
 
+/// `go mod download MODULE` with `goproxy`, in a fresh home under `tmp`: go's first line.
+fn go_first_line(
+    go: &std::path::Path,
+    tmp: &std::path::Path,
+    goproxy: &str,
+    label: &str,
+) -> String {
+    for d in ["home", "cache", "gopath", "work"] {
+        std::fs::create_dir_all(tmp.join(d)).unwrap();
+    }
+    let go_run = Cli::new(go)
+        .home(tmp.join("home"))
+        .path("/usr/bin:/bin")
+        .env("GOMODCACHE", tmp.join("cache"))
+        .env("GOPATH", tmp.join("gopath"))
+        .env("GOTOOLCHAIN", "local")
+        .env("GOFLAGS", "-modcacherw")
+        .env("GOPROXY", goproxy)
+        .env("GONOSUMDB", "example.com")
+        .cwd(tmp.join("work"))
+        .args(["mod", "download", MODULE])
+        .limit(Duration::from_secs(60))
+        .run();
+    assert_eq!(go_run.code(), Some(1), "{label}: {}", go_run.text());
+    go_run.stderr_text().lines().next().unwrap_or("").to_owned()
+}
+
+/// `godoctor check --json --module MODULE` with `goproxy` (and `env`) in the same home: the
+/// `go:` line it predicts, and everything it printed.
+fn godoctor_line(
+    tmp: &std::path::Path,
+    goproxy: &str,
+    env: &[(&str, String)],
+    resolver: &str,
+    label: &str,
+) -> (String, String) {
+    let gd = Cli::godoctor()
+        .home(tmp.join("home"))
+        .path(tmp.join("gopath"))
+        .env("GOPROXY", goproxy)
+        .env("GONOSUMDB", "example.com")
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+        .cwd(tmp.join("work"))
+        .args(["check", "--json", "--timeout", "5s", "--resolver", resolver])
+        .args(["--module", MODULE])
+        .limit(Duration::from_secs(30))
+        .run();
+    let json = gd.json();
+    let line = json["outcome"]["modules"][0]["error"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{label}: no go line: {json:#}"))
+        .to_owned();
+    (line, gd.text())
+}
+
 /// A loopback address where nothing listens.
 fn closed_port() -> std::net::SocketAddr {
     let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -33,54 +88,15 @@ fn credentials_in_go_lines_are_go_s_words_with_the_userinfo_hidden() {
         ] {
             let goproxy = format!("https://{userinfo}@{addr}");
             let tmp = tempfile::tempdir().unwrap();
-            for d in ["home", "cache", "gopath", "work"] {
-                std::fs::create_dir(tmp.path().join(d)).unwrap();
-            }
-            let go_run = Cli::new(&go)
-                .home(tmp.path().join("home"))
-                .path("/usr/bin:/bin")
-                .env("GOMODCACHE", tmp.path().join("cache"))
-                .env("GOPATH", tmp.path().join("gopath"))
-                .env("GOTOOLCHAIN", "local")
-                .env("GOFLAGS", "-modcacherw")
-                .env("GOPROXY", &goproxy)
-                .env("GONOSUMDB", "example.com")
-                .cwd(tmp.path().join("work"))
-                .args(["mod", "download", MODULE])
-                .limit(Duration::from_secs(60))
-                .run();
-            assert_eq!(go_run.code(), Some(1), "{label}: {}", go_run.text());
-            let go_says = go_run.stderr_text();
-            let go_line = go_says.lines().next().unwrap_or("").to_owned();
+            let go_line = go_first_line(&go, tmp.path(), &goproxy, label);
             assert!(
                 go_line.starts_with("go: ") && go_line.contains(go_shows),
-                "{label}: {go_says}"
+                "{label}: {go_line}"
             );
-            let gd = Cli::godoctor()
-                .home(tmp.path().join("home"))
-                .path(tmp.path().join("gopath"))
-                .env("GOPROXY", &goproxy)
-                .env("GONOSUMDB", "example.com")
-                .cwd(tmp.path().join("work"))
-                .args([
-                    "check",
-                    "--json",
-                    "--timeout",
-                    "5s",
-                    "--resolver",
-                    "127.0.0.1:9",
-                ])
-                .args(["--module", MODULE])
-                .limit(Duration::from_secs(30))
-                .run();
-            let json = gd.json();
-            let ours = json["outcome"]["modules"][0]["error"]
-                .as_str()
-                .unwrap_or_else(|| panic!("{label}: no go line: {json:#}"))
-                .to_owned();
+            let (ours, printed) = godoctor_line(tmp.path(), &goproxy, &[], "127.0.0.1:9", label);
             assert_eq!(ours, go_line.replace(go_shows, "xxxxx@"), "{label}");
             let user = userinfo.split(':').next().unwrap();
-            assert!(!gd.text().contains(user), "{label}: {}", gd.text());
+            assert!(!printed.contains(user), "{label}: {printed}");
         }
     }
 }
@@ -100,43 +116,11 @@ fn a_reset_after_the_client_hello_is_go_s_read_error() {
     let goproxy = format!("https://{addr}");
     for (label, go) in go::toolchains("go_words_agreement") {
         let tmp = tempfile::tempdir().unwrap();
-        for d in ["home", "cache", "gopath", "work"] {
-            std::fs::create_dir(tmp.path().join(d)).unwrap();
-        }
-        let go_run = Cli::new(&go)
-            .home(tmp.path().join("home"))
-            .path("/usr/bin:/bin")
-            .env("GOMODCACHE", tmp.path().join("cache"))
-            .env("GOPATH", tmp.path().join("gopath"))
-            .env("GOTOOLCHAIN", "local")
-            .env("GOFLAGS", "-modcacherw")
-            .env("GOPROXY", &goproxy)
-            .env("GONOSUMDB", "example.com")
-            .cwd(tmp.path().join("work"))
-            .args(["mod", "download", MODULE])
-            .limit(Duration::from_secs(60))
-            .run();
-        assert_eq!(go_run.code(), Some(1), "{label}: {}", go_run.text());
-        let go_says = go_run.stderr_text();
-        let go_line = go_says.lines().next().unwrap_or("").to_owned();
-        assert!(go_line.contains("read tcp "), "{label}: {go_says}");
-        let gd = Cli::godoctor()
-            .home(tmp.path().join("home"))
-            .path(tmp.path().join("gopath"))
-            .env("GOPROXY", &goproxy)
-            .env("GONOSUMDB", "example.com")
-            .env("SSL_CERT_FILE", lab.ca_pem_path())
-            .cwd(tmp.path().join("work"))
-            .args(["check", "--json", "--timeout", "5s", "--resolver"])
-            .arg(lab.dns_addr().to_string())
-            .args(["--module", MODULE])
-            .limit(Duration::from_secs(30))
-            .run();
-        let json = gd.json();
-        let ours = json["outcome"]["modules"][0]["error"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{label}: no go line: {json:#}"))
-            .to_owned();
+        let go_line = go_first_line(&go, tmp.path(), &goproxy, label);
+        assert!(go_line.contains("read tcp "), "{label}: {go_line}");
+        let ca = [("SSL_CERT_FILE", lab.ca_pem_path().display().to_string())];
+        let resolver = lab.dns_addr().to_string();
+        let (ours, _) = godoctor_line(tmp.path(), &goproxy, &ca, &resolver, label);
         assert_eq!(
             without_local_port(&ours),
             without_local_port(&go_line),
