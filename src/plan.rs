@@ -22,6 +22,7 @@ use crate::config::goflags::GoFlags;
 use crate::config::goproxy::{self, FallThrough, ProxyEntry, ProxyList, ProxyListError};
 use crate::config::gosumdb::{self, SumDbError, SumDbSetting};
 use crate::config::gourl;
+use crate::config::netrc::Machines;
 use crate::config::patterns::match_prefix_patterns;
 use command::{Command, GoCommand};
 
@@ -336,7 +337,7 @@ impl PrivateHint {
 }
 
 /// Why a host looks private (internal TLDs, no dot, an IP, netrc credentials), if it does.
-pub fn private_hint<N: NetrcHosts + ?Sized>(host: &str, netrc: &N) -> Option<PrivateHint> {
+pub fn private_hint(host: &str, netrc: &Machines) -> Option<PrivateHint> {
     const INTERNAL: &[&str] = &[
         ".corp",
         ".internal",
@@ -366,32 +367,10 @@ pub fn private_hint<N: NetrcHosts + ?Sized>(host: &str, netrc: &N) -> Option<Pri
     if INTERNAL.iter().any(|t| host.ends_with(t)) {
         return Some(PrivateHint::InternalDomain);
     }
-    if netrc.has_host(&host) {
+    if netrc.contains(&host) {
         return Some(PrivateHint::NetrcCredentials);
     }
     None
-}
-
-/// The hosts [`private_hint`] finds netrc credentials for: the netrc's [`Machines`] (a set,
-/// built once), or `&[]` for none.
-///
-/// [`Machines`]: crate::config::netrc::Machines
-pub trait NetrcHosts {
-    /// `host`, in ASCII lower case, has a netrc machine.
-    fn has_host(&self, host: &str) -> bool;
-}
-
-impl NetrcHosts for crate::config::netrc::Machines {
-    fn has_host(&self, host: &str) -> bool {
-        self.contains(host)
-    }
-}
-
-/// No netrc machines.
-impl NetrcHosts for [String; 0] {
-    fn has_host(&self, _: &str) -> bool {
-        false
-    }
 }
 
 pub use crate::config::gomod::escape_path;

@@ -251,7 +251,7 @@ fn netrc_machines_make_a_host_look_private() {
         Some(PrivateHint::NetrcCredentials)
     );
     assert_eq!(private_hint("c.example", &netrc), None);
-    assert_eq!(private_hint("git.corp.example", &[]), None);
+    assert_eq!(private_hint("git.corp.example", &Machines::default()), None);
     assert_eq!(
         private_hint("10.0.0.1", &netrc),
         Some(PrivateHint::IpAddress)

@@ -242,7 +242,9 @@ pub(super) fn specs(plan: &Plan) -> Vec<Spec> {
                     .filter(|m| m.needs_sumdb && m.version.is_some())
             };
             candidates()
-                .find(|m| private_hint(&m.host, &[]).is_some())
+                .find(|m| {
+                    private_hint(&m.host, &crate::config::netrc::Machines::default()).is_some()
+                })
                 .or_else(|| candidates().next())
                 .map(|m| (m.module.clone(), m.version.clone().unwrap_or_default()))
         }

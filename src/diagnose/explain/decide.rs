@@ -345,7 +345,11 @@ fn tls(t: &TlsError, host: Option<String>) -> Decision {
                 ]
                 .iter()
                 .any(|w| n.contains(w))
-                    || crate::plan::private_hint(n.trim_start_matches("*."), &[]).is_some()
+                    || crate::plan::private_hint(
+                        n.trim_start_matches("*."),
+                        &crate::config::netrc::Machines::default(),
+                    )
+                    .is_some()
             };
             let unrelated = host.is_some()
                 && (valid_for.is_empty() || valid_for.iter().any(blocker))
@@ -453,10 +457,10 @@ fn not_in_database(c: &Chain, db: &str) -> Decision {
         };
         verdict(id, None)
     };
-    let private_looking = c
-        .module
-        .as_deref()
-        .is_some_and(|m| crate::plan::private_hint(&module_host(m), &[]).is_some());
+    let private_looking = c.module.as_deref().is_some_and(|m| {
+        crate::plan::private_hint(&module_host(m), &crate::config::netrc::Machines::default())
+            .is_some()
+    });
     if crate::diagnose::observe::database_cannot_see(body_text) || private_looking {
         return private();
     }
