@@ -494,9 +494,9 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
                         out.predicted = Predicted::Fail;
                         // go names the module here, whatever it was loading (go1.19, go1.27).
                         out.error = Some(format!(
-                            "go: {}: refusing to pass credentials to insecure URL: {}",
+                            "go: {}: {}",
                             label(m),
-                            crate::redact::redact_urls(&url)
+                            crate::plan::goerror::refused_credentials(&url)
                         ));
                         root.get_or_insert(Code::HttpInsecureCredentials);
                     }

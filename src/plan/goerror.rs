@@ -1,6 +1,16 @@
 //! go's own words for an HTTP answer it will not take (cmd/go/internal/web): `reading <url>:
-//! <status>`, and for a text/plain body the first lines as `server response:`. The probes
-//! describe a failed request in these words; diagnosis reads them back for go's own request.
+//! <status>`, and for a text/plain body the first lines as `server response:`; and for a
+//! request it will not send (credentials over plain http). The probes describe a failed
+//! request in these words; diagnosis reads them back for go's own request.
+
+/// cmd/go/internal/web's refusal to send `url` (plain http with userinfo), the userinfo
+/// redacted.
+pub fn refused_credentials(url: &str) -> String {
+    format!(
+        "refusing to pass credentials to insecure URL: {}",
+        crate::redact::redact_urls(url)
+    )
+}
 
 /// A status with its reason, as net/http prints it (`404 Not Found`).
 pub fn status_text(status: u16) -> String {

@@ -174,10 +174,7 @@ fn refused_credentials(url: &str, u: GoUrl) -> Fetched {
         layers: vec![LayerResult::fail(
             Duration::ZERO,
             HttpError::InsecureCredentials,
-            format!(
-                "refusing to pass credentials to insecure URL: {}",
-                crate::redact::redact_urls(url)
-            ),
+            crate::plan::goerror::refused_credentials(url),
             Evidence::Nothing,
         )],
         answer: None,

@@ -24,10 +24,7 @@ pub(super) fn go_error(url: &str, t: &Target, l: &LayerResult) -> String {
     let msg = l.message().unwrap_or_default().to_owned();
     if l.kind() == Some(crate::probe::HttpError::InsecureCredentials.into()) {
         // go names its own request, which the probe's stands in for.
-        return format!(
-            "refusing to pass credentials to insecure URL: {}",
-            redact_urls(url)
-        );
+        return crate::plan::goerror::refused_credentials(url);
     }
     match l.layer {
         // The probe's own request stands in for the one go makes (`.mod`, `/lookup/…`).
