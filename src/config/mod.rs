@@ -138,8 +138,6 @@ pub struct Config {
     pub dir: PathBuf,
     /// The shell remediation commands are written for (`--shell` overrides the detection).
     pub shell: shell::Shell,
-    /// This machine's Linux family, for the commands that differ between them.
-    pub distro: shell::Distro,
 }
 
 /// What the reader may do: where to look, how long to wait.
@@ -152,7 +150,7 @@ pub struct LoadOptions {
 impl Config {
     /// Where this run's remediation commands will be typed.
     pub fn target(&self) -> shell::Target {
-        shell::Target::new(self.shell, shell::Os::host(), self.distro)
+        shell::Target::new(self.shell, shell::Os::host(), shell::Distro::host())
     }
 
     pub fn get(&self, key: &str) -> &str {
@@ -287,7 +285,6 @@ impl Config {
         Config {
             go,
             shell,
-            distro: shell::Distro::host(),
             rules_version,
             settings,
             http_proxy,

@@ -124,8 +124,14 @@ pub enum Distro {
 }
 
 impl Distro {
-    /// This machine's family, from `/etc/os-release` (read bounded; Other when unreadable).
+    /// This machine's family, from `/etc/os-release` (read bounded; Other when unreadable),
+    /// read once and only when a command needs it.
     pub fn host() -> Distro {
+        static HOST: std::sync::OnceLock<Distro> = std::sync::OnceLock::new();
+        *HOST.get_or_init(Distro::read_host)
+    }
+
+    fn read_host() -> Distro {
         if Os::host() != Os::Unix {
             return Distro::Other;
         }
