@@ -5,7 +5,7 @@
 
 mod render;
 
-pub use render::{Action, FileOp, Package, System, quote, sh_quote};
+pub use render::{Action, FileOp, Package, System, quote, sh_quote, split_words};
 
 use super::Remedy;
 use crate::config::shell::Shell;

@@ -7,7 +7,7 @@
 //! error's structure.
 
 use crate::diagnose::Code;
-use crate::diagnose::remedy::{Action, FileOp, System};
+use crate::diagnose::remedy::{Action, FileOp, System, split_words};
 
 /// A command of the table: built when a paste is explained, its placeholders (`<host>`,
 /// `<path>` …) filled in where go's text names them, then written for the user's shell.
@@ -40,11 +40,6 @@ pub(super) struct Rule {
     pub fixes: &'static [(&'static str, Option<Command>)],
 }
 
-/// Words separated by single spaces.
-pub(super) fn split(line: &str) -> Vec<String> {
-    line.split(' ').map(str::to_owned).collect()
-}
-
 /// `line` run with `vars` set for that run alone.
 pub(super) fn with(vars: &[(&str, &str)], line: &str) -> Action {
     Action::ExecWith {
@@ -52,7 +47,7 @@ pub(super) fn with(vars: &[(&str, &str)], line: &str) -> Action {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect(),
-        argv: split(line),
+        argv: split_words(line),
     }
 }
 

@@ -53,7 +53,7 @@ impl Action {
 
     /// A command written as words separated by single spaces (no quoting inside).
     pub fn words(line: &str) -> Action {
-        Action::exec(line.split(' ').filter(|w| !w.is_empty()))
+        Action::Exec(split_words(line))
     }
 
     /// `go env -w KEY=VALUE`.
@@ -221,6 +221,14 @@ impl Action {
             Action::System(s) => s.render(target),
         }
     }
+}
+
+/// A command written as words separated by spaces (no quoting inside), as its words.
+pub fn split_words(line: &str) -> Vec<String> {
+    line.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Variable names as Windows sees them: one per name whatever its case (`HTTPS_PROXY` and

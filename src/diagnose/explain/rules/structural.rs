@@ -1,9 +1,9 @@
 //! The rules decide.rs names from an error's structure (network, HTTP, checksum route, git):
 //! no needles, found by id.
 
-use super::{Check, Rule, show_env, split, with};
+use super::{Check, Rule, show_env, with};
 use crate::diagnose::Code;
-use crate::diagnose::remedy::{Action, Package, System};
+use crate::diagnose::remedy::{Action, Package, System, split_words};
 
 pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
     Rule {
@@ -495,7 +495,7 @@ pub(in crate::diagnose::explain) const RULES: &[Rule] = &[
         summary: "explain-tls-handshake-failed-summary",
         meaning: "explain-tls-handshake-failed-meaning",
         checks: &[Check::Command(|| {
-            Action::ExecNoInput(split(
+            Action::ExecNoInput(split_words(
                 "openssl s_client -connect <host>:443 -servername <host>",
             ))
         })],

@@ -438,7 +438,10 @@ fn install(t: Target, p: Package) -> String {
         (Os::Windows, Package::Git) => "winget install --id Git.Git -e".into(),
         // Windows' roots come from Windows Update.
         (Os::Windows, Package::CaCertificates) => {
-            let fetch = program_line(t.shell, &words("certutil -generateSSTFromWU roots.sst"));
+            let fetch = program_line(
+                t.shell,
+                &super::split_words("certutil -generateSSTFromWU roots.sst"),
+            );
             match t.shell {
                 Shell::Powershell => format!(
                     "{fetch}; Import-Certificate -FilePath roots.sst -CertStoreLocation Cert:\\CurrentUser\\Root"
@@ -454,10 +457,6 @@ fn install(t: Target, p: Package) -> String {
             Distro::Debian | Distro::Other => format!("sudo apt-get install -y {name}"),
         },
     }
-}
-
-fn words(line: &str) -> Vec<String> {
-    line.split(' ').map(str::to_owned).collect()
 }
 
 /// A literal for an extended regular expression (grep -E, .NET).
