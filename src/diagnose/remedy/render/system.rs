@@ -130,20 +130,7 @@ impl System {
                 (_, Os::Unix) => "cat /etc/resolv.conf".into(),
                 _ => "ipconfig /all".into(),
             },
-            System::FindInHostsFile(h) => match (shell, t.os) {
-                (Shell::Powershell, _) => format!(
-                    "Select-String -SimpleMatch -Pattern {} -Path \"$env:SystemRoot\\System32\\drivers\\etc\\hosts\"",
-                    q(h)
-                ),
-                (Shell::Cmd, _) => format!(
-                    "findstr /n /l /c:{} \"%SystemRoot%\\System32\\drivers\\etc\\hosts\"",
-                    cmd_string(h)
-                ),
-                (_, Os::Windows) => {
-                    format!("grep -n -F {} /c/Windows/System32/drivers/etc/hosts", q(h))
-                }
-                _ => format!("grep -n -F {} /etc/hosts", q(h)),
-            },
+            System::FindInHostsFile(h) => find_fixed(t, h, &HOSTS),
             System::ShowRoutes { v6 } => match (shell, t.os) {
                 (Shell::Powershell, _) => format!(
                     "Get-NetRoute -AddressFamily {}",
@@ -198,37 +185,24 @@ impl System {
             },
             System::AddNetrc(h) => {
                 let line = format!("machine {h} login USER password TOKEN");
+                let file = NETRC.spelled(t);
                 match (shell, t.os) {
                     // go reads %USERPROFILE%\_netrc on Windows (go1.23 also .netrc).
-                    (Shell::Powershell, _) => format!(
-                        "Add-Content -Path \"$HOME\\_netrc\" -Value {}",
-                        ps_string(&line)
-                    ),
-                    (Shell::Cmd, _) => {
-                        format!("echo {}>>\"%USERPROFILE%\\_netrc\"", cmd_echo(&line))
+                    (Shell::Powershell, _) => {
+                        format!("Add-Content -Path {file} -Value {}", ps_string(&line))
                     }
-                    (_, Os::Windows) => format!("printf '%s\\n' {} >> ~/_netrc", q(&line)),
-                    _ if super::plain(h, b"-_.:[]") => format!(
-                        "printf '{line}\\n' >> ~/.netrc && chmod 600 ~/.netrc"
-                    ),
+                    (Shell::Cmd, _) => format!("echo {}>>{file}", cmd_echo(&line)),
+                    (_, Os::Windows) => format!("printf '%s\\n' {} >> {file}", q(&line)),
+                    _ if super::plain(h, b"-_.:[]") => {
+                        format!("printf '{line}\\n' >> {file} && chmod 600 {file}")
+                    }
                     _ => format!(
-                        "printf '%s\\n' {} >> ~/.netrc && chmod 600 ~/.netrc",
+                        "printf '%s\\n' {} >> {file} && chmod 600 {file}",
                         q(&line)
                     ),
                 }
             }
-            System::FindInNetrc(h) => match (shell, t.os) {
-                (Shell::Powershell, _) => format!(
-                    "Select-String -SimpleMatch -Pattern {} -Path \"$HOME\\_netrc\"",
-                    q(h)
-                ),
-                (Shell::Cmd, _) => format!(
-                    "findstr /n /l /c:{} \"%USERPROFILE%\\_netrc\"",
-                    cmd_string(h)
-                ),
-                (_, Os::Windows) => format!("grep -n -F {} ~/_netrc", q(h)),
-                _ => format!("grep -n -F {} ~/.netrc", q(h)),
-            },
+            System::FindInNetrc(h) => find_fixed(t, h, &NETRC),
             System::AddKnownHost(h) => match shell {
                 // Windows PowerShell's `>>` writes UTF-16, which ssh cannot read.
                 Shell::Powershell => format!(
@@ -385,6 +359,55 @@ impl System {
                     format!("for /f \"delims=\" %p in ('go env {var}') do {verb} {path}")
                 }
             },
+        }
+    }
+}
+
+/// A system file's path as each shell spells it (on Windows, a POSIX shell is Git Bash/MSYS2).
+struct SystemFile {
+    unix: &'static str,
+    windows_posix: &'static str,
+    powershell: &'static str,
+    cmd: &'static str,
+}
+
+impl SystemFile {
+    fn spelled(&self, t: Target) -> &'static str {
+        match (t.shell, t.os) {
+            (Shell::Powershell, _) => self.powershell,
+            (Shell::Cmd, _) => self.cmd,
+            (_, Os::Windows) => self.windows_posix,
+            _ => self.unix,
+        }
+    }
+}
+
+const HOSTS: SystemFile = SystemFile {
+    unix: "/etc/hosts",
+    windows_posix: "/c/Windows/System32/drivers/etc/hosts",
+    powershell: "\"$env:SystemRoot\\System32\\drivers\\etc\\hosts\"",
+    cmd: "\"%SystemRoot%\\System32\\drivers\\etc\\hosts\"",
+};
+
+/// The netrc go reads: `_netrc` on Windows.
+const NETRC: SystemFile = SystemFile {
+    unix: "~/.netrc",
+    windows_posix: "~/_netrc",
+    powershell: "\"$HOME\\_netrc\"",
+    cmd: "\"%USERPROFILE%\\_netrc\"",
+};
+
+/// The lines of a system file that hold `needle` as it is.
+fn find_fixed(t: Target, needle: &str, file: &SystemFile) -> String {
+    let path = file.spelled(t);
+    match t.shell {
+        Shell::Powershell => format!(
+            "Select-String -SimpleMatch -Pattern {} -Path {path}",
+            quote(t.shell, needle)
+        ),
+        Shell::Cmd => format!("findstr /n /l /c:{} {path}", cmd_string(needle)),
+        Shell::Posix | Shell::Fish => {
+            format!("grep -n -F {} {path}", quote(t.shell, needle))
         }
     }
 }
