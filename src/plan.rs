@@ -278,6 +278,13 @@ pub enum Step {
     },
 }
 
+impl Step {
+    /// A GOPROXY entry go sends nothing to: plain http with credentials in the URL.
+    pub fn refuses_credentials(&self) -> bool {
+        matches!(self, Step::Proxy { proxy, .. } if gourl::parse(proxy).is_ok_and(|u| u.refuses_credentials()))
+    }
+}
+
 /// `direct`: how go finds and fetches the repository itself.
 #[derive(Debug, Clone)]
 pub struct DirectPlan {

@@ -287,6 +287,29 @@ pub fn toolchain_offline(plan: &Plan) -> (Option<ToolchainOutcome>, Option<(Code
                     crate::config::toolchain::not_available(target, os, arch),
                 );
             }
+            // go sends nothing to a plain-http entry with credentials; with `,` (or nothing)
+            // after it, that is the end of the download.
+            let real_steps = tp
+                .route
+                .iter()
+                .filter(|s| !matches!(s, Step::Skipped { .. } | Step::NotFollowed { .. }))
+                .count();
+            if let Some(
+                step @ Step::Proxy {
+                    url, fall_through, ..
+                },
+            ) = first
+                && step.refuses_credentials()
+                && (*fall_through == FallThrough::NotFoundOnly || real_steps == 1)
+            {
+                return fail(
+                    Code::HttpInsecureCredentials,
+                    format!(
+                        "go: download {target}: golang.org/toolchain@{version}: {}",
+                        crate::plan::goerror::refused_credentials(url)
+                    ),
+                );
+            }
             if tp.sumdb_required {
                 match &plan.sumdb {
                     Ok(SumDbSetting::Off) => {
@@ -484,9 +507,7 @@ pub fn predict_offline(cfg: &Config, plan: &Plan) -> Outcome {
                         proxy,
                         fall_through,
                         ..
-                    } if crate::config::gourl::parse(proxy)
-                        .is_ok_and(|u| u.refuses_credentials()) =>
-                    {
+                    } if step.refuses_credentials() => {
                         if *fall_through == FallThrough::AnyError && i + 1 < steps.len() {
                             continue;
                         }

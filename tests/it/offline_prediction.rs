@@ -285,6 +285,20 @@ const CASES: &[Case] = &[
         files: &[],
     },
     Case {
+        name: "toolchain switch through a plain-http entry with credentials",
+        env: &[
+            ("GOTOOLCHAIN", "auto"),
+            ("GOPROXY", "http://alice:s3cret@127.0.0.1:9,file://{FIX}"),
+        ],
+        goenv: "",
+        new_go_only: true,
+        old_go_only: false,
+        gomod: Some("module example.com/app\n\ngo 1.99.0\n"),
+        root: Some("HTTP_INSECURE_CREDENTIALS"),
+        cached: &[],
+        files: &[],
+    },
+    Case {
         name: "toolchain switch with GOSUMDB=off",
         env: &[
             ("GOTOOLCHAIN", "auto"),
